@@ -1,0 +1,17 @@
+"""declutter: remove boilerplate residue from scraped article text.
+
+>>> import declutter
+>>> declutter.clean("Share\\n\\nThe council approved the budget on Monday.\\n")
+'The council approved the budget on Monday.\\n'
+"""
+
+from declutter.decisions import Action, Cleaned, Decision, apply
+from declutter.errors import DeclutterError, InputError, RuleError, SampleError
+from declutter.pipeline import Cleaner, clean, explain
+from declutter.rules import Kind, Rule, RuleSet
+
+__all__ = [
+    "Action", "Cleaned", "Cleaner", "Decision", "DeclutterError", "InputError", "Kind", "Rule", "RuleError",
+    "RuleSet", "SampleError", "apply", "clean", "explain",
+]
+__version__ = "0.1.0"

@@ -1,0 +1,154 @@
+"""Running every rule's embedded examples, and probing its patterns for catastrophic backtracking.
+
+``declutter rules check`` and the test-suite call the same functions, so a rule
+file's examples are its tests wherever they run (the ``semgrep test`` pattern).
+
+>>> from declutter.rules import RuleSet
+>>> check_rule(RuleSet.bundled().get("SHR001"))
+[]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import regex
+
+from declutter.decisions import apply
+from declutter.document import Document
+from declutter.errors import DeclutterError
+from declutter.matchers import match_keeps
+from declutter.pipeline import decide
+from declutter.rules import Kind, Rule, Status
+
+FILLER = (
+    "The city council met on Monday evening to debate the new budget, which raises spending on roads, "
+    "schools and parks while holding property taxes flat for a third straight year. Several residents "
+    "spoke in favour of the plan, and the mayor said she expected it to pass when the council votes "
+    "again next week, after a final round of public consultations in every ward of the city.\n\n"
+)
+"""Article prose put before the examples of tail cut-offs, whose guards need an article above them."""
+
+PROBE_TIMEOUT = 0.25
+"""Seconds a pattern may take on a probe string before it is reported as backtracking catastrophically."""
+
+_PROBES = (
+    "a" * 3000 + "!", " " * 3000 + "x", "a " * 1500 + "!", "A." * 1500, "1" * 3000 + "x", "aA" * 1500,
+    "Ab" + "c" * 3000 + "(", "(" * 1000, "a-" * 1500 + "!", "Aa " * 1000 + "(a/b", "\u00e9" * 3000 + "!",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One failed example or one unsafe pattern, located by rule id and file:line."""
+
+    rule_id: str
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.rule_id}: {self.message}"
+
+
+def _removed_lines(rule: Rule, text: str) -> tuple[Document, set[int]]:
+    doc = Document.from_text(text)
+    decisions = decide(doc, [rule])
+    cleaned_lines = set(Document.from_text(apply(text, decisions)).lines)
+    gone = {b.line for b in doc.blocks if any(d.line == b.line for d in decisions)
+            and (b.raw not in cleaned_lines or any(d.line == b.line and d.action != "strip" for d in decisions))}
+    return doc, gone
+
+
+CONTEXT = "~ "
+"""In a multi-line example, a line starting with this marker is context: part of the document, never removed."""
+
+
+def _fires(rule: Rule, example: str) -> tuple[bool, bool]:
+    """(every example line removed and no context line, any example line removed) by this rule alone."""
+    prefix = FILLER if rule.kind is Kind.CUTOFF else ""
+    rows = example.split("\n")
+    context = {n for n, row in enumerate(rows) if row.startswith(CONTEXT)}
+    text = "\n".join(row.removeprefix(CONTEXT) for row in rows)
+    offset = prefix.count("\n")
+    doc, gone = _removed_lines(rule, prefix + text)
+    lines = {b.line for b in doc.blocks if b.line >= offset and b.line - offset not in context}
+    kept_context = not any(line - offset in context for line in gone)
+    return bool(lines) and lines <= gone and kept_context, bool(lines & gone) or not kept_context
+
+
+def _protects(rule: Rule, example: str) -> bool:
+    doc = Document.from_text(example)
+    protected = match_keeps(doc.blocks, [rule])
+    return bool(doc.blocks) and all(b.line in protected for b in doc.blocks)
+
+
+def check_examples(rule: Rule) -> Iterator[str]:
+    """Messages for every embedded example the rule gets wrong (including fixed known gaps)."""
+    examples = rule.examples
+    if rule.kind is Kind.KEEP:
+        for text in examples.protect:
+            if not _protects(rule, text):
+                yield f"does not protect its 'protect' example {text!r}"
+        for text in examples.residue:
+            if _protects(rule, text):
+                yield f"protects its 'residue' example {text!r}, which other rules must be free to remove"
+        return
+    for text in examples.residue:
+        if not _fires(rule, text)[0]:
+            yield f"does not remove its residue example {text!r}"
+    for text in examples.article:
+        if _fires(rule, text)[1]:
+            yield f"removes its article example {text!r}"
+    for fix in examples.fix:
+        output = apply(fix.input, decide(Document.from_text(fix.input), [rule]))
+        if output != fix.output:
+            yield f"fix example {fix.input!r} gives {output!r}, expected {fix.output!r}"
+    for text in examples.todo_residue:
+        if _fires(rule, text)[0]:
+            yield f"known gap fixed: now removes {text!r}; move it from todo_residue to residue"
+    for text in examples.todo_article:
+        if not _fires(rule, text)[1]:
+            yield f"known gap fixed: now keeps {text!r}; move it from todo_article to article"
+
+
+def probe_patterns(rule: Rule) -> Iterator[str]:
+    """Messages for patterns that backtrack catastrophically on adversarial strings.
+
+    Each pattern is probed the way the pipeline runs it: strip patterns search
+    lines of any length; the others must match whole lines up to ``max_chars``.
+    """
+    limit = rule.params.get("max_chars") or 3000
+    for pattern in rule.patterns:
+        run = pattern.search if rule.kind is Kind.STRIP else pattern.fullmatch
+        for probe in _PROBES:
+            probe = probe if rule.kind is Kind.STRIP else probe[-limit:]
+            try:
+                run(probe, timeout=PROBE_TIMEOUT)
+            except TimeoutError:
+                shown = probe[:12] + "…" + probe[-4:]
+                yield (f"pattern {pattern.pattern[:60]!r} takes over {PROBE_TIMEOUT}s on {len(probe)} characters "
+                       f"like {shown!r}: it backtracks catastrophically; remove nested or overlapping quantifiers")
+                break
+
+
+def check_rule(rule: Rule, *, probe: bool = True) -> list[Problem]:
+    """Every problem with one rule: failing examples and unsafe patterns."""
+    if rule.status is Status.REMOVED:
+        return []
+    where = str(rule.origin)
+    try:
+        messages = list(check_examples(rule))
+    except DeclutterError as error:
+        messages = [error.message]
+    if probe:
+        messages += list(probe_patterns(rule))
+    return [Problem(rule.id, where, message) for message in messages]
+
+
+def check_rules(rules: Iterable[Rule], *, probe: bool = True) -> list[Problem]:
+    """Problems of every rule, in rule order."""
+    return [problem for rule in rules for problem in check_rule(rule, probe=probe)]
+
+
+__all__ = ["FILLER", "Problem", "check_examples", "check_rule", "check_rules", "probe_patterns", "regex"]

@@ -1,0 +1,266 @@
+"""The ``declutter`` command line: a thin layer over the library.
+
+Commands parse options, call :mod:`declutter`, print. Every
+:class:`~declutter.errors.DeclutterError` is caught in :func:`main` and printed
+with its location and fix; exit codes are 0 (success), 1 (a failed check, a
+regression or a document that could not be cleaned) and 2 (usage error).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from declutter import __version__
+from declutter.checks import check_rules
+from declutter.decisions import Cleaned
+from declutter.errors import DeclutterError, InputError
+from declutter.inputs import MAX_BYTES, decode, read_document
+from declutter.pipeline import Cleaner
+from declutter.rules import Kind, RuleSet
+
+app = typer.Typer(
+    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help="Remove boilerplate residue from scraped article text, and explain every removal.",
+)
+rules_app = typer.Typer(no_args_is_help=True, help="List, show and check rules.")
+app.add_typer(rules_app, name="rules")
+
+RulesOpt = Annotated[list[Path] | None, typer.Option(
+    "--rules", help="Extra rule file or directory, added to the bundled rules (repeatable).")]
+NoBundledOpt = Annotated[bool, typer.Option(
+    "--no-bundled", help="Use only the --rules given, not the bundled rules.")]
+KeepOpt = Annotated[str, typer.Option("--keep", help="Categories to leave in, comma-separated (e.g. caption).")]
+OnlyOpt = Annotated[str, typer.Option(
+    "--only", help="Remove only these categories or rule ids, comma-separated (e.g. newsletter,social).")]
+IgnoreOpt = Annotated[str, typer.Option(
+    "--ignore", help="Rule ids, id prefixes or categories to disable, comma-separated (e.g. GLB002,CAP).")]
+UrlOpt = Annotated[str | None, typer.Option("--url", help="The page's URL, so its site rules apply.")]
+DomainOpt = Annotated[str | None, typer.Option("--domain", help="The page's site (e.g. theglobeandmail.com).")]
+MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse inputs larger than this many bytes.")]
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ""}
+
+
+def _split(value: str) -> list[str]:
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def _cleaner(rules: list[Path] | None, no_bundled: bool, keep: str, only: str, ignore: str) -> Cleaner:
+    if no_bundled:
+        if not rules:
+            raise DeclutterError("--no-bundled needs at least one --rules path")
+        return Cleaner(list(rules), keep=_split(keep), only=_split(only), ignore=_split(ignore))
+    return Cleaner(extra=rules or (), keep=_split(keep), only=_split(only), ignore=_split(ignore))
+
+
+def _read(source: str, max_bytes: int) -> tuple[str, str]:
+    if source == "-":
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise InputError(f"standard input is over the {max_bytes / 1e6:.0f} MB limit", path="<stdin>",
+                             hint="raise the limit with --max-bytes")
+        return decode(data, "<stdin>")
+    return read_document(source, max_bytes=max_bytes)
+
+
+def _inputs(paths: list[str]) -> Iterator[tuple[str, Path | None]]:
+    """(source, path relative to its input root) for every file; directories are walked recursively."""
+    for source in paths:
+        path = Path(source)
+        if source != "-" and path.is_dir():
+            for file in sorted(path.rglob("*")):
+                if file.is_file() and not file.name.startswith(".") and file.suffix.lower() in TEXT_SUFFIXES:
+                    yield str(file), file.relative_to(path)
+        else:
+            yield source, None if source == "-" else Path(path.name)
+
+
+def _write_atomic(target: Path, content: str) -> None:
+    """Write through a temporary file and rename, so a crash never leaves half a file."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(content)
+        Path(tmp).replace(target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _as_json(source: str, encoding: str, result: Cleaned) -> str:
+    return json.dumps({
+        "source": source, "encoding": encoding, "domain": result.domain, "rules": result.rules_fingerprint,
+        "text": result.text, "removed": [d.to_dict() for d in result.decisions],
+    }, ensure_ascii=False)
+
+
+@app.command()
+def clean(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories (recursive) or - for standard input.")],
+    output: Annotated[Path | None, typer.Option(
+        "-o", "--output", help="Directory to write cleaned files to, mirroring the input tree.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="text, or json (one object per document, one per line).")
+                   ] = "text",
+    url: UrlOpt = None, domain: DomainOpt = None, rules: RulesOpt = None, no_bundled: NoBundledOpt = False,
+    keep: KeepOpt = "", only: OnlyOpt = "", ignore: IgnoreOpt = "", max_bytes: MaxBytesOpt = MAX_BYTES,
+) -> None:
+    """Clean files, directories or standard input; print the result, or write it under -o."""
+    if fmt not in ("text", "json"):
+        raise typer.BadParameter("--format must be text or json")
+    cleaner = _cleaner(rules, no_bundled, keep, only, ignore)
+    inputs = list(_inputs(paths))
+    if output is None and (len(inputs) > 1 and fmt == "text"):
+        raise DeclutterError(f"{len(inputs)} inputs and no output directory",
+                             hint="pass -o DIR to write one cleaned file per input, or --format json")
+    failures = 0
+    for source, relative in inputs:
+        try:
+            text, encoding = _read(source, max_bytes)
+            if encoding not in ("utf-8", "utf-8-sig"):
+                typer.echo(f"{source}: note: decoded as {encoding}", err=True)
+            result = cleaner.explain(text, url=url, domain=domain)
+        except DeclutterError as error:
+            typer.secho(f"error: {error}", fg="red", err=True)
+            failures += 1
+            continue
+        rendered = _as_json(source, encoding, result) + "\n" if fmt == "json" else result.text
+        if output is None:
+            sys.stdout.write(rendered)
+            continue
+        name = relative or Path("stdin.txt")
+        target = output / (name.with_suffix(".json") if fmt == "json" else name)
+        if source != "-" and target.resolve() == Path(source).resolve():
+            typer.secho(f"error: {source}: output would overwrite the input; choose another -o", fg="red", err=True)
+            failures += 1
+            continue
+        _write_atomic(target, rendered)
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def explain(
+    path: Annotated[str, typer.Argument(help="A file, or - for standard input.")],
+    url: UrlOpt = None, domain: DomainOpt = None, rules: RulesOpt = None, no_bundled: NoBundledOpt = False,
+    keep: KeepOpt = "", only: OnlyOpt = "", ignore: IgnoreOpt = "", max_bytes: MaxBytesOpt = MAX_BYTES,
+    show_text: Annotated[bool, typer.Option("--text", help="Also print the document, removed lines marked.")
+                         ] = False,
+) -> None:
+    """Show every removal in a document: line, action, rule, category and reason."""
+    cleaner = _cleaner(rules, no_bundled, keep, only, ignore)
+    text, _ = _read(path, max_bytes)
+    result = cleaner.explain(text, url=url, domain=domain)
+    names = {rule.id: rule.name for rule in cleaner.rules}
+    for d in result.decisions:
+        snippet = d.text.strip()
+        snippet = snippet if len(snippet) <= 60 else snippet[:57] + "..."
+        typer.echo(
+            typer.style(f"{d.line + 1:5d} ", fg="bright_black") + typer.style(f"{d.action:<5} ", fg="red")
+            + typer.style(f"{d.rule_id} ", fg="yellow", bold=True) + f"{names.get(d.rule_id, ''):<24} "
+            + typer.style(f"{d.category:<11}", fg="cyan") + f" {snippet!r}\n"
+            + typer.style(f"{'':17}{d.reason}", fg="bright_black"))
+    lines = text.count("\n") + (0 if text.endswith("\n") else 1)
+    removed = sum(len(d.text) for d in result.decisions)
+    by_category = Counter(d.category for d in result.decisions)
+    summary = ", ".join(f"{category} {count}" for category, count in by_category.most_common())
+    typer.echo(f"\n{path}: {lines} lines, {len(result.decisions)} removals, {removed} of {len(text)} characters"
+               + (f" ({summary})" if summary else "") + (f"; site {result.domain}" if result.domain else ""))
+    if show_text:
+        gone = {d.line for d in result.decisions if d.action != "strip"}
+        for number, line in enumerate(text.split("\n")):
+            if line.strip():
+                typer.echo(typer.style(f"- {line}", fg="red") if number in gone else f"  {line}")
+
+
+@rules_app.command("list")
+def rules_list(
+    rules: RulesOpt = None, no_bundled: NoBundledOpt = False,
+    category: Annotated[str, typer.Option("--category", help="Only rules of these categories.")] = "",
+) -> None:
+    """One line per rule: id, name, kind, category, scope."""
+    ruleset = _cleaner(rules, no_bundled, "", "", "").rules
+    wanted = set(_split(category))
+    for rule in ruleset:
+        if wanted and rule.category not in wanted:
+            continue
+        scope = ",".join(sorted(rule.domains)) or "generic"
+        typer.echo(f"{rule.id}  {rule.name:<28} {rule.kind:<9} {rule.category:<11} {scope}")
+
+
+@rules_app.command("show")
+def rules_show(rule_id: Annotated[str, typer.Argument(help="A rule id or name.")],
+               rules: RulesOpt = None, no_bundled: NoBundledOpt = False) -> None:
+    """A rule's description, patterns, scope and examples."""
+    rule = _cleaner(rules, no_bundled, "", "", "").rules.get(rule_id)
+    typer.secho(f"{rule.id} {rule.name}", bold=True)
+    typer.echo(f"  kind: {rule.kind}   category: {rule.category}   position: {rule.position}   "
+               f"status: {rule.status}\n  defined at: {rule.origin}\n  {rule.description}")
+    if rule.domains:
+        typer.echo(f"  sites: {', '.join(sorted(rule.domains))}")
+    if rule.heuristic:
+        typer.echo(f"  heuristic: {rule.heuristic} {dict(rule.params)}")
+    for pattern in rule.patterns:
+        typer.echo(f"  pattern: {pattern.pattern}")
+    for label in ("residue", "article", "protect", "todo_residue", "todo_article"):
+        for example in getattr(rule.examples, label):
+            typer.echo(f"  {label}: {example!r}")
+    for fix in rule.examples.fix:
+        typer.echo(f"  fix: {fix.input!r} -> {fix.output!r}")
+    if rule.notes:
+        typer.echo(f"  notes: {rule.notes}")
+
+
+@rules_app.command("check")
+def rules_check(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Rule files or directories (default: bundled).")
+                     ] = None,
+) -> None:
+    """Validate rule files and run every embedded example; exit 1 naming each failure."""
+    ruleset = RuleSet.load(*paths) if paths else RuleSet.load(bundled=True)
+    problems = check_rules(ruleset)
+    for problem in problems:
+        typer.secho(str(problem), fg="red", err=True)
+    examples = sum(len(r.examples.residue) + len(r.examples.article) + len(r.examples.protect)
+                   + len(r.examples.fix) for r in ruleset)
+    kinds = Counter(str(rule.kind) for rule in ruleset)
+    summary = ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items()))
+    if problems:
+        typer.echo(f"{len(problems)} problems in {len(ruleset)} rules", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"{len(ruleset)} rules ({summary}), {examples} examples: all pass")
+    if any(rule.kind is Kind.SELECTOR for rule in ruleset):
+        typer.echo("note: selector rules apply to HTML input only")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"declutter {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                help="Print the version and exit.")] = False) -> None:
+    """Remove boilerplate residue from scraped article text, and explain every removal."""
+
+
+def main() -> None:
+    """Entry point: run the app, turning our errors into a message and exit code 1."""
+    try:
+        app()
+    except DeclutterError as error:
+        typer.secho(f"error: {error}", fg="red", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        sys.exit(130)

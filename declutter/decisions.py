@@ -1,0 +1,132 @@
+"""What a cleaning decided, and how to replay it.
+
+A :class:`Decision` is one removal with its reason; :func:`apply` turns a text
+and its decisions into the cleaned text. Because ``apply`` is a pure function of
+the two, an explanation can be stored, inspected, edited and replayed.
+
+>>> text = "Title\\n\\nShare\\n\\nBody.\\n"
+>>> share = Decision(line=2, action=Action.DROP, rule_id="SHR001", category="share",
+...                  reason="the whole line matches", start=0, end=5, text="Share")
+>>> apply(text, [share])
+'Title\\n\\nBody.\\n'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import NamedTuple
+
+
+class Action(StrEnum):
+    DROP = "drop"
+    """The whole line goes."""
+    STRIP = "strip"
+    """A span inside the line goes; the rest stays (the line goes only if nothing but blanks is left)."""
+    CUT = "cut"
+    """The line goes because a tail cut-off fired above it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """One removal: which line, which span, which rule, and why.
+
+    ``line`` is 0-based into the text's ``\\n``-separated lines; ``start``/``end`` are
+    character offsets inside that line (the whole line for drops and cuts).
+    """
+
+    line: int
+    action: Action
+    rule_id: str
+    category: str
+    reason: str
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-ready mapping; ``line`` is 1-based here, as people count lines."""
+        return {
+            "line": self.line + 1, "action": str(self.action), "rule": self.rule_id, "category": self.category,
+            "reason": self.reason, "start": self.start, "end": self.end, "text": self.text,
+        }
+
+
+class Cleaned(NamedTuple):
+    """The cleaned text and every decision that produced it (``clean()`` returns only the text)."""
+
+    text: str
+    decisions: tuple[Decision, ...]
+    domain: str | None = None
+    rules_fingerprint: str = ""
+
+
+def _strip_spans(line: str, spans: Sequence[tuple[int, int]]) -> str:
+    out, position = [], 0
+    for start, end in sorted(spans):
+        if start > position:
+            out.append(line[position:start])
+        position = max(position, end)
+    out.append(line[position:])
+    return "".join(out)
+
+
+def kept_lines(lines: Sequence[str], decisions: Iterable[Decision]) -> dict[int, str]:
+    """The surviving text of every line a decision touched that is not dropped (stripped lines)."""
+    dropped: set[int] = set()
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for decision in decisions:
+        if decision.action is Action.STRIP:
+            spans.setdefault(decision.line, []).append((decision.start, decision.end))
+        else:
+            dropped.add(decision.line)
+    result = {}
+    for number, line_spans in spans.items():
+        if number not in dropped:
+            result[number] = _strip_spans(lines[number], line_spans)
+    return result | {number: "" for number in dropped}
+
+
+def apply(text: str, decisions: Iterable[Decision]) -> str:
+    """Remove what the decisions say from ``text``; blank lines between kept lines are preserved.
+
+    Between two kept lines the longest run of blank lines that stood between them
+    is kept, so paragraphs stay separated after a removal; with no decisions the
+    text comes back unchanged, byte for byte.
+    """
+    final_newline = text.endswith("\n")
+    lines = (text[:-1] if final_newline else text).split("\n") if text else []
+    changed = kept_lines(lines, decisions)
+    out: list[str] = []
+    gap: list[str] = []  # the blank lines seen since the last kept line (current run)
+    best_gap: list[str] = []  # the longest blank run since the last kept line
+    seen_block = emitted = False
+    for number, raw in enumerate(lines):
+        if not raw.strip():
+            gap.append(raw)
+            continue
+        if len(gap) > len(best_gap):
+            best_gap = gap
+        gap = []
+        line = changed.get(number, raw)
+        if line.strip():
+            if emitted or not seen_block:
+                out.extend(best_gap)
+            out.append(line)
+            emitted = True
+            best_gap = []
+        seen_block = True
+    last = _last_block(lines)
+    if emitted and changed.get(last, lines[last]).strip():
+        out.extend(gap)  # trailing blank lines stay when the last line does
+    if not out:
+        return ""
+    return "\n".join(out) + ("\n" if final_newline else "")
+
+
+def _last_block(lines: Sequence[str]) -> int:
+    for number in range(len(lines) - 1, -1, -1):
+        if lines[number].strip():
+            return number
+    return -1

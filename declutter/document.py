@@ -1,0 +1,86 @@
+"""Segmenting text into blocks: one block per non-blank line.
+
+Blank lines are layout, not content: they separate blocks and are restored
+around kept blocks when the output is assembled (:func:`declutter.pipeline.apply`).
+
+>>> doc = Document.from_text("Title\\n\\nShare\\nA paragraph.\\n")
+>>> [(b.line, b.text) for b in doc.blocks]
+[(0, 'Title'), (2, 'Share'), (3, 'A paragraph.')]
+>>> doc.final_newline
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from declutter.text import normalize, word_count
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A non-blank line: where it is, its raw text and its normalised text."""
+
+    index: int
+    line: int
+    raw: str
+    text: str
+    words: int
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A text split into lines and blocks, plus the site it came from (if known)."""
+
+    lines: tuple[str, ...]
+    blocks: tuple[Block, ...]
+    final_newline: bool
+    domain: str | None = None
+
+    @classmethod
+    def from_text(cls, text: str, *, domain: str | None = None) -> Document:
+        """Split on ``\\n`` (a ``\\r`` before it stays part of the line, so output round-trips)."""
+        final_newline = text.endswith("\n")
+        lines = tuple((text[:-1] if final_newline else text).split("\n")) if text else ()
+        blocks = []
+        for number, raw in enumerate(lines):
+            norm = normalize(raw)
+            if norm:
+                blocks.append(Block(len(blocks), number, raw, norm, word_count(norm)))
+        return cls(lines, tuple(blocks), final_newline, domain)
+
+
+def domain_of(url: str) -> str | None:
+    """The host of a URL, lower-cased, without ``www.``; None when there is none.
+
+    >>> domain_of("https://www.TheGlobeAndMail.com/politics/article1/")
+    'theglobeandmail.com'
+    >>> domain_of("theglobeandmail.com") is None
+    True
+    """
+    host = urlsplit(url.strip()).hostname
+    if not host:
+        return None
+    return host.lower().removeprefix("www.")
+
+
+def normalize_domain(domain: str) -> str:
+    """Lower-case, without ``www.`` and a trailing dot; accepts a URL too.
+
+    >>> normalize_domain("WWW.Example.com."), normalize_domain("https://news.example.org/a")
+    ('example.com', 'news.example.org')
+    """
+    domain = domain.strip()
+    if "/" in domain:
+        domain = domain_of(domain) or domain
+    return domain.lower().rstrip(".").removeprefix("www.")
+
+
+def domain_matches(domain: str, scope: str) -> bool:
+    """True when ``domain`` is ``scope`` or one of its subdomains.
+
+    >>> domain_matches("news.example.com", "example.com"), domain_matches("badexample.com", "example.com")
+    (True, False)
+    """
+    return domain == scope or domain.endswith("." + scope)

@@ -1,0 +1,56 @@
+"""One exception type for everything a user can get wrong.
+
+The CLI catches :class:`DeclutterError` in one place and prints it; library
+callers can catch it too. The message always says where (file, line, rule id)
+and, when we know it, how to fix it.
+
+>>> err = DeclutterError("unknown key 'patern'", path="rules/x.toml", line=4, rule_id="SHR001",
+...                      hint="did you mean 'patterns'?")
+>>> print(err)
+rules/x.toml:4: SHR001: unknown key 'patern' (did you mean 'patterns'?)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class DeclutterError(Exception):
+    """A problem with an input, a rule file or a sample, located as precisely as we can."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | Path | None = None,
+        line: int | None = None,
+        rule_id: str | None = None,
+        hint: str | None = None,
+    ) -> None:
+        self.message = message
+        self.path = str(path) if path is not None else None
+        self.line = line
+        self.rule_id = rule_id
+        self.hint = hint
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path is not None:
+            where = self.path + (f":{self.line}" if self.line is not None else "") + ": "
+        if self.rule_id is not None:
+            where += f"{self.rule_id}: "
+        tail = f" ({self.hint})" if self.hint else ""
+        return f"{where}{self.message}{tail}"
+
+
+class RuleError(DeclutterError):
+    """A rule file that cannot be loaded: bad TOML, unknown key, duplicate id, bad regex."""
+
+
+class InputError(DeclutterError):
+    """A document that cannot be read: binary, undecodable, too large."""
+
+
+class SampleError(DeclutterError):
+    """A labelled sample that is malformed or whose labels do not match its text."""

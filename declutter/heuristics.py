@@ -1,0 +1,162 @@
+"""Structural detectors: residue recognised by its shape, not by a phrase.
+
+Each heuristic is a plain function registered in :data:`HEURISTICS`. A rule of
+kind ``heuristic`` names it and supplies its parameters (and anchor patterns,
+where it needs them) from the rule file, so thresholds are data too. A
+heuristic returns ``(block, reason)`` pairs; it must never fire on a line that
+reads like an article paragraph.
+
+>>> from declutter.document import Document
+>>> doc = Document.from_text("Storm hits coastSchools close earlyMayor declares emergencyRoads reopen")
+>>> [reason for _, reason in run_together_headlines(doc.blocks, None, frozenset(), min_joins=3)]
+['3 headlines run together (joins at 15, 34, 57)']
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+
+import regex
+
+from declutter.document import Block
+from declutter.matchers import fullmatch
+from declutter.rules import Rule
+from declutter.text import ends_like_sentence, is_prose, words
+
+Hit = tuple[Block, str]
+Heuristic = Callable[..., list[Hit]]
+
+_JOIN = regex.compile(r"(?<=\p{Ll}{3}|[?!»”])(?=\p{Lu}\p{Ll})")
+_SCRIPTS = ("Latin", "Cyrillic", "Greek", "Arabic", "Hebrew", "Han", "Hiragana", "Katakana", "Hangul",
+            "Devanagari", "Thai")
+_SCRIPT = regex.compile("|".join(f"(?P<{name}>\\p{{Script={name}}})" for name in _SCRIPTS))
+_CJK = {"Han": "CJK", "Hiragana": "CJK", "Katakana": "CJK"}
+
+
+def headline_list(
+    blocks: Sequence[Block], rule: Rule, protected: frozenset[int], *,
+    min_items: int = 4, max_words: int = 25, max_terminal_ratio: float = 0.3, max_items: int = 80,
+) -> list[Hit]:
+    """A list header ("Just Posted", "Most Read") followed by a run of headline-like lines.
+
+    The run is every following line of at most ``max_words`` words; it counts only
+    if it has ``min_items`` lines and few of them end like sentences (teasers and
+    deks rarely do, article paragraphs almost always do).
+    """
+    hits: list[Hit] = []
+    position = 0
+    while position < len(blocks):
+        header = blocks[position]
+        if header.line in protected or fullmatch(rule, header, header.text) is None:
+            position += 1
+            continue
+        run: list[Block] = []
+        for block in blocks[position + 1 : position + 1 + max_items]:
+            if block.words > max_words or block.line in protected:
+                break
+            run.append(block)
+        terminal = sum(ends_like_sentence(b.text) for b in run)
+        if len(run) >= min_items and terminal <= max_terminal_ratio * len(run):
+            hits.append((header, f"list header followed by {len(run)} headline-like lines"))
+            hits.extend((b, f"item of the list under line {header.line + 1}") for b in run)
+            position += len(run) + 1
+        else:
+            position += 1
+    return hits
+
+
+def _script(text: str) -> str | None:
+    counts: Counter[str] = Counter()
+    for match in _SCRIPT.finditer(text):
+        name = match.lastgroup or ""
+        counts[_CJK.get(name, name)] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _language(tokens: Sequence[str], stopwords: Mapping[str, frozenset[str]]) -> tuple[str | None, Counter[str]]:
+    hits: Counter[str] = Counter()
+    for token in tokens:
+        for language, words_of in stopwords.items():
+            if token in words_of:
+                hits[language] += 1
+    best = hits.most_common(1)
+    return (best[0][0] if best else None), hits
+
+
+def other_language_run(
+    blocks: Sequence[Block], rule: Rule, protected: frozenset[int], *,
+    languages: dict[str, str] | None = None, min_lines: int = 2, max_words: int = 30, label_words: int = 4,
+) -> list[Hit]:
+    """A run of short lines in another script or language than the document (a language sidebar).
+
+    ``languages`` maps a language code to its stopwords (space-separated). A line is
+    foreign when its script differs from the document's, or when it has at least two
+    stopwords of another language and none of the document's. Short label lines
+    ("RCI | Français") may sit inside the run; the run needs ``min_lines`` foreign lines.
+    """
+    stopwords = {code: frozenset(text.split()) for code, text in (languages or {}).items()}
+    sample = " ".join(b.text for b in blocks)[:20000]
+    doc_script = _script(sample)
+    doc_language, _ = _language([w.lower() for w in words(sample)], stopwords)
+
+    def foreign(block: Block) -> bool:
+        if block.words > max_words or block.line in protected or is_prose(block.text, min_words=8):
+            return False
+        script = _script(block.text)
+        if script is not None and doc_script is not None and script != doc_script:
+            return True
+        language, hits = _language([w.lower() for w in words(block.text)], stopwords)
+        return (language is not None and language != doc_language and hits[language] >= 2
+                and hits[doc_language or ""] == 0)
+
+    hits: list[Hit] = []
+    position = 0
+    while position < len(blocks):
+        run: list[Block] = []
+        count = 0
+        for block in blocks[position:]:
+            if foreign(block):
+                run.append(block)
+                count += 1
+            elif block.words <= label_words and block.line not in protected:
+                run.append(block)
+            else:
+                break
+        while run and not foreign(run[-1]):
+            run.pop()
+        if count >= min_lines and run:
+            hits.extend((b, f"part of a run of {count} lines in another language or script") for b in run)
+            position += len(run)
+        else:
+            position += 1
+    return hits
+
+
+def run_together_headlines(
+    blocks: Sequence[Block], rule: Rule | None, protected: frozenset[int], *,
+    min_joins: int = 4, min_chars: int = 60,
+) -> list[Hit]:
+    """One line of several headlines glued without spaces ("…in U.K. historyCanadian dollar hits …").
+
+    A join is a lower-case word running straight into a capitalised one, or closing
+    punctuation into a capital. Lines that end like a sentence are left alone: glued
+    article paragraphs end with a full stop, headline strips do not.
+    """
+    hits: list[Hit] = []
+    for block in blocks:
+        if block.line in protected or len(block.text) < min_chars or ends_like_sentence(block.text):
+            continue
+        joins = [m.start() for m in _JOIN.finditer(block.text)]
+        if len(joins) >= min_joins:
+            where = ", ".join(map(str, joins[:5])) + (", …" if len(joins) > 5 else "")
+            hits.append((block, f"{len(joins)} headlines run together (joins at {where})"))
+    return hits
+
+
+HEURISTICS: dict[str, Heuristic] = {
+    "headline-list": headline_list,
+    "other-language-run": other_language_run,
+    "run-together-headlines": run_together_headlines,
+}
+"""Heuristic name (as written in rule files) to function."""

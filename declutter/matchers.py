@@ -1,0 +1,236 @@
+"""How each kind of rule matches: the code side of "rules are data, matchers are code".
+
+Every function here takes blocks and rules and returns :class:`Decision` values;
+none of them knows a phrase. Patterns run with a ``regex`` timeout so one bad
+pattern cannot hang a pipeline: it raises an error that names the rule instead.
+
+>>> from declutter.document import Document
+>>> from declutter.rules import RuleSet
+>>> rules = RuleSet.bundled()
+>>> doc = Document.from_text("Share\\n\\nShare prices fell 4% on Monday.")
+>>> [d.rule_id for d in match_lines(doc.blocks, [rules.get("SHR001")], frozenset(), doc.blocks)]
+['SHR001']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+import regex
+
+from declutter.decisions import Action, Decision
+from declutter.document import Block
+from declutter.errors import DeclutterError
+from declutter.rules import Kind, Position, Rule
+from declutter.text import is_prose, normalize, word_count
+
+REGEX_TIMEOUT = 0.5
+"""Seconds one pattern may spend on one line before the rule is reported as too slow."""
+
+
+class RuleTimeoutError(DeclutterError):
+    """A pattern backtracked past :data:`REGEX_TIMEOUT` on a line."""
+
+
+def _timeout(rule: Rule, pattern: regex.Pattern[str], block: Block) -> RuleTimeoutError:
+    return RuleTimeoutError(
+        f"pattern {pattern.pattern!r} took over {REGEX_TIMEOUT}s on line {block.line + 1} "
+        f"({len(block.raw)} characters)", path=rule.origin.path, line=rule.origin.line, rule_id=rule.id,
+        hint="the pattern backtracks catastrophically; avoid nested quantifiers like (a+)+ "
+        "and ambiguous alternations under a quantifier")
+
+
+def fullmatch(rule: Rule, block: Block, text: str) -> tuple[int, regex.Match[str]] | None:
+    """The first of the rule's patterns that matches the whole ``text``, with its index."""
+    for index, pattern in enumerate(rule.patterns):
+        try:
+            found = pattern.fullmatch(text, timeout=REGEX_TIMEOUT)
+        except TimeoutError:
+            raise _timeout(rule, pattern, block) from None
+        if found is not None:
+            return index, found
+    return None
+
+
+def _describe(pattern: regex.Pattern[str]) -> str:
+    source = pattern.pattern
+    return source if len(source) <= 60 else source[:57] + "..."
+
+
+def in_scope(rule: Rule, block: Block, head_end: int) -> bool:
+    """Position and size guards shared by every line-level kind."""
+    if rule.position is Position.FIRST and block.index != 0:
+        return False
+    if rule.position is Position.HEAD and block.index >= head_end:
+        return False
+    max_words = rule.params.get("max_words")
+    if max_words is not None and block.words > max_words:
+        return False
+    max_chars = rule.params.get("max_chars")
+    return max_chars is None or len(block.text) <= max_chars
+
+
+def head_end(blocks: Sequence[Block]) -> int:
+    """The index of the first prose block: ``head`` rules fire only above it."""
+    for block in blocks:
+        if is_prose(block.text, min_words=20):
+            return block.index
+    return len(blocks)
+
+
+def _drop(block: Block, rule: Rule, action: Action, reason: str) -> Decision:
+    return Decision(block.line, action, rule.id, rule.category, reason, 0, len(block.raw), block.raw)
+
+
+def match_strips(blocks: Sequence[Block], rules: Iterable[Rule]) -> tuple[list[Decision], list[Block]]:
+    """Span removals, and the blocks as later rules see them (stripped, re-normalised, emptied ones gone)."""
+    strip_rules = [r for r in rules if r.kind is Kind.STRIP]
+    if not strip_rules:
+        return [], list(blocks)
+    decisions: list[Decision] = []
+    view: list[Block] = []
+    first_prose = head_end(blocks)
+    for block in blocks:
+        spans: list[tuple[int, int]] = []
+        for rule in strip_rules:
+            if not in_scope(rule, block, first_prose):
+                continue
+            for index, pattern in enumerate(rule.patterns):
+                try:
+                    found = list(pattern.finditer(block.raw, timeout=REGEX_TIMEOUT))
+                except TimeoutError:
+                    raise _timeout(rule, pattern, block) from None
+                for match in found:
+                    start, end = match.span()
+                    if end > start and not any(s < end and start < e for s, e in spans):
+                        spans.append((start, end))
+                        decisions.append(Decision(block.line, Action.STRIP, rule.id, rule.category,
+                                                  f"span matches pattern {index + 1}: {_describe(pattern)}",
+                                                  start, end, block.raw[start:end]))
+        if not spans:
+            view.append(block)
+            continue
+        rest = block.raw
+        for start, end in sorted(spans, reverse=True):
+            rest = rest[:start] + rest[end:]
+        text = normalize(rest)
+        if text:
+            view.append(replace(block, text=text, words=word_count(text)))
+    return decisions, view
+
+
+def match_keeps(blocks: Sequence[Block], rules: Iterable[Rule]) -> frozenset[int]:
+    """Lines protected by keep rules: no drop, block, heuristic or cut may remove them."""
+    keep_rules = [r for r in rules if r.kind is Kind.KEEP]
+    first_prose = head_end(blocks)
+    return frozenset(
+        block.line for block in blocks
+        if any(in_scope(rule, block, first_prose) and fullmatch(rule, block, block.text) for rule in keep_rules)
+    )
+
+
+def match_lines(
+    blocks: Sequence[Block], rules: Iterable[Rule], protected: frozenset[int], all_blocks: Sequence[Block]
+) -> list[Decision]:
+    """Whole-line drops: the first line rule whose pattern matches a block's whole text."""
+    line_rules = [r for r in rules if r.kind is Kind.LINE]
+    first_prose = head_end(all_blocks)
+    decisions = []
+    for block in blocks:
+        if block.line in protected:
+            continue
+        for rule in line_rules:
+            if not in_scope(rule, block, first_prose):
+                continue
+            hit = fullmatch(rule, block, block.text)
+            if hit is not None:
+                index, _ = hit
+                reason = f"the whole line matches pattern {index + 1}: {_describe(rule.patterns[index])}"
+                decisions.append(_drop(block, rule, Action.DROP, reason))
+                break
+    return decisions
+
+
+def _follow_patterns(rule: Rule, start: regex.Match[str]) -> list[regex.Pattern[str]]:
+    """Continuation patterns with ``{group}`` filled by the start match's named groups (escaped)."""
+    groups = {name: regex.escape(value or "") for name, value in start.groupdict().items()}
+    patterns = []
+    for template in rule.params["follow"]:
+        filled = regex.sub(r"\{(\w+)\}", lambda m: groups.get(m[1], m[0]), template)
+        patterns.append(regex.compile(filled, rule.patterns[0].flags))
+    return patterns
+
+
+def match_blocks(blocks: Sequence[Block], rules: Iterable[Rule], protected: frozenset[int],
+                 claimed: set[int]) -> list[Decision]:
+    """Start-marker blocks: the start line and the following lines that continue it."""
+    decisions = []
+    for rule in (r for r in rules if r.kind is Kind.BLOCK):
+        position = 0
+        while position < len(blocks):
+            block = blocks[position]
+            hit = None
+            if block.line not in protected and in_scope(rule, block, len(blocks)):
+                hit = fullmatch(rule, block, block.text)
+            if hit is None:
+                position += 1
+                continue
+            follow = _follow_patterns(rule, hit[1])
+            run = [block]
+            for following in blocks[position + 1 : position + 1 + rule.params["max_lines"]]:
+                if following.line in protected:
+                    break
+                try:
+                    continues = any(p.search(following.text, timeout=REGEX_TIMEOUT) for p in follow)
+                except TimeoutError:
+                    raise _timeout(rule, follow[0], following) from None
+                if not continues:
+                    break
+                run.append(following)
+            for member in run:
+                if member.line not in claimed:
+                    where = "starts here" if member is block else f"continues the block from line {block.line + 1}"
+                    decisions.append(_drop(member, rule, Action.DROP, f"block {where} (pattern {hit[0] + 1})"))
+                    claimed.add(member.line)
+            position += len(run)
+    return decisions
+
+
+def match_cutoffs(blocks: Sequence[Block], rules: Iterable[Rule], protected: frozenset[int],
+                  claimed: set[int]) -> list[Decision]:
+    """The earliest tail marker whose guards hold, and every unclaimed block from it on.
+
+    Guards: at least ``min_words_before`` words of unremoved text above the marker
+    (the article has run), and at most ``max_prose_after`` words of unremoved prose
+    below it (nothing that reads like the article follows).
+    """
+    cut_rules = [r for r in rules if r.kind is Kind.CUTOFF]
+    if not cut_rules:
+        return []
+    words_before = [0] * (len(blocks) + 1)
+    for n, block in enumerate(blocks):
+        counted = block.words if block.line not in claimed else 0
+        words_before[n + 1] = words_before[n] + counted
+    prose_after = [0] * (len(blocks) + 1)
+    for n in range(len(blocks) - 1, -1, -1):
+        block = blocks[n]
+        counted = block.words if block.line not in claimed and is_prose(block.text) else 0
+        prose_after[n] = prose_after[n + 1] + counted
+    for n, block in enumerate(blocks):
+        if block.line in protected:
+            continue
+        for rule in cut_rules:
+            if not in_scope(rule, block, len(blocks)) or fullmatch(rule, block, block.text) is None:
+                continue
+            before, after = words_before[n], prose_after[n + 1]
+            if before < rule.params["min_words_before"] or after > rule.params["max_prose_after"]:
+                continue
+            reason = f"tail cut at line {block.line + 1} ({block.text[:40]!r}): {before} words above, " \
+                     f"{after} prose words below"
+            return [
+                _drop(member, rule, Action.CUT, reason)
+                for member in blocks[n:]
+                if member.line not in claimed and member.line not in protected
+            ]
+    return []

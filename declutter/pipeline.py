@@ -1,0 +1,125 @@
+"""The cleaning pipeline: segment → match → resolve → apply.
+
+:func:`explain` is the primitive: it returns the cleaned text and one
+:class:`~declutter.decisions.Decision` per removal. :func:`clean` is its text.
+A :class:`Cleaner` compiles a rule selection once and is safe to share across
+threads (it holds only immutable values).
+
+>>> text = "Skip to main content\\n\\nNATO suspended its training mission in Iraq on Saturday.\\n"
+>>> clean(text)
+'NATO suspended its training mission in Iraq on Saturday.\\n'
+>>> [(d.rule_id, d.category) for d in explain(text).decisions]
+[('NAV001', 'navigation')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from declutter.decisions import Action, Cleaned, Decision, apply
+from declutter.document import Document, domain_of, normalize_domain
+from declutter.heuristics import HEURISTICS
+from declutter.matchers import match_blocks, match_cutoffs, match_keeps, match_lines, match_strips
+from declutter.rules import Kind, Rule, RuleSet
+
+RulesArg = RuleSet | str | Path | Sequence[str | Path] | None
+
+
+def resolve_domain(url: str | None, domain: str | None) -> str | None:
+    """The site a document comes from: an explicit domain wins over the URL's host."""
+    if domain:
+        return normalize_domain(domain)
+    return domain_of(url) if url else None
+
+
+def decide(doc: Document, rules: Sequence[Rule]) -> tuple[Decision, ...]:
+    """Every removal for one document, one decision per dropped line, in line order.
+
+    Order of precedence: keep rules veto drops; strip rules run first and later
+    rules see the stripped text; then whole-line rules, block rules, heuristics,
+    and last the tail cut-off, which takes only lines nothing else claimed.
+    """
+    strips, view = match_strips(doc.blocks, rules)
+    protected = match_keeps(view, rules)
+    decisions = match_lines(view, rules, protected, view)
+    claimed = {d.line for d in decisions}
+    decisions += match_blocks(view, rules, protected, claimed)
+    for rule in rules:
+        if rule.kind is Kind.HEURISTIC and rule.heuristic is not None:
+            for block, reason in HEURISTICS[rule.heuristic](view, rule, protected, **rule.params):
+                if block.line not in claimed and block.line not in protected:
+                    decisions.append(Decision(block.line, Action.DROP, rule.id, rule.category, reason,
+                                              0, len(block.raw), block.raw))
+                    claimed.add(block.line)
+    decisions += match_cutoffs(view, rules, protected, claimed)
+    dropped = {d.line for d in decisions}
+    kept_strips = [d for d in strips if d.line not in dropped]
+    return tuple(sorted(decisions + kept_strips, key=lambda d: (d.line, d.start)))
+
+
+class Cleaner:
+    """A compiled rule selection, reusable across documents and threads.
+
+    >>> cleaner = Cleaner(keep=["caption"])
+    >>> cleaner.clean("Share\\n\\nA photo of the lake. (Jane Doe/The Associated Press)\\n")
+    'A photo of the lake. (Jane Doe/The Associated Press)\\n'
+    """
+
+    def __init__(
+        self, rules: RulesArg = None, *, extra: Iterable[str | Path] = (),
+        keep: Iterable[str] = (), only: Iterable[str] = (), ignore: Iterable[str] = (),
+    ) -> None:
+        """``rules``: a RuleSet or rule paths (replacing the bundled rules); ``extra``: paths added to them."""
+        base = _ruleset(rules, tuple(extra))
+        self.rules = base.select(keep=keep, only=only, ignore=ignore)
+
+    def explain(self, text: str, *, url: str | None = None, domain: str | None = None) -> Cleaned:
+        """Clean ``text`` and say why each removal happened."""
+        doc = Document.from_text(text, domain=resolve_domain(url, domain))
+        decisions = decide(doc, self.rules.for_document(doc))
+        return Cleaned(apply(text, decisions), decisions, doc.domain, self.rules.fingerprint)
+
+    def clean(self, text: str, *, url: str | None = None, domain: str | None = None) -> str:
+        """The cleaned text only."""
+        return self.explain(text, url=url, domain=domain).text
+
+
+def _ruleset(rules: RulesArg, extra: tuple[str | Path, ...]) -> RuleSet:
+    if isinstance(rules, RuleSet):
+        return RuleSet(rules.rules + RuleSet.load(*extra).rules, rules.fingerprint) if extra else rules
+    if rules is None:
+        return RuleSet.load(*extra, bundled=True) if extra else RuleSet.bundled()
+    paths = [rules] if isinstance(rules, str | Path) else list(rules)
+    return RuleSet.load(*paths, *extra)
+
+
+@lru_cache(maxsize=32)
+def _cached_cleaner(keep: frozenset[str], only: frozenset[str], ignore: frozenset[str]) -> Cleaner:
+    return Cleaner(keep=keep, only=only, ignore=ignore)
+
+
+def explain(
+    text: str, *, url: str | None = None, domain: str | None = None, rules: RulesArg = None,
+    keep: Iterable[str] = (), only: Iterable[str] = (), ignore: Iterable[str] = (),
+) -> Cleaned:
+    """Clean ``text`` with the bundled rules (or ``rules``) and return the text with every decision.
+
+    ``url`` or ``domain`` name the site, so its site rules apply; ``keep`` leaves
+    categories in, ``only`` restricts removal to some categories or ids, ``ignore``
+    disables rule ids, id prefixes or categories.
+    """
+    if rules is None:
+        cleaner = _cached_cleaner(frozenset(keep), frozenset(only), frozenset(ignore))
+    else:
+        cleaner = Cleaner(rules, keep=keep, only=only, ignore=ignore)
+    return cleaner.explain(text, url=url, domain=domain)
+
+
+def clean(
+    text: str, *, url: str | None = None, domain: str | None = None, rules: RulesArg = None,
+    keep: Iterable[str] = (), only: Iterable[str] = (), ignore: Iterable[str] = (),
+) -> str:
+    """The cleaned text: ``explain(...).text``."""
+    return explain(text, url=url, domain=domain, rules=rules, keep=keep, only=only, ignore=ignore).text

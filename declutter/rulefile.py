@@ -1,0 +1,363 @@
+"""Loading and validating rule files (TOML) into :class:`~declutter.rules.Rule` values.
+
+Every problem is reported as a :class:`~declutter.errors.RuleError` naming the
+file, the line and the rule id, with a hint on how to fix it: a rule file is
+written by people, so its errors should read like a linter's.
+
+>>> rules, _ = load_rule_text('''
+... file = { prefix = "TST" }
+... [[rule]]
+... id = "TST001"
+... name = "lone-share"
+... kind = "line"
+... category = "share"
+... description = "A share label."
+... patterns = ['Share']
+... examples = { residue = ["Share"], article = ["Share prices fell."] }
+... ''', path="t.toml")
+>>> rules[0].id, rules[0].patterns[0].pattern
+('TST001', 'Share')
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import inspect
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from declutter.categories import CONTENT, RESIDUE
+from declutter.document import normalize_domain
+from declutter.errors import RuleError
+from declutter.rules import Examples, Fix, Kind, Origin, Position, Rule, Status
+
+ID_PATTERN = regex.compile(r"[A-Z]{3}\d{3}")
+NAME_PATTERN = regex.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+FILE_KEYS = {"prefix", "title", "domains", "signatures", "description", "defines"}
+COMMON_KEYS = {
+    "id", "name", "kind", "category", "description", "patterns", "domains", "position",
+    "status", "since", "source", "notes", "examples", "max_words", "max_chars", "flags",
+}
+KIND_DEFAULTS: dict[Kind, dict[str, Any]] = {
+    Kind.LINE: {"max_chars": 1000},
+    Kind.STRIP: {},
+    Kind.KEEP: {"max_chars": 1000},
+    Kind.BLOCK: {"max_chars": 1000, "follow": [], "max_lines": 60},
+    Kind.CUTOFF: {"max_chars": 200, "min_words_before": 60, "max_prose_after": 25},
+    Kind.HEURISTIC: {"heuristic": None, "params": {}},
+    Kind.SELECTOR: {"selectors": []},
+}
+EXAMPLE_KEYS = {"residue", "article", "protect", "fix", "todo_residue", "todo_article"}
+
+
+def _suggest(key: str, choices: Iterable[str]) -> str | None:
+    close = difflib.get_close_matches(key, sorted(choices), n=1)
+    return f"did you mean {close[0]!r}?" if close else None
+
+
+def _rule_lines(source: str) -> list[int]:
+    """1-based line numbers of each ``[[rule]]`` header, in order."""
+    return [n for n, line in enumerate(source.splitlines(), start=1) if line.strip().startswith("[[rule]]")]
+
+
+def _key_line(source: str, start: int, key: str) -> int:
+    """The line of ``key = …`` in the rule starting at ``start`` (falls back to ``start``)."""
+    lines = source.splitlines()
+    for number in range(start, len(lines) + 1):
+        text = lines[number - 1].strip()
+        if number > start and text.startswith("[[rule]]"):
+            break
+        if text.startswith(f"{key} ") or text.startswith(f"{key}="):
+            return number
+    return start
+
+
+_DEFINE = regex.compile(r"\{\{(\w+)\}\}")
+
+
+def expand(pattern: str, defines: Mapping[str, str], *, path: str, line: int, rule_id: str | None) -> str:
+    """Replace ``{{name}}`` with the file's ``defines.name`` sub-pattern, as a non-capturing group.
+
+    Defines may refer to other defines.
+
+    >>> expand("Posted: {{date}}", {"date": r"\\d{4}"}, path="x", line=1, rule_id=None)
+    'Posted: (?:\\d{4})'
+    """
+
+    def substitute(match: regex.Match[str]) -> str:
+        name = match[1]
+        if name not in defines:
+            raise RuleError(f"undefined sub-pattern {{{{{name}}}}}", path=path, line=line, rule_id=rule_id,
+                            hint="define it in the file header: [file.defines]")
+        return f"(?:{defines[name]})"
+
+    for _ in range(8):  # defines may use other defines; a cycle stops with an undefined-looking error
+        expanded = _DEFINE.sub(substitute, pattern)
+        if expanded == pattern:
+            return expanded
+        pattern = expanded
+    raise RuleError("sub-patterns nest too deeply (a cycle in [file.defines]?)", path=path, line=line,
+                    rule_id=rule_id)
+
+
+def compile_pattern(pattern: str, *, flags: int, path: str, line: int, rule_id: str | None,
+                    defines: Mapping[str, str] | None = None) -> regex.Pattern[str]:
+    """Compile one pattern with ``regex`` (V0 semantics), reporting errors with their location."""
+    if not isinstance(pattern, str) or not pattern:
+        raise RuleError("patterns must be non-empty strings", path=path, line=line, rule_id=rule_id)
+    pattern = expand(pattern, defines or {}, path=path, line=line, rule_id=rule_id)
+    try:
+        return regex.compile(pattern, flags)
+    except regex.error as exc:
+        raise RuleError(f"invalid regex {pattern!r}: {exc}", path=path, line=line, rule_id=rule_id,
+                        hint="patterns use the 'regex' module syntax; escape literal ( ) [ ] . ? * +") from None
+
+
+_FLAG_NAMES = {"ignorecase": regex.IGNORECASE, "multiline": regex.MULTILINE, "dotall": regex.DOTALL}
+
+
+def _strings(value: Any, *, what: str, path: str, line: int, rule_id: str | None) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise RuleError(f"{what} must be a string or a list of strings", path=path, line=line, rule_id=rule_id)
+    return tuple(value)
+
+
+def _examples(raw: Any, *, path: str, line: int, rule_id: str) -> Examples:
+    if not isinstance(raw, Mapping):
+        raise RuleError("examples must be a table", path=path, line=line, rule_id=rule_id,
+                        hint="write [rule.examples] with residue = [...] and article = [...]")
+    unknown = set(raw) - EXAMPLE_KEYS
+    if unknown:
+        key = sorted(unknown)[0]
+        raise RuleError(f"unknown example key {key!r}", path=path, line=line, rule_id=rule_id,
+                        hint=_suggest(key, EXAMPLE_KEYS))
+    fixes = []
+    for item in raw.get("fix", []):
+        if not isinstance(item, Mapping) or set(item) != {"input", "output"}:
+            raise RuleError("each [[rule.examples.fix]] needs exactly 'input' and 'output'",
+                            path=path, line=line, rule_id=rule_id)
+        fixes.append(Fix(str(item["input"]), str(item["output"])))
+
+    def strings(key: str) -> tuple[str, ...]:
+        return _strings(raw.get(key, []), what=f"examples.{key}", path=path, line=line, rule_id=rule_id)
+
+    return Examples(strings("residue"), strings("article"), strings("protect"), tuple(fixes),
+                    strings("todo_residue"), strings("todo_article"))
+
+
+def _domains(value: Any, *, path: str, line: int, rule_id: str | None) -> tuple[frozenset[str], frozenset[str]]:
+    names = _strings(value, what="domains", path=path, line=line, rule_id=rule_id)
+    include = frozenset(normalize_domain(d) for d in names if not d.startswith("~"))
+    exclude = frozenset(normalize_domain(d[1:]) for d in names if d.startswith("~"))
+    return include, exclude
+
+
+def _check_heuristic(name: Any, params: Any, *, path: str, line: int, rule_id: str) -> None:
+    from declutter.heuristics import HEURISTICS
+
+    if name not in HEURISTICS:
+        raise RuleError(f"unknown heuristic {name!r}", path=path, line=line, rule_id=rule_id,
+                        hint="one of: " + ", ".join(sorted(HEURISTICS)))
+    if not isinstance(params, Mapping):
+        raise RuleError("params must be a table", path=path, line=line, rule_id=rule_id)
+    signature = inspect.signature(HEURISTICS[name])
+    accepted = {p.name: p for p in signature.parameters.values() if p.kind is inspect.Parameter.KEYWORD_ONLY}
+    for key, value in params.items():
+        if key not in accepted:
+            raise RuleError(f"heuristic {name!r} has no parameter {key!r}", path=path, line=line,
+                            rule_id=rule_id, hint=_suggest(key, accepted) or "parameters: " + ", ".join(accepted))
+        default = accepted[key].default
+        if default not in (inspect.Parameter.empty, None) and not isinstance(value, type(default)) and not (
+            isinstance(default, float) and isinstance(value, int)
+        ):
+            raise RuleError(f"parameter {key!r} must be {type(default).__name__}, not {type(value).__name__}",
+                            path=path, line=line, rule_id=rule_id)
+    missing = [k for k, p in accepted.items() if p.default is inspect.Parameter.empty and k not in params]
+    if missing:
+        raise RuleError(f"heuristic {name!r} needs parameter {missing[0]!r}", path=path, line=line, rule_id=rule_id)
+
+
+def _build_rule(raw: Any, header: Mapping[str, Any], *, path: str, line: int, source: str) -> Rule:
+    if not isinstance(raw, Mapping):
+        raise RuleError("[[rule]] must be a table", path=path, line=line)
+    rule_id = raw.get("id")
+    if not isinstance(rule_id, str) or not ID_PATTERN.fullmatch(rule_id):
+        raise RuleError(f"rule id {rule_id!r} must be three capitals and three digits, like 'SHR001'",
+                        path=path, line=line)
+    prefix = header.get("prefix")
+    if prefix and not rule_id.startswith(prefix):
+        raise RuleError(f"id does not start with the file prefix {prefix!r}", path=path, line=line, rule_id=rule_id)
+    try:
+        kind = Kind(raw.get("kind"))
+    except ValueError:
+        raise RuleError(f"unknown kind {raw.get('kind')!r}", path=path, line=_key_line(source, line, "kind"),
+                        rule_id=rule_id, hint="one of: " + ", ".join(k.value for k in Kind)) from None
+    allowed = (COMMON_KEYS - {"max_words", "max_chars"} if kind is Kind.HEURISTIC else COMMON_KEYS) | set(
+        KIND_DEFAULTS[kind])
+    for key in raw:
+        if key not in allowed:
+            hint = _suggest(key, allowed)
+            if hint is None and any(key in keys for keys in KIND_DEFAULTS.values()):
+                hint = f"{key!r} belongs to another kind of rule"
+            raise RuleError(f"unknown key {key!r} for a {kind} rule", path=path,
+                            line=_key_line(source, line, key), rule_id=rule_id, hint=hint)
+    for key in ("name", "category", "description"):
+        if not isinstance(raw.get(key), str) or not raw[key].strip():
+            raise RuleError(f"missing {key!r}", path=path, line=line, rule_id=rule_id)
+    name = raw["name"]
+    if not NAME_PATTERN.fullmatch(name):
+        raise RuleError(f"name {name!r} must be kebab-case", path=path, line=line, rule_id=rule_id)
+    category = raw["category"]
+    vocabulary = CONTENT if kind is Kind.KEEP else RESIDUE
+    if category not in vocabulary:
+        raise RuleError(f"unknown category {category!r}", path=path, line=_key_line(source, line, "category"),
+                        rule_id=rule_id, hint=_suggest(category, vocabulary) or "see declutter/categories.py")
+    try:
+        position = Position(raw.get("position", "any"))
+        status = Status(raw.get("status", "stable"))
+    except ValueError as exc:
+        raise RuleError(str(exc), path=path, line=line, rule_id=rule_id) from None
+    flags = 0
+    for flag in _strings(raw.get("flags", []), what="flags", path=path, line=line, rule_id=rule_id):
+        if flag not in _FLAG_NAMES:
+            raise RuleError(f"unknown flag {flag!r}", path=path, line=line, rule_id=rule_id,
+                            hint="one of: " + ", ".join(_FLAG_NAMES))
+        flags |= _FLAG_NAMES[flag]
+    defines = header.get("defines", {})
+    pattern_line = _key_line(source, line, "patterns")
+    patterns = tuple(
+        compile_pattern(p, flags=flags, path=path, line=pattern_line, rule_id=rule_id, defines=defines)
+        for p in _strings(raw.get("patterns", []), what="patterns", path=path, line=pattern_line, rule_id=rule_id)
+    )
+    if not patterns and kind not in (Kind.SELECTOR, Kind.HEURISTIC):
+        raise RuleError(f"a {kind} rule needs patterns", path=path, line=line, rule_id=rule_id)
+    params: dict[str, Any] = {}
+    for key, default in KIND_DEFAULTS[kind].items():
+        params[key] = raw.get(key, default)
+    for key in ("max_words", "max_chars"):
+        if key in raw:
+            params[key] = raw[key]
+    if kind is Kind.BLOCK:
+        follow_line = _key_line(source, line, "follow")
+        follow = _strings(params["follow"], what="follow", path=path, line=follow_line, rule_id=rule_id)
+        if not follow:
+            raise RuleError("a block rule needs 'follow' patterns for the lines that continue it",
+                            path=path, line=line, rule_id=rule_id)
+        follow = tuple(expand(t, defines, path=path, line=follow_line, rule_id=rule_id) for t in follow)
+        for template in follow:  # templates fill {group} from the start match; check they compile
+            compile_pattern(regex.sub(r"\{\w+\}", "x", template), flags=flags, path=path, line=follow_line,
+                            rule_id=rule_id)
+        params["follow"] = follow
+    heuristic = None
+    if kind is Kind.HEURISTIC:
+        heuristic = raw.get("heuristic")
+        _check_heuristic(heuristic, params["params"], path=path, line=_key_line(source, line, "heuristic"),
+                         rule_id=rule_id)
+        params = dict(params["params"])
+    selectors: tuple[str, ...] = ()
+    if kind is Kind.SELECTOR:
+        selectors = _strings(params.pop("selectors"), what="selectors", path=path, line=line, rule_id=rule_id)
+        if not selectors:
+            raise RuleError("a selector rule needs selectors", path=path, line=line, rule_id=rule_id)
+    file_domains = header.get("domains", [])
+    include, exclude = _domains(raw.get("domains", file_domains), path=path, line=line, rule_id=rule_id)
+    signatures = tuple(
+        compile_pattern(p, flags=0, path=path, line=1, rule_id=None)
+        for p in _strings(header.get("signatures", []), what="signatures", path=path, line=1, rule_id=None)
+    )
+    examples = _examples(raw.get("examples", {}), path=path, line=_key_line(source, line, "examples"),
+                         rule_id=rule_id)
+    if status is not Status.REMOVED:
+        positive = examples.protect if kind is Kind.KEEP else examples.residue + tuple(f.input for f in examples.fix)
+        if not positive or (not examples.article and kind is not Kind.KEEP) or (
+            kind is Kind.KEEP and not examples.residue
+        ):
+            need = "'protect' and 'residue'" if kind is Kind.KEEP else "'residue' (or 'fix') and 'article'"
+            raise RuleError(f"every rule needs examples: {need}", path=path, line=line, rule_id=rule_id,
+                            hint="examples run as tests; add [rule.examples]")
+        if kind is Kind.STRIP and not examples.fix:
+            raise RuleError("a strip rule needs at least one [[rule.examples.fix]] pinning its output",
+                            path=path, line=line, rule_id=rule_id)
+    for key in ("max_words", "max_chars", "max_lines", "min_words_before", "max_prose_after"):
+        if key in params and params[key] is not None and (not isinstance(params[key], int) or params[key] < 0):
+            raise RuleError(f"{key} must be a non-negative integer", path=path, line=line, rule_id=rule_id)
+    return Rule(
+        id=rule_id, name=name, kind=kind, category=category, description=raw["description"].strip(),
+        patterns=patterns, selectors=selectors, heuristic=heuristic, params=params, domains=include,
+        excluded_domains=exclude, signatures=signatures, position=position, status=status,
+        examples=examples, origin=Origin(path, line), since=raw.get("since"), source=raw.get("source"),
+        notes=raw.get("notes"),
+    )
+
+
+def load_rule_text(source: str, *, path: str) -> tuple[list[Rule], Mapping[str, Any]]:
+    """Parse one rule file's text into rules and its file header."""
+    try:
+        data = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as exc:
+        match = regex.search(r"at line (\d+)", str(exc))
+        raise RuleError(f"TOML syntax error: {exc}", path=path, line=int(match[1]) if match else None,
+                        hint="check quotes, brackets and commas; patterns are easiest in '...' literal strings"
+                        ) from None
+    unknown = set(data) - {"file", "rule"}
+    if unknown:
+        key = sorted(unknown)[0]
+        raise RuleError(f"unknown top-level key {key!r}", path=path, hint="a rule file holds 'file' and [[rule]]")
+    header = data.get("file", {})
+    if not isinstance(header, Mapping) or set(header) - FILE_KEYS:
+        bad = sorted(set(header) - FILE_KEYS)[0] if isinstance(header, Mapping) else "file"
+        raise RuleError(f"unknown file key {bad!r}", path=path, line=1, hint=_suggest(bad, FILE_KEYS))
+    raw_rules = data.get("rule", [])
+    if not isinstance(raw_rules, list):
+        raise RuleError("'rule' must be an array of tables: write [[rule]]", path=path)
+    lines = _rule_lines(source)
+    rules = [
+        _build_rule(raw, header, path=path, line=lines[n] if n < len(lines) else 1, source=source)
+        for n, raw in enumerate(raw_rules)
+    ]
+    return rules, header
+
+
+def rule_files(sources: Sequence[Path]) -> list[Path]:
+    """Every ``*.toml`` under the given files and directories, in a stable order."""
+    files: list[Path] = []
+    for source in sources:
+        if source.is_dir():
+            files.extend(sorted(source.rglob("*.toml")))
+        elif source.is_file():
+            files.append(source)
+        else:
+            raise RuleError("no such rule file or directory", path=source)
+    return files
+
+
+def load_rule_files(sources: Sequence[Path]) -> tuple[tuple[Rule, ...], str]:
+    """Load rules from files and directories; ids and names must be unique across all of them."""
+    rules: list[Rule] = []
+    digest = hashlib.sha256()
+    seen: dict[str, Rule] = {}
+    for file in rule_files(sources):
+        try:
+            source = file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise RuleError(f"cannot read rule file: {exc}", path=file) from None
+        digest.update(file.name.encode() + b"\0" + source.encode() + b"\0")
+        loaded, _ = load_rule_text(source, path=str(file))
+        for rule in loaded:
+            for key in (rule.id, rule.name):
+                if key in seen:
+                    other = seen[key]
+                    raise RuleError(f"duplicate {'id' if key == rule.id else 'name'} {key!r}, first defined at "
+                                    f"{other.origin}", path=rule.origin.path, line=rule.origin.line,
+                                    rule_id=rule.id, hint="ids and names are never reused; pick a new one")
+                seen[key] = rule
+            rules.append(rule)
+    return tuple(rules), digest.hexdigest()[:16]

@@ -1,0 +1,68 @@
+"""Small text measures the matchers and guards share: normalisation, words, prose.
+
+They are deliberately crude and fast: a guard only has to tell an article
+paragraph ("Canada has deployed 850 military members …") from a teaser or a
+label ("Most Read"), not parse language.
+
+>>> normalize("  Share\\u00a0this\\u200b  story ")
+'Share this story'
+>>> word_count("Canada has deployed 850 military members.")
+6
+>>> is_prose("Canada has deployed 850 military members in the region, including pilots and special forces.")
+True
+>>> is_prose("Cat somehow ended up on top of a hydro pole")
+False
+"""
+
+from __future__ import annotations
+
+import regex
+
+_INVISIBLE = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACE = regex.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_WORD = regex.compile(r"\w+(?:['’.-]\w+)*")
+_TERMINAL = regex.compile(r"""[.!?…](?:["'”’»)\]]*)$|[.!?]["'”’»]\s*\S{0,3}$""")
+_SENTENCE_END = regex.compile(r"""[.!?]["'”’»)]*\s+(?=["'“‘«(]?\p{Lu})""")
+
+PROSE_MIN_WORDS = 12
+"""A line needs this many words, and terminal punctuation, to count as prose."""
+
+
+def normalize(text: str) -> str:
+    """Collapse whitespace (NBSP and friends included), drop zero-width characters, strip the ends."""
+    return _SPACE.sub(" ", _INVISIBLE.sub("", text)).strip()
+
+
+def words(text: str) -> list[str]:
+    """Word tokens: letters and digits, with inner apostrophes, dots and hyphens."""
+    return _WORD.findall(text)
+
+
+def word_count(text: str) -> int:
+    """The number of :func:`words` in ``text``."""
+    return len(_WORD.findall(text))
+
+
+def ends_like_sentence(text: str) -> bool:
+    """True when the text ends with terminal punctuation, possibly inside closing quotes.
+
+    >>> ends_like_sentence('He said, “We will.”'), ends_like_sentence("Most Read")
+    (True, False)
+    """
+    return _TERMINAL.search(text.rstrip()) is not None
+
+
+def is_prose(text: str, min_words: int = PROSE_MIN_WORDS) -> bool:
+    """A paragraph of running text: enough words and a sentence ending."""
+    return ends_like_sentence(text) and word_count(text) >= min_words
+
+
+def sentence_count(text: str) -> int:
+    """Roughly how many sentences the text holds (at least one for non-empty text).
+
+    >>> sentence_count("It rained. Then it stopped! Fine.")
+    3
+    """
+    if not text.strip():
+        return 0
+    return len(_SENTENCE_END.findall(text)) + 1
