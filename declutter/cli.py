@@ -26,6 +26,17 @@ from declutter.errors import DeclutterError, InputError
 from declutter.inputs import MAX_BYTES, decode, read_document
 from declutter.pipeline import Cleaner
 from declutter.rules import Kind, RuleSet
+from declutter.samples import draft_sample, format_sample, load_samples
+from declutter.scoring import (
+    check_gate,
+    gold_score,
+    load_bodies,
+    render_json,
+    render_junit,
+    render_table,
+    score_samples,
+    update_gate,
+)
 
 app = typer.Typer(
     no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
@@ -181,6 +192,108 @@ def explain(
         for number, line in enumerate(text.split("\n")):
             if line.strip():
                 typer.echo(typer.style(f"- {line}", fg="red") if number in gone else f"  {line}")
+
+
+@app.command()
+def score(
+    samples: Annotated[list[Path] | None, typer.Argument(help="Sample files or directories (default: samples/).")
+                       ] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    junit: Annotated[Path | None, typer.Option("--junit", help="Also write a JUnit XML report here.")] = None,
+    check: Annotated[bool, typer.Option("--check", help="Fail (exit 1) when a metric falls below its pinned floor.")
+                     ] = False,
+    update: Annotated[bool, typer.Option("--update", help="Pin the current metrics as the new floors.")] = False,
+    allow_regression: Annotated[bool, typer.Option("--allow-regression", help="Let --update lower a floor.")
+                                ] = False,
+    baseline: Annotated[Path | None, typer.Option("--baseline", help="Baseline file (default: baseline.json "
+                                                  "in the first samples directory).")] = None,
+    errors: Annotated[int, typer.Option("--errors", help="How many error lines to list in the table.")] = 50,
+    gold: Annotated[Path | None, typer.Option("--gold", help="Gold-text mode: a ScrapingHub-format gold JSON.")
+                    ] = None,
+    pred: Annotated[Path | None, typer.Option("--pred", help="Gold-text mode: predictions in the same format.")
+                    ] = None,
+    inputs: Annotated[Path | None, typer.Option("--inputs", help="Gold-text mode: a directory of <id>.txt "
+                                                "documents to clean and score.")] = None,
+    clean_pred: Annotated[bool, typer.Option("--clean", help="Gold-text mode: clean each --pred body first and "
+                                             "report before and after.")] = False,
+    rules: RulesOpt = None, no_bundled: NoBundledOpt = False, keep: KeepOpt = "", only: OnlyOpt = "",
+    ignore: IgnoreOpt = "",
+) -> None:
+    """Score the cleaning against labelled samples (or, with --gold, against gold article bodies)."""
+    cleaner = _cleaner(rules, no_bundled, keep, only, ignore)
+    if gold is not None:
+        _score_gold(cleaner, gold, pred, inputs, clean_pred)
+        return
+    roots = list(samples or [Path("samples")])
+    report = score_samples(load_samples(roots), cleaner)
+    typer.echo(render_json(report) if fmt == "json" else render_table(report, errors=errors))
+    baseline_path = baseline or (roots[0] if roots[0].is_dir() else roots[0].parent) / "baseline.json"
+    gate = None
+    if update:
+        lowered = update_gate(report, baseline_path, allow_regression=allow_regression)
+        typer.echo(f"pinned {len(report.metrics())} floors in {baseline_path}"
+                   + (f" (lowered: {'; '.join(lowered)})" if lowered else ""), err=True)
+    elif check:
+        gate = check_gate(report, baseline_path)
+        for message in gate.messages:
+            typer.secho(("ok: " if gate.ok else "FAIL: ") + message, fg="green" if gate.ok else "red", err=True)
+    if junit is not None:
+        _write_atomic(junit, render_junit(report, gate))
+    if gate is not None and not gate.ok:
+        raise typer.Exit(1)
+
+
+def _score_gold(cleaner: Cleaner, gold: Path, pred: Path | None, inputs: Path | None, clean_pred: bool) -> None:
+    truth = load_bodies(gold)
+    if (pred is None) == (inputs is None):
+        raise DeclutterError("gold-text mode needs exactly one of --pred or --inputs")
+    if pred is not None:
+        before = load_bodies(pred)
+        results = [("as given", before)]
+        if clean_pred:
+            results.append(("cleaned", {key: cleaner.clean(text) for key, text in before.items()}))
+    else:
+        assert inputs is not None
+        raw, cleaned = {}, {}
+        for file in sorted(inputs.iterdir()):
+            key = file.name.split(".")[0]
+            if key in truth and file.is_file():
+                text, _ = read_document(file)
+                raw[key], cleaned[key] = text, cleaner.clean(text)
+        if not cleaned:
+            raise DeclutterError("no input file is named after a gold document id", path=inputs,
+                                 hint="name inputs <id>.txt with the ids of the gold file")
+        truth = {key: truth[key] for key in cleaned}
+        results = [("input", raw), ("cleaned", cleaned)]
+    for name, bodies in results:
+        result = gold_score(truth, bodies)
+        typer.echo(f"{name:<9} documents {result.documents}  precision {result.precision:.3f}  "
+                   f"recall {result.recall:.3f}  F1 {result.f1:.3f}")
+
+
+@app.command()
+def label(
+    path: Annotated[Path, typer.Argument(help="A text file to turn into a sample.")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Where to write the sample "
+                                                "(default: next to the input, .sample).")] = None,
+    split: Annotated[str, typer.Option("--split", help="dev or test.")] = "dev",
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing sample.")] = False,
+    url: UrlOpt = None, domain: DomainOpt = None, rules: RulesOpt = None, no_bundled: NoBundledOpt = False,
+) -> None:
+    """Write a new sample pre-labelled with today's decisions, for a person to read and correct."""
+    cleaner = _cleaner(rules, no_bundled, "", "", "")
+    text, _ = read_document(path)
+    result = cleaner.explain(text, url=url, domain=domain)
+    meta = {"id": path.stem, "source": f"{path.name}, pre-labelled by declutter label; review every line",
+            "url": url or "", "domain": domain or result.domain or "", "split": split}
+    sample = draft_sample(text, result.decisions, meta={k: v for k, v in meta.items() if v})
+    target = output or path.with_suffix(".sample")
+    if target.exists() and not force:
+        raise DeclutterError("sample already exists", path=target, hint="pass --force to overwrite it")
+    _write_atomic(target, format_sample(sample))
+    removed = sum(1 for line in sample.lines if line.is_residue)
+    typer.echo(f"wrote {target}: {len(sample.lines)} lines, {removed} pre-labelled residue; read every line, "
+               "correct the labels (see samples/README.md), then run 'declutter score'")
 
 
 @rules_app.command("list")

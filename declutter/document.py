@@ -15,12 +15,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from declutter.text import normalize, word_count
+from declutter.text import normalize, strip_bullet, word_count
 
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """A non-blank line: where it is, its raw text and its normalised text."""
+    """A non-blank line: where it is, its raw text, and its text as rules see it.
+
+    ``text`` is normalised (whitespace collapsed, invisible characters dropped) and
+    has no leading list bullet, so '* Home' and 'Home' match the same rule.
+    """
 
     index: int
     line: int
@@ -45,7 +49,7 @@ class Document:
         lines = tuple((text[:-1] if final_newline else text).split("\n")) if text else ()
         blocks = []
         for number, raw in enumerate(lines):
-            norm = normalize(raw)
+            norm = strip_bullet(normalize(raw))
             if norm:
                 blocks.append(Block(len(blocks), number, raw, norm, word_count(norm)))
         return cls(lines, tuple(blocks), final_newline, domain)

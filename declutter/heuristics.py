@@ -28,6 +28,7 @@ Hit = tuple[Block, str]
 Heuristic = Callable[..., list[Hit]]
 
 _JOIN = regex.compile(r"(?<=\p{Ll}{3}|[?!»”])(?=\p{Lu}\p{Ll})")
+_SENTENCE_BOUNDARY = regex.compile(r"\p{Ll}{2}[.!?][\"”’]?\s+[\"“‘]?\p{Lu}")
 _SCRIPTS = ("Latin", "Cyrillic", "Greek", "Arabic", "Hebrew", "Han", "Hiragana", "Katakana", "Hangul",
             "Devanagari", "Thai")
 _SCRIPT = regex.compile("|".join(f"(?P<{name}>\\p{{Script={name}}})" for name in _SCRIPTS))
@@ -37,24 +38,30 @@ _CJK = {"Han": "CJK", "Hiragana": "CJK", "Katakana": "CJK"}
 def headline_list(
     blocks: Sequence[Block], rule: Rule, protected: frozenset[int], *,
     min_items: int = 4, max_words: int = 25, max_terminal_ratio: float = 0.3, max_items: int = 80,
+    min_prose_before: int = 60,
 ) -> list[Hit]:
     """A list header ("Just Posted", "Most Read") followed by a run of headline-like lines.
 
-    The run is every following line of at most ``max_words`` words; it counts only
-    if it has ``min_items`` lines and few of them end like sentences (teasers and
-    deks rarely do, article paragraphs almost always do).
+    The run is every following line of at most ``max_words`` words, up to the first
+    full sentence of eight words or more; it counts only if it has ``min_items``
+    lines and few of them end like sentences (teasers and deks rarely do, article
+    paragraphs almost always do). The header must come
+    after ``min_prose_before`` words of prose: above the article, in a page's
+    navigation, a run of short lines may lead into the headline and dek.
     """
     hits: list[Hit] = []
+    prose_before = _prose_words_before(blocks)
     position = 0
     while position < len(blocks):
         header = blocks[position]
-        if header.line in protected or fullmatch(rule, header, header.text) is None:
+        if (header.line in protected or prose_before[position] < min_prose_before
+                or fullmatch(rule, header, header.text) is None):
             position += 1
             continue
         run: list[Block] = []
         for block in blocks[position + 1 : position + 1 + max_items]:
-            if block.words > max_words or block.line in protected:
-                break
+            if block.words > max_words or block.line in protected or is_prose(block.text, min_words=8):
+                break  # a sentence of eight words or more is the article resuming, not a teaser
             run.append(block)
         terminal = sum(ends_like_sentence(b.text) for b in run)
         if len(run) >= min_items and terminal <= max_terminal_ratio * len(run):
@@ -63,6 +70,58 @@ def headline_list(
             position += len(run) + 1
         else:
             position += 1
+    return hits
+
+
+def _prose_words_before(blocks: Sequence[Block]) -> list[int]:
+    """For each block, the words of prose paragraphs above it."""
+    totals, running = [], 0
+    for block in blocks:
+        totals.append(running)
+        if is_prose(block.text):
+            running += block.words
+    return totals
+
+
+def menu_run(
+    blocks: Sequence[Block], rule: Rule, protected: frozenset[int], *,
+    min_items: int = 8, max_words: int = 4, max_mean_words: float = 2.5, prose_words: int = 15,
+    min_anchors: int = 2,
+) -> list[Hit]:
+    """A long run of very short lines above the article or below it: a menu, a footer, a link farm.
+
+    Items have at most ``max_words`` words (``max_mean_words`` on average) and no
+    sentence ending. The run must lie entirely above the first prose paragraph
+    (of ``prose_words`` words) or entirely below the last one, so lists inside
+    the article are never touched; a document without prose is left alone. And
+    shape alone never deletes: the run needs ``min_anchors`` lines matching the
+    rule's patterns (menu vocabulary such as 'Home', 'Contact us'), so a list of
+    names or products that closes an article stays.
+    """
+    prose = [b.index for b in blocks if is_prose(b.text, min_words=prose_words)]
+    if not prose:
+        return []
+    first, last = prose[0], prose[-1]
+    hits: list[Hit] = []
+    run: list[Block] = []
+
+    def flush() -> None:
+        anchors = sum(1 for b in run if fullmatch(rule, b, b.text) is not None)
+        if (len(run) >= min_items and anchors >= min_anchors
+                and sum(b.words for b in run) <= max_mean_words * len(run)):
+            place = "above the article" if run[-1].index < first else "below the article"
+            hits.extend((b, f"item of a run of {len(run)} short lines {place} ({anchors} menu labels)")
+                        for b in run)
+        run.clear()
+
+    for block in blocks:
+        short = (block.words <= max_words and not ends_like_sentence(block.text)
+                 and block.line not in protected and (block.index < first or block.index > last))
+        if short:
+            run.append(block)
+        else:
+            flush()
+    flush()
     return hits
 
 
@@ -87,45 +146,54 @@ def _language(tokens: Sequence[str], stopwords: Mapping[str, frozenset[str]]) ->
 def other_language_run(
     blocks: Sequence[Block], rule: Rule, protected: frozenset[int], *,
     languages: dict[str, str] | None = None, min_lines: int = 2, max_words: int = 30, label_words: int = 4,
+    min_languages: int = 2,
 ) -> list[Hit]:
     """A run of short lines in another script or language than the document (a language sidebar).
 
     ``languages`` maps a language code to its stopwords (space-separated). A line is
     foreign when its script differs from the document's, or when it has at least two
     stopwords of another language and none of the document's. Short label lines
-    ("RCI | Français") may sit inside the run; the run needs ``min_lines`` foreign lines.
+    ("RCI | Français") may sit inside the run; the run needs ``min_lines`` foreign lines
+    in ``min_languages`` different languages or scripts: an article quoting a verse in
+    one other language is not a language switcher.
     """
     stopwords = {code: frozenset(text.split()) for code, text in (languages or {}).items()}
     sample = " ".join(b.text for b in blocks)[:20000]
     doc_script = _script(sample)
     doc_language, _ = _language([w.lower() for w in words(sample)], stopwords)
 
-    def foreign(block: Block) -> bool:
+    def foreign(block: Block) -> str | None:
+        """The block's other language or script, or None when it is in the document's."""
         if block.words > max_words or block.line in protected or is_prose(block.text, min_words=8):
-            return False
+            return None
         script = _script(block.text)
-        if script is not None and doc_script is not None and script != doc_script:
-            return True
+        # Latin lines in a non-Latin document are usually code, names or brands, not a sidebar.
+        if script not in (None, "Latin") and doc_script is not None and script != doc_script:
+            return script
         language, hits = _language([w.lower() for w in words(block.text)], stopwords)
-        return (language is not None and language != doc_language and hits[language] >= 2
-                and hits[doc_language or ""] == 0)
+        if (language is not None and language != doc_language and hits[language] >= 2
+                and hits[doc_language or ""] == 0):
+            return language
+        return None
 
     hits: list[Hit] = []
     position = 0
     while position < len(blocks):
         run: list[Block] = []
-        count = 0
+        found: list[str] = []
         for block in blocks[position:]:
-            if foreign(block):
+            language = foreign(block)
+            if language is not None:
                 run.append(block)
-                count += 1
+                found.append(language)
             elif block.words <= label_words and block.line not in protected:
                 run.append(block)
             else:
                 break
-        while run and not foreign(run[-1]):
+        while run and foreign(run[-1]) is None:
             run.pop()
-        if count >= min_lines and run:
+        count = len(found)
+        if count >= min_lines and len(set(found)) >= min_languages and run:
             hits.extend((b, f"part of a run of {count} lines in another language or script") for b in run)
             position += len(run)
         else:
@@ -135,20 +203,26 @@ def other_language_run(
 
 def run_together_headlines(
     blocks: Sequence[Block], rule: Rule | None, protected: frozenset[int], *,
-    min_joins: int = 4, min_chars: int = 60,
+    min_joins: int = 4, min_chars: int = 60, max_mean_chars: int = 150, max_sentence_ratio: float = 0.2,
 ) -> list[Hit]:
     """One line of several headlines glued without spaces ("…in U.K. historyCanadian dollar hits …").
 
     A join is a lower-case word running straight into a capitalised one, or closing
-    punctuation into a capital. Lines that end like a sentence are left alone: glued
-    article paragraphs end with a full stop, headline strips do not.
+    punctuation into a capital. Glued article paragraphs are told apart three ways:
+    they usually end like a sentence, their pieces are long (over ``max_mean_chars``
+    on average), and their pieces hold sentence boundaries; headline strips have none
+    of these.
     """
     hits: list[Hit] = []
     for block in blocks:
         if block.line in protected or len(block.text) < min_chars or ends_like_sentence(block.text):
             continue
         joins = [m.start() for m in _JOIN.finditer(block.text)]
-        if len(joins) >= min_joins:
+        if len(joins) < min_joins or len(block.text) / (len(joins) + 1) > max_mean_chars:
+            continue
+        pieces = [block.text[a:b] for a, b in zip([0, *joins], [*joins, len(block.text)], strict=True)]
+        with_sentences = sum(1 for piece in pieces if _SENTENCE_BOUNDARY.search(piece))
+        if with_sentences <= max_sentence_ratio * len(pieces):
             where = ", ".join(map(str, joins[:5])) + (", …" if len(joins) > 5 else "")
             hits.append((block, f"{len(joins)} headlines run together (joins at {where})"))
     return hits
@@ -156,6 +230,7 @@ def run_together_headlines(
 
 HEURISTICS: dict[str, Heuristic] = {
     "headline-list": headline_list,
+    "menu-run": menu_run,
     "other-language-run": other_language_run,
     "run-together-headlines": run_together_headlines,
 }

@@ -23,7 +23,7 @@ from declutter.decisions import Action, Decision
 from declutter.document import Block
 from declutter.errors import DeclutterError
 from declutter.rules import Kind, Position, Rule
-from declutter.text import is_prose, normalize, word_count
+from declutter.text import is_prose, normalize, strip_bullet, word_count
 
 REGEX_TIMEOUT = 0.5
 """Seconds one pattern may spend on one line before the rule is reported as too slow."""
@@ -114,7 +114,7 @@ def match_strips(blocks: Sequence[Block], rules: Iterable[Rule]) -> tuple[list[D
         rest = block.raw
         for start, end in sorted(spans, reverse=True):
             rest = rest[:start] + rest[end:]
-        text = normalize(rest)
+        text = strip_bullet(normalize(rest))
         if text:
             view.append(replace(block, text=text, words=word_count(text)))
     return decisions, view

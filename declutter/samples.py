@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from declutter.categories import CONTENT, RESIDUE
+from declutter.decisions import Action, Decision, kept_lines
 from declutter.errors import SampleError
 
 MAGIC = "# declutter sample 1"
@@ -205,6 +206,37 @@ def sample_from_text(text: str, labels: Iterable[str], *, meta: Mapping[str, str
         category, span, doubtful = parse_label(label, path=meta.get("id", "<new>"), line=number, draft=True)
         lines.append(LabeledLine(number, raw, category, span, doubtful))
     return Sample(id=meta.get("id", ""), lines=tuple(lines), meta=dict(meta), final_newline=final_newline)
+
+
+def draft_sample(text: str, decisions: Iterable[Decision], *, meta: Mapping[str, str]) -> Sample:
+    """A sample of ``text`` pre-labelled by cleaning decisions, for a person to correct.
+
+    A dropped line gets its rule's category; a line that only lost a span gets
+    ``body+<category>``; every other line is ``body``.
+
+    >>> from declutter.decisions import Decision, Action
+    >>> share = Decision(0, Action.DROP, "SHR001", "share", "", 0, 5, "Share")
+    >>> [line.label for line in draft_sample("Share\\nText.", [share], meta={"id": "x"}).lines]
+    ['share', 'body']
+    """
+    decisions = list(decisions)
+    raw = (text[:-1] if text.endswith("\n") else text).split("\n")
+    remainders = kept_lines(raw, decisions)
+    categories: dict[int, str] = {}
+    for decision in decisions:
+        categories.setdefault(decision.line, decision.category)
+    labels = []
+    for number, line in enumerate(raw):
+        if not line.strip():
+            labels.append("")
+        elif number not in categories:
+            labels.append("body")
+        elif remainders.get(number, "").strip() and all(
+                d.action is Action.STRIP for d in decisions if d.line == number):
+            labels.append(f"body+{categories[number]}")
+        else:
+            labels.append(categories[number])
+    return sample_from_text(text, labels, meta=meta)
 
 
 def load_sample(path: str | Path) -> Sample:

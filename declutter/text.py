@@ -21,7 +21,8 @@ import regex
 _INVISIBLE = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACE = regex.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _WORD = regex.compile(r"\w+(?:['’.-]\w+)*")
-_TERMINAL = regex.compile(r"""[.!?…](?:["'”’»)\]]*)$|[.!?]["'”’»]\s*\S{0,3}$""")
+_TERMINAL = regex.compile(r"""(?<![.…])[.!?](?:["'”’»)\]]*)$|[.!?]["'”’»]\s*\S{0,3}$""")
+_BULLET = regex.compile(r"^(?:[*•·+▪►◦‣○●■□–-]\s+)+")
 _SENTENCE_END = regex.compile(r"""[.!?]["'”’»)]*\s+(?=["'“‘«(]?\p{Lu})""")
 
 PROSE_MIN_WORDS = 12
@@ -31,6 +32,15 @@ PROSE_MIN_WORDS = 12
 def normalize(text: str) -> str:
     """Collapse whitespace (NBSP and friends included), drop zero-width characters, strip the ends."""
     return _SPACE.sub(" ", _INVISIBLE.sub("", text)).strip()
+
+
+def strip_bullet(text: str) -> str:
+    """Remove list-bullet markers that a converter put before a line ('* Home', '+ Senate', '• Share').
+
+    >>> strip_bullet("* Share this on Facebook"), strip_bullet("- 2 cups flour"), strip_bullet("-5 degrees")
+    ('Share this on Facebook', '2 cups flour', '-5 degrees')
+    """
+    return _BULLET.sub("", text)
 
 
 def words(text: str) -> list[str]:
@@ -46,8 +56,10 @@ def word_count(text: str) -> int:
 def ends_like_sentence(text: str) -> bool:
     """True when the text ends with terminal punctuation, possibly inside closing quotes.
 
-    >>> ends_like_sentence('He said, “We will.”'), ends_like_sentence("Most Read")
-    (True, False)
+    An ellipsis is not a sentence end: it marks a truncated teaser.
+
+    >>> ends_like_sentence('He said, “We will.”'), ends_like_sentence("Most Read"), ends_like_sentence("Read on...")
+    (True, False, False)
     """
     return _TERMINAL.search(text.rstrip()) is not None
 
