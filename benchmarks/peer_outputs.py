@@ -23,8 +23,18 @@ from pathlib import Path
 from declutter import Cleaner
 from declutter.scoring import gold_score, load_bodies
 
-EXTRACTORS = ("html-text", "inscriptis", "readability", "readability_js", "trafilatura", "goose3", "boilerpipe",
-              "newspaper", "justext", "AutoExtract")
+EXTRACTORS = (
+    "html-text",
+    "inscriptis",
+    "readability",
+    "readability_js",
+    "trafilatura",
+    "goose3",
+    "boilerpipe",
+    "newspaper",
+    "justext",
+    "AutoExtract",
+)
 _SPACE = re.compile(r"\s+")
 
 
@@ -43,8 +53,10 @@ def main() -> int:
     gold_norm = {key: norm(text) for key, text in gold.items()}
     cleaner = Cleaner()
     suspects: list[str] = []
-    print(f"{'extractor':<15} {'lines rm':>8} {'residue':>8} {'article':>8} {'line P':>7}   "
-          f"{'F1 before':>9} {'F1 after':>8} {'P before':>8} {'P after':>7} {'R before':>8} {'R after':>7}")
+    print(
+        f"{'extractor':<15} {'lines rm':>8} {'residue':>8} {'article':>8} {'line P':>7}   "
+        f"{'F1 before':>9} {'F1 after':>8} {'P before':>8} {'P after':>7} {'R before':>8} {'R after':>7}"
+    )
     rule_article: Counter[str] = Counter()
     rule_all: Counter[str] = Counter()
     for extractor in args.extractors.split(","):
@@ -63,15 +75,19 @@ def main() -> int:
                 if len(line.split()) >= 2 and line in gold_norm[key]:
                     article += 1
                     rule_article[decision.rule_id] += 1
-                    suspects.append(f"{extractor}:{key[:8]}:{decision.line + 1} {decision.rule_id} "
-                                    f"{lines[decision.line].strip()[:110]!r}")
+                    suspects.append(
+                        f"{extractor}:{key[:8]}:{decision.line + 1} {decision.rule_id} "
+                        f"{lines[decision.line].strip()[:110]!r}"
+                    )
                 else:
                     residue += 1
         before, after = gold_score(gold, bodies), gold_score(gold, cleaned)
         removed = residue + article
-        print(f"{extractor:<15} {removed:>8} {residue:>8} {article:>8} {residue / removed if removed else 1:>7.3f}   "
-              f"{before.f1:>9.3f} {after.f1:>8.3f} {before.precision:>8.3f} {after.precision:>7.3f} "
-              f"{before.recall:>8.3f} {after.recall:>7.3f}")
+        print(
+            f"{extractor:<15} {removed:>8} {residue:>8} {article:>8} {residue / removed if removed else 1:>7.3f}   "
+            f"{before.f1:>9.3f} {after.f1:>8.3f} {before.precision:>8.3f} {after.precision:>7.3f} "
+            f"{before.recall:>8.3f} {after.recall:>7.3f}"
+        )
     print("\nrules whose removals were found in the ground truth (removals / of which in ground truth):")
     for rule, count in rule_article.most_common():
         print(f"  {rule}: {rule_all[rule]} / {count}")

@@ -11,7 +11,19 @@ from declutter.pipeline import Cleaner, clean, explain
 from declutter.rules import Kind, Rule, RuleSet
 
 __all__ = [
-    "Action", "Cleaned", "Cleaner", "Decision", "DeclutterError", "InputError", "Kind", "Rule", "RuleError",
-    "RuleSet", "SampleError", "apply", "clean", "explain",
+    "Action",
+    "Cleaned",
+    "Cleaner",
+    "Decision",
+    "DeclutterError",
+    "InputError",
+    "Kind",
+    "Rule",
+    "RuleError",
+    "RuleSet",
+    "SampleError",
+    "apply",
+    "clean",
+    "explain",
 ]
 __version__ = "0.1.0"

@@ -34,8 +34,17 @@ PROBE_TIMEOUT = 0.25
 """Seconds a pattern may take on a probe string before it is reported as backtracking catastrophically."""
 
 _PROBES = (
-    "a" * 3000 + "!", " " * 3000 + "x", "a " * 1500 + "!", "A." * 1500, "1" * 3000 + "x", "aA" * 1500,
-    "Ab" + "c" * 3000 + "(", "(" * 1000, "a-" * 1500 + "!", "Aa " * 1000 + "(a/b", "\u00e9" * 3000 + "!",
+    "a" * 3000 + "!",
+    " " * 3000 + "x",
+    "a " * 1500 + "!",
+    "A." * 1500,
+    "1" * 3000 + "x",
+    "aA" * 1500,
+    "Ab" + "c" * 3000 + "(",
+    "(" * 1000,
+    "a-" * 1500 + "!",
+    "Aa " * 1000 + "(a/b",
+    "\u00e9" * 3000 + "!",
 )
 
 
@@ -55,8 +64,12 @@ def _removed_lines(rule: Rule, text: str) -> tuple[Document, set[int]]:
     doc = Document.from_text(text)
     decisions = decide(doc, [rule])
     cleaned_lines = set(Document.from_text(apply(text, decisions)).lines)
-    gone = {b.line for b in doc.blocks if any(d.line == b.line for d in decisions)
-            and (b.raw not in cleaned_lines or any(d.line == b.line and d.action != "strip" for d in decisions))}
+    gone = {
+        b.line
+        for b in doc.blocks
+        if any(d.line == b.line for d in decisions)
+        and (b.raw not in cleaned_lines or any(d.line == b.line and d.action != "strip" for d in decisions))
+    }
     return doc, gone
 
 
@@ -127,8 +140,10 @@ def probe_patterns(rule: Rule) -> Iterator[str]:
                 run(probe, timeout=PROBE_TIMEOUT)
             except TimeoutError:
                 shown = probe[:12] + "…" + probe[-4:]
-                yield (f"pattern {pattern.pattern[:60]!r} takes over {PROBE_TIMEOUT}s on {len(probe)} characters "
-                       f"like {shown!r}: it backtracks catastrophically; remove nested or overlapping quantifiers")
+                yield (
+                    f"pattern {pattern.pattern[:60]!r} takes over {PROBE_TIMEOUT}s on {len(probe)} characters "
+                    f"like {shown!r}: it backtracks catastrophically; remove nested or overlapping quantifiers"
+                )
                 break
 
 

@@ -39,22 +39,29 @@ from declutter.scoring import (
 )
 
 app = typer.Typer(
-    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
     help="Remove boilerplate residue from scraped article text, and explain every removal.",
 )
 rules_app = typer.Typer(no_args_is_help=True, help="List, show and check rules.")
 app.add_typer(rules_app, name="rules")
 
-RulesOpt = Annotated[list[Path] | None, typer.Option(
-    "--rules", help="Extra rule file or directory, added to the bundled rules (repeatable).")]
-NoBundledOpt = Annotated[bool, typer.Option(
-    "--no-bundled", help="Use only the --rules given, not the bundled rules.")]
+RulesOpt = Annotated[
+    list[Path] | None,
+    typer.Option("--rules", help="Extra rule file or directory, added to the bundled rules (repeatable)."),
+]
+NoBundledOpt = Annotated[bool, typer.Option("--no-bundled", help="Use only the --rules given, not the bundled rules.")]
 KeepOpt = Annotated[str, typer.Option("--keep", help="Categories to leave in, comma-separated (e.g. caption).")]
-OnlyOpt = Annotated[str, typer.Option(
-    "--only", help="Remove only these categories or rule ids, comma-separated (e.g. newsletter,social).")]
-IgnoreOpt = Annotated[str, typer.Option(
-    "--ignore", help="Rule ids, id prefixes or categories to disable, comma-separated (e.g. GLB002,CAP).")]
+OnlyOpt = Annotated[
+    str,
+    typer.Option("--only", help="Remove only these categories or rule ids, comma-separated (e.g. newsletter,social)."),
+]
+IgnoreOpt = Annotated[
+    str,
+    typer.Option("--ignore", help="Rule ids, id prefixes or categories to disable, comma-separated (e.g. GLB002,CAP)."),
+]
 UrlOpt = Annotated[str | None, typer.Option("--url", help="The page's URL, so its site rules apply.")]
 DomainOpt = Annotated[str | None, typer.Option("--domain", help="The page's site (e.g. theglobeandmail.com).")]
 MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse inputs larger than this many bytes.")]
@@ -78,8 +85,11 @@ def _read(source: str, max_bytes: int) -> tuple[str, str]:
     if source == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
         if len(data) > max_bytes:
-            raise InputError(f"standard input is over the {max_bytes / 1e6:.0f} MB limit", path="<stdin>",
-                             hint="raise the limit with --max-bytes")
+            raise InputError(
+                f"standard input is over the {max_bytes / 1e6:.0f} MB limit",
+                path="<stdin>",
+                hint="raise the limit with --max-bytes",
+            )
         return decode(data, "<stdin>")
     return read_document(source, max_bytes=max_bytes)
 
@@ -110,21 +120,37 @@ def _write_atomic(target: Path, content: str) -> None:
 
 
 def _as_json(source: str, encoding: str, result: Cleaned) -> str:
-    return json.dumps({
-        "source": source, "encoding": encoding, "domain": result.domain, "rules": result.rules_fingerprint,
-        "text": result.text, "removed": [d.to_dict() for d in result.decisions],
-    }, ensure_ascii=False)
+    return json.dumps(
+        {
+            "source": source,
+            "encoding": encoding,
+            "domain": result.domain,
+            "rules": result.rules_fingerprint,
+            "text": result.text,
+            "removed": [d.to_dict() for d in result.decisions],
+        },
+        ensure_ascii=False,
+    )
 
 
 @app.command()
 def clean(
     paths: Annotated[list[str], typer.Argument(help="Files, directories (recursive) or - for standard input.")],
-    output: Annotated[Path | None, typer.Option(
-        "-o", "--output", help="Directory to write cleaned files to, mirroring the input tree.")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="text, or json (one object per document, one per line).")
-                   ] = "text",
-    url: UrlOpt = None, domain: DomainOpt = None, rules: RulesOpt = None, no_bundled: NoBundledOpt = False,
-    keep: KeepOpt = "", only: OnlyOpt = "", ignore: IgnoreOpt = "", max_bytes: MaxBytesOpt = MAX_BYTES,
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="Directory to write cleaned files to, mirroring the input tree."),
+    ] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", help="text, or json (one object per document, one per line).")
+    ] = "text",
+    url: UrlOpt = None,
+    domain: DomainOpt = None,
+    rules: RulesOpt = None,
+    no_bundled: NoBundledOpt = False,
+    keep: KeepOpt = "",
+    only: OnlyOpt = "",
+    ignore: IgnoreOpt = "",
+    max_bytes: MaxBytesOpt = MAX_BYTES,
 ) -> None:
     """Clean files, directories or standard input; print the result, or write it under -o."""
     if fmt not in ("text", "json"):
@@ -132,8 +158,10 @@ def clean(
     cleaner = _cleaner(rules, no_bundled, keep, only, ignore)
     inputs = list(_inputs(paths))
     if output is None and (len(inputs) > 1 and fmt == "text"):
-        raise DeclutterError(f"{len(inputs)} inputs and no output directory",
-                             hint="pass -o DIR to write one cleaned file per input, or --format json")
+        raise DeclutterError(
+            f"{len(inputs)} inputs and no output directory",
+            hint="pass -o DIR to write one cleaned file per input, or --format json",
+        )
     failures = 0
     for source, relative in inputs:
         try:
@@ -163,10 +191,15 @@ def clean(
 @app.command()
 def explain(
     path: Annotated[str, typer.Argument(help="A file, or - for standard input.")],
-    url: UrlOpt = None, domain: DomainOpt = None, rules: RulesOpt = None, no_bundled: NoBundledOpt = False,
-    keep: KeepOpt = "", only: OnlyOpt = "", ignore: IgnoreOpt = "", max_bytes: MaxBytesOpt = MAX_BYTES,
-    show_text: Annotated[bool, typer.Option("--text", help="Also print the document, removed lines marked.")
-                         ] = False,
+    url: UrlOpt = None,
+    domain: DomainOpt = None,
+    rules: RulesOpt = None,
+    no_bundled: NoBundledOpt = False,
+    keep: KeepOpt = "",
+    only: OnlyOpt = "",
+    ignore: IgnoreOpt = "",
+    max_bytes: MaxBytesOpt = MAX_BYTES,
+    show_text: Annotated[bool, typer.Option("--text", help="Also print the document, removed lines marked.")] = False,
 ) -> None:
     """Show every removal in a document: line, action, rule, category and reason."""
     cleaner = _cleaner(rules, no_bundled, keep, only, ignore)
@@ -177,16 +210,23 @@ def explain(
         snippet = d.text.strip()
         snippet = snippet if len(snippet) <= 60 else snippet[:57] + "..."
         typer.echo(
-            typer.style(f"{d.line + 1:5d} ", fg="bright_black") + typer.style(f"{d.action:<5} ", fg="red")
-            + typer.style(f"{d.rule_id} ", fg="yellow", bold=True) + f"{names.get(d.rule_id, ''):<24} "
-            + typer.style(f"{d.category:<11}", fg="cyan") + f" {snippet!r}\n"
-            + typer.style(f"{'':17}{d.reason}", fg="bright_black"))
+            typer.style(f"{d.line + 1:5d} ", fg="bright_black")
+            + typer.style(f"{d.action:<5} ", fg="red")
+            + typer.style(f"{d.rule_id} ", fg="yellow", bold=True)
+            + f"{names.get(d.rule_id, ''):<24} "
+            + typer.style(f"{d.category:<11}", fg="cyan")
+            + f" {snippet!r}\n"
+            + typer.style(f"{'':17}{d.reason}", fg="bright_black")
+        )
     lines = text.count("\n") + (0 if text.endswith("\n") else 1)
     removed = sum(len(d.text) for d in result.decisions)
     by_category = Counter(d.category for d in result.decisions)
     summary = ", ".join(f"{category} {count}" for category, count in by_category.most_common())
-    typer.echo(f"\n{path}: {lines} lines, {len(result.decisions)} removals, {removed} of {len(text)} characters"
-               + (f" ({summary})" if summary else "") + (f"; site {result.domain}" if result.domain else ""))
+    typer.echo(
+        f"\n{path}: {lines} lines, {len(result.decisions)} removals, {removed} of {len(text)} characters"
+        + (f" ({summary})" if summary else "")
+        + (f"; site {result.domain}" if result.domain else "")
+    )
     if show_text:
         gone = {d.line for d in result.decisions if d.action != "strip"}
         for number, line in enumerate(text.split("\n")):
@@ -196,27 +236,34 @@ def explain(
 
 @app.command()
 def score(
-    samples: Annotated[list[Path] | None, typer.Argument(help="Sample files or directories (default: samples/).")
-                       ] = None,
+    samples: Annotated[
+        list[Path] | None, typer.Argument(help="Sample files or directories (default: samples/).")
+    ] = None,
     fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
     junit: Annotated[Path | None, typer.Option("--junit", help="Also write a JUnit XML report here.")] = None,
-    check: Annotated[bool, typer.Option("--check", help="Fail (exit 1) when a metric falls below its pinned floor.")
-                     ] = False,
+    check: Annotated[
+        bool, typer.Option("--check", help="Fail (exit 1) when a metric falls below its pinned floor.")
+    ] = False,
     update: Annotated[bool, typer.Option("--update", help="Pin the current metrics as the new floors.")] = False,
-    allow_regression: Annotated[bool, typer.Option("--allow-regression", help="Let --update lower a floor.")
-                                ] = False,
-    baseline: Annotated[Path | None, typer.Option("--baseline", help="Baseline file (default: baseline.json "
-                                                  "in the first samples directory).")] = None,
+    allow_regression: Annotated[bool, typer.Option("--allow-regression", help="Let --update lower a floor.")] = False,
+    baseline: Annotated[
+        Path | None,
+        typer.Option("--baseline", help="Baseline file (default: baseline.json in the first samples directory)."),
+    ] = None,
     errors: Annotated[int, typer.Option("--errors", help="How many error lines to list in the table.")] = 50,
-    gold: Annotated[Path | None, typer.Option("--gold", help="Gold-text mode: a ScrapingHub-format gold JSON.")
-                    ] = None,
-    pred: Annotated[Path | None, typer.Option("--pred", help="Gold-text mode: predictions in the same format.")
-                    ] = None,
-    inputs: Annotated[Path | None, typer.Option("--inputs", help="Gold-text mode: a directory of <id>.txt "
-                                                "documents to clean and score.")] = None,
-    clean_pred: Annotated[bool, typer.Option("--clean", help="Gold-text mode: clean each --pred body first and "
-                                             "report before and after.")] = False,
-    rules: RulesOpt = None, no_bundled: NoBundledOpt = False, keep: KeepOpt = "", only: OnlyOpt = "",
+    gold: Annotated[Path | None, typer.Option("--gold", help="Gold-text mode: a ScrapingHub-format gold JSON.")] = None,
+    pred: Annotated[Path | None, typer.Option("--pred", help="Gold-text mode: predictions in the same format.")] = None,
+    inputs: Annotated[
+        Path | None,
+        typer.Option("--inputs", help="Gold-text mode: a directory of <id>.txt documents to clean and score."),
+    ] = None,
+    clean_pred: Annotated[
+        bool, typer.Option("--clean", help="Gold-text mode: clean each --pred body first and report before and after.")
+    ] = False,
+    rules: RulesOpt = None,
+    no_bundled: NoBundledOpt = False,
+    keep: KeepOpt = "",
+    only: OnlyOpt = "",
     ignore: IgnoreOpt = "",
 ) -> None:
     """Score the cleaning against labelled samples (or, with --gold, against gold article bodies)."""
@@ -231,8 +278,11 @@ def score(
     gate = None
     if update:
         lowered = update_gate(report, baseline_path, allow_regression=allow_regression)
-        typer.echo(f"pinned {len(report.metrics())} floors in {baseline_path}"
-                   + (f" (lowered: {'; '.join(lowered)})" if lowered else ""), err=True)
+        typer.echo(
+            f"pinned {len(report.metrics())} floors in {baseline_path}"
+            + (f" (lowered: {'; '.join(lowered)})" if lowered else ""),
+            err=True,
+        )
     elif check:
         gate = check_gate(report, baseline_path)
         for message in gate.messages:
@@ -261,44 +311,62 @@ def _score_gold(cleaner: Cleaner, gold: Path, pred: Path | None, inputs: Path | 
                 text, _ = read_document(file)
                 raw[key], cleaned[key] = text, cleaner.clean(text)
         if not cleaned:
-            raise DeclutterError("no input file is named after a gold document id", path=inputs,
-                                 hint="name inputs <id>.txt with the ids of the gold file")
+            raise DeclutterError(
+                "no input file is named after a gold document id",
+                path=inputs,
+                hint="name inputs <id>.txt with the ids of the gold file",
+            )
         truth = {key: truth[key] for key in cleaned}
         results = [("input", raw), ("cleaned", cleaned)]
     for name, bodies in results:
         result = gold_score(truth, bodies)
-        typer.echo(f"{name:<9} documents {result.documents}  precision {result.precision:.3f}  "
-                   f"recall {result.recall:.3f}  F1 {result.f1:.3f}")
+        typer.echo(
+            f"{name:<9} documents {result.documents}  precision {result.precision:.3f}  "
+            f"recall {result.recall:.3f}  F1 {result.f1:.3f}"
+        )
 
 
 @app.command()
 def label(
     path: Annotated[Path, typer.Argument(help="A text file to turn into a sample.")],
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Where to write the sample "
-                                                "(default: next to the input, .sample).")] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="Where to write the sample (default: next to the input, .sample)."),
+    ] = None,
     split: Annotated[str, typer.Option("--split", help="dev or test.")] = "dev",
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing sample.")] = False,
-    url: UrlOpt = None, domain: DomainOpt = None, rules: RulesOpt = None, no_bundled: NoBundledOpt = False,
+    url: UrlOpt = None,
+    domain: DomainOpt = None,
+    rules: RulesOpt = None,
+    no_bundled: NoBundledOpt = False,
 ) -> None:
     """Write a new sample pre-labelled with today's decisions, for a person to read and correct."""
     cleaner = _cleaner(rules, no_bundled, "", "", "")
     text, _ = read_document(path)
     result = cleaner.explain(text, url=url, domain=domain)
-    meta = {"id": path.stem, "source": f"{path.name}, pre-labelled by declutter label; review every line",
-            "url": url or "", "domain": domain or result.domain or "", "split": split}
+    meta = {
+        "id": path.stem,
+        "source": f"{path.name}, pre-labelled by declutter label; review every line",
+        "url": url or "",
+        "domain": domain or result.domain or "",
+        "split": split,
+    }
     sample = draft_sample(text, result.decisions, meta={k: v for k, v in meta.items() if v})
     target = output or path.with_suffix(".sample")
     if target.exists() and not force:
         raise DeclutterError("sample already exists", path=target, hint="pass --force to overwrite it")
     _write_atomic(target, format_sample(sample))
     removed = sum(1 for line in sample.lines if line.is_residue)
-    typer.echo(f"wrote {target}: {len(sample.lines)} lines, {removed} pre-labelled residue; read every line, "
-               "correct the labels (see samples/README.md), then run 'declutter score'")
+    typer.echo(
+        f"wrote {target}: {len(sample.lines)} lines, {removed} pre-labelled residue; read every line, "
+        "correct the labels (see samples/README.md), then run 'declutter score'"
+    )
 
 
 @rules_app.command("list")
 def rules_list(
-    rules: RulesOpt = None, no_bundled: NoBundledOpt = False,
+    rules: RulesOpt = None,
+    no_bundled: NoBundledOpt = False,
     category: Annotated[str, typer.Option("--category", help="Only rules of these categories.")] = "",
 ) -> None:
     """One line per rule: id, name, kind, category, scope."""
@@ -312,13 +380,18 @@ def rules_list(
 
 
 @rules_app.command("show")
-def rules_show(rule_id: Annotated[str, typer.Argument(help="A rule id or name.")],
-               rules: RulesOpt = None, no_bundled: NoBundledOpt = False) -> None:
+def rules_show(
+    rule_id: Annotated[str, typer.Argument(help="A rule id or name.")],
+    rules: RulesOpt = None,
+    no_bundled: NoBundledOpt = False,
+) -> None:
     """A rule's description, patterns, scope and examples."""
     rule = _cleaner(rules, no_bundled, "", "", "").rules.get(rule_id)
     typer.secho(f"{rule.id} {rule.name}", bold=True)
-    typer.echo(f"  kind: {rule.kind}   category: {rule.category}   position: {rule.position}   "
-               f"status: {rule.status}\n  defined at: {rule.origin}\n  {rule.description}")
+    typer.echo(
+        f"  kind: {rule.kind}   category: {rule.category}   position: {rule.position}   "
+        f"status: {rule.status}\n  defined at: {rule.origin}\n  {rule.description}"
+    )
     if rule.domains:
         typer.echo(f"  sites: {', '.join(sorted(rule.domains))}")
     if rule.heuristic:
@@ -336,16 +409,17 @@ def rules_show(rule_id: Annotated[str, typer.Argument(help="A rule id or name.")
 
 @rules_app.command("check")
 def rules_check(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Rule files or directories (default: bundled).")
-                     ] = None,
+    paths: Annotated[list[Path] | None, typer.Argument(help="Rule files or directories (default: bundled).")] = None,
 ) -> None:
     """Validate rule files and run every embedded example; exit 1 naming each failure."""
     ruleset = RuleSet.load(*paths) if paths else RuleSet.load(bundled=True)
     problems = check_rules(ruleset)
     for problem in problems:
         typer.secho(str(problem), fg="red", err=True)
-    examples = sum(len(r.examples.residue) + len(r.examples.article) + len(r.examples.protect)
-                   + len(r.examples.fix) for r in ruleset)
+    examples = sum(
+        len(r.examples.residue) + len(r.examples.article) + len(r.examples.protect) + len(r.examples.fix)
+        for r in ruleset
+    )
     kinds = Counter(str(rule.kind) for rule in ruleset)
     summary = ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items()))
     if problems:
@@ -363,8 +437,11 @@ def _version(value: bool) -> None:
 
 
 @app.callback()
-def _main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                                help="Print the version and exit.")] = False) -> None:
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
     """Remove boilerplate residue from scraped article text, and explain every removal."""
 
 

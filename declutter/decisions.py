@@ -48,8 +48,14 @@ class Decision:
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready mapping; ``line`` is 1-based here, as people count lines."""
         return {
-            "line": self.line + 1, "action": str(self.action), "rule": self.rule_id, "category": self.category,
-            "reason": self.reason, "start": self.start, "end": self.end, "text": self.text,
+            "line": self.line + 1,
+            "action": str(self.action),
+            "rule": self.rule_id,
+            "category": self.category,
+            "reason": self.reason,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
         }
 
 
@@ -85,7 +91,7 @@ def kept_lines(lines: Sequence[str], decisions: Iterable[Decision]) -> dict[int,
     for number, line_spans in spans.items():
         if number not in dropped:
             result[number] = _strip_spans(lines[number], line_spans)
-    return result | {number: "" for number in dropped}
+    return result | dict.fromkeys(dropped, "")
 
 
 def apply(text: str, decisions: Iterable[Decision]) -> str:
@@ -95,6 +101,9 @@ def apply(text: str, decisions: Iterable[Decision]) -> str:
     is kept, so paragraphs stay separated after a removal; with no decisions the
     text comes back unchanged, byte for byte.
     """
+    decisions = list(decisions)
+    if not decisions:
+        return text
     final_newline = text.endswith("\n")
     lines = (text[:-1] if final_newline else text).split("\n") if text else []
     changed = kept_lines(lines, decisions)

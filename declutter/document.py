@@ -47,7 +47,7 @@ class Document:
         """Split on ``\\n`` (a ``\\r`` before it stays part of the line, so output round-trips)."""
         final_newline = text.endswith("\n")
         lines = tuple((text[:-1] if final_newline else text).split("\n")) if text else ()
-        blocks = []
+        blocks: list[Block] = []
         for number, raw in enumerate(lines):
             norm = strip_bullet(normalize(raw))
             if norm:

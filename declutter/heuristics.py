@@ -9,7 +9,7 @@ reads like an article paragraph.
 >>> from declutter.document import Document
 >>> doc = Document.from_text("Storm hits coastSchools close earlyMayor declares emergencyRoads reopen")
 >>> [reason for _, reason in run_together_headlines(doc.blocks, None, frozenset(), min_joins=3)]
-['3 headlines run together (joins at 15, 34, 57)']
+['3 headlines run together (joins at 16, 35, 59)']
 """
 
 from __future__ import annotations
@@ -29,15 +29,32 @@ Heuristic = Callable[..., list[Hit]]
 
 _JOIN = regex.compile(r"(?<=\p{Ll}{3}|[?!»”])(?=\p{Lu}\p{Ll})")
 _SENTENCE_BOUNDARY = regex.compile(r"\p{Ll}{2}[.!?][\"”’]?\s+[\"“‘]?\p{Lu}")
-_SCRIPTS = ("Latin", "Cyrillic", "Greek", "Arabic", "Hebrew", "Han", "Hiragana", "Katakana", "Hangul",
-            "Devanagari", "Thai")
+_SCRIPTS = (
+    "Latin",
+    "Cyrillic",
+    "Greek",
+    "Arabic",
+    "Hebrew",
+    "Han",
+    "Hiragana",
+    "Katakana",
+    "Hangul",
+    "Devanagari",
+    "Thai",
+)
 _SCRIPT = regex.compile("|".join(f"(?P<{name}>\\p{{Script={name}}})" for name in _SCRIPTS))
 _CJK = {"Han": "CJK", "Hiragana": "CJK", "Katakana": "CJK"}
 
 
 def headline_list(
-    blocks: Sequence[Block], rule: Rule, protected: frozenset[int], *,
-    min_items: int = 4, max_words: int = 25, max_terminal_ratio: float = 0.3, max_items: int = 80,
+    blocks: Sequence[Block],
+    rule: Rule,
+    protected: frozenset[int],
+    *,
+    min_items: int = 4,
+    max_words: int = 25,
+    max_terminal_ratio: float = 0.3,
+    max_items: int = 80,
     min_prose_before: int = 60,
 ) -> list[Hit]:
     """A list header ("Just Posted", "Most Read") followed by a run of headline-like lines.
@@ -54,8 +71,11 @@ def headline_list(
     position = 0
     while position < len(blocks):
         header = blocks[position]
-        if (header.line in protected or prose_before[position] < min_prose_before
-                or fullmatch(rule, header, header.text) is None):
+        if (
+            header.line in protected
+            or prose_before[position] < min_prose_before
+            or fullmatch(rule, header, header.text) is None
+        ):
             position += 1
             continue
         run: list[Block] = []
@@ -84,8 +104,14 @@ def _prose_words_before(blocks: Sequence[Block]) -> list[int]:
 
 
 def menu_run(
-    blocks: Sequence[Block], rule: Rule, protected: frozenset[int], *,
-    min_items: int = 8, max_words: int = 4, max_mean_words: float = 2.5, prose_words: int = 15,
+    blocks: Sequence[Block],
+    rule: Rule,
+    protected: frozenset[int],
+    *,
+    min_items: int = 8,
+    max_words: int = 4,
+    max_mean_words: float = 2.5,
+    prose_words: int = 15,
     min_anchors: int = 2,
 ) -> list[Hit]:
     """A long run of very short lines above the article or below it: a menu, a footer, a link farm.
@@ -96,7 +122,8 @@ def menu_run(
     the article are never touched; a document without prose is left alone. And
     shape alone never deletes: the run needs ``min_anchors`` lines matching the
     rule's patterns (menu vocabulary such as 'Home', 'Contact us'), so a list of
-    names or products that closes an article stays.
+    names or products that closes an article stays, and it ends at its last menu
+    label on the side that faces the article, so a short headline stays too.
     """
     prose = [b.index for b in blocks if is_prose(b.text, min_words=prose_words)]
     if not prose:
@@ -106,17 +133,29 @@ def menu_run(
     run: list[Block] = []
 
     def flush() -> None:
-        anchors = sum(1 for b in run if fullmatch(rule, b, b.text) is not None)
-        if (len(run) >= min_items and anchors >= min_anchors
-                and sum(b.words for b in run) <= max_mean_words * len(run)):
-            place = "above the article" if run[-1].index < first else "below the article"
-            hits.extend((b, f"item of a run of {len(run)} short lines {place} ({anchors} menu labels)")
-                        for b in run)
+        marks = [n for n, b in enumerate(run) if fullmatch(rule, b, b.text) is not None]
+        above = bool(run) and run[-1].index < first
+        # Trim the side that touches the article back to the last menu label: a short
+        # headline or byline right above the first paragraph is not a menu item.
+        items = run[: marks[-1] + 1] if above and marks else run[marks[0] :] if marks else []
+        if (
+            len(items) >= min_items
+            and len(marks) >= min_anchors
+            and sum(b.words for b in items) <= max_mean_words * len(items)
+        ):
+            place = "above the article" if above else "below the article"
+            hits.extend(
+                (b, f"item of a run of {len(items)} short lines {place} ({len(marks)} menu labels)") for b in items
+            )
         run.clear()
 
     for block in blocks:
-        short = (block.words <= max_words and not ends_like_sentence(block.text)
-                 and block.line not in protected and (block.index < first or block.index > last))
+        short = (
+            block.words <= max_words
+            and not ends_like_sentence(block.text)
+            and block.line not in protected
+            and (block.index < first or block.index > last)
+        )
         if short:
             run.append(block)
         else:
@@ -144,8 +183,14 @@ def _language(tokens: Sequence[str], stopwords: Mapping[str, frozenset[str]]) ->
 
 
 def other_language_run(
-    blocks: Sequence[Block], rule: Rule, protected: frozenset[int], *,
-    languages: dict[str, str] | None = None, min_lines: int = 2, max_words: int = 30, label_words: int = 4,
+    blocks: Sequence[Block],
+    rule: Rule,
+    protected: frozenset[int],
+    *,
+    languages: dict[str, str] | None = None,
+    min_lines: int = 2,
+    max_words: int = 30,
+    label_words: int = 4,
     min_languages: int = 2,
 ) -> list[Hit]:
     """A run of short lines in another script or language than the document (a language sidebar).
@@ -171,8 +216,7 @@ def other_language_run(
         if script not in (None, "Latin") and doc_script is not None and script != doc_script:
             return script
         language, hits = _language([w.lower() for w in words(block.text)], stopwords)
-        if (language is not None and language != doc_language and hits[language] >= 2
-                and hits[doc_language or ""] == 0):
+        if language is not None and language != doc_language and hits[language] >= 2 and hits[doc_language or ""] == 0:
             return language
         return None
 
@@ -202,8 +246,14 @@ def other_language_run(
 
 
 def run_together_headlines(
-    blocks: Sequence[Block], rule: Rule | None, protected: frozenset[int], *,
-    min_joins: int = 4, min_chars: int = 60, max_mean_chars: int = 150, max_sentence_ratio: float = 0.2,
+    blocks: Sequence[Block],
+    rule: Rule | None,
+    protected: frozenset[int],
+    *,
+    min_joins: int = 4,
+    min_chars: int = 60,
+    max_mean_chars: int = 150,
+    max_sentence_ratio: float = 0.2,
 ) -> list[Hit]:
     """One line of several headlines glued without spaces ("…in U.K. historyCanadian dollar hits …").
 

@@ -24,8 +24,11 @@ MAX_BYTES = 64 * 1024 * 1024
 """Files larger than this are refused unless the caller raises the limit."""
 
 _BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _CONTROL = bytes(range(0, 9)) + bytes(range(14, 32))
 
@@ -44,13 +47,17 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(encoding), encoding
+                return data[len(bom) :].decode(encoding), encoding
             except UnicodeDecodeError as exc:
-                raise InputError(f"starts with a {encoding} byte-order mark but is not valid {encoding} "
-                                 f"(byte {exc.start + len(bom)})", path=name) from None
+                raise InputError(
+                    f"starts with a {encoding} byte-order mark but is not valid {encoding} "
+                    f"(byte {exc.start + len(bom)})",
+                    path=name,
+                ) from None
     if looks_binary(data):
-        raise InputError("looks like a binary file (NUL or control bytes); skipped", path=name,
-                         hint="declutter cleans text and HTML")
+        raise InputError(
+            "looks like a binary file (NUL or control bytes); skipped", path=name, hint="declutter cleans text and HTML"
+        )
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -59,8 +66,9 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
 
     matches = list(from_bytes(data))
     if not matches:
-        raise InputError("not UTF-8 and no text encoding explains its bytes", path=name,
-                         hint="convert the file to UTF-8")
+        raise InputError(
+            "not UTF-8 and no text encoding explains its bytes", path=name, hint="convert the file to UTF-8"
+        )
     best = matches[0]
     # Short Western text fits several code pages equally well; the web's default one wins the tie.
     tied = [m for m in matches if m.chaos <= best.chaos + 0.01 and m.coherence >= best.coherence - 0.01]
@@ -74,8 +82,11 @@ def read_document(path: str | Path, *, max_bytes: int = MAX_BYTES) -> tuple[str,
     try:
         size = file.stat().st_size
         if size > max_bytes:
-            raise InputError(f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit", path=file,
-                             hint="raise the limit with --max-bytes")
+            raise InputError(
+                f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit",
+                path=file,
+                hint="raise the limit with --max-bytes",
+            )
         data = file.read_bytes()
     except IsADirectoryError:
         raise InputError("is a directory", path=file) from None

@@ -36,9 +36,13 @@ class RuleTimeoutError(DeclutterError):
 def _timeout(rule: Rule, pattern: regex.Pattern[str], block: Block) -> RuleTimeoutError:
     return RuleTimeoutError(
         f"pattern {pattern.pattern!r} took over {REGEX_TIMEOUT}s on line {block.line + 1} "
-        f"({len(block.raw)} characters)", path=rule.origin.path, line=rule.origin.line, rule_id=rule.id,
+        f"({len(block.raw)} characters)",
+        path=rule.origin.path,
+        line=rule.origin.line,
+        rule_id=rule.id,
         hint="the pattern backtracks catastrophically; avoid nested quantifiers like (a+)+ "
-        "and ambiguous alternations under a quantifier")
+        "and ambiguous alternations under a quantifier",
+    )
 
 
 def fullmatch(rule: Rule, block: Block, text: str) -> tuple[int, regex.Match[str]] | None:
@@ -53,15 +57,12 @@ def fullmatch(rule: Rule, block: Block, text: str) -> tuple[int, regex.Match[str
     return None
 
 
-def _describe(pattern: regex.Pattern[str]) -> str:
-    source = pattern.pattern
-    return source if len(source) <= 60 else source[:57] + "..."
+def _which(rule: Rule, index: int) -> str:
+    return f"pattern {index + 1} of {len(rule.patterns)}" if len(rule.patterns) > 1 else "its pattern"
 
 
 def in_scope(rule: Rule, block: Block, head_end: int) -> bool:
     """Position and size guards shared by every line-level kind."""
-    if rule.position is Position.FIRST and block.index != 0:
-        return False
     if rule.position is Position.HEAD and block.index >= head_end:
         return False
     max_words = rule.params.get("max_words")
@@ -105,9 +106,18 @@ def match_strips(blocks: Sequence[Block], rules: Iterable[Rule]) -> tuple[list[D
                     start, end = match.span()
                     if end > start and not any(s < end and start < e for s, e in spans):
                         spans.append((start, end))
-                        decisions.append(Decision(block.line, Action.STRIP, rule.id, rule.category,
-                                                  f"span matches pattern {index + 1}: {_describe(pattern)}",
-                                                  start, end, block.raw[start:end]))
+                        decisions.append(
+                            Decision(
+                                block.line,
+                                Action.STRIP,
+                                rule.id,
+                                rule.category,
+                                f"the span matches {_which(rule, index)}",
+                                start,
+                                end,
+                                block.raw[start:end],
+                            )
+                        )
         if not spans:
             view.append(block)
             continue
@@ -125,7 +135,8 @@ def match_keeps(blocks: Sequence[Block], rules: Iterable[Rule]) -> frozenset[int
     keep_rules = [r for r in rules if r.kind is Kind.KEEP]
     first_prose = head_end(blocks)
     return frozenset(
-        block.line for block in blocks
+        block.line
+        for block in blocks
         if any(in_scope(rule, block, first_prose) and fullmatch(rule, block, block.text) for rule in keep_rules)
     )
 
@@ -146,7 +157,7 @@ def match_lines(
             hit = fullmatch(rule, block, block.text)
             if hit is not None:
                 index, _ = hit
-                reason = f"the whole line matches pattern {index + 1}: {_describe(rule.patterns[index])}"
+                reason = f"the whole line matches {_which(rule, index)}"
                 decisions.append(_drop(block, rule, Action.DROP, reason))
                 break
     return decisions
@@ -162,8 +173,9 @@ def _follow_patterns(rule: Rule, start: regex.Match[str]) -> list[regex.Pattern[
     return patterns
 
 
-def match_blocks(blocks: Sequence[Block], rules: Iterable[Rule], protected: frozenset[int],
-                 claimed: set[int]) -> list[Decision]:
+def match_blocks(
+    blocks: Sequence[Block], rules: Iterable[Rule], protected: frozenset[int], claimed: set[int]
+) -> list[Decision]:
     """Start-marker blocks: the start line and the following lines that continue it."""
     decisions = []
     for rule in (r for r in rules if r.kind is Kind.BLOCK):
@@ -197,8 +209,9 @@ def match_blocks(blocks: Sequence[Block], rules: Iterable[Rule], protected: froz
     return decisions
 
 
-def match_cutoffs(blocks: Sequence[Block], rules: Iterable[Rule], protected: frozenset[int],
-                  claimed: set[int]) -> list[Decision]:
+def match_cutoffs(
+    blocks: Sequence[Block], rules: Iterable[Rule], protected: frozenset[int], claimed: set[int]
+) -> list[Decision]:
     """The earliest tail marker whose guards hold, and every unclaimed block from it on.
 
     Guards: at least ``min_words_before`` words of unremoved text above the marker
@@ -226,8 +239,10 @@ def match_cutoffs(blocks: Sequence[Block], rules: Iterable[Rule], protected: fro
             before, after = words_before[n], prose_after[n + 1]
             if before < rule.params["min_words_before"] or after > rule.params["max_prose_after"]:
                 continue
-            reason = f"tail cut at line {block.line + 1} ({block.text[:40]!r}): {before} words above, " \
-                     f"{after} prose words below"
+            reason = (
+                f"tail cut at line {block.line + 1} ({block.text[:40]!r}): {before} words above, "
+                f"{after} prose words below"
+            )
             return [
                 _drop(member, rule, Action.CUT, reason)
                 for member in blocks[n:]

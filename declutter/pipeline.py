@@ -50,8 +50,9 @@ def decide(doc: Document, rules: Sequence[Rule]) -> tuple[Decision, ...]:
         if rule.kind is Kind.HEURISTIC and rule.heuristic is not None:
             for block, reason in HEURISTICS[rule.heuristic](view, rule, protected, **rule.params):
                 if block.line not in claimed and block.line not in protected:
-                    decisions.append(Decision(block.line, Action.DROP, rule.id, rule.category, reason,
-                                              0, len(block.raw), block.raw))
+                    decisions.append(
+                        Decision(block.line, Action.DROP, rule.id, rule.category, reason, 0, len(block.raw), block.raw)
+                    )
                     claimed.add(block.line)
     decisions += match_cutoffs(view, rules, protected, claimed)
     dropped = {d.line for d in decisions}
@@ -68,8 +69,13 @@ class Cleaner:
     """
 
     def __init__(
-        self, rules: RulesArg = None, *, extra: Iterable[str | Path] = (),
-        keep: Iterable[str] = (), only: Iterable[str] = (), ignore: Iterable[str] = (),
+        self,
+        rules: RulesArg = None,
+        *,
+        extra: Iterable[str | Path] = (),
+        keep: Iterable[str] = (),
+        only: Iterable[str] = (),
+        ignore: Iterable[str] = (),
     ) -> None:
         """``rules``: a RuleSet or rule paths (replacing the bundled rules); ``extra``: paths added to them."""
         base = _ruleset(rules, tuple(extra))
@@ -101,8 +107,14 @@ def _cached_cleaner(keep: frozenset[str], only: frozenset[str], ignore: frozense
 
 
 def explain(
-    text: str, *, url: str | None = None, domain: str | None = None, rules: RulesArg = None,
-    keep: Iterable[str] = (), only: Iterable[str] = (), ignore: Iterable[str] = (),
+    text: str,
+    *,
+    url: str | None = None,
+    domain: str | None = None,
+    rules: RulesArg = None,
+    keep: Iterable[str] = (),
+    only: Iterable[str] = (),
+    ignore: Iterable[str] = (),
 ) -> Cleaned:
     """Clean ``text`` with the bundled rules (or ``rules``) and return the text with every decision.
 
@@ -118,8 +130,14 @@ def explain(
 
 
 def clean(
-    text: str, *, url: str | None = None, domain: str | None = None, rules: RulesArg = None,
-    keep: Iterable[str] = (), only: Iterable[str] = (), ignore: Iterable[str] = (),
+    text: str,
+    *,
+    url: str | None = None,
+    domain: str | None = None,
+    rules: RulesArg = None,
+    keep: Iterable[str] = (),
+    only: Iterable[str] = (),
+    ignore: Iterable[str] = (),
 ) -> str:
     """The cleaned text: ``explain(...).text``."""
     return explain(text, url=url, domain=domain, rules=rules, keep=keep, only=only, ignore=ignore).text

@@ -41,8 +41,22 @@ NAME_PATTERN = regex.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 FILE_KEYS = {"prefix", "title", "domains", "signatures", "description", "defines"}
 COMMON_KEYS = {
-    "id", "name", "kind", "category", "description", "patterns", "domains", "position",
-    "status", "since", "source", "notes", "examples", "max_words", "max_chars", "flags",
+    "id",
+    "name",
+    "kind",
+    "category",
+    "description",
+    "patterns",
+    "domains",
+    "position",
+    "status",
+    "since",
+    "source",
+    "notes",
+    "examples",
+    "max_words",
+    "max_chars",
+    "flags",
 }
 KIND_DEFAULTS: dict[Kind, dict[str, Any]] = {
     Kind.LINE: {"max_chars": 1000},
@@ -82,19 +96,24 @@ _DEFINE = regex.compile(r"\{\{(\w+)\}\}")
 
 
 def expand(pattern: str, defines: Mapping[str, str], *, path: str, line: int, rule_id: str | None) -> str:
-    """Replace ``{{name}}`` with the file's ``defines.name`` sub-pattern, as a non-capturing group.
+    r"""Replace ``{{name}}`` with the file's ``defines.name`` sub-pattern, as a non-capturing group.
 
     Defines may refer to other defines.
 
-    >>> expand("Posted: {{date}}", {"date": r"\\d{4}"}, path="x", line=1, rule_id=None)
+    >>> expand("Posted: {{date}}", {"date": r"\d{4}"}, path="x", line=1, rule_id=None)
     'Posted: (?:\\d{4})'
     """
 
     def substitute(match: regex.Match[str]) -> str:
         name = match[1]
         if name not in defines:
-            raise RuleError(f"undefined sub-pattern {{{{{name}}}}}", path=path, line=line, rule_id=rule_id,
-                            hint="define it in the file header: [file.defines]")
+            raise RuleError(
+                f"undefined sub-pattern {{{{{name}}}}}",
+                path=path,
+                line=line,
+                rule_id=rule_id,
+                hint="define it in the file header: [file.defines]",
+            )
         return f"(?:{defines[name]})"
 
     for _ in range(8):  # defines may use other defines; a cycle stops with an undefined-looking error
@@ -102,12 +121,12 @@ def expand(pattern: str, defines: Mapping[str, str], *, path: str, line: int, ru
         if expanded == pattern:
             return expanded
         pattern = expanded
-    raise RuleError("sub-patterns nest too deeply (a cycle in [file.defines]?)", path=path, line=line,
-                    rule_id=rule_id)
+    raise RuleError("sub-patterns nest too deeply (a cycle in [file.defines]?)", path=path, line=line, rule_id=rule_id)
 
 
-def compile_pattern(pattern: str, *, flags: int, path: str, line: int, rule_id: str | None,
-                    defines: Mapping[str, str] | None = None) -> regex.Pattern[str]:
+def compile_pattern(
+    pattern: str, *, flags: int, path: str, line: int, rule_id: str | None, defines: Mapping[str, str] | None = None
+) -> regex.Pattern[str]:
     """Compile one pattern with ``regex`` (V0 semantics), reporting errors with their location."""
     if not isinstance(pattern, str) or not pattern:
         raise RuleError("patterns must be non-empty strings", path=path, line=line, rule_id=rule_id)
@@ -115,8 +134,13 @@ def compile_pattern(pattern: str, *, flags: int, path: str, line: int, rule_id: 
     try:
         return regex.compile(pattern, flags)
     except regex.error as exc:
-        raise RuleError(f"invalid regex {pattern!r}: {exc}", path=path, line=line, rule_id=rule_id,
-                        hint="patterns use the 'regex' module syntax; escape literal ( ) [ ] . ? * +") from None
+        raise RuleError(
+            f"invalid regex {pattern!r}: {exc}",
+            path=path,
+            line=line,
+            rule_id=rule_id,
+            hint="patterns use the 'regex' module syntax; escape literal ( ) [ ] . ? * +",
+        ) from None
 
 
 _FLAG_NAMES = {"ignorecase": regex.IGNORECASE, "multiline": regex.MULTILINE, "dotall": regex.DOTALL}
@@ -132,25 +156,38 @@ def _strings(value: Any, *, what: str, path: str, line: int, rule_id: str | None
 
 def _examples(raw: Any, *, path: str, line: int, rule_id: str) -> Examples:
     if not isinstance(raw, Mapping):
-        raise RuleError("examples must be a table", path=path, line=line, rule_id=rule_id,
-                        hint="write [rule.examples] with residue = [...] and article = [...]")
+        raise RuleError(
+            "examples must be a table",
+            path=path,
+            line=line,
+            rule_id=rule_id,
+            hint="write [rule.examples] with residue = [...] and article = [...]",
+        )
     unknown = set(raw) - EXAMPLE_KEYS
     if unknown:
         key = sorted(unknown)[0]
-        raise RuleError(f"unknown example key {key!r}", path=path, line=line, rule_id=rule_id,
-                        hint=_suggest(key, EXAMPLE_KEYS))
+        raise RuleError(
+            f"unknown example key {key!r}", path=path, line=line, rule_id=rule_id, hint=_suggest(key, EXAMPLE_KEYS)
+        )
     fixes = []
     for item in raw.get("fix", []):
         if not isinstance(item, Mapping) or set(item) != {"input", "output"}:
-            raise RuleError("each [[rule.examples.fix]] needs exactly 'input' and 'output'",
-                            path=path, line=line, rule_id=rule_id)
+            raise RuleError(
+                "each [[rule.examples.fix]] needs exactly 'input' and 'output'", path=path, line=line, rule_id=rule_id
+            )
         fixes.append(Fix(str(item["input"]), str(item["output"])))
 
     def strings(key: str) -> tuple[str, ...]:
         return _strings(raw.get(key, []), what=f"examples.{key}", path=path, line=line, rule_id=rule_id)
 
-    return Examples(strings("residue"), strings("article"), strings("protect"), tuple(fixes),
-                    strings("todo_residue"), strings("todo_article"))
+    return Examples(
+        strings("residue"),
+        strings("article"),
+        strings("protect"),
+        tuple(fixes),
+        strings("todo_residue"),
+        strings("todo_article"),
+    )
 
 
 def _domains(value: Any, *, path: str, line: int, rule_id: str | None) -> tuple[frozenset[str], frozenset[str]]:
@@ -164,22 +201,38 @@ def _check_heuristic(name: Any, params: Any, *, path: str, line: int, rule_id: s
     from declutter.heuristics import HEURISTICS
 
     if name not in HEURISTICS:
-        raise RuleError(f"unknown heuristic {name!r}", path=path, line=line, rule_id=rule_id,
-                        hint="one of: " + ", ".join(sorted(HEURISTICS)))
+        raise RuleError(
+            f"unknown heuristic {name!r}",
+            path=path,
+            line=line,
+            rule_id=rule_id,
+            hint="one of: " + ", ".join(sorted(HEURISTICS)),
+        )
     if not isinstance(params, Mapping):
         raise RuleError("params must be a table", path=path, line=line, rule_id=rule_id)
     signature = inspect.signature(HEURISTICS[name])
     accepted = {p.name: p for p in signature.parameters.values() if p.kind is inspect.Parameter.KEYWORD_ONLY}
     for key, value in params.items():
         if key not in accepted:
-            raise RuleError(f"heuristic {name!r} has no parameter {key!r}", path=path, line=line,
-                            rule_id=rule_id, hint=_suggest(key, accepted) or "parameters: " + ", ".join(accepted))
+            raise RuleError(
+                f"heuristic {name!r} has no parameter {key!r}",
+                path=path,
+                line=line,
+                rule_id=rule_id,
+                hint=_suggest(key, accepted) or "parameters: " + ", ".join(accepted),
+            )
         default = accepted[key].default
-        if default not in (inspect.Parameter.empty, None) and not isinstance(value, type(default)) and not (
-            isinstance(default, float) and isinstance(value, int)
+        if (
+            default not in (inspect.Parameter.empty, None)
+            and not isinstance(value, type(default))
+            and not (isinstance(default, float) and isinstance(value, int))
         ):
-            raise RuleError(f"parameter {key!r} must be {type(default).__name__}, not {type(value).__name__}",
-                            path=path, line=line, rule_id=rule_id)
+            raise RuleError(
+                f"parameter {key!r} must be {type(default).__name__}, not {type(value).__name__}",
+                path=path,
+                line=line,
+                rule_id=rule_id,
+            )
     missing = [k for k, p in accepted.items() if p.default is inspect.Parameter.empty and k not in params]
     if missing:
         raise RuleError(f"heuristic {name!r} needs parameter {missing[0]!r}", path=path, line=line, rule_id=rule_id)
@@ -190,25 +243,37 @@ def _build_rule(raw: Any, header: Mapping[str, Any], *, path: str, line: int, so
         raise RuleError("[[rule]] must be a table", path=path, line=line)
     rule_id = raw.get("id")
     if not isinstance(rule_id, str) or not ID_PATTERN.fullmatch(rule_id):
-        raise RuleError(f"rule id {rule_id!r} must be three capitals and three digits, like 'SHR001'",
-                        path=path, line=line)
+        raise RuleError(
+            f"rule id {rule_id!r} must be three capitals and three digits, like 'SHR001'", path=path, line=line
+        )
     prefix = header.get("prefix")
     if prefix and not rule_id.startswith(prefix):
         raise RuleError(f"id does not start with the file prefix {prefix!r}", path=path, line=line, rule_id=rule_id)
     try:
-        kind = Kind(raw.get("kind"))
+        kind = Kind(str(raw.get("kind")))
     except ValueError:
-        raise RuleError(f"unknown kind {raw.get('kind')!r}", path=path, line=_key_line(source, line, "kind"),
-                        rule_id=rule_id, hint="one of: " + ", ".join(k.value for k in Kind)) from None
+        raise RuleError(
+            f"unknown kind {raw.get('kind')!r}",
+            path=path,
+            line=_key_line(source, line, "kind"),
+            rule_id=rule_id,
+            hint="one of: " + ", ".join(k.value for k in Kind),
+        ) from None
     allowed = (COMMON_KEYS - {"max_words", "max_chars"} if kind is Kind.HEURISTIC else COMMON_KEYS) | set(
-        KIND_DEFAULTS[kind])
+        KIND_DEFAULTS[kind]
+    )
     for key in raw:
         if key not in allowed:
             hint = _suggest(key, allowed)
             if hint is None and any(key in keys for keys in KIND_DEFAULTS.values()):
                 hint = f"{key!r} belongs to another kind of rule"
-            raise RuleError(f"unknown key {key!r} for a {kind} rule", path=path,
-                            line=_key_line(source, line, key), rule_id=rule_id, hint=hint)
+            raise RuleError(
+                f"unknown key {key!r} for a {kind} rule",
+                path=path,
+                line=_key_line(source, line, key),
+                rule_id=rule_id,
+                hint=hint,
+            )
     for key in ("name", "category", "description"):
         if not isinstance(raw.get(key), str) or not raw[key].strip():
             raise RuleError(f"missing {key!r}", path=path, line=line, rule_id=rule_id)
@@ -218,8 +283,13 @@ def _build_rule(raw: Any, header: Mapping[str, Any], *, path: str, line: int, so
     category = raw["category"]
     vocabulary = CONTENT if kind is Kind.KEEP else RESIDUE
     if category not in vocabulary:
-        raise RuleError(f"unknown category {category!r}", path=path, line=_key_line(source, line, "category"),
-                        rule_id=rule_id, hint=_suggest(category, vocabulary) or "see declutter/categories.py")
+        raise RuleError(
+            f"unknown category {category!r}",
+            path=path,
+            line=_key_line(source, line, "category"),
+            rule_id=rule_id,
+            hint=_suggest(category, vocabulary) or "see declutter/categories.py",
+        )
     try:
         position = Position(raw.get("position", "any"))
         status = Status(raw.get("status", "stable"))
@@ -228,8 +298,13 @@ def _build_rule(raw: Any, header: Mapping[str, Any], *, path: str, line: int, so
     flags = 0
     for flag in _strings(raw.get("flags", []), what="flags", path=path, line=line, rule_id=rule_id):
         if flag not in _FLAG_NAMES:
-            raise RuleError(f"unknown flag {flag!r}", path=path, line=line, rule_id=rule_id,
-                            hint="one of: " + ", ".join(_FLAG_NAMES))
+            raise RuleError(
+                f"unknown flag {flag!r}",
+                path=path,
+                line=line,
+                rule_id=rule_id,
+                hint="one of: " + ", ".join(_FLAG_NAMES),
+            )
         flags |= _FLAG_NAMES[flag]
     defines = header.get("defines", {})
     pattern_line = _key_line(source, line, "patterns")
@@ -249,18 +324,24 @@ def _build_rule(raw: Any, header: Mapping[str, Any], *, path: str, line: int, so
         follow_line = _key_line(source, line, "follow")
         follow = _strings(params["follow"], what="follow", path=path, line=follow_line, rule_id=rule_id)
         if not follow:
-            raise RuleError("a block rule needs 'follow' patterns for the lines that continue it",
-                            path=path, line=line, rule_id=rule_id)
+            raise RuleError(
+                "a block rule needs 'follow' patterns for the lines that continue it",
+                path=path,
+                line=line,
+                rule_id=rule_id,
+            )
         follow = tuple(expand(t, defines, path=path, line=follow_line, rule_id=rule_id) for t in follow)
         for template in follow:  # templates fill {group} from the start match; check they compile
-            compile_pattern(regex.sub(r"\{\w+\}", "x", template), flags=flags, path=path, line=follow_line,
-                            rule_id=rule_id)
+            compile_pattern(
+                regex.sub(r"\{\w+\}", "x", template), flags=flags, path=path, line=follow_line, rule_id=rule_id
+            )
         params["follow"] = follow
     heuristic = None
     if kind is Kind.HEURISTIC:
         heuristic = raw.get("heuristic")
-        _check_heuristic(heuristic, params["params"], path=path, line=_key_line(source, line, "heuristic"),
-                         rule_id=rule_id)
+        _check_heuristic(
+            heuristic, params["params"], path=path, line=_key_line(source, line, "heuristic"), rule_id=rule_id
+        )
         params = dict(params["params"])
     selectors: tuple[str, ...] = ()
     if kind is Kind.SELECTOR:
@@ -273,27 +354,51 @@ def _build_rule(raw: Any, header: Mapping[str, Any], *, path: str, line: int, so
         compile_pattern(p, flags=0, path=path, line=1, rule_id=None)
         for p in _strings(header.get("signatures", []), what="signatures", path=path, line=1, rule_id=None)
     )
-    examples = _examples(raw.get("examples", {}), path=path, line=_key_line(source, line, "examples"),
-                         rule_id=rule_id)
+    examples = _examples(raw.get("examples", {}), path=path, line=_key_line(source, line, "examples"), rule_id=rule_id)
     if status is not Status.REMOVED:
         positive = examples.protect if kind is Kind.KEEP else examples.residue + tuple(f.input for f in examples.fix)
-        if not positive or (not examples.article and kind is not Kind.KEEP) or (
-            kind is Kind.KEEP and not examples.residue
+        if (
+            not positive
+            or (not examples.article and kind is not Kind.KEEP)
+            or (kind is Kind.KEEP and not examples.residue)
         ):
             need = "'protect' and 'residue'" if kind is Kind.KEEP else "'residue' (or 'fix') and 'article'"
-            raise RuleError(f"every rule needs examples: {need}", path=path, line=line, rule_id=rule_id,
-                            hint="examples run as tests; add [rule.examples]")
+            raise RuleError(
+                f"every rule needs examples: {need}",
+                path=path,
+                line=line,
+                rule_id=rule_id,
+                hint="examples run as tests; add [rule.examples]",
+            )
         if kind is Kind.STRIP and not examples.fix:
-            raise RuleError("a strip rule needs at least one [[rule.examples.fix]] pinning its output",
-                            path=path, line=line, rule_id=rule_id)
+            raise RuleError(
+                "a strip rule needs at least one [[rule.examples.fix]] pinning its output",
+                path=path,
+                line=line,
+                rule_id=rule_id,
+            )
     for key in ("max_words", "max_chars", "max_lines", "min_words_before", "max_prose_after"):
         if key in params and params[key] is not None and (not isinstance(params[key], int) or params[key] < 0):
             raise RuleError(f"{key} must be a non-negative integer", path=path, line=line, rule_id=rule_id)
     return Rule(
-        id=rule_id, name=name, kind=kind, category=category, description=raw["description"].strip(),
-        patterns=patterns, selectors=selectors, heuristic=heuristic, params=params, domains=include,
-        excluded_domains=exclude, signatures=signatures, position=position, status=status,
-        examples=examples, origin=Origin(path, line), since=raw.get("since"), source=raw.get("source"),
+        id=rule_id,
+        name=name,
+        kind=kind,
+        category=category,
+        description=raw["description"].strip(),
+        patterns=patterns,
+        selectors=selectors,
+        heuristic=heuristic,
+        params=params,
+        domains=include,
+        excluded_domains=exclude,
+        signatures=signatures,
+        position=position,
+        status=status,
+        examples=examples,
+        origin=Origin(path, line),
+        since=raw.get("since"),
+        source=raw.get("source"),
         notes=raw.get("notes"),
     )
 
@@ -304,9 +409,12 @@ def load_rule_text(source: str, *, path: str) -> tuple[list[Rule], Mapping[str, 
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
         match = regex.search(r"at line (\d+)", str(exc))
-        raise RuleError(f"TOML syntax error: {exc}", path=path, line=int(match[1]) if match else None,
-                        hint="check quotes, brackets and commas; patterns are easiest in '...' literal strings"
-                        ) from None
+        raise RuleError(
+            f"TOML syntax error: {exc}",
+            path=path,
+            line=int(match[1]) if match else None,
+            hint="check quotes, brackets and commas; patterns are easiest in '...' literal strings",
+        ) from None
     unknown = set(data) - {"file", "rule"}
     if unknown:
         key = sorted(unknown)[0]
@@ -355,9 +463,13 @@ def load_rule_files(sources: Sequence[Path]) -> tuple[tuple[Rule, ...], str]:
             for key in (rule.id, rule.name):
                 if key in seen:
                     other = seen[key]
-                    raise RuleError(f"duplicate {'id' if key == rule.id else 'name'} {key!r}, first defined at "
-                                    f"{other.origin}", path=rule.origin.path, line=rule.origin.line,
-                                    rule_id=rule.id, hint="ids and names are never reused; pick a new one")
+                    raise RuleError(
+                        f"duplicate {'id' if key == rule.id else 'name'} {key!r}, first defined at {other.origin}",
+                        path=rule.origin.path,
+                        line=rule.origin.line,
+                        rule_id=rule.id,
+                        hint="ids and names are never reused; pick a new one",
+                    )
                 seen[key] = rule
             rules.append(rule)
     return tuple(rules), digest.hexdigest()[:16]

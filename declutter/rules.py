@@ -51,10 +51,8 @@ class Position(StrEnum):
     """Where in the document a rule may fire."""
 
     ANY = "any"
-    FIRST = "first"
-    """Only the first block."""
     HEAD = "head"
-    """Only blocks before the first prose paragraph."""
+    """Only blocks above the first prose paragraph (stable when lines above it are removed)."""
 
 
 class Status(StrEnum):
@@ -190,9 +188,7 @@ class RuleSet:
         """Rules that run (tombstones excluded)."""
         return tuple(r for r in self.rules if r.status is not Status.REMOVED)
 
-    def select(
-        self, *, keep: Iterable[str] = (), only: Iterable[str] = (), ignore: Iterable[str] = ()
-    ) -> RuleSet:
+    def select(self, *, keep: Iterable[str] = (), only: Iterable[str] = (), ignore: Iterable[str] = ()) -> RuleSet:
         """A subset: ``keep`` categories stay in the text, ``only`` restricts removal to some
         categories or ids, ``ignore`` disables ids, prefixes or categories. Keep rules always stay.
 

@@ -105,15 +105,19 @@ def parse_label(label: str, *, path: str, line: int, draft: bool = False) -> tup
         return TODO, None, False
     match = _LABEL.fullmatch(label)
     if match is None:
-        raise SampleError(f"malformed label {label!r}", path=path, line=line,
-                          hint="write a category, optionally '+residue' and a trailing '?'")
+        raise SampleError(
+            f"malformed label {label!r}",
+            path=path,
+            line=line,
+            hint="write a category, optionally '+residue' and a trailing '?'",
+        )
     category, span, doubt = match["category"], match["span"], bool(match["doubt"])
     if category not in RESIDUE and category not in CONTENT:
-        raise SampleError(f"unknown category {category!r}", path=path, line=line,
-                          hint="see samples/README.md for the vocabulary")
+        raise SampleError(
+            f"unknown category {category!r}", path=path, line=line, hint="see samples/README.md for the vocabulary"
+        )
     if span is not None and (category not in CONTENT or span not in RESIDUE):
-        raise SampleError(f"label {label!r}: '+' joins a content category to a residue category",
-                          path=path, line=line)
+        raise SampleError(f"label {label!r}: '+' joins a content category to a residue category", path=path, line=line)
     return category, span, doubt
 
 
@@ -131,8 +135,12 @@ def parse_sample(source: str, *, path: str | Path = "<sample>", verify: bool = T
         key, sep, value = rows[index][1:].strip().partition(":")
         key = key.strip()
         if not sep or key not in HEADER_KEYS:
-            raise SampleError(f"bad header line {rows[index]!r}", path=name, line=index + 1,
-                              hint="header lines are '# key: value' with key one of " + ", ".join(HEADER_KEYS))
+            raise SampleError(
+                f"bad header line {rows[index]!r}",
+                path=name,
+                line=index + 1,
+                hint="header lines are '# key: value' with key one of " + ", ".join(HEADER_KEYS),
+            )
         value = value.strip()
         meta[key] = f"{meta[key]}\n{value}" if key == "notes" and key in meta else value
         index += 1
@@ -141,8 +149,9 @@ def parse_sample(source: str, *, path: str | Path = "<sample>", verify: bool = T
         file_line = index + number
         match = _ROW.fullmatch(row)
         if match is None:
-            raise SampleError("row without ' | ' separator", path=name, line=file_line,
-                              hint="every row is '<label> | <text>'")
+            raise SampleError(
+                "row without ' | ' separator", path=name, line=file_line, hint="every row is '<label> | <text>'"
+            )
         rest = match["rest"]
         if rest and not rest.startswith(" "):
             raise SampleError("the text must follow '| ' (a bar and one space)", path=name, line=file_line)
@@ -150,8 +159,9 @@ def parse_sample(source: str, *, path: str | Path = "<sample>", verify: bool = T
         label = match["label"]
         if not text.strip():
             if label:
-                raise SampleError(f"blank line labelled {label!r}; leave blank lines unlabelled",
-                                  path=name, line=file_line)
+                raise SampleError(
+                    f"blank line labelled {label!r}; leave blank lines unlabelled", path=name, line=file_line
+                )
             lines.append(LabeledLine(number, text, ""))
             continue
         if not label:
@@ -170,12 +180,16 @@ def parse_sample(source: str, *, path: str | Path = "<sample>", verify: bool = T
     if verify:
         expected = meta.get("sha256")
         if expected is None:
-            raise SampleError("missing '# sha256:' header", path=name,
-                              hint="run 'declutter label --refresh' to write it")
+            raise SampleError(
+                "missing '# sha256:' header", path=name, hint="run 'declutter label --refresh' to write it"
+            )
         actual = text_sha256(sample.text)
         if actual != expected:
-            raise SampleError(f"labels do not match the text: sha256 is {actual}, header says {expected}",
-                              path=name, hint="a row's text was edited; restore it or re-create the sample")
+            raise SampleError(
+                f"labels do not match the text: sha256 is {actual}, header says {expected}",
+                path=name,
+                hint="a row's text was edited; restore it or re-create the sample",
+            )
     return sample
 
 
@@ -232,7 +246,8 @@ def draft_sample(text: str, decisions: Iterable[Decision], *, meta: Mapping[str,
         elif number not in categories:
             labels.append("body")
         elif remainders.get(number, "").strip() and all(
-                d.action is Action.STRIP for d in decisions if d.line == number):
+            d.action is Action.STRIP for d in decisions if d.line == number
+        ):
             labels.append(f"body+{categories[number]}")
         else:
             labels.append(categories[number])
@@ -243,7 +258,7 @@ def load_sample(path: str | Path) -> Sample:
     """Read and verify one sample file."""
     file = Path(path)
     try:
-        source = file.read_text(encoding="utf-8")
+        source = file.read_bytes().decode("utf-8")  # no newline translation: a '\r' in a line is text
     except UnicodeDecodeError as exc:
         raise SampleError(f"not UTF-8 (byte {exc.start})", path=file) from None
     except OSError as exc:
@@ -266,6 +281,7 @@ def load_samples(paths: Iterable[str | Path]) -> list[Sample]:
     """Load every sample under ``paths``; refuse an empty set so a gate never passes on nothing."""
     samples = [load_sample(path) for path in find_samples(paths)]
     if not samples:
-        raise SampleError("no samples found", path=", ".join(map(str, paths)) or "<none>",
-                          hint=f"samples are '*{SUFFIX}' files")
+        raise SampleError(
+            "no samples found", path=", ".join(map(str, paths)) or "<none>", hint=f"samples are '*{SUFFIX}' files"
+        )
     return samples

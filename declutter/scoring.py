@@ -87,8 +87,12 @@ class Score:
 
     def metrics(self) -> dict[str, float]:
         return {
-            "line_precision": self.precision, "line_recall": self.recall, "line_f1": self.f1,
-            "char_precision": self.char_precision, "char_recall": self.char_recall, "char_f1": self.char_f1,
+            "line_precision": self.precision,
+            "line_recall": self.recall,
+            "line_f1": self.f1,
+            "char_precision": self.char_precision,
+            "char_recall": self.char_recall,
+            "char_f1": self.char_f1,
             "retention": self.retention,
         }
 
@@ -169,11 +173,15 @@ def score_sample(sample: Sample, cleaner: Cleaner) -> SampleReport:
         decisions = by_line.get(index, [])
         stripped = sum(d.end - d.start for d in decisions if d.action is Action.STRIP)
         dropped = any(d.action is not Action.STRIP for d in decisions) or (
-            bool(decisions) and not _remainder(line.text, decisions).strip())
+            bool(decisions) and not _remainder(line.text, decisions).strip()
+        )
         rule = decisions[0].rule_id if decisions else None
         if line.is_residue:
-            score = Score(tp=1, tp_chars=size) if dropped else Score(
-                fn=1, tp_chars=min(stripped, size), fn_chars=max(size - stripped, 0))
+            score = (
+                Score(tp=1, tp_chars=size)
+                if dropped
+                else Score(fn=1, tp_chars=min(stripped, size), fn_chars=max(size - stripped, 0))
+            )
             if not dropped:
                 missed.append(LineError(sample.id, line.number, line.label, None, line.text))
         elif dropped:
@@ -237,16 +245,19 @@ def check_gate(report: Report, baseline_path: Path) -> GateResult:
     try:
         baseline = json.loads(baseline_path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise DeclutterError("no baseline to check against", path=baseline_path,
-                             hint="pin one with 'declutter score --update'") from None
+        raise DeclutterError(
+            "no baseline to check against", path=baseline_path, hint="pin one with 'declutter score --update'"
+        ) from None
     except (OSError, json.JSONDecodeError) as exc:
         raise DeclutterError(f"unreadable baseline: {exc}", path=baseline_path) from None
     messages = []
     ok = True
     if baseline.get("samples_fingerprint") != report.fingerprint:
         ok = False
-        messages.append(f"the samples changed (fingerprint {report.fingerprint}, pinned "
-                        f"{baseline.get('samples_fingerprint')}): re-pin with 'declutter score --update'")
+        messages.append(
+            f"the samples changed (fingerprint {report.fingerprint}, pinned "
+            f"{baseline.get('samples_fingerprint')}): re-pin with 'declutter score --update'"
+        )
     tolerance = float(baseline.get("tolerance", TOLERANCE))
     current = report.metrics()
     for name, floor in sorted(baseline.get("floors", {}).items()):
@@ -258,8 +269,10 @@ def check_gate(report: Report, baseline_path: Path) -> GateResult:
             ok = False
             messages.append(f"{name}: {value:.4f} is below its floor {floor:.4f} (tolerance {tolerance})")
     if ok:
-        messages.append(f"{len(baseline.get('floors', {}))} metrics at or above their floors "
-                        f"(tolerance {tolerance}) on {len(report.samples)} samples")
+        messages.append(
+            f"{len(baseline.get('floors', {}))} metrics at or above their floors "
+            f"(tolerance {tolerance}) on {len(report.samples)} samples"
+        )
     return GateResult(ok, tuple(messages))
 
 
@@ -269,14 +282,23 @@ def update_gate(report: Report, baseline_path: Path, *, allow_regression: bool =
     if baseline_path.exists():
         old = json.loads(baseline_path.read_text(encoding="utf-8"))
     floors = {name: math.floor(value * 10000) / 10000 for name, value in report.metrics().items()}
-    lowered = [f"{name}: {old['floors'][name]:.4f} -> {value:.4f}" for name, value in floors.items()
-               if name in old.get("floors", {}) and value < old["floors"][name] - 1e-9]
+    lowered = [
+        f"{name}: {old['floors'][name]:.4f} -> {value:.4f}"
+        for name, value in floors.items()
+        if name in old.get("floors", {}) and value < old["floors"][name] - 1e-9
+    ]
     if lowered and not allow_regression:
-        raise DeclutterError("refusing to lower floors: " + "; ".join(lowered), path=baseline_path,
-                             hint="fix the regression, or pass --allow-regression to accept it")
+        raise DeclutterError(
+            "refusing to lower floors: " + "; ".join(lowered),
+            path=baseline_path,
+            hint="fix the regression, or pass --allow-regression to accept it",
+        )
     baseline = {
-        "samples_fingerprint": report.fingerprint, "rules_fingerprint": report.rules_fingerprint,
-        "samples": len(report.samples), "tolerance": old.get("tolerance", TOLERANCE), "floors": floors,
+        "samples_fingerprint": report.fingerprint,
+        "rules_fingerprint": report.rules_fingerprint,
+        "samples": len(report.samples),
+        "tolerance": old.get("tolerance", TOLERANCE),
+        "floors": floors,
     }
     tmp = baseline_path.with_suffix(".json.tmp")
     tmp.write_text(json.dumps(baseline, indent=2, sort_keys=True) + "\n", encoding="utf-8")
@@ -286,10 +308,13 @@ def update_gate(report: Report, baseline_path: Path, *, allow_regression: bool =
 
 # --- rendering ----------------------------------------------------------------------------------------------
 
+
 def _row(name: str, score: Score) -> str:
-    return (f"{name:<34} {score.tp + score.fp:>6} {score.tp + score.fn:>6} {score.precision:>7.3f} "
-            f"{score.recall:>7.3f} {score.f1:>7.3f} {score.char_precision:>7.3f} {score.char_recall:>7.3f} "
-            f"{score.retention:>7.3f}")
+    return (
+        f"{name:<34} {score.tp + score.fp:>6} {score.tp + score.fn:>6} {score.precision:>7.3f} "
+        f"{score.recall:>7.3f} {score.f1:>7.3f} {score.char_precision:>7.3f} {score.char_recall:>7.3f} "
+        f"{score.retention:>7.3f}"
+    )
 
 
 HEADER = f"{'':<34} {'remov':>6} {'resid':>6} {'P':>7} {'R':>7} {'F1':>7} {'P chr':>7} {'R chr':>7} {'retain':>7}"
@@ -303,7 +328,9 @@ def render_table(report: Report, *, per_sample: bool = True, errors: int = 50) -
         out += ["", "per sample", HEADER]
         out += [_row(s.sample.id[:34], s.score) for s in report.samples]
     out += ["", "per category (content rows: P<1 means article lines removed)", HEADER]
-    out += [_row(("  " if name in CONTENT else "") + name, score) for name, score in report.pooled("by_category").items()]
+    out += [
+        _row(("  " if name in CONTENT else "") + name, score) for name, score in report.pooled("by_category").items()
+    ]
     out += ["", "per rule", HEADER]
     out += [_row(name, score) for name, score in report.pooled("by_rule").items()]
     lost = [e for s in report.samples for e in s.removed_content]
@@ -320,21 +347,25 @@ def render_json(report: Report) -> str:
     def score_dict(score: Score) -> dict[str, Any]:
         return {**{f.name: getattr(score, f.name) for f in fields(score)}, **score.metrics()}
 
-    return json.dumps({
-        "samples_fingerprint": report.fingerprint, "rules_fingerprint": report.rules_fingerprint,
-        "overall": score_dict(report.score),
-        "splits": {k: score_dict(v) for k, v in sorted(report.by_split.items())},
-        "samples": {s.sample.id: score_dict(s.score) for s in report.samples},
-        "categories": {k: score_dict(v) for k, v in report.pooled("by_category").items()},
-        "rules": {k: score_dict(v) for k, v in report.pooled("by_rule").items()},
-        "removed_content": [_error_dict(e) for s in report.samples for e in s.removed_content],
-        "missed_residue": [_error_dict(e) for s in report.samples for e in s.missed_residue],
-    }, indent=2, ensure_ascii=False)
+    return json.dumps(
+        {
+            "samples_fingerprint": report.fingerprint,
+            "rules_fingerprint": report.rules_fingerprint,
+            "overall": score_dict(report.score),
+            "splits": {k: score_dict(v) for k, v in sorted(report.by_split.items())},
+            "samples": {s.sample.id: score_dict(s.score) for s in report.samples},
+            "categories": {k: score_dict(v) for k, v in report.pooled("by_category").items()},
+            "rules": {k: score_dict(v) for k, v in report.pooled("by_rule").items()},
+            "removed_content": [_error_dict(e) for s in report.samples for e in s.removed_content],
+            "missed_residue": [_error_dict(e) for s in report.samples for e in s.missed_residue],
+        },
+        indent=2,
+        ensure_ascii=False,
+    )
 
 
 def _error_dict(error: LineError) -> dict[str, Any]:
-    return {"sample": error.sample, "line": error.line, "label": error.label, "rule": error.rule_id,
-            "text": error.text}
+    return {"sample": error.sample, "line": error.line, "label": error.label, "rule": error.rule_id, "text": error.text}
 
 
 def render_junit(report: Report, gate: GateResult | None = None) -> str:
@@ -347,17 +378,22 @@ def render_junit(report: Report, gate: GateResult | None = None) -> str:
         body = ""
         if s.removed_content:
             failures += 1
-            detail = "\n".join(f"line {e.line} [{e.label}] by {e.rule_id}: {e.text.strip()[:200]}"
-                               for e in s.removed_content)
+            detail = "\n".join(
+                f"line {e.line} [{e.label}] by {e.rule_id}: {e.text.strip()[:200]}" for e in s.removed_content
+            )
             body = f'<failure message="{len(s.removed_content)} article lines removed">{escape(detail)}</failure>'
-        cases.append(f"<testcase classname=\"declutter.samples.{s.split or 'all'}\" name={quoteattr(s.sample.id)}>"
-                     f"{body}</testcase>")
+        cases.append(
+            f'<testcase classname="declutter.samples.{s.split or "all"}" name={quoteattr(s.sample.id)}>'
+            f"{body}</testcase>"
+        )
     if gate is not None:
         body = "" if gate.ok else f'<failure message="score gate">{escape(chr(10).join(gate.messages))}</failure>'
         failures += 0 if gate.ok else 1
         cases.append(f'<testcase classname="declutter.gate" name="baseline">{body}</testcase>')
-    return (f'<?xml version="1.0" encoding="utf-8"?>\n<testsuite name="declutter-score" tests="{len(cases)}" '
-            f'failures="{failures}">\n' + "\n".join(cases) + "\n</testsuite>\n")
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?>\n<testsuite name="declutter-score" tests="{len(cases)}" '
+        f'failures="{failures}">\n' + "\n".join(cases) + "\n</testsuite>\n"
+    )
 
 
 # --- gold-text mode (the ScrapingHub article-extraction benchmark metric) ----------------------------------
@@ -413,7 +449,7 @@ def load_bodies(path: Path) -> dict[str, str]:
     if isinstance(data, dict) and "output" in data and isinstance(data["output"], dict):
         data = data["output"]
     if not isinstance(data, dict):
-        raise DeclutterError("expected an object of {id: {\"articleBody\": text}}", path=path)
+        raise DeclutterError('expected an object of {id: {"articleBody": text}}', path=path)
     bodies = {}
     for key, value in data.items():
         body = value.get("articleBody") if isinstance(value, dict) else value
@@ -424,7 +460,22 @@ def load_bodies(path: Path) -> dict[str, str]:
 
 
 __all__ = [
-    "GateResult", "GoldScore", "LineError", "Report", "SampleReport", "Score", "check_gate", "find_samples",
-    "gold_score", "load_bodies", "render_json", "render_junit", "render_table", "samples_fingerprint",
-    "score_sample", "score_samples", "shingles", "update_gate",
+    "GateResult",
+    "GoldScore",
+    "LineError",
+    "Report",
+    "SampleReport",
+    "Score",
+    "check_gate",
+    "find_samples",
+    "gold_score",
+    "load_bodies",
+    "render_json",
+    "render_junit",
+    "render_table",
+    "samples_fingerprint",
+    "score_sample",
+    "score_samples",
+    "shingles",
+    "update_gate",
 ]

@@ -21,20 +21,35 @@ import json
 import re
 import sys
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlparse
-
-from dataclasses import replace
 
 from declutter.errors import SampleError
 from declutter.samples import format_sample, load_sample, parse_label, parse_sample, sample_from_text
 
 EXTRACTOR_VERSIONS = {
-    "html-text": "0.7.0", "inscriptis": "2.6.0", "readability": "0.8.4.1", "goose3": "3.1.20",
-    "trafilatura": "2.0.0", "boilerpipe": "", "readability_js": "0.6.0", "newspaper": "",
+    "html-text": "0.7.0",
+    "inscriptis": "2.6.0",
+    "readability": "0.8.4.1",
+    "goose3": "3.1.20",
+    "trafilatura": "2.0.0",
+    "boilerpipe": "",
+    "readability_js": "0.6.0",
+    "newspaper": "",
 }
-ROTATION = ("html-text", "readability", "trafilatura", "goose3", "inscriptis", "boilerpipe",
-            "readability", "html-text", "readability_js", "newspaper")
+ROTATION = (
+    "html-text",
+    "readability",
+    "trafilatura",
+    "goose3",
+    "inscriptis",
+    "boilerpipe",
+    "readability",
+    "html-text",
+    "readability_js",
+    "newspaper",
+)
 _SPACE = re.compile(r"\s+")
 
 
@@ -59,7 +74,9 @@ def plan(bench: Path, count: int = 66) -> list[tuple[str, str, str, str]]:
     # Alternate dev/test inside each extractor (in hash order) so both halves mix the same extractors.
     split: dict[str, str] = {}
     for extractor in set(ROTATION):
-        pages = sorted((p for p, e, _ in picked if e == extractor), key=lambda p: hashlib.sha256(p.encode()).hexdigest())
+        pages = sorted(
+            (p for p, e, _ in picked if e == extractor), key=lambda p: hashlib.sha256(p.encode()).hexdigest()
+        )
         split.update((page, ("dev", "test")[n % 2]) for n, page in enumerate(pages))
     return [(page, extractor, split[page], domain) for page, extractor, domain in picked]
 

@@ -1,0 +1,129 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from declutter.cli import app
+
+from .conftest import ROOT
+
+runner = CliRunner()
+TEXT = "Skip to main content\n\nThe council approved the budget on Monday.\n\nShare\n"
+
+
+def cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "declutter", *args], input=stdin, capture_output=True, text=True, cwd=ROOT, check=False
+    )
+
+
+def test_clean_stdin_to_stdout() -> None:
+    result = runner.invoke(app, ["clean", "-"], input=TEXT)
+    assert result.exit_code == 0
+    assert result.stdout == "The council approved the budget on Monday.\n"
+
+
+def test_clean_json_carries_rule_ids(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    result = runner.invoke(app, ["clean", str(path), "--format", "json"])
+    data = json.loads(result.stdout)
+    assert [r["rule"] for r in data["removed"]] == ["NAV001", "SHR001"]
+    assert data["removed"][0]["line"] == 1
+
+
+def test_clean_directory_mirrors_the_tree(tmp_path: Path) -> None:
+    (tmp_path / "in" / "sub").mkdir(parents=True)
+    (tmp_path / "in" / "sub" / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_text("Share\n\nText.\n", encoding="utf-8")
+    result = runner.invoke(app, ["clean", str(tmp_path / "in"), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "sub" / "a.txt").read_text(encoding="utf-8").startswith("The council")
+    assert (tmp_path / "out" / "b.txt").read_text(encoding="utf-8") == "Text.\n"
+
+
+def test_output_never_overwrites_the_input(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    result = runner.invoke(app, ["clean", str(path), "-o", str(tmp_path)])
+    assert result.exit_code == 1
+    assert path.read_text(encoding="utf-8") == TEXT
+
+
+def test_explain_names_rules_and_reasons(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    result = runner.invoke(app, ["explain", str(path)])
+    assert "NAV001" in result.stdout
+    assert "skip-link" in result.stdout
+    assert "2 removals" in result.stdout
+
+
+def test_rules_list_show_check() -> None:
+    assert "SHR001" in runner.invoke(app, ["rules", "list"]).stdout
+    assert "share-label" in runner.invoke(app, ["rules", "show", "SHR001"]).stdout
+    assert "all pass" in runner.invoke(app, ["rules", "check"]).stdout
+
+
+def test_rules_check_fails_naming_file_and_rule(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text(
+        """
+file = { prefix = "TST" }
+[[rule]]
+id = "TST001"
+name = "lone-share"
+kind = "line"
+category = "share"
+description = "A share label."
+patterns = ['Share']
+[rule.examples]
+residue = ["Share", "Tweet"]
+article = ["Share prices fell."]
+""",
+        encoding="utf-8",
+    )
+    result = cli("rules", "check", str(bad))
+    assert result.returncode == 1
+    assert "bad.toml:3: TST001: does not remove its residue example 'Tweet'" in result.stderr
+
+
+def test_errors_are_messages_not_tracebacks(tmp_path: Path) -> None:
+    binary = tmp_path / "x.bin"
+    binary.write_bytes(b"\x00\x01\x02binary")
+    result = cli("clean", str(binary))
+    assert result.returncode == 1
+    assert "looks like a binary file" in result.stderr
+    assert "Traceback" not in result.stderr
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[[rule]\n", encoding="utf-8")
+    result = cli("clean", "-", "--rules", str(bad), stdin="x")
+    assert result.returncode == 1
+    assert "bad.toml:1: TOML syntax error" in result.stderr
+    assert cli("clean").returncode == 2
+
+
+def test_score_check_and_junit(tmp_path: Path) -> None:
+    junit = tmp_path / "junit.xml"
+    result = runner.invoke(app, ["score", str(ROOT / "samples"), "--check", "--junit", str(junit)])
+    assert result.exit_code == 0, result.output
+    assert junit.read_text(encoding="utf-8").startswith("<?xml")
+
+
+def test_label_writes_a_reviewable_sample(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    result = runner.invoke(app, ["label", str(path)])
+    assert result.exit_code == 0
+    sample = (tmp_path / "a.sample").read_text(encoding="utf-8")
+    assert "navigation  | Skip to main content" in sample
+    assert "body        | The council" in sample
+    assert runner.invoke(app, ["label", str(path)]).exit_code != 0, "never overwrites without --force"
+
+
+def test_version() -> None:
+    assert runner.invoke(app, ["--version"]).stdout.startswith("declutter ")

@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from declutter import explain
+from declutter.document import Document
+from declutter.heuristics import run_together_headlines
+
+PROSE = (
+    "The minister said on Monday that the plan would be announced in the spring, and that the budget would "
+    "follow it within weeks, after a round of consultations with every province and territory.\n\n"
+)
+
+
+def ids(text: str) -> list[str]:
+    return [d.rule_id for d in explain(text).decisions]
+
+
+def test_headline_list_needs_an_article_above_it() -> None:
+    items = "\n".join(f"Headline number {n} about the council" for n in range(6))
+    assert ids(f"Most Read\n{items}\n") == ["REL002"], "above the article only the header label goes"
+    assert ids(f"{PROSE}{PROSE}Most Read\n{items}\n").count("REL001") == 6
+
+
+def test_headline_list_stops_where_the_article_resumes() -> None:
+    teasers = "Storm hits coast\nSchools close early\n"
+    resumed = (
+        "Yersinia pestis also causes bubonic plague, which affects the lymph nodes of its victims and killed "
+        "up to sixty percent of Europe in the fourteenth century.\n"
+    )
+    text = f"{PROSE}{PROSE}Related articles\n{teasers}{resumed}Short line\n"
+    result = explain(text)
+    assert resumed.strip() in result.text
+
+
+def test_menu_run_needs_menu_words() -> None:
+    drivers = "\n".join(
+        [
+            "Kyle Busch",
+            "Kevin Harvick",
+            "Denny Hamlin",
+            "Joey Logano",
+            "Ryan Blaney",
+            "Kyle Larson",
+            "Brad Keselowski",
+            "Clint Bowyer",
+            "Chase Elliott",
+        ]
+    )
+    assert "NAV006" not in ids(PROSE + drivers + "\n")
+    menu = "\n".join(["Home", "News", "Sports", "Business", "Opinion", "Weather", "Obituaries", "Contact us"])
+    result = explain(menu + "\n\n" + PROSE)
+    assert result.text == PROSE
+    assert "NAV006" in [d.rule_id for d in result.decisions]
+
+
+def test_other_language_run_needs_two_languages() -> None:
+    arabic = "ما تأثير حرائق الغابات الهائلة\nعلى النظام البيئي لكوكب الأرض\n"
+    assert "SDB001" not in ids(PROSE + arabic + PROSE)
+    sidebar = "RCI | Français\nDéfi j'arrête: 6 semaines pour arrêter de fumer\nRCI | 中文\n担心故乡动荡，家人受苦\n"
+    assert ids(PROSE + sidebar).count("SDB001") >= 2
+
+
+def test_run_together_headlines_spares_glued_paragraphs() -> None:
+    glued = (
+        "The council met on Monday. It approved the budget after a long debate.Members then turned to roads "
+        "and bridges. The plan was delayed againResidents said they were frustrated. The mayor promised "
+        "actionCouncillors left"
+    )
+    assert run_together_headlines(Document.from_text(glued).blocks, None, frozenset(), min_joins=2) == []
+    strip = "Storm hits coastSchools close earlyMayor declares emergencyRoads reopen after floodsMarkets rally"
+    assert len(run_together_headlines(Document.from_text(strip).blocks, None, frozenset(), min_joins=4)) == 1

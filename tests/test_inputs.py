@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from declutter import InputError
+from declutter.inputs import decode, read_document
+
+
+@pytest.mark.parametrize(
+    ("data", "text", "encoding"),
+    [
+        ("café\n".encode(), "café\n", "utf-8"),
+        (codecs.BOM_UTF8 + "café".encode(), "café", "utf-8"),
+        (codecs.BOM_UTF16_LE + "café".encode("utf-16-le"), "café", "utf-16-le"),
+        (codecs.BOM_UTF16_BE + "café".encode("utf-16-be"), "café", "utf-16-be"),
+        ("café crème brûlée à la carte".encode("cp1252"), "café crème brûlée à la carte", "cp1252"),
+        ("Привет, мир! Это проверка кодировки.".encode("cp1251"), "Привет, мир! Это проверка кодировки.", "cp1251"),
+    ],
+)
+def test_decoding(data: bytes, text: str, encoding: str) -> None:
+    assert decode(data, "x.txt") == (text, encoding)
+
+
+def test_binary_is_refused_with_the_file_name() -> None:
+    with pytest.raises(InputError, match=r"x\.bin: looks like a binary file"):
+        decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "x.bin")
+
+
+def test_bad_bom_is_reported() -> None:
+    with pytest.raises(InputError, match="byte-order mark"):
+        decode(codecs.BOM_UTF8 + b"\xff\xfe\xfa", "x.txt")
+
+
+def test_size_limit_and_missing_files(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text("x" * 2000, encoding="utf-8")
+    with pytest.raises(InputError, match="over the 0 MB limit"):
+        read_document(big, max_bytes=1000)
+    with pytest.raises(InputError, match="no such file"):
+        read_document(tmp_path / "missing.txt")
+    with pytest.raises(InputError, match="is a directory"):
+        read_document(tmp_path)

@@ -1,0 +1,131 @@
+"""The pipeline end to end: the seeds, the invariants, selection, sites and threads."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from declutter import Cleaner, apply, clean, explain
+from declutter.samples import load_sample
+
+from .conftest import ROOT, SEEDS
+
+SEED_SAMPLES = sorted((ROOT / "samples" / "dev").glob("seed-*.sample"))
+
+
+@pytest.mark.parametrize("path", SEED_SAMPLES, ids=[p.stem for p in SEED_SAMPLES])
+def test_seed_residue_goes_and_every_article_line_stays(path: Path) -> None:
+    """Cleaned as plain text with no URL: the labels say exactly which lines must go."""
+    sample = load_sample(path)
+    kept = set(clean(sample.text).split("\n"))
+    for line in sample.lines:
+        if line.is_residue:
+            assert line.text not in kept, f"{path.name}:{line.number} residue left: {line.text[:60]!r}"
+        elif line.category:
+            assert line.text in kept, f"{path.name}:{line.number} article line lost: {line.text[:60]!r}"
+
+
+def test_seed_samples_are_the_shared_seeds() -> None:
+    if not SEEDS:
+        pytest.skip("../shared/seeds is not beside the checkout")
+    texts = {load_sample(path).text for path in SEED_SAMPLES}
+    assert {seed.read_text(encoding="utf-8") for seed in SEEDS} == texts
+
+
+LINES = st.lists(
+    st.sampled_from(
+        [
+            "Share",
+            "Most Read",
+            "Story continues below advertisement",
+            "READ MORE: Something happened",
+            "The council approved the budget on Monday after a long debate about roads and schools.",
+            "",
+            "Skip to main content",
+            " date 2020-01-03 advertisement",
+            "Home",
+            "News",
+            "Sports",
+            "Contact us",
+            "Sponsored content",
+            "— With files from The Canadian Press",
+            "By Jane Doe",
+            "Netiquette",
+            "1. Be civil in the comments.",
+            "RCI | Français",
+            "Défi: 6 semaines pour arrêter de fumer",
+        ]
+    )
+    | st.text(max_size=40),
+    max_size=40,
+)
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(LINES, st.booleans())
+def test_invariants(lines: list[str], final_newline: bool) -> None:
+    text = "\n".join(lines) + ("\n" if final_newline and lines else "")
+    result = explain(text)
+    assert apply(text, result.decisions) == result.text, "decisions replay to the same output"
+    assert explain(text).text == result.text, "deterministic"
+    assert clean(result.text) == result.text, "idempotent"
+    stripped = {d.line for d in result.decisions if d.action == "strip"}
+    originals = [line for n, line in enumerate(text.split("\n")) if n not in stripped]
+    it = iter(originals)
+    assert all(line in it for line in result.text.split("\n") if line.strip()), "kept lines are input lines, in order"
+
+
+def test_keep_only_ignore() -> None:
+    text = "Share\n\nA lake at dawn. (Jane Doe/The Associated Press)\n\nSign up here\n"
+    assert "(Jane Doe" in clean(text, keep=["caption"])
+    assert clean(text, only=["newsletter"]) == "Share\n\nA lake at dawn. (Jane Doe/The Associated Press)\n"
+    assert "Share" in clean(text, ignore=["SHR001"])
+
+
+def test_site_rules_apply_by_url_or_domain() -> None:
+    text = "The article.\n\nInteract with The Globe\n"
+    assert clean(text, url="https://www.theglobeandmail.com/a/") == "The article.\n"
+    assert clean(text, domain="example.com") == text
+
+
+def test_extra_rule_directories(tmp_path: Path) -> None:
+    (tmp_path / "mine.toml").write_text(
+        """
+file = { prefix = "USR" }
+[[rule]]
+id = "USR001"
+name = "house-promo"
+kind = "line"
+category = "other"
+description = "Our own promo."
+patterns = ['Buy our mugs!']
+[rule.examples]
+residue = ["Buy our mugs!"]
+article = ["Buy our mugs, he said, and you will regret it."]
+""",
+        encoding="utf-8",
+    )
+    text = "Buy our mugs!\n\nShare\n\nThe article.\n"
+    assert Cleaner(extra=[tmp_path]).clean(text) == "The article.\n"
+    assert Cleaner([tmp_path]).clean(text) == "Share\n\nThe article.\n", "replacing the bundled rules"
+
+
+def test_a_cleaner_is_safe_to_share_across_threads() -> None:
+    cleaner = Cleaner()
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS] or ["Share\n\nText.\n"]
+    expected = [cleaner.clean(t) for t in texts]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(cleaner.clean, texts * 20))
+    assert results == expected * 20
+
+
+def test_precision_guards_on_article_prose() -> None:
+    prose = (
+        "Share prices fell 4% on Monday after the company warned that sales would miss forecasts, "
+        "analysts said.\n\nMost read the report before the vote, the clerk said.\n"
+    )
+    assert clean(prose) == prose

@@ -1,0 +1,95 @@
+"""A bad rule file is reported with its file, line and rule id, never with a traceback."""
+
+from __future__ import annotations
+
+import pytest
+
+from declutter import RuleError, RuleSet
+
+GOOD = """
+file = { prefix = "TST" }
+
+[[rule]]
+id = "TST001"
+name = "lone-share"
+kind = "line"
+category = "share"
+description = "A share label."
+patterns = ['Share']
+[rule.examples]
+residue = ["Share"]
+article = ["Share prices fell."]
+"""
+
+
+def load_error(rule_file, text: str) -> RuleError:  # type: ignore[no-untyped-def]
+    path = rule_file(text)
+    with pytest.raises(RuleError) as info:
+        RuleSet.load(path)
+    assert str(path) in str(info.value)
+    return info.value
+
+
+def test_a_good_file_loads(rule_file) -> None:  # type: ignore[no-untyped-def]
+    rules = RuleSet.load(rule_file(GOOD))
+    assert [r.id for r in rules] == ["TST001"]
+    assert rules.get("lone-share").origin.line == 4
+
+
+def test_toml_syntax_error_names_the_line(rule_file) -> None:  # type: ignore[no-untyped-def]
+    error = load_error(rule_file, GOOD.replace("patterns = ['Share']", "patterns = ['Share'"))
+    assert error.line is not None
+    assert error.line >= 10
+    assert "TOML syntax error" in error.message
+
+
+def test_unknown_key_names_rule_line_and_suggests(rule_file) -> None:  # type: ignore[no-untyped-def]
+    error = load_error(rule_file, GOOD.replace("patterns =", "paterns ="))
+    assert error.rule_id == "TST001"
+    assert error.line == 10
+    assert "did you mean 'patterns'" in str(error)
+
+
+def test_duplicate_ids_across_files(rule_file) -> None:  # type: ignore[no-untyped-def]
+    first = rule_file(GOOD, "a.toml")
+    second = rule_file(GOOD.replace("lone-share", "other-name"), "b.toml")
+    with pytest.raises(RuleError, match=r"duplicate id 'TST001'.*a\.toml"):
+        RuleSet.load(first, second)
+
+
+def test_invalid_regex_names_the_pattern(rule_file) -> None:  # type: ignore[no-untyped-def]
+    error = load_error(rule_file, GOOD.replace("['Share']", "['Sha(re']"))
+    assert error.rule_id == "TST001"
+    assert "invalid regex 'Sha(re'" in error.message
+
+
+def test_every_rule_needs_examples(rule_file) -> None:  # type: ignore[no-untyped-def]
+    error = load_error(rule_file, GOOD.replace('article = ["Share prices fell."]', ""))
+    assert "needs examples" in error.message
+
+
+def test_unknown_category_and_kind(rule_file) -> None:  # type: ignore[no-untyped-def]
+    assert "unknown category 'shares'" in load_error(rule_file, GOOD.replace('"share"', '"shares"')).message
+    assert "unknown kind 'lines'" in load_error(rule_file, GOOD.replace('kind = "line"', 'kind = "lines"')).message
+
+
+def test_id_must_carry_the_file_prefix(rule_file) -> None:  # type: ignore[no-untyped-def]
+    assert "prefix" in load_error(rule_file, GOOD.replace('"TST001"', '"ABC001"')).message
+
+
+def test_defines_expand_and_undefined_ones_fail(rule_file) -> None:  # type: ignore[no-untyped-def]
+    text = GOOD.replace('file = { prefix = "TST" }', 'file = { prefix = "TST", defines = { w = "Share" } }')
+    rules = RuleSet.load(rule_file(text.replace("['Share']", "['{{w}}']")))
+    assert rules.get("TST001").patterns[0].pattern == "(?:Share)"
+    assert "undefined sub-pattern" in load_error(rule_file, GOOD.replace("['Share']", "['{{nope}}']")).message
+
+
+def test_heuristic_parameters_are_checked(rule_file) -> None:  # type: ignore[no-untyped-def]
+    text = GOOD.replace('kind = "line"', 'kind = "heuristic"\nheuristic = "menu-run"\nparams = { min_itemz = 3 }')
+    text = text.replace("patterns = ['Share']\n", "")
+    assert "has no parameter 'min_itemz'" in load_error(rule_file, text).message
+
+
+def test_missing_directory(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(RuleError, match="no such rule file"):
+        RuleSet.load(tmp_path / "missing")

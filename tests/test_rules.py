@@ -1,0 +1,49 @@
+from declutter import Kind, RuleSet
+from declutter.document import Document
+
+
+def test_bundled_rules_have_unique_ids_and_names(rules: RuleSet) -> None:
+    assert len({r.id for r in rules}) == len(rules) == len({r.name for r in rules})
+
+
+def test_every_residue_family_is_covered(rules: RuleSet) -> None:
+    categories = {r.category for r in rules if r.kind is not Kind.KEEP}
+    for family in (
+        "ad",
+        "byline",
+        "caption",
+        "comments",
+        "crosslink",
+        "dateline",
+        "navigation",
+        "newsletter",
+        "related",
+        "share",
+        "sidebar",
+        "social",
+        "sponsored",
+        "taxonomy",
+        "video",
+        "legal",
+    ):
+        assert family in categories
+
+
+def test_select_keep_only_ignore(rules: RuleSet) -> None:
+    assert not [r for r in rules.select(keep=["caption"]) if r.category == "caption"]
+    only = rules.select(only=["newsletter", "SOC"])
+    assert {r.category for r in only if r.kind is not Kind.KEEP} == {"newsletter", "social"}
+    assert "GLB002" not in {r.id for r in rules.select(ignore=["GLB002"])}
+    assert not [r for r in rules.select(ignore=["CAP"]) if r.id.startswith("CAP")]
+    assert [r for r in rules.select(only=["newsletter"]) if r.kind is Kind.KEEP], "keep rules always stay"
+
+
+def test_site_rules_need_the_domain_or_a_signature(rules: RuleSet) -> None:
+    plain = Document.from_text("Some text.")
+    globe = Document.from_text("Some text.", domain="www.theglobeandmail.com".removeprefix("www."))
+    signed = Document.from_text("Some text.\nInteract with The Globe")
+    assert "GLB002" not in {r.id for r in rules.for_document(plain)}
+    assert "GLB002" in {r.id for r in rules.for_document(globe)}
+    assert "GLB002" in {r.id for r in rules.for_document(signed)}
+    other = Document.from_text("Interact with The Globe", domain="example.com")
+    assert "GLB002" not in {r.id for r in rules.for_document(other)}, "a known other domain beats signatures"

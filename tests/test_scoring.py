@@ -1,0 +1,124 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+
+from declutter import Cleaner, DeclutterError
+from declutter.samples import load_samples, sample_from_text
+from declutter.scoring import (
+    Score,
+    check_gate,
+    gold_score,
+    load_bodies,
+    render_junit,
+    score_sample,
+    score_samples,
+    update_gate,
+)
+
+from .conftest import BENCH
+
+TEXT = "Share\n\nThe council met on Monday.\n\nMost people agreed.\n\nSign up for our daily newsletter\n"
+
+
+def test_score_arithmetic() -> None:
+    score = Score(tp=3, fp=1, fn=1, tn=5, tp_chars=30, fp_chars=10, fn_chars=5, tn_chars=90)
+    assert score.precision == 0.75
+    assert score.recall == 0.75
+    assert score.char_precision == 0.75
+    assert score.retention == 0.9
+    assert (score + score).tp == 6
+    assert Score().precision == 1.0, "nothing removed: nothing removed wrongly"
+
+
+def test_sample_scoring_attributes_rules_and_categories() -> None:
+    sample = sample_from_text(TEXT, ["share", "", "body", "", "body", "", "newsletter"], meta={"id": "t"})
+    report = score_sample(sample, Cleaner())
+    assert (report.score.tp, report.score.fp, report.score.fn, report.score.tn) == (2, 0, 0, 2)
+    assert report.by_rule["SHR001"].tp == 1
+    assert report.by_category["body"].tn == 2
+
+
+def test_a_wrongly_removed_line_is_listed_with_its_rule() -> None:
+    sample = sample_from_text(TEXT, ["body", "", "body", "", "body", "", "newsletter"], meta={"id": "t"})
+    report = score_sample(sample, Cleaner())
+    assert report.score.fp == 1
+    [error] = report.removed_content
+    assert (error.line, error.rule_id) == (1, "SHR001")
+
+
+def test_span_labels_allow_strips() -> None:
+    text = " date 2020-01-06 Thousands protest in Tehran over the strike.\n"
+    sample = sample_from_text(text, ["body+dateline"], meta={"id": "t"})
+    score = score_sample(sample, Cleaner()).score
+    assert score.fp == 0
+    assert score.fp_chars == 0
+    assert score.tp_chars == 17
+
+
+def gate_report(tmp_path: Path, labels: list[str]):  # type: ignore[no-untyped-def]
+    sample = sample_from_text(TEXT, labels, meta={"id": "t", "split": "dev"})
+    return score_samples([sample], Cleaner())
+
+
+def test_gate_passes_fails_and_refuses_to_lower(tmp_path: Path) -> None:
+    baseline = tmp_path / "baseline.json"
+    good = gate_report(tmp_path, ["share", "", "body", "", "body", "", "newsletter"])
+    update_gate(good, baseline)
+    assert check_gate(good, baseline).ok
+    pinned = json.loads(baseline.read_text())
+    pinned["floors"]["all.line_recall"] = 1.5
+    baseline.write_text(json.dumps(pinned))
+    result = check_gate(good, baseline)
+    assert not result.ok
+    assert any("all.line_recall" in m for m in result.messages)
+    with pytest.raises(DeclutterError, match="refusing to lower floors"):
+        update_gate(good, baseline)
+    update_gate(good, baseline, allow_regression=True)
+    assert check_gate(good, baseline).ok
+
+
+def test_gate_fails_when_samples_change(tmp_path: Path) -> None:
+    baseline = tmp_path / "baseline.json"
+    update_gate(gate_report(tmp_path, ["share", "", "body", "", "body", "", "newsletter"]), baseline)
+    changed = gate_report(tmp_path, ["share", "", "body", "", "dek", "", "newsletter"])
+    result = check_gate(changed, baseline)
+    assert not result.ok
+    assert "samples changed" in result.messages[0]
+
+
+def test_gate_never_passes_on_zero_samples() -> None:
+    with pytest.raises(DeclutterError, match="no samples"):
+        score_samples([], Cleaner())
+
+
+def test_junit_is_valid_xml(tmp_path: Path) -> None:
+    report = gate_report(tmp_path, ["body", "", "body", "", "body", "", "newsletter"])
+    root = ElementTree.fromstring(render_junit(report))
+    assert root.get("failures") == "1"
+
+
+def test_gold_score_on_toy_documents() -> None:
+    gold = {"a": "one two three four five", "b": "six seven eight nine"}
+    assert gold_score(gold, gold).f1 == 1.0
+    half = gold_score(gold, {"a": "one two three four five", "b": ""})
+    assert half.recall == 0.5
+    assert half.precision == 0.5
+
+
+@pytest.mark.skipif(not BENCH.is_dir(), reason="the shared ScrapingHub benchmark is not beside the checkout")
+@pytest.mark.parametrize(
+    ("extractor", "published"), [("trafilatura", 0.958), ("readability", 0.922), ("html-text", 0.665)]
+)
+def test_gold_mode_reproduces_published_f1(extractor: str, published: float) -> None:
+    gold = load_bodies(BENCH / "ground-truth.json")
+    result = gold_score(gold, load_bodies(BENCH / "output" / f"{extractor}.json"))
+    assert round(result.f1, 3) == published
+
+
+def test_bundled_samples_score_without_error() -> None:
+    report = score_samples(load_samples([Path(__file__).parent.parent / "samples"]), Cleaner())
+    assert report.score.tp > 0

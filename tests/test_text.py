@@ -1,0 +1,32 @@
+from declutter.text import ends_like_sentence, is_prose, normalize, sentence_count, strip_bullet, word_count
+
+
+def test_normalize_collapses_every_kind_of_space() -> None:
+    assert normalize("\u00a0 Share\u2009this\u200b\tstory \u3000") == "Share this story"
+
+
+def test_words_keep_inner_apostrophes_and_dots() -> None:
+    assert word_count("U.S. officials didn’t say") == 4
+
+
+def test_sentence_endings_inside_quotes_and_not_ellipses() -> None:
+    assert ends_like_sentence("He said: “It is over.”")
+    assert ends_like_sentence("Really?")
+    assert not ends_like_sentence("Read more...")
+    assert not ends_like_sentence("Breaking News")
+
+
+def test_prose_needs_words_and_an_ending() -> None:
+    assert is_prose("The council voted on Monday to approve the budget for the coming fiscal year.")
+    assert not is_prose("The council voted.")
+    assert not is_prose("Average selling price up 12 per cent with sales numbers not seen since boom of 2017")
+
+
+def test_bullets_are_stripped_but_not_minus_signs() -> None:
+    assert strip_bullet("* + Home") == "Home"
+    assert strip_bullet("-5 degrees overnight") == "-5 degrees overnight"
+
+
+def test_sentence_count() -> None:
+    assert sentence_count("") == 0
+    assert sentence_count("One. Two? Three!") == 3
