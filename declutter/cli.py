@@ -90,6 +90,8 @@ def _read(source: str, max_bytes: int) -> tuple[str, str]:
                 path="<stdin>",
                 hint="raise the limit with --max-bytes",
             )
+        if not data:
+            raise InputError("standard input is empty; nothing to clean", path="<stdin>")
         return decode(data, "<stdin>")
     return read_document(source, max_bytes=max_bytes)
 

@@ -96,4 +96,6 @@ def read_document(path: str | Path, *, max_bytes: int = MAX_BYTES) -> tuple[str,
         raise InputError("permission denied", path=file) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path=file) from None
+    if not data:
+        raise InputError("is empty; nothing to clean", path=file)
     return decode(data, str(file))

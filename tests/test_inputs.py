@@ -43,3 +43,7 @@ def test_size_limit_and_missing_files(tmp_path: Path) -> None:
         read_document(tmp_path / "missing.txt")
     with pytest.raises(InputError, match="is a directory"):
         read_document(tmp_path)
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    with pytest.raises(InputError, match=r"empty\.txt: is empty"):
+        read_document(empty)
