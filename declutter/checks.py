@@ -96,9 +96,28 @@ def _protects(rule: Rule, example: str) -> bool:
     return bool(doc.blocks) and all(b.line in protected for b in doc.blocks)
 
 
+def _selector_removes(rule: Rule, snippet: str) -> tuple[bool, bool]:
+    """(all of the snippet's text removed, any element removed) by this selector rule alone."""
+    from declutter.html import compile_selector_rule, parse, remove_chrome
+
+    root = parse(f"<html><body>{snippet}</body></html>")
+    removed = remove_chrome(root, [compile_selector_rule(rule)])
+    body = root.find("body")
+    left = body.text_content().strip() if body is not None else ""
+    return bool(removed) and not left, bool(removed)
+
+
 def check_examples(rule: Rule) -> Iterator[str]:
     """Messages for every embedded example the rule gets wrong (including fixed known gaps)."""
     examples = rule.examples
+    if rule.kind is Kind.SELECTOR:
+        for text in examples.residue:
+            if not _selector_removes(rule, text)[0]:
+                yield f"does not remove all of its residue example {text!r}"
+        for text in examples.article:
+            if _selector_removes(rule, text)[1]:
+                yield f"removes an element of its article example {text!r}"
+        return
     if rule.kind is Kind.KEEP:
         for text in examples.protect:
             if not _protects(rule, text):

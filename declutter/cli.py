@@ -23,7 +23,7 @@ from declutter import __version__
 from declutter.checks import check_rules
 from declutter.decisions import Cleaned
 from declutter.errors import DeclutterError, InputError
-from declutter.inputs import MAX_BYTES, decode, read_document
+from declutter.inputs import MAX_BYTES, decode_document, read_bytes, read_document
 from declutter.pipeline import Cleaner
 from declutter.rules import Kind, RuleSet
 from declutter.samples import draft_sample, format_sample, load_samples
@@ -64,9 +64,10 @@ IgnoreOpt = Annotated[
 ]
 UrlOpt = Annotated[str | None, typer.Option("--url", help="The page's URL, so its site rules apply.")]
 DomainOpt = Annotated[str | None, typer.Option("--domain", help="The page's site (e.g. theglobeandmail.com).")]
+InputFormatOpt = Annotated[str, typer.Option("--input-format", help="auto (detect HTML), text or html.")]
 MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse inputs larger than this many bytes.")]
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ""}
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".gz", ""}
 
 
 def _split(value: str) -> list[str]:
@@ -81,7 +82,8 @@ def _cleaner(rules: list[Path] | None, no_bundled: bool, keep: str, only: str, i
     return Cleaner(extra=rules or (), keep=_split(keep), only=_split(only), ignore=_split(ignore))
 
 
-def _read(source: str, max_bytes: int) -> tuple[str, str]:
+def _read(source: str, max_bytes: int, input_format: str) -> tuple[str, str, str]:
+    """(text, encoding, format) of a file or of standard input ('-')."""
     if source == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
         if len(data) > max_bytes:
@@ -92,8 +94,8 @@ def _read(source: str, max_bytes: int) -> tuple[str, str]:
             )
         if not data:
             raise InputError("standard input is empty; nothing to clean", path="<stdin>")
-        return decode(data, "<stdin>")
-    return read_document(source, max_bytes=max_bytes)
+        return decode_document(data, "<stdin>", input_format)
+    return decode_document(read_bytes(source, max_bytes=max_bytes), source, input_format)
 
 
 def _inputs(paths: list[str]) -> Iterator[tuple[str, Path | None]]:
@@ -128,11 +130,29 @@ def _as_json(source: str, encoding: str, result: Cleaned) -> str:
             "encoding": encoding,
             "domain": result.domain,
             "rules": result.rules_fingerprint,
+            **dict(result.metadata),
             "text": result.text,
             "removed": [d.to_dict() for d in result.decisions],
+            **({"elements_removed": [e.to_dict() for e in result.elements]} if result.elements else {}),
         },
         ensure_ascii=False,
     )
+
+
+def _render(fmt: str, source: str, encoding: str, result: Cleaned) -> str:
+    if fmt == "json":
+        return _as_json(source, encoding, result) + "\n"
+    return _as_html(result) if fmt == "html" else result.text
+
+
+def _as_html(result: Cleaned) -> str:
+    """The cleaned article as minimal HTML: the title as <h1>, each kept line as a <p>."""
+    from html import escape
+
+    lines = [line for line in result.text.split("\n") if line.strip()]
+    title = result.metadata.get("title")
+    head = f"<h1>{escape(lines.pop(0))}</h1>\n" if title and lines and lines[0] == title else ""
+    return "<article>\n" + head + "".join(f"<p>{escape(line)}</p>\n" for line in lines) + "</article>\n"
 
 
 @app.command()
@@ -143,8 +163,9 @@ def clean(
         typer.Option("-o", "--output", help="Directory to write cleaned files to, mirroring the input tree."),
     ] = None,
     fmt: Annotated[
-        str, typer.Option("--format", help="text, or json (one object per document, one per line).")
+        str, typer.Option("--format", help="text, json (one object per document, one per line) or html.")
     ] = "text",
+    input_format: InputFormatOpt = "auto",
     url: UrlOpt = None,
     domain: DomainOpt = None,
     rules: RulesOpt = None,
@@ -155,8 +176,8 @@ def clean(
     max_bytes: MaxBytesOpt = MAX_BYTES,
 ) -> None:
     """Clean files, directories or standard input; print the result, or write it under -o."""
-    if fmt not in ("text", "json"):
-        raise typer.BadParameter("--format must be text or json")
+    if fmt not in ("text", "json", "html"):
+        raise typer.BadParameter("--format must be text, json or html")
     cleaner = _cleaner(rules, no_bundled, keep, only, ignore)
     inputs = list(_inputs(paths))
     if output is None and (len(inputs) > 1 and fmt == "text"):
@@ -167,20 +188,22 @@ def clean(
     failures = 0
     for source, relative in inputs:
         try:
-            text, encoding = _read(source, max_bytes)
-            if encoding not in ("utf-8", "utf-8-sig"):
+            text, encoding, kind = _read(source, max_bytes, input_format)
+            if encoding not in ("utf-8", "utf-8-sig") and kind == "text":
                 typer.echo(f"{source}: note: decoded as {encoding}", err=True)
-            result = cleaner.explain(text, url=url, domain=domain)
+            result = cleaner.explain(text, url=url, domain=domain, input_format=kind)
         except DeclutterError as error:
             typer.secho(f"error: {error}", fg="red", err=True)
             failures += 1
             continue
-        rendered = _as_json(source, encoding, result) + "\n" if fmt == "json" else result.text
+        rendered = _render(fmt, source, encoding, result)
         if output is None:
             sys.stdout.write(rendered)
             continue
         name = relative or Path("stdin.txt")
-        target = output / (name.with_suffix(".json") if fmt == "json" else name)
+        name = name.with_suffix("") if name.suffix == ".gz" else name
+        suffix = {"json": ".json", "html": ".html"}.get(fmt, ".txt" if kind == "html" else name.suffix)
+        target = output / name.with_suffix(suffix)
         if source != "-" and target.resolve() == Path(source).resolve():
             typer.secho(f"error: {source}: output would overwrite the input; choose another -o", fg="red", err=True)
             failures += 1
@@ -201,13 +224,42 @@ def explain(
     only: OnlyOpt = "",
     ignore: IgnoreOpt = "",
     max_bytes: MaxBytesOpt = MAX_BYTES,
+    input_format: InputFormatOpt = "auto",
     show_text: Annotated[bool, typer.Option("--text", help="Also print the document, removed lines marked.")] = False,
 ) -> None:
     """Show every removal in a document: line, action, rule, category and reason."""
     cleaner = _cleaner(rules, no_bundled, keep, only, ignore)
-    text, _ = _read(path, max_bytes)
-    result = cleaner.explain(text, url=url, domain=domain)
+    text, _, kind = _read(path, max_bytes, input_format)
+    result = cleaner.explain(text, url=url, domain=domain, input_format=kind)
     names = {rule.id: rule.name for rule in cleaner.rules}
+    quiet = Counter(e.rule_id for e in result.elements if not e.text or e.category == "other")
+    for rule_id, count in quiet.most_common():
+        typer.echo(
+            typer.style("  dom ", fg="bright_black")
+            + typer.style("remove ", fg="red")
+            + typer.style(f"{rule_id} ", fg="yellow", bold=True)
+            + f"{names.get(rule_id, ''):<24} "
+            + f"{count} elements (scripts, styles, hidden or empty)"
+        )
+    for element in (e for e in result.elements if e.text and e.category != "other"):
+        typer.echo(
+            typer.style("  dom ", fg="bright_black")
+            + typer.style("remove ", fg="red")
+            + typer.style(f"{element.rule_id} ", fg="yellow", bold=True)
+            + f"{names.get(element.rule_id, ''):<24} "
+            + typer.style(f"{element.category:<11}", fg="cyan")
+            + f" {element.text[:60]!r}\n"
+            + typer.style(f"{'':17}{element.reason} at {element.path}", fg="bright_black")
+        )
+    if result.source is not None:
+        typer.echo(
+            typer.style(
+                f"  dom main content: {result.metadata.get('container', '?')}; the line numbers "
+                "below count lines of the extracted text",
+                fg="bright_black",
+            )
+        )
+        text = result.source
     for d in result.decisions:
         snippet = d.text.strip()
         snippet = snippet if len(snippet) <= 60 else snippet[:57] + "..."
@@ -456,3 +508,13 @@ def main() -> None:
         sys.exit(1)
     except KeyboardInterrupt:
         sys.exit(130)
+    except Exception as error:  # a bug: say so plainly; DECLUTTER_DEBUG=1 shows the traceback
+        if os.environ.get("DECLUTTER_DEBUG"):
+            raise
+        typer.secho(
+            f"internal error: {type(error).__name__}: {error} (a bug in declutter; "
+            "rerun with DECLUTTER_DEBUG=1 for the traceback and report it)",
+            fg="red",
+            err=True,
+        )
+        sys.exit(1)

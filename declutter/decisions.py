@@ -13,9 +13,10 @@ the two, an explanation can be stored, inspected, edited and replayed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from types import MappingProxyType
 from typing import NamedTuple
 
 
@@ -59,13 +60,41 @@ class Decision:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class ElementDecision:
+    """HTML only: one element the DOM stage removed before the text was extracted."""
+
+    rule_id: str
+    category: str
+    path: str
+    reason: str
+    text: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {
+            "rule": self.rule_id,
+            "category": self.category,
+            "path": self.path,
+            "reason": self.reason,
+            "text": self.text,
+        }
+
+
 class Cleaned(NamedTuple):
-    """The cleaned text and every decision that produced it (``clean()`` returns only the text)."""
+    """The cleaned text and every decision that produced it (``clean()`` returns only the text).
+
+    For HTML input, ``source`` is the text extracted from the page (title first), which the
+    text ``decisions`` refer to; ``elements`` are the DOM removals and ``metadata`` holds the
+    title, URL, publication date and author found in the page.
+    """
 
     text: str
     decisions: tuple[Decision, ...]
     domain: str | None = None
     rules_fingerprint: str = ""
+    elements: tuple[ElementDecision, ...] = ()
+    metadata: Mapping[str, str] = MappingProxyType({})
+    source: str | None = None
 
 
 def _strip_spans(line: str, spans: Sequence[tuple[int, int]]) -> str:

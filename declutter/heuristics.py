@@ -164,12 +164,23 @@ def menu_run(
     return hits
 
 
+_LETTER = regex.compile(r"\p{L}")
+_LATIN = regex.compile(r"\p{Latin}")
+_NON_LATIN = regex.compile(r"[^\p{Latin}\P{L}]")
+
+
 def _script(text: str) -> str | None:
+    """The script most of the text's letters are written in (Han, Hiragana and Katakana count as CJK)."""
+    if text.isascii():
+        return "Latin" if any(c.isalpha() for c in text) else None
+    latin = len(_LATIN.findall(text))
+    if latin * 2 >= len(_LETTER.findall(text)):
+        return "Latin" if latin else None
     counts: Counter[str] = Counter()
-    for match in _SCRIPT.finditer(text):
+    for match in _SCRIPT.finditer("".join(_NON_LATIN.findall(text)[:400])):
         name = match.lastgroup or ""
         counts[_CJK.get(name, name)] += 1
-    return counts.most_common(1)[0][0] if counts else None
+    return counts.most_common(1)[0][0] if counts else "other"
 
 
 def _language(tokens: Sequence[str], stopwords: Mapping[str, frozenset[str]]) -> tuple[str | None, Counter[str]]:
@@ -220,27 +231,25 @@ def other_language_run(
             return language
         return None
 
+    languages_of = [foreign(block) for block in blocks]
     hits: list[Hit] = []
     position = 0
     while position < len(blocks):
-        run: list[Block] = []
-        found: list[str] = []
-        for block in blocks[position:]:
-            language = foreign(block)
-            if language is not None:
-                run.append(block)
-                found.append(language)
-            elif block.words <= label_words and block.line not in protected:
-                run.append(block)
-            else:
-                break
-        while run and foreign(run[-1]) is None:
-            run.pop()
-        count = len(found)
-        if count >= min_lines and len(set(found)) >= min_languages and run:
-            hits.extend((b, f"part of a run of {count} lines in another language or script") for b in run)
-            position += len(run)
-        else:
+        # A maximal segment of foreign lines and short labels; a shorter one cannot qualify if it does not.
+        end = position
+        while end < len(blocks) and (
+            languages_of[end] is not None or (blocks[end].words <= label_words and blocks[end].line not in protected)
+        ):
+            end += 1
+        while end > position and languages_of[end - 1] is None:
+            end -= 1  # trailing labels belong to whatever follows
+        found = [language for language in languages_of[position:end] if language is not None]
+        if len(found) >= min_lines and len(set(found)) >= min_languages:
+            hits.extend(
+                (b, f"part of a run of {len(found)} lines in another language or script") for b in blocks[position:end]
+            )
+        position = max(end, position + 1)
+        while position < len(blocks) and languages_of[position] is None and blocks[position].words > label_words:
             position += 1
     return hits
 

@@ -76,8 +76,8 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     return str(chosen), chosen.encoding
 
 
-def read_document(path: str | Path, *, max_bytes: int = MAX_BYTES) -> tuple[str, str]:
-    """Read and decode one file; errors name the file and say what to do."""
+def read_bytes(path: str | Path, *, max_bytes: int = MAX_BYTES) -> bytes:
+    """A file's bytes (gunzipped for ``.gz``), refusing more than ``max_bytes`` before or after decompression."""
     file = Path(path)
     try:
         size = file.stat().st_size
@@ -96,6 +96,47 @@ def read_document(path: str | Path, *, max_bytes: int = MAX_BYTES) -> tuple[str,
         raise InputError("permission denied", path=file) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path=file) from None
+    if file.suffix == ".gz":
+        import zlib
+
+        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            data = inflater.decompress(data, max_bytes + 1)
+        except zlib.error as exc:
+            raise InputError(f"not valid gzip: {exc}", path=file) from None
+        if len(data) > max_bytes:
+            raise InputError(
+                f"decompresses to over the {max_bytes / 1e6:.0f} MB limit",
+                path=file,
+                hint="raise the limit with --max-bytes",
+            )
     if not data:
         raise InputError("is empty; nothing to clean", path=file)
-    return decode(data, str(file))
+    return data
+
+
+def sniff_html(data: bytes) -> bool:
+    """Whether bytes look like an HTML page (a doctype or an <html>/<head>/<body> tag near the start)."""
+    head = data[:4096].lower()
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            head = data[len(bom) : 8192].decode(encoding, "ignore").lower().encode()
+            break
+    return any(tag in head for tag in (b"<!doctype html", b"<html", b"<head", b"<body"))
+
+
+def decode_document(data: bytes, name: str, input_format: str = "auto") -> tuple[str, str, str]:
+    """Decode bytes as HTML (declared charset first) or text; returns (text, encoding, format)."""
+    if input_format == "html" or (input_format == "auto" and sniff_html(data)):
+        from declutter.html import decode_html
+
+        text, encoding = decode_html(data, name)
+        return text, encoding, "html"
+    text, encoding = decode(data, name)
+    return text, encoding, "text"
+
+
+def read_document(path: str | Path, *, max_bytes: int = MAX_BYTES, input_format: str = "auto") -> tuple[str, str]:
+    """Read and decode one file; errors name the file and say what to do."""
+    text, encoding, _ = decode_document(read_bytes(path, max_bytes=max_bytes), str(path), input_format)
+    return text, encoding

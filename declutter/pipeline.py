@@ -21,10 +21,12 @@ from pathlib import Path
 from declutter.decisions import Action, Cleaned, Decision, apply
 from declutter.document import Document, domain_of, normalize_domain
 from declutter.heuristics import HEURISTICS
+from declutter.html import extract_page, looks_like_html
 from declutter.matchers import match_blocks, match_cutoffs, match_keeps, match_lines, match_strips
 from declutter.rules import Kind, Rule, RuleSet
 
 RulesArg = RuleSet | str | Path | Sequence[str | Path] | None
+INPUT_FORMATS = ("auto", "text", "html")
 
 
 def resolve_domain(url: str | None, domain: str | None) -> str | None:
@@ -81,15 +83,41 @@ class Cleaner:
         base = _ruleset(rules, tuple(extra))
         self.rules = base.select(keep=keep, only=only, ignore=ignore)
 
-    def explain(self, text: str, *, url: str | None = None, domain: str | None = None) -> Cleaned:
-        """Clean ``text`` and say why each removal happened."""
+    def explain(
+        self, text: str, *, url: str | None = None, domain: str | None = None, input_format: str = "auto"
+    ) -> Cleaned:
+        """Clean ``text`` (plain text or HTML, detected unless ``input_format`` says) and say why."""
+        if input_format not in INPUT_FORMATS:
+            raise ValueError(f"input_format must be one of {INPUT_FORMATS}, not {input_format!r}")
+        if input_format == "html" or (input_format == "auto" and looks_like_html(text)):
+            return self._explain_html(text, url=url, domain=domain)
         doc = Document.from_text(text, domain=resolve_domain(url, domain))
         decisions = decide(doc, self.rules.for_document(doc))
         return Cleaned(apply(text, decisions), decisions, doc.domain, self.rules.fingerprint)
 
-    def clean(self, text: str, *, url: str | None = None, domain: str | None = None) -> str:
+    def _explain_html(self, html: str, *, url: str | None, domain: str | None) -> Cleaned:
+        site = resolve_domain(url, domain)
+        page = extract_page(html, self.rules.active(), url=url, domain=site)
+        site = site or resolve_domain(page.url, None)
+        text = page.text
+        doc = Document.from_text(text, domain=site)
+        decisions = decide(doc, self.rules.for_document(doc))
+        metadata = {
+            key: value
+            for key, value in (
+                ("title", page.title),
+                ("url", page.url),
+                ("published", page.published),
+                ("author", page.author),
+                ("container", page.container),
+            )
+            if value
+        }
+        return Cleaned(apply(text, decisions), decisions, site, self.rules.fingerprint, page.removed, metadata, text)
+
+    def clean(self, text: str, *, url: str | None = None, domain: str | None = None, input_format: str = "auto") -> str:
         """The cleaned text only."""
-        return self.explain(text, url=url, domain=domain).text
+        return self.explain(text, url=url, domain=domain, input_format=input_format).text
 
 
 def _ruleset(rules: RulesArg, extra: tuple[str | Path, ...]) -> RuleSet:
@@ -115,18 +143,20 @@ def explain(
     keep: Iterable[str] = (),
     only: Iterable[str] = (),
     ignore: Iterable[str] = (),
+    input_format: str = "auto",
 ) -> Cleaned:
-    """Clean ``text`` with the bundled rules (or ``rules``) and return the text with every decision.
+    """Clean ``text`` (plain text or HTML) with the bundled rules (or ``rules``) and say why.
 
     ``url`` or ``domain`` name the site, so its site rules apply; ``keep`` leaves
     categories in, ``only`` restricts removal to some categories or ids, ``ignore``
-    disables rule ids, id prefixes or categories.
+    disables rule ids, id prefixes or categories; ``input_format`` is ``auto``
+    (detect HTML), ``text`` or ``html``.
     """
     if rules is None:
         cleaner = _cached_cleaner(frozenset(keep), frozenset(only), frozenset(ignore))
     else:
         cleaner = Cleaner(rules, keep=keep, only=only, ignore=ignore)
-    return cleaner.explain(text, url=url, domain=domain)
+    return cleaner.explain(text, url=url, domain=domain, input_format=input_format)
 
 
 def clean(
@@ -138,6 +168,9 @@ def clean(
     keep: Iterable[str] = (),
     only: Iterable[str] = (),
     ignore: Iterable[str] = (),
+    input_format: str = "auto",
 ) -> str:
     """The cleaned text: ``explain(...).text``."""
-    return explain(text, url=url, domain=domain, rules=rules, keep=keep, only=only, ignore=ignore).text
+    return explain(
+        text, url=url, domain=domain, rules=rules, keep=keep, only=only, ignore=ignore, input_format=input_format
+    ).text

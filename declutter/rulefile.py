@@ -65,7 +65,7 @@ KIND_DEFAULTS: dict[Kind, dict[str, Any]] = {
     Kind.BLOCK: {"max_chars": 1000, "follow": [], "max_lines": 60},
     Kind.CUTOFF: {"max_chars": 200, "min_words_before": 60, "max_prose_after": 25},
     Kind.HEURISTIC: {"heuristic": None, "params": {}},
-    Kind.SELECTOR: {"selectors": []},
+    Kind.SELECTOR: {"selectors": [], "tokens": [], "guard": True},
 }
 EXAMPLE_KEYS = {"residue", "article", "protect", "fix", "todo_residue", "todo_article"}
 
@@ -346,8 +346,9 @@ def _build_rule(raw: Any, header: Mapping[str, Any], *, path: str, line: int, so
     selectors: tuple[str, ...] = ()
     if kind is Kind.SELECTOR:
         selectors = _strings(params.pop("selectors"), what="selectors", path=path, line=line, rule_id=rule_id)
-        if not selectors:
-            raise RuleError("a selector rule needs selectors", path=path, line=line, rule_id=rule_id)
+        params["tokens"] = _strings(params["tokens"], what="tokens", path=path, line=line, rule_id=rule_id)
+        if not selectors and not params["tokens"]:
+            raise RuleError("a selector rule needs selectors or tokens", path=path, line=line, rule_id=rule_id)
     file_domains = header.get("domains", [])
     include, exclude = _domains(raw.get("domains", file_domains), path=path, line=line, rule_id=rule_id)
     signatures = tuple(

@@ -1,0 +1,520 @@
+"""HTML mode: decode, parse, remove page chrome, pick the main content, and emit text blocks.
+
+The DOM stage runs before the text rules: ``selector`` rules (CSS selectors and
+class/id tokens, from the rule files) remove elements, a scorer picks the
+element that holds the article, and its block elements become the lines the
+text rules then clean. Every removed element is reported with the rule that
+removed it. lxml parses without network access and without expanding entities.
+
+>>> from declutter.rules import RuleSet
+>>> page = extract_page("<html><head><title>T</title></head><body><nav>Home News</nav>"
+...                     "<article><h1>Budget passes</h1><p>The council approved the budget on Monday, "
+...                     "after a long debate about roads, schools and parks in every ward.</p></article>"
+...                     "</body></html>", RuleSet.bundled().active())
+>>> page.title, [block[:40] for block in page.blocks]
+('Budget passes', ['The council approved the budget on Monda'])
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import lxml.html
+from cssselect import GenericTranslator, SelectorError
+from lxml import etree
+from lxml.html import HtmlElement
+
+from declutter.decisions import ElementDecision
+from declutter.document import domain_of
+from declutter.errors import InputError, RuleError
+from declutter.rules import Kind, Rule
+
+MAX_DEPTH = 400
+"""Deeper element nesting than this is flattened: text below it is kept, structure is not."""
+
+_BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "blockquote",
+        "pre",
+        "dd",
+        "dt",
+        "tr",
+        "figcaption",
+        "caption",
+        "address",
+        "summary",
+        "div",
+        "section",
+        "article",
+        "main",
+        "header",
+        "footer",
+        "ul",
+        "ol",
+        "dl",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "td",
+        "th",
+        "figure",
+        "aside",
+        "nav",
+        "details",
+        "center",
+        "hr",
+        "br",
+    }
+)
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_SKIP = frozenset({"script", "style", "noscript", "template", "head", "title", "meta", "link"})
+_TOKEN_SPLIT = re.compile(r"[\s_\-]+|(?<=[a-z])(?=[A-Z])")
+_SPACE = re.compile(r"\s+")
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
+_CONTENT_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:article|story|entry|post|blog|news)[_-]*(?:body|content|text|main)(?:$|[\s_-])"
+    r"|(?:^|[\s_-])(?:articlebody|storybody|entrycontent|postcontent|article__body|body-copy|articleText)(?:$|\s)",
+    re.IGNORECASE,
+)
+_NEGATIVE_HINT = re.compile(
+    r"comment|sidebar|related|footer|promo|widget|share|social|newsletter|nav|menu", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Page:
+    """What the DOM stage found: the article's blocks, its metadata and the elements removed."""
+
+    title: str | None
+    blocks: tuple[str, ...]
+    removed: tuple[ElementDecision, ...] = ()
+    url: str | None = None
+    published: str | None = None
+    author: str | None = None
+    container: str = ""
+    html: str = field(default="", repr=False)
+
+    @property
+    def text(self) -> str:
+        """Title first, then one block per paragraph, separated by blank lines."""
+        parts = ([self.title] if self.title else []) + list(self.blocks)
+        return "\n\n".join(parts) + ("\n" if parts else "")
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether a document is HTML: a doctype, an <html>/<body> tag, or several block tags near the start.
+
+    >>> looks_like_html("<!DOCTYPE html><p>x</p>"), looks_like_html("Share prices <b>fell</b>.")
+    (True, False)
+    """
+    head = text[:4096].lstrip().lower()
+    if head.startswith(("<!doctype html", "<html", "<?xml")) and "<html" in text[:20000].lower():
+        return True
+    return len(re.findall(r"<(?:p|div|br|body|head|article|section|span|a)\b", head)) >= 3
+
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)""", re.IGNORECASE)
+
+
+def decode_html(data: bytes, name: str) -> tuple[str, str]:
+    """Decode HTML bytes by BOM, then the declared charset, then detection."""
+    from declutter.inputs import _BOMS, decode
+
+    if not data.startswith(tuple(bom for bom, _ in _BOMS)):
+        declared = _CHARSET.search(data[:8192])
+        if declared:
+            encoding = declared.group(1).decode("ascii", "replace").lower()
+            encoding = {
+                "iso-8859-1": "cp1252",
+                "latin1": "cp1252",
+                "us-ascii": "cp1252",
+                "ascii": "cp1252",
+                "x-sjis": "shift_jis",
+                "gb2312": "gb18030",
+                "gbk": "gb18030",
+            }.get(encoding, encoding)
+            try:
+                return data.decode(encoding), encoding
+            except (LookupError, UnicodeDecodeError):
+                pass  # the declaration lies; fall back to detection
+    return decode(data, name)
+
+
+@lru_cache(maxsize=512)
+def _css_to_xpath(selector: str) -> str:
+    return GenericTranslator().css_to_xpath(selector)
+
+
+@dataclass(frozen=True)
+class CompiledSelector:
+    """A selector rule ready to run: tag names, one XPath for the rest, and class/id tokens."""
+
+    rule: Rule
+    tags: frozenset[str]
+    xpath: etree.XPath | None
+    tokens: frozenset[str]
+
+
+_TAG_ONLY = re.compile(r"descendant-or-self::([a-z][a-z0-9]*)")
+_ONE_PREDICATE = re.compile(r"descendant-or-self::(\*|[a-z][a-z0-9]*)\[(.*)\]")
+
+
+_COMPILED: dict[int, tuple[Rule, CompiledSelector]] = {}
+
+
+def compile_selector_rule(rule: Rule) -> CompiledSelector:
+    """:func:`_compile_selector_rule`, cached per rule object (rules hold dicts, so they are not hashable)."""
+    cached = _COMPILED.get(id(rule))
+    if cached is not None and cached[0] is rule:
+        return cached[1]
+    if len(_COMPILED) > 4096:
+        _COMPILED.clear()
+    compiled = _compile_selector_rule(rule)
+    _COMPILED[id(rule)] = (rule, compiled)
+    return compiled
+
+
+def _compile_selector_rule(rule: Rule) -> CompiledSelector:
+    """Compile a selector rule so it costs at most one scan of the tree.
+
+    Plain tag selectors become a tag set, checked during the walk; the others are
+    merged into one XPath predicate; tokens become a set matched against class/id tokens.
+    """
+    tags: set[str] = set()
+    predicates: list[str] = []
+    unions: list[str] = []
+    for selector in rule.selectors:
+        try:
+            xpath = _css_to_xpath(selector)
+        except SelectorError as exc:
+            raise RuleError(
+                f"invalid CSS selector {selector!r}: {exc}",
+                path=rule.origin.path,
+                line=rule.origin.line,
+                rule_id=rule.id,
+            ) from None
+        if match := _TAG_ONLY.fullmatch(xpath):
+            tags.add(match[1])
+        elif match := _ONE_PREDICATE.fullmatch(xpath):
+            predicates.append(f"({match[2]})" if match[1] == "*" else f"(self::{match[1]} and ({match[2]}))")
+        else:
+            unions.append(xpath)
+    if predicates:
+        unions.append("descendant-or-self::*[" + " or ".join(predicates) + "]")
+    compiled = etree.XPath(" | ".join(unions)) if unions else None
+    tokens = frozenset(str(t).lower() for t in rule.params.get("tokens", ()))
+    return CompiledSelector(rule, frozenset(tags), compiled, tokens)
+
+
+def _describe(element: HtmlElement) -> str:
+    """A short address like readability's ``describe``: ``div#main.share-bar``."""
+    tag = element.tag if isinstance(element.tag, str) else "node"
+    ident = element.get("id")
+    classes = (element.get("class") or "").split()
+    return tag + (f"#{ident}" if ident else "") + "".join(f".{c}" for c in classes[:2])
+
+
+def _path(element: HtmlElement) -> str:
+    parts: list[str] = []
+    node: HtmlElement | None = element
+    while node is not None and len(parts) < 4:
+        parts.append(_describe(node))
+        node = node.getparent()
+    return ">".join(reversed(parts))
+
+
+def _text(element: HtmlElement, limit: int = 100) -> str:
+    text = _SPACE.sub(" ", element.text_content() if hasattr(element, "text_content") else "").strip()
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _tokens(element: HtmlElement) -> set[str]:
+    raw = f"{element.get('class') or ''} {element.get('id') or ''}"
+    return {t.lower() for t in _TOKEN_SPLIT.split(raw) if t}
+
+
+PROTECT_SHARE = 0.4
+"""A selector never removes an element holding this share of the page's paragraph text (of 500+ characters)."""
+
+
+def _protected(element: HtmlElement, page_chars: int) -> bool:
+    """The document skeleton and anything holding the article is never removed by a guarded selector."""
+    if element.tag in ("html", "body", "main", "article"):
+        return True
+    if element.get("itemprop") == "articleBody" or element.get("role") == "main":
+        return True
+    if element.xpath("boolean(.//article | .//main | .//*[@itemprop='articleBody'] | .//h1)"):
+        return True
+    return page_chars >= 500 and _paragraph_chars(element) >= PROTECT_SHARE * page_chars
+
+
+def _remove(element: HtmlElement) -> None:
+    """Remove an element but keep its tail text (the text after it belongs to the parent)."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail
+    if tail and tail.strip():
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)
+
+
+def _run(xpath: etree.XPath | None, root: HtmlElement) -> list[Any]:
+    if xpath is None:
+        return []
+    result = xpath(root)
+    return result if isinstance(result, list) else []
+
+
+def remove_chrome(root: HtmlElement, selectors: Sequence[CompiledSelector]) -> list[ElementDecision]:
+    """Apply selector rules (CSS and class/id tokens) in one pre-order walk; removed subtrees are not visited.
+
+    The first rule (in rule order) that matches an element removes it, unless the
+    rule is guarded and the element holds the article (see :func:`_protected`).
+    """
+    page_chars = _paragraph_chars(root)
+    matched = [(compiled, set(_run(compiled.xpath, root))) for compiled in selectors]
+    any_tokens = any(compiled.tokens for compiled in selectors)
+    decisions: list[ElementDecision] = []
+    stack = [root]
+    while stack:
+        parent = stack.pop()
+        for element in list(parent):
+            if not isinstance(element.tag, str):
+                continue
+            tokens = _tokens(element) if any_tokens and (element.get("class") or element.get("id")) else set()
+            for compiled, hits in matched:
+                found = tokens & compiled.tokens
+                if not found and element.tag not in compiled.tags and element not in hits:
+                    continue
+                rule = compiled.rule
+                if rule.params.get("guard", True) and _protected(element, page_chars):
+                    continue
+                reason = f"class/id token {sorted(found)[0]!r}" if found else "matches a selector"
+                decisions.append(
+                    ElementDecision(
+                        rule.id, rule.category, _path(element), f"{reason} ({_describe(element)})", _text(element)
+                    )
+                )
+                _remove(element)
+                break
+            else:
+                stack.append(element)
+    return decisions
+
+
+def _link_density(element: HtmlElement, text_length: int) -> float:
+    if not text_length:
+        return 0.0
+    links = sum(len(_SPACE.sub(" ", a.text_content()).strip()) for a in element.iter("a"))
+    return min(1.0, links / text_length)
+
+
+def choose_container(root: HtmlElement) -> HtmlElement:
+    """The element holding the article: semantic markup first, then paragraph scoring (Readability-style)."""
+    body = root.find("body")
+    base = body if body is not None else root
+    scores: dict[HtmlElement, float] = {}
+    lengths: dict[HtmlElement, int] = {}
+    for paragraph in base.iter("p", "pre", "td", "blockquote"):
+        text = _SPACE.sub(" ", paragraph.text_content()).strip()
+        if len(text) < 25:
+            continue
+        score = 1 + text.count(",") + min(len(text) / 100, 3)
+        score *= 1 - _link_density(paragraph, len(text))
+        parent = paragraph.getparent()
+        for depth, node in enumerate((parent, parent.getparent() if parent is not None else None)):
+            if node is None or not isinstance(node.tag, str):
+                continue
+            scores[node] = scores.get(node, 0.0) + score / (1 + depth)
+            lengths[node] = lengths.get(node, 0) + len(text)
+    best = max(scores, key=lambda n: scores[n], default=None)
+    semantic = [
+        el
+        for el in base.iter()
+        if isinstance(el.tag, str)
+        and (
+            el.get("itemprop") == "articleBody"
+            or _CONTENT_CLASS.search(el.get("class") or "")
+            or _CONTENT_CLASS.search(el.get("id") or "")
+        )
+    ]
+    semantic += list(base.iter("article")) + list(base.iter("main"))
+    if best is None:
+        return semantic[0] if semantic else base
+    best_length = _paragraph_chars(best)
+    for candidate in semantic:  # a semantic container wins if it holds most of the best candidate's text
+        if _NEGATIVE_HINT.search(f"{candidate.get('class') or ''} {candidate.get('id') or ''}"):
+            continue
+        if _paragraph_chars(candidate) >= 0.8 * best_length and _contains(candidate, best):
+            return candidate
+    return best
+
+
+def _contains(outer: HtmlElement, inner: HtmlElement) -> bool:
+    node: HtmlElement | None = inner
+    while node is not None:
+        if node is outer:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _paragraph_chars(element: HtmlElement) -> int:
+    return sum(len(_SPACE.sub(" ", p.text_content()).strip()) for p in element.iter("p", "pre", "td", "blockquote"))
+
+
+def iter_blocks(element: HtmlElement) -> Iterator[str]:
+    """Text of each block-level element, inline content joined, in document order."""
+    parts: list[str] = []
+
+    def flush() -> Iterator[str]:
+        text = _SPACE.sub(" ", "".join(parts)).strip()
+        parts.clear()
+        if text:
+            yield text
+
+    def walk(node: HtmlElement, depth: int) -> Iterator[str]:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in _SKIP or not tag:
+            if node.tail:
+                parts.append(node.tail)
+            return
+        block = tag in _BLOCK_TAGS and depth < MAX_DEPTH
+        if block:
+            yield from flush()
+        if tag == "br":
+            yield from flush()
+        elif tag in ("td", "th"):
+            parts.append(" ")
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            yield from walk(child, depth + 1)
+        if block:
+            yield from flush()
+        if node.tail:
+            parts.append(node.tail)
+
+    yield from walk(element, 0)
+    yield from flush()
+
+
+def _xpath(node: HtmlElement, expression: str, **variables: str) -> list[Any]:
+    """``node.xpath`` narrowed to the list it returns for node-set and attribute expressions."""
+    result = node.xpath(expression, **variables)
+    return result if isinstance(result, list) else []
+
+
+def _meta(root: HtmlElement, *names: str) -> str | None:
+    for name in names:
+        for attribute in ("property", "name", "itemprop"):
+            found = _xpath(root, f"//meta[@{attribute}=$n]/@content", n=name)
+            if found and str(found[0]).strip():
+                return str(found[0]).strip()
+    return None
+
+
+def _json_ld(root: HtmlElement) -> dict[str, object]:
+    for script in _xpath(root, "//script[@type='application/ld+json']/text()"):
+        try:
+            data = json.loads(str(script))
+        except ValueError:
+            continue
+        items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
+        for item in items:
+            if isinstance(item, dict) and any(k in item for k in ("datePublished", "headline", "articleBody")):
+                return item
+    return {}
+
+
+_CONTAINER_TAG = re.compile(
+    r"</?(?!(?:p|h[1-6]|li|br|tr|td|th|pre|blockquote|title|script|style|head|meta)\b)[a-zA-Z][\w:-]*[^>]*>"
+)
+
+
+def parse(html: str) -> HtmlElement:
+    """Parse HTML with lxml: recovering from errors, no network, no entity expansion.
+
+    libxml2 silently drops content nested deeper than 256 elements; when it reports
+    that, the page is parsed again with its container tags (div, span, section, …)
+    removed, so deep text is kept, flattened, rather than lost.
+    """
+    html = _XML_DECLARATION.sub("", html, count=1).replace("\x00", "")
+    root = _parse_once(html)
+    if root is None:
+        root = _parse_once(_CONTAINER_TAG.sub(" ", html))
+    if root is None:
+        raise InputError("HTML nested too deeply to parse, even with its container tags removed")
+    return root
+
+
+def _parse_once(html: str) -> HtmlElement | None:
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
+    try:
+        root = lxml.html.document_fromstring(html, parser=parser)
+    except (etree.ParserError, ValueError) as exc:
+        raise InputError(f"cannot parse HTML: {exc}") from None
+    if any("Excessive depth" in str(error.message) for error in parser.error_log):
+        return None
+    return root
+
+
+def extract_page(html: str, rules: Sequence[Rule], *, url: str | None = None, domain: str | None = None) -> Page:
+    """Run the DOM stage: metadata, selector rules (scoped to the page's site), main content, blocks."""
+    root = parse(html)
+    ld = _json_ld(root)
+    canonical = _xpath(root, "//link[@rel='canonical']/@href")
+    page_url = url or (str(canonical[0]) if canonical else None) or _meta(root, "og:url")
+    published = _meta(root, "article:published_time", "datePublished", "pubdate", "date") or (
+        str(ld["datePublished"]) if "datePublished" in ld else None
+    )
+    author = _meta(root, "author", "article:author")
+    title_tag = root.findtext(".//title")
+    site = domain or (domain_of(page_url) if page_url else None)
+    selectors = [compile_selector_rule(r) for r in rules if r.kind is Kind.SELECTOR and r.applies_to(site)]
+    removed = remove_chrome(root, selectors)
+    container = choose_container(root)
+    h1 = container.find(".//h1")
+    if h1 is None:
+        h1 = root.find(".//h1")
+    title = _SPACE.sub(" ", h1.text_content()).strip() if h1 is not None else None
+    title = (
+        title
+        or _meta(root, "og:title")
+        or (str(ld["headline"]) if "headline" in ld else None)
+        or (_SPACE.sub(" ", title_tag).strip() if title_tag else None)
+    )
+    if h1 is not None and _contains(container, h1):
+        _remove(h1)
+    blocks = tuple(iter_blocks(container))
+    if title and blocks and blocks[0] == title:
+        blocks = blocks[1:]
+    return Page(
+        title or None,
+        blocks,
+        tuple(removed),
+        page_url,
+        published,
+        author,
+        _path(container),
+        lxml.html.tostring(container, encoding="unicode"),
+    )
