@@ -122,7 +122,9 @@ def looks_like_html(text: str) -> bool:
     (True, False)
     """
     head = text[:4096].lstrip().lower()
-    if head.startswith(("<!doctype html", "<html", "<?xml")) and "<html" in text[:20000].lower():
+    if head.startswith(("<!doctype html", "<html")):
+        return True
+    if head.startswith("<?xml") and "<html" in text[:20000].lower():
         return True
     return len(re.findall(r"<(?:p|div|br|body|head|article|section|span|a)\b", head)) >= 3
 
