@@ -330,24 +330,103 @@ def _link_density(element: HtmlElement, text_length: int) -> float:
     return min(1.0, links / text_length)
 
 
+_PARAGRAPH_TAGS = frozenset({"p", "pre", "td", "blockquote"})
+_NOT_PARAGRAPHS = frozenset(
+    {
+        "html",
+        "body",
+        "ul",
+        "ol",
+        "dl",
+        "li",
+        "dd",
+        "dt",
+        "table",
+        "tbody",
+        "thead",
+        "tr",
+        "select",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "form",
+        "a",
+    }
+)
+_INLINE = frozenset(
+    {
+        "a",
+        "b",
+        "i",
+        "em",
+        "strong",
+        "span",
+        "small",
+        "big",
+        "u",
+        "sup",
+        "sub",
+        "abbr",
+        "cite",
+        "code",
+        "font",
+        "mark",
+        "q",
+        "s",
+        "strike",
+        "time",
+        "br",
+        "img",
+        "label",
+        "wbr",
+        "ins",
+        "del",
+        "dfn",
+        "kbd",
+        "samp",
+        "var",
+        "bdi",
+        "bdo",
+        "data",
+    }
+)
+
+
+def _own_text(element: HtmlElement) -> tuple[str, int]:
+    """The text an element holds itself (its text, its inline children, the tails between children),
+    not its block children's, and how much of it is link text."""
+    parts = [element.text or ""]
+    links = 0
+    for child in element:
+        if child.tag in _INLINE:
+            child_text = child.text_content()
+            parts.append(child_text)
+            links += len(child_text) if child.tag == "a" else sum(len(a.text_content()) for a in child.iter("a"))
+        parts.append(child.tail or "")
+    return _SPACE.sub(" ", "".join(parts)).strip(), links
+
+
 def choose_container(root: HtmlElement) -> HtmlElement:
     """The element holding the article: semantic markup first, then paragraph scoring (Readability-style)."""
     body = root.find("body")
     base = body if body is not None else root
     scores: dict[HtmlElement, float] = {}
-    lengths: dict[HtmlElement, int] = {}
-    for paragraph in base.iter("p", "pre", "td", "blockquote"):
-        text = _SPACE.sub(" ", paragraph.text_content()).strip()
+    for element in base.iter():
+        tag = element.tag
+        if not isinstance(tag, str) or tag in _SKIP or tag in _NOT_PARAGRAPHS:
+            continue
+        text, link_chars = _own_text(element)
         if len(text) < 25:
             continue
-        score = 1 + text.count(",") + min(len(text) / 100, 3)
-        score *= 1 - _link_density(paragraph, len(text))
-        parent = paragraph.getparent()
-        for depth, node in enumerate((parent, parent.getparent() if parent is not None else None)):
-            if node is None or not isinstance(node.tag, str):
-                continue
-            scores[node] = scores.get(node, 0.0) + score / (1 + depth)
-            lengths[node] = lengths.get(node, 0) + len(text)
+        score = (1 + text.count(",") + min(len(text) / 100, 3)) * (1 - min(1.0, link_chars / len(text)))
+        # A paragraph scores for its parent and half for its grandparent; text written straight into a
+        # container (between <br> tags) scores for the container itself and half for its parent.
+        first = element.getparent() if tag in _PARAGRAPH_TAGS else element
+        second = first.getparent() if first is not None else None
+        for depth, node in enumerate((first, second)):
+            if node is not None and isinstance(node.tag, str):
+                scores[node] = scores.get(node, 0.0) + score / (1 + depth)
     best = max(scores, key=lambda n: scores[n], default=None)
     semantic = [
         el
