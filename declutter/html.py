@@ -311,6 +311,11 @@ def remove_chrome(root: HtmlElement, selectors: Sequence[CompiledSelector]) -> l
                 if rule.params.get("guard", True) and _protected(element, page_chars):
                     continue
                 reason = f"class/id token {sorted(found)[0]!r}" if found else "matches a selector"
+                if rule.params.get("min_link_density") or rule.params.get("min_links"):
+                    density = _link_cluster(element, rule)
+                    if density is None:
+                        continue
+                    reason += f", {density:.0%} link text"
                 decisions.append(
                     ElementDecision(
                         rule.id, rule.category, _path(element), f"{reason} ({_describe(element)})", _text(element)
@@ -321,6 +326,18 @@ def remove_chrome(root: HtmlElement, selectors: Sequence[CompiledSelector]) -> l
             else:
                 stack.append(element)
     return decisions
+
+
+def _link_cluster(element: HtmlElement, rule: Rule) -> float | None:
+    """The element's link density when it reaches the rule's ``min_link_density`` with ``min_links`` links."""
+    links = [a for a in element.iter("a") if a.text_content().strip()]
+    if len(links) < rule.params.get("min_links", 0):
+        return None
+    text = _SPACE.sub(" ", element.text_content()).strip()
+    if not text:
+        return None
+    density = min(1.0, sum(len(_SPACE.sub(" ", a.text_content()).strip()) for a in links) / len(text))
+    return density if density >= rule.params.get("min_link_density", 0.0) else None
 
 
 def _link_density(element: HtmlElement, text_length: int) -> float:
@@ -572,8 +589,9 @@ def extract_page(html: str, rules: Sequence[Rule], *, url: str | None = None, do
     title_tag = root.findtext(".//title")
     site = domain or (domain_of(page_url) if page_url else None)
     selectors = [compile_selector_rule(r) for r in rules if r.kind is Kind.SELECTOR and r.applies_to(site)]
-    removed = remove_chrome(root, selectors)
+    removed = remove_chrome(root, [s for s in selectors if s.rule.params.get("scope") != "content"])
     container = choose_container(root)
+    removed += remove_chrome(container, [s for s in selectors if s.rule.params.get("scope") == "content"])
     h1 = container.find(".//h1")
     if h1 is None:
         h1 = root.find(".//h1")
