@@ -14,6 +14,7 @@ pattern cannot hang a pipeline: it raises an error that names the rule instead.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -141,25 +142,79 @@ def match_keeps(blocks: Sequence[Block], rules: Iterable[Rule]) -> frozenset[int
     )
 
 
+class LineMatcher:
+    """The whole-line rules of a selection, with their size and position guards resolved once.
+
+    Which rules may look at a block depends only on its word count, its length and
+    whether it is above the first prose paragraph; the eligible rules for each such
+    class are computed once, so matching a block is a plain loop of ``fullmatch`` calls
+    (each pattern keeps the ``regex`` module's literal pre-checks, which a combined
+    alternation would lose).
+    """
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        self.rules = tuple(r for r in rules if r.kind is Kind.LINE)
+        self._words = sorted({r.params["max_words"] for r in self.rules if r.params.get("max_words") is not None})
+        self._chars = sorted({r.params["max_chars"] for r in self.rules if r.params.get("max_chars") is not None})
+        self._eligible: dict[tuple[bool, int, int], tuple[Rule, ...]] = {}
+
+    def eligible(self, head: bool, words: int, chars: int) -> tuple[Rule, ...]:
+        key = (head, bisect_left(self._words, words), bisect_left(self._chars, chars))
+        rules = self._eligible.get(key)
+        if rules is None:
+            rules = tuple(
+                rule
+                for rule in self.rules
+                if (head or rule.position is not Position.HEAD)
+                and (rule.params.get("max_words") is None or words <= rule.params["max_words"])
+                and (rule.params.get("max_chars") is None or chars <= rule.params["max_chars"])
+            )
+            self._eligible[key] = rules
+        return rules
+
+    def first(self, block: Block, head: bool) -> tuple[Rule, int] | None:
+        """The first rule (and which of its patterns) that matches the block's whole text."""
+        text = block.text
+        for rule in self.eligible(head, block.words, len(text)):
+            for index, pattern in enumerate(rule.patterns):
+                try:
+                    if pattern.fullmatch(text, timeout=REGEX_TIMEOUT) is not None:
+                        return rule, index
+                except TimeoutError:
+                    raise _timeout(rule, pattern, block) from None
+        return None
+
+
+_MATCHERS: dict[tuple[int, ...], tuple[tuple[Rule, ...], LineMatcher]] = {}
+
+
+def line_matcher(rules: Sequence[Rule]) -> LineMatcher:
+    """The :class:`LineMatcher` for these rules, compiled once per rule selection."""
+    key = tuple(id(rule) for rule in rules)
+    cached = _MATCHERS.get(key)
+    if cached is not None and all(a is b for a, b in zip(cached[0], rules, strict=True)):
+        return cached[1]
+    if len(_MATCHERS) > 256:
+        _MATCHERS.clear()
+    matcher = LineMatcher(rules)
+    _MATCHERS[key] = (tuple(rules), matcher)
+    return matcher
+
+
 def match_lines(
-    blocks: Sequence[Block], rules: Iterable[Rule], protected: frozenset[int], all_blocks: Sequence[Block]
+    blocks: Sequence[Block], rules: Sequence[Rule], protected: frozenset[int], all_blocks: Sequence[Block]
 ) -> list[Decision]:
     """Whole-line drops: the first line rule whose pattern matches a block's whole text."""
-    line_rules = [r for r in rules if r.kind is Kind.LINE]
+    matcher = line_matcher(rules)
     first_prose = head_end(all_blocks)
     decisions = []
     for block in blocks:
         if block.line in protected:
             continue
-        for rule in line_rules:
-            if not in_scope(rule, block, first_prose):
-                continue
-            hit = fullmatch(rule, block, block.text)
-            if hit is not None:
-                index, _ = hit
-                reason = f"the whole line matches {_which(rule, index)}"
-                decisions.append(_drop(block, rule, Action.DROP, reason))
-                break
+        hit = matcher.first(block, block.index < first_prose)
+        if hit is not None:
+            rule, index = hit
+            decisions.append(_drop(block, rule, Action.DROP, f"the whole line matches {_which(rule, index)}"))
     return decisions
 
 

@@ -65,8 +65,14 @@ KIND_DEFAULTS: dict[Kind, dict[str, Any]] = {
     Kind.BLOCK: {"max_chars": 1000, "follow": [], "max_lines": 60},
     Kind.CUTOFF: {"max_chars": 200, "min_words_before": 60, "max_prose_after": 25},
     Kind.HEURISTIC: {"heuristic": None, "params": {}},
-    Kind.SELECTOR: {"selectors": [], "tokens": [], "guard": True, "scope": "page", "min_link_density": 0.0,
-                    "min_links": 0},
+    Kind.SELECTOR: {
+        "selectors": [],
+        "tokens": [],
+        "guard": True,
+        "scope": "page",
+        "min_link_density": 0.0,
+        "min_links": 0,
+    },
 }
 EXAMPLE_KEYS = {"residue", "article", "protect", "fix", "todo_residue", "todo_article"}
 
