@@ -214,9 +214,15 @@ def other_language_run(
     one other language is not a language switcher.
     """
     stopwords = {code: frozenset(text.split()) for code, text in (languages or {}).items()}
-    sample = " ".join(b.text for b in blocks)[:20000]
-    doc_script = _script(sample)
-    doc_language, _ = _language([w.lower() for w in words(sample)], stopwords)
+    document: dict[str, str | None] = {}
+
+    def of_document(key: str) -> str | None:
+        """The document's script or language, computed once and only if a short line needs it."""
+        if not document:
+            sample = " ".join(b.text for b in blocks)[:20000]
+            document["script"] = _script(sample)
+            document["language"] = _language([w.lower() for w in words(sample)], stopwords)[0]
+        return document[key]
 
     def foreign(block: Block) -> str | None:
         """The block's other language or script, or None when it is in the document's."""
@@ -224,10 +230,13 @@ def other_language_run(
             return None
         script = _script(block.text)
         # Latin lines in a non-Latin document are usually code, names or brands, not a sidebar.
-        if script not in (None, "Latin") and doc_script is not None and script != doc_script:
+        if script not in (None, "Latin") and script != of_document("script"):
             return script
         language, hits = _language([w.lower() for w in words(block.text)], stopwords)
-        if language is not None and language != doc_language and hits[language] >= 2 and hits[doc_language or ""] == 0:
+        if language is None or hits[language] < 2:
+            return None
+        doc_language = of_document("language")
+        if language != doc_language and hits[doc_language or ""] == 0:
             return language
         return None
 

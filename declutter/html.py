@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -163,18 +164,41 @@ def _css_to_xpath(selector: str) -> str:
 
 @dataclass(frozen=True)
 class CompiledSelector:
-    """A selector rule ready to run: tag names, one XPath for the rest, and class/id tokens."""
+    """A selector rule ready to run in one walk: tag names, simple attribute tests, class/id tokens,
+    and one XPath for whatever selectors are more complex than that."""
 
     rule: Rule
     tags: frozenset[str]
+    attributes: tuple[tuple[str | None, str, str, str], ...]
     xpath: etree.XPath | None
     tokens: frozenset[str]
 
+    def matches(self, element: HtmlElement, tokens: set[str]) -> str | None:
+        """Why the element matches this rule's tags, attribute tests or tokens (None if it does not)."""
+        found = tokens & self.tokens
+        if found:
+            return f"class/id token {sorted(found)[0]!r}"
+        if element.tag in self.tags:
+            return f"<{element.tag}> element"
+        for tag, name, operator, value in self.attributes:
+            if tag is not None and element.tag != tag:
+                continue
+            actual = element.get(name)
+            if actual is None:
+                continue
+            if (
+                operator == ""
+                or (operator == "=" and actual == value)
+                or (operator == "*=" and value in actual)
+                or (operator == "^=" and actual.startswith(value))
+                or (operator == "$=" and actual.endswith(value))
+                or (operator == "~=" and value in actual.split())
+            ):
+                return f"[{name}{operator}{value!r}]" if operator else f"[{name}]"
+        return None
 
-_TAG_ONLY = re.compile(r"descendant-or-self::([a-z][a-z0-9]*)")
-_ONE_PREDICATE = re.compile(r"descendant-or-self::(\*|[a-z][a-z0-9]*)\[(.*)\]")
 
-
+_SIMPLE = re.compile(r"""([a-z][a-z0-9]*)?(?:\[([\w-]+)(?:([*^$~]?=)\s*(?:'([^']*)'|"([^"]*)"|([\w-]+)))?\])?""")
 _COMPILED: dict[int, tuple[Rule, CompiledSelector]] = {}
 
 
@@ -193,15 +217,16 @@ def compile_selector_rule(rule: Rule) -> CompiledSelector:
 def _compile_selector_rule(rule: Rule) -> CompiledSelector:
     """Compile a selector rule so it costs at most one scan of the tree.
 
-    Plain tag selectors become a tag set, checked during the walk; the others are
-    merged into one XPath predicate; tokens become a set matched against class/id tokens.
+    Tag names (``nav``) and single attribute tests (``[hidden]``, ``div[role='menu']``,
+    ``[style*='display:none']``) are checked during the walk; other selectors become one
+    XPath; tokens become a set matched against class/id tokens.
     """
     tags: set[str] = set()
-    predicates: list[str] = []
+    attributes: list[tuple[str | None, str, str, str]] = []
     unions: list[str] = []
     for selector in rule.selectors:
         try:
-            xpath = _css_to_xpath(selector)
+            xpath = _css_to_xpath(selector)  # validates every selector, simple or not
         except SelectorError as exc:
             raise RuleError(
                 f"invalid CSS selector {selector!r}: {exc}",
@@ -209,17 +234,17 @@ def _compile_selector_rule(rule: Rule) -> CompiledSelector:
                 line=rule.origin.line,
                 rule_id=rule.id,
             ) from None
-        if match := _TAG_ONLY.fullmatch(xpath):
-            tags.add(match[1])
-        elif match := _ONE_PREDICATE.fullmatch(xpath):
-            predicates.append(f"({match[2]})" if match[1] == "*" else f"(self::{match[1]} and ({match[2]}))")
+        simple = _SIMPLE.fullmatch(selector.strip())
+        if simple and simple[2] is None and simple[1]:
+            tags.add(simple[1])
+        elif simple and simple[2] is not None:
+            value = next((v for v in simple.group(4, 5, 6) if v is not None), "")
+            attributes.append((simple[1], simple[2], simple[3] or "", value))
         else:
             unions.append(xpath)
-    if predicates:
-        unions.append("descendant-or-self::*[" + " or ".join(predicates) + "]")
     compiled = etree.XPath(" | ".join(unions)) if unions else None
     tokens = frozenset(str(t).lower() for t in rule.params.get("tokens", ()))
-    return CompiledSelector(rule, frozenset(tags), compiled, tokens)
+    return CompiledSelector(rule, frozenset(tags), tuple(attributes), compiled, tokens)
 
 
 def _describe(element: HtmlElement) -> str:
@@ -240,7 +265,15 @@ def _path(element: HtmlElement) -> str:
 
 
 def _text(element: HtmlElement, limit: int = 100) -> str:
-    text = _SPACE.sub(" ", element.text_content() if hasattr(element, "text_content") else "").strip()
+    """The start of an element's text, without reading all of a large subtree."""
+    parts: list[str] = []
+    size = 0
+    for piece in element.itertext():
+        parts.append(piece)
+        size += len(piece)
+        if size > limit * 2:
+            break
+    text = _SPACE.sub(" ", "".join(parts)).strip()
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
@@ -291,11 +324,31 @@ def remove_chrome(root: HtmlElement, selectors: Sequence[CompiledSelector]) -> l
 
     The first rule (in rule order) that matches an element removes it, unless the
     rule is guarded and the element holds the article (see :func:`_protected`).
+    Rules marked ``bulk`` (tags that never hold text: scripts, styles) are stripped
+    first in one pass of lxml's C code and reported with a count per tag.
     """
-    page_chars = _paragraph_chars(root)
-    matched = [(compiled, set(_run(compiled.xpath, root))) for compiled in selectors]
-    any_tokens = any(compiled.tokens for compiled in selectors)
     decisions: list[ElementDecision] = []
+    walked = []
+    for compiled in selectors:
+        if compiled.rule.params.get("bulk") and compiled.tags:
+            counts = Counter(str(el.tag) for el in root.iter(*compiled.tags))
+            if counts:
+                etree.strip_elements(root, *compiled.tags, with_tail=False)
+                summary = ", ".join(f"{tag} x{count}" for tag, count in counts.most_common())
+                decisions.append(
+                    ElementDecision(
+                        compiled.rule.id,
+                        compiled.rule.category,
+                        _describe(root),
+                        f"{sum(counts.values())} elements that never hold text",
+                        summary,
+                    )
+                )
+        else:
+            walked.append(compiled)
+    page_chars = _paragraph_chars(root)
+    matched = [(compiled, set(_run(compiled.xpath, root))) for compiled in walked]
+    any_tokens = any(compiled.tokens for compiled in walked)
     stack = [root]
     while stack:
         parent = stack.pop()
@@ -304,13 +357,12 @@ def remove_chrome(root: HtmlElement, selectors: Sequence[CompiledSelector]) -> l
                 continue
             tokens = _tokens(element) if any_tokens and (element.get("class") or element.get("id")) else set()
             for compiled, hits in matched:
-                found = tokens & compiled.tokens
-                if not found and element.tag not in compiled.tags and element not in hits:
+                reason = compiled.matches(element, tokens) or ("matches a selector" if element in hits else None)
+                if reason is None:
                     continue
                 rule = compiled.rule
                 if rule.params.get("guard", True) and _protected(element, page_chars):
                     continue
-                reason = f"class/id token {sorted(found)[0]!r}" if found else "matches a selector"
                 if rule.params.get("min_link_density") or rule.params.get("min_links"):
                     density = _link_cluster(element, rule)
                     if density is None:

@@ -175,7 +175,11 @@ class LineMatcher:
     def first(self, block: Block, head: bool) -> tuple[Rule, int] | None:
         """The first rule (and which of its patterns) that matches the block's whole text."""
         text = block.text
+        lowered = text.lower()
         for rule in self.eligible(head, block.words, len(text)):
+            requires = rule.params.get("requires")
+            if requires and not any(literal in lowered for literal in requires):
+                continue
             for index, pattern in enumerate(rule.patterns):
                 try:
                     if pattern.fullmatch(text, timeout=REGEX_TIMEOUT) is not None:

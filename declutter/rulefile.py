@@ -57,6 +57,7 @@ COMMON_KEYS = {
     "max_words",
     "max_chars",
     "flags",
+    "requires",
 }
 KIND_DEFAULTS: dict[Kind, dict[str, Any]] = {
     Kind.LINE: {"max_chars": 1000},
@@ -69,6 +70,7 @@ KIND_DEFAULTS: dict[Kind, dict[str, Any]] = {
         "selectors": [],
         "tokens": [],
         "guard": True,
+        "bulk": False,
         "scope": "page",
         "min_link_density": 0.0,
         "min_links": 0,
@@ -327,6 +329,11 @@ def _build_rule(raw: Any, header: Mapping[str, Any], *, path: str, line: int, so
     for key in ("max_words", "max_chars"):
         if key in raw:
             params[key] = raw[key]
+    if "requires" in raw:
+        requires = _strings(
+            raw["requires"], what="requires", path=path, line=_key_line(source, line, "requires"), rule_id=rule_id
+        )
+        params["requires"] = tuple(literal.lower() for literal in requires)
     if kind is Kind.BLOCK:
         follow_line = _key_line(source, line, "follow")
         follow = _strings(params["follow"], what="follow", path=path, line=follow_line, rule_id=rule_id)
