@@ -5,6 +5,7 @@
 'The council approved the budget on Monday.\\n'
 """
 
+from declutter.batch import Job, Outcome, clean_many, clean_partition
 from declutter.decisions import Action, Cleaned, Decision, apply
 from declutter.errors import DeclutterError, InputError, RuleError, SampleError
 from declutter.pipeline import Cleaner, clean, explain
@@ -17,13 +18,17 @@ __all__ = [
     "Decision",
     "DeclutterError",
     "InputError",
+    "Job",
     "Kind",
+    "Outcome",
     "Rule",
     "RuleError",
     "RuleSet",
     "SampleError",
     "apply",
     "clean",
+    "clean_many",
+    "clean_partition",
     "explain",
 ]
 __version__ = "0.1.0"

@@ -8,20 +8,17 @@ regression or a document that could not be cleaned) and 2 (usage error).
 
 from __future__ import annotations
 
-import json
 import os
 import sys
-import tempfile
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from declutter import __version__
+from declutter.batchcli import write_atomic
 from declutter.checks import check_rules
-from declutter.decisions import Cleaned
 from declutter.errors import DeclutterError, InputError
 from declutter.inputs import MAX_BYTES, decode_document, read_bytes, read_document
 from declutter.pipeline import Cleaner
@@ -67,8 +64,6 @@ DomainOpt = Annotated[str | None, typer.Option("--domain", help="The page's site
 InputFormatOpt = Annotated[str, typer.Option("--input-format", help="auto (detect HTML), text or html.")]
 MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse inputs larger than this many bytes.")]
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".gz", ""}
-
 
 def _split(value: str) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
@@ -98,69 +93,16 @@ def _read(source: str, max_bytes: int, input_format: str) -> tuple[str, str, str
     return decode_document(read_bytes(source, max_bytes=max_bytes), source, input_format)
 
 
-def _inputs(paths: list[str]) -> Iterator[tuple[str, Path | None]]:
-    """(source, path relative to its input root) for every file; directories are walked recursively."""
-    for source in paths:
-        path = Path(source)
-        if source != "-" and path.is_dir():
-            for file in sorted(path.rglob("*")):
-                if file.is_file() and not file.name.startswith(".") and file.suffix.lower() in TEXT_SUFFIXES:
-                    yield str(file), file.relative_to(path)
-        else:
-            yield source, None if source == "-" else Path(path.name)
-
-
-def _write_atomic(target: Path, content: str) -> None:
-    """Write through a temporary file and rename, so a crash never leaves half a file."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(content)
-        Path(tmp).replace(target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _as_json(source: str, encoding: str, result: Cleaned) -> str:
-    return json.dumps(
-        {
-            "source": source,
-            "encoding": encoding,
-            "domain": result.domain,
-            "rules": result.rules_fingerprint,
-            **dict(result.metadata),
-            "text": result.text,
-            "removed": [d.to_dict() for d in result.decisions],
-            **({"elements_removed": [e.to_dict() for e in result.elements]} if result.elements else {}),
-        },
-        ensure_ascii=False,
-    )
-
-
-def _render(fmt: str, source: str, encoding: str, result: Cleaned) -> str:
-    if fmt == "json":
-        return _as_json(source, encoding, result) + "\n"
-    return _as_html(result) if fmt == "html" else result.text
-
-
-def _as_html(result: Cleaned) -> str:
-    """The cleaned article as minimal HTML: the title as <h1>, each kept line as a <p>."""
-    from html import escape
-
-    lines = [line for line in result.text.split("\n") if line.strip()]
-    title = result.metadata.get("title")
-    head = f"<h1>{escape(lines.pop(0))}</h1>\n" if title and lines and lines[0] == title else ""
-    return "<article>\n" + head + "".join(f"<p>{escape(line)}</p>\n" for line in lines) + "</article>\n"
-
-
 @app.command()
 def clean(
     paths: Annotated[list[str], typer.Argument(help="Files, directories (recursive) or - for standard input.")],
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="Directory to write cleaned files to, mirroring the input tree."),
+        typer.Option(
+            "-o",
+            "--output",
+            help="Directory for cleaned files (mirrors the input tree); with --jsonl, the output JSONL file.",
+        ),
     ] = None,
     fmt: Annotated[
         str, typer.Option("--format", help="text, json (one object per document, one per line) or html.")
@@ -174,42 +116,66 @@ def clean(
     only: OnlyOpt = "",
     ignore: IgnoreOpt = "",
     max_bytes: MaxBytesOpt = MAX_BYTES,
+    jobs: Annotated[int, typer.Option("-j", "--jobs", help="Worker processes (0: one per core).")] = 1,
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="Inputs are JSONL streams (.jsonl, .jsonl.gz or -).")] = False,
+    field_name: Annotated[str, typer.Option("--field", help="JSONL: the field holding the text or HTML.")] = "text",
+    url_field: Annotated[str, typer.Option("--url-field", help="JSONL: the field holding the page URL.")] = "url",
+    removals: Annotated[
+        bool, typer.Option("--removals", help="JSONL: add a 'declutter' field with the removals.")
+    ] = False,
+    in_place: Annotated[
+        bool, typer.Option("--in-place", help="Overwrite the input files with the cleaned text.")
+    ] = False,
+    backup: Annotated[
+        str | None, typer.Option("--backup", help="With --in-place: keep the original as FILE+SUFFIX.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Redo outputs that are newer than their inputs.")] = False,
+    timeout: Annotated[float | None, typer.Option("--timeout", help="Seconds one document may take.")] = None,
+    errors: Annotated[Path | None, typer.Option("--errors", help="Write a JSONL row per failed document here.")] = None,
+    fail_on_error: Annotated[bool, typer.Option("--fail-on-error", help="Exit 1 when any document failed.")] = False,
+    quiet: Annotated[bool, typer.Option("-q", "--quiet", help="No progress bar and no summary.")] = False,
 ) -> None:
-    """Clean files, directories or standard input; print the result, or write it under -o."""
+    """Clean files, directories, standard input or JSONL streams.
+
+    One input is printed (or written under -o); directories and JSONL streams run as a
+    batch: worker processes (-j), a progress bar, a summary, and errors that become
+    report rows instead of stopping the run.
+    """
+    from declutter.batch import Selection, default_jobs
+    from declutter.batchcli import Batch, run_files, run_jsonl
+
     if fmt not in ("text", "json", "html"):
         raise typer.BadParameter("--format must be text, json or html")
-    cleaner = _cleaner(rules, no_bundled, keep, only, ignore)
-    inputs = list(_inputs(paths))
-    if output is None and (len(inputs) > 1 and fmt == "text"):
-        raise DeclutterError(
-            f"{len(inputs)} inputs and no output directory",
-            hint="pass -o DIR to write one cleaned file per input, or --format json",
-        )
-    failures = 0
-    for source, relative in inputs:
-        try:
-            text, encoding, kind = _read(source, max_bytes, input_format)
-            if encoding not in ("utf-8", "utf-8-sig") and kind == "text":
-                typer.echo(f"{source}: note: decoded as {encoding}", err=True)
-            result = cleaner.explain(text, url=url, domain=domain, input_format=kind)
-        except DeclutterError as error:
-            typer.secho(f"error: {error}", fg="red", err=True)
-            failures += 1
-            continue
-        rendered = _render(fmt, source, encoding, result)
-        if output is None:
-            sys.stdout.write(rendered)
-            continue
-        name = relative or Path("stdin.txt")
-        name = name.with_suffix("") if name.suffix == ".gz" else name
-        suffix = {"json": ".json", "html": ".html"}.get(fmt, ".txt" if kind == "html" else name.suffix)
-        target = output / name.with_suffix(suffix)
-        if source != "-" and target.resolve() == Path(source).resolve():
-            typer.secho(f"error: {source}: output would overwrite the input; choose another -o", fg="red", err=True)
-            failures += 1
-            continue
-        _write_atomic(target, rendered)
-    if failures:
+    if backup and not in_place:
+        raise typer.BadParameter("--backup goes with --in-place")
+    selection = Selection(
+        tuple(map(str, rules)) if (rules and no_bundled) else None,
+        () if (no_bundled or not rules) else tuple(map(str, rules)),
+        tuple(_split(keep)),
+        tuple(_split(only)),
+        tuple(_split(ignore)),
+    )
+    if no_bundled and not rules:
+        raise DeclutterError("--no-bundled needs at least one --rules path")
+    selection.cleaner()  # load the rules once here, so a bad rule file fails before any work starts
+    batch = Batch(
+        selection=selection,
+        jobs=jobs if jobs > 0 else default_jobs(),
+        fmt=fmt,
+        input_format=input_format,
+        url=url,
+        domain=domain,
+        max_bytes=max_bytes,
+        timeout=timeout,
+        quiet=quiet,
+        force=force,
+        errors_path=errors,
+    )
+    if jsonl:
+        summary = run_jsonl(batch, paths, output, field_name, url_field, removals)
+    else:
+        summary = run_files(batch, paths, output, in_place, backup)
+    if summary.failed and (fail_on_error or summary.single):
         raise typer.Exit(1)
 
 
@@ -342,7 +308,7 @@ def score(
         for message in gate.messages:
             typer.secho(("ok: " if gate.ok else "FAIL: ") + message, fg="green" if gate.ok else "red", err=True)
     if junit is not None:
-        _write_atomic(junit, render_junit(report, gate))
+        write_atomic(junit, render_junit(report, gate))
     if gate is not None and not gate.ok:
         raise typer.Exit(1)
 
@@ -409,7 +375,7 @@ def label(
     target = output or path.with_suffix(".sample")
     if target.exists() and not force:
         raise DeclutterError("sample already exists", path=target, hint="pass --force to overwrite it")
-    _write_atomic(target, format_sample(sample))
+    write_atomic(target, format_sample(sample))
     removed = sum(1 for line in sample.lines if line.is_residue)
     typer.echo(
         f"wrote {target}: {len(sample.lines)} lines, {removed} pre-labelled residue; read every line, "

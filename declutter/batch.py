@@ -1,0 +1,259 @@
+"""Cleaning many documents: worker processes, input order kept, memory bounded, errors as rows.
+
+:func:`clean_many` takes an iterator of :class:`Job` and yields one :class:`Outcome`
+per job, in input order, while at most a few jobs per worker are in flight (so a
+million-line JSONL stream runs in constant memory). Each worker compiles its
+rules once. A failing document (undecodable, over the time limit, a rule error)
+becomes an outcome with ``error`` set; it never stops the batch.
+
+>>> jobs = [Job("a", "Share\\n\\nThe council met.\\n"), Job("b", "Sign up here\\n")]
+>>> [(o.key, o.text, o.error) for o in clean_many(jobs)]
+[('a', 'The council met.\\n', None), ('b', '', None)]
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import FrameType
+
+from declutter.decisions import Decision, ElementDecision
+from declutter.errors import DeclutterError
+from declutter.pipeline import Cleaner
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One document to clean: a key to find it again (a path, a line number), its text and its site."""
+
+    key: str
+    text: str
+    url: str | None = None
+    domain: str | None = None
+    input_format: str = "auto"
+    error: str | None = None
+    """Set when the document could not even be read: the job then yields this error as its outcome."""
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """The result of one job: the cleaned text and decisions, or the error that stopped it."""
+
+    key: str
+    text: str = ""
+    decisions: tuple[Decision, ...] = ()
+    elements: tuple[ElementDecision, ...] = ()
+    metadata: dict[str, str] = field(default_factory=dict)
+    error: str | None = None
+    chars_in: int = 0
+    seconds: float = 0.0
+    domain: str | None = None
+    rules: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """How a worker builds its cleaner: plain values, so they cross process boundaries."""
+
+    rules: tuple[str, ...] | None = None
+    extra: tuple[str, ...] = ()
+    keep: tuple[str, ...] = ()
+    only: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    def cleaner(self) -> Cleaner:
+        return Cleaner(
+            list(self.rules) if self.rules else None,
+            extra=self.extra,
+            keep=self.keep,
+            only=self.only,
+            ignore=self.ignore,
+        )
+
+
+class DocumentTimeoutError(DeclutterError):
+    """A document took longer than the per-document time limit."""
+
+
+_WORKER: dict[str, object] = {}
+
+
+def _init_worker(selection: Selection) -> None:
+    _WORKER["cleaner"] = selection.cleaner()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and shuts the pool down
+
+
+def _alarm(signum: int, frame: FrameType | None) -> None:
+    raise DocumentTimeoutError("over the per-document time limit")
+
+
+def run_job(job: Job, cleaner: Cleaner, timeout: float | None = None) -> Outcome:
+    """Clean one job, turning every failure into an outcome with an error message.
+
+    ``timeout`` (seconds) is enforced with a timer signal, which works in the main
+    thread of a process: in worker processes always, in-process only from the main thread.
+    """
+    if job.error is not None:
+        return Outcome(job.key, error=job.error)
+    start = time.perf_counter()
+    timed = bool(timeout) and hasattr(signal, "setitimer") and _in_main_thread()
+    previous = signal.signal(signal.SIGALRM, _alarm) if timed else None
+    try:
+        if timed:
+            signal.setitimer(signal.ITIMER_REAL, float(timeout or 0))
+        result = cleaner.explain(job.text, url=job.url, domain=job.domain, input_format=job.input_format)
+        return Outcome(
+            job.key,
+            result.text,
+            result.decisions,
+            result.elements,
+            dict(result.metadata),
+            None,
+            len(job.text),
+            time.perf_counter() - start,
+            result.domain,
+            result.rules_fingerprint,
+        )
+    except DocumentTimeoutError:
+        return Outcome(
+            job.key,
+            error=f"over the {timeout}s time limit",
+            chars_in=len(job.text),
+            seconds=time.perf_counter() - start,
+        )
+    except DeclutterError as error:
+        return Outcome(job.key, error=str(error), chars_in=len(job.text), seconds=time.perf_counter() - start)
+    except (RecursionError, MemoryError, ValueError) as error:
+        return Outcome(
+            job.key,
+            error=f"{type(error).__name__}: {error}",
+            chars_in=len(job.text),
+            seconds=time.perf_counter() - start,
+        )
+    finally:
+        if timed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+
+
+def _in_main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
+
+
+def _work(job: Job, timeout: float | None) -> Outcome:
+    cleaner = _WORKER["cleaner"]
+    assert isinstance(cleaner, Cleaner)
+    return run_job(job, cleaner, timeout)
+
+
+def clean_many(
+    jobs: Iterable[Job],
+    *,
+    jobs_count: int = 1,
+    selection: Selection | None = None,
+    timeout: float | None = None,
+    window: int = 8,
+) -> Iterator[Outcome]:
+    """Clean every job, yielding outcomes in input order.
+
+    ``jobs_count`` worker processes (1: in this process); at most ``window`` jobs per
+    worker are read ahead, so memory stays flat however long the input is.
+    """
+    selection = selection or Selection()
+    if jobs_count <= 1:
+        cleaner = selection.cleaner()
+        for job in jobs:
+            yield run_job(job, cleaner, timeout)
+        return
+    with ProcessPoolExecutor(max_workers=jobs_count, initializer=_init_worker, initargs=(selection,)) as pool:
+        pending: deque[Future[Outcome]] = deque()
+        try:
+            for job in jobs:
+                pending.append(pool.submit(_work, job, timeout))
+                if len(pending) >= jobs_count * window:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        except BaseException:
+            for future in pending:
+                future.cancel()
+            raise
+
+
+_PARTITION_CLEANERS: dict[Selection, Cleaner] = {}
+
+
+def clean_partition(texts: Iterable[str], selection: Selection | None = None) -> list[str]:
+    """Clean one partition of a distributed collection, compiling the rules once per worker process.
+
+    The unit a distributed engine hands a function: a Dask bag partition
+    (``bag.map_partitions(clean_partition)``) or a Spark partition
+    (``rdd.mapPartitions(clean_partition)``). A document that fails comes back
+    unchanged rather than failing the partition; use :func:`clean_many` to get the errors.
+
+    >>> clean_partition(["Share\\n\\nThe council met.\\n"])
+    ['The council met.\\n']
+    """
+    selection = selection or Selection()
+    cleaner = _PARTITION_CLEANERS.get(selection)
+    if cleaner is None:
+        cleaner = _PARTITION_CLEANERS[selection] = selection.cleaner()
+    cleaned = []
+    for text in texts:
+        outcome = run_job(Job("", text), cleaner)
+        cleaned.append(outcome.text if outcome.ok else text)
+    return cleaned
+
+
+def default_jobs() -> int:
+    """The number of cores this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def mirror_target(source: Path, root: Path, output: Path, suffix: str | None = None) -> Path:
+    """Where a file under ``root`` goes under ``output``; refuses paths that would escape ``output``."""
+    relative = source.relative_to(root) if source != root else Path(source.name)
+    if relative.suffix == ".gz":
+        relative = relative.with_suffix("")
+    target = (output / relative).with_suffix(suffix) if suffix else output / relative
+    resolved_output = output.resolve()
+    if not target.resolve().is_relative_to(resolved_output):
+        raise DeclutterError(
+            "output would escape the output directory",
+            path=source,
+            hint="a symlink in the input or output tree points outside it",
+        )
+    return target
+
+
+def up_to_date(source: Path, target: Path) -> bool:
+    """True when the target exists and is newer than its source (so a re-run can skip it)."""
+    try:
+        return target.stat().st_mtime >= source.stat().st_mtime
+    except OSError:
+        return False
+
+
+__all__ = [
+    "Job",
+    "Outcome",
+    "Selection",
+    "clean_many",
+    "clean_partition",
+    "default_jobs",
+    "mirror_target",
+    "run_job",
+    "up_to_date",
+]

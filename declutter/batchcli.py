@@ -1,0 +1,325 @@
+"""The batch side of ``declutter clean``: directories, JSONL streams, progress, summary and error report.
+
+Kept apart from :mod:`declutter.cli` so the command stays a thin parser; everything
+here is plain functions over a frozen :class:`Batch` configuration.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+from typing import IO, Any
+
+import typer
+
+from declutter.batch import Job, Outcome, Selection, clean_many, mirror_target, up_to_date
+from declutter.errors import DeclutterError, InputError
+from declutter.inputs import decode_document, read_bytes
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".gz", ""}
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Everything a batch run needs to know, decided once by the command line."""
+
+    selection: Selection
+    jobs: int = 1
+    fmt: str = "text"
+    input_format: str = "auto"
+    url: str | None = None
+    domain: str | None = None
+    max_bytes: int = 64 * 1024 * 1024
+    timeout: float | None = None
+    quiet: bool = False
+    force: bool = False
+    errors_path: Path | None = None
+
+
+@dataclass
+class Summary:
+    """Counts for the closing line of a batch."""
+
+    documents: int = 0
+    failed: int = 0
+    skipped: int = 0
+    chars_in: int = 0
+    chars_out: int = 0
+    single: bool = False
+    started: float = field(default_factory=time.perf_counter)
+
+    def add(self, outcome: Outcome) -> None:
+        self.documents += 1
+        self.chars_in += outcome.chars_in
+        if outcome.ok:
+            self.chars_out += len(outcome.text)
+        else:
+            self.failed += 1
+
+    def line(self) -> str:
+        seconds = max(time.perf_counter() - self.started, 1e-9)
+        removed = 1 - self.chars_out / self.chars_in if self.chars_in else 0.0
+        return (
+            f"{self.documents} documents, {self.chars_in / 1e6:.1f} M characters in, {self.chars_out / 1e6:.1f} M "
+            f"out ({removed:.0%} removed), {self.failed} errors, {self.skipped} up to date, "
+            f"{self.documents / seconds:.1f} documents/s"
+        )
+
+
+def render(fmt: str, source: str, encoding: str, outcome: Outcome) -> str:
+    """The output for one document in the chosen format."""
+    if fmt == "json":
+        return (
+            json.dumps(
+                {
+                    "source": source,
+                    "encoding": encoding,
+                    "domain": outcome.domain,
+                    "rules": outcome.rules,
+                    **outcome.metadata,
+                    "text": outcome.text,
+                    "removed": [d.to_dict() for d in outcome.decisions],
+                    **({"elements_removed": [e.to_dict() for e in outcome.elements]} if outcome.elements else {}),
+                },
+                ensure_ascii=False,
+            )
+            + "\n"
+        )
+    if fmt == "html":
+        lines = [line for line in outcome.text.split("\n") if line.strip()]
+        title = outcome.metadata.get("title")
+        head = f"<h1>{escape(lines.pop(0))}</h1>\n" if title and lines and lines[0] == title else ""
+        return "<article>\n" + head + "".join(f"<p>{escape(line)}</p>\n" for line in lines) + "</article>\n"
+    return outcome.text
+
+
+def write_atomic(target: Path, content: str) -> None:
+    """Write through a temporary file in the same directory and rename it: never half a file."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(content)
+        Path(tmp).replace(target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _progress(batch: Batch, total: int | None) -> Any:
+    """A rich progress bar on an interactive terminal; None when quiet or piped."""
+    if batch.quiet or not sys.stderr.isatty():
+        return None
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    progress = Progress(
+        TextColumn("cleaning"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), transient=True, console=None
+    )
+    progress.start()
+    progress.add_task("clean", total=total)
+    return progress
+
+
+class ErrorReport:
+    """A JSONL file with one row per failed document (opened only when the first error comes)."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.handle: IO[str] | None = None
+
+    def add(self, key: str, error: str) -> None:
+        typer.secho(f"error: {error if error.startswith(key) else f'{key}: {error}'}", fg="red", err=True)
+        if self.path is None:
+            return
+        if self.handle is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.handle = self.path.open("w", encoding="utf-8")
+        self.handle.write(json.dumps({"key": key, "error": error}, ensure_ascii=False) + "\n")
+
+    def close(self) -> None:
+        if self.handle is not None:
+            self.handle.close()
+
+
+def _walk(paths: list[str]) -> Iterator[tuple[str, Path | None]]:
+    """(source, root it was found under) for every input file; directories are walked recursively."""
+    for source in paths:
+        path = Path(source)
+        if source != "-" and path.is_dir():
+            for file in sorted(path.rglob("*")):
+                if file.is_file() and not file.name.startswith(".") and file.suffix.lower() in TEXT_SUFFIXES:
+                    yield str(file), path
+        else:
+            yield source, None
+
+
+def _read(batch: Batch, source: str) -> tuple[str, str, str]:
+    if source == "-":
+        data = sys.stdin.buffer.read(batch.max_bytes + 1)
+        if len(data) > batch.max_bytes:
+            raise InputError(
+                f"standard input is over the {batch.max_bytes / 1e6:.0f} MB limit",
+                path="<stdin>",
+                hint="raise the limit with --max-bytes",
+            )
+        if not data:
+            raise InputError("standard input is empty; nothing to clean", path="<stdin>")
+        return decode_document(data, "<stdin>", batch.input_format)
+    return decode_document(read_bytes(source, max_bytes=batch.max_bytes), source, batch.input_format)
+
+
+def run_files(batch: Batch, paths: list[str], output: Path | None, in_place: bool, backup: str | None) -> Summary:
+    """Clean files and directories; a single input without -o goes to standard output."""
+    inputs = list(_walk(paths))
+    summary = Summary(single=len(inputs) == 1 and inputs[0][1] is None)
+    if output is None and not in_place and len(inputs) > 1 and batch.fmt != "json":
+        raise DeclutterError(
+            f"{len(inputs)} inputs and no output directory",
+            hint="pass -o DIR (or --in-place) to write one cleaned file per input, or --format json",
+        )
+    if in_place and any(source == "-" for source, _ in inputs):
+        raise DeclutterError("--in-place cannot rewrite standard input")
+    report = ErrorReport(batch.errors_path)
+    targets: dict[str, tuple[Path | None, str]] = {}
+
+    def jobs() -> Iterator[Job]:
+        for source, root in inputs:
+            target = None
+            try:
+                if in_place:
+                    target = Path(source)
+                elif output is not None:
+                    suffix = {"json": ".json", "html": ".html"}.get(batch.fmt)
+                    target = mirror_target(Path(source), root or Path(source).parent, output, suffix)
+                    if source != "-" and target.resolve() == Path(source).resolve():
+                        raise DeclutterError(
+                            "output would overwrite the input",
+                            path=source,
+                            hint="choose another -o, or pass --in-place",
+                        )
+                    if not batch.force and source != "-" and up_to_date(Path(source), target):
+                        summary.skipped += 1
+                        continue
+                text, encoding, kind = _read(batch, source)
+            except DeclutterError as error:
+                yield Job(source, "", error=str(error))
+                continue
+            if encoding not in ("utf-8", "utf-8-sig", "ascii") and kind == "text" and not batch.quiet:
+                typer.echo(f"{source}: note: decoded as {encoding}", err=True)
+            targets[source] = (target, encoding)
+            yield Job(source, text, batch.url, batch.domain, kind)
+
+    progress = _progress(batch, len(inputs))
+    try:
+        for outcome in clean_many(jobs(), jobs_count=batch.jobs, selection=batch.selection, timeout=batch.timeout):
+            summary.add(outcome)
+            if progress is not None:
+                progress.advance(progress.task_ids[0])
+            if not outcome.ok:
+                report.add(outcome.key, outcome.error or "")
+                continue
+            target, encoding = targets.pop(outcome.key, (None, "utf-8"))
+            rendered = render(batch.fmt, outcome.key, encoding, outcome)
+            if target is None:
+                sys.stdout.write(rendered)
+            else:
+                if in_place and backup:
+                    shutil.copy2(target, target.with_name(target.name + backup))
+                write_atomic(target, rendered)
+    finally:
+        if progress is not None:
+            progress.stop()
+        report.close()
+    if not summary.single and not batch.quiet:
+        typer.echo(summary.line(), err=True)
+    return summary
+
+
+def _open_jsonl(source: str, stack: ExitStack) -> IO[str]:
+    if source == "-":
+        return io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
+    path = Path(source)
+    if not path.is_file():
+        raise DeclutterError("no such JSONL file", path=path)
+    if path.suffix == ".gz":
+        return stack.enter_context(gzip.open(path, "rt", encoding="utf-8", errors="replace"))
+    return stack.enter_context(path.open(encoding="utf-8", errors="replace"))
+
+
+def run_jsonl(
+    batch: Batch, paths: list[str], output: Path | None, field_name: str, url_field: str, removals: bool
+) -> Summary:
+    """Clean the ``field_name`` of every object of JSONL streams, writing them back in input order."""
+    summary = Summary()
+    report = ErrorReport(batch.errors_path)
+    objects: dict[str, dict[str, Any]] = {}
+    tmp: Path | None = None
+    with ExitStack() as stack:
+        if output is None:
+            sink: IO[str] = sys.stdout
+        else:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            fd, name = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
+            tmp = Path(name)
+            raw = stack.enter_context(os.fdopen(fd, "wb"))
+            compressed = stack.enter_context(gzip.GzipFile(fileobj=raw, mode="wb")) if output.suffix == ".gz" else raw
+            sink = stack.enter_context(io.TextIOWrapper(compressed, encoding="utf-8"))
+
+        def jobs() -> Iterator[Job]:
+            for source in paths:
+                for number, line in enumerate(_open_jsonl(source, stack), start=1):
+                    key = f"{source}:{number}"
+                    if not line.strip():
+                        continue
+                    try:
+                        obj = json.loads(line)
+                        text = obj[field_name]
+                        if not isinstance(text, str):
+                            raise TypeError(f"field {field_name!r} is not a string")
+                    except (ValueError, KeyError, TypeError) as exc:
+                        yield Job(key, "", error=f"not a JSON object with a text {field_name!r} field ({exc})")
+                        continue
+                    objects[key] = obj
+                    url = obj.get(url_field) if isinstance(obj.get(url_field), str) else batch.url
+                    yield Job(key, text, url, batch.domain, batch.input_format)
+
+        progress = _progress(batch, None)
+        try:
+            for outcome in clean_many(jobs(), jobs_count=batch.jobs, selection=batch.selection, timeout=batch.timeout):
+                summary.add(outcome)
+                if progress is not None:
+                    progress.advance(progress.task_ids[0])
+                obj = objects.pop(outcome.key, None)
+                if not outcome.ok or obj is None:
+                    report.add(outcome.key, outcome.error or "unreadable")
+                    if obj is not None:  # keep the document, uncleaned, so nothing is lost
+                        sink.write(json.dumps(obj, ensure_ascii=False) + "\n")
+                    continue
+                obj[field_name] = outcome.text
+                if removals:
+                    obj["declutter"] = {"rules": outcome.rules, "removed": [d.to_dict() for d in outcome.decisions]}
+                sink.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        except BaseException:
+            if tmp is not None:
+                tmp.unlink(missing_ok=True)  # an interrupted run leaves no partial output
+            raise
+        finally:
+            if progress is not None:
+                progress.stop()
+            report.close()
+    if tmp is not None and output is not None:
+        tmp.replace(output)
+    if not batch.quiet:
+        typer.echo(summary.line(), err=True)
+    return summary

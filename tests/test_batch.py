@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import time
+
+from declutter import Job, clean_many, clean_partition
+from declutter.batch import Selection, run_job
+
+DOCS = [f"Share\n\nParagraph number {n} of the article, which the council approved on Monday.\n" for n in range(40)]
+
+
+def test_order_is_kept_with_worker_processes() -> None:
+    jobs = [Job(str(n), text) for n, text in enumerate(DOCS)]
+    outcomes = list(clean_many(jobs, jobs_count=2, window=2))
+    assert [o.key for o in outcomes] == [str(n) for n in range(40)]
+    assert all(o.text == text.split("\n\n", 1)[1] for o, text in zip(outcomes, DOCS, strict=True))
+
+
+def test_errors_become_outcomes_and_do_not_stop_the_batch() -> None:
+    jobs = [Job("a", "Share\n\nText.\n"), Job("b", "", error="b: unreadable"), Job("c", "Text.\n")]
+    outcomes = list(clean_many(jobs))
+    assert [(o.key, o.ok) for o in outcomes] == [("a", True), ("b", False), ("c", True)]
+    assert outcomes[1].error == "b: unreadable"
+
+
+def test_rule_selection_reaches_the_workers() -> None:
+    outcomes = list(clean_many([Job("a", "Share\n\nText.\n")], jobs_count=2, selection=Selection(keep=("share",))))
+    assert outcomes[0].text == "Share\n\nText.\n"
+
+
+class SlowCleaner:
+    def explain(self, text: str, **_: object) -> object:
+        time.sleep(2)
+        raise AssertionError("the time limit should have stopped this")
+
+
+def test_per_document_time_limit_in_the_library() -> None:
+    outcome = run_job(Job("slow", "x"), SlowCleaner(), timeout=0.2)  # type: ignore[arg-type]
+    assert not outcome.ok
+    assert "time limit" in (outcome.error or "")
+    assert outcome.seconds < 1.5
+
+
+def test_clean_partition_is_what_a_distributed_engine_maps() -> None:
+    assert clean_partition(["Share\n\nText.\n", "Sign up here\n"]) == ["Text.\n", ""]
