@@ -24,8 +24,8 @@ from typing import IO, Any
 import typer
 
 from declutter.batch import Job, Outcome, Selection, clean_many, mirror_target, up_to_date
-from declutter.errors import DeclutterError, InputError
-from declutter.inputs import decode_document, read_bytes
+from declutter.errors import DeclutterError
+from declutter.inputs import read_source
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".gz", ""}
 
@@ -164,21 +164,6 @@ def _walk(paths: list[str]) -> Iterator[tuple[str, Path | None]]:
             yield source, None
 
 
-def _read(batch: Batch, source: str) -> tuple[str, str, str]:
-    if source == "-":
-        data = sys.stdin.buffer.read(batch.max_bytes + 1)
-        if len(data) > batch.max_bytes:
-            raise InputError(
-                f"standard input is over the {batch.max_bytes / 1e6:.0f} MB limit",
-                path="<stdin>",
-                hint="raise the limit with --max-bytes",
-            )
-        if not data:
-            raise InputError("standard input is empty; nothing to clean", path="<stdin>")
-        return decode_document(data, "<stdin>", batch.input_format)
-    return decode_document(read_bytes(source, max_bytes=batch.max_bytes), source, batch.input_format)
-
-
 def run_files(batch: Batch, paths: list[str], output: Path | None, in_place: bool, backup: str | None) -> Summary:
     """Clean files and directories; a single input without -o goes to standard output."""
     inputs = list(_walk(paths))
@@ -211,7 +196,7 @@ def run_files(batch: Batch, paths: list[str], output: Path | None, in_place: boo
                     if not batch.force and source != "-" and up_to_date(Path(source), target):
                         summary.skipped += 1
                         continue
-                text, encoding, kind = _read(batch, source)
+                text, encoding, kind = read_source(source, max_bytes=batch.max_bytes, input_format=batch.input_format)
             except DeclutterError as error:
                 yield Job(source, "", error=str(error))
                 continue

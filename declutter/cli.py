@@ -19,8 +19,8 @@ import typer
 from declutter import __version__
 from declutter.batchcli import write_atomic
 from declutter.checks import check_rules
-from declutter.errors import DeclutterError, InputError
-from declutter.inputs import MAX_BYTES, decode_document, read_bytes, read_document
+from declutter.errors import DeclutterError
+from declutter.inputs import MAX_BYTES, read_document, read_source
 from declutter.pipeline import Cleaner
 from declutter.rules import Kind, RuleSet
 from declutter.samples import draft_sample, format_sample, load_samples
@@ -75,22 +75,6 @@ def _cleaner(rules: list[Path] | None, no_bundled: bool, keep: str, only: str, i
             raise DeclutterError("--no-bundled needs at least one --rules path")
         return Cleaner(list(rules), keep=_split(keep), only=_split(only), ignore=_split(ignore))
     return Cleaner(extra=rules or (), keep=_split(keep), only=_split(only), ignore=_split(ignore))
-
-
-def _read(source: str, max_bytes: int, input_format: str) -> tuple[str, str, str]:
-    """(text, encoding, format) of a file or of standard input ('-')."""
-    if source == "-":
-        data = sys.stdin.buffer.read(max_bytes + 1)
-        if len(data) > max_bytes:
-            raise InputError(
-                f"standard input is over the {max_bytes / 1e6:.0f} MB limit",
-                path="<stdin>",
-                hint="raise the limit with --max-bytes",
-            )
-        if not data:
-            raise InputError("standard input is empty; nothing to clean", path="<stdin>")
-        return decode_document(data, "<stdin>", input_format)
-    return decode_document(read_bytes(source, max_bytes=max_bytes), source, input_format)
 
 
 @app.command()
@@ -195,7 +179,7 @@ def explain(
 ) -> None:
     """Show every removal in a document: line, action, rule, category and reason."""
     cleaner = _cleaner(rules, no_bundled, keep, only, ignore)
-    text, _, kind = _read(path, max_bytes, input_format)
+    text, _, kind = read_source(path, max_bytes=max_bytes, input_format=input_format)
     result = cleaner.explain(text, url=url, domain=domain, input_format=kind)
     names = {rule.id: rule.name for rule in cleaner.rules}
     quiet = Counter(e.rule_id for e in result.elements if not e.text or e.category == "other")

@@ -140,3 +140,21 @@ def read_document(path: str | Path, *, max_bytes: int = MAX_BYTES, input_format:
     """Read and decode one file; errors name the file and say what to do."""
     text, encoding, _ = decode_document(read_bytes(path, max_bytes=max_bytes), str(path), input_format)
     return text, encoding
+
+
+def read_source(source: str, *, max_bytes: int = MAX_BYTES, input_format: str = "auto") -> tuple[str, str, str]:
+    """(text, encoding, format) of a file, or of standard input when ``source`` is ``-``."""
+    if source != "-":
+        return decode_document(read_bytes(source, max_bytes=max_bytes), source, input_format)
+    import sys
+
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(
+            f"standard input is over the {max_bytes / 1e6:.0f} MB limit",
+            path="<stdin>",
+            hint="raise the limit with --max-bytes",
+        )
+    if not data:
+        raise InputError("standard input is empty; nothing to clean", path="<stdin>")
+    return decode_document(data, "<stdin>", input_format)
