@@ -231,6 +231,16 @@ def run_files(batch: Batch, paths: list[str], output: Path | None, in_place: boo
     return summary
 
 
+def _json_line(obj: dict[str, Any]) -> str:
+    """One JSONL row; text with lone surrogates (valid JSON, not valid UTF-8) is written escaped, not lost."""
+    line = json.dumps(obj, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        line = json.dumps(obj, ensure_ascii=True)
+    return line + "\n"
+
+
 def _open_jsonl(source: str, stack: ExitStack) -> IO[str]:
     if source == "-":
         return io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
@@ -289,12 +299,12 @@ def run_jsonl(
                 if not outcome.ok or obj is None:
                     report.add(outcome.key, outcome.error or "unreadable")
                     if obj is not None:  # keep the document, uncleaned, so nothing is lost
-                        sink.write(json.dumps(obj, ensure_ascii=False) + "\n")
+                        sink.write(_json_line(obj))
                     continue
                 obj[field_name] = outcome.text
                 if removals:
                     obj["declutter"] = {"rules": outcome.rules, "removed": [d.to_dict() for d in outcome.decisions]}
-                sink.write(json.dumps(obj, ensure_ascii=False) + "\n")
+                sink.write(_json_line(obj))
         except BaseException:
             if tmp is not None:
                 tmp.unlink(missing_ok=True)  # an interrupted run leaves no partial output

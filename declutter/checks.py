@@ -13,14 +13,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-import regex
-
 from declutter.decisions import apply
 from declutter.document import Document
 from declutter.errors import DeclutterError
 from declutter.matchers import match_keeps
 from declutter.pipeline import decide
 from declutter.rules import Kind, Rule, Status
+from declutter.samples import Sample
 
 FILLER = (
     "The city council met on Monday evening to debate the new budget, which raises spending on roads, "
@@ -180,9 +179,50 @@ def check_rule(rule: Rule, *, probe: bool = True) -> list[Problem]:
     return [Problem(rule.id, where, message) for message in messages]
 
 
+def lint_breadth(
+    rules: Iterable[Rule], samples: Iterable[Sample], *, max_share: float = 0.5, max_article: float = 0.2
+) -> list[Problem]:
+    """Warnings for over-broad rules: run each rule alone over labelled samples and flag one that removes
+    more than ``max_share`` of all lines, or whose removals are more than ``max_article`` article lines."""
+    samples = list(samples)
+    problems = []
+    for rule in rules:
+        if rule.kind in (Kind.KEEP, Kind.SELECTOR) or rule.status is Status.REMOVED:
+            continue
+        removed = article = total = 0
+        worst: tuple[str, int] | None = None
+        for sample in samples:
+            if rule.domains and not rule.applies_to(sample.domain):
+                continue
+            doc = Document.from_text(sample.text, domain=sample.domain)
+            gone = {d.line for d in decide(doc, [rule]) if d.action != "strip"}
+            total += len(doc.blocks)
+            removed += len(gone)
+            for line in sample.lines:
+                if line.number - 1 in gone and line.category and not line.is_residue:
+                    article += 1
+                    worst = worst or (f"{sample.id}:{line.number}", line.number)
+        if total and removed > max_share * total:
+            problems.append(
+                Problem(
+                    rule.id, str(rule.origin), f"over-broad: removes {removed} of {total} sample lines when run alone"
+                )
+            )
+        elif removed and article > max_article * removed and article >= 3:
+            where = f" (first at {worst[0]})" if worst else ""
+            problems.append(
+                Problem(
+                    rule.id,
+                    str(rule.origin),
+                    f"over-broad: {article} of its {removed} removals in the samples are article lines{where}",
+                )
+            )
+    return problems
+
+
 def check_rules(rules: Iterable[Rule], *, probe: bool = True) -> list[Problem]:
     """Problems of every rule, in rule order."""
     return [problem for rule in rules for problem in check_rule(rule, probe=probe)]
 
 
-__all__ = ["FILLER", "Problem", "check_examples", "check_rule", "check_rules", "probe_patterns", "regex"]
+__all__ = ["FILLER", "Problem", "check_examples", "check_rule", "check_rules", "lint_breadth", "probe_patterns"]

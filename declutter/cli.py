@@ -18,7 +18,7 @@ import typer
 
 from declutter import __version__
 from declutter.batchcli import write_atomic
-from declutter.checks import check_rules
+from declutter.checks import check_rules, lint_breadth
 from declutter.errors import DeclutterError
 from declutter.inputs import MAX_BYTES, read_document, read_source
 from declutter.pipeline import Cleaner
@@ -414,12 +414,23 @@ def rules_show(
 @rules_app.command("check")
 def rules_check(
     paths: Annotated[list[Path] | None, typer.Argument(help="Rule files or directories (default: bundled).")] = None,
+    samples: Annotated[
+        list[Path] | None,
+        typer.Option("--samples", help="Also lint each rule alone over these labelled samples (over-broad rules)."),
+    ] = None,
 ) -> None:
-    """Validate rule files and run every embedded example; exit 1 naming each failure."""
+    """Validate rule files and run every embedded example; exit 1 naming each failure.
+
+    With --samples, rules that remove most lines or many article lines when run alone
+    over the samples are reported as warnings (they do not change the exit code).
+    """
     ruleset = RuleSet.load(*paths) if paths else RuleSet.load(bundled=True)
     problems = check_rules(ruleset)
     for problem in problems:
         typer.secho(str(problem), fg="red", err=True)
+    if samples:
+        for warning in lint_breadth(ruleset, load_samples(samples)):
+            typer.secho(f"warning: {warning}", fg="yellow", err=True)
     examples = sum(
         len(r.examples.residue) + len(r.examples.article) + len(r.examples.protect) + len(r.examples.fix)
         for r in ruleset
@@ -450,14 +461,29 @@ def _main(
 
 
 def main() -> None:
-    """Entry point: run the app, turning our errors into a message and exit code 1."""
+    """Entry point: run the app, turning our errors into a message and exit code 1.
+
+    SIGTERM is turned into an exception like Ctrl-C, so a killed batch unwinds through
+    its cleanup: temporary files are removed and no partial output is left behind.
+    """
+    import signal
+
+    def terminate(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, terminate)
     try:
         app()
     except DeclutterError as error:
         typer.secho(f"error: {error}", fg="red", err=True)
         sys.exit(1)
     except KeyboardInterrupt:
+        typer.echo("interrupted: outputs written so far are complete; rerun to continue", err=True)
         sys.exit(130)
+    except OSError as error:  # a full disk, a read-only directory: name the file and stop
+        where = f"{error.filename}: " if error.filename else ""
+        typer.secho(f"error: {where}{error.strerror or error}", fg="red", err=True)
+        sys.exit(1)
     except Exception as error:  # a bug: say so plainly; DECLUTTER_DEBUG=1 shows the traceback
         if os.environ.get("DECLUTTER_DEBUG"):
             raise

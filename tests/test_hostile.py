@@ -1,0 +1,185 @@
+"""Hostile input: whatever the web returns is cleaned or refused with a message, never a crash or a hang."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from declutter import RuleSet, clean, explain
+from declutter.checks import lint_breadth
+from declutter.html import decode_html
+from declutter.samples import load_samples
+
+from .conftest import ROOT
+
+TAGS = st.sampled_from(
+    [
+        "<p>",
+        "</p>",
+        "<div>",
+        "</div>",
+        "<b>",
+        "<br>",
+        "<script>",
+        "</script>",
+        "<table><tr><td>",
+        "<!--",
+        "-->",
+        "<a href='x'>",
+        "</a>",
+        "<h1>",
+        "<li>",
+        "<nav>",
+        "</nav>",
+        "&amp;",
+        "&#0;",
+        "<![CDATA[",
+        "]]>",
+        "<?php ?>",
+        "<html>",
+        "<body>",
+        "\x00",
+        "\ud800",
+    ]
+)
+SOUP = st.lists(TAGS | st.text(max_size=20), max_size=60).map("".join)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(SOUP)
+def test_random_tag_soup_never_raises(html: str) -> None:
+    result = explain("<html><body>" + html, input_format="html")
+    assert isinstance(result.text, str)
+    assert explain(html).text == explain(html).text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text())
+def test_any_text_is_cleaned_without_raising(text: str) -> None:
+    cleaned = clean(text, input_format="text")
+    assert clean(cleaned, input_format="text") == cleaned
+
+
+def test_entities_are_never_expanded_or_fetched() -> None:
+    laughs = (
+        '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        + "".join(
+            f'<!ENTITY lol{n} "{("&lol" + str(n - 1) + ";") * 10 if n > 1 else "&lol;" * 10}">' for n in range(1, 10)
+        )
+        + "]><html><body><p>&lol9; The council met on Monday.</p></body></html>"
+    )
+    start = time.perf_counter()
+    text = explain(laughs, input_format="html").text
+    assert time.perf_counter() - start < 5
+    assert "lollol" not in text
+    xxe = (
+        '<!DOCTYPE html [<!ENTITY xxe SYSTEM "file:///etc/hostname">]>'
+        "<html><body><p>Before &xxe; after, the council met.</p></body></html>"
+    )
+    hostname = Path("/etc/hostname").read_text().strip() if Path("/etc/hostname").exists() else "\0"
+    assert hostname not in explain(xxe, input_format="html").text
+
+
+def test_very_deep_nesting_is_flattened_not_lost() -> None:
+    deep = "<html><body>" + "<div>" * 100_000 + "<p>Deep text survives.</p>" + "</div>" * 100_000 + "</body></html>"
+    start = time.perf_counter()
+    assert "Deep text survives." in explain(deep, input_format="html").text
+    assert time.perf_counter() - start < 30
+
+
+def test_nul_bytes_and_lone_surrogates_in_library_input() -> None:
+    assert "Before after" in clean("<html><body><p>Before\x00 after</p></body></html>").replace("  ", " ")
+    assert clean("Share\n\nText with a lone \ud800 surrogate.\n") == "Text with a lone \ud800 surrogate.\n"
+
+
+@pytest.mark.parametrize("encoding", ["shift_jis", "gb18030", "iso-8859-1", "windows-1251"])
+def test_declared_charsets(encoding: str) -> None:
+    text = {
+        "shift_jis": "日本語の記事です。",
+        "gb18030": "这是一篇中文文章。",
+        "iso-8859-1": "Ça coûte cher, dit-il.",
+        "windows-1251": "Это статья на русском.",
+    }[encoding]
+    page = f'<html><head><meta charset="{encoding}"></head><body><p>{text}</p></body></html>'.encode(encoding)
+    decoded, _ = decode_html(page, "x.html")
+    assert text in decoded
+
+
+def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "declutter", *args], capture_output=True, text=True, cwd=cwd, check=False
+    )
+
+
+def test_a_huge_file_is_refused_by_size_before_reading(tmp_path: Path) -> None:
+    big = tmp_path / "big.html"
+    with big.open("wb") as handle:
+        handle.truncate(100 * 1024 * 1024)  # sparse: 100 MB on paper, nothing read
+    result = cli("clean", "big.html", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "over the 67 MB limit" in result.stderr
+
+
+def test_sigterm_leaves_no_partial_output(tmp_path: Path) -> None:
+    rows = "\n".join(
+        json.dumps({"text": "Share\n\nThe council met on Monday to approve the budget.\n" * 50}) for _ in range(20000)
+    )
+    (tmp_path / "in.jsonl").write_text(rows + "\n", encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "declutter", "clean", "--jsonl", "in.jsonl", "-o", "out.jsonl", "-q"],
+        cwd=tmp_path,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(3)
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=30)
+    assert process.returncode == 130, stderr
+    assert not (tmp_path / "out.jsonl").exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["in.jsonl"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0 if hasattr(os, "geteuid") else True, reason="root ignores permissions")
+def test_read_only_output_directory_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Share\n\nText.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    out.chmod(0o500)
+    result = cli("clean", "a.txt", "-o", "out", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "Permission denied" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_an_over_broad_rule_is_flagged(tmp_path: Path) -> None:
+    (tmp_path / "broad.toml").write_text(
+        """
+file = { prefix = "TST" }
+[[rule]]
+id = "TST001"
+name = "everything"
+kind = "line"
+category = "other"
+description = "Matches any line: a mistake the lint must catch."
+patterns = ['.+']
+max_chars = 100000
+[rule.examples]
+residue = ["Share"]
+article = ["x" ]
+todo_article = []
+""",
+        encoding="utf-8",
+    )
+    rules = RuleSet.load(tmp_path / "broad.toml", bundled=False)
+    [warning] = lint_breadth(rules, load_samples([ROOT / "samples" / "dev"]))
+    assert warning.rule_id == "TST001"
+    assert "over-broad" in warning.message
