@@ -8,7 +8,7 @@ reads like an article paragraph.
 
 >>> from declutter.document import Document
 >>> doc = Document.from_text("Storm hits coastSchools close earlyMayor declares emergencyRoads reopen")
->>> [reason for _, reason in run_together_headlines(doc.blocks, None, frozenset(), min_joins=3)]
+>>> [reason for _, reason in run_together_headlines(doc.blocks, None, frozenset(), frozenset(), min_joins=3)]
 ['3 headlines run together (joins at 16, 35, 59)']
 """
 
@@ -50,6 +50,7 @@ def headline_list(
     blocks: Sequence[Block],
     rule: Rule,
     protected: frozenset[int],
+    claimed: frozenset[int],
     *,
     min_items: int = 4,
     max_words: int = 25,
@@ -107,6 +108,7 @@ def menu_run(
     blocks: Sequence[Block],
     rule: Rule,
     protected: frozenset[int],
+    claimed: frozenset[int],
     *,
     min_items: int = 8,
     max_words: int = 4,
@@ -197,6 +199,7 @@ def other_language_run(
     blocks: Sequence[Block],
     rule: Rule,
     protected: frozenset[int],
+    claimed: frozenset[int],
     *,
     languages: dict[str, str] | None = None,
     min_lines: int = 2,
@@ -219,7 +222,8 @@ def other_language_run(
     def of_document(key: str) -> str | None:
         """The document's script or language, computed once and only if a short line needs it."""
         if not document:
-            sample = " ".join(b.text for b in blocks)[:20000]
+            # The article's paragraphs decide its language: they survive cleaning, sidebars do not.
+            sample = " ".join(b.text for b in blocks if is_prose(b.text))[:20000]
             document["script"] = _script(sample)
             document["language"] = _language([w.lower() for w in words(sample)], stopwords)[0]
         return document[key]
@@ -229,17 +233,22 @@ def other_language_run(
         if block.words > max_words or block.line in protected or is_prose(block.text, min_words=8):
             return None
         script = _script(block.text)
+        if script is None or of_document("script") is None:
+            return None  # no letters, or no article paragraphs to tell the document's language by
         # Latin lines in a non-Latin document are usually code, names or brands, not a sidebar.
-        if script not in (None, "Latin") and script != of_document("script"):
+        if script != "Latin" and script != of_document("script"):
             return script
         language, hits = _language([w.lower() for w in words(block.text)], stopwords)
-        if language is None or hits[language] < 2:
-            return None
         doc_language = of_document("language")
-        if language != doc_language and hits[doc_language or ""] == 0:
+        if language is None or hits[language] < 2 or doc_language is None:
+            return None
+        if language != doc_language and hits[doc_language] == 0:
             return language
         return None
 
+    # Lines other rules already removed are not there when the text is cleaned again: skip them, so a
+    # second cleaning sees the same runs (cleaning is idempotent).
+    blocks = [block for block in blocks if block.line not in claimed]
     languages_of = [foreign(block) for block in blocks]
     hits: list[Hit] = []
     position = 0
@@ -267,6 +276,7 @@ def run_together_headlines(
     blocks: Sequence[Block],
     rule: Rule | None,
     protected: frozenset[int],
+    claimed: frozenset[int],
     *,
     min_joins: int = 4,
     min_chars: int = 60,

@@ -50,7 +50,8 @@ def decide(doc: Document, rules: Sequence[Rule]) -> tuple[Decision, ...]:
     decisions += match_blocks(view, rules, protected, claimed)
     for rule in rules:
         if rule.kind is Kind.HEURISTIC and rule.heuristic is not None:
-            for block, reason in HEURISTICS[rule.heuristic](view, rule, protected, **rule.params):
+            heuristic = HEURISTICS[rule.heuristic]
+            for block, reason in heuristic(view, rule, protected, frozenset(claimed), **rule.params):
                 if block.line not in claimed and block.line not in protected:
                     decisions.append(
                         Decision(block.line, Action.DROP, rule.id, rule.category, reason, 0, len(block.raw), block.raw)

@@ -65,6 +65,8 @@ def test_run_together_headlines_spares_glued_paragraphs() -> None:
         "and bridges. The plan was delayed againResidents said they were frustrated. The mayor promised "
         "actionCouncillors left"
     )
-    assert run_together_headlines(Document.from_text(glued).blocks, None, frozenset(), min_joins=2) == []
+    assert run_together_headlines(Document.from_text(glued).blocks, None, frozenset(), frozenset(), min_joins=2) == []
     strip = "Storm hits coastSchools close earlyMayor declares emergencyRoads reopen after floodsMarkets rally"
-    assert len(run_together_headlines(Document.from_text(strip).blocks, None, frozenset(), min_joins=4)) == 1
+    assert (
+        len(run_together_headlines(Document.from_text(strip).blocks, None, frozenset(), frozenset(), min_joins=4)) == 1
+    )
