@@ -219,9 +219,17 @@ def run_files(batch: Batch, paths: list[str], output: Path | None, in_place: boo
             if target is None:
                 sys.stdout.write(rendered)
             else:
-                if in_place and backup:
-                    shutil.copy2(target, target.with_name(target.name + backup))
-                write_atomic(target, rendered)
+                try:
+                    if in_place and backup:
+                        shutil.copy2(target, target.with_name(target.name + backup))
+                    write_atomic(target, rendered)
+                except OSError as error:  # a full disk or a read-only directory: stop, naming the file
+                    raise DeclutterError(
+                        f"cannot write the output: {error.strerror or error}",
+                        path=target,
+                        hint="check free space and permissions; outputs written so far are "
+                        "complete, and a re-run continues",
+                    ) from None
     finally:
         if progress is not None:
             progress.stop()

@@ -621,7 +621,11 @@ def _parse_once(html: str) -> HtmlElement | None:
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
     try:
         root = lxml.html.document_fromstring(html, parser=parser)
-    except (etree.ParserError, ValueError) as exc:
+    except etree.ParserError as exc:
+        if "empty" in str(exc).lower():  # only a comment, or only whitespace: nothing to clean
+            return lxml.html.document_fromstring("<html><body></body></html>")
+        raise InputError(f"cannot parse HTML: {exc}") from None
+    except ValueError as exc:
         raise InputError(f"cannot parse HTML: {exc}") from None
     if any("Excessive depth" in str(error.message) for error in parser.error_log):
         return None

@@ -183,3 +183,33 @@ todo_article = []
     [warning] = lint_breadth(rules, load_samples([ROOT / "samples" / "dev"]))
     assert warning.rule_id == "TST001"
     assert "over-broad" in warning.message
+
+
+@pytest.mark.parametrize(("code", "message"), [(28, "No space left on device"), (13, "Permission denied")])
+def test_write_failures_stop_with_a_message_and_no_partial_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], code: int, message: str
+) -> None:
+    import declutter.batchcli
+    from declutter.cli import main
+
+    (tmp_path / "a.txt").write_text("Share\n\nText.\n", encoding="utf-8")
+
+    def failing(*args: object, **kwargs: object) -> None:
+        raise OSError(code, message)
+
+    monkeypatch.setattr(declutter.batchcli.tempfile, "mkstemp", failing)
+    monkeypatch.setattr(sys, "argv", ["declutter", "clean", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out")])
+    with pytest.raises(SystemExit) as exit_info:
+        main()
+    assert exit_info.value.code == 1
+    err = capsys.readouterr().err
+    assert f"cannot write the output: {message}" in err
+    assert "Traceback" not in err
+    assert not list((tmp_path / "out").glob("*")) if (tmp_path / "out").exists() else True
+
+
+def test_mixed_encodings_are_reported(tmp_path: Path) -> None:
+    (tmp_path / "mixed.txt").write_bytes("Café olé, ".encode() + "crème brûlée à la carte.".encode("cp1252"))
+    result = cli("clean", "mixed.txt", cwd=tmp_path)
+    assert result.returncode == 0
+    assert "note: decoded as" in result.stderr
