@@ -129,3 +129,13 @@ def test_precision_guards_on_article_prose() -> None:
         "analysts said.\n\nMost read the report before the vote, the clerk said.\n"
     )
     assert clean(prose) == prose
+
+
+@pytest.mark.xfail(strict=True, reason="known gap: a menu run interrupted by a line another rule removes is only "
+                   "found by a second cleaning (benchmarks/fuzz.py --seed 3, after 42,653 documents)")
+def test_known_non_idempotent_document() -> None:
+    import json
+
+    document = json.loads((Path(__file__).parent / "known_non_idempotent.json").read_text(encoding="utf-8"))
+    once = clean(document, input_format="text")
+    assert clean(once, input_format="text") == once
