@@ -14,8 +14,9 @@ pattern cannot hang a pipeline: it raises an error that names the rule instead.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 import regex
@@ -23,6 +24,7 @@ import regex
 from declutter.decisions import Action, Decision
 from declutter.document import Block
 from declutter.errors import DeclutterError
+from declutter.literals import required_literals
 from declutter.rules import Kind, Position, Rule
 from declutter.text import is_prose, normalize, strip_bullet, word_count
 
@@ -143,50 +145,67 @@ def match_keeps(blocks: Sequence[Block], rules: Iterable[Rule]) -> frozenset[int
 
 
 class LineMatcher:
-    """The whole-line rules of a selection, with their size and position guards resolved once.
+    """The whole-line rules of a selection, with their guards resolved once and literal pre-checks.
 
     Which rules may look at a block depends only on its word count, its length and
-    whether it is above the first prose paragraph; the eligible rules for each such
-    class are computed once, so matching a block is a plain loop of ``fullmatch`` calls
-    (each pattern keeps the ``regex`` module's literal pre-checks, which a combined
-    alternation would lose).
+    whether it is above the first prose paragraph; the eligible patterns for each such
+    class are listed once, in rule order, each with the literal pre-check derived from it
+    (:mod:`declutter.literals`), so matching a block is a loop that skips most patterns
+    with one substring search and runs ``fullmatch`` on the rest.
     """
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = tuple(r for r in rules if r.kind is Kind.LINE)
         self._words = sorted({r.params["max_words"] for r in self.rules if r.params.get("max_words") is not None})
         self._chars = sorted({r.params["max_chars"] for r in self.rules if r.params.get("max_chars") is not None})
-        self._eligible: dict[tuple[bool, int, int], tuple[Rule, ...]] = {}
+        self._eligible: dict[tuple[bool, int, int], tuple[_Candidate, ...]] = {}
+        self._candidates: dict[int, tuple[_Candidate, ...]] = {}
+        for rule in self.rules:
+            requires = rule.params.get("requires")
+            rule_gate = _gate(frozenset(requires)) if requires else None
+            candidates = []
+            for index, pattern in enumerate(rule.patterns):
+                literals = required_literals(pattern)
+                candidates.append((rule, index, pattern, rule_gate, _gate(literals) if literals else None))
+            self._candidates[id(rule)] = tuple(candidates)
 
-    def eligible(self, head: bool, words: int, chars: int) -> tuple[Rule, ...]:
+    def eligible(self, head: bool, words: int, chars: int) -> tuple[_Candidate, ...]:
         key = (head, bisect_left(self._words, words), bisect_left(self._chars, chars))
-        rules = self._eligible.get(key)
-        if rules is None:
-            rules = tuple(
-                rule
+        candidates = self._eligible.get(key)
+        if candidates is None:
+            candidates = tuple(
+                candidate
                 for rule in self.rules
                 if (head or rule.position is not Position.HEAD)
                 and (rule.params.get("max_words") is None or words <= rule.params["max_words"])
                 and (rule.params.get("max_chars") is None or chars <= rule.params["max_chars"])
+                for candidate in self._candidates[id(rule)]
             )
-            self._eligible[key] = rules
-        return rules
+            self._eligible[key] = candidates
+        return candidates
 
     def first(self, block: Block, head: bool) -> tuple[Rule, int] | None:
         """The first rule (and which of its patterns) that matches the block's whole text."""
         text = block.text
         lowered = text.lower()
-        for rule in self.eligible(head, block.words, len(text)):
-            requires = rule.params.get("requires")
-            if requires and not any(literal in lowered for literal in requires):
-                continue
-            for index, pattern in enumerate(rule.patterns):
-                try:
-                    if pattern.fullmatch(text, timeout=REGEX_TIMEOUT) is not None:
-                        return rule, index
-                except TimeoutError:
-                    raise _timeout(rule, pattern, block) from None
+        for rule, index, pattern, rule_gate, gate in self.eligible(head, block.words, len(text)):
+            if (rule_gate is not None and rule_gate(lowered) is None) or (gate is not None and gate(lowered) is None):
+                continue  # the pattern needs a literal the line does not have
+            try:
+                if pattern.fullmatch(text, timeout=REGEX_TIMEOUT) is not None:
+                    return rule, index
+            except TimeoutError:
+                raise _timeout(rule, pattern, block) from None
         return None
+
+
+_Gate = Callable[[str], object]
+_Candidate = tuple[Rule, int, regex.Pattern[str], _Gate | None, _Gate | None]
+
+
+def _gate(literals: frozenset[str]) -> _Gate:
+    """A fast search for any of the literals (the stdlib ``re`` engine scans literal alternations well)."""
+    return re.compile("|".join(re.escape(literal) for literal in sorted(literals))).search
 
 
 _MATCHERS: dict[tuple[int, ...], tuple[tuple[Rule, ...], LineMatcher]] = {}

@@ -131,8 +131,11 @@ def test_precision_guards_on_article_prose() -> None:
     assert clean(prose) == prose
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: a menu run interrupted by a line another rule removes is only "
-                   "found by a second cleaning (benchmarks/fuzz.py --seed 3, after 42,653 documents)")
+@pytest.mark.xfail(
+    strict=True,
+    reason="known gap: a menu run interrupted by a line another rule removes is only "
+    "found by a second cleaning (benchmarks/fuzz.py --seed 3, after 42,653 documents)",
+)
 def test_known_non_idempotent_document() -> None:
     import json
 
