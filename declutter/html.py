@@ -85,6 +85,7 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _SKIP = frozenset({"script", "style", "noscript", "template", "head", "title", "meta", "link"})
 _TOKEN_SPLIT = re.compile(r"[\s_\-]+|(?<=[a-z])(?=[A-Z])")
 _SPACE = re.compile(r"\s+")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 _CONTENT_CLASS = re.compile(
     r"(?:^|[\s_-])(?:article|story|entry|post|blog|news)[_-]*(?:body|content|text|main)(?:$|[\s_-])"
@@ -608,7 +609,9 @@ def parse(html: str) -> HtmlElement:
     that, the page is parsed again with its container tags (div, span, section, …)
     removed, so deep text is kept, flattened, rather than lost.
     """
-    html = _XML_DECLARATION.sub("", html, count=1).replace("\x00", "")
+    # lxml refuses text with characters XML forbids (control characters, lone surrogates) when it is
+    # moved between nodes; they carry no text, so they become spaces before parsing.
+    html = _NOT_XML.sub(" ", _XML_DECLARATION.sub("", html, count=1))
     root = _parse_once(html)
     if root is None:
         root = _parse_once(_CONTAINER_TAG.sub(" ", html))
