@@ -49,6 +49,9 @@ TAGS = st.sampled_from(
         "<body>",
         "\x00",
         "\ud800",
+        "\x1f",
+        "\x0b",
+        "\ufffe",
     ]
 )
 SOUP = st.lists(TAGS | st.text(max_size=20), max_size=60).map("".join)
