@@ -15,15 +15,16 @@ threads (it holds only immutable values).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
-from declutter.decisions import Action, Cleaned, Decision, apply
+from declutter.decisions import Action, Cleaned, Decision, apply, kept_lines
 from declutter.document import Document, domain_of, normalize_domain
 from declutter.heuristics import HEURISTICS
 from declutter.html import extract_page, looks_like_html
 from declutter.matchers import match_blocks, match_cutoffs, match_keeps, match_lines, match_strips
-from declutter.rules import Kind, Rule, RuleSet
+from declutter.rules import Kind, Position, Rule, RuleSet
 
 RulesArg = RuleSet | str | Path | Sequence[str | Path] | None
 INPUT_FORMATS = ("auto", "text", "html")
@@ -63,6 +64,55 @@ def decide(doc: Document, rules: Sequence[Rule]) -> tuple[Decision, ...]:
     return tuple(sorted(decisions + kept_strips, key=lambda d: (d.line, d.start)))
 
 
+MAX_PASSES = 3
+"""Cleaning repeats on its own output until nothing more goes (at most this many passes)."""
+
+
+def settle(doc: Document, rules: Sequence[Rule]) -> tuple[Decision, ...]:
+    """:func:`decide`, repeated on the cleaned text until it removes nothing more (idempotence by construction).
+
+    Some shapes only appear once other residue is gone (a menu whose items were split by
+    a share bar); a later pass finds them, and its decisions are mapped back to the
+    original lines, so explanations still point at the input.
+    """
+    decisions = list(decide(doc, rules))
+    text = "\n".join(doc.lines) + ("\n" if doc.final_newline else "")
+    # A whole-line rule judges a line alone, so on lines it already spared it finds nothing new: later
+    # passes only need the rules whose verdict depends on the neighbours (and the keep rules that veto).
+    contextual = [r for r in rules if r.kind is not Kind.LINE or r.position is Position.HEAD]
+    for _ in range(MAX_PASSES - 1):
+        if not decisions:
+            break
+        cleaned = Document.from_text(apply(text, decisions), domain=doc.domain)
+        more = decide(cleaned, contextual)
+        if not more:
+            break
+        origin = _surviving_lines(doc, decisions)
+        block_of = {block.line: block.index for block in cleaned.blocks}
+        stripped = {d.line for d in decisions if d.action is Action.STRIP}
+        added = []
+        for decision in more:
+            line = origin[block_of[decision.line]]
+            raw = doc.lines[line]
+            if decision.action is Action.STRIP:
+                if line in stripped:
+                    continue  # offsets would not fit the original line; keep the first pass's strips only
+                added.append(replace(decision, line=line))
+            else:
+                added.append(replace(decision, line=line, start=0, end=len(raw), text=raw))
+        if not added:
+            break
+        dropped = {d.line for d in added if d.action is not Action.STRIP}
+        decisions = [d for d in decisions if not (d.line in dropped and d.action is Action.STRIP)] + added
+    return tuple(sorted(decisions, key=lambda d: (d.line, d.start)))
+
+
+def _surviving_lines(doc: Document, decisions: Sequence[Decision]) -> list[int]:
+    """The original line numbers of the non-blank lines left after ``decisions``, in order."""
+    changed = kept_lines(doc.lines, decisions)
+    return [block.line for block in doc.blocks if changed.get(block.line, block.raw).strip()]
+
+
 class Cleaner:
     """A compiled rule selection, reusable across documents and threads.
 
@@ -93,7 +143,7 @@ class Cleaner:
         if input_format == "html" or (input_format == "auto" and looks_like_html(text)):
             return self._explain_html(text, url=url, domain=domain)
         doc = Document.from_text(text, domain=resolve_domain(url, domain))
-        decisions = decide(doc, self.rules.for_document(doc))
+        decisions = settle(doc, self.rules.for_document(doc))
         return Cleaned(apply(text, decisions), decisions, doc.domain, self.rules.fingerprint)
 
     def _explain_html(self, html: str, *, url: str | None, domain: str | None) -> Cleaned:
@@ -102,7 +152,7 @@ class Cleaner:
         site = site or resolve_domain(page.url, None)
         text = page.text
         doc = Document.from_text(text, domain=site)
-        decisions = decide(doc, self.rules.for_document(doc))
+        decisions = settle(doc, self.rules.for_document(doc))
         metadata = {
             key: value
             for key, value in (
