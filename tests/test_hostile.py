@@ -132,7 +132,8 @@ def test_a_huge_file_is_refused_by_size_before_reading(tmp_path: Path) -> None:
     assert "over the 67 MB limit" in result.stderr
 
 
-def test_sigterm_leaves_no_partial_output(tmp_path: Path) -> None:
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_an_interrupted_batch_leaves_no_partial_output(tmp_path: Path, signum: int) -> None:
     rows = "\n".join(
         json.dumps({"text": "Share\n\nThe council met on Monday to approve the budget.\n" * 50}) for _ in range(20000)
     )
@@ -144,7 +145,7 @@ def test_sigterm_leaves_no_partial_output(tmp_path: Path) -> None:
         text=True,
     )
     time.sleep(3)
-    process.send_signal(signal.SIGTERM)
+    process.send_signal(signum)
     _, stderr = process.communicate(timeout=30)
     assert process.returncode == 130, stderr
     assert not (tmp_path / "out.jsonl").exists()
@@ -216,3 +217,35 @@ def test_mixed_encodings_are_reported(tmp_path: Path) -> None:
     result = cli("clean", "mixed.txt", cwd=tmp_path)
     assert result.returncode == 0
     assert "note: decoded as" in result.stderr
+
+
+def test_nothing_is_fetched_from_the_network() -> None:
+    import http.server
+    import threading
+
+    requests: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            requests.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(b"<!ENTITY leak 'fetched'>")
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        page = (
+            f'<!DOCTYPE html SYSTEM "{base}/dtd"><html><head><link rel="stylesheet" href="{base}/css">'
+            f'<script src="{base}/js"></script></head><body><img src="{base}/img"><iframe src="{base}/frame">'
+            "</iframe><p>The council met on Monday to approve the budget for the coming year.</p></body></html>"
+        )
+        assert "The council met" in clean(page)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert requests == []
