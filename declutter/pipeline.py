@@ -152,7 +152,7 @@ class Cleaner:
         site = site or resolve_domain(page.url, None)
         text = page.text
         doc = Document.from_text(text, domain=site)
-        decisions = settle(doc, self.rules.for_document(doc))
+        decisions = decide(doc, self.rules.for_document(doc))  # one pass: settling is for text that is cleaned again
         metadata = {
             key: value
             for key, value in (
