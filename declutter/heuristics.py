@@ -223,7 +223,7 @@ def other_language_run(
         """The document's script or language, computed once and only if a short line needs it."""
         if not document:
             # The article's paragraphs decide its language: they survive cleaning, sidebars do not.
-            sample = " ".join(b.text for b in blocks if is_prose(b.text))[:20000]
+            sample = " ".join(b.text for b in blocks if is_prose(b.text))[:3000]
             document["script"] = _script(sample)
             document["language"] = _language([w.lower() for w in words(sample)], stopwords)[0]
         return document[key]

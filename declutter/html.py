@@ -287,7 +287,7 @@ PROTECT_SHARE = 0.4
 """A selector never removes an element holding this share of the page's paragraph text (of 500+ characters)."""
 
 
-def _protected(element: HtmlElement, page_chars: int) -> bool:
+def _protected(element: HtmlElement, page_chars: int, chars: dict[HtmlElement, int]) -> bool:
     """The document skeleton and anything holding the article is never removed by a guarded selector."""
     if element.tag in ("html", "body", "main", "article"):
         return True
@@ -295,7 +295,7 @@ def _protected(element: HtmlElement, page_chars: int) -> bool:
         return True
     if element.xpath("boolean(.//article | .//main | .//*[@itemprop='articleBody'] | .//h1)"):
         return True
-    return page_chars >= 500 and _paragraph_chars(element) >= PROTECT_SHARE * page_chars
+    return page_chars >= 500 and chars.get(element, 0) >= PROTECT_SHARE * page_chars
 
 
 def _remove(element: HtmlElement) -> None:
@@ -347,7 +347,8 @@ def remove_chrome(root: HtmlElement, selectors: Sequence[CompiledSelector]) -> l
                 )
         else:
             walked.append(compiled)
-    page_chars = _paragraph_chars(root)
+    chars = _paragraph_chars_by_element(root)  # counted before removals: stale counts only protect more
+    page_chars = chars.get(root, 0)
     matched = [(compiled, set(_run(compiled.xpath, root))) for compiled in walked]
     any_tokens = any(compiled.tokens for compiled in walked)
     stack = [root]
@@ -362,7 +363,7 @@ def remove_chrome(root: HtmlElement, selectors: Sequence[CompiledSelector]) -> l
                 if reason is None:
                     continue
                 rule = compiled.rule
-                if rule.params.get("guard", True) and _protected(element, page_chars):
+                if rule.params.get("guard", True) and _protected(element, page_chars, chars):
                     continue
                 if rule.params.get("min_link_density") or rule.params.get("min_links"):
                     density = _link_cluster(element, rule)
@@ -530,7 +531,23 @@ def _contains(outer: HtmlElement, inner: HtmlElement) -> bool:
 
 
 def _paragraph_chars(element: HtmlElement) -> int:
-    return sum(len(_SPACE.sub(" ", p.text_content()).strip()) for p in element.iter("p", "pre", "td", "blockquote"))
+    """Characters of paragraph text (<p>, <pre>, <td>, <blockquote>) under an element."""
+    return sum(len(p.text_content().strip()) for p in element.iter("p", "pre", "td", "blockquote"))
+
+
+def _paragraph_chars_by_element(root: HtmlElement) -> dict[HtmlElement, int]:
+    """:func:`_paragraph_chars` of every element holding paragraphs, in one pass (each paragraph adds its
+    length to its ancestors)."""
+    totals: dict[HtmlElement, int] = {}
+    for paragraph in root.iter("p", "pre", "td", "blockquote"):
+        size = len(paragraph.text_content().strip())
+        if not size:
+            continue
+        node: HtmlElement | None = paragraph
+        while node is not None:
+            totals[node] = totals.get(node, 0) + size
+            node = node.getparent()
+    return totals
 
 
 def iter_blocks(element: HtmlElement) -> Iterator[str]:
