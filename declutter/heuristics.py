@@ -81,7 +81,11 @@ def headline_list(
             continue
         run: list[Block] = []
         for block in blocks[position + 1 : position + 1 + max_items]:
-            if block.words > max_words or block.line in protected or is_prose(block.text, min_words=8):
+            if (
+                block.words > max_words
+                or block.line in protected
+                or is_prose(block.text, min_words=8, words=block.words)
+            ):
                 break  # a sentence of eight words or more is the article resuming, not a teaser
             run.append(block)
         terminal = sum(ends_like_sentence(b.text) for b in run)
@@ -99,7 +103,7 @@ def _prose_words_before(blocks: Sequence[Block]) -> list[int]:
     totals, running = [], 0
     for block in blocks:
         totals.append(running)
-        if is_prose(block.text):
+        if is_prose(block.text, words=block.words):
             running += block.words
     return totals
 
@@ -127,7 +131,7 @@ def menu_run(
     names or products that closes an article stays, and it ends at its last menu
     label on the side that faces the article, so a short headline stays too.
     """
-    prose = [b.index for b in blocks if is_prose(b.text, min_words=prose_words)]
+    prose = [b.index for b in blocks if is_prose(b.text, min_words=prose_words, words=b.words)]
     if not prose:
         return []
     first, last = prose[0], prose[-1]
@@ -223,14 +227,14 @@ def other_language_run(
         """The document's script or language, computed once and only if a short line needs it."""
         if not document:
             # The article's paragraphs decide its language: they survive cleaning, sidebars do not.
-            sample = " ".join(b.text for b in blocks if is_prose(b.text))[:3000]
+            sample = " ".join(b.text for b in blocks if is_prose(b.text, words=b.words))[:3000]
             document["script"] = _script(sample)
             document["language"] = _language([w.lower() for w in words(sample)], stopwords)[0]
         return document[key]
 
     def foreign(block: Block) -> str | None:
         """The block's other language or script, or None when it is in the document's."""
-        if block.words > max_words or block.line in protected or is_prose(block.text, min_words=8):
+        if block.words > max_words or block.line in protected or is_prose(block.text, min_words=8, words=block.words):
             return None
         script = _script(block.text)
         if script is None or of_document("script") is None:

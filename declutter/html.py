@@ -350,14 +350,27 @@ def remove_chrome(root: HtmlElement, selectors: Sequence[CompiledSelector]) -> l
     chars = _paragraph_chars_by_element(root)  # counted before removals: stale counts only protect more
     page_chars = chars.get(root, 0)
     matched = [(compiled, set(_run(compiled.xpath, root))) for compiled in walked]
-    any_tokens = any(compiled.tokens for compiled in walked)
+    # Most elements match no rule: one test against the union of every rule's tags, tokens, attributes
+    # and XPath hits lets them through without asking each rule.
+    all_tags = frozenset().union(*(compiled.tags for compiled in walked))
+    all_tokens = frozenset().union(*(compiled.tokens for compiled in walked))
+    all_attributes = tuple({name for compiled in walked for _, name, _, _ in compiled.attributes})
+    all_hits = set().union(*(hits for _, hits in matched))
     stack = [root]
     while stack:
         parent = stack.pop()
         for element in list(parent):
             if not isinstance(element.tag, str):
                 continue
-            tokens = _tokens(element) if any_tokens and (element.get("class") or element.get("id")) else set()
+            tokens = _tokens(element) if all_tokens and (element.get("class") or element.get("id")) else set()
+            if (
+                element.tag not in all_tags
+                and not tokens & all_tokens
+                and not any(element.get(name) is not None for name in all_attributes)
+                and element not in all_hits
+            ):
+                stack.append(element)
+                continue
             for compiled, hits in matched:
                 reason = compiled.matches(element, tokens) or ("matches a selector" if element in hits else None)
                 if reason is None:
@@ -592,13 +605,20 @@ def _xpath(node: HtmlElement, expression: str, **variables: str) -> list[Any]:
     return result if isinstance(result, list) else []
 
 
-def _meta(root: HtmlElement, *names: str) -> str | None:
-    for name in names:
+def _metas(root: HtmlElement) -> dict[str, str]:
+    """Every <meta> content by its property, name or itemprop (the first one of each wins)."""
+    found: dict[str, str] = {}
+    for meta in root.iter("meta"):
+        content = (meta.get("content") or "").strip()
         for attribute in ("property", "name", "itemprop"):
-            found = _xpath(root, f"//meta[@{attribute}=$n]/@content", n=name)
-            if found and str(found[0]).strip():
-                return str(found[0]).strip()
-    return None
+            key = meta.get(attribute)
+            if key and content and key not in found:
+                found[key] = content
+    return found
+
+
+def _meta(metas: dict[str, str], *names: str) -> str | None:
+    return next((metas[name] for name in names if name in metas), None)
 
 
 def _json_ld(root: HtmlElement) -> dict[str, object]:
@@ -656,12 +676,13 @@ def extract_page(html: str, rules: Sequence[Rule], *, url: str | None = None, do
     """Run the DOM stage: metadata, selector rules (scoped to the page's site), main content, blocks."""
     root = parse(html)
     ld = _json_ld(root)
+    metas = _metas(root)
     canonical = _xpath(root, "//link[@rel='canonical']/@href")
-    page_url = url or (str(canonical[0]) if canonical else None) or _meta(root, "og:url")
-    published = _meta(root, "article:published_time", "datePublished", "pubdate", "date") or (
+    page_url = url or (str(canonical[0]) if canonical else None) or _meta(metas, "og:url")
+    published = _meta(metas, "article:published_time", "datePublished", "pubdate", "date") or (
         str(ld["datePublished"]) if "datePublished" in ld else None
     )
-    author = _meta(root, "author", "article:author")
+    author = _meta(metas, "author", "article:author")
     title_tag = root.findtext(".//title")
     site = domain or (domain_of(page_url) if page_url else None)
     selectors = [compile_selector_rule(r) for r in rules if r.kind is Kind.SELECTOR and r.applies_to(site)]
@@ -674,7 +695,7 @@ def extract_page(html: str, rules: Sequence[Rule], *, url: str | None = None, do
     title = _SPACE.sub(" ", h1.text_content()).strip() if h1 is not None else None
     title = (
         title
-        or _meta(root, "og:title")
+        or _meta(metas, "og:title")
         or (str(ld["headline"]) if "headline" in ld else None)
         or (_SPACE.sub(" ", title_tag).strip() if title_tag else None)
     )

@@ -78,7 +78,7 @@ def in_scope(rule: Rule, block: Block, head_end: int) -> bool:
 def head_end(blocks: Sequence[Block]) -> int:
     """The index of the first prose block: ``head`` rules fire only above it."""
     for block in blocks:
-        if is_prose(block.text, min_words=20):
+        if is_prose(block.text, min_words=20, words=block.words):
             return block.index
     return len(blocks)
 
@@ -306,7 +306,7 @@ def match_cutoffs(
     prose_after = [0] * (len(blocks) + 1)
     for n in range(len(blocks) - 1, -1, -1):
         block = blocks[n]
-        counted = block.words if block.line not in claimed and is_prose(block.text) else 0
+        counted = block.words if block.line not in claimed and is_prose(block.text, words=block.words) else 0
         prose_after[n] = prose_after[n + 1] + counted
     for n, block in enumerate(blocks):
         if block.line in protected:

@@ -64,9 +64,10 @@ def ends_like_sentence(text: str) -> bool:
     return _TERMINAL.search(text.rstrip()) is not None
 
 
-def is_prose(text: str, min_words: int = PROSE_MIN_WORDS) -> bool:
-    """A paragraph of running text: enough words and a sentence ending."""
-    return ends_like_sentence(text) and word_count(text) >= min_words
+def is_prose(text: str, min_words: int = PROSE_MIN_WORDS, *, words: int | None = None) -> bool:
+    """A paragraph of running text: enough words and a sentence ending (``words``: a known word count)."""
+    count = word_count(text) if words is None else words
+    return count >= min_words and ends_like_sentence(text)
 
 
 def sentence_count(text: str) -> int:
