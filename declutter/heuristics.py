@@ -28,6 +28,7 @@ Hit = tuple[Block, str]
 Heuristic = Callable[..., list[Hit]]
 
 _JOIN = regex.compile(r"(?<=\p{Ll}{3}|[?!»”])(?=\p{Lu}\p{Ll})")
+_NUMBERED = regex.compile(r"\d{1,2}[.)]\s")
 _SENTENCE_BOUNDARY = regex.compile(r"\p{Ll}{2}[.!?][\"”’]?\s+[\"“‘]?\p{Lu}")
 _SCRIPTS = (
     "Latin",
@@ -63,7 +64,8 @@ def headline_list(
     The run is every following line of at most ``max_words`` words, up to the first
     full sentence of eight words or more; it counts only if it has ``min_items``
     lines and few of them end like sentences (teasers and deks rarely do, article
-    paragraphs almost always do). The header must come
+    paragraphs almost always do). Items numbered in order ("1. …", "2. …") are
+    teasers whatever their ending, up to twice ``max_words``. The header must come
     after ``min_prose_before`` words of prose: above the article, in a page's
     navigation, a run of short lines may lead into the headline and dek.
     """
@@ -80,15 +82,17 @@ def headline_list(
             position += 1
             continue
         run: list[Block] = []
-        for block in blocks[position + 1 : position + 1 + max_items]:
+        for number, block in enumerate(blocks[position + 1 : position + 1 + max_items], start=1):
+            # A numbered teaser ("1. Headline. Its dek.") is a list item whatever its ending.
+            numbered = _NUMBERED.match(block.text) is not None and block.text.startswith(f"{number}")
             if (
-                block.words > max_words
-                or block.line in protected
-                or is_prose(block.text, min_words=8, words=block.words)
+                block.line in protected
+                or block.words > (max_words * 2 if numbered else max_words)
+                or (not numbered and is_prose(block.text, min_words=8, words=block.words))
             ):
                 break  # a sentence of eight words or more is the article resuming, not a teaser
             run.append(block)
-        terminal = sum(ends_like_sentence(b.text) for b in run)
+        terminal = sum(ends_like_sentence(b.text) and not _NUMBERED.match(b.text) for b in run)
         if len(run) >= min_items and terminal <= max_terminal_ratio * len(run):
             hits.append((header, f"list header followed by {len(run)} headline-like lines"))
             hits.extend((b, f"item of the list under line {header.line + 1}") for b in run)
