@@ -21,7 +21,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -108,7 +108,6 @@ class Page:
     published: str | None = None
     author: str | None = None
     container: str = ""
-    html: str = field(default="", repr=False)
 
     @property
     def text(self) -> str:
@@ -712,5 +711,4 @@ def extract_page(html: str, rules: Sequence[Rule], *, url: str | None = None, do
         published,
         author,
         _path(container),
-        lxml.html.tostring(container, encoding="unicode"),
     )
