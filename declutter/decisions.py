@@ -97,7 +97,12 @@ class Cleaned(NamedTuple):
     source: str | None = None
 
 
-def _strip_spans(line: str, spans: Sequence[tuple[int, int]]) -> str:
+def strip_spans(line: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``line`` without the character spans (which may overlap).
+
+    >>> strip_spans(" date 2020-01-06 Thousands protest", [(0, 17)])
+    'Thousands protest'
+    """
     out, position = [], 0
     for start, end in sorted(spans):
         if start > position:
@@ -119,7 +124,7 @@ def kept_lines(lines: Sequence[str], decisions: Iterable[Decision]) -> dict[int,
     result = {}
     for number, line_spans in spans.items():
         if number not in dropped:
-            result[number] = _strip_spans(lines[number], line_spans)
+            result[number] = strip_spans(lines[number], line_spans)
     return result | dict.fromkeys(dropped, "")
 
 

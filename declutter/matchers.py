@@ -21,7 +21,7 @@ from dataclasses import replace
 
 import regex
 
-from declutter.decisions import Action, Decision
+from declutter.decisions import Action, Decision, strip_spans
 from declutter.document import Block
 from declutter.errors import DeclutterError
 from declutter.literals import required_literals
@@ -66,13 +66,18 @@ def _which(rule: Rule, index: int) -> str:
 
 def in_scope(rule: Rule, block: Block, head_end: int) -> bool:
     """Position and size guards shared by every line-level kind."""
-    if rule.position is Position.HEAD and block.index >= head_end:
+    return _admits(rule, block.index < head_end, block.words, len(block.text))
+
+
+def _admits(rule: Rule, head: bool, words: int, chars: int) -> bool:
+    """Whether a line in the head (or not) with this many words and characters passes the rule's guards."""
+    if rule.position is Position.HEAD and not head:
         return False
     max_words = rule.params.get("max_words")
-    if max_words is not None and block.words > max_words:
+    if max_words is not None and words > max_words:
         return False
     max_chars = rule.params.get("max_chars")
-    return max_chars is None or len(block.text) <= max_chars
+    return max_chars is None or chars <= max_chars
 
 
 def head_end(blocks: Sequence[Block]) -> int:
@@ -124,10 +129,7 @@ def match_strips(blocks: Sequence[Block], rules: Iterable[Rule]) -> tuple[list[D
         if not spans:
             view.append(block)
             continue
-        rest = block.raw
-        for start, end in sorted(spans, reverse=True):
-            rest = rest[:start] + rest[end:]
-        text = strip_bullet(normalize(rest))
+        text = strip_bullet(normalize(strip_spans(block.raw, spans)))
         if text:
             view.append(replace(block, text=text, words=word_count(text)))
     return decisions, view
@@ -176,9 +178,7 @@ class LineMatcher:
             candidates = tuple(
                 candidate
                 for rule in self.rules
-                if (head or rule.position is not Position.HEAD)
-                and (rule.params.get("max_words") is None or words <= rule.params["max_words"])
-                and (rule.params.get("max_chars") is None or chars <= rule.params["max_chars"])
+                if _admits(rule, head, words, chars)
                 for candidate in self._candidates[id(rule)]
             )
             self._eligible[key] = candidates

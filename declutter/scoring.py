@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from declutter.categories import CONTENT
-from declutter.decisions import Action, Decision
+from declutter.decisions import Action, Decision, strip_spans
 from declutter.errors import DeclutterError
 from declutter.pipeline import Cleaner
 from declutter.samples import Sample, find_samples
@@ -173,7 +173,8 @@ def score_sample(sample: Sample, cleaner: Cleaner) -> SampleReport:
         decisions = by_line.get(index, [])
         stripped = sum(d.end - d.start for d in decisions if d.action is Action.STRIP)
         dropped = any(d.action is not Action.STRIP for d in decisions) or (
-            bool(decisions) and not _remainder(line.text, decisions).strip()
+            bool(decisions)
+            and not strip_spans(line.text, ((d.start, d.end) for d in decisions if d.action is Action.STRIP)).strip()
         )
         rule = decisions[0].rule_id if decisions else None
         if line.is_residue:
@@ -196,15 +197,6 @@ def score_sample(sample: Sample, cleaner: Cleaner) -> SampleReport:
         if rule is not None:
             by_rule[rule] = by_rule[rule] + score
     return SampleReport(sample, total, dict(by_category), dict(by_rule), tuple(removed_content), tuple(missed))
-
-
-def _remainder(text: str, decisions: Sequence[Decision]) -> str:
-    spans = sorted((d.start, d.end) for d in decisions if d.action is Action.STRIP)
-    out, position = [], 0
-    for start, end in spans:
-        out.append(text[position:start])
-        position = max(position, end)
-    return "".join(out) + text[position:]
 
 
 def samples_fingerprint(samples: Sequence[Sample]) -> str:
