@@ -17,6 +17,7 @@ from typing import Annotated
 import typer
 
 from declutter import __version__
+from declutter.batch import Selection
 from declutter.batchcli import write_atomic
 from declutter.checks import check_rules, lint_breadth
 from declutter.errors import DeclutterError
@@ -69,12 +70,22 @@ def _split(value: str) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def _selection(rules: list[Path] | None, no_bundled: bool, keep: str, only: str, ignore: str) -> Selection:
+    """The rule options as plain values; ``--rules`` replaces the bundled rules under ``--no-bundled``, else adds."""
+    if no_bundled and not rules:
+        raise DeclutterError("--no-bundled needs at least one --rules path")
+    paths = tuple(map(str, rules or ()))
+    return Selection(
+        paths if no_bundled else None,
+        () if no_bundled else paths,
+        tuple(_split(keep)),
+        tuple(_split(only)),
+        tuple(_split(ignore)),
+    )
+
+
 def _cleaner(rules: list[Path] | None, no_bundled: bool, keep: str, only: str, ignore: str) -> Cleaner:
-    if no_bundled:
-        if not rules:
-            raise DeclutterError("--no-bundled needs at least one --rules path")
-        return Cleaner(list(rules), keep=_split(keep), only=_split(only), ignore=_split(ignore))
-    return Cleaner(extra=rules or (), keep=_split(keep), only=_split(only), ignore=_split(ignore))
+    return _selection(rules, no_bundled, keep, only, ignore).cleaner()
 
 
 @app.command()
@@ -125,22 +136,14 @@ def clean(
     batch: worker processes (-j), a progress bar, a summary, and errors that become
     report rows instead of stopping the run.
     """
-    from declutter.batch import Selection, default_jobs
+    from declutter.batch import default_jobs
     from declutter.batchcli import Batch, run_files, run_jsonl
 
     if fmt not in ("text", "json", "html"):
         raise typer.BadParameter("--format must be text, json or html")
     if backup and not in_place:
         raise typer.BadParameter("--backup goes with --in-place")
-    selection = Selection(
-        tuple(map(str, rules)) if (rules and no_bundled) else None,
-        () if (no_bundled or not rules) else tuple(map(str, rules)),
-        tuple(_split(keep)),
-        tuple(_split(only)),
-        tuple(_split(ignore)),
-    )
-    if no_bundled and not rules:
-        raise DeclutterError("--no-bundled needs at least one --rules path")
+    selection = _selection(rules, no_bundled, keep, only, ignore)
     selection.cleaner()  # load the rules once here, so a bad rule file fails before any work starts
     batch = Batch(
         selection=selection,
