@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from declutter.decisions import apply
 from declutter.document import Document
 from declutter.errors import DeclutterError
-from declutter.matchers import match_keeps
+from declutter.matchers import match_keeps, match_patterns
 from declutter.pipeline import decide
 from declutter.rules import Kind, Rule, Status
 from declutter.samples import Sample
@@ -91,7 +91,7 @@ def _fires(rule: Rule, example: str) -> tuple[bool, bool]:
 
 def _protects(rule: Rule, example: str) -> bool:
     doc = Document.from_text(example)
-    protected = match_keeps(doc.blocks, [rule])
+    protected = match_keeps(doc.blocks, match_patterns(doc.blocks, [rule]))
     return bool(doc.blocks) and all(b.line in protected for b in doc.blocks)
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
 
 import regex
 
@@ -193,12 +194,21 @@ def _script(text: str) -> str | None:
     return counts.most_common(1)[0][0] if counts else "other"
 
 
-def _language(tokens: Sequence[str], stopwords: Mapping[str, frozenset[str]]) -> tuple[str | None, Counter[str]]:
+@lru_cache(maxsize=16)
+def _stopword_index(languages: tuple[tuple[str, str], ...]) -> Mapping[str, tuple[str, ...]]:
+    """Each stopword with the languages it belongs to (in the order the rule lists them)."""
+    index: dict[str, list[str]] = {}
+    for code, text in languages:
+        for word in dict.fromkeys(text.split()):
+            index.setdefault(word, []).append(code)
+    return {word: tuple(codes) for word, codes in index.items()}
+
+
+def _language(tokens: Sequence[str], stopwords: Mapping[str, tuple[str, ...]]) -> tuple[str | None, Counter[str]]:
     hits: Counter[str] = Counter()
     for token in tokens:
-        for language, words_of in stopwords.items():
-            if token in words_of:
-                hits[language] += 1
+        for code in stopwords.get(token, ()):
+            hits[code] += 1
     best = hits.most_common(1)
     return (best[0][0] if best else None), hits
 
@@ -224,7 +234,7 @@ def other_language_run(
     in ``min_languages`` different languages or scripts: an article quoting a verse in
     one other language is not a language switcher.
     """
-    stopwords = {code: frozenset(text.split()) for code, text in (languages or {}).items()}
+    stopwords = _stopword_index(tuple((languages or {}).items()))
     document: dict[str, str | None] = {}
 
     def of_document(key: str) -> str | None:
@@ -246,9 +256,11 @@ def other_language_run(
         # Latin lines in a non-Latin document are usually code, names or brands, not a sidebar.
         if script != "Latin" and script != of_document("script"):
             return script
-        language, hits = _language([w.lower() for w in words(block.text)], stopwords)
         doc_language = of_document("language")
-        if language is None or hits[language] < 2 or doc_language is None:
+        if doc_language is None:
+            return None
+        language, hits = _language([w.lower() for w in words(block.text)], stopwords)
+        if language is None or hits[language] < 2:
             return None
         if language != doc_language and hits[doc_language] == 0:
             return language

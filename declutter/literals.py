@@ -7,25 +7,35 @@ full-page text most short lines are menu items that no pattern matches, and this
 a hundred regex calls per line into a few substring tests.
 
 The analysis uses the standard library's regex parser, which shares the syntax of the
-patterns our rules use; anything it cannot parse (``\\p{…}``) or prove gets no pre-check.
+patterns our rules use (a ``\\p{…}`` class is read as ``\\w``: only literals matter here);
+anything it cannot parse or prove gets no pre-check.
+
+:class:`LiteralScan` finds which of many literals a text contains in one pass, so a
+matcher holding a hundred patterns pays for one scan per line, not a hundred searches.
 
 >>> import regex
 >>> sorted(required_literals(regex.compile(r"(?i)story continues below (?:advertisement|ad)")))
 ['story continues below ad']
 >>> required_literals(regex.compile(r"\\p{Lu}\\w+")) is None
 True
+>>> sorted(LiteralScan(["share", "share this", "tweet"])("please share this story"))
+['share', 'share this']
 """
 
 from __future__ import annotations
 
+import re
 import re._constants as sre_constants  # type: ignore[import-not-found]  # the stdlib parser exposes the tree
 import re._parser as sre_parse  # type: ignore[import-not-found]
+from collections.abc import Iterable
 from typing import Any
 
 import regex
 
 MAX_LITERALS = 12
-"""More alternatives than this make the pre-check as slow as the pattern; such patterns run unchecked."""
+"""More alternatives than this make a separate search as slow as the pattern (a :class:`LiteralScan` has no limit)."""
+
+_PROPERTY = re.compile(r"\\[pP]\{[^}]*\}")
 
 _REPEATS = {sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, getattr(sre_constants, "POSSESSIVE_REPEAT", None)}
 
@@ -65,13 +75,57 @@ def _required(items: Any) -> frozenset[str] | None:
     return max(candidates, key=lambda c: (min(len(s) for s in c), -len(c)))
 
 
-def required_literals(pattern: regex.Pattern[str]) -> frozenset[str] | None:
-    """Lower-cased literals one of which every match of ``pattern`` contains; None when unknown or too many."""
+def required_literals(pattern: regex.Pattern[str], limit: int | None = MAX_LITERALS) -> frozenset[str] | None:
+    """Lower-cased literals one of which every match of ``pattern`` contains; None when unknown or over ``limit``."""
     try:
-        tree = sre_parse.parse(pattern.pattern, pattern.flags & regex.IGNORECASE)
-    except Exception:  # syntax the stdlib parser does not know (\\p{…}): no pre-check, never an error
+        tree = sre_parse.parse(_PROPERTY.sub(r"\\w", pattern.pattern), pattern.flags & regex.IGNORECASE)
+    except Exception:  # syntax the stdlib parser does not know: no pre-check, never an error
         return None
     found = _required(tree)
-    if found is None or len(found) > MAX_LITERALS:
+    if found is None or (limit is not None and len(found) > limit):
         return None
     return found
+
+
+class LiteralScan:
+    """Which of a set of lower-case literals occur in a lower-cased text, found in one scan.
+
+    The literals are compiled into one trie-shaped pattern inside a lookahead, so each
+    text position costs one walk down the trie. At a position the longest literal is
+    reported; the shorter literals it starts with (or contains) are implied.
+    """
+
+    def __init__(self, literals: Iterable[str]) -> None:
+        ordered = sorted(set(literals))
+        self._findall = re.compile(f"(?=({literal_trie(ordered)}))").findall if ordered else None
+        self._implied = {literal: frozenset(other for other in ordered if other in literal) for literal in ordered}
+
+    def __call__(self, lowered: str) -> frozenset[str]:
+        if self._findall is None:
+            return frozenset()
+        return frozenset().union(*(self._implied[found] for found in set(self._findall(lowered))))
+
+
+def literal_trie(literals: Iterable[str]) -> str:
+    """A pattern for any of ``literals``, shaped as a trie so the engine branches once per character.
+
+    At a position it matches the longest literal that starts there.
+
+    >>> literal_trie(["share", "shares", "sharing"])
+    'shar(?:e(?:s)?|ing)'
+    """
+    root: dict[str, Any] = {}
+    for literal in sorted(literals):
+        node = root
+        for char in literal:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(root)

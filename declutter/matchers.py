@@ -1,14 +1,17 @@
 """How each kind of rule matches: the code side of "rules are data, matchers are code".
 
 Every function here takes blocks and rules and returns :class:`Decision` values;
-none of them knows a phrase. Patterns run with a ``regex`` timeout so one bad
+none of them knows a phrase. :func:`match_patterns` runs every whole-line pattern
+once per block (after one literal scan of the line); the keep, line, block and cut-off
+matchers then read its :data:`Hits`. Patterns run with a ``regex`` timeout so one bad
 pattern cannot hang a pipeline: it raises an error that names the rule instead.
 
 >>> from declutter.document import Document
 >>> from declutter.rules import RuleSet
 >>> rules = RuleSet.bundled()
 >>> doc = Document.from_text("Share\\n\\nShare prices fell 4% on Monday.")
->>> [d.rule_id for d in match_lines(doc.blocks, [rules.get("SHR001")], frozenset(), doc.blocks)]
+>>> hits = match_patterns(doc.blocks, [rules.get("SHR001")])
+>>> [d.rule_id for d in match_lines(doc.blocks, hits, frozenset())]
 ['SHR001']
 """
 
@@ -16,15 +19,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 import regex
 
 from declutter.decisions import Action, Decision, strip_spans
 from declutter.document import Block
 from declutter.errors import DeclutterError
-from declutter.literals import required_literals
+from declutter.literals import LiteralScan, literal_trie, required_literals
 from declutter.rules import Kind, Position, Rule
 from declutter.text import is_prose, normalize, strip_bullet, word_count
 
@@ -50,7 +54,12 @@ def _timeout(rule: Rule, pattern: regex.Pattern[str], block: Block) -> RuleTimeo
 
 def fullmatch(rule: Rule, block: Block, text: str) -> tuple[int, regex.Match[str]] | None:
     """The first of the rule's patterns that matches the whole ``text``, with its index."""
-    for index, pattern in enumerate(rule.patterns):
+    lowered = ""
+    for index, (pattern, gate) in enumerate(zip(rule.patterns, pattern_gates(rule.patterns), strict=True)):
+        if gate is not None:
+            lowered = lowered or text.lower()
+            if gate(lowered) is None:
+                continue  # the pattern needs a literal the text does not have
         try:
             found = pattern.fullmatch(text, timeout=REGEX_TIMEOUT)
         except TimeoutError:
@@ -135,84 +144,124 @@ def match_strips(blocks: Sequence[Block], rules: Iterable[Rule]) -> tuple[list[D
     return decisions, view
 
 
-def match_keeps(blocks: Sequence[Block], rules: Iterable[Rule]) -> frozenset[int]:
-    """Lines protected by keep rules: no drop, block, heuristic or cut may remove them."""
-    keep_rules = [r for r in rules if r.kind is Kind.KEEP]
+Hits = Mapping[int, tuple[tuple[Rule, int], ...]]
+"""Per block line: the rules whose guards admit the line and one of whose patterns matches all of it, in rule
+order, each with the index of its first such pattern. Lines without a hit are absent."""
+
+WHOLE_LINE_KINDS = frozenset({Kind.KEEP, Kind.LINE, Kind.BLOCK, Kind.CUTOFF})
+"""Kinds whose patterns match a whole line (a block rule's pattern is its start marker)."""
+
+
+def match_patterns(blocks: Sequence[Block], rules: Iterable[Rule]) -> dict[int, tuple[tuple[Rule, int], ...]]:
+    """The :data:`Hits` of the keep, line, block and cut-off rules: every pattern runs at most once per line."""
+    matcher = line_matcher([r for r in rules if r.kind in WHOLE_LINE_KINDS])
     first_prose = head_end(blocks)
+    found = {}
+    for block in blocks:
+        hits = tuple(matcher.matching(block, block.index < first_prose))
+        if hits:
+            found[block.line] = hits
+    return found
+
+
+def match_keeps(blocks: Sequence[Block], hits: Hits) -> frozenset[int]:
+    """Lines protected by keep rules: no drop, block, heuristic or cut may remove them."""
     return frozenset(
-        block.line
-        for block in blocks
-        if any(in_scope(rule, block, first_prose) and fullmatch(rule, block, block.text) for rule in keep_rules)
+        block.line for block in blocks if any(rule.kind is Kind.KEEP for rule, _ in hits.get(block.line, ()))
     )
 
 
 class LineMatcher:
-    """The whole-line rules of a selection, with their guards resolved once and literal pre-checks.
+    """Whole-line patterns of a list of rules, with their guards resolved once and one literal scan per line.
 
-    Which rules may look at a block depends only on its word count, its length and
-    whether it is above the first prose paragraph; the eligible patterns for each such
-    class are listed once, in rule order, each with the literal pre-check derived from it
-    (:mod:`declutter.literals`), so matching a block is a loop that skips most patterns
-    with one substring search and runs ``fullmatch`` on the rest.
+    Every pattern gets the literals one of which any line it matches must contain
+    (:mod:`declutter.literals`); one :class:`~declutter.literals.LiteralScan` over a
+    line tells which patterns could match it, and only those run ``fullmatch``, in
+    rule order. Which rules may look at a line at all depends only on its word count,
+    its length and whether it is above the first prose paragraph; the eligible patterns
+    for each such class are listed once.
     """
 
     def __init__(self, rules: Sequence[Rule]) -> None:
-        self.rules = tuple(r for r in rules if r.kind is Kind.LINE)
+        self.rules = tuple(rules)
         self._words = sorted({r.params["max_words"] for r in self.rules if r.params.get("max_words") is not None})
         self._chars = sorted({r.params["max_chars"] for r in self.rules if r.params.get("max_chars") is not None})
-        self._eligible: dict[tuple[bool, int, int], tuple[_Candidate, ...]] = {}
-        self._candidates: dict[int, tuple[_Candidate, ...]] = {}
+        self._eligible: dict[tuple[bool, int, int], frozenset[int]] = {}
+        self._candidates: list[_Candidate] = []
+        unchecked: set[int] = set()
+        gated_by: dict[str, set[int]] = {}
         for rule in self.rules:
             requires = rule.params.get("requires")
             rule_gate = _gate(frozenset(requires)) if requires else None
-            candidates = []
             for index, pattern in enumerate(rule.patterns):
-                literals = required_literals(pattern)
-                candidates.append((rule, index, pattern, rule_gate, _gate(literals) if literals else None))
-            self._candidates[id(rule)] = tuple(candidates)
+                number = len(self._candidates)
+                self._candidates.append((rule, index, pattern, rule_gate))
+                literals = required_literals(pattern, limit=None)
+                if literals is None:
+                    unchecked.add(number)
+                for literal in literals or ():
+                    gated_by.setdefault(literal, set()).add(number)
+        self._unchecked = frozenset(unchecked)
+        self._scan = LiteralScan(gated_by)
+        self._gated_by = {literal: frozenset(numbers) for literal, numbers in gated_by.items()}
 
-    def eligible(self, head: bool, words: int, chars: int) -> tuple[_Candidate, ...]:
+    def _eligible_for(self, head: bool, words: int, chars: int) -> frozenset[int]:
         key = (head, bisect_left(self._words, words), bisect_left(self._chars, chars))
-        candidates = self._eligible.get(key)
-        if candidates is None:
-            candidates = tuple(
-                candidate
-                for rule in self.rules
-                if _admits(rule, head, words, chars)
-                for candidate in self._candidates[id(rule)]
-            )
-            self._eligible[key] = candidates
-        return candidates
+        eligible = self._eligible.get(key)
+        if eligible is None:
+            admitted = enumerate(rule for rule, *_ in self._candidates)
+            eligible = frozenset(n for n, rule in admitted if _admits(rule, head, words, chars))
+            self._eligible[key] = eligible
+        return eligible
+
+    def matching(self, block: Block, head: bool) -> Iterator[tuple[Rule, int]]:
+        """Each rule whose guards admit the block and one of whose patterns matches its whole text, in rule
+        order, with the index of its first such pattern."""
+        text = block.text
+        lowered = text.lower()
+        possible = self._unchecked.union(*(self._gated_by[literal] for literal in self._scan(lowered)))
+        possible &= self._eligible_for(head, block.words, len(text))
+        matched: Rule | None = None
+        for number in sorted(possible):
+            rule, index, pattern, rule_gate = self._candidates[number]
+            if rule is matched or (rule_gate is not None and rule_gate(lowered) is None):
+                continue  # the rule matched already, or needs a literal the line does not have
+            try:
+                if pattern.fullmatch(text, timeout=REGEX_TIMEOUT) is not None:
+                    matched = rule
+                    yield rule, index
+            except TimeoutError:
+                raise _timeout(rule, pattern, block) from None
 
     def first(self, block: Block, head: bool) -> tuple[Rule, int] | None:
         """The first rule (and which of its patterns) that matches the block's whole text."""
-        text = block.text
-        lowered = text.lower()
-        for rule, index, pattern, rule_gate, gate in self.eligible(head, block.words, len(text)):
-            if (rule_gate is not None and rule_gate(lowered) is None) or (gate is not None and gate(lowered) is None):
-                continue  # the pattern needs a literal the line does not have
-            try:
-                if pattern.fullmatch(text, timeout=REGEX_TIMEOUT) is not None:
-                    return rule, index
-            except TimeoutError:
-                raise _timeout(rule, pattern, block) from None
-        return None
+        return next(self.matching(block, head), None)
 
 
 _Gate = Callable[[str], object]
-_Candidate = tuple[Rule, int, regex.Pattern[str], _Gate | None, _Gate | None]
+_Candidate = tuple[Rule, int, regex.Pattern[str], _Gate | None]
 
 
 def _gate(literals: frozenset[str]) -> _Gate:
-    """A fast search for any of the literals (the stdlib ``re`` engine scans literal alternations well)."""
-    return re.compile("|".join(re.escape(literal) for literal in sorted(literals))).search
+    """A search for any of the literals, as one trie-shaped pattern (the stdlib engine walks it fast)."""
+    return re.compile(literal_trie(literals)).search
+
+
+@lru_cache(maxsize=4096)
+def pattern_gates(patterns: tuple[regex.Pattern[str], ...]) -> tuple[_Gate | None, ...]:
+    """For each pattern, a search for the literals every match of it contains (None when there is no such set)."""
+    gates = []
+    for pattern in patterns:
+        literals = required_literals(pattern, limit=None)
+        gates.append(_gate(literals) if literals else None)
+    return tuple(gates)
 
 
 _MATCHERS: dict[tuple[int, ...], tuple[tuple[Rule, ...], LineMatcher]] = {}
 
 
 def line_matcher(rules: Sequence[Rule]) -> LineMatcher:
-    """The :class:`LineMatcher` for these rules, compiled once per rule selection."""
+    """The :class:`LineMatcher` for exactly these rules, compiled once per rule selection."""
     key = tuple(id(rule) for rule in rules)
     cached = _MATCHERS.get(key)
     if cached is not None and all(a is b for a, b in zip(cached[0], rules, strict=True)):
@@ -224,20 +273,16 @@ def line_matcher(rules: Sequence[Rule]) -> LineMatcher:
     return matcher
 
 
-def match_lines(
-    blocks: Sequence[Block], rules: Sequence[Rule], protected: frozenset[int], all_blocks: Sequence[Block]
-) -> list[Decision]:
+def match_lines(blocks: Sequence[Block], hits: Hits, protected: frozenset[int]) -> list[Decision]:
     """Whole-line drops: the first line rule whose pattern matches a block's whole text."""
-    matcher = line_matcher(rules)
-    first_prose = head_end(all_blocks)
     decisions = []
     for block in blocks:
         if block.line in protected:
             continue
-        hit = matcher.first(block, block.index < first_prose)
-        if hit is not None:
-            rule, index = hit
-            decisions.append(_drop(block, rule, Action.DROP, f"the whole line matches {_which(rule, index)}"))
+        for rule, index in hits.get(block.line, ()):
+            if rule.kind is Kind.LINE:
+                decisions.append(_drop(block, rule, Action.DROP, f"the whole line matches {_which(rule, index)}"))
+                break
     return decisions
 
 
@@ -252,7 +297,7 @@ def _follow_patterns(rule: Rule, start: regex.Match[str]) -> list[regex.Pattern[
 
 
 def match_blocks(
-    blocks: Sequence[Block], rules: Iterable[Rule], protected: frozenset[int], claimed: set[int]
+    blocks: Sequence[Block], rules: Iterable[Rule], hits: Hits, protected: frozenset[int], claimed: set[int]
 ) -> list[Decision]:
     """Start-marker blocks: the start line and the following lines that continue it."""
     decisions = []
@@ -260,13 +305,13 @@ def match_blocks(
         position = 0
         while position < len(blocks):
             block = blocks[position]
-            hit = None
-            if block.line not in protected and in_scope(rule, block, len(blocks)):
-                hit = fullmatch(rule, block, block.text)
-            if hit is None:
+            starts = block.line not in protected and any(hit is rule for hit, _ in hits.get(block.line, ()))
+            found = fullmatch(rule, block, block.text) if starts else None  # the match fills the follow templates
+            if found is None:
                 position += 1
                 continue
-            follow = _follow_patterns(rule, hit[1])
+            index, start = found
+            follow = _follow_patterns(rule, start)
             run = [block]
             for following in blocks[position + 1 : position + 1 + rule.params["max_lines"]]:
                 if following.line in protected:
@@ -281,14 +326,14 @@ def match_blocks(
             for member in run:
                 if member.line not in claimed:
                     where = "starts here" if member is block else f"continues the block from line {block.line + 1}"
-                    decisions.append(_drop(member, rule, Action.DROP, f"block {where} (pattern {hit[0] + 1})"))
+                    decisions.append(_drop(member, rule, Action.DROP, f"block {where} (pattern {index + 1})"))
                     claimed.add(member.line)
             position += len(run)
     return decisions
 
 
 def match_cutoffs(
-    blocks: Sequence[Block], rules: Iterable[Rule], protected: frozenset[int], claimed: set[int]
+    blocks: Sequence[Block], rules: Iterable[Rule], hits: Hits, protected: frozenset[int], claimed: set[int]
 ) -> list[Decision]:
     """The earliest tail marker whose guards hold, and every unclaimed block from it on.
 
@@ -311,8 +356,8 @@ def match_cutoffs(
     for n, block in enumerate(blocks):
         if block.line in protected:
             continue
-        for rule in cut_rules:
-            if not in_scope(rule, block, len(blocks)) or fullmatch(rule, block, block.text) is None:
+        for rule, _ in hits.get(block.line, ()):
+            if rule.kind is not Kind.CUTOFF:
                 continue
             before, after = words_before[n], prose_after[n + 1]
             if before < rule.params["min_words_before"] or after > rule.params["max_prose_after"]:

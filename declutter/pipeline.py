@@ -23,7 +23,7 @@ from declutter.decisions import Action, Cleaned, Decision, apply, kept_lines
 from declutter.document import Document, domain_of, normalize_domain
 from declutter.heuristics import HEURISTICS
 from declutter.html import extract_page, looks_like_html
-from declutter.matchers import match_blocks, match_cutoffs, match_keeps, match_lines, match_strips
+from declutter.matchers import match_blocks, match_cutoffs, match_keeps, match_lines, match_patterns, match_strips
 from declutter.rules import Kind, Position, Rule, RuleSet
 
 RulesArg = RuleSet | str | Path | Sequence[str | Path] | None
@@ -45,10 +45,11 @@ def decide(doc: Document, rules: Sequence[Rule]) -> tuple[Decision, ...]:
     and last the tail cut-off, which takes only lines nothing else claimed.
     """
     strips, view = match_strips(doc.blocks, rules)
-    protected = match_keeps(view, rules)
-    decisions = match_lines(view, rules, protected, view)
+    hits = match_patterns(view, rules)
+    protected = match_keeps(view, hits)
+    decisions = match_lines(view, hits, protected)
     claimed = {d.line for d in decisions}
-    decisions += match_blocks(view, rules, protected, claimed)
+    decisions += match_blocks(view, rules, hits, protected, claimed)
     for rule in rules:
         if rule.kind is Kind.HEURISTIC and rule.heuristic is not None:
             heuristic = HEURISTICS[rule.heuristic]
@@ -58,7 +59,7 @@ def decide(doc: Document, rules: Sequence[Rule]) -> tuple[Decision, ...]:
                         Decision(block.line, Action.DROP, rule.id, rule.category, reason, 0, len(block.raw), block.raw)
                     )
                     claimed.add(block.line)
-    decisions += match_cutoffs(view, rules, protected, claimed)
+    decisions += match_cutoffs(view, rules, hits, protected, claimed)
     dropped = {d.line for d in decisions}
     kept_strips = [d for d in strips if d.line not in dropped]
     return tuple(sorted(decisions + kept_strips, key=lambda d: (d.line, d.start)))
