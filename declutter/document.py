@@ -49,10 +49,16 @@ class Document:
         lines = tuple((text[:-1] if final_newline else text).split("\n")) if text else ()
         blocks: list[Block] = []
         for number, raw in enumerate(lines):
-            norm = strip_bullet(normalize(raw))
-            if norm:
-                blocks.append(Block(len(blocks), number, raw, norm, word_count(norm)))
+            block = read_block(len(blocks), number, raw)
+            if block is not None:
+                blocks.append(block)
         return cls(lines, tuple(blocks), final_newline, domain)
+
+
+def read_block(index: int, line: int, raw: str) -> Block | None:
+    """The block for a raw line, or None when nothing is left of it after normalisation."""
+    text = strip_bullet(normalize(raw))
+    return Block(index, line, raw, text, word_count(text)) if text else None
 
 
 def domain_of(url: str) -> str | None:

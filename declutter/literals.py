@@ -27,7 +27,8 @@ from __future__ import annotations
 import re
 import re._constants as sre_constants  # type: ignore[import-not-found]  # the stdlib parser exposes the tree
 import re._parser as sre_parse  # type: ignore[import-not-found]
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -85,6 +86,25 @@ def required_literals(pattern: regex.Pattern[str], limit: int | None = MAX_LITER
     if found is None or (limit is not None and len(found) > limit):
         return None
     return found
+
+
+Gate = Callable[[str], object]
+"""A search over a lower-cased text: a match object when one of its literals occurs in it, else None."""
+
+
+def gate(literals: Iterable[str]) -> Gate:
+    """A search for any of the literals, as one trie-shaped pattern (the stdlib engine walks it fast)."""
+    return re.compile(literal_trie(literals)).search
+
+
+@lru_cache(maxsize=4096)
+def pattern_gates(patterns: tuple[regex.Pattern[str], ...]) -> tuple[Gate | None, ...]:
+    """For each pattern, a search for the literals every match of it contains (None when there is no such set)."""
+    gates = []
+    for pattern in patterns:
+        literals = required_literals(pattern, limit=None)
+        gates.append(gate(literals) if literals else None)
+    return tuple(gates)
 
 
 class LiteralScan:

@@ -17,18 +17,16 @@ pattern cannot hang a pipeline: it raises an error that names the rule instead.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
-from functools import lru_cache
 
 import regex
 
 from declutter.decisions import Action, Decision, strip_spans
 from declutter.document import Block
 from declutter.errors import DeclutterError
-from declutter.literals import LiteralScan, literal_trie, required_literals
+from declutter.literals import Gate, LiteralScan, gate, pattern_gates, required_literals
 from declutter.rules import Kind, Position, Rule
 from declutter.text import is_prose, normalize, strip_bullet, word_count
 
@@ -55,10 +53,10 @@ def _timeout(rule: Rule, pattern: regex.Pattern[str], block: Block) -> RuleTimeo
 def fullmatch(rule: Rule, block: Block, text: str) -> tuple[int, regex.Match[str]] | None:
     """The first of the rule's patterns that matches the whole ``text``, with its index."""
     lowered = ""
-    for index, (pattern, gate) in enumerate(zip(rule.patterns, pattern_gates(rule.patterns), strict=True)):
-        if gate is not None:
+    for index, (pattern, literals) in enumerate(zip(rule.patterns, pattern_gates(rule.patterns), strict=True)):
+        if literals is not None:
             lowered = lowered or text.lower()
-            if gate(lowered) is None:
+            if literals(lowered) is None:
                 continue  # the pattern needs a literal the text does not have
         try:
             found = pattern.fullmatch(text, timeout=REGEX_TIMEOUT)
@@ -192,7 +190,7 @@ class LineMatcher:
         gated_by: dict[str, set[int]] = {}
         for rule in self.rules:
             requires = rule.params.get("requires")
-            rule_gate = _gate(frozenset(requires)) if requires else None
+            rule_gate = gate(frozenset(requires)) if requires else None
             for index, pattern in enumerate(rule.patterns):
                 number = len(self._candidates)
                 self._candidates.append((rule, index, pattern, rule_gate))
@@ -238,23 +236,7 @@ class LineMatcher:
         return next(self.matching(block, head), None)
 
 
-_Gate = Callable[[str], object]
-_Candidate = tuple[Rule, int, regex.Pattern[str], _Gate | None]
-
-
-def _gate(literals: frozenset[str]) -> _Gate:
-    """A search for any of the literals, as one trie-shaped pattern (the stdlib engine walks it fast)."""
-    return re.compile(literal_trie(literals)).search
-
-
-@lru_cache(maxsize=4096)
-def pattern_gates(patterns: tuple[regex.Pattern[str], ...]) -> tuple[_Gate | None, ...]:
-    """For each pattern, a search for the literals every match of it contains (None when there is no such set)."""
-    gates = []
-    for pattern in patterns:
-        literals = required_literals(pattern, limit=None)
-        gates.append(_gate(literals) if literals else None)
-    return tuple(gates)
+_Candidate = tuple[Rule, int, regex.Pattern[str], Gate | None]
 
 
 _MATCHERS: dict[tuple[int, ...], tuple[tuple[Rule, ...], LineMatcher]] = {}

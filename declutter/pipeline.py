@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from declutter.decisions import Action, Cleaned, Decision, apply, kept_lines
-from declutter.document import Document, domain_of, normalize_domain
+from declutter.document import Block, Document, domain_of, normalize_domain, read_block
 from declutter.heuristics import HEURISTICS
 from declutter.html import extract_page, looks_like_html
 from declutter.matchers import match_blocks, match_cutoffs, match_keeps, match_lines, match_patterns, match_strips
@@ -70,37 +70,31 @@ MAX_PASSES = 3
 
 
 def settle(doc: Document, rules: Sequence[Rule]) -> tuple[Decision, ...]:
-    """:func:`decide`, repeated on the cleaned text until it removes nothing more (idempotence by construction).
+    """:func:`decide`, repeated on what it leaves until it removes nothing more (idempotence by construction).
 
     Some shapes only appear once other residue is gone (a menu whose items were split by
-    a share bar); a later pass finds them, and its decisions are mapped back to the
-    original lines, so explanations still point at the input.
+    a share bar); a later pass finds them. Each pass sees exactly the blocks that cleaning
+    the cleaned text again would see, under their original line numbers, so its decisions
+    point at the input.
     """
     decisions = list(decide(doc, rules))
-    text = "\n".join(doc.lines) + ("\n" if doc.final_newline else "")
     # A whole-line rule judges a line alone, so on lines it already spared it finds nothing new: later
     # passes only need the rules whose verdict depends on the neighbours (and the keep rules that veto).
     contextual = [r for r in rules if r.kind is not Kind.LINE or r.position is Position.HEAD]
     for _ in range(MAX_PASSES - 1):
         if not decisions:
             break
-        cleaned = Document.from_text(apply(text, decisions), domain=doc.domain)
-        more = decide(cleaned, contextual)
-        if not more:
-            break
-        origin = _surviving_lines(doc, decisions)
-        block_of = {block.line: block.index for block in cleaned.blocks}
+        more = decide(replace(doc, blocks=_surviving_blocks(doc, decisions)), contextual)
         stripped = {d.line for d in decisions if d.action is Action.STRIP}
         added = []
         for decision in more:
-            line = origin[block_of[decision.line]]
-            raw = doc.lines[line]
+            raw = doc.lines[decision.line]
             if decision.action is Action.STRIP:
-                if line in stripped:
+                if decision.line in stripped:
                     continue  # offsets would not fit the original line; keep the first pass's strips only
-                added.append(replace(decision, line=line))
+                added.append(decision)
             else:
-                added.append(replace(decision, line=line, start=0, end=len(raw), text=raw))
+                added.append(replace(decision, start=0, end=len(raw), text=raw))
         if not added:
             break
         dropped = {d.line for d in added if d.action is not Action.STRIP}
@@ -108,10 +102,17 @@ def settle(doc: Document, rules: Sequence[Rule]) -> tuple[Decision, ...]:
     return tuple(sorted(decisions, key=lambda d: (d.line, d.start)))
 
 
-def _surviving_lines(doc: Document, decisions: Sequence[Decision]) -> list[int]:
-    """The original line numbers of the non-blank lines left after ``decisions``, in order."""
+def _surviving_blocks(doc: Document, decisions: Sequence[Decision]) -> tuple[Block, ...]:
+    """The blocks of the text the decisions leave, numbered by their lines in ``doc`` (stripped lines re-read)."""
     changed = kept_lines(doc.lines, decisions)
-    return [block.line for block in doc.blocks if changed.get(block.line, block.raw).strip()]
+    survivors: list[Block] = []
+    for block in doc.blocks:
+        raw = changed.get(block.line)
+        if raw is None:
+            survivors.append(replace(block, index=len(survivors)) if block.index != len(survivors) else block)
+        elif (survivor := read_block(len(survivors), block.line, raw)) is not None:
+            survivors.append(survivor)
+    return tuple(survivors)
 
 
 class Cleaner:

@@ -26,6 +26,7 @@ import regex
 
 from declutter.document import Document, domain_matches
 from declutter.errors import RuleError
+from declutter.literals import pattern_gates
 
 
 class Kind(StrEnum):
@@ -140,7 +141,12 @@ class Rule:
             return any(domain_matches(domain, scope) for scope in self.domains)
         if doc is None or not self.signatures:
             return False
-        return any(sig.search(block.text) for block in doc.blocks for sig in self.signatures)
+        lowered = "\n".join(block.text for block in doc.blocks).lower()
+        return any(
+            any(sig.search(block.text) for block in doc.blocks)
+            for sig, gate in zip(self.signatures, pattern_gates(self.signatures), strict=True)
+            if gate is None or gate(lowered) is not None  # a signature's literals occur somewhere, or it is never met
+        )
 
 
 def _matches_selector(rule: Rule, token: str) -> bool:

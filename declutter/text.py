@@ -22,7 +22,8 @@ _INVISIBLE = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACE = regex.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _WORD = regex.compile(r"\w+(?:['’.-]\w+)*")
 _TERMINAL = regex.compile(r"""(?<![.…])[.!?](?:["'”’»)\]]*)$|[.!?]["'”’»]\s*\S{0,3}$""")
-_BULLET = regex.compile(r"^(?:[*•·+▪►◦‣○●■□–-]\s+)+")
+_BULLETS = "*•·+▪►◦‣○●■□–-"
+_BULLET = regex.compile(f"^(?:[{regex.escape(_BULLETS)}]\\s+)+")
 _SENTENCE_END = regex.compile(r"""[.!?]["'”’»)]*\s+(?=["'“‘«(]?\p{Lu})""")
 
 PROSE_MIN_WORDS = 12
@@ -31,6 +32,8 @@ PROSE_MIN_WORDS = 12
 
 def normalize(text: str) -> str:
     """Collapse whitespace (NBSP and friends included), drop zero-width characters, strip the ends."""
+    if text.isascii() and text.isprintable():  # most lines: the only whitespace is the space
+        return " ".join(text.split())
     return _SPACE.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 
@@ -40,7 +43,7 @@ def strip_bullet(text: str) -> str:
     >>> strip_bullet("* Share this on Facebook"), strip_bullet("- 2 cups flour"), strip_bullet("-5 degrees")
     ('Share this on Facebook', '2 cups flour', '-5 degrees')
     """
-    return _BULLET.sub("", text)
+    return _BULLET.sub("", text) if text[:1] in _BULLETS else text
 
 
 def words(text: str) -> list[str]:
