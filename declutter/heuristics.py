@@ -176,6 +176,7 @@ def menu_run(
 
 
 _LETTER = regex.compile(r"\p{L}")
+_ASCII_LETTER = regex.compile(r"[A-Za-z]")
 _LATIN = regex.compile(r"\p{Latin}")
 _NON_LATIN = regex.compile(r"[^\p{Latin}\P{L}]")
 
@@ -183,7 +184,7 @@ _NON_LATIN = regex.compile(r"[^\p{Latin}\P{L}]")
 def _script(text: str) -> str | None:
     """The script most of the text's letters are written in (Han, Hiragana and Katakana count as CJK)."""
     if text.isascii():
-        return "Latin" if any(c.isalpha() for c in text) else None
+        return "Latin" if _ASCII_LETTER.search(text) else None
     latin = len(_LATIN.findall(text))
     if latin * 2 >= len(_LETTER.findall(text)):
         return "Latin" if latin else None
