@@ -2,6 +2,7 @@
 
 Usage:
     python scripts/draft_samples.py plan BENCH_DIR            # print the fixed selection (page, extractor, split)
+    python scripts/draft_samples.py plan BENCH_DIR --batch 2  # the second selection, from the remaining domains
     python scripts/draft_samples.py draft BENCH_DIR PAGE EXTRACTOR SPLIT
     python scripts/draft_samples.py show FILE                # rows numbered by raw-text line
     python scripts/draft_samples.py relabel FILE N=label N-M=label ...   # set labels by raw-text line number
@@ -12,6 +13,12 @@ in the page's ground-truth article body; every other line is ``todo``. The
 labeller reads every line, corrects the pre-labels and replaces each ``todo``,
 then renames ``<id>.draft`` to ``<id>.sample``. The ground truth is a guide, not
 the label: captions, headings, bylines and titles need a human decision.
+
+``plan`` (batch 1) takes the first 66 domains in sha256 order. ``plan --batch 2``
+takes the remaining domains in the same order and applies the same rules: one page
+per domain, ROTATION continued where batch 1 stopped (position 66 onward, domains in
+alphabetical order), dev/test alternated inside each extractor by page hash (within
+the batch, so batch 1 is unchanged).
 """
 
 from __future__ import annotations
@@ -63,14 +70,24 @@ def load_outputs(bench: Path, extractor: str) -> dict[str, str]:
     return {key: value["articleBody"] for key, value in data.items()}
 
 
-def plan(bench: Path, count: int = 66) -> list[tuple[str, str, str, str]]:
-    """A fixed, reproducible selection: one page per domain, extractors in rotation, split by hash."""
+def plan(bench: Path, count: int = 66, batch: int = 1) -> list[tuple[str, str, str, str]]:
+    """A fixed, reproducible selection: one page per domain, extractors in rotation, split by hash.
+
+    Batch 1 is the first ``count`` domains in sha256 order; batch 2 is the rest, with the rotation
+    continued from position ``count`` and dev/test alternated within the batch.
+    """
+    if batch not in (1, 2):
+        raise ValueError(f"unknown batch {batch}")
     truth = json.loads((bench / "ground-truth.json").read_text(encoding="utf-8"))
     by_domain: dict[str, list[str]] = defaultdict(list)
     for page, value in sorted(truth.items()):
         by_domain[urlparse(value["url"]).netloc.removeprefix("www.")].append(page)
-    domains = sorted(by_domain, key=lambda d: hashlib.sha256(d.encode()).hexdigest())[:count]
-    picked = [(by_domain[domain][0], ROTATION[n % len(ROTATION)], domain) for n, domain in enumerate(sorted(domains))]
+    ordered = sorted(by_domain, key=lambda d: hashlib.sha256(d.encode()).hexdigest())
+    domains, offset = (ordered[:count], 0) if batch == 1 else (ordered[count:], count)
+    picked = [
+        (by_domain[domain][0], ROTATION[(offset + n) % len(ROTATION)], domain)
+        for n, domain in enumerate(sorted(domains))
+    ]
     # Alternate dev/test inside each extractor (in hash order) so both halves mix the same extractors.
     split: dict[str, str] = {}
     for extractor in set(ROTATION):
@@ -110,7 +127,8 @@ def draft(bench: Path, page: str, extractor: str, split: str, out_dir: Path) -> 
 def main(argv: list[str]) -> int:
     command, *args = argv
     if command == "plan":
-        for row in plan(Path(args[0])):
+        batch = int(args[args.index("--batch") + 1]) if "--batch" in args else 1
+        for row in plan(Path(args[0]), batch=batch):
             print(*row, sep="\t")
     elif command == "draft":
         bench, page, extractor, split = args
