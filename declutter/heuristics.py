@@ -175,9 +175,9 @@ def menu_run(
     return hits
 
 
-_LETTER = regex.compile(r"\p{L}")
+_LETTERS = regex.compile(r"\p{L}+")
 _ASCII_LETTER = regex.compile(r"[A-Za-z]")
-_LATIN = regex.compile(r"\p{Latin}")
+_LATIN_LETTERS = regex.compile(r"\p{Latin}+")
 _NON_LATIN = regex.compile(r"[^\p{Latin}\P{L}]")
 
 
@@ -185,8 +185,8 @@ def _script(text: str) -> str | None:
     """The script most of the text's letters are written in (Han, Hiragana and Katakana count as CJK)."""
     if text.isascii():
         return "Latin" if _ASCII_LETTER.search(text) else None
-    latin = len(_LATIN.findall(text))
-    if latin * 2 >= len(_LETTER.findall(text)):
+    latin = sum(map(len, _LATIN_LETTERS.findall(text)))  # counting runs, not single letters, is faster
+    if latin * 2 >= sum(map(len, _LETTERS.findall(text))):
         return "Latin" if latin else None
     counts: Counter[str] = Counter()
     for match in _SCRIPT.finditer("".join(_NON_LATIN.findall(text)[:400])):
