@@ -129,13 +129,19 @@ def menu_run(
     Items have at most ``max_words`` words (``max_mean_words`` on average) and no
     sentence ending. The run must lie entirely above the first prose paragraph
     (of ``prose_words`` words) or entirely below the last one, so lists inside
-    the article are never touched; a document without prose is left alone. And
-    shape alone never deletes: the run needs ``min_anchors`` lines matching the
+    the article are never touched; a document without prose is left alone. Prose
+    that other rules already removed (a cookie notice above the menu) is not the
+    article and does not count. And shape alone never deletes: the run needs ``min_anchors`` lines matching the
     rule's patterns (menu vocabulary such as 'Home', 'Contact us'), so a list of
     names or products that closes an article stays, and it ends at its last menu
     label on the side that faces the article, so a short headline stays too.
     """
-    prose = [b.index for b in blocks if is_prose(b.text, min_words=prose_words, words=b.words)]
+    # Lines other rules already removed (a cookie notice, a newsletter prompt) are not the article.
+    prose = [
+        b.index
+        for b in blocks
+        if b.line not in claimed and is_prose(b.text, min_words=prose_words, words=b.words)
+    ]
     if not prose:
         return []
     first, last = prose[0], prose[-1]

@@ -70,3 +70,14 @@ def test_run_together_headlines_spares_glued_paragraphs() -> None:
     assert (
         len(run_together_headlines(Document.from_text(strip).blocks, None, frozenset(), frozenset(), min_joins=4)) == 1
     )
+
+
+def test_menu_run_ignores_residue_prose_above_the_menu() -> None:
+    """A cookie notice above the menu is residue another rule removed, not the article's first paragraph."""
+    cookie = (
+        "We use cookies and other tracking technologies to improve your browsing experience on our site, "
+        "show personalized content and targeted ads.\n\n"
+    )
+    menu = "\n".join(["Fanposts", "Fanshots", "Sections", "Roster", "Schedule", "Masthead", "About", "More"])
+    result = explain(cookie + menu + "\n\n" + PROSE)
+    assert result.text == PROSE
