@@ -123,18 +123,33 @@ def menu_run(
     max_mean_words: float = 2.5,
     prose_words: int = 15,
     min_anchors: int = 2,
+    edge_gap: int = 0,
+    edge_words: int = 60,
+    claimed_evidence: bool = False,
+    skip_claimed: bool = False,
+    exclamations: bool = False,
+    bullets: bool = False,
+    top_label: bool = False,
 ) -> list[Hit]:
     """A long run of very short lines above the article or below it: a menu, a footer, a link farm.
 
     Items have at most ``max_words`` words (``max_mean_words`` on average) and no
-    sentence ending. The run must lie entirely above the first prose paragraph
-    (of ``prose_words`` words) or entirely below the last one, so lists inside
-    the article are never touched; a document without prose is left alone. Prose
-    that other rules already removed (a cookie notice above the menu) is not the
-    article and does not count. And shape alone never deletes: the run needs ``min_anchors`` lines matching the
-    rule's patterns (menu vocabulary such as 'Home', 'Contact us'), so a list of
-    names or products that closes an article stays, and it ends at its last menu
-    label on the side that faces the article, so a short headline stays too.
+    sentence ending (with ``exclamations``, a short line ending in '!' or '?' is an
+    item too: 'Forums!', 'Work here!'). The run must lie entirely above the first
+    prose paragraph (of ``prose_words`` words) or entirely below the last one, so
+    lists inside the article are never touched; a document without prose is left
+    alone. Prose that other rules already removed (a cookie notice above the menu)
+    is not the article and does not count, and neither is, with ``edge_gap``, a
+    lone paragraph of at most ``edge_words`` words cut off from the rest of the
+    prose by more than ``edge_gap`` lines (a site blurb among the menus); lines
+    other rules removed never break a run. And shape alone never deletes: the run
+    needs ``min_anchors`` lines matching the rule's patterns (menu vocabulary such
+    as 'Home', 'Contact us'; with ``claimed_evidence``, one of them may be a short
+    line another rule removed, but one must be vocabulary), so a list of names or
+    products that closes an article stays, and it ends at its last menu label on
+    the side that faces the article, so a short headline stays too. With
+    ``bullets``, a run above the article that is mostly a bulleted list keeps going
+    past its last label through the bulleted items under it (a headline is not bulleted).
     """
     # Lines other rules already removed (a cookie notice, a newsletter prompt) are not the article.
     prose = [
@@ -144,6 +159,8 @@ def menu_run(
     ]
     if not prose:
         return []
+    if edge_gap:
+        prose = _article_core(blocks, prose, claimed, edge_gap, edge_words)
     first, last = prose[0], prose[-1]
     hits: list[Hit] = []
     run: list[Block] = []
@@ -152,25 +169,40 @@ def menu_run(
         marks = [n for n, b in enumerate(run) if fullmatch(rule, b, b.text) is not None]
         above = bool(run) and run[-1].index < first
         # Trim the side that touches the article back to the last menu label: a short
-        # headline or byline right above the first paragraph is not a menu item.
-        items = run[: marks[-1] + 1] if above and marks else run[marks[0] :] if marks else []
+        # headline or byline right above the first paragraph is not a menu item. Above the
+        # article, the run also starts at its first label: the page title may open the text.
+        start, end = 0, 0
+        if marks:
+            start = 0 if above and not top_label else marks[0]
+            end = marks[-1] + 1 if above else len(run)
+        if above and bullets and end and 2 * sum(map(_bulleted, run[start:end])) >= end - start:
+            while end < len(run) and _bulleted(run[end]):
+                end += 1
+        items = run[start:end]
+        evidence = len(marks)
+        if claimed_evidence:
+            marked = {run[n].line for n in marks}
+            evidence += sum(1 for b in items if b.line in claimed and b.line not in marked)
         if (
             len(items) >= min_items
-            and len(marks) >= min_anchors
+            and evidence >= min_anchors
             and sum(b.words for b in items) <= max_mean_words * len(items)
         ):
             place = "above the article" if above else "below the article"
             hits.extend(
-                (b, f"item of a run of {len(items)} short lines {place} ({len(marks)} menu labels)") for b in items
+                (b, f"item of a run of {len(items)} short lines {place} ({evidence} menu labels)") for b in items
             )
         run.clear()
 
     for block in blocks:
+        outside = block.index < first or block.index > last
+        if skip_claimed and outside and block.line in claimed and block.words > max_words:
+            continue  # residue another rule removed does not split a menu
         short = (
             block.words <= max_words
-            and not ends_like_sentence(block.text)
+            and (not ends_like_sentence(block.text) or (exclamations and block.text.rstrip()[-1:] in "!?"))
             and block.line not in protected
-            and (block.index < first or block.index > last)
+            and outside
         )
         if short:
             run.append(block)
@@ -178,6 +210,34 @@ def menu_run(
             flush()
     flush()
     return hits
+
+
+_BULLET = regex.compile(r"\s*[*+•·–-]\s")
+
+
+def _bulleted(block: Block) -> bool:
+    """The raw line starts with a list bullet ('* Home', '+ Video')."""
+    return _BULLET.match(block.raw) is not None
+
+
+def _article_core(
+    blocks: Sequence[Block], prose: list[int], claimed: frozenset[int], gap: int, small: int
+) -> list[int]:
+    """The prose indexes without lone short paragraphs far from the rest at either edge (site blurbs)."""
+    at = {block.index: position for position, block in enumerate(blocks)}
+
+    def words_of(index: int) -> int:
+        return blocks[at[index]].words
+
+    def distance(a: int, b: int) -> int:
+        return sum(1 for block in blocks[at[a] + 1 : at[b]] if block.line not in claimed)
+
+    core = list(prose)
+    while len(core) > 1 and words_of(core[0]) <= small and distance(core[0], core[1]) > gap:
+        core.pop(0)
+    while len(core) > 1 and words_of(core[-1]) <= small and distance(core[-2], core[-1]) > gap:
+        core.pop()
+    return core
 
 
 _LETTER = regex.compile(r"\p{L}")

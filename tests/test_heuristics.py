@@ -78,6 +78,21 @@ def test_menu_run_ignores_residue_prose_above_the_menu() -> None:
         "We use cookies and other tracking technologies to improve your browsing experience on our site, "
         "show personalized content and targeted ads.\n\n"
     )
-    menu = "\n".join(["Fanposts", "Fanshots", "Sections", "Roster", "Schedule", "Masthead", "About", "More"])
+    menu = "\n".join(["Home", "Fanposts", "Fanshots", "Sections", "Roster", "Schedule", "Masthead", "About", "More"])
     result = explain(cookie + menu + "\n\n" + PROSE)
     assert result.text == PROSE
+
+
+def test_menu_run_is_not_split_by_residue_and_counts_it() -> None:
+    """A long line another rule removed (a follow prompt) does not split a menu; removed short lines are evidence."""
+    top = "\n".join(["Home", "Toggle dark mode", "Toggle search", "Gadgets", "Tablets", "Phones", "Laptops"])
+    follow = "Follow us on Twitter and Facebook for the latest news, reviews and deals from our editors"
+    bottom = "\n".join(["Wearables", "Cameras", "Sign In", "Watches", "About"])
+    result = explain(f"{top}\n{follow}\n{bottom}\n\n{PROSE}")
+    assert result.text == PROSE
+
+
+def test_menu_run_spares_a_short_title_on_top() -> None:
+    menu = "\n".join(["Home", "News", "Sports", "Business", "Opinion", "Weather", "Obituaries", "Contact us"])
+    result = explain(f"Storm hits coast\n{menu}\n\n{PROSE}")
+    assert [line for line in result.text.splitlines() if line] == ["Storm hits coast", PROSE.strip()]
