@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
+from itertools import pairwise
 
 import regex
 
@@ -223,21 +224,29 @@ def _bulleted(block: Block) -> bool:
 def _article_core(
     blocks: Sequence[Block], prose: list[int], claimed: frozenset[int], gap: int, small: int
 ) -> list[int]:
-    """The prose indexes without lone short paragraphs far from the rest at either edge (site blurbs)."""
+    """The prose indexes without small groups of paragraphs far from the rest at either edge (site blurbs).
+
+    Paragraphs closer than ``gap`` lines form a group; a group at either end of at
+    most ``small`` words and at most half the largest group's, more than ``gap``
+    lines from the next, is not the article.
+    """
     at = {block.index: position for position, block in enumerate(blocks)}
+    groups: list[list[int]] = [[prose[0]]]
+    for before, index in pairwise(prose):
+        between = sum(1 for block in blocks[at[before] + 1 : at[index]] if block.line not in claimed)
+        if between > gap:
+            groups.append([])
+        groups[-1].append(index)
 
-    def words_of(index: int) -> int:
-        return blocks[at[index]].words
+    def size(group: list[int]) -> int:
+        return sum(blocks[at[index]].words for index in group)
 
-    def distance(a: int, b: int) -> int:
-        return sum(1 for block in blocks[at[a] + 1 : at[b]] if block.line not in claimed)
-
-    core = list(prose)
-    while len(core) > 1 and words_of(core[0]) <= small and distance(core[0], core[1]) > gap:
-        core.pop(0)
-    while len(core) > 1 and words_of(core[-1]) <= small and distance(core[-2], core[-1]) > gap:
-        core.pop()
-    return core
+    largest = max(map(size, groups))
+    while len(groups) > 1 and size(groups[0]) <= min(small, largest // 2):
+        groups.pop(0)
+    while len(groups) > 1 and size(groups[-1]) <= min(small, largest // 2):
+        groups.pop()
+    return [index for group in groups for index in group]
 
 
 _LETTER = regex.compile(r"\p{L}")
