@@ -131,6 +131,7 @@ def menu_run(
     exclamations: bool = False,
     bullets: bool = False,
     top_label: bool = False,
+    inner_ratio: float = 0.0,
 ) -> list[Hit]:
     """A long run of very short lines above the article or below it: a menu, a footer, a link farm.
 
@@ -151,6 +152,10 @@ def menu_run(
     the side that faces the article, so a short headline stays too. With
     ``bullets``, a run above the article that is mostly a bulleted list keeps going
     past its last label through the bulleted items under it (a headline is not bulleted).
+    With ``inner_ratio``, a run between the first and the last paragraph goes too, from
+    its first menu label to its last, when at least that share of those lines are menu
+    labels and another rule already removed a line of the run (a menu and a share bar
+    between the article and an author's bio); an article's own list has no residue in it.
     """
     # Lines other rules already removed (a cookie notice, a newsletter prompt) are not the article.
     prose = [
@@ -179,6 +184,13 @@ def menu_run(
         if above and bullets and end and 2 * sum(map(_bulleted, run[start:end])) >= end - start:
             while end < len(run) and _bulleted(run[end]):
                 end += 1
+        inside = bool(run) and first < run[0].index < last
+        if inside:
+            # Inside the article's span only a dense menu goes, from its first label to its last.
+            start, end = (marks[0], marks[-1] + 1) if marks else (0, 0)
+            residue = any(b.line in claimed for b in run)
+            if not inner_ratio or not residue or len(marks) < inner_ratio * (end - start):
+                start, end = 0, 0
         items = run[start:end]
         evidence = len(marks)
         if claimed_evidence:
@@ -189,21 +201,25 @@ def menu_run(
             and evidence >= min_anchors
             and sum(b.words for b in items) <= max_mean_words * len(items)
         ):
-            place = "above the article" if above else "below the article"
+            place = "above the article" if above else "inside the article's span" if inside else "below the article"
             hits.extend(
                 (b, f"item of a run of {len(items)} short lines {place} ({evidence} menu labels)") for b in items
             )
         run.clear()
 
+    region = 0
     for block in blocks:
         outside = block.index < first or block.index > last
         if skip_claimed and outside and block.line in claimed and block.words > max_words:
             continue  # residue another rule removed does not split a menu
+        if (block.index > first) + (block.index > last) != region:
+            flush()  # a run never crosses the article's first or last paragraph
+            region = (block.index > first) + (block.index > last)
         short = (
             block.words <= max_words
             and (not ends_like_sentence(block.text) or (exclamations and block.text.rstrip()[-1:] in "!?"))
             and block.line not in protected
-            and outside
+            and (outside or inner_ratio > 0)
         )
         if short:
             run.append(block)

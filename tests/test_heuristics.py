@@ -96,3 +96,12 @@ def test_menu_run_spares_a_short_title_on_top() -> None:
     menu = "\n".join(["Home", "News", "Sports", "Business", "Opinion", "Weather", "Obituaries", "Contact us"])
     result = explain(f"Storm hits coast\n{menu}\n\n{PROSE}")
     assert [line for line in result.text.splitlines() if line] == ["Storm hits coast", PROSE.strip()]
+
+
+def test_menu_run_inside_the_article_span_needs_density_and_residue() -> None:
+    """Between two paragraphs only a dense menu next to residue goes (a footer menu above an author's bio)."""
+    bio = "Jane Doe covers city hall for the paper and has written about local politics for more than a decade.\n\n"
+    menu = "\n".join(["World", "Africa", "Americas", "Europe", "Politics", "Business", "Tech", "Science", "Health"])
+    assert explain(f"{PROSE}{menu}\nFacebook Twitter Email\n\n{bio}").text.split() == (PROSE + bio).split()
+    # The same lines with no residue among them may be the article's own list: they stay.
+    assert menu in explain(f"{PROSE}{menu}\n\n{bio}").text
