@@ -132,6 +132,8 @@ def menu_run(
     bullets: bool = False,
     top_label: bool = False,
     inner_ratio: float = 0.0,
+    dense_items: int = 0,
+    dense_ratio: float = 1.0,
 ) -> list[Hit]:
     """A long run of very short lines above the article or below it: a menu, a footer, a link farm.
 
@@ -156,6 +158,8 @@ def menu_run(
     its first menu label to its last, when at least that share of those lines are menu
     labels and another rule already removed a line of the run (a menu and a share bar
     between the article and an author's bio); an article's own list has no residue in it.
+    With ``dense_items``, a shorter run outside the article goes when it has that many
+    lines and at least ``dense_ratio`` of them are menu labels ('About us', 'Careers', 'Advertise').
     """
     # Lines other rules already removed (a cookie notice, a newsletter prompt) are not the article.
     prose = [
@@ -196,8 +200,14 @@ def menu_run(
         if claimed_evidence:
             marked = {run[n].line for n in marks}
             evidence += sum(1 for b in items if b.line in claimed and b.line not in marked)
+        dense = (
+            not inside
+            and dense_items
+            and len(items) >= dense_items
+            and sum(1 for n in marks if start <= n < end) >= dense_ratio * len(items)
+        )
         if (
-            len(items) >= min_items
+            (len(items) >= min_items or dense)
             and evidence >= min_anchors
             and sum(b.words for b in items) <= max_mean_words * len(items)
         ):
