@@ -21,7 +21,7 @@ from itertools import pairwise
 import regex
 
 from declutter.document import Block
-from declutter.matchers import fullmatch
+from declutter.matchers import REGEX_TIMEOUT, fullmatch
 from declutter.rules import Rule
 from declutter.text import ends_like_sentence, is_prose, words
 
@@ -415,7 +415,76 @@ def run_together_headlines(
     return hits
 
 
+def comment_thread(
+    blocks: Sequence[Block],
+    rule: Rule,
+    protected: frozenset[int],
+    claimed: frozenset[int],
+    *,
+    buttons: list[str] | None = None,
+    stamps: list[str] | None = None,
+    min_markers: int = 3,
+    min_buttons: int = 2,
+    max_gap: int = 12,
+    min_prose_before: int = 60,
+) -> list[Hit]:
+    """A thread of reader comments under the article: its header, then comments that their buttons give away.
+
+    The header is a line matching the rule's patterns ('Comments', '12 Comments', 'Leave a
+    Reply') after ``min_prose_before`` words of prose. Under it, marker lines must recur: lines
+    that fully match one of ``buttons`` ('Reply', 'Jane says:') or ``stamps`` (a comment's time
+    stamp), at least ``min_markers`` of them and ``min_buttons`` buttons, the first within
+    ``max_gap`` lines of the header and each within ``max_gap`` lines of the one before. The
+    thread is the header through the last marker. Comments are prose, so only this shape tells
+    them from the article; time stamps alone do not make a thread (a live blog has them), and an
+    article that merely has a 'Comments' heading has no 'Reply' buttons under it.
+    """
+    button_patterns = _compiled(tuple(buttons or ()))
+    stamp_patterns = _compiled(tuple(stamps or ()))
+    if not button_patterns:
+        return []
+    hits: list[Hit] = []
+    prose_before = _prose_words_before(blocks)
+    position = 0
+    while position < len(blocks):
+        header = blocks[position]
+        if prose_before[position] < min_prose_before or fullmatch(rule, header, header.text) is None:
+            position += 1
+            continue
+        found, pressed, last = 0, 0, position
+        for offset in range(position + 1, len(blocks)):
+            if offset - last > max_gap:
+                break
+            text = blocks[offset].text
+            if any(pattern.fullmatch(text, timeout=REGEX_TIMEOUT) for pattern in button_patterns):
+                found, pressed, last = found + 1, pressed + 1, offset
+            elif any(pattern.fullmatch(text, timeout=REGEX_TIMEOUT) for pattern in stamp_patterns):
+                found, last = found + 1, offset
+        if found >= min_markers and pressed >= min_buttons:
+            hits.append((header, f"header of a comment thread with {found} reply buttons or time stamps"))
+            hits.extend(
+                (b, f"part of the comment thread under line {header.line + 1}")
+                for b in blocks[position + 1 : last + 1]
+                if b.line not in protected
+            )
+            position = last + 1
+        else:
+            position += 1
+    return hits
+
+
+_MARKERS: dict[tuple[str, ...], list[regex.Pattern[str]]] = {}
+
+
+def _compiled(patterns: tuple[str, ...]) -> list[regex.Pattern[str]]:
+    """The marker patterns, compiled once per distinct list."""
+    if patterns not in _MARKERS:
+        _MARKERS[patterns] = [regex.compile(pattern) for pattern in patterns]
+    return _MARKERS[patterns]
+
+
 HEURISTICS: dict[str, Heuristic] = {
+    "comment-thread": comment_thread,
     "headline-list": headline_list,
     "menu-run": menu_run,
     "other-language-run": other_language_run,

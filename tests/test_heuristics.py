@@ -105,3 +105,20 @@ def test_menu_run_inside_the_article_span_needs_density_and_residue() -> None:
     assert explain(f"{PROSE}{menu}\nFacebook Twitter Email\n\n{bio}").text.split() == (PROSE + bio).split()
     # The same lines with no residue among them may be the article's own list: they stay.
     assert menu in explain(f"{PROSE}{menu}\n\n{bio}").text
+
+
+def test_comment_thread_needs_reply_buttons_not_only_time_stamps() -> None:
+    """A live blog's entries carry time stamps too; without 'Reply' or 'says:' lines it is not a comment thread."""
+    entries = "".join(
+        f"{n} hours ago\nThe committee heard from witness number {n}, who described the events of that night.\n"
+        for n in range(1, 6)
+    )
+    live = f"{PROSE}{PROSE}12 Comments\n{entries}"
+    assert "CMT006" not in ids(live)
+    thread = "".join(
+        f"Reader {n} says:\n{n} hours ago\nI think the committee is wasting its time on this.\nReply\n"
+        for n in range(1, 4)
+    )
+    result = explain(f"{PROSE}{PROSE}3 Comments\n{thread}")
+    assert "Reader 2 says:" not in result.text
+    assert "wasting its time" not in result.text
