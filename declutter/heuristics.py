@@ -21,7 +21,7 @@ from itertools import pairwise
 import regex
 
 from declutter.document import Block
-from declutter.matchers import REGEX_TIMEOUT, fullmatch
+from declutter.matchers import REGEX_TIMEOUT, RuleTimeoutError, fullmatch
 from declutter.rules import Rule
 from declutter.text import ends_like_sentence, is_prose, words
 
@@ -144,9 +144,10 @@ def menu_run(
     lists inside the article are never touched; a document without prose is left
     alone. Prose that other rules already removed (a cookie notice above the menu)
     is not the article and does not count, and neither is, with ``edge_gap``, a
-    lone paragraph of at most ``edge_words`` words cut off from the rest of the
-    prose by more than ``edge_gap`` lines (a site blurb among the menus); lines
-    other rules removed never break a run. And shape alone never deletes: the run
+    small group of paragraphs at either end (at most ``edge_words`` words and half
+    the largest group's) cut off from the rest of the prose by more than
+    ``edge_gap`` lines (a site blurb among the menus); with ``skip_claimed``, long
+    lines other rules removed do not break a run. And shape alone never deletes: the run
     needs ``min_anchors`` lines matching the rule's patterns (menu vocabulary such
     as 'Home', 'Contact us'; with ``claimed_evidence``, one of them may be a short
     line another rule removed, but one must be vocabulary), so a list of names or
@@ -455,10 +456,9 @@ def comment_thread(
         for offset in range(position + 1, len(blocks)):
             if offset - last > max_gap:
                 break
-            text = blocks[offset].text
-            if any(pattern.fullmatch(text, timeout=REGEX_TIMEOUT) for pattern in button_patterns):
+            if _any_fullmatch(rule, button_patterns, blocks[offset]):
                 found, pressed, last = found + 1, pressed + 1, offset
-            elif any(pattern.fullmatch(text, timeout=REGEX_TIMEOUT) for pattern in stamp_patterns):
+            elif _any_fullmatch(rule, stamp_patterns, blocks[offset]):
                 found, last = found + 1, offset
         if found >= min_markers and pressed >= min_buttons:
             hits.append((header, f"header of a comment thread with {found} reply buttons or time stamps"))
@@ -474,6 +474,23 @@ def comment_thread(
 
 
 _MARKERS: dict[tuple[str, ...], list[regex.Pattern[str]]] = {}
+
+
+def _any_fullmatch(rule: Rule, patterns: Sequence[regex.Pattern[str]], block: Block) -> bool:
+    """Whether one of a heuristic's own patterns matches the whole line (a runaway pattern names the rule)."""
+    for pattern in patterns:
+        try:
+            if pattern.fullmatch(block.text, timeout=REGEX_TIMEOUT) is not None:
+                return True
+        except TimeoutError:
+            raise RuleTimeoutError(
+                f"pattern {pattern.pattern!r} took over {REGEX_TIMEOUT}s on line {block.line + 1}",
+                path=rule.origin.path,
+                line=rule.origin.line,
+                rule_id=rule.id,
+                hint="the pattern backtracks catastrophically; avoid nested quantifiers like (a+)+",
+            ) from None
+    return False
 
 
 def _compiled(patterns: tuple[str, ...]) -> list[regex.Pattern[str]]:
