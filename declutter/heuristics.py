@@ -17,11 +17,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
+from itertools import pairwise
 
 import regex
 
 from declutter.document import Block
-from declutter.matchers import fullmatch
+from declutter.matchers import REGEX_TIMEOUT, RuleTimeoutError, fullmatch
 from declutter.rules import Rule
 from declutter.text import ends_like_sentence, is_prose, words
 
@@ -124,21 +125,54 @@ def menu_run(
     max_mean_words: float = 2.5,
     prose_words: int = 15,
     min_anchors: int = 2,
+    edge_gap: int = 0,
+    edge_words: int = 60,
+    claimed_evidence: bool = False,
+    skip_claimed: bool = False,
+    exclamations: bool = False,
+    bullets: bool = False,
+    top_label: bool = False,
+    inner_ratio: float = 0.0,
+    dense_items: int = 0,
+    dense_ratio: float = 1.0,
 ) -> list[Hit]:
     """A long run of very short lines above the article or below it: a menu, a footer, a link farm.
 
     Items have at most ``max_words`` words (``max_mean_words`` on average) and no
-    sentence ending. The run must lie entirely above the first prose paragraph
-    (of ``prose_words`` words) or entirely below the last one, so lists inside
-    the article are never touched; a document without prose is left alone. And
-    shape alone never deletes: the run needs ``min_anchors`` lines matching the
-    rule's patterns (menu vocabulary such as 'Home', 'Contact us'), so a list of
-    names or products that closes an article stays, and it ends at its last menu
-    label on the side that faces the article, so a short headline stays too.
+    sentence ending (with ``exclamations``, a short line ending in '!' or '?' is an
+    item too: 'Forums!', 'Work here!'). The run must lie entirely above the first
+    prose paragraph (of ``prose_words`` words) or entirely below the last one, so
+    lists inside the article are never touched; a document without prose is left
+    alone. Prose that other rules already removed (a cookie notice above the menu)
+    is not the article and does not count, and neither is, with ``edge_gap``, a
+    small group of paragraphs at either end (at most ``edge_words`` words and half
+    the largest group's) cut off from the rest of the prose by more than
+    ``edge_gap`` lines (a site blurb among the menus); with ``skip_claimed``, long
+    lines other rules removed do not break a run. And shape alone never deletes: the run
+    needs ``min_anchors`` lines matching the rule's patterns (menu vocabulary such
+    as 'Home', 'Contact us'; with ``claimed_evidence``, one of them may be a short
+    line another rule removed, but one must be vocabulary), so a list of names or
+    products that closes an article stays, and it ends at its last menu label on
+    the side that faces the article, so a short headline stays too. With
+    ``bullets``, a run above the article that is mostly a bulleted list keeps going
+    past its last label through the bulleted items under it (a headline is not bulleted).
+    With ``inner_ratio``, a run between the first and the last paragraph goes too, from
+    its first menu label to its last, when at least that share of those lines are menu
+    labels and another rule already removed a line of the run (a menu and a share bar
+    between the article and an author's bio); an article's own list has no residue in it.
+    With ``dense_items``, a shorter run outside the article goes when it has that many
+    lines and at least ``dense_ratio`` of them are menu labels ('About us', 'Careers', 'Advertise').
     """
-    prose = [b.index for b in blocks if is_prose(b.text, min_words=prose_words, words=b.words)]
+    # Lines other rules already removed (a cookie notice, a newsletter prompt) are not the article.
+    prose = [
+        b.index
+        for b in blocks
+        if b.line not in claimed and is_prose(b.text, min_words=prose_words, words=b.words)
+    ]
     if not prose:
         return []
+    if edge_gap:
+        prose = _article_core(blocks, prose, claimed, edge_gap, edge_words)
     first, last = prose[0], prose[-1]
     hits: list[Hit] = []
     run: list[Block] = []
@@ -147,25 +181,57 @@ def menu_run(
         marks = [n for n, b in enumerate(run) if fullmatch(rule, b, b.text) is not None]
         above = bool(run) and run[-1].index < first
         # Trim the side that touches the article back to the last menu label: a short
-        # headline or byline right above the first paragraph is not a menu item.
-        items = run[: marks[-1] + 1] if above and marks else run[marks[0] :] if marks else []
+        # headline or byline right above the first paragraph is not a menu item. Above the
+        # article, the run also starts at its first label: the page title may open the text.
+        start, end = 0, 0
+        if marks:
+            start = 0 if above and not top_label else marks[0]
+            end = marks[-1] + 1 if above else len(run)
+        if above and bullets and end and 2 * sum(map(_bulleted, run[start:end])) >= end - start:
+            while end < len(run) and _bulleted(run[end]):
+                end += 1
+        inside = bool(run) and first < run[0].index < last
+        if inside:
+            # Inside the article's span only a dense menu goes, from its first label to its last.
+            start, end = (marks[0], marks[-1] + 1) if marks else (0, 0)
+            residue = any(b.line in claimed for b in run)
+            if not inner_ratio or not residue or len(marks) < inner_ratio * (end - start):
+                start, end = 0, 0
+        items = run[start:end]
+        evidence = len(marks)
+        if claimed_evidence:
+            marked = {run[n].line for n in marks}
+            evidence += sum(1 for b in items if b.line in claimed and b.line not in marked)
+        dense = (
+            not inside
+            and dense_items
+            and len(items) >= dense_items
+            and sum(1 for n in marks if start <= n < end) >= dense_ratio * len(items)
+        )
         if (
-            len(items) >= min_items
-            and len(marks) >= min_anchors
+            (len(items) >= min_items or dense)
+            and evidence >= min_anchors
             and sum(b.words for b in items) <= max_mean_words * len(items)
         ):
-            place = "above the article" if above else "below the article"
+            place = "above the article" if above else "inside the article's span" if inside else "below the article"
             hits.extend(
-                (b, f"item of a run of {len(items)} short lines {place} ({len(marks)} menu labels)") for b in items
+                (b, f"item of a run of {len(items)} short lines {place} ({evidence} menu labels)") for b in items
             )
         run.clear()
 
+    region = 0
     for block in blocks:
+        outside = block.index < first or block.index > last
+        if skip_claimed and outside and block.line in claimed and block.words > max_words:
+            continue  # residue another rule removed does not split a menu
+        if (block.index > first) + (block.index > last) != region:
+            flush()  # a run never crosses the article's first or last paragraph
+            region = (block.index > first) + (block.index > last)
         short = (
             block.words <= max_words
-            and not ends_like_sentence(block.text)
+            and (not ends_like_sentence(block.text) or (exclamations and block.text.rstrip()[-1:] in "!?"))
             and block.line not in protected
-            and (block.index < first or block.index > last)
+            and (outside or inner_ratio > 0)
         )
         if short:
             run.append(block)
@@ -173,6 +239,42 @@ def menu_run(
             flush()
     flush()
     return hits
+
+
+_BULLET = regex.compile(r"\s*[*+•·–-]\s")
+
+
+def _bulleted(block: Block) -> bool:
+    """The raw line starts with a list bullet ('* Home', '+ Video')."""
+    return _BULLET.match(block.raw) is not None
+
+
+def _article_core(
+    blocks: Sequence[Block], prose: list[int], claimed: frozenset[int], gap: int, small: int
+) -> list[int]:
+    """The prose indexes without small groups of paragraphs far from the rest at either edge (site blurbs).
+
+    Paragraphs closer than ``gap`` lines form a group; a group at either end of at
+    most ``small`` words and at most half the largest group's, more than ``gap``
+    lines from the next, is not the article.
+    """
+    at = {block.index: position for position, block in enumerate(blocks)}
+    groups: list[list[int]] = [[prose[0]]]
+    for before, index in pairwise(prose):
+        between = sum(1 for block in blocks[at[before] + 1 : at[index]] if block.line not in claimed)
+        if between > gap:
+            groups.append([])
+        groups[-1].append(index)
+
+    def size(group: list[int]) -> int:
+        return sum(blocks[at[index]].words for index in group)
+
+    largest = max(map(size, groups))
+    while len(groups) > 1 and size(groups[0]) <= min(small, largest // 2):
+        groups.pop(0)
+    while len(groups) > 1 and size(groups[-1]) <= min(small, largest // 2):
+        groups.pop()
+    return [index for group in groups for index in group]
 
 
 _LETTERS = regex.compile(r"\p{L}+")
@@ -327,7 +429,92 @@ def run_together_headlines(
     return hits
 
 
+def comment_thread(
+    blocks: Sequence[Block],
+    rule: Rule,
+    protected: frozenset[int],
+    claimed: frozenset[int],
+    *,
+    buttons: list[str] | None = None,
+    stamps: list[str] | None = None,
+    min_markers: int = 3,
+    min_buttons: int = 2,
+    max_gap: int = 12,
+    min_prose_before: int = 60,
+) -> list[Hit]:
+    """A thread of reader comments under the article: its header, then comments that their buttons give away.
+
+    The header is a line matching the rule's patterns ('Comments', '12 Comments', 'Leave a
+    Reply') after ``min_prose_before`` words of prose. Under it, marker lines must recur: lines
+    that fully match one of ``buttons`` ('Reply', 'Jane says:') or ``stamps`` (a comment's time
+    stamp), at least ``min_markers`` of them and ``min_buttons`` buttons, the first within
+    ``max_gap`` lines of the header and each within ``max_gap`` lines of the one before. The
+    thread is the header through the last marker. Comments are prose, so only this shape tells
+    them from the article; time stamps alone do not make a thread (a live blog has them), and an
+    article that merely has a 'Comments' heading has no 'Reply' buttons under it.
+    """
+    button_patterns = _compiled(tuple(buttons or ()))
+    stamp_patterns = _compiled(tuple(stamps or ()))
+    if not button_patterns:
+        return []
+    hits: list[Hit] = []
+    prose_before = _prose_words_before(blocks)
+    position = 0
+    while position < len(blocks):
+        header = blocks[position]
+        if prose_before[position] < min_prose_before or fullmatch(rule, header, header.text) is None:
+            position += 1
+            continue
+        found, pressed, last = 0, 0, position
+        for offset in range(position + 1, len(blocks)):
+            if offset - last > max_gap:
+                break
+            if _any_fullmatch(rule, button_patterns, blocks[offset]):
+                found, pressed, last = found + 1, pressed + 1, offset
+            elif _any_fullmatch(rule, stamp_patterns, blocks[offset]):
+                found, last = found + 1, offset
+        if found >= min_markers and pressed >= min_buttons:
+            hits.append((header, f"header of a comment thread with {found} reply buttons or time stamps"))
+            hits.extend(
+                (b, f"part of the comment thread under line {header.line + 1}")
+                for b in blocks[position + 1 : last + 1]
+                if b.line not in protected
+            )
+            position = last + 1
+        else:
+            position += 1
+    return hits
+
+
+_MARKERS: dict[tuple[str, ...], list[regex.Pattern[str]]] = {}
+
+
+def _any_fullmatch(rule: Rule, patterns: Sequence[regex.Pattern[str]], block: Block) -> bool:
+    """Whether one of a heuristic's own patterns matches the whole line (a runaway pattern names the rule)."""
+    for pattern in patterns:
+        try:
+            if pattern.fullmatch(block.text, timeout=REGEX_TIMEOUT) is not None:
+                return True
+        except TimeoutError:
+            raise RuleTimeoutError(
+                f"pattern {pattern.pattern!r} took over {REGEX_TIMEOUT}s on line {block.line + 1}",
+                path=rule.origin.path,
+                line=rule.origin.line,
+                rule_id=rule.id,
+                hint="the pattern backtracks catastrophically; avoid nested quantifiers like (a+)+",
+            ) from None
+    return False
+
+
+def _compiled(patterns: tuple[str, ...]) -> list[regex.Pattern[str]]:
+    """The marker patterns, compiled once per distinct list."""
+    if patterns not in _MARKERS:
+        _MARKERS[patterns] = [regex.compile(pattern) for pattern in patterns]
+    return _MARKERS[patterns]
+
+
 HEURISTICS: dict[str, Heuristic] = {
+    "comment-thread": comment_thread,
     "headline-list": headline_list,
     "menu-run": menu_run,
     "other-language-run": other_language_run,

@@ -70,3 +70,55 @@ def test_run_together_headlines_spares_glued_paragraphs() -> None:
     assert (
         len(run_together_headlines(Document.from_text(strip).blocks, None, frozenset(), frozenset(), min_joins=4)) == 1
     )
+
+
+def test_menu_run_ignores_residue_prose_above_the_menu() -> None:
+    """A cookie notice above the menu is residue another rule removed, not the article's first paragraph."""
+    cookie = (
+        "We use cookies and other tracking technologies to improve your browsing experience on our site, "
+        "show personalized content and targeted ads.\n\n"
+    )
+    menu = "\n".join(["Home", "Fanposts", "Fanshots", "Sections", "Roster", "Schedule", "Masthead", "About", "More"])
+    result = explain(cookie + menu + "\n\n" + PROSE)
+    assert result.text == PROSE
+
+
+def test_menu_run_is_not_split_by_residue_and_counts_it() -> None:
+    """A long line another rule removed (a follow prompt) does not split a menu; removed short lines are evidence."""
+    top = "\n".join(["Home", "Toggle dark mode", "Toggle search", "Gadgets", "Tablets", "Phones", "Laptops"])
+    follow = "Follow us on Twitter and Facebook for the latest news, reviews and deals from our editors"
+    bottom = "\n".join(["Wearables", "Cameras", "Sign In", "Watches", "About"])
+    result = explain(f"{top}\n{follow}\n{bottom}\n\n{PROSE}")
+    assert result.text == PROSE
+
+
+def test_menu_run_spares_a_short_title_on_top() -> None:
+    menu = "\n".join(["Home", "News", "Sports", "Business", "Opinion", "Weather", "Obituaries", "Contact us"])
+    result = explain(f"Storm hits coast\n{menu}\n\n{PROSE}")
+    assert [line for line in result.text.splitlines() if line] == ["Storm hits coast", PROSE.strip()]
+
+
+def test_menu_run_inside_the_article_span_needs_density_and_residue() -> None:
+    """Between two paragraphs only a dense menu next to residue goes (a footer menu above an author's bio)."""
+    bio = "Jane Doe covers city hall for the paper and has written about local politics for more than a decade.\n\n"
+    menu = "\n".join(["World", "Africa", "Americas", "Europe", "Politics", "Business", "Tech", "Science", "Health"])
+    assert explain(f"{PROSE}{menu}\nFacebook Twitter Email\n\n{bio}").text.split() == (PROSE + bio).split()
+    # The same lines with no residue among them may be the article's own list: they stay.
+    assert menu in explain(f"{PROSE}{menu}\n\n{bio}").text
+
+
+def test_comment_thread_needs_reply_buttons_not_only_time_stamps() -> None:
+    """A live blog's entries carry time stamps too; without 'Reply' or 'says:' lines it is not a comment thread."""
+    entries = "".join(
+        f"{n} hours ago\nThe committee heard from witness number {n}, who described the events of that night.\n"
+        for n in range(1, 6)
+    )
+    live = f"{PROSE}{PROSE}12 Comments\n{entries}"
+    assert "CMT006" not in ids(live)
+    thread = "".join(
+        f"Reader {n} says:\n{n} hours ago\nI think the committee is wasting its time on this.\nReply\n"
+        for n in range(1, 4)
+    )
+    result = explain(f"{PROSE}{PROSE}3 Comments\n{thread}")
+    assert "Reader 2 says:" not in result.text
+    assert "wasting its time" not in result.text
