@@ -10,8 +10,9 @@ The analysis uses the standard library's regex parser, which shares the syntax o
 patterns our rules use (a ``\\p{…}`` class is read as ``\\w``: only literals matter here);
 anything it cannot parse or prove gets no pre-check.
 
-:class:`LiteralScan` finds which of many literals a text contains in one pass, so a
-matcher holding a hundred patterns pays for one scan per line, not a hundred searches.
+:class:`PatternScreen` finds which of many patterns could match a text from one
+:class:`LiteralScan` of it, so a matcher holding a hundred patterns pays for one scan per
+line, not a hundred searches.
 
 >>> import regex
 >>> sorted(required_literals(regex.compile(r"(?i)story continues below (?:advertisement|ad)")))
@@ -31,6 +32,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Any
 
+import ahocorasick
 import regex
 
 MAX_LITERALS = 12
@@ -93,43 +95,73 @@ Gate = Callable[[str], object]
 
 
 def gate(literals: Iterable[str]) -> Gate:
-    """A search for any of the literals, as one trie-shaped pattern (the stdlib engine walks it fast)."""
+    """A search for any of a few literals, as one trie-shaped pattern (the stdlib engine walks it fast)."""
     return re.compile(literal_trie(literals)).search
 
 
-@lru_cache(maxsize=4096)
-def pattern_gates(patterns: tuple[regex.Pattern[str], ...]) -> tuple[Gate | None, ...]:
-    """For each pattern, a search for the literals every match of it contains (None when there is no such set)."""
-    gates = []
-    for pattern in patterns:
-        literals = required_literals(pattern, limit=None)
-        gates.append(gate(literals) if literals else None)
-    return tuple(gates)
-
-
 class LiteralScan:
-    """Which of a set of lower-case literals occur in a lower-cased text, found in one scan.
+    """Which of a set of lower-case literals occur in a lower-cased text, found in one pass.
 
-    The literals are compiled into one trie-shaped pattern inside a lookahead, so each
-    text position costs one walk down the trie. At a position the longest literal is
-    reported; the shorter literals it starts with (or contains) are implied.
+    An Aho-Corasick automaton (pyahocorasick, in C) reports every occurrence of every
+    literal in time linear in the text, however many literals there are.
     """
 
     def __init__(self, literals: Iterable[str]) -> None:
-        ordered = sorted(set(literals))
-        self._findall = re.compile(f"(?=({literal_trie(ordered)}))").findall if ordered else None
-        self._implied = {literal: frozenset(other for other in ordered if other in literal) for literal in ordered}
+        self._automaton: Any = None
+        unique = set(literals)
+        if unique:
+            self._automaton = ahocorasick.Automaton()
+            for literal in unique:
+                self._automaton.add_word(literal, literal)
+            self._automaton.make_automaton()
 
     def __call__(self, lowered: str) -> frozenset[str]:
-        if self._findall is None:
+        if self._automaton is None:
             return frozenset()
-        return frozenset().union(*(self._implied[found] for found in set(self._findall(lowered))))
+        return frozenset(literal for _, literal in self._automaton.iter(lowered))
+
+
+class PatternScreen:
+    """Which of a list of patterns could match a text, from one :class:`LiteralScan` of it.
+
+    A pattern with required literals can match only a text holding one of them; a
+    pattern without (no literal set could be proved) is always a candidate.
+
+    >>> import regex
+    >>> screen = PatternScreen((regex.compile("(?i)share"), regex.compile("tweet|post"), regex.compile(r"\\d+")))
+    >>> screen("share this post"), screen("hello")
+    ([0, 1, 2], [2])
+    """
+
+    def __init__(self, patterns: Iterable[regex.Pattern[str]]) -> None:
+        unchecked: list[int] = []
+        gated_by: dict[str, set[int]] = {}
+        for number, pattern in enumerate(patterns):
+            literals = required_literals(pattern, limit=None)
+            if literals is None:
+                unchecked.append(number)
+            for literal in literals or ():
+                gated_by.setdefault(literal, set()).add(number)
+        self._unchecked = frozenset(unchecked)
+        self._gated_by = {literal: frozenset(numbers) for literal, numbers in gated_by.items()}
+        self._scan = LiteralScan(gated_by)
+
+    def __call__(self, lowered: str) -> list[int]:
+        """The numbers of the patterns that may match ``lowered`` (a lower-cased text), in order."""
+        found = self._scan(lowered)
+        if not found:
+            return sorted(self._unchecked)
+        return sorted(self._unchecked.union(*(self._gated_by[literal] for literal in found)))
+
+
+@lru_cache(maxsize=4096)
+def pattern_screen(patterns: tuple[regex.Pattern[str], ...]) -> PatternScreen:
+    """The :class:`PatternScreen` of a rule's patterns, built once."""
+    return PatternScreen(patterns)
 
 
 def literal_trie(literals: Iterable[str]) -> str:
     """A pattern for any of ``literals``, shaped as a trie so the engine branches once per character.
-
-    At a position it matches the longest literal that starts there.
 
     >>> literal_trie(["share", "shares", "sharing"])
     'shar(?:e(?:s)?|ing)'

@@ -26,7 +26,7 @@ import regex
 from declutter.decisions import Action, Decision, strip_spans
 from declutter.document import Block
 from declutter.errors import DeclutterError
-from declutter.literals import Gate, LiteralScan, gate, pattern_gates, required_literals
+from declutter.literals import Gate, PatternScreen, gate, pattern_screen
 from declutter.rules import Kind, Position, Rule
 from declutter.text import is_prose, normalize, strip_bullet, word_count
 
@@ -52,12 +52,8 @@ def _timeout(rule: Rule, pattern: regex.Pattern[str], block: Block) -> RuleTimeo
 
 def fullmatch(rule: Rule, block: Block, text: str) -> tuple[int, regex.Match[str]] | None:
     """The first of the rule's patterns that matches the whole ``text``, with its index."""
-    lowered = ""
-    for index, (pattern, literals) in enumerate(zip(rule.patterns, pattern_gates(rule.patterns), strict=True)):
-        if literals is not None:
-            lowered = lowered or text.lower()
-            if literals(lowered) is None:
-                continue  # the pattern needs a literal the text does not have
+    for index in pattern_screen(rule.patterns)(text.lower()):
+        pattern = rule.patterns[index]
         try:
             found = pattern.fullmatch(text, timeout=REGEX_TIMEOUT)
         except TimeoutError:
@@ -173,8 +169,8 @@ class LineMatcher:
     """Whole-line patterns of a list of rules, with their guards resolved once and one literal scan per line.
 
     Every pattern gets the literals one of which any line it matches must contain
-    (:mod:`declutter.literals`); one :class:`~declutter.literals.LiteralScan` over a
-    line tells which patterns could match it, and only those run ``fullmatch``, in
+    (:mod:`declutter.literals`); one :class:`~declutter.literals.PatternScreen` pass over
+    a line tells which patterns could match it, and only those run ``fullmatch``, in
     rule order. Which rules may look at a line at all depends only on its word count,
     its length and whether it is above the first prose paragraph; the eligible patterns
     for each such class are listed once.
@@ -186,22 +182,11 @@ class LineMatcher:
         self._chars = sorted({r.params["max_chars"] for r in self.rules if r.params.get("max_chars") is not None})
         self._eligible: dict[tuple[bool, int, int], frozenset[int]] = {}
         self._candidates: list[_Candidate] = []
-        unchecked: set[int] = set()
-        gated_by: dict[str, set[int]] = {}
         for rule in self.rules:
             requires = rule.params.get("requires")
             rule_gate = gate(frozenset(requires)) if requires else None
-            for index, pattern in enumerate(rule.patterns):
-                number = len(self._candidates)
-                self._candidates.append((rule, index, pattern, rule_gate))
-                literals = required_literals(pattern, limit=None)
-                if literals is None:
-                    unchecked.add(number)
-                for literal in literals or ():
-                    gated_by.setdefault(literal, set()).add(number)
-        self._unchecked = frozenset(unchecked)
-        self._scan = LiteralScan(gated_by)
-        self._gated_by = {literal: frozenset(numbers) for literal, numbers in gated_by.items()}
+            self._candidates += [(rule, index, pattern, rule_gate) for index, pattern in enumerate(rule.patterns)]
+        self._screen = PatternScreen(pattern for _, _, pattern, _ in self._candidates)
 
     def _eligible_for(self, head: bool, words: int, chars: int) -> frozenset[int]:
         key = (head, bisect_left(self._words, words), bisect_left(self._chars, chars))
@@ -217,10 +202,11 @@ class LineMatcher:
         order, with the index of its first such pattern."""
         text = block.text
         lowered = text.lower()
-        possible = self._unchecked.union(*(self._gated_by[literal] for literal in self._scan(lowered)))
-        possible &= self._eligible_for(head, block.words, len(text))
+        eligible = self._eligible_for(head, block.words, len(text))
         matched: Rule | None = None
-        for number in sorted(possible):
+        for number in self._screen(lowered):
+            if number not in eligible:
+                continue
             rule, index, pattern, rule_gate = self._candidates[number]
             if rule is matched or (rule_gate is not None and rule_gate(lowered) is None):
                 continue  # the rule matched already, or needs a literal the line does not have

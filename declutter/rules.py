@@ -26,7 +26,7 @@ import regex
 
 from declutter.document import Document, domain_matches
 from declutter.errors import RuleError
-from declutter.literals import pattern_gates
+from declutter.literals import pattern_screen
 
 
 class Kind(StrEnum):
@@ -141,12 +141,9 @@ class Rule:
             return any(domain_matches(domain, scope) for scope in self.domains)
         if doc is None or not self.signatures:
             return False
-        lowered = "\n".join(block.text for block in doc.blocks).lower()
-        return any(
-            any(sig.search(block.text) for block in doc.blocks)
-            for sig, gate in zip(self.signatures, pattern_gates(self.signatures), strict=True)
-            if gate is None or gate(lowered) is not None  # a signature's literals occur somewhere, or it is never met
-        )
+        # Only signatures whose literals occur somewhere in the document can match one of its lines.
+        possible = pattern_screen(self.signatures)("\n".join(block.text for block in doc.blocks).lower())
+        return any(self.signatures[n].search(block.text) for n in possible for block in doc.blocks)
 
 
 def _matches_selector(rule: Rule, token: str) -> bool:
