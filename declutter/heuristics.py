@@ -165,9 +165,7 @@ def menu_run(
     """
     # Lines other rules already removed (a cookie notice, a newsletter prompt) are not the article.
     prose = [
-        b.index
-        for b in blocks
-        if b.line not in claimed and is_prose(b.text, min_words=prose_words, words=b.words)
+        b.index for b in blocks if b.line not in claimed and is_prose(b.text, min_words=prose_words, words=b.words)
     ]
     if not prose:
         return []

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from declutter import RuleSet
-from declutter.literals import required_literals
+from declutter.literals import LiteralScan, PatternScreen, required_literals
 
 
 def test_bundled_patterns_never_lose_a_residue_example() -> None:
@@ -15,7 +15,7 @@ def test_bundled_patterns_never_lose_a_residue_example() -> None:
     for rule in RuleSet.bundled():
         examples = [line for text in rule.examples.residue for line in text.split("\n")]
         for pattern in rule.patterns:
-            literals = required_literals(pattern)
+            literals = required_literals(pattern, limit=None)
             if literals is None:
                 continue
             for line in examples:
@@ -41,3 +41,22 @@ def test_any_match_contains_a_literal(parts: list[str], text_parts: list[str]) -
     text = "".join(text_parts)
     if literals is not None and pattern.fullmatch(text):
         assert any(literal in text.lower() for literal in literals)
+
+
+def test_the_screen_never_hides_a_pattern_that_matches() -> None:
+    checked = 0
+    for rule in RuleSet.bundled():
+        screen = PatternScreen(rule.patterns)
+        lines = [line.strip() for text in rule.examples.residue + rule.examples.article for line in text.split("\n")]
+        for line in lines:
+            possible = screen(line.lower())
+            for index, pattern in enumerate(rule.patterns):
+                if pattern.fullmatch(line):
+                    assert index in possible, (rule.id, index, line)
+                    checked += 1
+    assert checked > 200
+
+
+@given(st.lists(st.sampled_from(["share", "share this", "hare", "this", "is", "thi", "s"]), max_size=5), st.text())
+def test_the_scan_finds_every_literal_that_occurs(literals: list[str], text: str) -> None:
+    assert LiteralScan(literals)(text) == {literal for literal in literals if literal in text}
