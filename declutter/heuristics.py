@@ -60,6 +60,8 @@ def headline_list(
     max_terminal_ratio: float = 0.3,
     max_items: int = 80,
     min_prose_before: int = 60,
+    min_repeats: int = 3,
+    max_period: int = 6,
 ) -> list[Hit]:
     """A list header ("Just Posted", "Most Read") followed by a run of headline-like lines.
 
@@ -67,9 +69,12 @@ def headline_list(
     full sentence of eight words or more; it counts only if it has ``min_items``
     lines and few of them end like sentences (teasers and deks rarely do, article
     paragraphs almost always do). Items numbered in order ("1. …", "2. …") are
-    teasers whatever their ending, up to twice ``max_words``. The header must come
-    after ``min_prose_before`` words of prose: above the article, in a page's
-    navigation, a run of short lines may lead into the headline and dek.
+    teasers whatever their ending, up to twice ``max_words``. Teasers built from a
+    template ("AUTO NEWS", headline, dek, "By", author) may carry a one-sentence dek:
+    up to the last of a short label that recurs ``min_repeats`` times at most
+    ``max_period`` lines apart, sentences of at most ``max_words`` words stay in the run.
+    The header must come after ``min_prose_before`` words of prose: above the article,
+    in a page's navigation, a run of short lines may lead into the headline and dek.
     """
     hits: list[Hit] = []
     prose_before = _prose_words_before(blocks)
@@ -84,13 +89,15 @@ def headline_list(
             position += 1
             continue
         run: list[Block] = []
-        for number, block in enumerate(blocks[position + 1 : position + 1 + max_items], start=1):
+        window = blocks[position + 1 : position + 1 + max_items]
+        templated = _template_end(window, claimed, min_repeats, max_period)
+        for number, block in enumerate(window, start=1):
             # A numbered teaser ("1. Headline. Its dek.") is a list item whatever its ending.
             numbered = _NUMBERED.match(block.text) is not None and block.text.startswith(f"{number}")
             if (
                 block.line in protected
                 or block.words > (max_words * 2 if numbered else max_words)
-                or (not numbered and is_prose(block.text, min_words=8, words=block.words))
+                or (not numbered and number > templated and is_prose(block.text, min_words=8, words=block.words))
             ):
                 break  # a sentence of eight words or more is the article resuming, not a teaser
             run.append(block)
@@ -102,6 +109,29 @@ def headline_list(
         else:
             position += 1
     return hits
+
+
+def _template_end(window: Sequence[Block], claimed: frozenset[int], repeats: int, period: int) -> int:
+    """How many lines of ``window`` a teaser template covers: up to the last occurrence of a short label
+    line ("AUTO NEWS", "By") that recurs ``repeats`` times, each at most ``period`` lines after the one
+    before, starting within ``period`` lines of the header; 0 when there is no such label.
+
+    Lines other rules removed ("Advertisement") are not labels: they recur in articles too.
+    """
+    at: dict[str, list[int]] = {}
+    for number, block in enumerate(window, start=1):
+        if block.words <= 3 and block.line not in claimed and not ends_like_sentence(block.text):
+            at.setdefault(block.text.lower(), []).append(number)
+    end = 0
+    for numbers in at.values():
+        if len(numbers) < repeats or numbers[0] > period:
+            continue
+        chain = 1
+        while chain < len(numbers) and numbers[chain] - numbers[chain - 1] <= period:
+            chain += 1
+        if chain >= repeats:
+            end = max(end, numbers[chain - 1])
+    return end
 
 
 def _prose_words_before(blocks: Sequence[Block]) -> list[int]:
