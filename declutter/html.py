@@ -645,24 +645,50 @@ def parse(html: str) -> HtmlElement:
     that, the page is parsed again with its container tags (div, span, section, …)
     removed, so deep text is kept, flattened, rather than lost.
     """
-    # lxml refuses text with characters XML forbids (control characters, lone surrogates) when it is
-    # moved between nodes; they carry no text, so they become spaces before parsing.
-    html = _NOT_XML.sub(" ", _XML_DECLARATION.sub("", html, count=1))
-    root = _parse_once(html)
+    html = _XML_DECLARATION.sub("", html, count=1)
+    root = _parse_once(_xml_safe_utf8(html))
     if root is None:
-        root = _parse_once(_CONTAINER_TAG.sub(" ", html))
+        root = _parse_once(_xml_safe_utf8(_CONTAINER_TAG.sub(" ", _NOT_XML.sub(" ", html))))
     if root is None:
         raise InputError("HTML nested too deeply to parse, even with its container tags removed")
     return root
 
 
-def _parse_once(html: str) -> HtmlElement | None:
-    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
+_CONTROLS_TO_SPACES = bytes.maketrans(bytes(c for c in range(32) if c not in b"\t\n\r"), b" " * 29)
+
+
+def _xml_safe_utf8(html: str) -> bytes:
+    """The page as UTF-8, with the characters XML forbids (control characters, lone surrogates,
+    U+FFFE/U+FFFF) turned into spaces.
+
+    lxml refuses text with such characters when it is moved between nodes; they carry no text.
+    Encoding first and mapping the control bytes with ``bytes.translate`` is several times faster
+    than a regex over the text, and libxml2 reads UTF-8 directly (a ``str`` is converted from UCS-2/4).
+    """
+    if "\ufffe" not in html and "\uffff" not in html:
+        try:
+            return html.encode("utf-8").translate(_CONTROLS_TO_SPACES)
+        except UnicodeEncodeError:  # a lone surrogate: the regex below replaces it
+            pass
+    return _NOT_XML.sub(" ", html).encode("utf-8")
+
+
+_ELEMENTS = etree.ElementDefaultClassLookup(element=HtmlElement)
+"""Every element is an ``HtmlElement``, chosen in C: lxml.html's own lookup is a Python call for every
+element proxy created (a third of the cost of walking a tree), and its special classes for forms,
+inputs and labels are never used here."""
+
+
+def _parse_once(html: bytes) -> HtmlElement | None:
+    parser = lxml.html.HTMLParser(
+        remove_comments=True, remove_pis=True, no_network=True, recover=True, encoding="utf-8"
+    )
+    parser.set_element_class_lookup(_ELEMENTS)
     try:
         root = lxml.html.document_fromstring(html, parser=parser)
     except etree.ParserError as exc:
         if "empty" in str(exc).lower():  # only a comment, or only whitespace: nothing to clean
-            return lxml.html.document_fromstring("<html><body></body></html>")
+            return lxml.html.document_fromstring("<html><body></body></html>", parser=parser)
         raise InputError(f"cannot parse HTML: {exc}") from None
     except ValueError as exc:
         raise InputError(f"cannot parse HTML: {exc}") from None
