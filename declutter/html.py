@@ -20,10 +20,10 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 import lxml.html
 from cssselect import GenericTranslator, SelectorError
@@ -173,7 +173,7 @@ class CompiledSelector:
     xpath: etree.XPath | None
     tokens: frozenset[str]
 
-    def matches(self, element: HtmlElement, tokens: set[str]) -> str | None:
+    def matches(self, element: HtmlElement, tokens: frozenset[str]) -> str | None:
         """Why the element matches this rule's tags, attribute tests or tokens (None if it does not)."""
         found = tokens & self.tokens
         if found:
@@ -264,8 +264,24 @@ def _path(element: HtmlElement) -> str:
     return ">".join(reversed(parts))
 
 
+_STRING = cast(Callable[[HtmlElement], str], etree.XPath("string()", smart_strings=False))
+"""All the text of an element's subtree, joined in C (what ``text_content()`` and ``itertext()`` give, faster)."""
+
+
 def _text(element: HtmlElement, limit: int = 100) -> str:
-    """The start of an element's text, without reading all of a large subtree."""
+    """The start of an element's text: its first ``2 * limit`` characters or so, spaces collapsed, cut to ``limit``."""
+    full = _STRING(element)
+    if len(full) > limit * 2:
+        head = _SPACE.sub(" ", full[: limit * 2 + 1]).strip()
+        if len(head) > limit:  # the first pieces the loop below would read say as much
+            return head[: limit - 3] + "..."
+        return _text_pieces(element, limit)
+    text = _SPACE.sub(" ", full).strip()
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _text_pieces(element: HtmlElement, limit: int) -> str:
+    """:func:`_text` read piece by piece, stopping after ``2 * limit`` characters (mostly spaces, here)."""
     parts: list[str] = []
     size = 0
     for piece in element.itertext():
@@ -277,22 +293,39 @@ def _text(element: HtmlElement, limit: int = 100) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-def _tokens(element: HtmlElement) -> set[str]:
-    raw = f"{element.get('class') or ''} {element.get('id') or ''}"
-    return {t.lower() for t in _TOKEN_SPLIT.split(raw) if t}
+_NO_TOKENS: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=8192)
+def _split_tokens(raw: str) -> frozenset[str]:
+    """The lower-cased class/id tokens of ``"class id"``; cached, as pages repeat their class names."""
+    return frozenset(t.lower() for t in _TOKEN_SPLIT.split(raw) if t)
 
 
 PROTECT_SHARE = 0.4
 """A selector never removes an element holding this share of the page's paragraph text (of 500+ characters)."""
 
+_HOLDS_ARTICLE = cast(
+    Callable[[HtmlElement], list[HtmlElement]],
+    etree.XPath(
+        "(descendant::article | descendant::main | descendant::*[@itemprop='articleBody'] | descendant::h1)/ancestor::*"
+    ),
+)
+"""Every element with an <article>, <main>, articleBody or <h1> below it, found in one pass of lxml's C code."""
 
-def _protected(element: HtmlElement, page_chars: int, chars: dict[HtmlElement, int]) -> bool:
-    """The document skeleton and anything holding the article is never removed by a guarded selector."""
+
+def _protected(element: HtmlElement, page_chars: int, chars: dict[HtmlElement, int], holders: set[HtmlElement]) -> bool:
+    """The document skeleton and anything holding the article is never removed by a guarded selector.
+
+    ``holders`` is :data:`_HOLDS_ARTICLE` of the tree before the walk: an element's own subtree is
+    untouched when the walk decides it (removals are of earlier siblings and their subtrees), so it is
+    as right for the element as a fresh look below it would be.
+    """
     if element.tag in ("html", "body", "main", "article"):
         return True
     if element.get("itemprop") == "articleBody" or element.get("role") == "main":
         return True
-    if element.xpath("boolean(.//article | .//main | .//*[@itemprop='articleBody'] | .//h1)"):
+    if element in holders:
         return True
     return page_chars >= 500 and chars.get(element, 0) >= PROTECT_SHARE * page_chars
 
@@ -320,12 +353,12 @@ def _run(xpath: etree.XPath | None, root: HtmlElement) -> list[Any]:
 
 
 def remove_chrome(root: HtmlElement, selectors: Sequence[CompiledSelector]) -> list[ElementDecision]:
-    """Apply selector rules (CSS and class/id tokens) in one pre-order walk; removed subtrees are not visited.
+    """Apply selector rules (CSS and class/id tokens) in one walk; removed subtrees are not visited.
 
-    The first rule (in rule order) that matches an element removes it, unless the
-    rule is guarded and the element holds the article (see :func:`_protected`).
-    Rules marked ``bulk`` (tags that never hold text: scripts, styles) are stripped
-    first in one pass of lxml's C code and reported with a count per tag.
+    The walk decides all the children of an element, then goes on below the ones it kept. The first
+    rule (in rule order) that matches an element removes it, unless the rule is guarded and the
+    element holds the article (see :func:`_protected`). Rules marked ``bulk`` (tags that never hold
+    text: scripts, styles) are stripped first in one pass of lxml's C code and reported with a count per tag.
     """
     decisions: list[ElementDecision] = []
     walked = []
@@ -346,27 +379,35 @@ def remove_chrome(root: HtmlElement, selectors: Sequence[CompiledSelector]) -> l
                 )
         else:
             walked.append(compiled)
+    if not walked:
+        return decisions
     chars = _paragraph_chars_by_element(root)  # counted before removals: stale counts only protect more
     page_chars = chars.get(root, 0)
+    holders = set(_HOLDS_ARTICLE(root))
     matched = [(compiled, set(_run(compiled.xpath, root))) for compiled in walked]
-    # Most elements match no rule: one test against the union of every rule's tags, tokens, attributes
-    # and XPath hits lets them through without asking each rule.
     all_tags = frozenset().union(*(compiled.tags for compiled in walked))
     all_tokens = frozenset().union(*(compiled.tokens for compiled in walked))
-    all_attributes = tuple({name for compiled in walked for _, name, _, _ in compiled.attributes})
+    all_attributes = frozenset(name for compiled in walked for _, name, _, _ in compiled.attributes)
     all_hits = set().union(*(hits for _, hits in matched))
     stack = [root]
     while stack:
         parent = stack.pop()
         for element in list(parent):
-            if not isinstance(element.tag, str):
+            tag = element.tag
+            if not isinstance(tag, str):
                 continue
-            tokens = _tokens(element) if all_tokens and (element.get("class") or element.get("id")) else set()
+            # Most elements match no rule: one test against the union of every rule's tags, tokens,
+            # attributes and XPath hits lets them through without asking each rule.
+            tokens = _NO_TOKENS
+            if all_tokens:
+                raw_class, raw_id = element.get("class"), element.get("id")
+                if raw_class or raw_id:
+                    tokens = _split_tokens(f"{raw_class or ''} {raw_id or ''}")
             if (
-                element.tag not in all_tags
-                and not tokens & all_tokens
-                and not any(element.get(name) is not None for name in all_attributes)
+                tag not in all_tags
+                and all_tokens.isdisjoint(tokens)
                 and element not in all_hits
+                and all(element.get(name) is None for name in all_attributes)
             ):
                 stack.append(element)
                 continue
@@ -375,7 +416,7 @@ def remove_chrome(root: HtmlElement, selectors: Sequence[CompiledSelector]) -> l
                 if reason is None:
                     continue
                 rule = compiled.rule
-                if rule.params.get("guard", True) and _protected(element, page_chars, chars):
+                if rule.params.get("guard", True) and _protected(element, page_chars, chars, holders):
                     continue
                 if rule.params.get("min_link_density") or rule.params.get("min_links"):
                     density = _link_cluster(element, rule)
@@ -552,13 +593,12 @@ def _paragraph_chars_by_element(root: HtmlElement) -> dict[HtmlElement, int]:
     length to its ancestors)."""
     totals: dict[HtmlElement, int] = {}
     for paragraph in root.iter("p", "pre", "td", "blockquote"):
-        size = len(paragraph.text_content().strip())
+        size = len(_STRING(paragraph).strip())
         if not size:
             continue
-        node: HtmlElement | None = paragraph
-        while node is not None:
+        totals[paragraph] = totals.get(paragraph, 0) + size
+        for node in paragraph.iterancestors():
             totals[node] = totals.get(node, 0) + size
-            node = node.getparent()
     return totals
 
 
