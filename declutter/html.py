@@ -660,32 +660,54 @@ def iter_blocks(element: HtmlElement) -> Iterator[str]:
     yield from flush()
 
 
-def _xpath(node: HtmlElement, expression: str, **variables: str) -> list[Any]:
-    """``node.xpath`` narrowed to the list it returns for node-set and attribute expressions."""
-    result = node.xpath(expression, **variables)
-    return result if isinstance(result, list) else []
+@dataclass(frozen=True)
+class _Metadata:
+    """What a page says about itself in its <meta>, <link rel=canonical>, JSON-LD and <title> tags."""
+
+    metas: dict[str, str]
+    json_ld: dict[str, object]
+    canonical: str | None
+    title: str | None
+    """The first <title>'s text ("" when it is empty), None when the page has none."""
 
 
-def _metas(root: HtmlElement) -> dict[str, str]:
-    """Every <meta> content by its property, name or itemprop (the first one of each wins)."""
-    found: dict[str, str] = {}
-    for meta in root.iter("meta"):
-        content = (meta.get("content") or "").strip()
-        for attribute in ("property", "name", "itemprop"):
-            key = meta.get(attribute)
-            if key and content and key not in found:
-                found[key] = content
-    return found
+_TEXT_NODES = cast(Callable[[HtmlElement], list[str]], etree.XPath("text()", smart_strings=False))
+
+
+def _metadata(root: HtmlElement) -> _Metadata:
+    """:class:`_Metadata`, read in one pass over the page's <meta>, <link>, <script> and <title> elements."""
+    metas: dict[str, str] = {}  # every <meta> content by its property, name or itemprop (the first one of each wins)
+    json_ld: list[str] = []
+    canonical: str | None = None
+    title: str | None = None
+    for element in root.iter("meta", "link", "script", "title"):
+        tag = element.tag
+        if tag == "meta":
+            content = (element.get("content") or "").strip()
+            for attribute in ("property", "name", "itemprop"):
+                key = element.get(attribute)
+                if key and content and key not in metas:
+                    metas[key] = content
+        elif tag == "link":
+            if canonical is None and element.get("rel") == "canonical":
+                canonical = element.get("href")
+        elif tag == "script":
+            if element.get("type") == "application/ld+json":
+                json_ld += _TEXT_NODES(element)
+        elif title is None:
+            title = element.text or ""
+    return _Metadata(metas, _json_ld(json_ld), canonical, title)
 
 
 def _meta(metas: dict[str, str], *names: str) -> str | None:
     return next((metas[name] for name in names if name in metas), None)
 
 
-def _json_ld(root: HtmlElement) -> dict[str, object]:
-    for script in _xpath(root, "//script[@type='application/ld+json']/text()"):
+def _json_ld(scripts: list[str]) -> dict[str, object]:
+    """The first JSON-LD item that describes an article (with a date, a headline or a body)."""
+    for script in scripts:
         try:
-            data = json.loads(str(script))
+            data = json.loads(script)
         except ValueError:
             continue
         items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
@@ -742,8 +764,9 @@ inputs and labels are never used here."""
 
 
 def _parse_once(html: bytes) -> HtmlElement | None:
+    # collect_ids=False: no table of id attributes (only XPath's id() would read it; cssselect tests @id).
     parser = lxml.html.HTMLParser(
-        remove_comments=True, remove_pis=True, no_network=True, recover=True, encoding="utf-8"
+        remove_comments=True, remove_pis=True, no_network=True, recover=True, encoding="utf-8", collect_ids=False
     )
     parser.set_element_class_lookup(_ELEMENTS)
     try:
@@ -762,15 +785,13 @@ def _parse_once(html: bytes) -> HtmlElement | None:
 def extract_page(html: str, rules: Sequence[Rule], *, url: str | None = None, domain: str | None = None) -> Page:
     """Run the DOM stage: metadata, selector rules (scoped to the page's site), main content, blocks."""
     root = parse(html)
-    ld = _json_ld(root)
-    metas = _metas(root)
-    canonical = _xpath(root, "//link[@rel='canonical']/@href")
-    page_url = url or (str(canonical[0]) if canonical else None) or _meta(metas, "og:url")
+    head = _metadata(root)
+    ld, metas, title_tag = head.json_ld, head.metas, head.title
+    page_url = url or head.canonical or _meta(metas, "og:url")
     published = _meta(metas, "article:published_time", "datePublished", "pubdate", "date") or (
         str(ld["datePublished"]) if "datePublished" in ld else None
     )
     author = _meta(metas, "author", "article:author")
-    title_tag = root.findtext(".//title")
     site = domain or (domain_of(page_url) if page_url else None)
     selectors = [compile_selector_rule(r) for r in rules if r.kind is Kind.SELECTOR and r.applies_to(site)]
     removed = remove_chrome(root, [s for s in selectors if s.rule.params.get("scope") != "content"])
