@@ -174,9 +174,8 @@ class CompiledSelector:
 
     def matches(self, element: HtmlElement, tokens: frozenset[str]) -> str | None:
         """Why the element matches this rule's tags, attribute tests or tokens (None if it does not)."""
-        found = tokens & self.tokens
-        if found:
-            return f"class/id token {sorted(found)[0]!r}"
+        if not self.tokens.isdisjoint(tokens):
+            return f"class/id token {min(tokens & self.tokens)!r}"
         if element.tag in self.tags:
             return f"<{element.tag}> element"
         for tag, name, operator, value in self.attributes:
@@ -250,8 +249,8 @@ def _describe(element: HtmlElement) -> str:
     """A short address like readability's ``describe``: ``div#main.share-bar``."""
     tag = element.tag if isinstance(element.tag, str) else "node"
     ident = element.get("id")
-    classes = (element.get("class") or "").split()
-    return tag + (f"#{ident}" if ident else "") + "".join(f".{c}" for c in classes[:2])
+    classes = (element.get("class") or "").split()[:2]
+    return tag + (f"#{ident}" if ident else "") + ("." + ".".join(classes) if classes else "")
 
 
 def _path(element: HtmlElement) -> str:
@@ -560,10 +559,11 @@ def choose_container(root: HtmlElement) -> HtmlElement:
         tag = element.tag
         if not isinstance(tag, str):
             continue
+        classes, ident = element.get("class"), element.get("id")
         if (
-            element.get("itemprop") == "articleBody"
-            or _content_class(element.get("class") or "")
-            or _content_class(element.get("id") or "")
+            (classes and _content_class(classes))
+            or (ident and _content_class(ident))
+            or element.get("itemprop") == "articleBody"
         ):
             semantic.append(element)
         if tag == "article":
@@ -626,38 +626,48 @@ def _paragraph_chars_by_element(root: HtmlElement) -> dict[HtmlElement, int]:
 
 def iter_blocks(element: HtmlElement) -> Iterator[str]:
     """Text of each block-level element, inline content joined, in document order."""
+    return iter(_blocks(element))
+
+
+def _blocks(element: HtmlElement) -> list[str]:
+    """:func:`iter_blocks` as a list: a plain recursion appending to it costs less than nested generators."""
+    blocks: list[str] = []
     parts: list[str] = []
 
-    def flush() -> Iterator[str]:
+    def flush() -> None:
         text = _squeeze("".join(parts))
         parts.clear()
         if text:
-            yield text
+            blocks.append(text)
 
-    def walk(node: HtmlElement, depth: int) -> Iterator[str]:
+    def walk(node: HtmlElement, depth: int) -> None:
         tag = node.tag if isinstance(node.tag, str) else ""
         if tag in _SKIP or not tag:
             if node.tail:
                 parts.append(node.tail)
             return
         block = tag in _BLOCK_TAGS and depth < MAX_DEPTH
-        if block:
-            yield from flush()
+        if block and parts:
+            flush()
         if tag == "br":
-            yield from flush()
+            if parts:
+                flush()
         elif tag in ("td", "th"):
             parts.append(" ")
-        if node.text:
-            parts.append(node.text)
+        text = node.text
+        if text:
+            parts.append(text)
         for child in node:
-            yield from walk(child, depth + 1)
-        if block:
-            yield from flush()
-        if node.tail:
-            parts.append(node.tail)
+            walk(child, depth + 1)
+        if block and parts:
+            flush()
+        tail = node.tail
+        if tail:
+            parts.append(tail)
 
-    yield from walk(element, 0)
-    yield from flush()
+    walk(element, 0)
+    flush()
+    return blocks
 
 
 @dataclass(frozen=True)
@@ -809,7 +819,7 @@ def extract_page(html: str, rules: Sequence[Rule], *, url: str | None = None, do
     )
     if h1 is not None and _contains(container, h1):
         _remove(h1)
-    blocks = tuple(iter_blocks(container))
+    blocks = tuple(_blocks(container))
     if title and blocks and blocks[0] == title:
         blocks = blocks[1:]
     return Page(
