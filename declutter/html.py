@@ -302,7 +302,13 @@ _NO_TOKENS: frozenset[str] = frozenset()
 
 @lru_cache(maxsize=8192)
 def _split_tokens(raw: str) -> frozenset[str]:
-    """The lower-cased class/id tokens of ``"class id"``; cached, as pages repeat their class names."""
+    """The lower-cased class/id tokens of ``"class id"``; cached, as pages repeat their class names.
+
+    Without capitals there is no camelCase to split, and splitting on white space after turning ``_`` and
+    ``-`` into spaces gives what the regex gives, much faster.
+    """
+    if raw.lower() == raw:
+        return frozenset(raw.replace("_", " ").replace("-", " ").split())
     return frozenset(t.lower() for t in _TOKEN_SPLIT.split(raw) if t)
 
 
@@ -402,8 +408,9 @@ def remove_chrome(root: HtmlElement, selectors: Sequence[CompiledSelector]) -> l
                 continue
             # Most elements match no rule: one test against the union of every rule's tags, tokens,
             # attributes and XPath hits lets them through without asking each rule.
+            names = element.keys()
             tokens = _NO_TOKENS
-            if all_tokens:
+            if names and all_tokens:
                 raw_class, raw_id = element.get("class"), element.get("id")
                 if raw_class or raw_id:
                     tokens = _split_tokens(f"{raw_class or ''} {raw_id or ''}")
@@ -411,7 +418,7 @@ def remove_chrome(root: HtmlElement, selectors: Sequence[CompiledSelector]) -> l
                 tag not in all_tags
                 and all_tokens.isdisjoint(tokens)
                 and element not in all_hits
-                and all_attributes.isdisjoint(element.keys())
+                and all_attributes.isdisjoint(names)
             ):
                 stack.append(element)
                 continue
@@ -544,7 +551,14 @@ _SCORED_CHARS = 25
 
 @lru_cache(maxsize=8192)
 def _content_class(value: str) -> bool:
+    """Whether a class or id names the article body (:data:`_CONTENT_CLASS`), skipping the regex when the
+    value holds none of the words every match needs."""
+    if value.isascii() and not any(word in value.lower() for word in _CONTENT_WORDS):
+        return False
     return bool(_CONTENT_CLASS.search(value))
+
+
+_CONTENT_WORDS = ("body", "content", "text", "main")
 
 
 def choose_container(root: HtmlElement) -> HtmlElement:
