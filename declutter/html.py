@@ -269,12 +269,17 @@ def _squeeze(text: str) -> str:
 
 
 _STRING = cast(Callable[[HtmlElement], str], etree.XPath("string()", smart_strings=False))
-"""All the text of an element's subtree, joined in C (what ``text_content()`` and ``itertext()`` give, faster)."""
+
+
+def _all_text(element: HtmlElement) -> str:
+    """All the text of an element's subtree (what ``text_content()`` gives): an element without children
+    holds only its ``.text``, read without the cost of running an XPath; others are joined by XPath in C."""
+    return (element.text or "") if not len(element) else _STRING(element)
 
 
 def _text(element: HtmlElement, limit: int = 100) -> str:
     """The start of an element's text: its first ``2 * limit`` characters or so, spaces collapsed, cut to ``limit``."""
-    full = _STRING(element)
+    full = _all_text(element)
     if len(full) > limit * 2:
         head = _squeeze(full[: limit * 2 + 1])
         if len(head) > limit:  # the first pieces the loop below would read say as much
@@ -448,10 +453,10 @@ def remove_chrome(root: HtmlElement, selectors: Sequence[CompiledSelector]) -> l
 
 def _link_cluster(element: HtmlElement, rule: Rule) -> float | None:
     """The element's link density when it reaches the rule's ``min_link_density`` with ``min_links`` links."""
-    links = [text for text in map(_STRING, element.iter("a")) if text.strip()]
+    links = [text for text in map(_all_text, element.iter("a")) if text.strip()]
     if len(links) < rule.params.get("min_links", 0):
         return None
-    text = _squeeze(_STRING(element))
+    text = _squeeze(_all_text(element))
     if not text:
         return None
     density = min(1.0, sum(len(_squeeze(link)) for link in links) / len(text))
@@ -529,7 +534,7 @@ def _own_text(element: HtmlElement) -> tuple[str, list[tuple[HtmlElement, str]]]
     inline = []
     for child in element:
         if child.tag in _INLINE:
-            child_text = _STRING(child)
+            child_text = _all_text(child)
             parts.append(child_text)
             inline.append((child, child_text))
         parts.append(child.tail or "")
@@ -541,10 +546,11 @@ def _link_chars(inline: list[tuple[HtmlElement, str]]) -> int:
     """How much of an element's own text is link text: its <a> children, and the links inside its other
     inline children."""
     return sum(
-        len(text) if child.tag == "a" else sum(len(_STRING(a)) for a in child.iter("a")) for child, text in inline
+        len(text) if child.tag == "a" else sum(len(_all_text(a)) for a in child.iter("a")) for child, text in inline
     )
 
 
+_UNSCORED = _SKIP | _NOT_PARAGRAPHS
 _SCORED_CHARS = 25
 """An element scores for the container choice when it holds this much text itself."""
 
@@ -569,10 +575,8 @@ def choose_container(root: HtmlElement) -> HtmlElement:
     semantic: list[HtmlElement] = []  # articleBody or a content class/id, then <article>, then <main>
     articles: list[HtmlElement] = []
     mains: list[HtmlElement] = []
-    for element in base.iter():  # one pass: the semantic containers, and the scores
+    for element in base.iter(etree.Element):  # one pass: the semantic containers, and the scores
         tag = element.tag
-        if not isinstance(tag, str):
-            continue
         classes, ident = element.get("class"), element.get("id")
         if (
             (classes and _content_class(classes))
@@ -584,7 +588,7 @@ def choose_container(root: HtmlElement) -> HtmlElement:
             articles.append(element)
         elif tag == "main":
             mains.append(element)
-        if tag in _SKIP or tag in _NOT_PARAGRAPHS:
+        if tag in _UNSCORED:
             continue
         text, inline = _own_text(element)
         if len(text) < _SCORED_CHARS:
@@ -621,7 +625,7 @@ def _contains(outer: HtmlElement, inner: HtmlElement) -> bool:
 
 def _paragraph_chars(element: HtmlElement) -> int:
     """Characters of paragraph text (<p>, <pre>, <td>, <blockquote>) under an element."""
-    return sum(len(_STRING(p).strip()) for p in element.iter("p", "pre", "td", "blockquote"))
+    return sum(len(_all_text(p).strip()) for p in element.iter("p", "pre", "td", "blockquote"))
 
 
 def _paragraph_chars_by_element(root: HtmlElement) -> dict[HtmlElement, int]:
@@ -629,7 +633,7 @@ def _paragraph_chars_by_element(root: HtmlElement) -> dict[HtmlElement, int]:
     length to its ancestors)."""
     totals: dict[HtmlElement, int] = {}
     for paragraph in root.iter("p", "pre", "td", "blockquote"):
-        size = len(_STRING(paragraph).strip())
+        size = len(_all_text(paragraph).strip())
         if not size:
             continue
         totals[paragraph] = totals.get(paragraph, 0) + size
@@ -824,7 +828,7 @@ def extract_page(html: str, rules: Sequence[Rule], *, url: str | None = None, do
     h1 = container.find(".//h1")
     if h1 is None:
         h1 = root.find(".//h1")
-    title = _squeeze(_STRING(h1)) if h1 is not None else None
+    title = _squeeze(_all_text(h1)) if h1 is not None else None
     title = (
         title
         or _meta(metas, "og:title")
