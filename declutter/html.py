@@ -329,12 +329,12 @@ _HOLDS_ARTICLE = cast(
 """Every element with an <article>, <main>, articleBody or <h1> below it, found in one pass of lxml's C code."""
 
 
-def _protected(element: HtmlElement, page_chars: int, chars: dict[HtmlElement, int], holders: set[HtmlElement]) -> bool:
+def _protected(element: HtmlElement, page_chars: int, sizes: dict[HtmlElement, int], holders: set[HtmlElement]) -> bool:
     """The document skeleton and anything holding the article is never removed by a guarded selector.
 
-    ``holders`` is :data:`_HOLDS_ARTICLE` of the tree before the walk: an element's own subtree is
-    untouched when the walk decides it (removals are of earlier siblings and their subtrees), so it is
-    as right for the element as a fresh look below it would be.
+    ``holders`` (:data:`_HOLDS_ARTICLE`) and ``sizes`` (:func:`_paragraph_sizes`) are taken before the
+    walk: the walk decides an element before anything below it and removes no ancestor of it, so what
+    is below the element is still what was there then.
     """
     if element.tag in ("html", "body", "main", "article"):
         return True
@@ -342,7 +342,7 @@ def _protected(element: HtmlElement, page_chars: int, chars: dict[HtmlElement, i
         return True
     if element in holders:
         return True
-    return page_chars >= 500 and chars.get(element, 0) >= PROTECT_SHARE * page_chars
+    return page_chars >= 500 and sum(sizes.get(p, 0) for p in element.iter(*_PARAGRAPHS)) >= PROTECT_SHARE * page_chars
 
 
 def _remove(element: HtmlElement) -> None:
@@ -396,8 +396,8 @@ def remove_chrome(root: HtmlElement, selectors: Sequence[CompiledSelector]) -> l
             walked.append(compiled)
     if not walked:
         return decisions
-    chars = _paragraph_chars_by_element(root)  # counted before removals: stale counts only protect more
-    page_chars = chars.get(root, 0)
+    sizes = _paragraph_sizes(root)  # counted before removals
+    page_chars = sum(sizes.values())
     holders = set(_HOLDS_ARTICLE(root))
     matched = [(compiled, set(_run(compiled.xpath, root))) for compiled in walked]
     all_tags = frozenset().union(*(compiled.tags for compiled in walked))
@@ -407,7 +407,7 @@ def remove_chrome(root: HtmlElement, selectors: Sequence[CompiledSelector]) -> l
     stack = [root]
     while stack:
         parent = stack.pop()
-        for element in list(parent):
+        for element in parent[:]:  # a copy: children are removed on the way
             tag = element.tag
             if not isinstance(tag, str):
                 continue
@@ -432,7 +432,7 @@ def remove_chrome(root: HtmlElement, selectors: Sequence[CompiledSelector]) -> l
                 if reason is None:
                     continue
                 rule = compiled.rule
-                if rule.params.get("guard", True) and _protected(element, page_chars, chars, holders):
+                if rule.params.get("guard", True) and _protected(element, page_chars, sizes, holders):
                     continue
                 if rule.params.get("min_link_density") or rule.params.get("min_links"):
                     density = _link_cluster(element, rule)
@@ -463,7 +463,8 @@ def _link_cluster(element: HtmlElement, rule: Rule) -> float | None:
     return density if density >= rule.params.get("min_link_density", 0.0) else None
 
 
-_PARAGRAPH_TAGS = frozenset({"p", "pre", "td", "blockquote"})
+_PARAGRAPHS = ("p", "pre", "td", "blockquote")
+_PARAGRAPH_TAGS = frozenset(_PARAGRAPHS)
 _NOT_PARAGRAPHS = frozenset(
     {
         "html",
@@ -625,21 +626,12 @@ def _contains(outer: HtmlElement, inner: HtmlElement) -> bool:
 
 def _paragraph_chars(element: HtmlElement) -> int:
     """Characters of paragraph text (<p>, <pre>, <td>, <blockquote>) under an element."""
-    return sum(len(_all_text(p).strip()) for p in element.iter("p", "pre", "td", "blockquote"))
+    return sum(len(_all_text(p).strip()) for p in element.iter(*_PARAGRAPHS))
 
 
-def _paragraph_chars_by_element(root: HtmlElement) -> dict[HtmlElement, int]:
-    """:func:`_paragraph_chars` of every element holding paragraphs, in one pass (each paragraph adds its
-    length to its ancestors)."""
-    totals: dict[HtmlElement, int] = {}
-    for paragraph in root.iter("p", "pre", "td", "blockquote"):
-        size = len(_all_text(paragraph).strip())
-        if not size:
-            continue
-        totals[paragraph] = totals.get(paragraph, 0) + size
-        for node in paragraph.iterancestors():
-            totals[node] = totals.get(node, 0) + size
-    return totals
+def _paragraph_sizes(root: HtmlElement) -> dict[HtmlElement, int]:
+    """The length of every paragraph (<p>, <pre>, <td>, <blockquote>) in ``root``, root included."""
+    return {paragraph: len(_all_text(paragraph).strip()) for paragraph in root.iter(*_PARAGRAPHS)}
 
 
 def iter_blocks(element: HtmlElement) -> Iterator[str]:
