@@ -556,6 +556,10 @@ _SCORED_CHARS = 25
 """An element scores for the container choice when it holds this much text itself."""
 
 
+_CONTENT_WORDS = ("body", "content", "text", "main")
+"""Every match of :data:`_CONTENT_CLASS` holds one of these, in any case."""
+
+
 @lru_cache(maxsize=8192)
 def _content_class(value: str) -> bool:
     """Whether a class or id names the article body (:data:`_CONTENT_CLASS`), skipping the regex when the
@@ -564,8 +568,6 @@ def _content_class(value: str) -> bool:
         return False
     return bool(_CONTENT_CLASS.search(value))
 
-
-_CONTENT_WORDS = ("body", "content", "text", "main")
 
 
 def choose_container(root: HtmlElement) -> HtmlElement:
