@@ -320,19 +320,27 @@ def _split_tokens(raw: str) -> frozenset[str]:
 PROTECT_SHARE = 0.4
 """A selector never removes an element holding this share of the page's paragraph text (of 500+ characters)."""
 
-_HOLDS_ARTICLE = cast(
-    Callable[[HtmlElement], list[HtmlElement]],
-    etree.XPath(
-        "(descendant::article | descendant::main | descendant::*[@itemprop='articleBody'] | descendant::h1)/ancestor::*"
-    ),
+_ARTICLE_BODIES = cast(
+    Callable[[HtmlElement], list[HtmlElement]], etree.XPath("descendant::*[@itemprop='articleBody']")
 )
-"""Every element with an <article>, <main>, articleBody or <h1> below it, found in one pass of lxml's C code."""
+
+
+def _article_holders(root: HtmlElement) -> set[HtmlElement]:
+    """Every element with an <article>, <main>, <h1> or articleBody below it: the ancestors of those few
+    elements, found by lxml's C code (a tag scan and one XPath)."""
+    holders: set[HtmlElement] = set()
+    for found in [*root.iterdescendants("article", "main", "h1"), *_ARTICLE_BODIES(root)]:
+        for ancestor in found.iterancestors():
+            if ancestor in holders:
+                break  # and so are its ancestors
+            holders.add(ancestor)
+    return holders
 
 
 def _protected(element: HtmlElement, page_chars: int, sizes: dict[HtmlElement, int], holders: set[HtmlElement]) -> bool:
     """The document skeleton and anything holding the article is never removed by a guarded selector.
 
-    ``holders`` (:data:`_HOLDS_ARTICLE`) and ``sizes`` (:func:`_paragraph_sizes`) are taken before the
+    ``holders`` (:func:`_article_holders`) and ``sizes`` (:func:`_paragraph_sizes`) are taken before the
     walk: the walk decides an element before anything below it and removes no ancestor of it, so what
     is below the element is still what was there then.
     """
@@ -379,7 +387,7 @@ def remove_chrome(root: HtmlElement, selectors: Sequence[CompiledSelector]) -> l
     walked = []
     for compiled in selectors:
         if compiled.rule.params.get("bulk") and compiled.tags:
-            counts = Counter(str(el.tag) for el in root.iter(*compiled.tags))
+            counts = Counter(el.tag for el in root.iter(*compiled.tags))
             if counts:
                 etree.strip_elements(root, *compiled.tags, with_tail=False)
                 summary = ", ".join(f"{tag} x{count}" for tag, count in counts.most_common())
@@ -398,7 +406,7 @@ def remove_chrome(root: HtmlElement, selectors: Sequence[CompiledSelector]) -> l
         return decisions
     sizes = _paragraph_sizes(root)  # counted before removals
     page_chars = sum(sizes.values())
-    holders = set(_HOLDS_ARTICLE(root))
+    holders = _article_holders(root)
     matched = [(compiled, set(_run(compiled.xpath, root))) for compiled in walked]
     all_tags = frozenset().union(*(compiled.tags for compiled in walked))
     all_tokens = frozenset().union(*(compiled.tokens for compiled in walked))
@@ -567,7 +575,6 @@ def _content_class(value: str) -> bool:
     if value.isascii() and not any(word in value.lower() for word in _CONTENT_WORDS):
         return False
     return bool(_CONTENT_CLASS.search(value))
-
 
 
 def choose_container(root: HtmlElement) -> HtmlElement:
