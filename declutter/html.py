@@ -305,9 +305,8 @@ def _text_pieces(element: HtmlElement, limit: int) -> str:
 _NO_TOKENS: frozenset[str] = frozenset()
 
 
-@lru_cache(maxsize=8192)
 def _split_tokens(raw: str) -> frozenset[str]:
-    """The lower-cased class/id tokens of ``"class id"``; cached, as pages repeat their class names.
+    """The lower-cased class/id tokens of ``"class id"`` (cached as :func:`_split_tokens_cached`).
 
     Without capitals there is no camelCase to split, and splitting on white space after turning ``_`` and
     ``-`` into spaces gives what the regex gives, much faster.
@@ -315,6 +314,12 @@ def _split_tokens(raw: str) -> frozenset[str]:
     if raw.lower() == raw:
         return frozenset(raw.replace("_", " ").replace("-", " ").split())
     return frozenset(t.lower() for t in _TOKEN_SPLIT.split(raw) if t)
+
+
+_CACHED_CHARS = 200
+"""Class/id values up to this long are cached, as pages repeat them; longer ones are worked out each
+time, so that a page of huge distinct values cannot fill the memory."""
+_split_tokens_cached = lru_cache(maxsize=8192)(_split_tokens)
 
 
 PROTECT_SHARE = 0.4
@@ -426,7 +431,8 @@ def remove_chrome(root: HtmlElement, selectors: Sequence[CompiledSelector]) -> l
             if names and all_tokens:
                 raw_class, raw_id = element.get("class"), element.get("id")
                 if raw_class or raw_id:
-                    tokens = _split_tokens(f"{raw_class or ''} {raw_id or ''}")
+                    raw = f"{raw_class or ''} {raw_id or ''}"
+                    tokens = _split_tokens_cached(raw) if len(raw) <= _CACHED_CHARS else _split_tokens(raw)
             if (
                 tag not in all_tags
                 and all_tokens.isdisjoint(tokens)
@@ -568,13 +574,19 @@ _CONTENT_WORDS = ("body", "content", "text", "main")
 """Every match of :data:`_CONTENT_CLASS` holds one of these, in any case."""
 
 
-@lru_cache(maxsize=8192)
 def _content_class(value: str) -> bool:
     """Whether a class or id names the article body (:data:`_CONTENT_CLASS`), skipping the regex when the
-    value holds none of the words every match needs."""
+    value holds none of the words every match needs; short values are cached."""
+    return _content_class_cached(value) if len(value) <= _CACHED_CHARS else _is_content_class(value)
+
+
+def _is_content_class(value: str) -> bool:
     if value.isascii() and not any(word in value.lower() for word in _CONTENT_WORDS):
         return False
     return bool(_CONTENT_CLASS.search(value))
+
+
+_content_class_cached = lru_cache(maxsize=8192)(_is_content_class)
 
 
 def choose_container(root: HtmlElement) -> HtmlElement:

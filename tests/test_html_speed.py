@@ -7,14 +7,18 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from declutter import RuleSet
 from declutter.html import (
     _CONTENT_CLASS,
     _TOKEN_SPLIT,
     _content_class,
+    _content_class_cached,
     _split_tokens,
+    _split_tokens_cached,
     _squeeze,
     _text,
     _text_pieces,
+    extract_page,
     parse,
 )
 
@@ -32,8 +36,8 @@ def test_squeeze_is_the_white_space_regex(text: str) -> None:
 @settings(max_examples=300)
 @given(CLASS_NAMES)
 def test_class_tokens_and_content_class_are_the_regexes(value: str) -> None:
-    assert _split_tokens.__wrapped__(value) == {t.lower() for t in _TOKEN_SPLIT.split(value) if t}
-    assert _content_class.__wrapped__(value) == bool(_CONTENT_CLASS.search(value))
+    assert _split_tokens(value) == {t.lower() for t in _TOKEN_SPLIT.split(value) if t}
+    assert _content_class(value) == bool(_CONTENT_CLASS.search(value))
 
 
 @settings(max_examples=200)
@@ -52,3 +56,14 @@ def test_characters_xml_forbids_become_spaces() -> None:
         paragraph = parse(f"<html><body>{page}</body></html>").find(".//p")
         assert paragraph is not None
         assert set(paragraph.text_content()) <= set("abcde ")
+
+
+def test_long_class_values_are_worked_out_but_not_cached() -> None:
+    tokens, content = _split_tokens_cached.cache_info().currsize, _content_class_cached.cache_info().currsize
+    long_values = "".join(f'<div class="{"x" * 300}{n} share-bar" id="{"y" * 300}{n}">Share</div>' for n in range(50))
+    page = f"<html><body>{long_values}<p>The council approved the budget on Monday.</p></body></html>"
+    found = extract_page(page, RuleSet.bundled().active())
+    assert found.blocks == ("The council approved the budget on Monday.",)
+    assert len(found.removed) == 50
+    assert _split_tokens_cached.cache_info().currsize == tokens
+    assert _content_class_cached.cache_info().currsize == content
