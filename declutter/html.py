@@ -20,10 +20,10 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 import lxml.html
 from cssselect import GenericTranslator, SelectorError
@@ -84,7 +84,6 @@ _BLOCK_TAGS = frozenset(
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _SKIP = frozenset({"script", "style", "noscript", "template", "head", "title", "meta", "link"})
 _TOKEN_SPLIT = re.compile(r"[\s_\-]+|(?<=[a-z])(?=[A-Z])")
-_SPACE = re.compile(r"\s+")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 _CONTENT_CLASS = re.compile(
@@ -173,11 +172,10 @@ class CompiledSelector:
     xpath: etree.XPath | None
     tokens: frozenset[str]
 
-    def matches(self, element: HtmlElement, tokens: set[str]) -> str | None:
+    def matches(self, element: HtmlElement, tokens: frozenset[str]) -> str | None:
         """Why the element matches this rule's tags, attribute tests or tokens (None if it does not)."""
-        found = tokens & self.tokens
-        if found:
-            return f"class/id token {sorted(found)[0]!r}"
+        if not self.tokens.isdisjoint(tokens):
+            return f"class/id token {min(tokens & self.tokens)!r}"
         if element.tag in self.tags:
             return f"<{element.tag}> element"
         for tag, name, operator, value in self.attributes:
@@ -251,8 +249,8 @@ def _describe(element: HtmlElement) -> str:
     """A short address like readability's ``describe``: ``div#main.share-bar``."""
     tag = element.tag if isinstance(element.tag, str) else "node"
     ident = element.get("id")
-    classes = (element.get("class") or "").split()
-    return tag + (f"#{ident}" if ident else "") + "".join(f".{c}" for c in classes[:2])
+    classes = (element.get("class") or "").split()[:2]
+    return tag + (f"#{ident}" if ident else "") + ("." + ".".join(classes) if classes else "")
 
 
 def _path(element: HtmlElement) -> str:
@@ -264,8 +262,35 @@ def _path(element: HtmlElement) -> str:
     return ">".join(reversed(parts))
 
 
+def _squeeze(text: str) -> str:
+    """Runs of white space as one space, none at the ends (what ``re.sub(r"\\s+", " ", text).strip()``
+    gives: both use Unicode's white space, and splitting is several times faster)."""
+    return " ".join(text.split())
+
+
+_STRING = cast(Callable[[HtmlElement], str], etree.XPath("string()", smart_strings=False))
+
+
+def _all_text(element: HtmlElement) -> str:
+    """All the text of an element's subtree (what ``text_content()`` gives): an element without children
+    holds only its ``.text``, read without the cost of running an XPath; others are joined by XPath in C."""
+    return (element.text or "") if not len(element) else _STRING(element)
+
+
 def _text(element: HtmlElement, limit: int = 100) -> str:
-    """The start of an element's text, without reading all of a large subtree."""
+    """The start of an element's text: its first ``2 * limit`` characters or so, spaces collapsed, cut to ``limit``."""
+    full = _all_text(element)
+    if len(full) > limit * 2:
+        head = _squeeze(full[: limit * 2 + 1])
+        if len(head) > limit:  # the first pieces the loop below would read say as much
+            return head[: limit - 3] + "..."
+        return _text_pieces(element, limit)
+    text = _squeeze(full)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _text_pieces(element: HtmlElement, limit: int) -> str:
+    """:func:`_text` read piece by piece, stopping after ``2 * limit`` characters (mostly spaces, here)."""
     parts: list[str] = []
     size = 0
     for piece in element.itertext():
@@ -273,28 +298,64 @@ def _text(element: HtmlElement, limit: int = 100) -> str:
         size += len(piece)
         if size > limit * 2:
             break
-    text = _SPACE.sub(" ", "".join(parts)).strip()
+    text = _squeeze("".join(parts))
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-def _tokens(element: HtmlElement) -> set[str]:
-    raw = f"{element.get('class') or ''} {element.get('id') or ''}"
-    return {t.lower() for t in _TOKEN_SPLIT.split(raw) if t}
+_NO_TOKENS: frozenset[str] = frozenset()
+
+
+def _split_tokens(raw: str) -> frozenset[str]:
+    """The lower-cased class/id tokens of ``"class id"`` (cached as :func:`_split_tokens_cached`).
+
+    Without capitals there is no camelCase to split, and splitting on white space after turning ``_`` and
+    ``-`` into spaces gives what the regex gives, much faster.
+    """
+    if raw.lower() == raw:
+        return frozenset(raw.replace("_", " ").replace("-", " ").split())
+    return frozenset(t.lower() for t in _TOKEN_SPLIT.split(raw) if t)
+
+
+_CACHED_CHARS = 200
+"""Class/id values up to this long are cached, as pages repeat them; longer ones are worked out each
+time, so that a page of huge distinct values cannot fill the memory."""
+_split_tokens_cached = lru_cache(maxsize=8192)(_split_tokens)
 
 
 PROTECT_SHARE = 0.4
 """A selector never removes an element holding this share of the page's paragraph text (of 500+ characters)."""
 
+_ARTICLE_BODIES = cast(
+    Callable[[HtmlElement], list[HtmlElement]], etree.XPath("descendant::*[@itemprop='articleBody']")
+)
 
-def _protected(element: HtmlElement, page_chars: int, chars: dict[HtmlElement, int]) -> bool:
-    """The document skeleton and anything holding the article is never removed by a guarded selector."""
+
+def _article_holders(root: HtmlElement) -> set[HtmlElement]:
+    """Every element with an <article>, <main>, <h1> or articleBody below it: the ancestors of those few
+    elements, found by lxml's C code (a tag scan and one XPath)."""
+    holders: set[HtmlElement] = set()
+    for found in [*root.iterdescendants("article", "main", "h1"), *_ARTICLE_BODIES(root)]:
+        for ancestor in found.iterancestors():
+            if ancestor in holders:
+                break  # and so are its ancestors
+            holders.add(ancestor)
+    return holders
+
+
+def _protected(element: HtmlElement, page_chars: int, sizes: dict[HtmlElement, int], holders: set[HtmlElement]) -> bool:
+    """The document skeleton and anything holding the article is never removed by a guarded selector.
+
+    ``holders`` (:func:`_article_holders`) and ``sizes`` (:func:`_paragraph_sizes`) are taken before the
+    walk: the walk decides an element before anything below it and removes no ancestor of it, so what
+    is below the element is still what was there then.
+    """
     if element.tag in ("html", "body", "main", "article"):
         return True
     if element.get("itemprop") == "articleBody" or element.get("role") == "main":
         return True
-    if element.xpath("boolean(.//article | .//main | .//*[@itemprop='articleBody'] | .//h1)"):
+    if element in holders:
         return True
-    return page_chars >= 500 and chars.get(element, 0) >= PROTECT_SHARE * page_chars
+    return page_chars >= 500 and sum(sizes.get(p, 0) for p in element.iter(*_PARAGRAPHS)) >= PROTECT_SHARE * page_chars
 
 
 def _remove(element: HtmlElement) -> None:
@@ -320,18 +381,18 @@ def _run(xpath: etree.XPath | None, root: HtmlElement) -> list[Any]:
 
 
 def remove_chrome(root: HtmlElement, selectors: Sequence[CompiledSelector]) -> list[ElementDecision]:
-    """Apply selector rules (CSS and class/id tokens) in one pre-order walk; removed subtrees are not visited.
+    """Apply selector rules (CSS and class/id tokens) in one walk; removed subtrees are not visited.
 
-    The first rule (in rule order) that matches an element removes it, unless the
-    rule is guarded and the element holds the article (see :func:`_protected`).
-    Rules marked ``bulk`` (tags that never hold text: scripts, styles) are stripped
-    first in one pass of lxml's C code and reported with a count per tag.
+    The walk decides all the children of an element, then goes on below the ones it kept. The first
+    rule (in rule order) that matches an element removes it, unless the rule is guarded and the
+    element holds the article (see :func:`_protected`). Rules marked ``bulk`` (tags that never hold
+    text: scripts, styles) are stripped first in one pass of lxml's C code and reported with a count per tag.
     """
     decisions: list[ElementDecision] = []
     walked = []
     for compiled in selectors:
         if compiled.rule.params.get("bulk") and compiled.tags:
-            counts = Counter(str(el.tag) for el in root.iter(*compiled.tags))
+            counts = Counter(el.tag for el in root.iter(*compiled.tags))
             if counts:
                 etree.strip_elements(root, *compiled.tags, with_tail=False)
                 summary = ", ".join(f"{tag} x{count}" for tag, count in counts.most_common())
@@ -346,27 +407,37 @@ def remove_chrome(root: HtmlElement, selectors: Sequence[CompiledSelector]) -> l
                 )
         else:
             walked.append(compiled)
-    chars = _paragraph_chars_by_element(root)  # counted before removals: stale counts only protect more
-    page_chars = chars.get(root, 0)
+    if not walked:
+        return decisions
+    sizes = _paragraph_sizes(root)  # counted before removals
+    page_chars = sum(sizes.values())
+    holders = _article_holders(root)
     matched = [(compiled, set(_run(compiled.xpath, root))) for compiled in walked]
-    # Most elements match no rule: one test against the union of every rule's tags, tokens, attributes
-    # and XPath hits lets them through without asking each rule.
     all_tags = frozenset().union(*(compiled.tags for compiled in walked))
     all_tokens = frozenset().union(*(compiled.tokens for compiled in walked))
-    all_attributes = tuple({name for compiled in walked for _, name, _, _ in compiled.attributes})
+    all_attributes = frozenset(name for compiled in walked for _, name, _, _ in compiled.attributes)
     all_hits = set().union(*(hits for _, hits in matched))
     stack = [root]
     while stack:
         parent = stack.pop()
-        for element in list(parent):
-            if not isinstance(element.tag, str):
+        for element in parent[:]:  # a copy: children are removed on the way
+            tag = element.tag
+            if not isinstance(tag, str):
                 continue
-            tokens = _tokens(element) if all_tokens and (element.get("class") or element.get("id")) else set()
+            # Most elements match no rule: one test against the union of every rule's tags, tokens,
+            # attributes and XPath hits lets them through without asking each rule.
+            names = element.keys()
+            tokens = _NO_TOKENS
+            if names and all_tokens:
+                raw_class, raw_id = element.get("class"), element.get("id")
+                if raw_class or raw_id:
+                    raw = f"{raw_class or ''} {raw_id or ''}"
+                    tokens = _split_tokens_cached(raw) if len(raw) <= _CACHED_CHARS else _split_tokens(raw)
             if (
-                element.tag not in all_tags
-                and not tokens & all_tokens
-                and not any(element.get(name) is not None for name in all_attributes)
+                tag not in all_tags
+                and all_tokens.isdisjoint(tokens)
                 and element not in all_hits
+                and all_attributes.isdisjoint(names)
             ):
                 stack.append(element)
                 continue
@@ -375,7 +446,7 @@ def remove_chrome(root: HtmlElement, selectors: Sequence[CompiledSelector]) -> l
                 if reason is None:
                     continue
                 rule = compiled.rule
-                if rule.params.get("guard", True) and _protected(element, page_chars, chars):
+                if rule.params.get("guard", True) and _protected(element, page_chars, sizes, holders):
                     continue
                 if rule.params.get("min_link_density") or rule.params.get("min_links"):
                     density = _link_cluster(element, rule)
@@ -396,24 +467,18 @@ def remove_chrome(root: HtmlElement, selectors: Sequence[CompiledSelector]) -> l
 
 def _link_cluster(element: HtmlElement, rule: Rule) -> float | None:
     """The element's link density when it reaches the rule's ``min_link_density`` with ``min_links`` links."""
-    links = [a for a in element.iter("a") if a.text_content().strip()]
+    links = [text for text in map(_all_text, element.iter("a")) if text.strip()]
     if len(links) < rule.params.get("min_links", 0):
         return None
-    text = _SPACE.sub(" ", element.text_content()).strip()
+    text = _squeeze(_all_text(element))
     if not text:
         return None
-    density = min(1.0, sum(len(_SPACE.sub(" ", a.text_content()).strip()) for a in links) / len(text))
+    density = min(1.0, sum(len(_squeeze(link)) for link in links) / len(text))
     return density if density >= rule.params.get("min_link_density", 0.0) else None
 
 
-def _link_density(element: HtmlElement, text_length: int) -> float:
-    if not text_length:
-        return 0.0
-    links = sum(len(_SPACE.sub(" ", a.text_content()).strip()) for a in element.iter("a"))
-    return min(1.0, links / text_length)
-
-
-_PARAGRAPH_TAGS = frozenset({"p", "pre", "td", "blockquote"})
+_PARAGRAPHS = ("p", "pre", "td", "blockquote")
+_PARAGRAPH_TAGS = frozenset(_PARAGRAPHS)
 _NOT_PARAGRAPHS = frozenset(
     {
         "html",
@@ -476,18 +541,52 @@ _INLINE = frozenset(
 )
 
 
-def _own_text(element: HtmlElement) -> tuple[str, int]:
+def _own_text(element: HtmlElement) -> tuple[str, list[tuple[HtmlElement, str]]]:
     """The text an element holds itself (its text, its inline children, the tails between children),
-    not its block children's, and how much of it is link text."""
+    not its block children's, and its inline children with their text (see :func:`_link_chars`).
+    Text too short to score is not spaced out: it comes back empty."""
     parts = [element.text or ""]
-    links = 0
+    inline = []
     for child in element:
         if child.tag in _INLINE:
-            child_text = child.text_content()
+            child_text = _all_text(child)
             parts.append(child_text)
-            links += len(child_text) if child.tag == "a" else sum(len(a.text_content()) for a in child.iter("a"))
+            inline.append((child, child_text))
         parts.append(child.tail or "")
-    return _SPACE.sub(" ", "".join(parts)).strip(), links
+    raw = "".join(parts)
+    return (_squeeze(raw) if len(raw) >= _SCORED_CHARS else ""), inline
+
+
+def _link_chars(inline: list[tuple[HtmlElement, str]]) -> int:
+    """How much of an element's own text is link text: its <a> children, and the links inside its other
+    inline children."""
+    return sum(
+        len(text) if child.tag == "a" else sum(len(_all_text(a)) for a in child.iter("a")) for child, text in inline
+    )
+
+
+_UNSCORED = _SKIP | _NOT_PARAGRAPHS
+_SCORED_CHARS = 25
+"""An element scores for the container choice when it holds this much text itself."""
+
+
+_CONTENT_WORDS = ("body", "content", "text", "main")
+"""Every match of :data:`_CONTENT_CLASS` holds one of these, in any case."""
+
+
+def _content_class(value: str) -> bool:
+    """Whether a class or id names the article body (:data:`_CONTENT_CLASS`), skipping the regex when the
+    value holds none of the words every match needs; short values are cached."""
+    return _content_class_cached(value) if len(value) <= _CACHED_CHARS else _is_content_class(value)
+
+
+def _is_content_class(value: str) -> bool:
+    if value.isascii() and not any(word in value.lower() for word in _CONTENT_WORDS):
+        return False
+    return bool(_CONTENT_CLASS.search(value))
+
+
+_content_class_cached = lru_cache(maxsize=8192)(_is_content_class)
 
 
 def choose_container(root: HtmlElement) -> HtmlElement:
@@ -495,14 +594,28 @@ def choose_container(root: HtmlElement) -> HtmlElement:
     body = root.find("body")
     base = body if body is not None else root
     scores: dict[HtmlElement, float] = {}
-    for element in base.iter():
+    semantic: list[HtmlElement] = []  # articleBody or a content class/id, then <article>, then <main>
+    articles: list[HtmlElement] = []
+    mains: list[HtmlElement] = []
+    for element in base.iter(etree.Element):  # one pass: the semantic containers, and the scores
         tag = element.tag
-        if not isinstance(tag, str) or tag in _SKIP or tag in _NOT_PARAGRAPHS:
+        classes, ident = element.get("class"), element.get("id")
+        if (
+            (classes and _content_class(classes))
+            or (ident and _content_class(ident))
+            or element.get("itemprop") == "articleBody"
+        ):
+            semantic.append(element)
+        if tag == "article":
+            articles.append(element)
+        elif tag == "main":
+            mains.append(element)
+        if tag in _UNSCORED:
             continue
-        text, link_chars = _own_text(element)
-        if len(text) < 25:
+        text, inline = _own_text(element)
+        if len(text) < _SCORED_CHARS:
             continue
-        score = (1 + text.count(",") + min(len(text) / 100, 3)) * (1 - min(1.0, link_chars / len(text)))
+        score = (1 + text.count(",") + min(len(text) / 100, 3)) * (1 - min(1.0, _link_chars(inline) / len(text)))
         # A paragraph scores for its parent and half for its grandparent; text written straight into a
         # container (between <br> tags) scores for the container itself and half for its parent.
         first = element.getparent() if tag in _PARAGRAPH_TAGS else element
@@ -511,17 +624,7 @@ def choose_container(root: HtmlElement) -> HtmlElement:
             if node is not None and isinstance(node.tag, str):
                 scores[node] = scores.get(node, 0.0) + score / (1 + depth)
     best = max(scores, key=lambda n: scores[n], default=None)
-    semantic = [
-        el
-        for el in base.iter()
-        if isinstance(el.tag, str)
-        and (
-            el.get("itemprop") == "articleBody"
-            or _CONTENT_CLASS.search(el.get("class") or "")
-            or _CONTENT_CLASS.search(el.get("id") or "")
-        )
-    ]
-    semantic += list(base.iter("article")) + list(base.iter("main"))
+    semantic += articles + mains
     if best is None:
         return semantic[0] if semantic else base
     best_length = _paragraph_chars(best)
@@ -544,86 +647,108 @@ def _contains(outer: HtmlElement, inner: HtmlElement) -> bool:
 
 def _paragraph_chars(element: HtmlElement) -> int:
     """Characters of paragraph text (<p>, <pre>, <td>, <blockquote>) under an element."""
-    return sum(len(p.text_content().strip()) for p in element.iter("p", "pre", "td", "blockquote"))
+    return sum(len(_all_text(p).strip()) for p in element.iter(*_PARAGRAPHS))
 
 
-def _paragraph_chars_by_element(root: HtmlElement) -> dict[HtmlElement, int]:
-    """:func:`_paragraph_chars` of every element holding paragraphs, in one pass (each paragraph adds its
-    length to its ancestors)."""
-    totals: dict[HtmlElement, int] = {}
-    for paragraph in root.iter("p", "pre", "td", "blockquote"):
-        size = len(paragraph.text_content().strip())
-        if not size:
-            continue
-        node: HtmlElement | None = paragraph
-        while node is not None:
-            totals[node] = totals.get(node, 0) + size
-            node = node.getparent()
-    return totals
+def _paragraph_sizes(root: HtmlElement) -> dict[HtmlElement, int]:
+    """The length of every paragraph (<p>, <pre>, <td>, <blockquote>) in ``root``, root included."""
+    return {paragraph: len(_all_text(paragraph).strip()) for paragraph in root.iter(*_PARAGRAPHS)}
 
 
 def iter_blocks(element: HtmlElement) -> Iterator[str]:
     """Text of each block-level element, inline content joined, in document order."""
+    return iter(_blocks(element))
+
+
+def _blocks(element: HtmlElement) -> list[str]:
+    """:func:`iter_blocks` as a list: a plain recursion appending to it costs less than nested generators."""
+    blocks: list[str] = []
     parts: list[str] = []
 
-    def flush() -> Iterator[str]:
-        text = _SPACE.sub(" ", "".join(parts)).strip()
+    def flush() -> None:
+        text = _squeeze("".join(parts))
         parts.clear()
         if text:
-            yield text
+            blocks.append(text)
 
-    def walk(node: HtmlElement, depth: int) -> Iterator[str]:
+    def walk(node: HtmlElement, depth: int) -> None:
         tag = node.tag if isinstance(node.tag, str) else ""
         if tag in _SKIP or not tag:
             if node.tail:
                 parts.append(node.tail)
             return
         block = tag in _BLOCK_TAGS and depth < MAX_DEPTH
-        if block:
-            yield from flush()
+        if block and parts:
+            flush()
         if tag == "br":
-            yield from flush()
+            if parts:
+                flush()
         elif tag in ("td", "th"):
             parts.append(" ")
-        if node.text:
-            parts.append(node.text)
+        text = node.text
+        if text:
+            parts.append(text)
         for child in node:
-            yield from walk(child, depth + 1)
-        if block:
-            yield from flush()
-        if node.tail:
-            parts.append(node.tail)
+            walk(child, depth + 1)
+        if block and parts:
+            flush()
+        tail = node.tail
+        if tail:
+            parts.append(tail)
 
-    yield from walk(element, 0)
-    yield from flush()
-
-
-def _xpath(node: HtmlElement, expression: str, **variables: str) -> list[Any]:
-    """``node.xpath`` narrowed to the list it returns for node-set and attribute expressions."""
-    result = node.xpath(expression, **variables)
-    return result if isinstance(result, list) else []
+    walk(element, 0)
+    flush()
+    return blocks
 
 
-def _metas(root: HtmlElement) -> dict[str, str]:
-    """Every <meta> content by its property, name or itemprop (the first one of each wins)."""
-    found: dict[str, str] = {}
-    for meta in root.iter("meta"):
-        content = (meta.get("content") or "").strip()
-        for attribute in ("property", "name", "itemprop"):
-            key = meta.get(attribute)
-            if key and content and key not in found:
-                found[key] = content
-    return found
+@dataclass(frozen=True)
+class _Metadata:
+    """What a page says about itself in its <meta>, <link rel=canonical>, JSON-LD and <title> tags."""
+
+    metas: dict[str, str]
+    json_ld: dict[str, object]
+    canonical: str | None
+    title: str | None
+    """The first <title>'s text ("" when it is empty), None when the page has none."""
+
+
+_TEXT_NODES = cast(Callable[[HtmlElement], list[str]], etree.XPath("text()", smart_strings=False))
+
+
+def _metadata(root: HtmlElement) -> _Metadata:
+    """:class:`_Metadata`, read in one pass over the page's <meta>, <link>, <script> and <title> elements."""
+    metas: dict[str, str] = {}  # every <meta> content by its property, name or itemprop (the first one of each wins)
+    json_ld: list[str] = []
+    canonical: str | None = None
+    title: str | None = None
+    for element in root.iter("meta", "link", "script", "title"):
+        tag = element.tag
+        if tag == "meta":
+            content = (element.get("content") or "").strip()
+            for attribute in ("property", "name", "itemprop"):
+                key = element.get(attribute)
+                if key and content and key not in metas:
+                    metas[key] = content
+        elif tag == "link":
+            if canonical is None and element.get("rel") == "canonical":
+                canonical = element.get("href")
+        elif tag == "script":
+            if element.get("type") == "application/ld+json":
+                json_ld += _TEXT_NODES(element)
+        elif title is None:
+            title = element.text or ""
+    return _Metadata(metas, _json_ld(json_ld), canonical, title)
 
 
 def _meta(metas: dict[str, str], *names: str) -> str | None:
     return next((metas[name] for name in names if name in metas), None)
 
 
-def _json_ld(root: HtmlElement) -> dict[str, object]:
-    for script in _xpath(root, "//script[@type='application/ld+json']/text()"):
+def _json_ld(scripts: list[str]) -> dict[str, object]:
+    """The first JSON-LD item that describes an article (with a date, a headline or a body)."""
+    for script in scripts:
         try:
-            data = json.loads(str(script))
+            data = json.loads(script)
         except ValueError:
             continue
         items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
@@ -645,24 +770,51 @@ def parse(html: str) -> HtmlElement:
     that, the page is parsed again with its container tags (div, span, section, …)
     removed, so deep text is kept, flattened, rather than lost.
     """
-    # lxml refuses text with characters XML forbids (control characters, lone surrogates) when it is
-    # moved between nodes; they carry no text, so they become spaces before parsing.
-    html = _NOT_XML.sub(" ", _XML_DECLARATION.sub("", html, count=1))
-    root = _parse_once(html)
+    html = _XML_DECLARATION.sub("", html, count=1)
+    root = _parse_once(_xml_safe_utf8(html))
     if root is None:
-        root = _parse_once(_CONTAINER_TAG.sub(" ", html))
+        root = _parse_once(_xml_safe_utf8(_CONTAINER_TAG.sub(" ", _NOT_XML.sub(" ", html))))
     if root is None:
         raise InputError("HTML nested too deeply to parse, even with its container tags removed")
     return root
 
 
-def _parse_once(html: str) -> HtmlElement | None:
-    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
+_CONTROLS_TO_SPACES = bytes.maketrans(bytes(c for c in range(32) if c not in b"\t\n\r"), b" " * 29)
+
+
+def _xml_safe_utf8(html: str) -> bytes:
+    """The page as UTF-8, with the characters XML forbids (control characters, lone surrogates,
+    U+FFFE/U+FFFF) turned into spaces.
+
+    lxml refuses text with such characters when it is moved between nodes; they carry no text.
+    Encoding first and mapping the control bytes with ``bytes.translate`` is several times faster
+    than a regex over the text, and libxml2 reads UTF-8 directly (a ``str`` is converted from UCS-2/4).
+    """
+    if "\ufffe" not in html and "\uffff" not in html:
+        try:
+            return html.encode("utf-8").translate(_CONTROLS_TO_SPACES)
+        except UnicodeEncodeError:  # a lone surrogate: the regex below replaces it
+            pass
+    return _NOT_XML.sub(" ", html).encode("utf-8")
+
+
+_ELEMENTS = etree.ElementDefaultClassLookup(element=HtmlElement)
+"""Every element is an ``HtmlElement``, chosen in C: lxml.html's own lookup is a Python call for every
+element proxy created (a third of the cost of walking a tree), and its special classes for forms,
+inputs and labels are never used here."""
+
+
+def _parse_once(html: bytes) -> HtmlElement | None:
+    # collect_ids=False: no table of id attributes (only XPath's id() would read it; cssselect tests @id).
+    parser = lxml.html.HTMLParser(
+        remove_comments=True, remove_pis=True, no_network=True, recover=True, encoding="utf-8", collect_ids=False
+    )
+    parser.set_element_class_lookup(_ELEMENTS)
     try:
         root = lxml.html.document_fromstring(html, parser=parser)
     except etree.ParserError as exc:
         if "empty" in str(exc).lower():  # only a comment, or only whitespace: nothing to clean
-            return lxml.html.document_fromstring("<html><body></body></html>")
+            return lxml.html.document_fromstring("<html><body></body></html>", parser=parser)
         raise InputError(f"cannot parse HTML: {exc}") from None
     except ValueError as exc:
         raise InputError(f"cannot parse HTML: {exc}") from None
@@ -674,15 +826,13 @@ def _parse_once(html: str) -> HtmlElement | None:
 def extract_page(html: str, rules: Sequence[Rule], *, url: str | None = None, domain: str | None = None) -> Page:
     """Run the DOM stage: metadata, selector rules (scoped to the page's site), main content, blocks."""
     root = parse(html)
-    ld = _json_ld(root)
-    metas = _metas(root)
-    canonical = _xpath(root, "//link[@rel='canonical']/@href")
-    page_url = url or (str(canonical[0]) if canonical else None) or _meta(metas, "og:url")
+    head = _metadata(root)
+    ld, metas, title_tag = head.json_ld, head.metas, head.title
+    page_url = url or head.canonical or _meta(metas, "og:url")
     published = _meta(metas, "article:published_time", "datePublished", "pubdate", "date") or (
         str(ld["datePublished"]) if "datePublished" in ld else None
     )
     author = _meta(metas, "author", "article:author")
-    title_tag = root.findtext(".//title")
     site = domain or (domain_of(page_url) if page_url else None)
     selectors = [compile_selector_rule(r) for r in rules if r.kind is Kind.SELECTOR and r.applies_to(site)]
     removed = remove_chrome(root, [s for s in selectors if s.rule.params.get("scope") != "content"])
@@ -691,16 +841,16 @@ def extract_page(html: str, rules: Sequence[Rule], *, url: str | None = None, do
     h1 = container.find(".//h1")
     if h1 is None:
         h1 = root.find(".//h1")
-    title = _SPACE.sub(" ", h1.text_content()).strip() if h1 is not None else None
+    title = _squeeze(_all_text(h1)) if h1 is not None else None
     title = (
         title
         or _meta(metas, "og:title")
         or (str(ld["headline"]) if "headline" in ld else None)
-        or (_SPACE.sub(" ", title_tag).strip() if title_tag else None)
+        or (_squeeze(title_tag) if title_tag else None)
     )
     if h1 is not None and _contains(container, h1):
         _remove(h1)
-    blocks = tuple(iter_blocks(container))
+    blocks = tuple(_blocks(container))
     if title and blocks and blocks[0] == title:
         blocks = blocks[1:]
     return Page(
