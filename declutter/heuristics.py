@@ -22,7 +22,7 @@ from itertools import pairwise
 import regex
 
 from declutter.document import Block
-from declutter.matchers import REGEX_TIMEOUT, RuleTimeoutError, fullmatch
+from declutter.matchers import REGEX_TIMEOUT, fullmatch, timeout_error
 from declutter.rules import Rule
 from declutter.text import ends_like_sentence, is_prose, words
 
@@ -524,13 +524,7 @@ def _any_fullmatch(rule: Rule, patterns: Sequence[regex.Pattern[str]], block: Bl
             if pattern.fullmatch(block.text, timeout=REGEX_TIMEOUT) is not None:
                 return True
         except TimeoutError:
-            raise RuleTimeoutError(
-                f"pattern {pattern.pattern!r} took over {REGEX_TIMEOUT}s on line {block.line + 1}",
-                path=rule.origin.path,
-                line=rule.origin.line,
-                rule_id=rule.id,
-                hint="the pattern backtracks catastrophically; avoid nested quantifiers like (a+)+",
-            ) from None
+            raise timeout_error(rule, pattern, block) from None
     return False
 
 

@@ -38,7 +38,7 @@ class RuleTimeoutError(DeclutterError):
     """A pattern backtracked past :data:`REGEX_TIMEOUT` on a line."""
 
 
-def _timeout(rule: Rule, pattern: regex.Pattern[str], block: Block) -> RuleTimeoutError:
+def timeout_error(rule: Rule, pattern: regex.Pattern[str], block: Block) -> RuleTimeoutError:
     return RuleTimeoutError(
         f"pattern {pattern.pattern!r} took over {REGEX_TIMEOUT}s on line {block.line + 1} "
         f"({len(block.raw)} characters)",
@@ -57,7 +57,7 @@ def fullmatch(rule: Rule, block: Block, text: str) -> tuple[int, regex.Match[str
         try:
             found = pattern.fullmatch(text, timeout=REGEX_TIMEOUT)
         except TimeoutError:
-            raise _timeout(rule, pattern, block) from None
+            raise timeout_error(rule, pattern, block) from None
         if found is not None:
             return index, found
     return None
@@ -112,7 +112,7 @@ def match_strips(blocks: Sequence[Block], rules: Iterable[Rule]) -> tuple[list[D
                 try:
                     found = list(pattern.finditer(block.raw, timeout=REGEX_TIMEOUT))
                 except TimeoutError:
-                    raise _timeout(rule, pattern, block) from None
+                    raise timeout_error(rule, pattern, block) from None
                 for match in found:
                     start, end = match.span()
                     if end > start and not any(s < end and start < e for s, e in spans):
@@ -215,7 +215,7 @@ class LineMatcher:
                     matched = rule
                     yield rule, index
             except TimeoutError:
-                raise _timeout(rule, pattern, block) from None
+                raise timeout_error(rule, pattern, block) from None
 
     def first(self, block: Block, head: bool) -> tuple[Rule, int] | None:
         """The first rule (and which of its patterns) that matches the block's whole text."""
@@ -287,7 +287,7 @@ def match_blocks(
                 try:
                     continues = any(p.search(following.text, timeout=REGEX_TIMEOUT) for p in follow)
                 except TimeoutError:
-                    raise _timeout(rule, follow[0], following) from None
+                    raise timeout_error(rule, follow[0], following) from None
                 if not continues:
                     break
                 run.append(following)
