@@ -1,10 +1,10 @@
 """Literal pre-checks derived from patterns: a cheap test that rules a line out before the regex runs.
 
-For a pattern, :func:`required_literals` finds a small set of strings such that every
-match contains at least one of them (lower-cased). A line that contains none of them
-cannot match, so the matcher skips the pattern without calling the regex engine: on
-full-page text most short lines are menu items that no pattern matches, and this turns
-a hundred regex calls per line into a few substring tests.
+For a pattern, :func:`required_literals` finds a set of strings such that every match
+contains at least one of them (lower-cased). A line that contains none of them cannot
+match, so the matcher skips the pattern without calling the regex engine: on full-page
+text most short lines are menu items that no pattern matches, and this turns a hundred
+regex calls per line into one pass of an automaton and a few calls.
 
 The analysis uses the standard library's regex parser, which shares the syntax of the
 patterns our rules use (a ``\\p{…}`` class is read as ``\\w``: only literals matter here);
@@ -28,15 +28,12 @@ from __future__ import annotations
 import re
 import re._constants as sre_constants  # type: ignore[import-not-found]  # the stdlib parser exposes the tree
 import re._parser as sre_parse  # type: ignore[import-not-found]
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
 import ahocorasick
 import regex
-
-MAX_LITERALS = 12
-"""More alternatives than this make a separate search as slow as the pattern (a :class:`LiteralScan` has no limit)."""
 
 _PROPERTY = re.compile(r"\\[pP]\{[^}]*\}")
 
@@ -78,25 +75,13 @@ def _required(items: Any) -> frozenset[str] | None:
     return max(candidates, key=lambda c: (min(len(s) for s in c), -len(c)))
 
 
-def required_literals(pattern: regex.Pattern[str], limit: int | None = MAX_LITERALS) -> frozenset[str] | None:
-    """Lower-cased literals one of which every match of ``pattern`` contains; None when unknown or over ``limit``."""
+def required_literals(pattern: regex.Pattern[str]) -> frozenset[str] | None:
+    """Lower-cased literals one of which every match of ``pattern`` contains; None when unknown."""
     try:
         tree = sre_parse.parse(_PROPERTY.sub(r"\\w", pattern.pattern), pattern.flags & regex.IGNORECASE)
     except Exception:  # syntax the stdlib parser does not know: no pre-check, never an error
         return None
-    found = _required(tree)
-    if found is None or (limit is not None and len(found) > limit):
-        return None
-    return found
-
-
-Gate = Callable[[str], object]
-"""A search over a lower-cased text: a match object when one of its literals occurs in it, else None."""
-
-
-def gate(literals: Iterable[str]) -> Gate:
-    """A search for any of a few literals, as one trie-shaped pattern (the stdlib engine walks it fast)."""
-    return re.compile(literal_trie(literals)).search
+    return _required(tree)
 
 
 class LiteralScan:
@@ -137,7 +122,7 @@ class PatternScreen:
         unchecked: list[int] = []
         gated_by: dict[str, set[int]] = {}
         for number, pattern in enumerate(patterns):
-            literals = required_literals(pattern, limit=None)
+            literals = required_literals(pattern)
             if literals is None:
                 unchecked.append(number)
             for literal in literals or ():
@@ -158,26 +143,3 @@ class PatternScreen:
 def pattern_screen(patterns: tuple[regex.Pattern[str], ...]) -> PatternScreen:
     """The :class:`PatternScreen` of a rule's patterns, built once."""
     return PatternScreen(patterns)
-
-
-def literal_trie(literals: Iterable[str]) -> str:
-    """A pattern for any of ``literals``, shaped as a trie so the engine branches once per character.
-
-    >>> literal_trie(["share", "shares", "sharing"])
-    'shar(?:e(?:s)?|ing)'
-    """
-    root: dict[str, Any] = {}
-    for literal in sorted(literals):
-        node = root
-        for char in literal:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def pattern(node: dict[str, Any]) -> str:
-        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return pattern(root)

@@ -26,7 +26,7 @@ import regex
 from declutter.decisions import Action, Decision, strip_spans
 from declutter.document import Block
 from declutter.errors import DeclutterError
-from declutter.literals import Gate, PatternScreen, gate, pattern_screen
+from declutter.literals import PatternScreen, pattern_screen
 from declutter.rules import Kind, Position, Rule
 from declutter.text import is_prose, normalize, strip_bullet, word_count
 
@@ -183,9 +183,8 @@ class LineMatcher:
         self._eligible: dict[tuple[bool, int, int], frozenset[int]] = {}
         self._candidates: list[_Candidate] = []
         for rule in self.rules:
-            requires = rule.params.get("requires")
-            rule_gate = gate(frozenset(requires)) if requires else None
-            self._candidates += [(rule, index, pattern, rule_gate) for index, pattern in enumerate(rule.patterns)]
+            requires = rule.params.get("requires", ())
+            self._candidates += [(rule, index, pattern, requires) for index, pattern in enumerate(rule.patterns)]
         self._screen = PatternScreen(pattern for _, _, pattern, _ in self._candidates)
 
     def _eligible_for(self, head: bool, words: int, chars: int) -> frozenset[int]:
@@ -207,8 +206,8 @@ class LineMatcher:
         for number in self._screen(lowered):
             if number not in eligible:
                 continue
-            rule, index, pattern, rule_gate = self._candidates[number]
-            if rule is matched or (rule_gate is not None and rule_gate(lowered) is None):
+            rule, index, pattern, requires = self._candidates[number]
+            if rule is matched or (requires and not any(literal in lowered for literal in requires)):
                 continue  # the rule matched already, or needs a literal the line does not have
             try:
                 if pattern.fullmatch(text, timeout=REGEX_TIMEOUT) is not None:
@@ -222,7 +221,8 @@ class LineMatcher:
         return next(self.matching(block, head), None)
 
 
-_Candidate = tuple[Rule, int, regex.Pattern[str], Gate | None]
+_Candidate = tuple[Rule, int, regex.Pattern[str], tuple[str, ...]]
+"""A pattern with its rule, its index in the rule, and the rule's ``requires`` literals (empty: none)."""
 
 
 _MATCHERS: dict[tuple[int, ...], tuple[tuple[Rule, ...], LineMatcher]] = {}

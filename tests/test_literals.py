@@ -15,7 +15,7 @@ def test_bundled_patterns_never_lose_a_residue_example() -> None:
     for rule in RuleSet.bundled():
         examples = [line for text in rule.examples.residue for line in text.split("\n")]
         for pattern in rule.patterns:
-            literals = required_literals(pattern, limit=None)
+            literals = required_literals(pattern)
             if literals is None:
                 continue
             for line in examples:
