@@ -305,19 +305,22 @@ def _article_core(
     return [index for group in groups for index in group]
 
 
-_LETTERS = regex.compile(r"\p{L}+")
 _ASCII_LETTER = regex.compile(r"[A-Za-z]")
 _LATIN_LETTERS = regex.compile(r"\p{Latin}+")
 _NON_LATIN = regex.compile(r"[^\p{Latin}\P{L}]")
+_NON_LATIN_RUNS = regex.compile(r"[^\p{Latin}\P{L}]+")
 
 
 def _script(text: str) -> str | None:
     """The script most of the text's letters are written in (Han, Hiragana and Katakana count as CJK)."""
     if text.isascii():
         return "Latin" if _ASCII_LETTER.search(text) else None
-    latin = sum(map(len, _LATIN_LETTERS.findall(text)))  # counting runs, not single letters, is faster
-    if latin * 2 >= sum(map(len, _LETTERS.findall(text))):
-        return "Latin" if latin else None
+    # Counting runs, not single letters, is faster; most text has no non-Latin letter to count at all.
+    other = sum(map(len, _NON_LATIN_RUNS.findall(text)))
+    if other == 0:
+        return "Latin" if _LATIN_LETTERS.search(text) else None
+    if sum(map(len, _LATIN_LETTERS.findall(text))) >= other:
+        return "Latin"
     counts: Counter[str] = Counter()
     for match in _SCRIPT.finditer("".join(_NON_LATIN.findall(text)[:400])):
         name = match.lastgroup or ""
@@ -337,11 +340,24 @@ def _stopword_index(languages: tuple[tuple[str, str], ...]) -> Mapping[str, tupl
 
 def _language(tokens: Sequence[str], stopwords: Mapping[str, tuple[str, ...]]) -> tuple[str | None, Counter[str]]:
     hits: Counter[str] = Counter()
-    for token in tokens:
-        for code in stopwords.get(token, ()):
-            hits[code] += 1
+    for token, count in Counter(token for token in tokens if token in stopwords).items():
+        for code in stopwords[token]:
+            hits[code] += count
     best = hits.most_common(1)
     return (best[0][0] if best else None), hits
+
+
+def _prose_sample(blocks: Sequence[Block], size: int) -> str:
+    """The first ``size`` characters of the document's prose paragraphs, joined by spaces."""
+    taken: list[str] = []
+    length = -1
+    for block in blocks:
+        if is_prose(block.text, words=block.words):
+            taken.append(block.text)
+            length += len(block.text) + 1
+            if length >= size:
+                break
+    return " ".join(taken)[:size]
 
 
 def other_language_run(
@@ -372,9 +388,9 @@ def other_language_run(
         """The document's script or language, computed once and only if a short line needs it."""
         if not document:
             # The article's paragraphs decide its language: they survive cleaning, sidebars do not.
-            sample = " ".join(b.text for b in blocks if is_prose(b.text, words=b.words))[:3000]
+            sample = _prose_sample(blocks, 3000)
             document["script"] = _script(sample)
-            document["language"] = _language([w.lower() for w in words(sample)], stopwords)[0]
+            document["language"] = _language(words(sample.lower()), stopwords)[0]
         return document[key]
 
     def foreign(block: Block) -> str | None:
@@ -390,7 +406,7 @@ def other_language_run(
         doc_language = of_document("language")
         if doc_language is None:
             return None
-        language, hits = _language([w.lower() for w in words(block.text)], stopwords)
+        language, hits = _language(words(block.text.lower()), stopwords)
         if language is None or hits[language] < 2:
             return None
         if language != doc_language and hits[doc_language] == 0:

@@ -30,6 +30,7 @@ import re._constants as sre_constants  # type: ignore[import-not-found]  # the s
 import re._parser as sre_parse  # type: ignore[import-not-found]
 from collections.abc import Iterable
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 import ahocorasick
@@ -84,6 +85,10 @@ def required_literals(pattern: regex.Pattern[str]) -> frozenset[str] | None:
     return _required(tree)
 
 
+_VALUE = itemgetter(1)
+"""The literal of an ``(end, literal)`` occurrence the automaton reports."""
+
+
 class LiteralScan:
     """Which of a set of lower-case literals occur in a lower-cased text, found in one pass.
 
@@ -103,7 +108,7 @@ class LiteralScan:
     def __call__(self, lowered: str) -> frozenset[str]:
         if self._automaton is None:
             return frozenset()
-        return frozenset(literal for _, literal in self._automaton.iter(lowered))
+        return frozenset(map(_VALUE, self._automaton.iter(lowered)))
 
 
 class PatternScreen:

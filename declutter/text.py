@@ -16,11 +16,14 @@ False
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 _INVISIBLE = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACE = regex.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _WORD = regex.compile(r"\w+(?:['’.-]\w+)*")
+_ASCII_WORD = re.compile(r"\w+(?:['.-]\w+)*")
 _TERMINAL = regex.compile(r"""(?<![.…])[.!?](?:["'”’»)\]]*)$|[.!?]["'”’»]\s*\S{0,3}$""")
 _BULLETS = "*•·+▪►◦‣○●■□–-"
 _BULLET = regex.compile(f"^(?:[{regex.escape(_BULLETS)}]\\s+)+")
@@ -32,7 +35,7 @@ PROSE_MIN_WORDS = 12
 
 def normalize(text: str) -> str:
     """Collapse whitespace (NBSP and friends included), drop zero-width characters, strip the ends."""
-    if text.isascii() and text.isprintable():  # most lines: the only whitespace is the space
+    if text.isprintable():  # no control, format or separator character but the space: nothing to drop
         return " ".join(text.split())
     return _SPACE.sub(" ", _INVISIBLE.sub("", text)).strip()
 
@@ -53,7 +56,8 @@ def words(text: str) -> list[str]:
 
 def word_count(text: str) -> int:
     """The number of :func:`words` in ``text``."""
-    return len(_WORD.findall(text))
+    # On ASCII the two engines agree on \w, and the standard library's is faster.
+    return len((_ASCII_WORD if text.isascii() else _WORD).findall(text))
 
 
 def ends_like_sentence(text: str) -> bool:

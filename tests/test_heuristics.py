@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
+
 from declutter import explain
 from declutter.document import Document
-from declutter.heuristics import run_together_headlines
+from declutter.heuristics import _script, run_together_headlines
 
 PROSE = (
     "The minister said on Monday that the plan would be announced in the spring, and that the budget would "
@@ -122,3 +126,15 @@ def test_comment_thread_needs_reply_buttons_not_only_time_stamps() -> None:
     result = explain(f"{PROSE}{PROSE}3 Comments\n{thread}")
     assert "Reader 2 says:" not in result.text
     assert "wasting its time" not in result.text
+
+
+@given(st.text(st.sampled_from("ab Z1 ,éßДжあ中한ع\u0301"), max_size=30))
+def test_script_is_the_majority_script_of_the_letters(text: str) -> None:
+    latin = len(regex.findall(r"\p{Latin}", text))
+    letters = len(regex.findall(r"\p{L}", text))
+    if letters == 0:
+        assert _script(text) is None
+    elif latin * 2 >= letters:
+        assert _script(text) == "Latin"
+    else:
+        assert _script(text) not in (None, "Latin")

@@ -1,4 +1,18 @@
-from declutter.text import ends_like_sentence, is_prose, normalize, sentence_count, strip_bullet, word_count
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
+
+from declutter.text import ends_like_sentence, is_prose, normalize, sentence_count, strip_bullet, word_count, words
+
+# Text that mixes ASCII with the characters the fast paths must notice: odd spaces, invisible marks,
+# controls, curly quotes, combining marks and other scripts.
+_TRICKY = st.text(
+    st.one_of(
+        st.characters(max_codepoint=0x7F),
+        st.sampled_from("\u00a0\u2009\u3000\u200b\u00ad\ufeff\x1c\x85\t’“é\u0301हिंдля中"),
+    ),
+    max_size=40,
+)
 
 
 def test_normalize_collapses_every_kind_of_space() -> None:
@@ -30,3 +44,18 @@ def test_bullets_are_stripped_but_not_minus_signs() -> None:
 def test_sentence_count() -> None:
     assert sentence_count("") == 0
     assert sentence_count("One. Two? Three!") == 3
+
+
+@given(_TRICKY)
+def test_normalize_fast_path_equals_the_general_one(text: str) -> None:
+    general = regex.sub(
+        r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+",
+        " ",
+        regex.sub("[\u200b\u200c\u200d\u2060\ufeff\u00ad]", "", text),
+    )
+    assert normalize(text) == general.strip()
+
+
+@given(_TRICKY)
+def test_word_count_counts_words_on_either_engine(text: str) -> None:
+    assert word_count(text) == len(words(text))
