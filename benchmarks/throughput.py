@@ -3,11 +3,12 @@
     python benchmarks/throughput.py ../shared/benchmarks/scrapinghub [--mb 20] [--jobs 1,2] [--text-only]
 
 Text mode: a JSONL corpus of about ``--mb`` MB is built from the full-page peer outputs (html-text and
-inscriptis, repeated) and cleaned with ``declutter clean --jsonl`` at -j 1 and -j 2; the reference is a
-minimal C4-style line filter (terminal punctuation, at least three words, no 'javascript' or policy
-phrases) over the same file. HTML mode: the benchmark pages, at -j 1 and -j 2, beside trafilatura
-(when installed). Peak memory is the largest resident size of the whole process tree (parent and
-workers together), sampled every 0.1 s.
+inscriptis, repeated) and cleaned with ``declutter clean --jsonl`` at -j 1 and -j 2; the references are
+a minimal C4-style line filter (terminal punctuation, at least three words, no 'javascript' or policy
+phrases) over the same file, and declutter's segmentation alone (every line read into a block, no rule
+run: the ceiling of any pipeline that handles each line in Python). HTML mode: the benchmark pages, at
+-j 1 and -j 2, beside trafilatura (when installed). Peak memory is the largest resident size of the
+whole process tree (parent and workers together), sampled every 0.1 s.
 """
 
 from __future__ import annotations
@@ -33,6 +34,18 @@ with open(sys.argv[1], encoding="utf-8") as src, open(sys.argv[2], "w", encoding
         obj["text"] = "\n".join(l for l in obj["text"].split("\n") if keep(l))
         out.write(json.dumps(obj) + "\n")
 """
+
+SEGMENTATION_ONLY = r"""
+import json, sys
+from declutter.document import Document
+with open(sys.argv[1], encoding="utf-8") as src, open(sys.argv[2], "w", encoding="utf-8") as out:
+    for row in src:
+        obj = json.loads(row)
+        Document.from_text(obj["text"])
+        out.write(json.dumps(obj) + "\n")
+"""
+"""declutter's first stage alone (lines into blocks: normalise, strip bullets, count words), no rule run:
+the ceiling of a pipeline that touches every line in Python at least once."""
 
 TRAFILATURA = r"""
 import sys, gzip, trafilatura
@@ -114,6 +127,10 @@ def main() -> int:
         script.write_text(C4_FILTER, encoding="utf-8")
         seconds, peak = timed([sys.executable, str(script), str(corpus), str(work / "c4.jsonl")])
         print(f"{'C4-style line filter':<34} {seconds:>8.1f} {megabytes / seconds:>7.2f} {peak:>8.0f}")
+        script = work / "segment.py"
+        script.write_text(SEGMENTATION_ONLY, encoding="utf-8")
+        seconds, peak = timed([sys.executable, str(script), str(corpus), str(work / "segment.jsonl")])
+        print(f"{'declutter segmentation only':<34} {seconds:>8.1f} {megabytes / seconds:>7.2f} {peak:>8.0f}")
         for jobs in job_counts:
             seconds, peak = timed(
                 [
