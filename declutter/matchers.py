@@ -273,12 +273,13 @@ def match_blocks(
         position = 0
         while position < len(blocks):
             block = blocks[position]
-            starts = block.line not in protected and any(hit is rule for hit, _ in hits.get(block.line, ()))
-            found = fullmatch(rule, block, block.text) if starts else None  # the match fills the follow templates
-            if found is None:
+            index = next((n for hit, n in hits.get(block.line, ()) if hit is rule), None)
+            if index is None or block.line in protected:
                 position += 1
                 continue
-            index, start = found
+            # Match the start pattern again for its groups, which fill the follow templates.
+            start = rule.patterns[index].fullmatch(block.text)
+            assert start is not None, "the hits table says this pattern matches the line"
             follow = _follow_patterns(rule, start)
             run = [block]
             for following in blocks[position + 1 : position + 1 + rule.params["max_lines"]]:

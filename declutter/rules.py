@@ -127,11 +127,13 @@ class Rule:
     def is_site_rule(self) -> bool:
         return bool(self.domains)
 
-    def applies_to(self, domain: str | None, doc: Document | None = None) -> bool:
+    def applies_to(self, domain: str | None, doc: Document | None = None, *, lowered: str | None = None) -> bool:
         """Whether the rule's site scope admits a document from ``domain``.
 
         Generic rules admit everything except their ``~excluded`` domains. Site rules
         need the domain, or, for text whose site is unknown, a signature line.
+        ``lowered``: the document's block texts, lower-cased and joined by newlines, when
+        the caller has it already (:meth:`RuleSet.for_document` makes it once for all rules).
         """
         if domain is not None and any(domain_matches(domain, ex) for ex in self.excluded_domains):
             return False
@@ -141,9 +143,15 @@ class Rule:
             return any(domain_matches(domain, scope) for scope in self.domains)
         if doc is None or not self.signatures:
             return False
+        if lowered is None:
+            lowered = _lowered_text(doc)
         # Only signatures whose literals occur somewhere in the document can match one of its lines.
-        possible = pattern_screen(self.signatures)("\n".join(block.text for block in doc.blocks).lower())
+        possible = pattern_screen(self.signatures)(lowered)
         return any(self.signatures[n].search(block.text) for n in possible for block in doc.blocks)
+
+
+def _lowered_text(doc: Document) -> str:
+    return "\n".join(block.text for block in doc.blocks).lower()
 
 
 def _matches_selector(rule: Rule, token: str) -> bool:
@@ -216,7 +224,11 @@ class RuleSet:
 
     def for_document(self, doc: Document) -> tuple[Rule, ...]:
         """The active rules whose scope admits this document."""
-        return tuple(r for r in self.active() if r.applies_to(doc.domain, doc))
+        active = self.active()
+        if doc.domain is not None or not any(r.domains and r.signatures for r in active):
+            return tuple(r for r in active if r.applies_to(doc.domain))
+        lowered = _lowered_text(doc)
+        return tuple(r for r in active if r.applies_to(None, doc, lowered=lowered))
 
 
 def default_dir() -> Path:
