@@ -551,8 +551,153 @@ def _compiled(patterns: tuple[str, ...]) -> list[regex.Pattern[str]]:
     return _MARKERS[patterns]
 
 
+_TITLE_TOKEN = regex.compile(r"\w+")
+_TITLE_SEPARATOR = regex.compile(r"\s*[|–—:»·•/-]")
+
+
+def _title_tokens(text: str) -> list[str]:
+    """The lower-cased word tokens of a title ('Storm – hits coast!' and 'Storm - hits coast' agree)."""
+    return _TITLE_TOKEN.findall(text.lower())
+
+
+def _echoes(page_title: str, headline: str, min_words: int) -> bool:
+    """Whether ``headline`` is the page title, or the page title without a site name after or before a separator.
+
+    >>> _echoes("Storm hits coast, schools close - Daily Planet", "Storm hits coast, schools close", 4)
+    True
+    >>> _echoes("Daily Planet | Storm hits coast, schools close", "Storm hits coast, schools close", 4)
+    True
+    >>> _echoes("Storm hits coast, schools close early", "Storm hits coast, schools close", 4)
+    False
+    >>> _echoes("Storm hits coast, schools close | Daily Planet News Site", "Daily Planet News Site", 4)
+    False
+    """
+    head, title = _title_tokens(headline), _title_tokens(page_title)
+    # The headline is the longer part of the title: 'Headline | Site' does not echo as 'Site' (a logo line).
+    if len(head) < min_words or len(head) > len(title) or 2 * len(head) < len(title):
+        return False
+    if head == title:
+        return True
+    # The rest of the page title must be set off by a separator: 'Headline - Site', 'Site | Headline'.
+    spans = list(_TITLE_TOKEN.finditer(page_title))
+    if title[: len(head)] == head:
+        return _TITLE_SEPARATOR.match(page_title, spans[len(head) - 1].end()) is not None
+    if title[-len(head) :] == head:
+        before = page_title[: spans[len(title) - len(head)].start()].rstrip()
+        return before[-1:] in "|–—:»·•/-"
+    return False
+
+
+def title_echo(
+    blocks: Sequence[Block],
+    rule: Rule | None,
+    protected: frozenset[int],
+    claimed: frozenset[int],
+    *,
+    min_words: int = 4,
+    max_prose_between: int = 40,
+    min_prose_after: int = 100,
+    min_lines_between: int = 3,
+    quoted_words: int = 2,
+) -> list[Hit]:
+    """The page chrome between a full-page text's first line (the HTML title) and the headline that repeats it.
+
+    A full-page converter writes the page's ``<title>`` first ('Storm hits coast - Daily
+    Planet'), then the menus, sidebars and teasers that precede the story on the page, then
+    the headline again ('Storm hits coast') and the article. The headline's echo marks where
+    the article starts on any site: whatever lies between the two copies is chrome. The echo
+    must have ``min_words`` words and be the title itself or the title minus a site name set
+    off by a separator; at least ``min_prose_after`` words of prose must follow it, and at
+    most ``max_prose_between`` words of prose may lie between (a text whose article starts
+    before the echo is not this shape). Both copies of the headline stay, and so does a line of
+    ``quoted_words`` words or more that the article's prose repeats (a kicker naming its topic).
+    """
+    if len(blocks) < min_lines_between + 2:
+        return []
+    top = blocks[0]
+    if top.line in claimed or top.words < min_words or ends_like_sentence(top.text):
+        return []
+    prose_before = _prose_words_before(blocks)
+    total = prose_before[-1] + (blocks[-1].words if is_prose(blocks[-1].text, words=blocks[-1].words) else 0)
+    for position in range(1, len(blocks)):
+        block = blocks[position]
+        if prose_before[position] > max_prose_between:
+            return []  # the article, or something like it, started before any echo
+        if block.words < min_words or block.words > top.words or block.line in claimed:
+            continue
+        if not _echoes(top.text, block.text, min_words):
+            continue
+        between = [b for b in blocks[1:position] if b.line not in protected]
+        if len(between) < min_lines_between or total - prose_before[position] < min_prose_after:
+            return []
+        # A kicker or topic label the article itself names ('Dancing With the Stars') may be the article's own.
+        article = " ".join(b.text.lower() for b in blocks[position:] if is_prose(b.text, words=b.words))
+        between = [b for b in between if b.words < quoted_words or b.text.lower() not in article]
+        return [
+            (b, f"between the page title (line 1) and its echo, the headline (line {block.line + 1})") for b in between
+        ]
+    return []
+
+
+def tail_after_residue(
+    blocks: Sequence[Block],
+    rule: Rule | None,
+    protected: frozenset[int],
+    claimed: frozenset[int],
+    *,
+    prose_words: int = 15,
+    min_cluster: int = 3,
+    window: int = 4,
+    min_prose_before: int = 100,
+    max_gap: int = 3,
+) -> list[Hit]:
+    """Everything below the article's last paragraph from the first dense cluster of residue on.
+
+    When ``min_cluster`` of ``window`` consecutive lines below the last prose paragraph (of
+    ``prose_words`` words) are residue — removed by other rules, or matching the rule's own
+    anchor patterns (share and follow buttons) — the article has ended: what follows on a
+    page is its footer, comment form, teasers and widgets, whatever their wording. The
+    cluster must start within ``max_gap`` unremoved lines of the last paragraph, and
+    ``min_prose_before`` words of prose must lie above it. Lines that keep rules protect (an
+    attribution) stay; the lines between the last paragraph and the cluster stay too (a
+    short closing line, a list that ends the article).
+    """
+    prose = [
+        b.index for b in blocks if b.line not in claimed and is_prose(b.text, min_words=prose_words, words=b.words)
+    ]
+    if not prose:
+        return []
+    last = prose[-1]
+    at = {block.index: position for position, block in enumerate(blocks)}
+    start = at[last] + 1
+    if sum(blocks[at[i]].words for i in prose) < min_prose_before:
+        return []
+
+    def residue(block: Block) -> bool:
+        return block.line in claimed or (rule is not None and fullmatch(rule, block, block.text) is not None)
+
+    gap = 0
+    for position in range(start, len(blocks)):
+        block = blocks[position]
+        if residue(block):
+            head = blocks[position : position + window]
+            if len(head) >= min_cluster and sum(map(residue, head)) >= min_cluster:
+                return [
+                    (b, f"below the article's last paragraph (line {blocks[at[last]].line + 1}), after residue")
+                    for b in blocks[position:]
+                    if b.line not in protected
+                ]
+            continue
+        gap += 1
+        if gap > max_gap:
+            return []
+    return []
+
+
 HEURISTICS: dict[str, Heuristic] = {
     "comment-thread": comment_thread,
+    "tail-after-residue": tail_after_residue,
+    "title-echo": title_echo,
     "headline-list": headline_list,
     "menu-run": menu_run,
     "other-language-run": other_language_run,
