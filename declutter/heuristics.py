@@ -24,7 +24,7 @@ import regex
 from declutter.document import Block
 from declutter.matchers import REGEX_TIMEOUT, fullmatch, timeout_error
 from declutter.rules import Rule
-from declutter.text import ends_like_sentence, is_prose, words
+from declutter.text import ends_like_sentence, is_prose, sentence_count, words
 
 Hit = tuple[Block, str]
 Heuristic = Callable[..., list[Hit]]
@@ -694,9 +694,123 @@ def tail_after_residue(
     return []
 
 
+def teaser_template(
+    blocks: Sequence[Block],
+    rule: Rule | None,
+    protected: frozenset[int],
+    claimed: frozenset[int],
+    *,
+    min_units: int = 4,
+    max_period: int = 4,
+    label_words: int = 3,
+    max_words: int = 40,
+    headline_words: int = 20,
+) -> list[Hit]:
+    """Teasers of other stories laid out from one template: headline, section label, dek, headline, label, dek…
+
+    A teaser list repeats a unit of two to ``max_period`` lines ``min_units`` times or more,
+    and one slot of the unit is a short label (at most ``label_words`` words: 'AUTO NEWS',
+    'Fact Check') drawn from a few recurring values, or a date another rule removed (each
+    teaser's own: a removed line that recurs, such as an ad slug between paragraphs, is no slot). Every
+    unit also holds a headline: a line of three to ``headline_words`` words that does not end
+    like a statement (it may ask a question), and no line of the run is a paragraph of more
+    than one sentence or over ``max_words`` words. Article lists are told apart by that shape:
+    an interview's 'Q:' labels end in a colon, a timeline's entries are statements, a list of
+    names has no recurring label. The run starts at the unit's headline when it leads the label.
+    """
+    hits: list[Hit] = []
+    taken: set[int] = set()
+
+    def slot(block: Block) -> bool:
+        if block.line in claimed:
+            return block.words <= 8 and block.line not in protected
+        if not 0 < block.words <= label_words or block.line in protected:
+            return False
+        text = block.text.rstrip()
+        return not text.endswith(":") and not ends_like_sentence(text)
+
+    slots = [slot(b) for b in blocks]
+    if sum(slots) < min_units:
+        return []
+    # Prefix counts of lines that could be headlines by size alone: a menu's one-word items cannot, so most
+    # slots are dismissed without a regex.
+    sized = [0]
+    for block in blocks:
+        sized.append(sized[-1] + (block.line not in claimed and 3 <= block.words <= headline_words))
+    # Headline and teaser shapes cost a regex each: judged only for lines between two slots, once.
+    head_memo: dict[int, bool] = {}
+    teaser_memo: dict[int, bool] = {}
+
+    def head(position: int) -> bool:
+        if position not in head_memo:
+            block = blocks[position]
+            text = block.text.rstrip()
+            head_memo[position] = (
+                block.line not in claimed
+                and 3 <= block.words <= headline_words
+                and (not ends_like_sentence(text) or text.endswith("?"))
+            )
+        return head_memo[position]
+
+    def teaser(position: int) -> bool:
+        if position not in teaser_memo:
+            block = blocks[position]
+            teaser_memo[position] = (
+                block.line not in protected
+                and block.words <= max_words
+                and (block.line in claimed or sentence_count(block.text) <= 1)
+            )
+        return teaser_memo[position]
+
+    position = 0
+    while position < len(blocks):
+        found = None
+        if slots[position] and sized[min(position + max_period, len(blocks))] > sized[position + 1]:
+            for period in range(2, max_period + 1):
+                chain = [position]
+                while True:
+                    nxt = chain[-1] + period
+                    if nxt >= len(blocks) or not slots[nxt]:
+                        break
+                    between = range(chain[-1] + 1, nxt)
+                    if sized[nxt] == sized[chain[-1] + 1]:
+                        break
+                    if not any(map(head, between)) or not all(map(teaser, between)):
+                        break
+                    chain.append(nxt)
+                if len(chain) < min_units:
+                    continue
+                labels = [blocks[i].text.lower() for i in chain if blocks[i].line not in claimed]
+                if labels and len(set(labels)) * 2 > len(labels):
+                    continue  # labels must recur: a list of distinct short names is not a template
+                stamps = [blocks[i].text.lower() for i in chain if blocks[i].line in claimed]
+                if len(set(stamps)) < len(stamps):
+                    continue  # each teaser has its own date; a recurring removed line is an ad slug in an article
+                found = (period, chain)
+                break
+        if found is None:
+            position += 1
+            continue
+        period, chain = found
+        before = chain[0] - 1
+        lead = int(
+            before >= 0 and head(before) and teaser(before) and sum(head(i - 1) for i in chain[1:]) >= len(chain) - 2
+        )
+        end = chain[-1] + 1
+        while end < len(blocks) and end <= chain[-1] + period - 1 - lead and teaser(end):
+            end += 1
+        for block in blocks[chain[0] - lead : end]:
+            if block.line not in taken and block.line not in protected:
+                taken.add(block.line)
+                hits.append((block, f"part of {len(chain)} teasers built from one {period}-line template"))
+        position = end
+    return hits
+
+
 HEURISTICS: dict[str, Heuristic] = {
     "comment-thread": comment_thread,
     "tail-after-residue": tail_after_residue,
+    "teaser-template": teaser_template,
     "title-echo": title_echo,
     "headline-list": headline_list,
     "menu-run": menu_run,

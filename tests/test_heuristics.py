@@ -6,7 +6,14 @@ from hypothesis import strategies as st
 
 from declutter import explain
 from declutter.document import Document
-from declutter.heuristics import _echoes, _script, run_together_headlines, tail_after_residue, title_echo
+from declutter.heuristics import (
+    _echoes,
+    _script,
+    run_together_headlines,
+    tail_after_residue,
+    teaser_template,
+    title_echo,
+)
 
 PROSE = (
     "The minister said on Monday that the plan would be announced in the spring, and that the budget would "
@@ -174,6 +181,30 @@ def test_tail_after_residue_needs_a_dense_cluster_right_below_the_article() -> N
     doc = Document.from_text(f"{BODY}{closing}Share\nFacebook\nTwitter\n")
     claimed = frozenset(b.line for b in doc.blocks[-3:])
     assert tail_after_residue(doc.blocks, None, frozenset(), claimed) == []
+
+
+def test_teaser_template_needs_recurring_labels_and_headlines() -> None:
+    units = [("Why the bridge closed again", "News"), ("Did the mayor mislead voters?", "Fact Check")] * 3
+    text = "".join(f"{headline}\n{label}\nA short dek about the story.\n" for headline, label in units)
+    hits = teaser_template(Document.from_text(text + PROSE).blocks, None, frozenset(), frozenset())
+    assert len(hits) == 3 * len(units), "the first headline leads the run, the last dek closes it, the article stays"
+    # Distinct short lines are names, not a template's labels.
+    names = "".join(f"Headline number {n} here\nName{n}\nA short dek.\n" for n in range(6))
+    assert teaser_template(Document.from_text(names).blocks, None, frozenset(), frozenset()) == []
+    # Statements between labels are an article's paragraphs, not headlines.
+    said = "".join(f"The mayor said so on day {n}.\nNews\nThe council agreed.\n" for n in range(6))
+    assert teaser_template(Document.from_text(said).blocks, None, frozenset(), frozenset()) == []
+
+
+def test_teaser_template_ignores_an_ad_slug_recurring_in_an_article() -> None:
+    text = "".join(f"Storm hits coast, day {n}\nAdvertisement\nThe council agreed.\n" for n in range(6))
+    doc = Document.from_text(text)
+    slugs = frozenset(b.line for b in doc.blocks if b.text == "Advertisement")
+    assert teaser_template(doc.blocks, None, frozenset(), slugs) == []
+    dated = "".join(f"Storm hits coast, day {n}\nNovember {n + 1}, 2019\n" for n in range(6))
+    doc = Document.from_text(dated)
+    stamps = frozenset(b.line for b in doc.blocks if b.text.startswith("November"))
+    assert len(teaser_template(doc.blocks, None, frozenset(), stamps)) == 12
 
 
 @given(st.text(st.sampled_from("ab Z1 ,éßДжあ中한ع\u0301"), max_size=30))
