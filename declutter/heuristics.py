@@ -24,7 +24,7 @@ import regex
 from declutter.document import Block
 from declutter.matchers import REGEX_TIMEOUT, fullmatch, timeout_error
 from declutter.rules import Rule
-from declutter.text import ends_like_sentence, is_prose, words
+from declutter.text import ends_like_sentence, is_prose, sentence_count, words
 
 Hit = tuple[Block, str]
 Heuristic = Callable[..., list[Hit]]
@@ -551,8 +551,267 @@ def _compiled(patterns: tuple[str, ...]) -> list[regex.Pattern[str]]:
     return _MARKERS[patterns]
 
 
+_TITLE_TOKEN = regex.compile(r"\w+")
+_TITLE_SEPARATOR = regex.compile(r"\s*[|–—:»·•/-]")
+
+
+def _title_tokens(text: str) -> list[str]:
+    """The lower-cased word tokens of a title ('Storm – hits coast!' and 'Storm - hits coast' agree)."""
+    return _TITLE_TOKEN.findall(text.lower())
+
+
+def _echoes(page_title: str, headline: str, min_words: int) -> bool:
+    """Whether ``headline`` is the page title, or the page title without a site name after or before a separator.
+
+    >>> _echoes("Storm hits coast, schools close - Daily Planet", "Storm hits coast, schools close", 4)
+    True
+    >>> _echoes("Daily Planet | Storm hits coast, schools close", "Storm hits coast, schools close", 4)
+    True
+    >>> _echoes("Storm hits coast, schools close early", "Storm hits coast, schools close", 4)
+    False
+    >>> _echoes("Storm hits coast, schools close | Daily Planet News Site", "Daily Planet News Site", 4)
+    False
+    """
+    head, title = _title_tokens(headline), _title_tokens(page_title)
+    # The headline is the longer part of the title: 'Headline | Site' does not echo as 'Site' (a logo line).
+    if len(head) < min_words or len(head) > len(title) or 2 * len(head) < len(title):
+        return False
+    if head == title:
+        return True
+    # The rest of the page title must be set off by a separator: 'Headline - Site', 'Site | Headline'.
+    spans = list(_TITLE_TOKEN.finditer(page_title))
+    if title[: len(head)] == head:
+        return _TITLE_SEPARATOR.match(page_title, spans[len(head) - 1].end()) is not None
+    if title[-len(head) :] == head:
+        before = page_title[: spans[len(title) - len(head)].start()].rstrip()
+        return before[-1:] in "|–—:»·•/-"
+    return False
+
+
+def title_echo(
+    blocks: Sequence[Block],
+    rule: Rule | None,
+    protected: frozenset[int],
+    claimed: frozenset[int],
+    *,
+    min_words: int = 4,
+    max_prose_between: int = 40,
+    min_prose_after: int = 100,
+    min_lines_between: int = 3,
+    quoted_words: int = 2,
+) -> list[Hit]:
+    """The page chrome between a full-page text's first line (the HTML title) and the headline that repeats it.
+
+    A full-page converter writes the page's ``<title>`` first ('Storm hits coast - Daily
+    Planet'), then the menus, sidebars and teasers that precede the story on the page, then
+    the headline again ('Storm hits coast') and the article. The headline's echo marks where
+    the article starts on any site: whatever lies between the two copies is chrome. The echo
+    must have ``min_words`` words and be the title itself or the title minus a site name set
+    off by a separator; at least ``min_prose_after`` words of prose must follow it, and at
+    most ``max_prose_between`` words of prose may lie between (a text whose article starts
+    before the echo is not this shape). Both copies of the headline stay, and so does a line of
+    ``quoted_words`` words or more that the article's prose repeats (a kicker naming its topic).
+    """
+    if len(blocks) < min_lines_between + 2:
+        return []
+    top = blocks[0]
+    if top.line in claimed or top.words < min_words or ends_like_sentence(top.text):
+        return []
+    prose_before = _prose_words_before(blocks)
+    total = prose_before[-1] + (blocks[-1].words if is_prose(blocks[-1].text, words=blocks[-1].words) else 0)
+    for position in range(1, len(blocks)):
+        block = blocks[position]
+        if prose_before[position] > max_prose_between:
+            return []  # the article, or something like it, started before any echo
+        if block.words < min_words or block.words > top.words or block.line in claimed:
+            continue
+        if not _echoes(top.text, block.text, min_words):
+            continue
+        between = [b for b in blocks[1:position] if b.line not in protected]
+        if len(between) < min_lines_between or total - prose_before[position] < min_prose_after:
+            return []
+        # A kicker or topic label the article itself names ('Dancing With the Stars') may be the article's own.
+        article = " ".join(b.text.lower() for b in blocks[position:] if is_prose(b.text, words=b.words))
+        between = [b for b in between if b.words < quoted_words or b.text.lower() not in article]
+        return [
+            (b, f"between the page title (line 1) and its echo, the headline (line {block.line + 1})") for b in between
+        ]
+    return []
+
+
+def tail_after_residue(
+    blocks: Sequence[Block],
+    rule: Rule | None,
+    protected: frozenset[int],
+    claimed: frozenset[int],
+    *,
+    prose_words: int = 15,
+    min_cluster: int = 3,
+    window: int = 4,
+    min_prose_before: int = 100,
+    max_gap: int = 3,
+) -> list[Hit]:
+    """Everything below the article's last paragraph from the first dense cluster of residue on.
+
+    When ``min_cluster`` of ``window`` consecutive lines below the last prose paragraph (of
+    ``prose_words`` words) are residue — removed by other rules, or matching the rule's own
+    anchor patterns (share and follow buttons) — the article has ended: what follows on a
+    page is its footer, comment form, teasers and widgets, whatever their wording. The
+    cluster must start within ``max_gap`` unremoved lines of the last paragraph, and
+    ``min_prose_before`` words of prose must lie above it. Lines that keep rules protect (an
+    attribution) stay; the lines between the last paragraph and the cluster stay too (a
+    short closing line, a list that ends the article).
+    """
+    prose = [
+        b.index for b in blocks if b.line not in claimed and is_prose(b.text, min_words=prose_words, words=b.words)
+    ]
+    if not prose:
+        return []
+    last = prose[-1]
+    at = {block.index: position for position, block in enumerate(blocks)}
+    start = at[last] + 1
+    if sum(blocks[at[i]].words for i in prose) < min_prose_before:
+        return []
+
+    def residue(block: Block) -> bool:
+        return block.line in claimed or (rule is not None and fullmatch(rule, block, block.text) is not None)
+
+    gap = 0
+    for position in range(start, len(blocks)):
+        block = blocks[position]
+        if residue(block):
+            head = blocks[position : position + window]
+            if len(head) >= min_cluster and sum(map(residue, head)) >= min_cluster:
+                return [
+                    (b, f"below the article's last paragraph (line {blocks[at[last]].line + 1}), after residue")
+                    for b in blocks[position:]
+                    if b.line not in protected
+                ]
+            continue
+        gap += 1
+        if gap > max_gap:
+            return []
+    return []
+
+
+def teaser_template(
+    blocks: Sequence[Block],
+    rule: Rule | None,
+    protected: frozenset[int],
+    claimed: frozenset[int],
+    *,
+    min_units: int = 4,
+    max_period: int = 4,
+    label_words: int = 3,
+    max_words: int = 40,
+    headline_words: int = 20,
+) -> list[Hit]:
+    """Teasers of other stories laid out from one template: headline, section label, dek, headline, label, dek…
+
+    A teaser list repeats a unit of two to ``max_period`` lines ``min_units`` times or more,
+    and one slot of the unit is a short label (at most ``label_words`` words: 'AUTO NEWS',
+    'Fact Check') drawn from a few recurring values, or a date another rule removed (each
+    teaser's own: a removed line that recurs, such as an ad slug between paragraphs, is no slot). Every
+    unit also holds a headline: a line of three to ``headline_words`` words that does not end
+    like a statement (it may ask a question), and no line of the run is a paragraph of more
+    than one sentence or over ``max_words`` words. Article lists are told apart by that shape:
+    an interview's 'Q:' labels end in a colon, a timeline's entries are statements, a list of
+    names has no recurring label. The run starts at the unit's headline when it leads the label.
+    """
+    hits: list[Hit] = []
+    taken: set[int] = set()
+
+    def slot(block: Block) -> bool:
+        if block.line in claimed:
+            return block.words <= 8 and block.line not in protected
+        if not 0 < block.words <= label_words or block.line in protected:
+            return False
+        text = block.text.rstrip()
+        return not text.endswith(":") and not ends_like_sentence(text)
+
+    slots = [slot(b) for b in blocks]
+    if sum(slots) < min_units:
+        return []
+    # Prefix counts of lines that could be headlines by size alone: a menu's one-word items cannot, so most
+    # slots are dismissed without a regex.
+    sized = [0]
+    for block in blocks:
+        sized.append(sized[-1] + (block.line not in claimed and 3 <= block.words <= headline_words))
+    # Headline and teaser shapes cost a regex each: judged only for lines between two slots, once.
+    head_memo: dict[int, bool] = {}
+    teaser_memo: dict[int, bool] = {}
+
+    def head(position: int) -> bool:
+        if position not in head_memo:
+            block = blocks[position]
+            text = block.text.rstrip()
+            head_memo[position] = (
+                block.line not in claimed
+                and 3 <= block.words <= headline_words
+                and (not ends_like_sentence(text) or text.endswith("?"))
+            )
+        return head_memo[position]
+
+    def teaser(position: int) -> bool:
+        if position not in teaser_memo:
+            block = blocks[position]
+            teaser_memo[position] = (
+                block.line not in protected
+                and block.words <= max_words
+                and (block.line in claimed or sentence_count(block.text) <= 1)
+            )
+        return teaser_memo[position]
+
+    position = 0
+    while position < len(blocks):
+        found = None
+        if slots[position] and sized[min(position + max_period, len(blocks))] > sized[position + 1]:
+            for period in range(2, max_period + 1):
+                chain = [position]
+                while True:
+                    nxt = chain[-1] + period
+                    if nxt >= len(blocks) or not slots[nxt]:
+                        break
+                    between = range(chain[-1] + 1, nxt)
+                    if sized[nxt] == sized[chain[-1] + 1]:
+                        break
+                    if not any(map(head, between)) or not all(map(teaser, between)):
+                        break
+                    chain.append(nxt)
+                if len(chain) < min_units:
+                    continue
+                labels = [blocks[i].text.lower() for i in chain if blocks[i].line not in claimed]
+                if labels and len(set(labels)) * 2 > len(labels):
+                    continue  # labels must recur: a list of distinct short names is not a template
+                stamps = [blocks[i].text.lower() for i in chain if blocks[i].line in claimed]
+                if len(set(stamps)) < len(stamps):
+                    continue  # each teaser has its own date; a recurring removed line is an ad slug in an article
+                found = (period, chain)
+                break
+        if found is None:
+            position += 1
+            continue
+        period, chain = found
+        before = chain[0] - 1
+        lead = int(
+            before >= 0 and head(before) and teaser(before) and sum(head(i - 1) for i in chain[1:]) >= len(chain) - 2
+        )
+        end = chain[-1] + 1
+        while end < len(blocks) and end <= chain[-1] + period - 1 - lead and teaser(end):
+            end += 1
+        for block in blocks[chain[0] - lead : end]:
+            if block.line not in taken and block.line not in protected:
+                taken.add(block.line)
+                hits.append((block, f"part of {len(chain)} teasers built from one {period}-line template"))
+        position = end
+    return hits
+
+
 HEURISTICS: dict[str, Heuristic] = {
     "comment-thread": comment_thread,
+    "tail-after-residue": tail_after_residue,
+    "teaser-template": teaser_template,
+    "title-echo": title_echo,
     "headline-list": headline_list,
     "menu-run": menu_run,
     "other-language-run": other_language_run,

@@ -6,7 +6,14 @@ from hypothesis import strategies as st
 
 from declutter import explain
 from declutter.document import Document
-from declutter.heuristics import _script, run_together_headlines
+from declutter.heuristics import (
+    _echoes,
+    _script,
+    run_together_headlines,
+    tail_after_residue,
+    teaser_template,
+    title_echo,
+)
 
 PROSE = (
     "The minister said on Monday that the plan would be announced in the spring, and that the budget would "
@@ -126,6 +133,78 @@ def test_comment_thread_needs_reply_buttons_not_only_time_stamps() -> None:
     result = explain(f"{PROSE}{PROSE}3 Comments\n{thread}")
     assert "Reader 2 says:" not in result.text
     assert "wasting its time" not in result.text
+
+
+BODY = PROSE * 4
+CHROME = "Home\nLocal\nFire crews battle blaze on the waterfront\nWeather: sunny, 21 degrees\n"
+
+
+def test_title_echo_removes_the_chrome_between_the_page_title_and_the_headline() -> None:
+    blocks = Document.from_text(
+        f"Council approves new budget - The Daily Planet\n{CHROME}Council approves new budget\n{BODY}"
+    ).blocks
+    hits = title_echo(blocks, None, frozenset(), frozenset())
+    assert [b.text for b, _ in hits] == CHROME.split("\n")[:-1], "both copies of the headline stay"
+
+
+def test_title_echo_needs_a_separator_and_the_article_after_the_echo() -> None:
+    assert not _echoes("Council approves budget cuts", "Council approves budget", 3), "a longer headline is no echo"
+    assert _echoes("The Daily Planet | Council approves budget", "Council approves budget", 3)
+    # The article started before the echo: a main-content text whose headline recurs in a teaser below.
+    text = f"Council approves budget - The Daily Planet\n{BODY}{CHROME}Council approves budget\n{BODY}"
+    assert title_echo(Document.from_text(text).blocks, None, frozenset(), frozenset()) == []
+    # No article after the echo.
+    short = f"Council approves new budget - The Daily Planet\n{CHROME}Council approves new budget\nRoads close.\n"
+    assert title_echo(Document.from_text(short).blocks, None, frozenset(), frozenset()) == []
+
+
+def test_title_echo_spares_a_kicker_the_article_names() -> None:
+    kicker = "Province and territory"
+    text = f"Council approves new budget - Planet\n{CHROME}{kicker}\nCouncil approves new budget\n{BODY}"
+    hits = title_echo(Document.from_text(text).blocks, None, frozenset(), frozenset())
+    assert kicker not in [b.text for b, _ in hits]
+    assert len(hits) == 4
+
+
+def test_tail_after_residue_needs_a_dense_cluster_right_below_the_article() -> None:
+    tail = "Top Posts\nWhy the bridge closed again\nBlog Stats\n"
+    doc = Document.from_text(f"{BODY}Share this:\nFacebook\nTwitter\n{tail}")
+    claimed = frozenset(b.line for b in doc.blocks[4:7])
+    hits = tail_after_residue(doc.blocks, None, frozenset(), claimed)
+    assert [b.text for b, _ in hits] == ["Share this:", "Facebook", "Twitter", *tail.split("\n")[:-1]]
+    # One removed line (an ad slug) among the article's closing lines is not the end of the article.
+    doc = Document.from_text(f"{BODY}Advertisement\nThe vote was 7 to 4.\nShare\nThe next budget is due in March.\n")
+    claimed = frozenset({doc.blocks[4].line, doc.blocks[6].line})
+    assert tail_after_residue(doc.blocks, None, frozenset(), claimed) == []
+    # A cluster far below the last paragraph (after the article's own short lines) does not count.
+    closing = "".join(f"Item {n}\n" for n in range(6))
+    doc = Document.from_text(f"{BODY}{closing}Share\nFacebook\nTwitter\n")
+    claimed = frozenset(b.line for b in doc.blocks[-3:])
+    assert tail_after_residue(doc.blocks, None, frozenset(), claimed) == []
+
+
+def test_teaser_template_needs_recurring_labels_and_headlines() -> None:
+    units = [("Why the bridge closed again", "News"), ("Did the mayor mislead voters?", "Fact Check")] * 3
+    text = "".join(f"{headline}\n{label}\nA short dek about the story.\n" for headline, label in units)
+    hits = teaser_template(Document.from_text(text + PROSE).blocks, None, frozenset(), frozenset())
+    assert len(hits) == 3 * len(units), "the first headline leads the run, the last dek closes it, the article stays"
+    # Distinct short lines are names, not a template's labels.
+    names = "".join(f"Headline number {n} here\nName{n}\nA short dek.\n" for n in range(6))
+    assert teaser_template(Document.from_text(names).blocks, None, frozenset(), frozenset()) == []
+    # Statements between labels are an article's paragraphs, not headlines.
+    said = "".join(f"The mayor said so on day {n}.\nNews\nThe council agreed.\n" for n in range(6))
+    assert teaser_template(Document.from_text(said).blocks, None, frozenset(), frozenset()) == []
+
+
+def test_teaser_template_ignores_an_ad_slug_recurring_in_an_article() -> None:
+    text = "".join(f"Storm hits coast, day {n}\nAdvertisement\nThe council agreed.\n" for n in range(6))
+    doc = Document.from_text(text)
+    slugs = frozenset(b.line for b in doc.blocks if b.text == "Advertisement")
+    assert teaser_template(doc.blocks, None, frozenset(), slugs) == []
+    dated = "".join(f"Storm hits coast, day {n}\nNovember {n + 1}, 2019\n" for n in range(6))
+    doc = Document.from_text(dated)
+    stamps = frozenset(b.line for b in doc.blocks if b.text.startswith("November"))
+    assert len(teaser_template(doc.blocks, None, frozenset(), stamps)) == 12
 
 
 @given(st.text(st.sampled_from("ab Z1 ,éßДжあ中한ع\u0301"), max_size=30))
