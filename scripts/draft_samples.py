@@ -14,6 +14,9 @@ labeller reads every line, corrects the pre-labels and replaces each ``todo``,
 then renames ``<id>.draft`` to ``<id>.sample``. The ground truth is a guide, not
 the label: captions, headings, bylines and titles need a human decision.
 
+``plan --batch 3`` adds full-page views: the html-text or inscriptis output of each page batches 1 and
+2 sampled through a main-content extractor, in the page's own split (see :func:`full_page_views`).
+
 ``plan`` (batch 1) takes the first 66 domains in sha256 order. ``plan --batch 2``
 takes the remaining domains in the same order and applies the same rules: one page
 per domain, ROTATION continued where batch 1 stopped (position 66 onward, domains in
@@ -76,6 +79,8 @@ def plan(bench: Path, count: int = 66, batch: int = 1) -> list[tuple[str, str, s
     Batch 1 is the first ``count`` domains in sha256 order; batch 2 is the rest, with the rotation
     continued from position ``count`` and dev/test alternated within the batch.
     """
+    if batch == 3:
+        return full_page_views(bench, count)
     if batch not in (1, 2):
         raise ValueError(f"unknown batch {batch}")
     truth = json.loads((bench / "ground-truth.json").read_text(encoding="utf-8"))
@@ -122,6 +127,31 @@ def draft(bench: Path, page: str, extractor: str, split: str, out_dir: Path) -> 
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(format_sample(sample), encoding="utf-8")
     return path
+
+
+FULL_PAGE = ("html-text", "inscriptis")
+
+
+def full_page_views(bench: Path, count: int = 66) -> list[tuple[str, str, str, str]]:
+    """Batch 3: the full-page text of every page that batches 1 and 2 sampled through a main-content extractor.
+
+    Full-page converters leave the most residue (menus, footers, teaser lists), so these views
+    add the hardest text for the same sites. Each page keeps its split, so no site crosses from
+    dev to test; within a split, pages in sha256 order alternate html-text and inscriptis.
+    """
+    earlier = plan(bench, count, 1) + plan(bench, count, 2)
+    rows: list[tuple[str, str, str, str]] = []
+    for split in ("dev", "test"):
+        pages = sorted(
+            (
+                (page, domain)
+                for page, extractor, where, domain in earlier
+                if where == split and extractor not in FULL_PAGE
+            ),
+            key=lambda row: hashlib.sha256(row[0].encode()).hexdigest(),
+        )
+        rows += [(page, FULL_PAGE[n % 2], split, domain) for n, (page, domain) in enumerate(pages)]
+    return rows
 
 
 def main(argv: list[str]) -> int:
