@@ -446,6 +446,8 @@ def remove_chrome(root: HtmlElement, selectors: Sequence[CompiledSelector]) -> l
                 if reason is None:
                     continue
                 rule = compiled.rule
+                if rule.params.get("min_links", 0) > 0 and next(element.iter("a"), None) is None:
+                    continue  # no link, no link cluster: said at once, before the guard sums the paragraphs
                 if rule.params.get("guard", True) and _protected(element, page_chars, sizes, holders):
                     continue
                 if rule.params.get("min_link_density") or rule.params.get("min_links"):
