@@ -367,10 +367,16 @@ def _remove(element: HtmlElement) -> None:
     if tail and tail.strip():
         previous = element.getprevious()
         if previous is not None:
-            previous.tail = (previous.tail or "") + tail
+            previous.tail = _settable((previous.tail or "") + tail)
         else:
-            parent.text = (parent.text or "") + tail
+            parent.text = _settable((parent.text or "") + tail)
     parent.remove(element)
+
+
+def _settable(text: str) -> str:
+    """Text lxml accepts as a node's text: a character reference such as ``&#1;`` puts a control
+    character into the parsed text (the raw ones are mapped before parsing), and lxml refuses to set it."""
+    return _NOT_XML.sub(" ", text)
 
 
 def _run(xpath: etree.XPath | None, root: HtmlElement) -> list[Any]:
