@@ -325,21 +325,21 @@ _split_tokens_cached = lru_cache(maxsize=8192)(_split_tokens)
 PROTECT_SHARE = 0.4
 """A selector never removes an element holding this share of the page's paragraph text (of 500+ characters)."""
 
-_ARTICLE_BODIES = cast(
-    Callable[[HtmlElement], list[HtmlElement]], etree.XPath("descendant::*[@itemprop='articleBody']")
+_ARTICLE_HOLDERS = cast(
+    Callable[[HtmlElement], list[HtmlElement]],
+    etree.XPath(
+        "(descendant::article | descendant::main | descendant::h1"
+        " | descendant::*/@itemprop[. = 'articleBody']/..)/ancestor::*"
+    ),
 )
+"""The ancestors of every <article>, <main>, <h1> and articleBody element below the context element.
+The articleBody test reads the ``itemprop`` attributes and goes up to their elements: a predicate on
+every element (``descendant::*[@itemprop = 'articleBody']``) costs libxml2 several times more."""
 
 
 def _article_holders(root: HtmlElement) -> set[HtmlElement]:
-    """Every element with an <article>, <main>, <h1> or articleBody below it: the ancestors of those few
-    elements, found by lxml's C code (a tag scan and one XPath)."""
-    holders: set[HtmlElement] = set()
-    for found in [*root.iterdescendants("article", "main", "h1"), *_ARTICLE_BODIES(root)]:
-        for ancestor in found.iterancestors():
-            if ancestor in holders:
-                break  # and so are its ancestors
-            holders.add(ancestor)
-    return holders
+    """Every element with an <article>, <main>, <h1> or articleBody below it, found by one XPath in C."""
+    return set(_ARTICLE_HOLDERS(root))
 
 
 def _protected(element: HtmlElement, page_chars: int, sizes: dict[HtmlElement, int], holders: set[HtmlElement]) -> bool:
@@ -367,10 +367,16 @@ def _remove(element: HtmlElement) -> None:
     if tail and tail.strip():
         previous = element.getprevious()
         if previous is not None:
-            previous.tail = (previous.tail or "") + tail
+            previous.tail = _settable((previous.tail or "") + tail)
         else:
-            parent.text = (parent.text or "") + tail
+            parent.text = _settable((parent.text or "") + tail)
     parent.remove(element)
+
+
+def _settable(text: str) -> str:
+    """Text lxml accepts as a node's text: a character reference such as ``&#1;`` puts a control
+    character into the parsed text (the raw ones are mapped before parsing), and lxml refuses to set it."""
+    return _NOT_XML.sub(" ", text)
 
 
 def _run(xpath: etree.XPath | None, root: HtmlElement) -> list[Any]:
@@ -446,6 +452,8 @@ def remove_chrome(root: HtmlElement, selectors: Sequence[CompiledSelector]) -> l
                 if reason is None:
                     continue
                 rule = compiled.rule
+                if rule.params.get("min_links", 0) > 0 and next(element.iter("a"), None) is None:
+                    continue  # no link, no link cluster: said at once, before the guard sums the paragraphs
                 if rule.params.get("guard", True) and _protected(element, page_chars, sizes, holders):
                     continue
                 if rule.params.get("min_link_density") or rule.params.get("min_links"):

@@ -42,6 +42,8 @@ TAGS = st.sampled_from(
         "</nav>",
         "&amp;",
         "&#0;",
+        "&#1;",
+        "&#x1f;",
         "<![CDATA[",
         "]]>",
         "<?php ?>",
@@ -249,3 +251,12 @@ def test_nothing_is_fetched_from_the_network() -> None:
         server.shutdown()
         server.server_close()
     assert requests == []
+
+
+def test_control_character_references_after_a_removed_element() -> None:
+    # "&#1;" parses to U+0001, which lxml refuses when the tail is moved to the previous node.
+    html = (
+        "<html><body><article><p>The council approved the budget on Monday after a long debate.</p>"
+        "<div><nav>Home</nav>&#1; after &#x1f;the menu</div></article></body></html>"
+    )
+    assert "after" in explain(html, input_format="html").text
