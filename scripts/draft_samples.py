@@ -6,6 +6,7 @@ Usage:
     python scripts/draft_samples.py draft BENCH_DIR PAGE EXTRACTOR SPLIT
     python scripts/draft_samples.py show FILE                # rows numbered by raw-text line
     python scripts/draft_samples.py relabel FILE N=label N-M=label ...   # set labels by raw-text line number
+    python scripts/draft_samples.py note FILE "line N: why" ...          # add '# notes:' lines
     python scripts/draft_samples.py check FILE...            # validate finished samples
 
 A draft pre-labels a line ``body`` only when its text (three words or more) occurs
@@ -64,7 +65,9 @@ _SPACE = re.compile(r"\s+")
 
 
 def _norm(text: str) -> str:
-    return _SPACE.sub(" ", text).strip().lower()
+    """Lower-cased, with no whitespace at all: a drop cap ('H ong Kong') or a space a converter put before
+    punctuation ('Pilão ,') still finds its line in the gold body."""
+    return _SPACE.sub("", text).lower()
 
 
 def load_outputs(bench: Path, extractor: str) -> dict[str, str]:
@@ -179,8 +182,15 @@ def main(argv: list[str]) -> int:
                 if not line.text.strip():
                     continue
                 category, span, doubtful = parse_label(label, path=str(path), line=number, draft=True)
+                if line.category == "body" and category != "body" and not line.span:
+                    print(f"note: line {number} was body, now {label}: {line.text.strip()[:60]!r}")
                 lines[number - 1] = replace(line, category=category, span=span, doubtful=doubtful)
         path.write_text(format_sample(replace(sample, lines=tuple(lines))), encoding="utf-8")
+    elif command == "note":
+        path = Path(args[0])
+        sample = parse_sample(path.read_text(encoding="utf-8"), path=path, draft=True)
+        notes = "\n".join(filter(None, [sample.meta.get("notes", ""), *args[1:]]))
+        path.write_text(format_sample(replace(sample, meta={**sample.meta, "notes": notes})), encoding="utf-8")
     elif command == "check":
         failed = 0
         for name in args:
