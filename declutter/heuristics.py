@@ -74,10 +74,11 @@ def headline_list(
     up to the last of a short label that recurs ``min_repeats`` times at most
     ``max_period`` lines apart, sentences of at most ``max_words`` words stay in the run.
     The header must come after ``min_prose_before`` words of prose: above the article,
-    in a page's navigation, a run of short lines may lead into the headline and dek.
+    in a page's navigation, a run of short lines may lead into the headline and dek. Prose
+    other rules removed (a cookie notice above the menu) is not the article and does not count.
     """
     hits: list[Hit] = []
-    prose_before = _prose_words_before(blocks)
+    prose_before = _unclaimed_prose_words_before(blocks, claimed)
     position = 0
     while position < len(blocks):
         header = blocks[position]
@@ -132,6 +133,16 @@ def _template_end(window: Sequence[Block], claimed: frozenset[int], repeats: int
         if chain >= repeats:
             end = max(end, numbers[chain - 1])
     return end
+
+
+def _unclaimed_prose_words_before(blocks: Sequence[Block], claimed: frozenset[int]) -> list[int]:
+    """For each block, the words of prose paragraphs above it that no other rule removed."""
+    totals, running = [], 0
+    for block in blocks:
+        totals.append(running)
+        if block.line not in claimed and is_prose(block.text, words=block.words):
+            running += block.words
+    return totals
 
 
 def _prose_words_before(blocks: Sequence[Block]) -> list[int]:

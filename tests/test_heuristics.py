@@ -9,11 +9,13 @@ from declutter.document import Document
 from declutter.heuristics import (
     _echoes,
     _script,
+    headline_list,
     run_together_headlines,
     tail_after_residue,
     teaser_template,
     title_echo,
 )
+from declutter.rules import RuleSet
 
 PROSE = (
     "The minister said on Monday that the plan would be announced in the spring, and that the budget would "
@@ -29,6 +31,18 @@ def test_headline_list_needs_an_article_above_it() -> None:
     items = "\n".join(f"Headline number {n} about the council" for n in range(6))
     assert ids(f"Most Read\n{items}\n") == ["REL002"], "above the article only the header label goes"
     assert ids(f"{PROSE}{PROSE}Most Read\n{items}\n").count("REL001") == 6
+
+
+def test_headline_list_does_not_count_prose_other_rules_removed() -> None:
+    # A cookie notice above the menu is prose, but not the article: a list header in the menu under it must
+    # not take the menu down into the headline and the dek.
+    menu = "".join(f"Section {n}\n" for n in range(5))
+    text = f"{PROSE}{PROSE}More from Verge Guidebook\n{menu}Council approves the new budget\nA dek for it\n{PROSE}"
+    doc = Document.from_text(text)
+    rule = next(r for r in RuleSet.bundled().rules if r.id == "REL001")
+    notice = frozenset(b.line for b in doc.blocks[:2])
+    assert headline_list(doc.blocks, rule, frozenset(), notice, **rule.params) == []
+    assert len(headline_list(doc.blocks, rule, frozenset(), frozenset(), **rule.params)) == 8
 
 
 def test_headline_list_stops_where_the_article_resumes() -> None:
