@@ -496,6 +496,7 @@ def comment_thread(
     min_buttons: int = 2,
     max_gap: int = 12,
     min_prose_before: int = 60,
+    max_tail: int = 0,
 ) -> list[Hit]:
     """A thread of reader comments under the article: its header, then comments that their buttons give away.
 
@@ -506,7 +507,10 @@ def comment_thread(
     ``max_gap`` lines of the header and each within ``max_gap`` lines of the one before. The
     thread is the header through the last marker. Comments are prose, so only this shape tells
     them from the article; time stamps alone do not make a thread (a live blog has them), and an
-    article that merely has a 'Comments' heading has no 'Reply' buttons under it.
+    article that merely has a 'Comments' heading has no 'Reply' buttons under it. The last
+    comment's text lies below the last marker (a 'Jane said:' line comes before its comment): with
+    ``max_tail``, the thread also takes the lines after its last marker when, within that many lines,
+    they reach a line another rule removed ('Comments are closed.', a share bar) or the end of the text.
     """
     button_patterns = _compiled(tuple(buttons or ()))
     stamp_patterns = _compiled(tuple(stamps or ()))
@@ -529,6 +533,7 @@ def comment_thread(
             elif _any_fullmatch(rule, stamp_patterns, blocks[offset]):
                 found, last = found + 1, offset
         if found >= min_markers and pressed >= min_buttons:
+            last = _thread_tail(blocks, last, claimed, max_tail)
             hits.append((header, f"header of a comment thread with {found} reply buttons or time stamps"))
             hits.extend(
                 (b, f"part of the comment thread under line {header.line + 1}")
@@ -539,6 +544,15 @@ def comment_thread(
         else:
             position += 1
     return hits
+
+
+def _thread_tail(blocks: Sequence[Block], last: int, claimed: frozenset[int], max_tail: int) -> int:
+    """Where a comment thread ends: its last marker, or the line before the residue (or the end of the text)
+    that follows within ``max_tail`` lines: the last comment's own text."""
+    for offset in range(last + 1, min(last + 1 + max_tail, len(blocks) + 1)):
+        if offset == len(blocks) or blocks[offset].line in claimed:
+            return offset - 1
+    return last
 
 
 _MARKERS: dict[tuple[str, ...], list[regex.Pattern[str]]] = {}
