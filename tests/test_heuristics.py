@@ -13,6 +13,7 @@ from declutter.heuristics import (
     headline_list,
     run_together_headlines,
     tail_after_residue,
+    teaser_run,
     teaser_template,
     title_echo,
 )
@@ -237,6 +238,22 @@ def test_teaser_template_ignores_an_ad_slug_recurring_in_an_article() -> None:
     doc = Document.from_text(dated)
     stamps = frozenset(b.line for b in doc.blocks if b.text.startswith("November"))
     assert len(teaser_template(doc.blocks, None, frozenset(), stamps)) == 12
+
+
+def test_teaser_run_needs_residue_above_it_and_no_article_below_it() -> None:
+    teasers = "".join(f"Storm hits the coast on day {n}\nJane Doe\nCrews worked through the night.\n" for n in range(6))
+    doc = Document.from_text(f"{BODY}Share\n{teasers}")
+    share = frozenset({doc.blocks[4].line})
+    assert len(teaser_run(doc.blocks, None, frozenset(), share)) == 18
+    # Right under the article's last paragraph, with no residue above it, it could be the article's own list.
+    assert teaser_run(doc.blocks, None, frozenset(), frozenset()) == []
+    # The article resumes below it: a list inside the article.
+    doc = Document.from_text(f"{BODY}Share\n{teasers}{BODY}")
+    assert teaser_run(doc.blocks, None, frozenset(), share) == []
+    # An interview's questions and answers are not headlines and deks.
+    qa = "".join(f"Q: What was day {n} like for the crews?\nA: Long.\n" for n in range(6))
+    doc = Document.from_text(f"{BODY}Share\n{qa}")
+    assert teaser_run(doc.blocks, None, frozenset(), share) == []
 
 
 @given(st.text(st.sampled_from("ab Z1 ,éßДжあ中한ع\u0301"), max_size=30))
