@@ -74,10 +74,11 @@ def headline_list(
     up to the last of a short label that recurs ``min_repeats`` times at most
     ``max_period`` lines apart, sentences of at most ``max_words`` words stay in the run.
     The header must come after ``min_prose_before`` words of prose: above the article,
-    in a page's navigation, a run of short lines may lead into the headline and dek.
+    in a page's navigation, a run of short lines may lead into the headline and dek. Prose
+    other rules removed (a cookie notice above the menu) is not the article and does not count.
     """
     hits: list[Hit] = []
-    prose_before = _prose_words_before(blocks)
+    prose_before = _unclaimed_prose_words_before(blocks, claimed)
     position = 0
     while position < len(blocks):
         header = blocks[position]
@@ -132,6 +133,16 @@ def _template_end(window: Sequence[Block], claimed: frozenset[int], repeats: int
         if chain >= repeats:
             end = max(end, numbers[chain - 1])
     return end
+
+
+def _unclaimed_prose_words_before(blocks: Sequence[Block], claimed: frozenset[int]) -> list[int]:
+    """For each block, the words of prose paragraphs above it that no other rule removed."""
+    totals, running = [], 0
+    for block in blocks:
+        totals.append(running)
+        if block.line not in claimed and is_prose(block.text, words=block.words):
+            running += block.words
+    return totals
 
 
 def _prose_words_before(blocks: Sequence[Block]) -> list[int]:
@@ -485,6 +496,7 @@ def comment_thread(
     min_buttons: int = 2,
     max_gap: int = 12,
     min_prose_before: int = 60,
+    max_tail: int = 0,
 ) -> list[Hit]:
     """A thread of reader comments under the article: its header, then comments that their buttons give away.
 
@@ -495,7 +507,10 @@ def comment_thread(
     ``max_gap`` lines of the header and each within ``max_gap`` lines of the one before. The
     thread is the header through the last marker. Comments are prose, so only this shape tells
     them from the article; time stamps alone do not make a thread (a live blog has them), and an
-    article that merely has a 'Comments' heading has no 'Reply' buttons under it.
+    article that merely has a 'Comments' heading has no 'Reply' buttons under it. The last
+    comment's text lies below the last marker (a 'Jane said:' line comes before its comment): with
+    ``max_tail``, the thread also takes the lines after its last marker when, within that many lines,
+    they reach a line another rule removed ('Comments are closed.', a share bar) or the end of the text.
     """
     button_patterns = _compiled(tuple(buttons or ()))
     stamp_patterns = _compiled(tuple(stamps or ()))
@@ -518,6 +533,7 @@ def comment_thread(
             elif _any_fullmatch(rule, stamp_patterns, blocks[offset]):
                 found, last = found + 1, offset
         if found >= min_markers and pressed >= min_buttons:
+            last = _thread_tail(blocks, last, claimed, max_tail)
             hits.append((header, f"header of a comment thread with {found} reply buttons or time stamps"))
             hits.extend(
                 (b, f"part of the comment thread under line {header.line + 1}")
@@ -528,6 +544,15 @@ def comment_thread(
         else:
             position += 1
     return hits
+
+
+def _thread_tail(blocks: Sequence[Block], last: int, claimed: frozenset[int], max_tail: int) -> int:
+    """Where a comment thread ends: its last marker, or the line before the residue (or the end of the text)
+    that follows within ``max_tail`` lines: the last comment's own text."""
+    for offset in range(last + 1, min(last + 1 + max_tail, len(blocks) + 1)):
+        if offset == len(blocks) or blocks[offset].line in claimed:
+            return offset - 1
+    return last
 
 
 _MARKERS: dict[tuple[str, ...], list[regex.Pattern[str]]] = {}
@@ -807,10 +832,120 @@ def teaser_template(
     return hits
 
 
+_SPEAKER = regex.compile(r"[\w.]{1,12}:\s")
+
+
+def teaser_run(
+    blocks: Sequence[Block],
+    rule: Rule | None,
+    protected: frozenset[int],
+    claimed: frozenset[int],
+    *,
+    min_heads: int = 5,
+    head_min_words: int = 4,
+    head_max_words: int = 20,
+    label_words: int = 3,
+    dek_words: int = 60,
+    dek_sentences: int = 3,
+    min_prose_before: int = 100,
+    max_prose_after: int = 40,
+) -> list[Hit]:
+    """A run of other stories' headlines below the article, told by its shape alone: no header phrase needed.
+
+    A teaser list is a run of headline-shaped lines (``head_min_words`` to ``head_max_words`` words,
+    no statement ending: a question is allowed, a colon is not) with, between them, short labels (at
+    most ``label_words`` words: a section, an author, an item number), lines other rules removed
+    (each teaser's date), and a dek of at most ``dek_sentences`` sentences and ``dek_words`` words
+    under a headline or a label, never two deks in a row. The run needs ``min_heads`` headlines and
+    no more deks than headlines.
+    The article's own lists are told apart by where they sit: the run must follow ``min_prose_before``
+    words of the article's prose and be followed by at most ``max_prose_after`` words of prose outside
+    other such runs (a list the article resumes after is the article's), and the line above it must
+    not introduce a list with a colon. Paragraphs the article writes one after another are never a
+    run (two deks in a row end it); neither is a list of statements nor an interview's 'Q:' and 'A:'.
+    And a run starts after residue other rules removed (or a line matching the rule's anchor patterns,
+    share and follow buttons): one that abuts the article's last lines starts at its first residue
+    line (a teaser's date, a share bar) and must still hold enough headlines.
+    """
+    low, high = head_min_words, head_max_words
+    kinds: list[str] = []
+    for block in blocks:
+        text = block.text.rstrip()
+        if block.line in protected:
+            kinds.append("")
+        elif block.line in claimed:
+            kinds.append("claimed")
+        elif text.endswith(":") or _SPEAKER.match(text):
+            kinds.append("")  # a list's lead-in, an interview's 'Q:' and 'A:'
+        elif low <= block.words <= high and (not ends_like_sentence(text) or text.endswith("?")):
+            kinds.append("head")
+        elif 0 < block.words <= label_words and not ends_like_sentence(text):
+            kinds.append("label")
+        elif block.words <= dek_words and sentence_count(text) <= dek_sentences:
+            kinds.append("dek")
+        else:
+            kinds.append("")
+    runs: list[tuple[int, int]] = []
+    position = 0
+    while position < len(blocks):
+        if kinds[position] not in ("head", "label"):
+            position += 1
+            continue
+        end = position
+        while end < len(blocks) and kinds[end] and not (kinds[end] == "dek" and kinds[end - 1] == "dek"):
+            end += 1
+        while end > position and kinds[end - 1] == "claimed":
+            end -= 1  # residue at either end is other rules' business
+        heads = kinds[position:end].count("head")
+        if heads >= min_heads and kinds[position:end].count("dek") <= heads:
+            runs.append((position, end))
+        position = max(end, position + 1)
+    if not runs:
+        return []
+    inside = [False] * len(blocks)
+    for start, end in runs:
+        inside[start:end] = [True] * (end - start)
+    prose = [
+        0 if inside[n] or b.line in claimed or not is_prose(b.text, words=b.words) else b.words
+        for n, b in enumerate(blocks)
+    ]
+    after = [0] * (len(blocks) + 1)
+    for n in range(len(blocks) - 1, -1, -1):
+        after[n] = after[n + 1] + prose[n]
+    hits: list[Hit] = []
+    for start, end in runs:
+        above = next((b for b in reversed(blocks[:start]) if b.line not in claimed), None)
+        if above is not None and above.text.rstrip().endswith(":"):
+            continue  # 'The nominees are:' introduces the article's own list
+        if after[0] - after[start] < min_prose_before or after[end] > max_prose_after:
+            continue
+
+        # Below the article, teasers follow residue (a share bar, a list header other rules removed). A run that
+        # abuts the article's last lines starts at its first removed line: the lines above it may be the
+        # article's closing words, a credit line, an embedded post.
+        def residue(n: int) -> bool:
+            return kinds[n] == "claimed" or (
+                rule is not None and fullmatch(rule, blocks[n], blocks[n].text) is not None
+            )
+
+        if start > 0 and not residue(start - 1):
+            start = next((n for n in range(start, end) if residue(n)), end)
+            if kinds[start:end].count("head") < min_heads:
+                continue
+        heads = kinds[start:end].count("head")
+        hits.extend(
+            (blocks[n], f"part of a run of {heads} headline-shaped lines below the article")
+            for n in range(start, end)
+            if not residue(n)  # residue is other rules' business
+        )
+    return hits
+
+
 HEURISTICS: dict[str, Heuristic] = {
     "comment-thread": comment_thread,
     "tail-after-residue": tail_after_residue,
     "teaser-template": teaser_template,
+    "teaser-run": teaser_run,
     "title-echo": title_echo,
     "headline-list": headline_list,
     "menu-run": menu_run,

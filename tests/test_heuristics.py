@@ -9,11 +9,15 @@ from declutter.document import Document
 from declutter.heuristics import (
     _echoes,
     _script,
+    comment_thread,
+    headline_list,
     run_together_headlines,
     tail_after_residue,
+    teaser_run,
     teaser_template,
     title_echo,
 )
+from declutter.rules import RuleSet
 
 PROSE = (
     "The minister said on Monday that the plan would be announced in the spring, and that the budget would "
@@ -29,6 +33,18 @@ def test_headline_list_needs_an_article_above_it() -> None:
     items = "\n".join(f"Headline number {n} about the council" for n in range(6))
     assert ids(f"Most Read\n{items}\n") == ["REL002"], "above the article only the header label goes"
     assert ids(f"{PROSE}{PROSE}Most Read\n{items}\n").count("REL001") == 6
+
+
+def test_headline_list_does_not_count_prose_other_rules_removed() -> None:
+    # A cookie notice above the menu is prose, but not the article: a list header in the menu under it must
+    # not take the menu down into the headline and the dek.
+    menu = "".join(f"Section {n}\n" for n in range(5))
+    text = f"{PROSE}{PROSE}More from Verge Guidebook\n{menu}Council approves the new budget\nA dek for it\n{PROSE}"
+    doc = Document.from_text(text)
+    rule = next(r for r in RuleSet.bundled().rules if r.id == "REL001")
+    notice = frozenset(b.line for b in doc.blocks[:2])
+    assert headline_list(doc.blocks, rule, frozenset(), notice, **rule.params) == []
+    assert len(headline_list(doc.blocks, rule, frozenset(), frozenset(), **rule.params)) == 8
 
 
 def test_headline_list_stops_where_the_article_resumes() -> None:
@@ -135,6 +151,23 @@ def test_comment_thread_needs_reply_buttons_not_only_time_stamps() -> None:
     assert "wasting its time" not in result.text
 
 
+def test_comment_thread_takes_the_last_comment_only_up_to_residue_or_the_end() -> None:
+    """'Jane said:' comes before its comment: the last comment lies below the last marker."""
+    thread = "".join(
+        f"Reader {n} on May {n}, 2019 at 4:{n}0 pm said:\nI think the plan is a mistake.\n" for n in (1, 2, 3)
+    )
+    last = "The province cannot afford it, and the minister knows that very well by now.\n"
+    rule = next(r for r in RuleSet.bundled().rules if r.id == "CMT006")
+    doc = Document.from_text(f"{PROSE}{PROSE}Comments\n{thread}{last}")
+    hits = comment_thread(doc.blocks, rule, frozenset(), frozenset(), **rule.params)
+    assert [b.text for b, _ in hits][-1] == last.strip()
+    # Article text far below the last marker, with no residue after it, is not the last comment.
+    after = "".join(f"Paragraph {n} of the article, which goes on about the plan and its cost.\n" for n in range(9))
+    doc = Document.from_text(f"{PROSE}{PROSE}Comments\n{thread}{after}")
+    hits = comment_thread(doc.blocks, rule, frozenset(), frozenset(), **rule.params)
+    assert "Paragraph" not in " ".join(b.text for b, _ in hits)
+
+
 BODY = PROSE * 4
 CHROME = "Home\nLocal\nFire crews battle blaze on the waterfront\nWeather: sunny, 21 degrees\n"
 
@@ -205,6 +238,22 @@ def test_teaser_template_ignores_an_ad_slug_recurring_in_an_article() -> None:
     doc = Document.from_text(dated)
     stamps = frozenset(b.line for b in doc.blocks if b.text.startswith("November"))
     assert len(teaser_template(doc.blocks, None, frozenset(), stamps)) == 12
+
+
+def test_teaser_run_needs_residue_above_it_and_no_article_below_it() -> None:
+    teasers = "".join(f"Storm hits the coast on day {n}\nJane Doe\nCrews worked through the night.\n" for n in range(6))
+    doc = Document.from_text(f"{BODY}Share\n{teasers}")
+    share = frozenset({doc.blocks[4].line})
+    assert len(teaser_run(doc.blocks, None, frozenset(), share)) == 18
+    # Right under the article's last paragraph, with no residue above it, it could be the article's own list.
+    assert teaser_run(doc.blocks, None, frozenset(), frozenset()) == []
+    # The article resumes below it: a list inside the article.
+    doc = Document.from_text(f"{BODY}Share\n{teasers}{BODY}")
+    assert teaser_run(doc.blocks, None, frozenset(), share) == []
+    # An interview's questions and answers are not headlines and deks.
+    qa = "".join(f"Q: What was day {n} like for the crews?\nA: Long.\n" for n in range(6))
+    doc = Document.from_text(f"{BODY}Share\n{qa}")
+    assert teaser_run(doc.blocks, None, frozenset(), share) == []
 
 
 @given(st.text(st.sampled_from("ab Z1 ,éßДжあ中한ع\u0301"), max_size=30))
