@@ -202,6 +202,7 @@ def menu_run(
     if edge_gap:
         prose = _article_core(blocks, prose, claimed, edge_gap, edge_words)
     first, last = prose[0], prose[-1]
+    headlines = headline_copies(blocks, claimed, first)
     hits: list[Hit] = []
     run: list[Block] = []
 
@@ -243,7 +244,9 @@ def menu_run(
         ):
             place = "above the article" if above else "inside the article's span" if inside else "below the article"
             hits.extend(
-                (b, f"item of a run of {len(items)} short lines {place} ({evidence} menu labels)") for b in items
+                (b, f"item of a run of {len(items)} short lines {place} ({evidence} menu labels)")
+                for b in items
+                if b.line not in headlines
             )
         run.clear()
 
@@ -267,6 +270,40 @@ def menu_run(
             flush()
     flush()
     return hits
+
+
+def headline_copies(
+    blocks: Sequence[Block], claimed: frozenset[int], first: int, *, zone: int = 8, min_words: int = 3
+) -> frozenset[int]:
+    """Lines above the article that repeat its headline: the headline is never a menu item.
+
+    A full-page text often carries the headline twice: once in the page chrome (the
+    HTML title, a sticky header: 'The Impeachment Clock', 'Opinion | Storm hits coast')
+    and once right above the first paragraph. The last two unbulleted lines of ``min_words``
+    words or more that do not end like a statement, among the last ``zone`` unclaimed lines
+    above block index ``first``, are the headline candidates; every earlier line that is the
+    candidate, or the candidate with a section or site name set off by a separator, is
+    returned. A menu label that happens to repeat there (a kicker) only stays: precision first.
+    """
+    above = [b for b in blocks if b.index < first and b.line not in claimed]
+    candidates = [
+        b
+        for b in above[-zone:]
+        if b.words >= min_words
+        and not _bulleted(b)  # a bulleted line is a list item ('* About the author'), not the headline
+        and (not ends_like_sentence(b.text) or b.text.endswith("?"))
+    ][-2:]
+    if not candidates:
+        return frozenset()
+    copies = set()
+    for block in above:
+        if block.words < min_words:
+            continue
+        for head in candidates:
+            if head.index > block.index and head.words <= block.words and _echoes(block.text, head.text, min_words):
+                copies.add(block.line)
+                break
+    return frozenset(copies)
 
 
 _BULLET = regex.compile(r"\s*[*+•·–-]\s")
@@ -609,7 +646,8 @@ def title_echo(
     must have ``min_words`` words and be the title itself or the title minus a site name set
     off by a separator; at least ``min_prose_after`` words of prose must follow it, and at
     most ``max_prose_between`` words of prose may lie between (a text whose article starts
-    before the echo is not this shape). Both copies of the headline stay, and so does a line of
+    before the echo is not this shape). When the headline recurs there (a sticky header), the last
+    copy is the one above the article. Every copy of the headline stays, and so does a line of
     ``quoted_words`` words or more that the article's prose repeats (a kicker naming its topic).
     """
     if len(blocks) < min_lines_between + 2:
@@ -619,24 +657,35 @@ def title_echo(
         return []
     prose_before = _prose_words_before(blocks)
     total = prose_before[-1] + (blocks[-1].words if is_prose(blocks[-1].text, words=blocks[-1].words) else 0)
+    echoes: list[int] = []
     for position in range(1, len(blocks)):
         block = blocks[position]
         if prose_before[position] > max_prose_between:
-            return []  # the article, or something like it, started before any echo
+            break  # the article, or something like it, started here
         if block.words < min_words or block.words > top.words or block.line in claimed:
             continue
-        if not _echoes(top.text, block.text, min_words):
-            continue
-        between = [b for b in blocks[1:position] if b.line not in protected]
-        if len(between) < min_lines_between or total - prose_before[position] < min_prose_after:
-            return []
-        # A kicker or topic label the article itself names ('Dancing With the Stars') may be the article's own.
-        article = " ".join(b.text.lower() for b in blocks[position:] if is_prose(b.text, words=b.words))
-        between = [b for b in between if b.words < quoted_words or b.text.lower() not in article]
-        return [
-            (b, f"between the page title (line 1) and its echo, the headline (line {block.line + 1})") for b in between
-        ]
-    return []
+        if _echoes(top.text, block.text, min_words):
+            echoes.append(position)
+    if not echoes:
+        return []
+    # The last echo is the headline above the article; earlier ones are copies in the chrome (a sticky header).
+    position = echoes[-1]
+    block = blocks[position]
+    copies = {blocks[at].line for at in echoes}
+    between = [
+        b
+        for b in blocks[1:position]
+        if b.line not in protected
+        and b.line not in copies
+        # Below an earlier copy of the headline, a paragraph may be the dek: only short lines go there.
+        and (b.index < blocks[echoes[0]].index or not is_prose(b.text, words=b.words))
+    ]
+    if len(between) < min_lines_between or total - prose_before[position] < min_prose_after:
+        return []
+    # A kicker or topic label the article itself names ('Dancing With the Stars') may be the article's own.
+    article = " ".join(b.text.lower() for b in blocks[position:] if is_prose(b.text, words=b.words))
+    between = [b for b in between if b.words < quoted_words or b.text.lower() not in article]
+    return [(b, f"between the page title (line 1) and its echo, the headline (line {block.line + 1})") for b in between]
 
 
 def tail_after_residue(

@@ -217,3 +217,25 @@ def test_script_is_the_majority_script_of_the_letters(text: str) -> None:
         assert _script(text) == "Latin"
     else:
         assert _script(text) not in (None, "Latin")
+
+
+def test_menu_run_never_takes_a_copy_of_the_headline() -> None:
+    """A full-page text repeats the headline in its sticky header, among menu items: that copy stays."""
+    top = ["Home", "News", "Sports", "Opinion | Storm hits the coast overnight", "Weather", "Subscribe", "Log in"]
+    menu = "\n".join([*top, "Contact us", "About us"])
+    result = explain(f"{menu}\n\nStorm hits the coast overnight\n\n{PROSE}")
+    kept = [line for line in result.text.splitlines() if line]
+    assert kept == ["Opinion | Storm hits the coast overnight", "Storm hits the coast overnight", PROSE.strip()]
+    # Without the headline below, the same line is just another long menu label.
+    assert "Opinion | Storm hits the coast overnight" not in explain(f"{menu}\n\n{PROSE}").text
+
+
+def test_title_echo_uses_the_last_copy_of_the_headline() -> None:
+    """A sticky header repeats the headline inside the chrome; the copy above the article marks where it starts."""
+    head = "Council approves the new budget"
+    chrome = "\n".join(["Local", head, "Mortgage Rates", "Business Directory", "Jobs", "Menu Sections"])
+    text = f"{head} - The Daily Planet\n{chrome}\n\n{head}\n\n{BODY}"
+    kept = [line for line in explain(text).text.splitlines() if line]
+    assert kept[:3] == [f"{head} - The Daily Planet", head, head]
+    assert "Mortgage Rates" not in kept
+    assert "Menu Sections" not in kept
