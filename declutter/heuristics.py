@@ -856,6 +856,111 @@ def teaser_template(
     return hits
 
 
+_INITIALS = regex.compile(r"(?:^|\s)(?:\p{Lu}\.){2,}$")
+
+
+def _statement(text: str) -> bool:
+    """Ends like a statement: a full stop or '!' ('S.A.', 'U.S.' initials and questions do not count)."""
+    return ends_like_sentence(text) and not text.endswith("?") and _INITIALS.search(text) is None
+
+
+_LIST_ITEM = regex.compile(r"(?:\s*[*+•·▪◦‣○●■□–-]|\s{2,}o)\s+\S")
+
+
+def _list_item(block: Block) -> bool:
+    """The raw line is a list item: a bullet, or an indented 'o ' (a converter's second-level bullet)."""
+    return _LIST_ITEM.match(block.raw) is not None
+
+
+def bulleted_head_menu(
+    blocks: Sequence[Block],
+    rule: Rule | None,
+    protected: frozenset[int],
+    claimed: frozenset[int],
+    *,
+    prose_words: int = 15,
+    min_items: int = 8,
+    max_words: int = 12,
+    max_mean_words: float = 4.0,
+    max_gap: int = 4,
+    gap_words: int = 20,
+    min_claimed: int = 3,
+    headline_words: int = 3,
+) -> list[Hit]:
+    """A bulleted mega-menu above the article of a full-page text, whatever its section names.
+
+    Full-page converters write a site's menus as nested lists ('* Local', '  o Traffic',
+    '  o Weather'), often with a few teaser headlines of each section between the
+    groups. Above the first prose paragraph (of ``prose_words`` words), a run of
+    ``min_items`` list items or more (each of at most ``max_words`` words, ``max_mean_words``
+    on average, none ending like a statement) is that menu when the text is evidently a
+    page dump (``min_claimed`` lines above the paragraph already removed by other rules
+    or matching the rule's anchor patterns, one of them inside the run). Up to ``max_gap`` unbulleted lines of at most
+    ``gap_words`` words that do not end like a statement (the teasers) may sit between two
+    items; the run ends at its last item. The headline is never a list item, and an
+    unbulleted line of ``headline_words`` words or more must stand between the run and
+    the paragraph (the headline), so a list that opens the article itself stays.
+    """
+    first = next(
+        (b.index for b in blocks if b.line not in claimed and is_prose(b.text, min_words=prose_words, words=b.words)),
+        None,
+    )
+    if first is None:
+        return []
+    # Residue: lines other rules removed, or (when the rule runs alone, in its examples) chrome labels.
+    residue = {
+        b.line
+        for b in blocks[:first]
+        if b.line in claimed or (rule is not None and rule.patterns and fullmatch(rule, b, b.text) is not None)
+    }
+    if len(residue) < min_claimed:
+        return []
+    keep = protected | headline_copies(blocks, claimed, first)
+    runs: list[list[Block]] = []
+    run: list[Block] = []  # items and the lines between them, up to the last item
+    pending: list[Block] = []  # unbulleted lines after the last item, not yet known to be inside the run
+
+    def flush() -> None:
+        items = [b for b in run if b.line not in claimed and _list_item(b)]
+        if (
+            len(items) >= min_items
+            and sum(b.words for b in items) <= max_mean_words * len(items)
+            and any(b.line in residue for b in run)
+        ):
+            runs.append(list(run))
+        run.clear()
+        pending.clear()
+
+    for block in blocks[:first]:
+        if block.line in keep:
+            flush()
+        elif block.line in claimed:
+            (pending if pending else run).append(block)
+        elif _list_item(block) and block.words <= max_words and not _statement(block.text):
+            run.extend(pending)
+            pending.clear()
+            run.append(block)
+        elif run and block.words <= gap_words and not _statement(block.text):
+            pending.append(block)
+            if sum(1 for b in pending if b.line not in claimed) > max_gap:
+                flush()
+        else:
+            flush()
+    flush()
+    taken = {b.line for found in runs for b in found}
+    hits: list[Hit] = []
+    for found in runs:
+        # A line that can be the headline must stand between the menu and the article's first paragraph.
+        below = blocks[found[-1].index + 1 : first]
+        if any(
+            b.line not in claimed and b.line not in taken and not _list_item(b) and b.words >= headline_words
+            for b in below
+        ):
+            items = sum(1 for b in found if b.line not in claimed and _list_item(b))
+            hits.extend((b, f"part of a bulleted menu of {items} items above the article") for b in found)
+    return hits
+
+
 HEURISTICS: dict[str, Heuristic] = {
     "comment-thread": comment_thread,
     "tail-after-residue": tail_after_residue,
@@ -863,6 +968,7 @@ HEURISTICS: dict[str, Heuristic] = {
     "title-echo": title_echo,
     "headline-list": headline_list,
     "menu-run": menu_run,
+    "bulleted-head-menu": bulleted_head_menu,
     "other-language-run": other_language_run,
     "run-together-headlines": run_together_headlines,
 }
