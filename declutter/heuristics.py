@@ -213,6 +213,7 @@ def menu_run(
     if edge_gap:
         prose = _article_core(blocks, prose, claimed, edge_gap, edge_words)
     first, last = prose[0], prose[-1]
+    headlines = headline_copies(blocks, claimed, first)
     hits: list[Hit] = []
     run: list[Block] = []
 
@@ -254,7 +255,9 @@ def menu_run(
         ):
             place = "above the article" if above else "inside the article's span" if inside else "below the article"
             hits.extend(
-                (b, f"item of a run of {len(items)} short lines {place} ({evidence} menu labels)") for b in items
+                (b, f"item of a run of {len(items)} short lines {place} ({evidence} menu labels)")
+                for b in items
+                if b.line not in headlines
             )
         run.clear()
 
@@ -278,6 +281,40 @@ def menu_run(
             flush()
     flush()
     return hits
+
+
+def headline_copies(
+    blocks: Sequence[Block], claimed: frozenset[int], first: int, *, zone: int = 8, min_words: int = 3
+) -> frozenset[int]:
+    """Lines above the article that repeat its headline: the headline is never a menu item.
+
+    A full-page text often carries the headline twice: once in the page chrome (the
+    HTML title, a sticky header: 'The Impeachment Clock', 'Opinion | Storm hits coast')
+    and once right above the first paragraph. The last two unbulleted lines of ``min_words``
+    words or more that do not end like a statement, among the last ``zone`` unclaimed lines
+    above block index ``first``, are the headline candidates; every earlier line that is the
+    candidate, or the candidate with a section or site name set off by a separator, is
+    returned. A menu label that happens to repeat there (a kicker) only stays: precision first.
+    """
+    above = [b for b in blocks if b.index < first and b.line not in claimed]
+    candidates = [
+        b
+        for b in above[-zone:]
+        if b.words >= min_words
+        and not _bulleted(b)  # a bulleted line is a list item ('* About the author'), not the headline
+        and (not ends_like_sentence(b.text) or b.text.endswith("?"))
+    ][-2:]
+    if not candidates:
+        return frozenset()
+    copies = set()
+    for block in above:
+        if block.words < min_words:
+            continue
+        for head in candidates:
+            if head.index > block.index and head.words <= block.words and _echoes(block.text, head.text, min_words):
+                copies.add(block.line)
+                break
+    return frozenset(copies)
 
 
 _BULLET = regex.compile(r"\s*[*+•·–-]\s")
@@ -634,7 +671,8 @@ def title_echo(
     must have ``min_words`` words and be the title itself or the title minus a site name set
     off by a separator; at least ``min_prose_after`` words of prose must follow it, and at
     most ``max_prose_between`` words of prose may lie between (a text whose article starts
-    before the echo is not this shape). Both copies of the headline stay, and so does a line of
+    before the echo is not this shape). When the headline recurs there (a sticky header), the last
+    copy is the one above the article. Every copy of the headline stays, and so does a line of
     ``quoted_words`` words or more that the article's prose repeats (a kicker naming its topic).
     """
     if len(blocks) < min_lines_between + 2:
@@ -644,24 +682,35 @@ def title_echo(
         return []
     prose_before = _prose_words_before(blocks)
     total = prose_before[-1] + (blocks[-1].words if is_prose(blocks[-1].text, words=blocks[-1].words) else 0)
+    echoes: list[int] = []
     for position in range(1, len(blocks)):
         block = blocks[position]
         if prose_before[position] > max_prose_between:
-            return []  # the article, or something like it, started before any echo
+            break  # the article, or something like it, started here
         if block.words < min_words or block.words > top.words or block.line in claimed:
             continue
-        if not _echoes(top.text, block.text, min_words):
-            continue
-        between = [b for b in blocks[1:position] if b.line not in protected]
-        if len(between) < min_lines_between or total - prose_before[position] < min_prose_after:
-            return []
-        # A kicker or topic label the article itself names ('Dancing With the Stars') may be the article's own.
-        article = " ".join(b.text.lower() for b in blocks[position:] if is_prose(b.text, words=b.words))
-        between = [b for b in between if b.words < quoted_words or b.text.lower() not in article]
-        return [
-            (b, f"between the page title (line 1) and its echo, the headline (line {block.line + 1})") for b in between
-        ]
-    return []
+        if _echoes(top.text, block.text, min_words):
+            echoes.append(position)
+    if not echoes:
+        return []
+    # The last echo is the headline above the article; earlier ones are copies in the chrome (a sticky header).
+    position = echoes[-1]
+    block = blocks[position]
+    copies = {blocks[at].line for at in echoes}
+    between = [
+        b
+        for b in blocks[1:position]
+        if b.line not in protected
+        and b.line not in copies
+        # Below an earlier copy of the headline, a paragraph may be the dek: only short lines go there.
+        and (b.index < blocks[echoes[0]].index or not is_prose(b.text, words=b.words))
+    ]
+    if len(between) < min_lines_between or total - prose_before[position] < min_prose_after:
+        return []
+    # A kicker or topic label the article itself names ('Dancing With the Stars') may be the article's own.
+    article = " ".join(b.text.lower() for b in blocks[position:] if is_prose(b.text, words=b.words))
+    between = [b for b in between if b.words < quoted_words or b.text.lower() not in article]
+    return [(b, f"between the page title (line 1) and its echo, the headline (line {block.line + 1})") for b in between]
 
 
 def tail_after_residue(
@@ -941,6 +990,111 @@ def teaser_run(
     return hits
 
 
+_INITIALS = regex.compile(r"(?:^|\s)(?:\p{Lu}\.){2,}$")
+
+
+def _statement(text: str) -> bool:
+    """Ends like a statement: a full stop or '!' ('S.A.', 'U.S.' initials and questions do not count)."""
+    return ends_like_sentence(text) and not text.endswith("?") and _INITIALS.search(text) is None
+
+
+_LIST_ITEM = regex.compile(r"(?:\s*[*+•·▪◦‣○●■□–-]|\s{2,}o)\s+\S")
+
+
+def _list_item(block: Block) -> bool:
+    """The raw line is a list item: a bullet, or an indented 'o ' (a converter's second-level bullet)."""
+    return _LIST_ITEM.match(block.raw) is not None
+
+
+def bulleted_head_menu(
+    blocks: Sequence[Block],
+    rule: Rule | None,
+    protected: frozenset[int],
+    claimed: frozenset[int],
+    *,
+    prose_words: int = 15,
+    min_items: int = 8,
+    max_words: int = 12,
+    max_mean_words: float = 4.0,
+    max_gap: int = 4,
+    gap_words: int = 20,
+    min_claimed: int = 3,
+    headline_words: int = 3,
+) -> list[Hit]:
+    """A bulleted mega-menu above the article of a full-page text, whatever its section names.
+
+    Full-page converters write a site's menus as nested lists ('* Local', '  o Traffic',
+    '  o Weather'), often with a few teaser headlines of each section between the
+    groups. Above the first prose paragraph (of ``prose_words`` words), a run of
+    ``min_items`` list items or more (each of at most ``max_words`` words, ``max_mean_words``
+    on average, none ending like a statement) is that menu when the text is evidently a
+    page dump (``min_claimed`` lines above the paragraph already removed by other rules
+    or matching the rule's anchor patterns, one of them inside the run). Up to ``max_gap`` unbulleted lines of at most
+    ``gap_words`` words that do not end like a statement (the teasers) may sit between two
+    items; the run ends at its last item. The headline is never a list item, and an
+    unbulleted line of ``headline_words`` words or more must stand between the run and
+    the paragraph (the headline), so a list that opens the article itself stays.
+    """
+    first = next(
+        (b.index for b in blocks if b.line not in claimed and is_prose(b.text, min_words=prose_words, words=b.words)),
+        None,
+    )
+    if first is None:
+        return []
+    # Residue: lines other rules removed, or (when the rule runs alone, in its examples) chrome labels.
+    residue = {
+        b.line
+        for b in blocks[:first]
+        if b.line in claimed or (rule is not None and rule.patterns and fullmatch(rule, b, b.text) is not None)
+    }
+    if len(residue) < min_claimed:
+        return []
+    keep = protected | headline_copies(blocks, claimed, first)
+    runs: list[list[Block]] = []
+    run: list[Block] = []  # items and the lines between them, up to the last item
+    pending: list[Block] = []  # unbulleted lines after the last item, not yet known to be inside the run
+
+    def flush() -> None:
+        items = [b for b in run if b.line not in claimed and _list_item(b)]
+        if (
+            len(items) >= min_items
+            and sum(b.words for b in items) <= max_mean_words * len(items)
+            and any(b.line in residue for b in run)
+        ):
+            runs.append(list(run))
+        run.clear()
+        pending.clear()
+
+    for block in blocks[:first]:
+        if block.line in keep:
+            flush()
+        elif block.line in claimed:
+            (pending if pending else run).append(block)
+        elif _list_item(block) and block.words <= max_words and not _statement(block.text):
+            run.extend(pending)
+            pending.clear()
+            run.append(block)
+        elif run and block.words <= gap_words and not _statement(block.text):
+            pending.append(block)
+            if sum(1 for b in pending if b.line not in claimed) > max_gap:
+                flush()
+        else:
+            flush()
+    flush()
+    taken = {b.line for found in runs for b in found}
+    hits: list[Hit] = []
+    for found in runs:
+        # A line that can be the headline must stand between the menu and the article's first paragraph.
+        below = blocks[found[-1].index + 1 : first]
+        if any(
+            b.line not in claimed and b.line not in taken and not _list_item(b) and b.words >= headline_words
+            for b in below
+        ):
+            items = sum(1 for b in found if b.line not in claimed and _list_item(b))
+            hits.extend((b, f"part of a bulleted menu of {items} items above the article") for b in found)
+    return hits
+
+
 HEURISTICS: dict[str, Heuristic] = {
     "comment-thread": comment_thread,
     "tail-after-residue": tail_after_residue,
@@ -949,6 +1103,7 @@ HEURISTICS: dict[str, Heuristic] = {
     "title-echo": title_echo,
     "headline-list": headline_list,
     "menu-run": menu_run,
+    "bulleted-head-menu": bulleted_head_menu,
     "other-language-run": other_language_run,
     "run-together-headlines": run_together_headlines,
 }

@@ -9,6 +9,7 @@ from declutter.document import Document
 from declutter.heuristics import (
     _echoes,
     _script,
+    bulleted_head_menu,
     comment_thread,
     headline_list,
     run_together_headlines,
@@ -266,3 +267,52 @@ def test_script_is_the_majority_script_of_the_letters(text: str) -> None:
         assert _script(text) == "Latin"
     else:
         assert _script(text) not in (None, "Latin")
+
+
+def test_menu_run_never_takes_a_copy_of_the_headline() -> None:
+    """A full-page text repeats the headline in its sticky header, among menu items: that copy stays."""
+    top = ["Home", "News", "Sports", "Opinion | Storm hits the coast overnight", "Weather", "Subscribe", "Log in"]
+    menu = "\n".join([*top, "Contact us", "About us"])
+    result = explain(f"{menu}\n\nStorm hits the coast overnight\n\n{PROSE}")
+    kept = [line for line in result.text.splitlines() if line]
+    assert kept == ["Opinion | Storm hits the coast overnight", "Storm hits the coast overnight", PROSE.strip()]
+    # Without the headline below, the same line is just another long menu label.
+    assert "Opinion | Storm hits the coast overnight" not in explain(f"{menu}\n\n{PROSE}").text
+
+
+def test_title_echo_uses_the_last_copy_of_the_headline() -> None:
+    """A sticky header repeats the headline inside the chrome; the copy above the article marks where it starts."""
+    head = "Council approves the new budget"
+    chrome = "\n".join(["Local", head, "Mortgage Rates", "Business Directory", "Jobs", "Menu Sections"])
+    text = f"{head} - The Daily Planet\n{chrome}\n\n{head}\n\n{BODY}"
+    kept = [line for line in explain(text).text.splitlines() if line]
+    assert kept[:3] == [f"{head} - The Daily Planet", head, head]
+    assert "Mortgage Rates" not in kept
+    assert "Menu Sections" not in kept
+
+
+MEGA_MENU = (
+    "* Sign In\n* Home\n    o Subscribe\n    o Contact Us\n* Local\n    o Traffic\n    o Find a Business in S.A.\n"
+    "    o Crime\n      Witness reminds allies in hearing\n      Is your county going dark tonight?\n"
+    "* Sports\n    o 49ers\n    o Raiders\n    o Giants\n"
+)
+
+
+def _menu_lines(text: str, claimed: frozenset[int]) -> list[str]:
+    blocks = Document.from_text(text).blocks
+    return [b.text for b, _ in bulleted_head_menu(blocks, None, frozenset(), claimed, min_claimed=2)]
+
+
+def test_bulleted_head_menu_takes_a_nested_menu_with_teasers_above_the_headline() -> None:
+    text = f"*\n*\n{MEGA_MENU}Man stabbed to death on a bay train\n\n{PROSE}"
+    taken = _menu_lines(text, frozenset({0, 1}))
+    assert "o Traffic" in taken
+    assert "Is your county going dark tonight?" in taken, "a teaser between the groups goes with the menu"
+    assert "Man stabbed to death on a bay train" not in taken
+
+
+def test_bulleted_head_menu_needs_residue_and_a_headline_below_it() -> None:
+    # Nothing removed above the article: not evidently a page dump.
+    assert _menu_lines(f"{MEGA_MENU}Man stabbed to death on a bay train\n\n{PROSE}", frozenset()) == []
+    # No line between the list and the first paragraph that could be the headline: the list may be the article's.
+    assert _menu_lines(f"*\n*\n{MEGA_MENU}\n{PROSE}", frozenset({0, 1})) == []
