@@ -1,0 +1,51 @@
+"""Structural detectors: residue recognised by its shape, not by a phrase.
+
+Each heuristic is a plain function registered in :data:`HEURISTICS`. A rule of
+kind ``heuristic`` names it and supplies its parameters (and anchor patterns,
+where it needs them) from the rule file, so thresholds are data too. A
+heuristic returns ``(block, reason)`` pairs; it must never fire on a line that
+reads like an article paragraph. The modules group them by what they find:
+:mod:`~declutter.heuristics.lists` (lists of other stories), :mod:`~declutter.heuristics.menus`,
+:mod:`~declutter.heuristics.language` (language sidebars), :mod:`~declutter.heuristics.comments`
+and :mod:`~declutter.heuristics.page` (the article's place on the page).
+"""
+
+from __future__ import annotations
+
+from declutter.heuristics.comments import comment_thread
+from declutter.heuristics.common import Heuristic, Hit
+from declutter.heuristics.language import other_language_run
+from declutter.heuristics.lists import headline_list, run_together_headlines, teaser_run, teaser_template
+from declutter.heuristics.menus import bulleted_head_menu, headline_copies, menu_run
+from declutter.heuristics.page import tail_after_residue, title_echo
+
+HEURISTICS: dict[str, Heuristic] = {
+    "comment-thread": comment_thread,
+    "tail-after-residue": tail_after_residue,
+    "teaser-template": teaser_template,
+    "teaser-run": teaser_run,
+    "title-echo": title_echo,
+    "headline-list": headline_list,
+    "menu-run": menu_run,
+    "bulleted-head-menu": bulleted_head_menu,
+    "other-language-run": other_language_run,
+    "run-together-headlines": run_together_headlines,
+}
+"""Heuristic name (as written in rule files) to function."""
+
+__all__ = [
+    "HEURISTICS",
+    "Heuristic",
+    "Hit",
+    "bulleted_head_menu",
+    "comment_thread",
+    "headline_copies",
+    "headline_list",
+    "menu_run",
+    "other_language_run",
+    "run_together_headlines",
+    "tail_after_residue",
+    "teaser_run",
+    "teaser_template",
+    "title_echo",
+]

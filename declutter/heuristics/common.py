@@ -1,0 +1,64 @@
+"""What the heuristics share: the hit type, prose counts above each line, and title echoes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import regex
+
+from declutter.document import Block
+from declutter.text import is_prose
+
+Hit = tuple[Block, str]
+
+
+Heuristic = Callable[..., list[Hit]]
+
+
+def _prose_words_before(blocks: Sequence[Block]) -> list[int]:
+    """For each block, the words of prose paragraphs above it."""
+    totals, running = [], 0
+    for block in blocks:
+        totals.append(running)
+        if is_prose(block.text, words=block.words):
+            running += block.words
+    return totals
+
+
+_TITLE_TOKEN = regex.compile(r"\w+")
+
+
+_TITLE_SEPARATOR = regex.compile(r"\s*[|–—:»·•/-]")
+
+
+def _title_tokens(text: str) -> list[str]:
+    """The lower-cased word tokens of a title ('Storm – hits coast!' and 'Storm - hits coast' agree)."""
+    return _TITLE_TOKEN.findall(text.lower())
+
+
+def _echoes(page_title: str, headline: str, min_words: int) -> bool:
+    """Whether ``headline`` is the page title, or the page title without a site name after or before a separator.
+
+    >>> _echoes("Storm hits coast, schools close - Daily Planet", "Storm hits coast, schools close", 4)
+    True
+    >>> _echoes("Daily Planet | Storm hits coast, schools close", "Storm hits coast, schools close", 4)
+    True
+    >>> _echoes("Storm hits coast, schools close early", "Storm hits coast, schools close", 4)
+    False
+    >>> _echoes("Storm hits coast, schools close | Daily Planet News Site", "Daily Planet News Site", 4)
+    False
+    """
+    head, title = _title_tokens(headline), _title_tokens(page_title)
+    # The headline is the longer part of the title: 'Headline | Site' does not echo as 'Site' (a logo line).
+    if len(head) < min_words or len(head) > len(title) or 2 * len(head) < len(title):
+        return False
+    if head == title:
+        return True
+    # The rest of the page title must be set off by a separator: 'Headline - Site', 'Site | Headline'.
+    spans = list(_TITLE_TOKEN.finditer(page_title))
+    if title[: len(head)] == head:
+        return _TITLE_SEPARATOR.match(page_title, spans[len(head) - 1].end()) is not None
+    if title[-len(head) :] == head:
+        before = page_title[: spans[len(title) - len(head)].start()].rstrip()
+        return before[-1:] in "|–—:»·•/-"
+    return False

@@ -1,0 +1,379 @@
+"""Lists of other stories: headline lists under a header, teaser templates, teaser runs, headlines run together.
+
+>>> from declutter.document import Document
+>>> doc = Document.from_text("Storm hits coastSchools close earlyMayor declares emergencyRoads reopen")
+>>> [reason for _, reason in run_together_headlines(doc.blocks, None, frozenset(), frozenset(), min_joins=3)]
+['3 headlines run together (joins at 16, 35, 59)']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from declutter.document import Block
+from declutter.heuristics.common import Hit
+from declutter.matchers import fullmatch
+from declutter.rules import Rule
+from declutter.text import ends_like_sentence, is_prose, sentence_count
+
+_JOIN = regex.compile(r"(?<=\p{Ll}{3}|[?!»”])(?=\p{Lu}\p{Ll})")
+
+
+_NUMBERED = regex.compile(r"\d{1,2}[.)]\s")
+
+
+_SENTENCE_BOUNDARY = regex.compile(r"\p{Ll}{2}[.!?][\"”’]?\s+[\"“‘]?\p{Lu}")
+
+
+def headline_list(
+    blocks: Sequence[Block],
+    rule: Rule,
+    protected: frozenset[int],
+    claimed: frozenset[int],
+    *,
+    min_items: int = 4,
+    max_words: int = 25,
+    max_terminal_ratio: float = 0.3,
+    max_items: int = 80,
+    min_prose_before: int = 60,
+    min_repeats: int = 3,
+    max_period: int = 6,
+) -> list[Hit]:
+    """A list header ("Just Posted", "Most Read") followed by a run of headline-like lines.
+
+    The run is every following line of at most ``max_words`` words, up to the first
+    full sentence of eight words or more; it counts only if it has ``min_items``
+    lines and few of them end like sentences (teasers and deks rarely do, article
+    paragraphs almost always do). Items numbered in order ("1. …", "2. …") are
+    teasers whatever their ending, up to twice ``max_words``. Teasers built from a
+    template ("AUTO NEWS", headline, dek, "By", author) may carry a one-sentence dek:
+    up to the last of a short label that recurs ``min_repeats`` times at most
+    ``max_period`` lines apart, sentences of at most ``max_words`` words stay in the run.
+    The header must come after ``min_prose_before`` words of prose: above the article,
+    in a page's navigation, a run of short lines may lead into the headline and dek. Prose
+    other rules removed (a cookie notice above the menu) is not the article and does not count.
+    """
+    hits: list[Hit] = []
+    prose_before = _unclaimed_prose_words_before(blocks, claimed)
+    position = 0
+    while position < len(blocks):
+        header = blocks[position]
+        if (
+            header.line in protected
+            or prose_before[position] < min_prose_before
+            or fullmatch(rule, header, header.text) is None
+        ):
+            position += 1
+            continue
+        run: list[Block] = []
+        window = blocks[position + 1 : position + 1 + max_items]
+        templated = _template_end(window, claimed, min_repeats, max_period)
+        for number, block in enumerate(window, start=1):
+            # A numbered teaser ("1. Headline. Its dek.") is a list item whatever its ending.
+            numbered = _NUMBERED.match(block.text) is not None and block.text.startswith(f"{number}")
+            if (
+                block.line in protected
+                or block.words > (max_words * 2 if numbered else max_words)
+                or (not numbered and number > templated and is_prose(block.text, min_words=8, words=block.words))
+            ):
+                break  # a sentence of eight words or more is the article resuming, not a teaser
+            run.append(block)
+        terminal = sum(ends_like_sentence(b.text) and not _NUMBERED.match(b.text) for b in run)
+        if len(run) >= min_items and terminal <= max_terminal_ratio * len(run):
+            hits.append((header, f"list header followed by {len(run)} headline-like lines"))
+            hits.extend((b, f"item of the list under line {header.line + 1}") for b in run)
+            position += len(run) + 1
+        else:
+            position += 1
+    return hits
+
+
+def _template_end(window: Sequence[Block], claimed: frozenset[int], repeats: int, period: int) -> int:
+    """How many lines of ``window`` a teaser template covers: up to the last occurrence of a short label
+    line ("AUTO NEWS", "By") that recurs ``repeats`` times, each at most ``period`` lines after the one
+    before, starting within ``period`` lines of the header; 0 when there is no such label.
+
+    Lines other rules removed ("Advertisement") are not labels: they recur in articles too.
+    """
+    at: dict[str, list[int]] = {}
+    for number, block in enumerate(window, start=1):
+        if block.words <= 3 and block.line not in claimed and not ends_like_sentence(block.text):
+            at.setdefault(block.text.lower(), []).append(number)
+    end = 0
+    for numbers in at.values():
+        if len(numbers) < repeats or numbers[0] > period:
+            continue
+        chain = 1
+        while chain < len(numbers) and numbers[chain] - numbers[chain - 1] <= period:
+            chain += 1
+        if chain >= repeats:
+            end = max(end, numbers[chain - 1])
+    return end
+
+
+def _unclaimed_prose_words_before(blocks: Sequence[Block], claimed: frozenset[int]) -> list[int]:
+    """For each block, the words of prose paragraphs above it that no other rule removed."""
+    totals, running = [], 0
+    for block in blocks:
+        totals.append(running)
+        if block.line not in claimed and is_prose(block.text, words=block.words):
+            running += block.words
+    return totals
+
+
+def run_together_headlines(
+    blocks: Sequence[Block],
+    rule: Rule | None,
+    protected: frozenset[int],
+    claimed: frozenset[int],
+    *,
+    min_joins: int = 4,
+    min_chars: int = 60,
+    max_mean_chars: int = 150,
+    max_sentence_ratio: float = 0.2,
+) -> list[Hit]:
+    """One line of several headlines glued without spaces ("…in U.K. historyCanadian dollar hits …").
+
+    A join is a lower-case word running straight into a capitalised one, or closing
+    punctuation into a capital. Glued article paragraphs are told apart three ways:
+    they usually end like a sentence, their pieces are long (over ``max_mean_chars``
+    on average), and their pieces hold sentence boundaries; headline strips have none
+    of these.
+    """
+    hits: list[Hit] = []
+    for block in blocks:
+        if block.line in protected or len(block.text) < min_chars or ends_like_sentence(block.text):
+            continue
+        joins = [m.start() for m in _JOIN.finditer(block.text)]
+        if len(joins) < min_joins or len(block.text) / (len(joins) + 1) > max_mean_chars:
+            continue
+        pieces = [block.text[a:b] for a, b in zip([0, *joins], [*joins, len(block.text)], strict=True)]
+        with_sentences = sum(1 for piece in pieces if _SENTENCE_BOUNDARY.search(piece))
+        if with_sentences <= max_sentence_ratio * len(pieces):
+            where = ", ".join(map(str, joins[:5])) + (", …" if len(joins) > 5 else "")
+            hits.append((block, f"{len(joins)} headlines run together (joins at {where})"))
+    return hits
+
+
+def teaser_template(
+    blocks: Sequence[Block],
+    rule: Rule | None,
+    protected: frozenset[int],
+    claimed: frozenset[int],
+    *,
+    min_units: int = 4,
+    max_period: int = 4,
+    label_words: int = 3,
+    max_words: int = 40,
+    headline_words: int = 20,
+) -> list[Hit]:
+    """Teasers of other stories laid out from one template: headline, section label, dek, headline, label, dek…
+
+    A teaser list repeats a unit of two to ``max_period`` lines ``min_units`` times or more,
+    and one slot of the unit is a short label (at most ``label_words`` words: 'AUTO NEWS',
+    'Fact Check') drawn from a few recurring values, or a date another rule removed (each
+    teaser's own: a removed line that recurs, such as an ad slug between paragraphs, is no slot). Every
+    unit also holds a headline: a line of three to ``headline_words`` words that does not end
+    like a statement (it may ask a question), and no line of the run is a paragraph of more
+    than one sentence or over ``max_words`` words. Article lists are told apart by that shape:
+    an interview's 'Q:' labels end in a colon, a timeline's entries are statements, a list of
+    names has no recurring label. The run starts at the unit's headline when it leads the label.
+    """
+    hits: list[Hit] = []
+    taken: set[int] = set()
+
+    def slot(block: Block) -> bool:
+        if block.line in claimed:
+            return block.words <= 8 and block.line not in protected
+        if not 0 < block.words <= label_words or block.line in protected:
+            return False
+        text = block.text.rstrip()
+        return not text.endswith(":") and not ends_like_sentence(text)
+
+    slots = [slot(b) for b in blocks]
+    if sum(slots) < min_units:
+        return []
+    # Prefix counts of lines that could be headlines by size alone: a menu's one-word items cannot, so most
+    # slots are dismissed without a regex.
+    sized = [0]
+    for block in blocks:
+        sized.append(sized[-1] + (block.line not in claimed and 3 <= block.words <= headline_words))
+    # Headline and teaser shapes cost a regex each: judged only for lines between two slots, once.
+    head_memo: dict[int, bool] = {}
+    teaser_memo: dict[int, bool] = {}
+
+    def head(position: int) -> bool:
+        if position not in head_memo:
+            block = blocks[position]
+            text = block.text.rstrip()
+            head_memo[position] = (
+                block.line not in claimed
+                and 3 <= block.words <= headline_words
+                and (not ends_like_sentence(text) or text.endswith("?"))
+            )
+        return head_memo[position]
+
+    def teaser(position: int) -> bool:
+        if position not in teaser_memo:
+            block = blocks[position]
+            teaser_memo[position] = (
+                block.line not in protected
+                and block.words <= max_words
+                and (block.line in claimed or sentence_count(block.text) <= 1)
+            )
+        return teaser_memo[position]
+
+    position = 0
+    while position < len(blocks):
+        found = None
+        if slots[position] and sized[min(position + max_period, len(blocks))] > sized[position + 1]:
+            for period in range(2, max_period + 1):
+                chain = [position]
+                while True:
+                    nxt = chain[-1] + period
+                    if nxt >= len(blocks) or not slots[nxt]:
+                        break
+                    between = range(chain[-1] + 1, nxt)
+                    if sized[nxt] == sized[chain[-1] + 1]:
+                        break
+                    if not any(map(head, between)) or not all(map(teaser, between)):
+                        break
+                    chain.append(nxt)
+                if len(chain) < min_units:
+                    continue
+                labels = [blocks[i].text.lower() for i in chain if blocks[i].line not in claimed]
+                if labels and len(set(labels)) * 2 > len(labels):
+                    continue  # labels must recur: a list of distinct short names is not a template
+                stamps = [blocks[i].text.lower() for i in chain if blocks[i].line in claimed]
+                if len(set(stamps)) < len(stamps):
+                    continue  # each teaser has its own date; a recurring removed line is an ad slug in an article
+                found = (period, chain)
+                break
+        if found is None:
+            position += 1
+            continue
+        period, chain = found
+        before = chain[0] - 1
+        lead = int(
+            before >= 0 and head(before) and teaser(before) and sum(head(i - 1) for i in chain[1:]) >= len(chain) - 2
+        )
+        end = chain[-1] + 1
+        while end < len(blocks) and end <= chain[-1] + period - 1 - lead and teaser(end):
+            end += 1
+        for block in blocks[chain[0] - lead : end]:
+            if block.line not in taken and block.line not in protected:
+                taken.add(block.line)
+                hits.append((block, f"part of {len(chain)} teasers built from one {period}-line template"))
+        position = end
+    return hits
+
+
+_SPEAKER = regex.compile(r"[\w.]{1,12}:\s")
+
+
+def teaser_run(
+    blocks: Sequence[Block],
+    rule: Rule | None,
+    protected: frozenset[int],
+    claimed: frozenset[int],
+    *,
+    min_heads: int = 5,
+    head_min_words: int = 4,
+    head_max_words: int = 20,
+    label_words: int = 3,
+    dek_words: int = 60,
+    dek_sentences: int = 3,
+    min_prose_before: int = 100,
+    max_prose_after: int = 40,
+) -> list[Hit]:
+    """A run of other stories' headlines below the article, told by its shape alone: no header phrase needed.
+
+    A teaser list is a run of headline-shaped lines (``head_min_words`` to ``head_max_words`` words,
+    no statement ending: a question is allowed, a colon is not) with, between them, short labels (at
+    most ``label_words`` words: a section, an author, an item number), lines other rules removed
+    (each teaser's date), and a dek of at most ``dek_sentences`` sentences and ``dek_words`` words
+    under a headline or a label, never two deks in a row. The run needs ``min_heads`` headlines and
+    no more deks than headlines.
+    The article's own lists are told apart by where they sit: the run must follow ``min_prose_before``
+    words of the article's prose and be followed by at most ``max_prose_after`` words of prose outside
+    other such runs (a list the article resumes after is the article's), and the line above it must
+    not introduce a list with a colon. Paragraphs the article writes one after another are never a
+    run (two deks in a row end it); neither is a list of statements nor an interview's 'Q:' and 'A:'.
+    And a run starts after residue other rules removed (or a line matching the rule's anchor patterns,
+    share and follow buttons): one that abuts the article's last lines starts at its first residue
+    line (a teaser's date, a share bar) and must still hold enough headlines.
+    """
+    low, high = head_min_words, head_max_words
+    kinds: list[str] = []
+    for block in blocks:
+        text = block.text.rstrip()
+        if block.line in protected:
+            kinds.append("")
+        elif block.line in claimed:
+            kinds.append("claimed")
+        elif text.endswith(":") or _SPEAKER.match(text):
+            kinds.append("")  # a list's lead-in, an interview's 'Q:' and 'A:'
+        elif low <= block.words <= high and (not ends_like_sentence(text) or text.endswith("?")):
+            kinds.append("head")
+        elif 0 < block.words <= label_words and not ends_like_sentence(text):
+            kinds.append("label")
+        elif block.words <= dek_words and sentence_count(text) <= dek_sentences:
+            kinds.append("dek")
+        else:
+            kinds.append("")
+    runs: list[tuple[int, int]] = []
+    position = 0
+    while position < len(blocks):
+        if kinds[position] not in ("head", "label"):
+            position += 1
+            continue
+        end = position
+        while end < len(blocks) and kinds[end] and not (kinds[end] == "dek" and kinds[end - 1] == "dek"):
+            end += 1
+        while end > position and kinds[end - 1] == "claimed":
+            end -= 1  # residue at either end is other rules' business
+        heads = kinds[position:end].count("head")
+        if heads >= min_heads and kinds[position:end].count("dek") <= heads:
+            runs.append((position, end))
+        position = max(end, position + 1)
+    if not runs:
+        return []
+    inside = [False] * len(blocks)
+    for start, end in runs:
+        inside[start:end] = [True] * (end - start)
+    prose = [
+        0 if inside[n] or b.line in claimed or not is_prose(b.text, words=b.words) else b.words
+        for n, b in enumerate(blocks)
+    ]
+    after = [0] * (len(blocks) + 1)
+    for n in range(len(blocks) - 1, -1, -1):
+        after[n] = after[n + 1] + prose[n]
+    hits: list[Hit] = []
+    for start, end in runs:
+        above = next((b for b in reversed(blocks[:start]) if b.line not in claimed), None)
+        if above is not None and above.text.rstrip().endswith(":"):
+            continue  # 'The nominees are:' introduces the article's own list
+        if after[0] - after[start] < min_prose_before or after[end] > max_prose_after:
+            continue
+
+        # Below the article, teasers follow residue (a share bar, a list header other rules removed). A run that
+        # abuts the article's last lines starts at its first removed line: the lines above it may be the
+        # article's closing words, a credit line, an embedded post.
+        def residue(n: int) -> bool:
+            return kinds[n] == "claimed" or (
+                rule is not None and fullmatch(rule, blocks[n], blocks[n].text) is not None
+            )
+
+        if start > 0 and not residue(start - 1):
+            start = next((n for n in range(start, end) if residue(n)), end)
+            if kinds[start:end].count("head") < min_heads:
+                continue
+        heads = kinds[start:end].count("head")
+        hits.extend(
+            (blocks[n], f"part of a run of {heads} headline-shaped lines below the article")
+            for n in range(start, end)
+            if not residue(n)  # residue is other rules' business
+        )
+    return hits

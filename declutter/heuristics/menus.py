@@ -1,0 +1,320 @@
+"""Menus: runs of very short lines above or below the article, and bulleted menus in a page dump's head.
+
+A headline is never a menu item: :func:`headline_copies` finds the lines that repeat it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import pairwise
+
+import regex
+
+from declutter.document import Block
+from declutter.heuristics.common import Hit, _echoes
+from declutter.matchers import fullmatch
+from declutter.rules import Rule
+from declutter.text import ends_like_sentence, is_prose
+
+
+def menu_run(
+    blocks: Sequence[Block],
+    rule: Rule,
+    protected: frozenset[int],
+    claimed: frozenset[int],
+    *,
+    min_items: int = 8,
+    max_words: int = 4,
+    max_mean_words: float = 2.5,
+    prose_words: int = 15,
+    min_anchors: int = 2,
+    edge_gap: int = 0,
+    edge_words: int = 60,
+    claimed_evidence: bool = False,
+    skip_claimed: bool = False,
+    exclamations: bool = False,
+    bullets: bool = False,
+    top_label: bool = False,
+    inner_ratio: float = 0.0,
+    dense_items: int = 0,
+    dense_ratio: float = 1.0,
+) -> list[Hit]:
+    """A long run of very short lines above the article or below it: a menu, a footer, a link farm.
+
+    Items have at most ``max_words`` words (``max_mean_words`` on average) and no
+    sentence ending (with ``exclamations``, a short line ending in '!' or '?' is an
+    item too: 'Forums!', 'Work here!'). The run must lie entirely above the first
+    prose paragraph (of ``prose_words`` words) or entirely below the last one, so
+    lists inside the article are never touched; a document without prose is left
+    alone. Prose that other rules already removed (a cookie notice above the menu)
+    is not the article and does not count, and neither is, with ``edge_gap``, a
+    small group of paragraphs at either end (at most ``edge_words`` words and half
+    the largest group's) cut off from the rest of the prose by more than
+    ``edge_gap`` lines (a site blurb among the menus); with ``skip_claimed``, long
+    lines other rules removed do not break a run. And shape alone never deletes: the run
+    needs ``min_anchors`` lines matching the rule's patterns (menu vocabulary such
+    as 'Home', 'Contact us'; with ``claimed_evidence``, one of them may be a short
+    line another rule removed, but one must be vocabulary), so a list of names or
+    products that closes an article stays, and it ends at its last menu label on
+    the side that faces the article, so a short headline stays too. With
+    ``bullets``, a run above the article that is mostly a bulleted list keeps going
+    past its last label through the bulleted items under it (a headline is not bulleted).
+    With ``inner_ratio``, a run between the first and the last paragraph goes too, from
+    its first menu label to its last, when at least that share of those lines are menu
+    labels and another rule already removed a line of the run (a menu and a share bar
+    between the article and an author's bio); an article's own list has no residue in it.
+    With ``dense_items``, a shorter run outside the article goes when it has that many
+    lines and at least ``dense_ratio`` of them are menu labels ('About us', 'Careers', 'Advertise').
+    """
+    # Lines other rules already removed (a cookie notice, a newsletter prompt) are not the article.
+    prose = [
+        b.index for b in blocks if b.line not in claimed and is_prose(b.text, min_words=prose_words, words=b.words)
+    ]
+    if not prose:
+        return []
+    if edge_gap:
+        prose = _article_core(blocks, prose, claimed, edge_gap, edge_words)
+    first, last = prose[0], prose[-1]
+    headlines = headline_copies(blocks, claimed, first)
+    hits: list[Hit] = []
+    run: list[Block] = []
+
+    def flush() -> None:
+        marks = [n for n, b in enumerate(run) if fullmatch(rule, b, b.text) is not None]
+        above = bool(run) and run[-1].index < first
+        # Trim the side that touches the article back to the last menu label: a short
+        # headline or byline right above the first paragraph is not a menu item. Above the
+        # article, the run also starts at its first label: the page title may open the text.
+        start, end = 0, 0
+        if marks:
+            start = 0 if above and not top_label else marks[0]
+            end = marks[-1] + 1 if above else len(run)
+        if above and bullets and end and 2 * sum(map(_bulleted, run[start:end])) >= end - start:
+            while end < len(run) and _bulleted(run[end]):
+                end += 1
+        inside = bool(run) and first < run[0].index < last
+        if inside:
+            # Inside the article's span only a dense menu goes, from its first label to its last.
+            start, end = (marks[0], marks[-1] + 1) if marks else (0, 0)
+            residue = any(b.line in claimed for b in run)
+            if not inner_ratio or not residue or len(marks) < inner_ratio * (end - start):
+                start, end = 0, 0
+        items = run[start:end]
+        evidence = len(marks)
+        if claimed_evidence:
+            marked = {run[n].line for n in marks}
+            evidence += sum(1 for b in items if b.line in claimed and b.line not in marked)
+        dense = (
+            not inside
+            and dense_items
+            and len(items) >= dense_items
+            and sum(1 for n in marks if start <= n < end) >= dense_ratio * len(items)
+        )
+        if (
+            (len(items) >= min_items or dense)
+            and evidence >= min_anchors
+            and sum(b.words for b in items) <= max_mean_words * len(items)
+        ):
+            place = "above the article" if above else "inside the article's span" if inside else "below the article"
+            hits.extend(
+                (b, f"item of a run of {len(items)} short lines {place} ({evidence} menu labels)")
+                for b in items
+                if b.line not in headlines
+            )
+        run.clear()
+
+    region = 0
+    for block in blocks:
+        outside = block.index < first or block.index > last
+        if skip_claimed and outside and block.line in claimed and block.words > max_words:
+            continue  # residue another rule removed does not split a menu
+        if (block.index > first) + (block.index > last) != region:
+            flush()  # a run never crosses the article's first or last paragraph
+            region = (block.index > first) + (block.index > last)
+        short = (
+            block.words <= max_words
+            and (not ends_like_sentence(block.text) or (exclamations and block.text.rstrip()[-1:] in "!?"))
+            and block.line not in protected
+            and (outside or inner_ratio > 0)
+        )
+        if short:
+            run.append(block)
+        else:
+            flush()
+    flush()
+    return hits
+
+
+def headline_copies(
+    blocks: Sequence[Block], claimed: frozenset[int], first: int, *, zone: int = 8, min_words: int = 3
+) -> frozenset[int]:
+    """Lines above the article that repeat its headline: the headline is never a menu item.
+
+    A full-page text often carries the headline twice: once in the page chrome (the
+    HTML title, a sticky header: 'The Impeachment Clock', 'Opinion | Storm hits coast')
+    and once right above the first paragraph. The last two unbulleted lines of ``min_words``
+    words or more that do not end like a statement, among the last ``zone`` unclaimed lines
+    above block index ``first``, are the headline candidates; every earlier line that is the
+    candidate, or the candidate with a section or site name set off by a separator, is
+    returned. A menu label that happens to repeat there (a kicker) only stays: precision first.
+    """
+    above = [b for b in blocks if b.index < first and b.line not in claimed]
+    candidates = [
+        b
+        for b in above[-zone:]
+        if b.words >= min_words
+        and not _bulleted(b)  # a bulleted line is a list item ('* About the author'), not the headline
+        and (not ends_like_sentence(b.text) or b.text.endswith("?"))
+    ][-2:]
+    if not candidates:
+        return frozenset()
+    copies = set()
+    for block in above:
+        if block.words < min_words:
+            continue
+        for head in candidates:
+            if head.index > block.index and head.words <= block.words and _echoes(block.text, head.text, min_words):
+                copies.add(block.line)
+                break
+    return frozenset(copies)
+
+
+_BULLET = regex.compile(r"\s*[*+•·–-]\s")
+
+
+def _bulleted(block: Block) -> bool:
+    """The raw line starts with a list bullet ('* Home', '+ Video')."""
+    return _BULLET.match(block.raw) is not None
+
+
+def _article_core(
+    blocks: Sequence[Block], prose: list[int], claimed: frozenset[int], gap: int, small: int
+) -> list[int]:
+    """The prose indexes without small groups of paragraphs far from the rest at either edge (site blurbs).
+
+    Paragraphs closer than ``gap`` lines form a group; a group at either end of at
+    most ``small`` words and at most half the largest group's, more than ``gap``
+    lines from the next, is not the article.
+    """
+    at = {block.index: position for position, block in enumerate(blocks)}
+    groups: list[list[int]] = [[prose[0]]]
+    for before, index in pairwise(prose):
+        between = sum(1 for block in blocks[at[before] + 1 : at[index]] if block.line not in claimed)
+        if between > gap:
+            groups.append([])
+        groups[-1].append(index)
+
+    def size(group: list[int]) -> int:
+        return sum(blocks[at[index]].words for index in group)
+
+    largest = max(map(size, groups))
+    while len(groups) > 1 and size(groups[0]) <= min(small, largest // 2):
+        groups.pop(0)
+    while len(groups) > 1 and size(groups[-1]) <= min(small, largest // 2):
+        groups.pop()
+    return [index for group in groups for index in group]
+
+
+_INITIALS = regex.compile(r"(?:^|\s)(?:\p{Lu}\.){2,}$")
+
+
+def _statement(text: str) -> bool:
+    """Ends like a statement: a full stop or '!' ('S.A.', 'U.S.' initials and questions do not count)."""
+    return ends_like_sentence(text) and not text.endswith("?") and _INITIALS.search(text) is None
+
+
+_LIST_ITEM = regex.compile(r"(?:\s*[*+•·▪◦‣○●■□–-]|\s{2,}o)\s+\S")
+
+
+def _list_item(block: Block) -> bool:
+    """The raw line is a list item: a bullet, or an indented 'o ' (a converter's second-level bullet)."""
+    return _LIST_ITEM.match(block.raw) is not None
+
+
+def bulleted_head_menu(
+    blocks: Sequence[Block],
+    rule: Rule | None,
+    protected: frozenset[int],
+    claimed: frozenset[int],
+    *,
+    prose_words: int = 15,
+    min_items: int = 8,
+    max_words: int = 12,
+    max_mean_words: float = 4.0,
+    max_gap: int = 4,
+    gap_words: int = 20,
+    min_claimed: int = 3,
+    headline_words: int = 3,
+) -> list[Hit]:
+    """A bulleted mega-menu above the article of a full-page text, whatever its section names.
+
+    Full-page converters write a site's menus as nested lists ('* Local', '  o Traffic',
+    '  o Weather'), often with a few teaser headlines of each section between the
+    groups. Above the first prose paragraph (of ``prose_words`` words), a run of
+    ``min_items`` list items or more (each of at most ``max_words`` words, ``max_mean_words``
+    on average, none ending like a statement) is that menu when the text is evidently a
+    page dump (``min_claimed`` lines above the paragraph already removed by other rules
+    or matching the rule's anchor patterns, one of them inside the run). Up to ``max_gap`` unbulleted lines of at most
+    ``gap_words`` words that do not end like a statement (the teasers) may sit between two
+    items; the run ends at its last item. The headline is never a list item, and an
+    unbulleted line of ``headline_words`` words or more must stand between the run and
+    the paragraph (the headline), so a list that opens the article itself stays.
+    """
+    first = next(
+        (b.index for b in blocks if b.line not in claimed and is_prose(b.text, min_words=prose_words, words=b.words)),
+        None,
+    )
+    if first is None:
+        return []
+    # Residue: lines other rules removed, or (when the rule runs alone, in its examples) chrome labels.
+    residue = {
+        b.line
+        for b in blocks[:first]
+        if b.line in claimed or (rule is not None and rule.patterns and fullmatch(rule, b, b.text) is not None)
+    }
+    if len(residue) < min_claimed:
+        return []
+    keep = protected | headline_copies(blocks, claimed, first)
+    runs: list[list[Block]] = []
+    run: list[Block] = []  # items and the lines between them, up to the last item
+    pending: list[Block] = []  # unbulleted lines after the last item, not yet known to be inside the run
+
+    def flush() -> None:
+        items = [b for b in run if b.line not in claimed and _list_item(b)]
+        if (
+            len(items) >= min_items
+            and sum(b.words for b in items) <= max_mean_words * len(items)
+            and any(b.line in residue for b in run)
+        ):
+            runs.append(list(run))
+        run.clear()
+        pending.clear()
+
+    for block in blocks[:first]:
+        if block.line in keep:
+            flush()
+        elif block.line in claimed:
+            (pending if pending else run).append(block)
+        elif _list_item(block) and block.words <= max_words and not _statement(block.text):
+            run.extend(pending)
+            pending.clear()
+            run.append(block)
+        elif run and block.words <= gap_words and not _statement(block.text):
+            pending.append(block)
+            if sum(1 for b in pending if b.line not in claimed) > max_gap:
+                flush()
+        else:
+            flush()
+    flush()
+    taken = {b.line for found in runs for b in found}
+    hits: list[Hit] = []
+    for found in runs:
+        # A line that can be the headline must stand between the menu and the article's first paragraph.
+        below = blocks[found[-1].index + 1 : first]
+        if any(
+            b.line not in claimed and b.line not in taken and not _list_item(b) and b.words >= headline_words
+            for b in below
+        ):
+            items = sum(1 for b in found if b.line not in claimed and _list_item(b))
+            hits.extend((b, f"part of a bulleted menu of {items} items above the article") for b in found)
+    return hits

@@ -1,0 +1,129 @@
+"""Where the article sits on the page: the chrome between the page title and its echo, the tail below it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from declutter.document import Block
+from declutter.heuristics.common import Hit, _echoes, _prose_words_before
+from declutter.matchers import fullmatch
+from declutter.rules import Rule
+from declutter.text import ends_like_sentence, is_prose
+
+
+def title_echo(
+    blocks: Sequence[Block],
+    rule: Rule | None,
+    protected: frozenset[int],
+    claimed: frozenset[int],
+    *,
+    min_words: int = 4,
+    max_prose_between: int = 40,
+    min_prose_after: int = 100,
+    min_lines_between: int = 3,
+    quoted_words: int = 2,
+) -> list[Hit]:
+    """The page chrome between a full-page text's first line (the HTML title) and the headline that repeats it.
+
+    A full-page converter writes the page's ``<title>`` first ('Storm hits coast - Daily
+    Planet'), then the menus, sidebars and teasers that precede the story on the page, then
+    the headline again ('Storm hits coast') and the article. The headline's echo marks where
+    the article starts on any site: whatever lies between the two copies is chrome. The echo
+    must have ``min_words`` words and be the title itself or the title minus a site name set
+    off by a separator; at least ``min_prose_after`` words of prose must follow it, and at
+    most ``max_prose_between`` words of prose may lie between (a text whose article starts
+    before the echo is not this shape). When the headline recurs there (a sticky header), the last
+    copy is the one above the article. Every copy of the headline stays, and so does a line of
+    ``quoted_words`` words or more that the article's prose repeats (a kicker naming its topic).
+    """
+    if len(blocks) < min_lines_between + 2:
+        return []
+    top = blocks[0]
+    if top.line in claimed or top.words < min_words or ends_like_sentence(top.text):
+        return []
+    prose_before = _prose_words_before(blocks)
+    total = prose_before[-1] + (blocks[-1].words if is_prose(blocks[-1].text, words=blocks[-1].words) else 0)
+    echoes: list[int] = []
+    for position in range(1, len(blocks)):
+        block = blocks[position]
+        if prose_before[position] > max_prose_between:
+            break  # the article, or something like it, started here
+        if block.words < min_words or block.words > top.words or block.line in claimed:
+            continue
+        if _echoes(top.text, block.text, min_words):
+            echoes.append(position)
+    if not echoes:
+        return []
+    # The last echo is the headline above the article; earlier ones are copies in the chrome (a sticky header).
+    position = echoes[-1]
+    block = blocks[position]
+    copies = {blocks[at].line for at in echoes}
+    between = [
+        b
+        for b in blocks[1:position]
+        if b.line not in protected
+        and b.line not in copies
+        # Below an earlier copy of the headline, a paragraph may be the dek: only short lines go there.
+        and (b.index < blocks[echoes[0]].index or not is_prose(b.text, words=b.words))
+    ]
+    if len(between) < min_lines_between or total - prose_before[position] < min_prose_after:
+        return []
+    # A kicker or topic label the article itself names ('Dancing With the Stars') may be the article's own.
+    article = " ".join(b.text.lower() for b in blocks[position:] if is_prose(b.text, words=b.words))
+    between = [b for b in between if b.words < quoted_words or b.text.lower() not in article]
+    return [(b, f"between the page title (line 1) and its echo, the headline (line {block.line + 1})") for b in between]
+
+
+def tail_after_residue(
+    blocks: Sequence[Block],
+    rule: Rule | None,
+    protected: frozenset[int],
+    claimed: frozenset[int],
+    *,
+    prose_words: int = 15,
+    min_cluster: int = 3,
+    window: int = 4,
+    min_prose_before: int = 100,
+    max_gap: int = 3,
+) -> list[Hit]:
+    """Everything below the article's last paragraph from the first dense cluster of residue on.
+
+    When ``min_cluster`` of ``window`` consecutive lines below the last prose paragraph (of
+    ``prose_words`` words) are residue — removed by other rules, or matching the rule's own
+    anchor patterns (share and follow buttons) — the article has ended: what follows on a
+    page is its footer, comment form, teasers and widgets, whatever their wording. The
+    cluster must start within ``max_gap`` unremoved lines of the last paragraph, and
+    ``min_prose_before`` words of prose must lie above it. Lines that keep rules protect (an
+    attribution) stay; the lines between the last paragraph and the cluster stay too (a
+    short closing line, a list that ends the article).
+    """
+    prose = [
+        b.index for b in blocks if b.line not in claimed and is_prose(b.text, min_words=prose_words, words=b.words)
+    ]
+    if not prose:
+        return []
+    last = prose[-1]
+    at = {block.index: position for position, block in enumerate(blocks)}
+    start = at[last] + 1
+    if sum(blocks[at[i]].words for i in prose) < min_prose_before:
+        return []
+
+    def residue(block: Block) -> bool:
+        return block.line in claimed or (rule is not None and fullmatch(rule, block, block.text) is not None)
+
+    gap = 0
+    for position in range(start, len(blocks)):
+        block = blocks[position]
+        if residue(block):
+            head = blocks[position : position + window]
+            if len(head) >= min_cluster and sum(map(residue, head)) >= min_cluster:
+                return [
+                    (b, f"below the article's last paragraph (line {blocks[at[last]].line + 1}), after residue")
+                    for b in blocks[position:]
+                    if b.line not in protected
+                ]
+            continue
+        gap += 1
+        if gap > max_gap:
+            return []
+    return []

@@ -1,0 +1,91 @@
+"""Tests of :mod:`declutter.heuristics.lists`."""
+
+from __future__ import annotations
+
+from declutter import explain
+from declutter.document import Document
+from declutter.heuristics.lists import headline_list, run_together_headlines, teaser_run, teaser_template
+from declutter.rules import RuleSet
+from tests.heuristics import BODY, PROSE, ids
+
+
+def test_headline_list_needs_an_article_above_it() -> None:
+    items = "\n".join(f"Headline number {n} about the council" for n in range(6))
+    assert ids(f"Most Read\n{items}\n") == ["REL002"], "above the article only the header label goes"
+    assert ids(f"{PROSE}{PROSE}Most Read\n{items}\n").count("REL001") == 6
+
+
+def test_headline_list_does_not_count_prose_other_rules_removed() -> None:
+    # A cookie notice above the menu is prose, but not the article: a list header in the menu under it must
+    # not take the menu down into the headline and the dek.
+    menu = "".join(f"Section {n}\n" for n in range(5))
+    text = f"{PROSE}{PROSE}More from Verge Guidebook\n{menu}Council approves the new budget\nA dek for it\n{PROSE}"
+    doc = Document.from_text(text)
+    rule = next(r for r in RuleSet.bundled().rules if r.id == "REL001")
+    notice = frozenset(b.line for b in doc.blocks[:2])
+    assert headline_list(doc.blocks, rule, frozenset(), notice, **rule.params) == []
+    assert len(headline_list(doc.blocks, rule, frozenset(), frozenset(), **rule.params)) == 8
+
+
+def test_headline_list_stops_where_the_article_resumes() -> None:
+    teasers = "Storm hits coast\nSchools close early\n"
+    resumed = (
+        "Yersinia pestis also causes bubonic plague, which affects the lymph nodes of its victims and killed "
+        "up to sixty percent of Europe in the fourteenth century.\n"
+    )
+    text = f"{PROSE}{PROSE}Related articles\n{teasers}{resumed}Short line\n"
+    result = explain(text)
+    assert resumed.strip() in result.text
+
+
+def test_run_together_headlines_spares_glued_paragraphs() -> None:
+    glued = (
+        "The council met on Monday. It approved the budget after a long debate.Members then turned to roads "
+        "and bridges. The plan was delayed againResidents said they were frustrated. The mayor promised "
+        "actionCouncillors left"
+    )
+    assert run_together_headlines(Document.from_text(glued).blocks, None, frozenset(), frozenset(), min_joins=2) == []
+    strip = "Storm hits coastSchools close earlyMayor declares emergencyRoads reopen after floodsMarkets rally"
+    assert (
+        len(run_together_headlines(Document.from_text(strip).blocks, None, frozenset(), frozenset(), min_joins=4)) == 1
+    )
+
+
+def test_teaser_template_needs_recurring_labels_and_headlines() -> None:
+    units = [("Why the bridge closed again", "News"), ("Did the mayor mislead voters?", "Fact Check")] * 3
+    text = "".join(f"{headline}\n{label}\nA short dek about the story.\n" for headline, label in units)
+    hits = teaser_template(Document.from_text(text + PROSE).blocks, None, frozenset(), frozenset())
+    assert len(hits) == 3 * len(units), "the first headline leads the run, the last dek closes it, the article stays"
+    # Distinct short lines are names, not a template's labels.
+    names = "".join(f"Headline number {n} here\nName{n}\nA short dek.\n" for n in range(6))
+    assert teaser_template(Document.from_text(names).blocks, None, frozenset(), frozenset()) == []
+    # Statements between labels are an article's paragraphs, not headlines.
+    said = "".join(f"The mayor said so on day {n}.\nNews\nThe council agreed.\n" for n in range(6))
+    assert teaser_template(Document.from_text(said).blocks, None, frozenset(), frozenset()) == []
+
+
+def test_teaser_template_ignores_an_ad_slug_recurring_in_an_article() -> None:
+    text = "".join(f"Storm hits coast, day {n}\nAdvertisement\nThe council agreed.\n" for n in range(6))
+    doc = Document.from_text(text)
+    slugs = frozenset(b.line for b in doc.blocks if b.text == "Advertisement")
+    assert teaser_template(doc.blocks, None, frozenset(), slugs) == []
+    dated = "".join(f"Storm hits coast, day {n}\nNovember {n + 1}, 2019\n" for n in range(6))
+    doc = Document.from_text(dated)
+    stamps = frozenset(b.line for b in doc.blocks if b.text.startswith("November"))
+    assert len(teaser_template(doc.blocks, None, frozenset(), stamps)) == 12
+
+
+def test_teaser_run_needs_residue_above_it_and_no_article_below_it() -> None:
+    teasers = "".join(f"Storm hits the coast on day {n}\nJane Doe\nCrews worked through the night.\n" for n in range(6))
+    doc = Document.from_text(f"{BODY}Share\n{teasers}")
+    share = frozenset({doc.blocks[4].line})
+    assert len(teaser_run(doc.blocks, None, frozenset(), share)) == 18
+    # Right under the article's last paragraph, with no residue above it, it could be the article's own list.
+    assert teaser_run(doc.blocks, None, frozenset(), frozenset()) == []
+    # The article resumes below it: a list inside the article.
+    doc = Document.from_text(f"{BODY}Share\n{teasers}{BODY}")
+    assert teaser_run(doc.blocks, None, frozenset(), share) == []
+    # An interview's questions and answers are not headlines and deks.
+    qa = "".join(f"Q: What was day {n} like for the crews?\nA: Long.\n" for n in range(6))
+    doc = Document.from_text(f"{BODY}Share\n{qa}")
+    assert teaser_run(doc.blocks, None, frozenset(), share) == []

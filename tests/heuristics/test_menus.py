@@ -1,0 +1,102 @@
+"""Tests of :mod:`declutter.heuristics.menus`."""
+
+from __future__ import annotations
+
+from declutter import explain
+from declutter.document import Document
+from declutter.heuristics.menus import bulleted_head_menu
+from tests.heuristics import PROSE, ids
+
+
+def test_menu_run_needs_menu_words() -> None:
+    drivers = "\n".join(
+        [
+            "Kyle Busch",
+            "Kevin Harvick",
+            "Denny Hamlin",
+            "Joey Logano",
+            "Ryan Blaney",
+            "Kyle Larson",
+            "Brad Keselowski",
+            "Clint Bowyer",
+            "Chase Elliott",
+        ]
+    )
+    assert "NAV006" not in ids(PROSE + drivers + "\n")
+    menu = "\n".join(["Home", "News", "Sports", "Business", "Opinion", "Weather", "Obituaries", "Contact us"])
+    result = explain(menu + "\n\n" + PROSE)
+    assert result.text == PROSE
+    assert "NAV006" in [d.rule_id for d in result.decisions]
+
+
+def test_menu_run_ignores_residue_prose_above_the_menu() -> None:
+    """A cookie notice above the menu is residue another rule removed, not the article's first paragraph."""
+    cookie = (
+        "We use cookies and other tracking technologies to improve your browsing experience on our site, "
+        "show personalized content and targeted ads.\n\n"
+    )
+    menu = "\n".join(["Home", "Fanposts", "Fanshots", "Sections", "Roster", "Schedule", "Masthead", "About", "More"])
+    result = explain(cookie + menu + "\n\n" + PROSE)
+    assert result.text == PROSE
+
+
+def test_menu_run_is_not_split_by_residue_and_counts_it() -> None:
+    """A long line another rule removed (a follow prompt) does not split a menu; removed short lines are evidence."""
+    top = "\n".join(["Home", "Toggle dark mode", "Toggle search", "Gadgets", "Tablets", "Phones", "Laptops"])
+    follow = "Follow us on Twitter and Facebook for the latest news, reviews and deals from our editors"
+    bottom = "\n".join(["Wearables", "Cameras", "Sign In", "Watches", "About"])
+    result = explain(f"{top}\n{follow}\n{bottom}\n\n{PROSE}")
+    assert result.text == PROSE
+
+
+def test_menu_run_spares_a_short_title_on_top() -> None:
+    menu = "\n".join(["Home", "News", "Sports", "Business", "Opinion", "Weather", "Obituaries", "Contact us"])
+    result = explain(f"Storm hits coast\n{menu}\n\n{PROSE}")
+    assert [line for line in result.text.splitlines() if line] == ["Storm hits coast", PROSE.strip()]
+
+
+def test_menu_run_inside_the_article_span_needs_density_and_residue() -> None:
+    """Between two paragraphs only a dense menu next to residue goes (a footer menu above an author's bio)."""
+    bio = "Jane Doe covers city hall for the paper and has written about local politics for more than a decade.\n\n"
+    menu = "\n".join(["World", "Africa", "Americas", "Europe", "Politics", "Business", "Tech", "Science", "Health"])
+    assert explain(f"{PROSE}{menu}\nFacebook Twitter Email\n\n{bio}").text.split() == (PROSE + bio).split()
+    # The same lines with no residue among them may be the article's own list: they stay.
+    assert menu in explain(f"{PROSE}{menu}\n\n{bio}").text
+
+
+def test_menu_run_never_takes_a_copy_of_the_headline() -> None:
+    """A full-page text repeats the headline in its sticky header, among menu items: that copy stays."""
+    top = ["Home", "News", "Sports", "Opinion | Storm hits the coast overnight", "Weather", "Subscribe", "Log in"]
+    menu = "\n".join([*top, "Contact us", "About us"])
+    result = explain(f"{menu}\n\nStorm hits the coast overnight\n\n{PROSE}")
+    kept = [line for line in result.text.splitlines() if line]
+    assert kept == ["Opinion | Storm hits the coast overnight", "Storm hits the coast overnight", PROSE.strip()]
+    # Without the headline below, the same line is just another long menu label.
+    assert "Opinion | Storm hits the coast overnight" not in explain(f"{menu}\n\n{PROSE}").text
+
+
+MEGA_MENU = (
+    "* Sign In\n* Home\n    o Subscribe\n    o Contact Us\n* Local\n    o Traffic\n    o Find a Business in S.A.\n"
+    "    o Crime\n      Witness reminds allies in hearing\n      Is your county going dark tonight?\n"
+    "* Sports\n    o 49ers\n    o Raiders\n    o Giants\n"
+)
+
+
+def _menu_lines(text: str, claimed: frozenset[int]) -> list[str]:
+    blocks = Document.from_text(text).blocks
+    return [b.text for b, _ in bulleted_head_menu(blocks, None, frozenset(), claimed, min_claimed=2)]
+
+
+def test_bulleted_head_menu_takes_a_nested_menu_with_teasers_above_the_headline() -> None:
+    text = f"*\n*\n{MEGA_MENU}Man stabbed to death on a bay train\n\n{PROSE}"
+    taken = _menu_lines(text, frozenset({0, 1}))
+    assert "o Traffic" in taken
+    assert "Is your county going dark tonight?" in taken, "a teaser between the groups goes with the menu"
+    assert "Man stabbed to death on a bay train" not in taken
+
+
+def test_bulleted_head_menu_needs_residue_and_a_headline_below_it() -> None:
+    # Nothing removed above the article: not evidently a page dump.
+    assert _menu_lines(f"{MEGA_MENU}Man stabbed to death on a bay train\n\n{PROSE}", frozenset()) == []
+    # No line between the list and the first paragraph that could be the headline: the list may be the article's.
+    assert _menu_lines(f"*\n*\n{MEGA_MENU}\n{PROSE}", frozenset({0, 1})) == []

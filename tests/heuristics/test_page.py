@@ -1,0 +1,66 @@
+"""Tests of :mod:`declutter.heuristics.page`."""
+
+from __future__ import annotations
+
+from declutter import explain
+from declutter.document import Document
+from declutter.heuristics.common import _echoes
+from declutter.heuristics.page import tail_after_residue, title_echo
+from tests.heuristics import BODY
+
+CHROME = "Home\nLocal\nFire crews battle blaze on the waterfront\nWeather: sunny, 21 degrees\n"
+
+
+def test_title_echo_removes_the_chrome_between_the_page_title_and_the_headline() -> None:
+    blocks = Document.from_text(
+        f"Council approves new budget - The Daily Planet\n{CHROME}Council approves new budget\n{BODY}"
+    ).blocks
+    hits = title_echo(blocks, None, frozenset(), frozenset())
+    assert [b.text for b, _ in hits] == CHROME.split("\n")[:-1], "both copies of the headline stay"
+
+
+def test_title_echo_needs_a_separator_and_the_article_after_the_echo() -> None:
+    assert not _echoes("Council approves budget cuts", "Council approves budget", 3), "a longer headline is no echo"
+    assert _echoes("The Daily Planet | Council approves budget", "Council approves budget", 3)
+    # The article started before the echo: a main-content text whose headline recurs in a teaser below.
+    text = f"Council approves budget - The Daily Planet\n{BODY}{CHROME}Council approves budget\n{BODY}"
+    assert title_echo(Document.from_text(text).blocks, None, frozenset(), frozenset()) == []
+    # No article after the echo.
+    short = f"Council approves new budget - The Daily Planet\n{CHROME}Council approves new budget\nRoads close.\n"
+    assert title_echo(Document.from_text(short).blocks, None, frozenset(), frozenset()) == []
+
+
+def test_title_echo_spares_a_kicker_the_article_names() -> None:
+    kicker = "Province and territory"
+    text = f"Council approves new budget - Planet\n{CHROME}{kicker}\nCouncil approves new budget\n{BODY}"
+    hits = title_echo(Document.from_text(text).blocks, None, frozenset(), frozenset())
+    assert kicker not in [b.text for b, _ in hits]
+    assert len(hits) == 4
+
+
+def test_tail_after_residue_needs_a_dense_cluster_right_below_the_article() -> None:
+    tail = "Top Posts\nWhy the bridge closed again\nBlog Stats\n"
+    doc = Document.from_text(f"{BODY}Share this:\nFacebook\nTwitter\n{tail}")
+    claimed = frozenset(b.line for b in doc.blocks[4:7])
+    hits = tail_after_residue(doc.blocks, None, frozenset(), claimed)
+    assert [b.text for b, _ in hits] == ["Share this:", "Facebook", "Twitter", *tail.split("\n")[:-1]]
+    # One removed line (an ad slug) among the article's closing lines is not the end of the article.
+    doc = Document.from_text(f"{BODY}Advertisement\nThe vote was 7 to 4.\nShare\nThe next budget is due in March.\n")
+    claimed = frozenset({doc.blocks[4].line, doc.blocks[6].line})
+    assert tail_after_residue(doc.blocks, None, frozenset(), claimed) == []
+    # A cluster far below the last paragraph (after the article's own short lines) does not count.
+    closing = "".join(f"Item {n}\n" for n in range(6))
+    doc = Document.from_text(f"{BODY}{closing}Share\nFacebook\nTwitter\n")
+    claimed = frozenset(b.line for b in doc.blocks[-3:])
+    assert tail_after_residue(doc.blocks, None, frozenset(), claimed) == []
+
+
+def test_title_echo_uses_the_last_copy_of_the_headline() -> None:
+    """A sticky header repeats the headline inside the chrome; the copy above the article marks where it starts."""
+    head = "Council approves the new budget"
+    chrome = "\n".join(["Local", head, "Mortgage Rates", "Business Directory", "Jobs", "Menu Sections"])
+    text = f"{head} - The Daily Planet\n{chrome}\n\n{head}\n\n{BODY}"
+    kept = [line for line in explain(text).text.splitlines() if line]
+    assert kept[:3] == [f"{head} - The Daily Planet", head, head]
+    assert "Mortgage Rates" not in kept
+    assert "Menu Sections" not in kept
