@@ -168,6 +168,8 @@ def teaser_template(
     label_words: int = 3,
     max_words: int = 40,
     headline_words: int = 20,
+    header_words: int = 0,
+    min_prose_before: int = 100,
 ) -> list[Hit]:
     """Teasers of other stories laid out from one template: headline, section label, dek, headline, label, dek…
 
@@ -180,6 +182,10 @@ def teaser_template(
     than one sentence or over ``max_words`` words. Article lists are told apart by that shape:
     an interview's 'Q:' labels end in a colon, a timeline's entries are statements, a list of
     names has no recurring label. The run starts at the unit's headline when it leads the label.
+    Below the article (after ``min_prose_before`` words of prose other rules left), the short line
+    right above the run, of at most ``header_words`` words and neither a sentence nor a lead-in ending
+    in a colon, is the list's header ('LATEST ATP NEWS', 'Newswire'), whatever its words;
+    ``header_words = 0`` leaves headers alone.
     """
     hits: list[Hit] = []
     taken: set[int] = set()
@@ -225,6 +231,7 @@ def teaser_template(
             )
         return teaser_memo[position]
 
+    prose_before: list[int] | None = None
     position = 0
     while position < len(blocks):
         found = None
@@ -266,6 +273,25 @@ def teaser_template(
             if block.line not in taken and block.line not in protected:
                 taken.add(block.line)
                 hits.append((block, f"part of {len(chain)} teasers built from one {period}-line template"))
+        # Below the article, the short line right above the teasers is their header ('LATEST ATP NEWS',
+        # 'Newswire', 'Editors\' Picks'), whatever its words: not a sentence, not a list's lead-in ('…:').
+        top = chain[0] - lead - 1
+        if top >= 0 and header_words and prose_before is None:
+            prose_before = _unclaimed_prose_words_before(blocks, claimed)
+        if (
+            top >= 0
+            and header_words
+            and prose_before is not None
+            and prose_before[top] >= min_prose_before
+            and blocks[top].line not in claimed
+            and blocks[top].line not in taken
+            and blocks[top].line not in protected
+            and 0 < blocks[top].words <= header_words
+            and not blocks[top].text.rstrip().endswith(":")
+            and not ends_like_sentence(blocks[top].text.rstrip())
+        ):
+            taken.add(blocks[top].line)
+            hits.append((blocks[top], f"header of the {len(chain)} teasers under it"))
         position = end
     return hits
 

@@ -89,3 +89,15 @@ def test_teaser_run_needs_residue_above_it_and_no_article_below_it() -> None:
     qa = "".join(f"Q: What was day {n} like for the crews?\nA: Long.\n" for n in range(6))
     doc = Document.from_text(f"{BODY}Share\n{qa}")
     assert teaser_run(doc.blocks, None, frozenset(), share) == []
+
+
+def test_teaser_template_takes_the_header_of_teasers_below_the_article() -> None:
+    teasers = "".join(f"Storm hits the coast on day {n}\nNovember {n + 1}, 2019\n" for n in range(5))
+    rule = RuleSet.bundled().get("REL006")
+    for header, taken in (("LATEST STORM NEWS", True), ("The storms this month were:", False), ("", False)):
+        for above, expected in ((BODY, taken), ("", False)):
+            doc = Document.from_text(f"{above}{header}\n{teasers}")
+            stamps = frozenset(b.line for b in doc.blocks if b.text.startswith("November"))
+            hits = [b.text for b, _ in teaser_template(doc.blocks, rule, frozenset(), stamps, **rule.params)]
+            assert (header in hits) is expected, (header, bool(above))
+            assert len(hits) == 10 + expected
