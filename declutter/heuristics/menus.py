@@ -380,3 +380,62 @@ def bulleted_head_menu(
             items = sum(1 for b in found if b.line not in claimed and _list_item(b))
             hits.extend((b, f"part of a bulleted menu of {items} items above the article") for b in found)
     return hits
+
+
+_LABEL_KEY_END = regex.compile(r"[\s:.!›»|<>+*—–-]+$")
+
+
+def _label_key(text: str) -> str:
+    """A short line as a menu label: case-folded, without trailing separators ('Search:' and 'SEARCH' agree)."""
+    return _LABEL_KEY_END.sub("", text.casefold())
+
+
+def recurring_menu(
+    blocks: Sequence[Block],
+    rule: Rule | None,
+    protected: frozenset[int],
+    claimed: frozenset[int],
+    *,
+    max_words: int = 4,
+    min_labels: int = 2,
+    prose_words: int = 15,
+    edge_gap: int = 8,
+    edge_words: int = 200,
+) -> list[Hit]:
+    """Short lines outside the article that recur on its other side: a header menu and its footer copy.
+
+    Sites repeat their menu in the footer, whatever its section names ('Boas-vindas',
+    'Support Us', 'Поиск:'), so a label that no vocabulary knows is still told by its
+    copy on the other side of the article. A line of at most ``max_words`` words with no
+    sentence ending, outside the article's span (:func:`_article_span`), goes when its text
+    also stands on the far side of the span, and when the run of short lines it belongs to
+    holds ``min_labels`` such recurring labels or more: one repeated line alone (a headline
+    above and its teaser in a 'Most read' list below, an author's name in the byline and in
+    the bio) is not a menu. Lines inside the span never go, nor copies of the headline.
+    """
+    span = _article_span(blocks, claimed, prose_words, edge_gap, edge_words)
+    if span is None:
+        return []
+    runs = _short_runs(
+        blocks, span, protected, claimed, max_words=max_words, exclamations=False, skip_claimed=True, inside=False
+    )
+    sides: dict[str, set[int]] = {}
+    for run in runs:
+        for block in run:
+            sides.setdefault(_label_key(block.text), set()).add(span.region(block.index))
+    hits: list[Hit] = []
+    for run in runs:
+        side = span.region(run[0].index)
+        found = [
+            b
+            for b in run
+            if b.line not in claimed
+            and b.line not in span.headlines
+            and any(ch.isalpha() for ch in b.text)
+            and len(sides[_label_key(b.text)]) > 1
+        ]
+        labels = {_label_key(b.text) for b in found}
+        if len(labels) >= min_labels:
+            where = "above the article, repeated below it" if side == 0 else "below the article, repeated above it"
+            hits.extend((b, f"menu label {where} ({len(labels)} such labels in its run)") for b in found)
+    return hits
