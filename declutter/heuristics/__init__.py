@@ -16,7 +16,7 @@ from declutter.heuristics.comments import comment_thread
 from declutter.heuristics.common import Heuristic, Hit
 from declutter.heuristics.language import other_language_run
 from declutter.heuristics.lists import headline_list, run_together_headlines, teaser_run, teaser_template
-from declutter.heuristics.menus import bulleted_head_menu, headline_copies, menu_run, recurring_menu
+from declutter.heuristics.menus import bulleted_head_menu, headline_copies, label_line, menu_run, recurring_menu
 from declutter.heuristics.page import tail_after_residue, title_echo
 
 HEURISTICS: dict[str, Heuristic] = {
@@ -28,6 +28,7 @@ HEURISTICS: dict[str, Heuristic] = {
     "headline-list": headline_list,
     "menu-run": menu_run,
     "recurring-menu": recurring_menu,
+    "label-line": label_line,
     "bulleted-head-menu": bulleted_head_menu,
     "other-language-run": other_language_run,
     "run-together-headlines": run_together_headlines,
@@ -42,6 +43,7 @@ __all__ = [
     "comment_thread",
     "headline_copies",
     "headline_list",
+    "label_line",
     "menu_run",
     "other_language_run",
     "recurring_menu",

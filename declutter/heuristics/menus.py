@@ -439,3 +439,64 @@ def recurring_menu(
             where = "above the article, repeated below it" if side == 0 else "below the article, repeated above it"
             hits.extend((b, f"menu label {where} ({len(labels)} such labels in its run)") for b in found)
     return hits
+
+
+_LABEL_SPLIT = regex.compile(r"[\s|•·/]+")
+
+
+def _label_count(rule: Rule, block: Block, text: str, longest: int) -> int:
+    """How many menu labels ``text`` is made of, end to end (0 when some part is no label).
+
+    The words are split at spaces and bars and cut into segments of at most ``longest``
+    words that each fully match the rule's patterns; the cut with the most labels wins.
+    """
+    words = [w for w in _LABEL_SPLIT.split(text) if w]
+    best: list[int | None] = [0] + [None] * len(words)  # labels in the best cut of words[:i]
+    for end in range(1, len(words) + 1):
+        for size in range(1, min(longest, end) + 1):
+            before = best[end - size]
+            if before is not None and fullmatch(rule, block, " ".join(words[end - size : end])) is not None:
+                best[end] = max(best[end] or 0, before + 1)
+    return best[-1] or 0
+
+
+def label_line(
+    blocks: Sequence[Block],
+    rule: Rule,
+    protected: frozenset[int],
+    claimed: frozenset[int],
+    *,
+    min_labels: int = 2,
+    max_words: int = 8,
+    label_words: int = 3,
+    prose_words: int = 15,
+    edge_gap: int = 8,
+    edge_words: int = 200,
+) -> list[Hit]:
+    """A menu flattened onto one line above or below the article ('LIVE TV Videos Photos', 'Menu Sections').
+
+    Converters often write a menu's links side by side. A line of at most ``max_words``
+    words with no sentence ending, outside the article's span (:func:`_article_span`), goes
+    when it is nothing but ``min_labels`` or more menu labels (the rule's patterns, each of at
+    most ``label_words`` words) end to end. One label alone is a heading's job
+    ('Politics'); a line with one word that is no label ('Sports Illustrated swimsuit')
+    stays, and so do lines inside the span and copies of the headline.
+    """
+    span = _article_span(blocks, claimed, prose_words, edge_gap, edge_words)
+    if span is None:
+        return []
+    hits: list[Hit] = []
+    for block in blocks:
+        if (
+            span.first <= block.index <= span.last
+            or block.line in claimed
+            or block.line in protected
+            or block.line in span.headlines
+            or not 2 <= block.words <= max_words
+            or ends_like_sentence(block.text)
+        ):
+            continue
+        labels = _label_count(rule, block, block.text, label_words)
+        if labels >= min_labels:
+            hits.append((block, f"a line of {labels} menu labels outside the article"))
+    return hits

@@ -5,7 +5,7 @@ from __future__ import annotations
 from declutter import explain
 from declutter.document import Document
 from declutter.heuristics.menus import bulleted_head_menu, recurring_menu
-from tests.heuristics import PROSE, ids
+from tests.heuristics import BODY, PROSE, ids
 
 
 def test_menu_run_needs_menu_words() -> None:
@@ -124,3 +124,14 @@ def test_recurring_menu_needs_two_labels_outside_the_article() -> None:
     assert _recurring(f"{PROSE}\n{names}\n{PROSE}\n{names}") == []
     # Copies on one side only are not a header and a footer.
     assert _recurring(f"{names}\n{names}\n{PROSE}") == []
+
+
+def test_label_line_takes_a_flattened_menu_outside_the_article() -> None:
+    assert "NAV011" in ids(f"LIVE TV Videos Photos\n\n{BODY}")
+    assert "NAV011" in ids(f"{BODY}Menu Sections\n")
+
+
+def test_label_line_needs_two_labels_and_nothing_else_outside_the_span() -> None:
+    assert "NAV011" not in ids(f"Politics\n\n{BODY}"), "one label alone is a heading"
+    assert "NAV011" not in ids(f"Sports Illustrated swimsuit\n\n{BODY}"), "a word that is no label"
+    assert "NAV011" not in ids(f"{PROSE}World Politics\n\n{PROSE}"), "inside the article's span"
