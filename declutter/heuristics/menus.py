@@ -6,7 +6,7 @@ A headline is never a menu item: :func:`headline_copies` finds the lines that re
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from functools import cached_property
 from itertools import pairwise
 
 import regex
@@ -18,17 +18,35 @@ from declutter.rules import Rule
 from declutter.text import ends_like_sentence, is_prose
 
 
-@dataclass(frozen=True, slots=True)
 class _Span:
     """Where the article lies: its first and last prose paragraph (block indexes), and copies of its headline."""
 
-    first: int
-    last: int
-    headlines: frozenset[int]
+    def __init__(self, blocks: Sequence[Block], claimed: frozenset[int], first: int, last: int) -> None:
+        self.blocks, self.claimed, self.first, self.last = blocks, claimed, first, last
+
+    @cached_property
+    def headlines(self) -> frozenset[int]:
+        """The lines that repeat the headline (:func:`headline_copies`), found only when a hit needs them."""
+        return headline_copies(self.blocks, self.claimed, self.first)
 
     def region(self, index: int) -> int:
         """0 above the first paragraph, 1 inside the article's span, 2 below the last paragraph."""
         return (index > self.first) + (index > self.last)
+
+
+_PROSE: tuple[Sequence[Block], int, list[Block]] | None = None
+"""The last text's prose blocks: the menu heuristics run one after another on the same blocks."""
+
+
+def _prose_blocks(blocks: Sequence[Block], prose_words: int) -> list[Block]:
+    """The blocks that read as prose paragraphs of ``prose_words`` words (remembered for the last ``blocks``)."""
+    global _PROSE
+    last = _PROSE  # one read: another thread may replace it meanwhile
+    if last is not None and last[0] is blocks and last[1] == prose_words:
+        return last[2]
+    prose = [b for b in blocks if is_prose(b.text, min_words=prose_words, words=b.words)]
+    _PROSE = (blocks, prose_words, prose)
+    return prose
 
 
 def _article_span(
@@ -40,15 +58,13 @@ def _article_span(
     article; with ``edge_gap``, neither is a small group of paragraphs cut off at either end
     (see :func:`_article_core`).
     """
-    prose = [
-        b.index for b in blocks if b.line not in claimed and is_prose(b.text, min_words=prose_words, words=b.words)
-    ]
+    prose = [b.index for b in _prose_blocks(blocks, prose_words) if b.line not in claimed]
     if not prose:
         return None
     if edge_gap:
         prose = _article_core(blocks, prose, claimed, edge_gap, edge_words)
     first, last = prose[0], prose[-1]
-    return _Span(first, last, headline_copies(blocks, claimed, first))
+    return _Span(blocks, claimed, first, last)
 
 
 def _short_runs(
@@ -178,7 +194,7 @@ def menu_run(
     )
     hits: list[Hit] = []
     for run in runs:
-        marks = [n for n, b in enumerate(run) if fullmatch(rule, b, b.text) is not None]
+        marks = [n for n, b in enumerate(run) if _is_label(rule, b, b.text)]
         region = span.region(run[0].index)
         if region == 0:
             start, end = _above_items(run, marks, top_label=top_label, bullets=bullets)
@@ -429,11 +445,11 @@ def recurring_menu(
         found = [
             b
             for b in run
-            if b.line not in claimed
-            and b.line not in span.headlines
-            and any(ch.isalpha() for ch in b.text)
-            and len(sides[_label_key(b.text)]) > 1
+            if b.line not in claimed and any(ch.isalpha() for ch in b.text) and len(sides[_label_key(b.text)]) > 1
         ]
+        if len({_label_key(b.text) for b in found}) < min_labels:
+            continue
+        found = [b for b in found if b.line not in span.headlines]
         labels = {_label_key(b.text) for b in found}
         if len(labels) >= min_labels:
             where = "above the article, repeated below it" if side == 0 else "below the article, repeated above it"
@@ -453,11 +469,28 @@ def _label_count(rule: Rule, block: Block, text: str, longest: int) -> int:
     words = [w for w in _LABEL_SPLIT.split(text) if w]
     best: list[int | None] = [0] + [None] * len(words)  # labels in the best cut of words[:i]
     for end in range(1, len(words) + 1):
+        if all(best[start] is None for start in range(max(0, end - longest), end)):
+            return 0  # no cut reaches this far: some word belongs to no label
         for size in range(1, min(longest, end) + 1):
             before = best[end - size]
-            if before is not None and fullmatch(rule, block, " ".join(words[end - size : end])) is not None:
+            if before is not None and _is_label(rule, block, " ".join(words[end - size : end])):
                 best[end] = max(best[end] or 0, before + 1)
     return best[-1] or 0
+
+
+_LABELS: dict[tuple[tuple[regex.Pattern[str], ...], str], bool] = {}
+"""Segments already judged, by rule patterns: menu words recur on every page ('Home', 'News')."""
+
+
+def _is_label(rule: Rule, block: Block, segment: str) -> bool:
+    """Whether ``segment`` fully matches one of the rule's patterns (memoised; at most 50,000 entries)."""
+    key = (rule.patterns, segment)
+    found = _LABELS.get(key)
+    if found is None:
+        if len(_LABELS) > 50_000:
+            _LABELS.clear()
+        found = _LABELS[key] = fullmatch(rule, block, segment) is not None
+    return found
 
 
 def label_line(
@@ -488,15 +521,14 @@ def label_line(
     hits: list[Hit] = []
     for block in blocks:
         if (
-            span.first <= block.index <= span.last
+            not 2 <= block.words <= max_words
+            or span.first <= block.index <= span.last
             or block.line in claimed
             or block.line in protected
-            or block.line in span.headlines
-            or not 2 <= block.words <= max_words
             or ends_like_sentence(block.text)
         ):
             continue
         labels = _label_count(rule, block, block.text, label_words)
-        if labels >= min_labels:
+        if labels >= min_labels and block.line not in span.headlines:
             hits.append((block, f"a line of {labels} menu labels outside the article"))
     return hits
