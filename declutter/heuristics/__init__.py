@@ -16,7 +16,7 @@ from declutter.heuristics.comments import comment_thread
 from declutter.heuristics.common import Heuristic, Hit
 from declutter.heuristics.language import other_language_run
 from declutter.heuristics.lists import headline_list, run_together_headlines, teaser_run, teaser_template
-from declutter.heuristics.menus import bulleted_head_menu, headline_copies, menu_run
+from declutter.heuristics.menus import bulleted_head_menu, headline_copies, label_line, menu_run, recurring_menu
 from declutter.heuristics.page import tail_after_residue, title_echo
 
 HEURISTICS: dict[str, Heuristic] = {
@@ -27,6 +27,8 @@ HEURISTICS: dict[str, Heuristic] = {
     "title-echo": title_echo,
     "headline-list": headline_list,
     "menu-run": menu_run,
+    "recurring-menu": recurring_menu,
+    "label-line": label_line,
     "bulleted-head-menu": bulleted_head_menu,
     "other-language-run": other_language_run,
     "run-together-headlines": run_together_headlines,
@@ -41,8 +43,10 @@ __all__ = [
     "comment_thread",
     "headline_copies",
     "headline_list",
+    "label_line",
     "menu_run",
     "other_language_run",
+    "recurring_menu",
     "run_together_headlines",
     "tail_after_residue",
     "teaser_run",

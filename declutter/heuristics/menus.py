@@ -6,6 +6,7 @@ A headline is never a menu item: :func:`headline_copies` finds the lines that re
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cached_property
 from itertools import pairwise
 
 import regex
@@ -15,6 +16,123 @@ from declutter.heuristics.common import Hit, _echoes
 from declutter.matchers import fullmatch
 from declutter.rules import Rule
 from declutter.text import ends_like_sentence, is_prose
+
+
+class _Span:
+    """Where the article lies: its first and last prose paragraph (block indexes), and copies of its headline."""
+
+    def __init__(self, blocks: Sequence[Block], claimed: frozenset[int], first: int, last: int) -> None:
+        self.blocks, self.claimed, self.first, self.last = blocks, claimed, first, last
+
+    @cached_property
+    def headlines(self) -> frozenset[int]:
+        """The lines that repeat the headline (:func:`headline_copies`), found only when a hit needs them."""
+        return headline_copies(self.blocks, self.claimed, self.first)
+
+    def region(self, index: int) -> int:
+        """0 above the first paragraph, 1 inside the article's span, 2 below the last paragraph."""
+        return (index > self.first) + (index > self.last)
+
+
+_PROSE: tuple[Sequence[Block], int, list[Block]] | None = None
+"""The last text's prose blocks: the menu heuristics run one after another on the same blocks."""
+
+
+def _prose_blocks(blocks: Sequence[Block], prose_words: int) -> list[Block]:
+    """The blocks that read as prose paragraphs of ``prose_words`` words (remembered for the last ``blocks``)."""
+    global _PROSE
+    last = _PROSE  # one read: another thread may replace it meanwhile
+    if last is not None and last[0] is blocks and last[1] == prose_words:
+        return last[2]
+    prose = [b for b in blocks if is_prose(b.text, min_words=prose_words, words=b.words)]
+    _PROSE = (blocks, prose_words, prose)
+    return prose
+
+
+def _article_span(
+    blocks: Sequence[Block], claimed: frozenset[int], prose_words: int, edge_gap: int, edge_words: int
+) -> _Span | None:
+    """The article's span: from its first prose paragraph to its last, or None when the text has no prose.
+
+    Prose that other rules already removed (a cookie notice above the menu) is not the
+    article; with ``edge_gap``, neither is a small group of paragraphs cut off at either end
+    (see :func:`_article_core`).
+    """
+    prose = [b.index for b in _prose_blocks(blocks, prose_words) if b.line not in claimed]
+    if not prose:
+        return None
+    if edge_gap:
+        prose = _article_core(blocks, prose, claimed, edge_gap, edge_words)
+    first, last = prose[0], prose[-1]
+    return _Span(blocks, claimed, first, last)
+
+
+def _short_runs(
+    blocks: Sequence[Block],
+    span: _Span,
+    protected: frozenset[int],
+    claimed: frozenset[int],
+    *,
+    max_words: int,
+    exclamations: bool,
+    skip_claimed: bool,
+    inside: bool,
+) -> list[list[Block]]:
+    """Maximal runs of short lines (at most ``max_words`` words, no sentence ending), never across the span's edges.
+
+    With ``exclamations`` a short line ending in '!' or '?' is short too ('Forums!');
+    with ``skip_claimed`` a long line outside the span that another rule removed does not
+    break a run; without ``inside`` no line inside the article's span is short.
+    """
+    runs: list[list[Block]] = [[]]
+    region = 0
+    for block in blocks:
+        outside = block.index < span.first or block.index > span.last
+        if skip_claimed and outside and block.line in claimed and block.words > max_words:
+            continue  # residue another rule removed does not split a menu
+        if span.region(block.index) != region:
+            runs.append([])  # a run never crosses the article's first or last paragraph
+            region = span.region(block.index)
+        short = (
+            block.words <= max_words
+            and (not ends_like_sentence(block.text) or (exclamations and block.text.rstrip()[-1:] in "!?"))
+            and block.line not in protected
+            and (outside or inside)
+        )
+        if short:
+            runs[-1].append(block)
+        elif runs[-1]:
+            runs.append([])
+    return [run for run in runs if run]
+
+
+def _above_items(run: list[Block], marks: list[int], *, top_label: bool, bullets: bool) -> tuple[int, int]:
+    """The menu part of a run above the article: up to its last menu label (a short headline under it stays).
+
+    With ``top_label`` it also starts at its first label (the page title may open the text);
+    with ``bullets`` a run that is mostly bulleted goes on through the bulleted items under its last label.
+    """
+    if not marks:
+        return 0, 0
+    start, end = (marks[0] if top_label else 0), marks[-1] + 1
+    if bullets and 2 * sum(map(_bulleted, run[start:end])) >= end - start:
+        while end < len(run) and _bulleted(run[end]):
+            end += 1
+    return start, end
+
+
+def _inside_items(run: list[Block], marks: list[int], claimed: frozenset[int], inner_ratio: float) -> tuple[int, int]:
+    """The menu part of a run inside the article's span: from its first label to its last, only when dense.
+
+    At least ``inner_ratio`` of those lines are labels and another rule removed a line of the
+    run (a share bar next to the menu): an article's own list has no residue in it.
+    """
+    if not marks:
+        return 0, 0
+    start, end = marks[0], marks[-1] + 1
+    if not inner_ratio or not any(b.line in claimed for b in run) or len(marks) < inner_ratio * (end - start):
+        return 0, 0
+    return start, end
 
 
 def menu_run(
@@ -41,107 +159,67 @@ def menu_run(
 ) -> list[Hit]:
     """A long run of very short lines above the article or below it: a menu, a footer, a link farm.
 
-    Items have at most ``max_words`` words (``max_mean_words`` on average) and no
-    sentence ending (with ``exclamations``, a short line ending in '!' or '?' is an
-    item too: 'Forums!', 'Work here!'). The run must lie entirely above the first
-    prose paragraph (of ``prose_words`` words) or entirely below the last one, so
-    lists inside the article are never touched; a document without prose is left
-    alone. Prose that other rules already removed (a cookie notice above the menu)
-    is not the article and does not count, and neither is, with ``edge_gap``, a
-    small group of paragraphs at either end (at most ``edge_words`` words and half
-    the largest group's) cut off from the rest of the prose by more than
-    ``edge_gap`` lines (a site blurb among the menus); with ``skip_claimed``, long
-    lines other rules removed do not break a run. And shape alone never deletes: the run
-    needs ``min_anchors`` lines matching the rule's patterns (menu vocabulary such
-    as 'Home', 'Contact us'; with ``claimed_evidence``, one of them may be a short
-    line another rule removed, but one must be vocabulary), so a list of names or
-    products that closes an article stays, and it ends at its last menu label on
-    the side that faces the article, so a short headline stays too. With
-    ``bullets``, a run above the article that is mostly a bulleted list keeps going
-    past its last label through the bulleted items under it (a headline is not bulleted).
-    With ``inner_ratio``, a run between the first and the last paragraph goes too, from
-    its first menu label to its last, when at least that share of those lines are menu
-    labels and another rule already removed a line of the run (a menu and a share bar
-    between the article and an author's bio); an article's own list has no residue in it.
-    With ``dense_items``, a shorter run outside the article goes when it has that many
-    lines and at least ``dense_ratio`` of them are menu labels ('About us', 'Careers', 'Advertise').
-    """
-    # Lines other rules already removed (a cookie notice, a newsletter prompt) are not the article.
-    prose = [
-        b.index for b in blocks if b.line not in claimed and is_prose(b.text, min_words=prose_words, words=b.words)
-    ]
-    if not prose:
-        return []
-    if edge_gap:
-        prose = _article_core(blocks, prose, claimed, edge_gap, edge_words)
-    first, last = prose[0], prose[-1]
-    headlines = headline_copies(blocks, claimed, first)
-    hits: list[Hit] = []
-    run: list[Block] = []
+    Four steps, each a helper with its own few knobs:
 
-    def flush() -> None:
-        marks = [n for n, b in enumerate(run) if fullmatch(rule, b, b.text) is not None]
-        above = bool(run) and run[-1].index < first
-        # Trim the side that touches the article back to the last menu label: a short
-        # headline or byline right above the first paragraph is not a menu item. Above the
-        # article, the run also starts at its first label: the page title may open the text.
-        start, end = 0, 0
-        if marks:
-            start = 0 if above and not top_label else marks[0]
-            end = marks[-1] + 1 if above else len(run)
-        if above and bullets and end and 2 * sum(map(_bulleted, run[start:end])) >= end - start:
-            while end < len(run) and _bulleted(run[end]):
-                end += 1
-        inside = bool(run) and first < run[0].index < last
-        if inside:
-            # Inside the article's span only a dense menu goes, from its first label to its last.
-            start, end = (marks[0], marks[-1] + 1) if marks else (0, 0)
-            residue = any(b.line in claimed for b in run)
-            if not inner_ratio or not residue or len(marks) < inner_ratio * (end - start):
-                start, end = 0, 0
+    1. :func:`_article_span` finds the article: its first and last prose paragraph (of
+       ``prose_words`` words; ``edge_gap``, ``edge_words`` drop a site blurb at either end).
+       A document without prose is left alone.
+    2. :func:`_short_runs` cuts the rest into runs of items: lines of at most ``max_words``
+       words with no sentence ending (``exclamations``: 'Forums!' is an item; ``skip_claimed``:
+       long residue lines do not split a run). A run lies entirely above the first
+       paragraph, inside the span or below the last paragraph.
+    3. Each run is trimmed to its menu part by the lines matching the rule's patterns (menu
+       vocabulary such as 'Home', 'Contact us'): :func:`_above_items` (``top_label``,
+       ``bullets``), below the article from the first label to the end, and
+       :func:`_inside_items` (``inner_ratio``; without it nothing inside the span goes).
+    4. The menu part goes when it has ``min_items`` items, or ``dense_items`` outside the span
+       of which ``dense_ratio`` are labels ('About us', 'Careers', 'Advertise'); when it has
+       ``min_anchors`` labels (with ``claimed_evidence``, short lines another rule removed
+       count too); and when its items average at most ``max_mean_words`` words. Shape alone
+       never deletes: a list of names or products that closes an article has no labels.
+       Copies of the headline (:func:`headline_copies`) always stay.
+    """
+    span = _article_span(blocks, claimed, prose_words, edge_gap, edge_words)
+    if span is None:
+        return []
+    runs = _short_runs(
+        blocks,
+        span,
+        protected,
+        claimed,
+        max_words=max_words,
+        exclamations=exclamations,
+        skip_claimed=skip_claimed,
+        inside=inner_ratio > 0,
+    )
+    hits: list[Hit] = []
+    for run in runs:
+        marks = [n for n, b in enumerate(run) if _is_label(rule, b, b.text)]
+        region = span.region(run[0].index)
+        if region == 0:
+            start, end = _above_items(run, marks, top_label=top_label, bullets=bullets)
+        elif region == 1:
+            start, end = _inside_items(run, marks, claimed, inner_ratio)
+        else:
+            start, end = (marks[0], len(run)) if marks else (0, 0)
         items = run[start:end]
         evidence = len(marks)
         if claimed_evidence:
             marked = {run[n].line for n in marks}
             evidence += sum(1 for b in items if b.line in claimed and b.line not in marked)
-        dense = (
-            not inside
-            and dense_items
-            and len(items) >= dense_items
-            and sum(1 for n in marks if start <= n < end) >= dense_ratio * len(items)
-        )
+        labels = sum(1 for n in marks if start <= n < end)
+        dense = region != 1 and dense_items and len(items) >= dense_items and labels >= dense_ratio * len(items)
         if (
             (len(items) >= min_items or dense)
             and evidence >= min_anchors
             and sum(b.words for b in items) <= max_mean_words * len(items)
         ):
-            place = "above the article" if above else "inside the article's span" if inside else "below the article"
+            place = ("above the article", "inside the article's span", "below the article")[region]
             hits.extend(
                 (b, f"item of a run of {len(items)} short lines {place} ({evidence} menu labels)")
                 for b in items
-                if b.line not in headlines
+                if b.line not in span.headlines
             )
-        run.clear()
-
-    region = 0
-    for block in blocks:
-        outside = block.index < first or block.index > last
-        if skip_claimed and outside and block.line in claimed and block.words > max_words:
-            continue  # residue another rule removed does not split a menu
-        if (block.index > first) + (block.index > last) != region:
-            flush()  # a run never crosses the article's first or last paragraph
-            region = (block.index > first) + (block.index > last)
-        short = (
-            block.words <= max_words
-            and (not ends_like_sentence(block.text) or (exclamations and block.text.rstrip()[-1:] in "!?"))
-            and block.line not in protected
-            and (outside or inner_ratio > 0)
-        )
-        if short:
-            run.append(block)
-        else:
-            flush()
-    flush()
     return hits
 
 
@@ -317,4 +395,140 @@ def bulleted_head_menu(
         ):
             items = sum(1 for b in found if b.line not in claimed and _list_item(b))
             hits.extend((b, f"part of a bulleted menu of {items} items above the article") for b in found)
+    return hits
+
+
+_LABEL_KEY_END = regex.compile(r"[\s:.!›»|<>+*—–-]+$")
+
+
+def _label_key(text: str) -> str:
+    """A short line as a menu label: case-folded, without trailing separators ('Search:' and 'SEARCH' agree)."""
+    return _LABEL_KEY_END.sub("", text.casefold())
+
+
+def recurring_menu(
+    blocks: Sequence[Block],
+    rule: Rule | None,
+    protected: frozenset[int],
+    claimed: frozenset[int],
+    *,
+    max_words: int = 4,
+    min_labels: int = 2,
+    prose_words: int = 15,
+    edge_gap: int = 8,
+    edge_words: int = 200,
+) -> list[Hit]:
+    """Short lines outside the article that recur on its other side: a header menu and its footer copy.
+
+    Sites repeat their menu in the footer, whatever its section names ('Boas-vindas',
+    'Support Us', 'Поиск:'), so a label that no vocabulary knows is still told by its
+    copy on the other side of the article. A line of at most ``max_words`` words with no
+    sentence ending, outside the article's span (:func:`_article_span`), goes when its text
+    also stands on the far side of the span, and when the run of short lines it belongs to
+    holds ``min_labels`` such recurring labels or more: one repeated line alone (a headline
+    above and its teaser in a 'Most read' list below, an author's name in the byline and in
+    the bio) is not a menu. Lines inside the span never go, nor copies of the headline.
+    """
+    span = _article_span(blocks, claimed, prose_words, edge_gap, edge_words)
+    if span is None:
+        return []
+    runs = _short_runs(
+        blocks, span, protected, claimed, max_words=max_words, exclamations=False, skip_claimed=True, inside=False
+    )
+    sides: dict[str, set[int]] = {}
+    for run in runs:
+        for block in run:
+            sides.setdefault(_label_key(block.text), set()).add(span.region(block.index))
+    hits: list[Hit] = []
+    for run in runs:
+        side = span.region(run[0].index)
+        found = [
+            b
+            for b in run
+            if b.line not in claimed and any(ch.isalpha() for ch in b.text) and len(sides[_label_key(b.text)]) > 1
+        ]
+        if len({_label_key(b.text) for b in found}) < min_labels:
+            continue
+        found = [b for b in found if b.line not in span.headlines]
+        labels = {_label_key(b.text) for b in found}
+        if len(labels) >= min_labels:
+            where = "above the article, repeated below it" if side == 0 else "below the article, repeated above it"
+            hits.extend((b, f"menu label {where} ({len(labels)} such labels in its run)") for b in found)
+    return hits
+
+
+_LABEL_SPLIT = regex.compile(r"[\s|•·/]+")
+
+
+def _label_count(rule: Rule, block: Block, text: str, longest: int) -> int:
+    """How many menu labels ``text`` is made of, end to end (0 when some part is no label).
+
+    The words are split at spaces and bars and cut into segments of at most ``longest``
+    words that each fully match the rule's patterns; the cut with the most labels wins.
+    """
+    words = [w for w in _LABEL_SPLIT.split(text) if w]
+    best: list[int | None] = [0] + [None] * len(words)  # labels in the best cut of words[:i]
+    for end in range(1, len(words) + 1):
+        if all(best[start] is None for start in range(max(0, end - longest), end)):
+            return 0  # no cut reaches this far: some word belongs to no label
+        for size in range(1, min(longest, end) + 1):
+            before = best[end - size]
+            if before is not None and _is_label(rule, block, " ".join(words[end - size : end])):
+                best[end] = max(best[end] or 0, before + 1)
+    return best[-1] or 0
+
+
+_LABELS: dict[tuple[tuple[regex.Pattern[str], ...], str], bool] = {}
+"""Segments already judged, by rule patterns: menu words recur on every page ('Home', 'News')."""
+
+
+def _is_label(rule: Rule, block: Block, segment: str) -> bool:
+    """Whether ``segment`` fully matches one of the rule's patterns (memoised; at most 50,000 entries)."""
+    key = (rule.patterns, segment)
+    found = _LABELS.get(key)
+    if found is None:
+        if len(_LABELS) > 50_000:
+            _LABELS.clear()
+        found = _LABELS[key] = fullmatch(rule, block, segment) is not None
+    return found
+
+
+def label_line(
+    blocks: Sequence[Block],
+    rule: Rule,
+    protected: frozenset[int],
+    claimed: frozenset[int],
+    *,
+    min_labels: int = 2,
+    max_words: int = 8,
+    label_words: int = 3,
+    prose_words: int = 15,
+    edge_gap: int = 8,
+    edge_words: int = 200,
+) -> list[Hit]:
+    """A menu flattened onto one line above or below the article ('LIVE TV Videos Photos', 'Menu Sections').
+
+    Converters often write a menu's links side by side. A line of at most ``max_words``
+    words with no sentence ending, outside the article's span (:func:`_article_span`), goes
+    when it is nothing but ``min_labels`` or more menu labels (the rule's patterns, each of at
+    most ``label_words`` words) end to end. One label alone is a heading's job
+    ('Politics'); a line with one word that is no label ('Sports Illustrated swimsuit')
+    stays, and so do lines inside the span and copies of the headline.
+    """
+    span = _article_span(blocks, claimed, prose_words, edge_gap, edge_words)
+    if span is None:
+        return []
+    hits: list[Hit] = []
+    for block in blocks:
+        if (
+            not 2 <= block.words <= max_words
+            or span.first <= block.index <= span.last
+            or block.line in claimed
+            or block.line in protected
+            or ends_like_sentence(block.text)
+        ):
+            continue
+        labels = _label_count(rule, block, block.text, label_words)
+        if labels >= min_labels and block.line not in span.headlines:
+            hits.append((block, f"a line of {labels} menu labels outside the article"))
     return hits

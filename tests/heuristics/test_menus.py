@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from declutter import explain
 from declutter.document import Document
-from declutter.heuristics.menus import bulleted_head_menu
-from tests.heuristics import PROSE, ids
+from declutter.heuristics.menus import bulleted_head_menu, recurring_menu
+from tests.heuristics import BODY, PROSE, ids
 
 
 def test_menu_run_needs_menu_words() -> None:
@@ -100,3 +100,38 @@ def test_bulleted_head_menu_needs_residue_and_a_headline_below_it() -> None:
     assert _menu_lines(f"{MEGA_MENU}Man stabbed to death on a bay train\n\n{PROSE}", frozenset()) == []
     # No line between the list and the first paragraph that could be the headline: the list may be the article's.
     assert _menu_lines(f"*\n*\n{MEGA_MENU}\n{PROSE}", frozenset({0, 1})) == []
+
+
+def _recurring(text: str) -> list[str]:
+    blocks = Document.from_text(text).blocks
+    return [b.text for b, _ in recurring_menu(blocks, None, frozenset(), frozenset())]
+
+
+def test_recurring_menu_takes_header_labels_repeated_in_the_footer() -> None:
+    """Section names no vocabulary knows go when the header's run repeats below the article."""
+    menu = "Boas-vindas\nAlfabetize em Casa\nContato\n"
+    taken = _recurring(f"Storm hits coast\n{menu}\n{PROSE}\n{PROSE}\nAbout the author\n{menu}")
+    assert taken == ["Boas-vindas", "Alfabetize em Casa", "Contato"] * 2
+    assert "Storm hits coast" not in taken
+
+
+def test_recurring_menu_needs_two_labels_outside_the_article() -> None:
+    # One repeated line (the headline above, its teaser in a 'Most read' list below) is not a menu.
+    teasers = "Most read\nStorm hits coast\nCouncil approves budget"
+    assert _recurring(f"Storm hits coast\n\n{PROSE}\n{PROSE}\n{teasers}") == []
+    # A list inside the article's span stays, even when it recurs below.
+    names = "Kyle Busch\nDenny Hamlin\n"
+    assert _recurring(f"{PROSE}\n{names}\n{PROSE}\n{names}") == []
+    # Copies on one side only are not a header and a footer.
+    assert _recurring(f"{names}\n{names}\n{PROSE}") == []
+
+
+def test_label_line_takes_a_flattened_menu_outside_the_article() -> None:
+    assert "NAV011" in ids(f"LIVE TV Videos Photos\n\n{BODY}")
+    assert "NAV011" in ids(f"{BODY}Menu Sections\n")
+
+
+def test_label_line_needs_two_labels_and_nothing_else_outside_the_span() -> None:
+    assert "NAV011" not in ids(f"Politics\n\n{BODY}"), "one label alone is a heading"
+    assert "NAV011" not in ids(f"Sports Illustrated swimsuit\n\n{BODY}"), "a word that is no label"
+    assert "NAV011" not in ids(f"{PROSE}World Politics\n\n{PROSE}"), "inside the article's span"
