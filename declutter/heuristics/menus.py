@@ -34,19 +34,9 @@ class _Span:
         return (index > self.first) + (index > self.last)
 
 
-_PROSE: tuple[Sequence[Block], int, list[Block]] | None = None
-"""The last text's prose blocks: the menu heuristics run one after another on the same blocks."""
-
-
 def _prose_blocks(blocks: Sequence[Block], prose_words: int) -> list[Block]:
-    """The blocks that read as prose paragraphs of ``prose_words`` words (remembered for the last ``blocks``)."""
-    global _PROSE
-    last = _PROSE  # one read: another thread may replace it meanwhile
-    if last is not None and last[0] is blocks and last[1] == prose_words:
-        return last[2]
-    prose = [b for b in blocks if is_prose(b.text, min_words=prose_words, words=b.words)]
-    _PROSE = (blocks, prose_words, prose)
-    return prose
+    """The blocks that read as prose paragraphs of ``prose_words`` words."""
+    return [b for b in blocks if is_prose(b.text, min_words=prose_words, words=b.words)]
 
 
 def _article_span(
