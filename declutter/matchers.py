@@ -292,6 +292,9 @@ def match_blocks(
                 if not continues:
                     break
                 run.append(following)
+            if len(run) - 1 < rule.params.get("min_lines", 0):
+                position += 1  # a start marker without enough continuation lines is not this rule's block
+                continue
             for member in run:
                 if member.line not in claimed:
                     where = "starts here" if member is block else f"continues the block from line {block.line + 1}"
