@@ -45,40 +45,30 @@ def author_box(
     name-and-bio pairs.
     """
     verb = regex.compile(r"(?:" + "|".join(verbs or ("is", "was", "has", "joined")) + r")\b")
-    prose_before = _prose_words_before(blocks)
-    found: list[tuple[Block, Block]] = []
-    names: set[str] = set()
+    pairs: list[tuple[int, int]] = []
     for position, block in enumerate(blocks):
-        if block.words > 4 or prose_before[position] < min_prose_before or _NAME_LINE.fullmatch(block.text) is None:
-            continue
-        full, first = block.text, block.text.split()[0]
-        seen = 0
-        for later in range(position + 1, len(blocks)):
-            candidate = blocks[later]
-            if candidate.line in claimed:
-                continue
-            seen += 1
-            if seen > window:
-                break
-            if not bio_min_words <= candidate.words <= bio_max_words:
-                continue
-            for opening in (full, first) if full != first else (full,):
-                if candidate.text.startswith(opening + " ") and verb.match(candidate.text, len(opening) + 1):
-                    names.add(full)
-                    if _near_residue(blocks, rule, claimed, position, later, evidence_window):
-                        found.append((block, candidate))
-                    break
-            else:
-                continue
-            break
+        if block.words <= 4 and _NAME_LINE.fullmatch(block.text) is not None:
+            bio = _bio_below(blocks, claimed, position, verb, window, bio_min_words, bio_max_words)
+            if bio is not None:
+                pairs.append((position, bio))
+    if not pairs:
+        return []
+    prose_before = _prose_words_before(blocks)  # counted only once a name-and-bio pair turns up
+    pairs = [(name, bio) for name, bio in pairs if prose_before[name] >= min_prose_before]
+    names = {blocks[name].text for name, _ in pairs}
+    found = [
+        (blocks[name], blocks[bio])
+        for name, bio in pairs
+        if _near_residue(blocks, rule, claimed, name, bio, evidence_window)
+    ]
     if len(names) > max_boxes:
         return []
     hits: list[Hit] = []
-    for name, bio in found:
-        if name.line in protected or bio.line in protected:
+    for name_line, bio_line in found:
+        if name_line.line in protected or bio_line.line in protected:
             continue
-        hits.append((name, "the author's name, over a bio that opens with it"))
-        hits.append((bio, f"an author bio: it opens with the name on line {name.line + 1}"))
+        hits.append((name_line, "the author's name, over a bio that opens with it"))
+        hits.append((bio_line, f"an author bio: it opens with the name on line {name_line.line + 1}"))
     return hits
 
 
@@ -89,3 +79,31 @@ def _near_residue(
     lines above ``first`` or below ``last``."""
     around = [*blocks[max(0, first - window) : first], *blocks[last + 1 : last + 1 + window]]
     return any(block.line in claimed or fullmatch(rule, block, block.text) is not None for block in around)
+
+
+def _bio_below(
+    blocks: Sequence[Block],
+    claimed: frozenset[int],
+    position: int,
+    verb: regex.Pattern[str],
+    window: int,
+    min_words: int,
+    max_words: int,
+) -> int | None:
+    """The index of a bio within ``window`` unclaimed lines below the name line at ``position``, if any."""
+    full = blocks[position].text
+    openings = (full, full.split()[0]) if " " in full else (full,)
+    seen = 0
+    for later in range(position + 1, len(blocks)):
+        candidate = blocks[later]
+        if candidate.line in claimed:
+            continue
+        seen += 1
+        if seen > window:
+            return None
+        if not min_words <= candidate.words <= max_words:
+            continue
+        for opening in openings:
+            if candidate.text.startswith(opening + " ") and verb.match(candidate.text, len(opening) + 1):
+                return later
+    return None
