@@ -269,9 +269,15 @@ def match_blocks(
 ) -> list[Decision]:
     """Start-marker blocks: the start line and the following lines that continue it."""
     decisions = []
-    for rule in (r for r in rules if r.kind is Kind.BLOCK):
+    block_rules = [r for r in rules if r.kind is Kind.BLOCK]
+    # Only lines with a hit can start a block: visit those instead of every line, once per rule.
+    starts = [n for n, block in enumerate(blocks) if block.line in hits] if block_rules else []
+    for rule in block_rules:
         position = 0
-        while position < len(blocks):
+        for position_hit in starts:
+            if position_hit < position:
+                continue  # inside the previous block's run
+            position = position_hit
             block = blocks[position]
             index = next((n for hit, n in hits.get(block.line, ()) if hit is rule), None)
             if index is None or block.line in protected:
@@ -292,6 +298,9 @@ def match_blocks(
                 if not continues:
                     break
                 run.append(following)
+            if len(run) - 1 < rule.params.get("min_lines", 0):
+                position += 1  # a start marker without enough continuation lines is not this rule's block
+                continue
             for member in run:
                 if member.line not in claimed:
                     where = "starts here" if member is block else f"continues the block from line {block.line + 1}"

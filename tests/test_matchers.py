@@ -4,7 +4,7 @@ import pytest
 
 from declutter import RuleSet
 from declutter.document import Document
-from declutter.matchers import RuleTimeoutError, match_lines, match_patterns
+from declutter.matchers import RuleTimeoutError, match_blocks, match_lines, match_patterns
 
 SLOW = """
 file = { prefix = "TST" }
@@ -29,3 +29,29 @@ def test_a_runaway_pattern_raises_an_error_naming_the_rule(rule_file) -> None:  
         match_lines(doc.blocks, match_patterns(doc.blocks, [rule]), frozenset())
     assert info.value.rule_id == "TST009"
     assert "line 1" in str(info.value)
+
+
+BLOCK = """
+file = { prefix = "TST" }
+[[rule]]
+id = "TST010"
+name = "label-and-names"
+kind = "block"
+category = "byline"
+description = "A label line and the name lines under it."
+patterns = ['By']
+follow = ['^[A-Z][a-z]+ [A-Z][a-z]+$']
+max_lines = 2
+min_lines = 1
+[rule.examples]
+residue = ["By\\nJane Doe"]
+article = ["By\\nthe end of the day it was over."]
+"""
+
+
+def test_a_block_with_fewer_continuation_lines_than_min_lines_is_not_removed(rule_file) -> None:  # type: ignore[no-untyped-def]
+    rule = RuleSet.load(rule_file(BLOCK)).get("TST010")
+    for text, expected in (("By\nJane Doe\nThe vote was held.", [0, 1]), ("By\nthe end of it.\nJane Doe", [])):
+        doc = Document.from_text(text)
+        hits = match_patterns(doc.blocks, [rule])
+        assert [d.line for d in match_blocks(doc.blocks, [rule], hits, frozenset(), set())] == expected

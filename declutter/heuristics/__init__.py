@@ -6,12 +6,14 @@ where it needs them) from the rule file, so thresholds are data too. A
 heuristic returns ``(block, reason)`` pairs; it must never fire on a line that
 reads like an article paragraph. The modules group them by what they find:
 :mod:`~declutter.heuristics.lists` (lists of other stories), :mod:`~declutter.heuristics.menus`,
-:mod:`~declutter.heuristics.language` (language sidebars), :mod:`~declutter.heuristics.comments`
+:mod:`~declutter.heuristics.language` (language sidebars), :mod:`~declutter.heuristics.comments`,
+:mod:`~declutter.heuristics.authors` (the author box under the article)
 and :mod:`~declutter.heuristics.page` (the article's place on the page).
 """
 
 from __future__ import annotations
 
+from declutter.heuristics.authors import author_box
 from declutter.heuristics.comments import comment_thread
 from declutter.heuristics.common import Heuristic, Hit
 from declutter.heuristics.language import other_language_run
@@ -20,6 +22,7 @@ from declutter.heuristics.menus import bulleted_head_menu, headline_copies, labe
 from declutter.heuristics.page import tail_after_residue, title_echo
 
 HEURISTICS: dict[str, Heuristic] = {
+    "author-box": author_box,
     "comment-thread": comment_thread,
     "tail-after-residue": tail_after_residue,
     "teaser-template": teaser_template,
@@ -39,6 +42,7 @@ __all__ = [
     "HEURISTICS",
     "Heuristic",
     "Hit",
+    "author_box",
     "bulleted_head_menu",
     "comment_thread",
     "headline_copies",

@@ -1,0 +1,109 @@
+"""The author box under the article: the author's name on its own line, then a bio that opens with that name."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from declutter.document import Block
+from declutter.heuristics.common import Hit, _prose_words_before
+from declutter.matchers import fullmatch
+from declutter.rules import Rule
+
+_NAME_LINE = regex.compile(
+    r"\p{Lu}[\p{L}.\x27’-]*(?:\s+(?:\p{Lu}[\p{L}.\x27’-]*|de|da|del|der|van|von|la|le|di|bin|al)){0,3}"
+)
+
+
+def author_box(
+    blocks: Sequence[Block],
+    rule: Rule,
+    protected: frozenset[int],
+    claimed: frozenset[int],
+    *,
+    verbs: list[str] | None = None,
+    window: int = 3,
+    evidence_window: int = 3,
+    bio_min_words: int = 10,
+    bio_max_words: int = 90,
+    min_prose_before: int = 100,
+    max_boxes: int = 2,
+) -> list[Hit]:
+    """An author box below the article: a line that is only a name, and a bio that opens with it.
+
+    The name line is one to four capitalised words ('Trevor Daugherty'); within ``window`` lines
+    below it (lines other rules removed, such as the author's handle, do not count) comes a
+    sentence of ``bio_min_words`` to ``bio_max_words`` words that starts with the full name or its
+    first word, followed by one of ``verbs`` ('Trevor Daugherty is the Senior Editor…', 'Emiliano
+    joined pv magazine…'). Both lines go. A bio is prose like the article's last paragraph: what
+    gives it away is that its subject is the name on the line above, and where it sits. Guards:
+    ``min_prose_before`` words of article prose above the name; a line other rules removed (or one the
+    rule's anchor patterns match) within ``evidence_window`` lines above the name or below the bio (the
+    box sits among share bars, 'About the author' headers, 'More articles' links); and at most
+    ``max_boxes`` distinct names, since an article that profiles people ('Meet the finalists') has many
+    name-and-bio pairs.
+    """
+    verb = regex.compile(r"(?:" + "|".join(verbs or ("is", "was", "has", "joined")) + r")\b")
+    pairs: list[tuple[int, int]] = []
+    for position, block in enumerate(blocks):
+        if block.words <= 4 and _NAME_LINE.fullmatch(block.text) is not None:
+            bio = _bio_below(blocks, claimed, position, verb, window, bio_min_words, bio_max_words)
+            if bio is not None:
+                pairs.append((position, bio))
+    if not pairs:
+        return []
+    prose_before = _prose_words_before(blocks)  # counted only once a name-and-bio pair turns up
+    pairs = [(name, bio) for name, bio in pairs if prose_before[name] >= min_prose_before]
+    names = {blocks[name].text for name, _ in pairs}
+    found = [
+        (blocks[name], blocks[bio])
+        for name, bio in pairs
+        if _near_residue(blocks, rule, claimed, name, bio, evidence_window)
+    ]
+    if len(names) > max_boxes:
+        return []
+    hits: list[Hit] = []
+    for name_line, bio_line in found:
+        if name_line.line in protected or bio_line.line in protected:
+            continue
+        hits.append((name_line, "the author's name, over a bio that opens with it"))
+        hits.append((bio_line, f"an author bio: it opens with the name on line {name_line.line + 1}"))
+    return hits
+
+
+def _near_residue(
+    blocks: Sequence[Block], rule: Rule, claimed: frozenset[int], first: int, last: int, window: int
+) -> bool:
+    """Whether a line other rules removed, or one the rule's anchor patterns match, lies within ``window``
+    lines above ``first`` or below ``last``."""
+    around = [*blocks[max(0, first - window) : first], *blocks[last + 1 : last + 1 + window]]
+    return any(block.line in claimed or fullmatch(rule, block, block.text) is not None for block in around)
+
+
+def _bio_below(
+    blocks: Sequence[Block],
+    claimed: frozenset[int],
+    position: int,
+    verb: regex.Pattern[str],
+    window: int,
+    min_words: int,
+    max_words: int,
+) -> int | None:
+    """The index of a bio within ``window`` unclaimed lines below the name line at ``position``, if any."""
+    full = blocks[position].text
+    openings = (full, full.split()[0]) if " " in full else (full,)
+    seen = 0
+    for later in range(position + 1, len(blocks)):
+        candidate = blocks[later]
+        if candidate.line in claimed:
+            continue
+        seen += 1
+        if seen > window:
+            return None
+        if not min_words <= candidate.words <= max_words:
+            continue
+        for opening in openings:
+            if candidate.text.startswith(opening + " ") and verb.match(candidate.text, len(opening) + 1):
+                return later
+    return None
