@@ -19,7 +19,7 @@ from declutter.heuristics.common import Heuristic, Hit
 from declutter.heuristics.language import other_language_run
 from declutter.heuristics.lists import headline_list, run_together_headlines, teaser_run, teaser_template
 from declutter.heuristics.menus import bulleted_head_menu, headline_copies, label_line, menu_run, recurring_menu
-from declutter.heuristics.page import tail_after_residue, title_echo
+from declutter.heuristics.page import head_strip, tail_after_residue, title_echo
 
 HEURISTICS: dict[str, Heuristic] = {
     "author-box": author_box,
@@ -29,6 +29,7 @@ HEURISTICS: dict[str, Heuristic] = {
     "teaser-run": teaser_run,
     "title-echo": title_echo,
     "headline-list": headline_list,
+    "head-strip": head_strip,
     "menu-run": menu_run,
     "recurring-menu": recurring_menu,
     "label-line": label_line,
@@ -45,6 +46,7 @@ __all__ = [
     "author_box",
     "bulleted_head_menu",
     "comment_thread",
+    "head_strip",
     "headline_copies",
     "headline_list",
     "label_line",

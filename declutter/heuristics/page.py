@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import regex
+
 from declutter.document import Block
 from declutter.heuristics.common import Hit, _echoes, _prose_words_before
 from declutter.matchers import fullmatch
@@ -127,3 +129,94 @@ def tail_after_residue(
         if gap > max_gap:
             return []
     return []
+
+
+_PROSE_WORD = regex.compile(r"\p{L}{3,}")
+
+
+def head_strip(
+    blocks: Sequence[Block],
+    rule: Rule | None,
+    protected: frozenset[int],
+    claimed: frozenset[int],
+    *,
+    prose_words: int = 15,
+    max_lines: int = 20,
+    headline_words: int = 4,
+    min_claimed: int = 1,
+    max_words: int = 14,
+    max_shared: float = 0.5,
+    anchor: str = "",
+) -> list[Hit]:
+    """The small lines between the headline and the first paragraph: share counts, time stamps, bare names.
+
+    Under the headline a page sets its metadata: the author's name (its 'By' an icon),
+    a time stamp, share counters ('84.1K', '108'). Other rules remove part of that strip (a
+    'By' line, a date, the share buttons); what they leave has a shape but no vocabulary.
+    Walking up from the first prose paragraph (of ``prose_words`` words) that no rule
+    removed, the strip is the run of lines that other rules removed or that fully match one
+    of the rule's shape patterns (a count, a clock time, a run of capitalised names) with at
+    most ``max_words`` words; it ends at the first other line, which must be the headline or
+    the dek: unremoved, of ``headline_words`` words or more. The headline sits 1 to 17 lines
+    above the first paragraph, so the strip has no fixed size, only ``max_lines``. The
+    strip goes when it holds ``min_claimed`` lines other rules removed (it is the head's
+    metadata, not the article's own short lines), except a line whose words the article
+    repeats: of its distinct words of three letters or more (when it has two or more),
+    more than ``max_shared`` appear in the article's prose ('Joe Biden Wins Iowa' is a
+    headline, 'Anna Menin' a byline). Words without a digit right above the paragraph are its
+    heading ('Key Points') and stay too. A line fully matching the ``anchor`` pattern (a share
+    button) counts as removed, so the rule can be tested alone; in the pipeline other rules took it.
+    """
+    if rule is None or not rule.patterns:
+        return []
+    first = next(
+        (
+            position
+            for position, b in enumerate(blocks)
+            if b.line not in claimed and is_prose(b.text, min_words=prose_words, words=b.words)
+        ),
+        None,
+    )
+    if first is None or first == 0:
+        return []
+    anchored = regex.compile(anchor) if anchor else None
+
+    def residue(block: Block) -> bool:
+        return block.line in claimed or (anchored is not None and anchored.fullmatch(block.text) is not None)
+
+    strip: list[Block] = []
+    top: Block | None = None
+    for block in reversed(blocks[:first]):
+        if len(strip) >= max_lines:
+            return []
+        if block.line in protected:
+            top = block
+            break
+        if residue(block) or (block.words <= max_words and fullmatch(rule, block, block.text) is not None):
+            strip.append(block)
+            continue
+        top = block
+        break
+    if top is None or top.words < headline_words:
+        return []
+    found = [b for b in strip if not residue(b)]
+    if not found or len(strip) - len(found) < min_claimed:
+        return []
+    article: set[str] | None = None
+    hits: list[Hit] = []
+    for block in reversed(found):
+        words = {w.casefold() for w in _PROSE_WORD.findall(block.text)}
+        if block is strip[0] and len(words) >= 2 and not any(ch.isdigit() for ch in block.text):
+            continue  # words right above the paragraph, without a time or a count: its heading ('Key Points')
+        if len(words) >= 2:
+            if article is None:
+                article = {
+                    w.casefold()
+                    for b in blocks[first:]
+                    if b.line not in claimed and is_prose(b.text, words=b.words)
+                    for w in _PROSE_WORD.findall(b.text)
+                }
+            if sum(w in article for w in words) > max_shared * len(words):
+                continue
+        hits.append((block, f"between the headline (line {top.line + 1}) and the first paragraph, beside residue"))
+    return hits

@@ -64,3 +64,30 @@ def test_title_echo_uses_the_last_copy_of_the_headline() -> None:
     assert kept[:3] == [f"{head} - The Daily Planet", head, head]
     assert "Mortgage Rates" not in kept
     assert "Menu Sections" not in kept
+
+
+HEAD = "Council approves the new budget after a long night\n"
+
+
+def _head_strip(text: str) -> list[str]:
+    from declutter.heuristics.page import head_strip
+    from declutter.rules import RuleSet
+
+    rule = RuleSet.bundled().get("HED002")
+    blocks = Document.from_text(text).blocks
+    return [b.text for b, _ in head_strip(blocks, rule, frozenset(), frozenset(), **rule.params)]
+
+
+def test_head_strip_takes_names_stamps_and_counts_beside_residue() -> None:
+    text = f"{HEAD}Jane Doe and John Roe, Daily Planet\nMonday 5:30PM\nShare\n84.1K\n108\n{BODY}"
+    assert _head_strip(text) == ["Jane Doe and John Roe, Daily Planet", "Monday 5:30PM", "84.1K", "108"]
+
+
+def test_head_strip_needs_residue_and_a_headline_on_top() -> None:
+    assert _head_strip(f"{HEAD}Jane Doe\n108\n{BODY}") == [], "no removed line in the strip"
+    assert _head_strip(f"Politics\nJane Doe\nShare\n{BODY}") == [], "a short line on top may be the headline"
+
+
+def test_head_strip_keeps_headline_words_and_a_heading() -> None:
+    assert _head_strip(f"{HEAD}Minister Announces Plan\nShare\n{BODY}") == [], "the article repeats its words"
+    assert _head_strip(f"{HEAD}Share\nKey Points\n{BODY}") == [], "right above the paragraph: its heading"
