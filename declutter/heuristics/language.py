@@ -117,41 +117,49 @@ def other_language_run(
     one other language is not a language switcher.
     """
     stopwords = _stopword_index(tuple((languages or {}).items()))
-    document: dict[str, str | None] = {}
+    # Lines other rules already removed are not there when the text is cleaned again: skip them, so a
+    # second cleaning sees the same runs (cleaning is idempotent).
+    blocks = [block for block in blocks if block.line not in claimed]
 
-    def of_document(key: str) -> str | None:
-        """The document's script or language, computed once and only if a short line needs it."""
-        if not document:
-            # The article's paragraphs decide its language: they survive cleaning, sidebars do not.
-            sample = _prose_sample(blocks, 3000)
-            document["script"] = _script(sample)
-            document["language"] = _language(words(sample.lower()), stopwords)[0]
-        return document[key]
-
-    def foreign(block: Block) -> str | None:
-        """The block's other language or script, or None when it is in the document's."""
+    def shape(block: Block) -> tuple[str, str | None, Counter[str]] | None:
+        """A short line's script and best stopword language, or None when it has no letters or is prose."""
         if block.words > max_words or block.line in protected or is_prose(block.text, min_words=8, words=block.words):
             return None
         script = _script(block.text)
-        if script is None or of_document("script") is None:
-            return None  # no letters, or no article paragraphs to tell the document's language by
-        # Latin lines in a non-Latin document are usually code, names or brands, not a sidebar.
-        if script != "Latin" and script != of_document("script"):
-            return script
-        doc_language = of_document("language")
-        if doc_language is None:
+        if script is None:
             return None
         language, hits = _language(words(block.text.lower()), stopwords)
-        if language is None or hits[language] < 2:
+        return script, language, hits
+
+    shapes = [shape(block) for block in blocks]
+    # What each line could be foreign as, whatever the document's language: a run needs min_lines such lines
+    # in min_languages languages, so most documents are settled without working out their own language.
+    possible = [
+        {script} - {"Latin"} | ({language} if language is not None and hits[language] >= 2 else set())
+        for script, language, hits in filter(None, shapes)
+    ]
+    if sum(1 for values in possible if values) < min_lines or len(set().union(*possible)) < min_languages:
+        return []
+    # The article's paragraphs decide its language: they survive cleaning, sidebars do not.
+    sample = _prose_sample(blocks, 3000)
+    doc_script = _script(sample)
+    doc_language = _language(words(sample.lower()), stopwords)[0] if doc_script is not None else None
+
+    def foreign(found: tuple[str, str | None, Counter[str]] | None) -> str | None:
+        """The line's other language or script, or None when it is in the document's."""
+        if found is None or doc_script is None:
+            return None  # no letters, or no article paragraphs to tell the document's language by
+        script, language, hits = found
+        # Latin lines in a non-Latin document are usually code, names or brands, not a sidebar.
+        if script != "Latin" and script != doc_script:
+            return script
+        if doc_language is None or language is None or hits[language] < 2:
             return None
         if language != doc_language and hits[doc_language] == 0:
             return language
         return None
 
-    # Lines other rules already removed are not there when the text is cleaned again: skip them, so a
-    # second cleaning sees the same runs (cleaning is idempotent).
-    blocks = [block for block in blocks if block.line not in claimed]
-    languages_of = [foreign(block) for block in blocks]
+    languages_of = [foreign(found) for found in shapes]
     hits: list[Hit] = []
     position = 0
     while position < len(blocks):
