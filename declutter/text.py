@@ -17,6 +17,7 @@ False
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import regex
 
@@ -60,6 +61,7 @@ def word_count(text: str) -> int:
     return len((_ASCII_WORD if text.isascii() else _WORD).findall(text))
 
 
+@lru_cache(maxsize=8192)  # every heuristic asks this of the same lines: answer each line once
 def ends_like_sentence(text: str) -> bool:
     """True when the text ends with terminal punctuation, possibly inside closing quotes.
 
