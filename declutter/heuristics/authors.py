@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import regex
 
 from declutter.document import Block
-from declutter.heuristics.common import Hit, _prose_words_before
+from declutter.heuristics.common import Hit, prose_words_before
 from declutter.matchers import fullmatch
 from declutter.rules import Rule
 
@@ -53,7 +53,7 @@ def author_box(
                 pairs.append((position, bio))
     if not pairs:
         return []
-    prose_before = _prose_words_before(blocks)  # counted only once a name-and-bio pair turns up
+    prose_before = prose_words_before(blocks)  # counted only once a name-and-bio pair turns up
     pairs = [(name, bio) for name, bio in pairs if prose_before[name] >= min_prose_before]
     names = {blocks[name].text for name, _ in pairs}
     found = [

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import regex
 
 from declutter.document import Block
-from declutter.heuristics.common import Hit, _prose_words_before
+from declutter.heuristics.common import Hit, prose_words_before
 from declutter.matchers import REGEX_TIMEOUT, fullmatch, timeout_error
 from declutter.rules import Rule
 
@@ -45,7 +45,7 @@ def comment_thread(
     if not button_patterns:
         return []
     hits: list[Hit] = []
-    prose_before = _prose_words_before(blocks)
+    prose_before = prose_words_before(blocks)
     position = 0
     while position < len(blocks):
         header = blocks[position]

@@ -1,4 +1,8 @@
-"""What the heuristics share: the hit type, prose counts above each line, and title echoes."""
+"""What the heuristics share: the hit type, prose counts above each line, and title echoes.
+
+Helpers live here once two heuristics need the same answer, so that a fix to "how much
+article prose lies above this line" or "is this line the page title again" lands everywhere.
+"""
 
 from __future__ import annotations
 
@@ -15,12 +19,22 @@ Hit = tuple[Block, str]
 Heuristic = Callable[..., list[Hit]]
 
 
-def _prose_words_before(blocks: Sequence[Block]) -> list[int]:
-    """For each block, the words of prose paragraphs above it."""
+def prose_words_before(blocks: Sequence[Block], claimed: frozenset[int] = frozenset()) -> list[int]:
+    """For each block, the words of prose paragraphs above it, leaving out the lines in ``claimed``.
+
+    A list header, a comment thread or an author box is residue only below the article, so several
+    heuristics guard on how much article prose lies above a line. Pass ``claimed`` when prose that
+    other rules removed (a cookie notice above the menu) must not count as article.
+
+    >>> from declutter.document import Document
+    >>> doc = Document.from_text("Menu\\nThe council voted on Tuesday to close two schools in the east.\\nMore")
+    >>> prose_words_before(doc.blocks), prose_words_before(doc.blocks, frozenset({1}))
+    ([0, 0, 12], [0, 0, 0])
+    """
     totals, running = [], 0
     for block in blocks:
         totals.append(running)
-        if is_prose(block.text, words=block.words):
+        if block.line not in claimed and is_prose(block.text, words=block.words):
             running += block.words
     return totals
 
@@ -36,16 +50,16 @@ def _title_tokens(text: str) -> list[str]:
     return _TITLE_TOKEN.findall(text.lower())
 
 
-def _echoes(page_title: str, headline: str, min_words: int) -> bool:
+def is_title_echo(page_title: str, headline: str, min_words: int) -> bool:
     """Whether ``headline`` is the page title, or the page title without a site name after or before a separator.
 
-    >>> _echoes("Storm hits coast, schools close - Daily Planet", "Storm hits coast, schools close", 4)
+    >>> is_title_echo("Storm hits coast, schools close - Daily Planet", "Storm hits coast, schools close", 4)
     True
-    >>> _echoes("Daily Planet | Storm hits coast, schools close", "Storm hits coast, schools close", 4)
+    >>> is_title_echo("Daily Planet | Storm hits coast, schools close", "Storm hits coast, schools close", 4)
     True
-    >>> _echoes("Storm hits coast, schools close early", "Storm hits coast, schools close", 4)
+    >>> is_title_echo("Storm hits coast, schools close early", "Storm hits coast, schools close", 4)
     False
-    >>> _echoes("Storm hits coast, schools close | Daily Planet News Site", "Daily Planet News Site", 4)
+    >>> is_title_echo("Storm hits coast, schools close | Daily Planet News Site", "Daily Planet News Site", 4)
     False
     """
     head, title = _title_tokens(headline), _title_tokens(page_title)

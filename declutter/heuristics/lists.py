@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import regex
 
 from declutter.document import Block
-from declutter.heuristics.common import Hit
+from declutter.heuristics.common import Hit, prose_words_before
 from declutter.matchers import fullmatch
 from declutter.rules import Rule
 from declutter.text import ends_like_sentence, is_prose, sentence_count
@@ -56,7 +56,7 @@ def headline_list(
     other rules removed (a cookie notice above the menu) is not the article and does not count.
     """
     hits: list[Hit] = []
-    prose_before = _unclaimed_prose_words_before(blocks, claimed)
+    prose_before = prose_words_before(blocks, claimed)
     position = 0
     while position < len(blocks):
         header = blocks[position]
@@ -111,16 +111,6 @@ def _template_end(window: Sequence[Block], claimed: frozenset[int], repeats: int
         if chain >= repeats:
             end = max(end, numbers[chain - 1])
     return end
-
-
-def _unclaimed_prose_words_before(blocks: Sequence[Block], claimed: frozenset[int]) -> list[int]:
-    """For each block, the words of prose paragraphs above it that no other rule removed."""
-    totals, running = [], 0
-    for block in blocks:
-        totals.append(running)
-        if block.line not in claimed and is_prose(block.text, words=block.words):
-            running += block.words
-    return totals
 
 
 def run_together_headlines(
@@ -277,7 +267,7 @@ def teaser_template(
         # 'Newswire', 'Editors\' Picks'), whatever its words: not a sentence, not a list's lead-in ('…:').
         top = chain[0] - lead - 1
         if top >= 0 and header_words and prose_before is None:
-            prose_before = _unclaimed_prose_words_before(blocks, claimed)
+            prose_before = prose_words_before(blocks, claimed)
         if (
             top >= 0
             and header_words

@@ -12,7 +12,7 @@ from itertools import pairwise
 import regex
 
 from declutter.document import Block
-from declutter.heuristics.common import Hit, _echoes
+from declutter.heuristics.common import Hit, is_title_echo
 from declutter.matchers import fullmatch
 from declutter.rules import Rule
 from declutter.text import ends_like_sentence, is_prose
@@ -241,7 +241,11 @@ def headline_copies(
         if block.words < min_words:
             continue
         for head in candidates:
-            if head.index > block.index and head.words <= block.words and _echoes(block.text, head.text, min_words):
+            if (
+                head.index > block.index
+                and head.words <= block.words
+                and is_title_echo(block.text, head.text, min_words)
+            ):
                 copies.add(block.line)
                 break
     return frozenset(copies)

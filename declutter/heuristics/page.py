@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import regex
 
 from declutter.document import Block
-from declutter.heuristics.common import Hit, _echoes, _prose_words_before
+from declutter.heuristics.common import Hit, is_title_echo, prose_words_before
 from declutter.matchers import fullmatch
 from declutter.rules import Rule
 from declutter.text import ends_like_sentence, is_prose
@@ -43,7 +43,7 @@ def title_echo(
     top = blocks[0]
     if top.line in claimed or top.words < min_words or ends_like_sentence(top.text):
         return []
-    prose_before = _prose_words_before(blocks)
+    prose_before = prose_words_before(blocks)
     total = prose_before[-1] + (blocks[-1].words if is_prose(blocks[-1].text, words=blocks[-1].words) else 0)
     echoes: list[int] = []
     for position in range(1, len(blocks)):
@@ -52,7 +52,7 @@ def title_echo(
             break  # the article, or something like it, started here
         if block.words < min_words or block.words > top.words or block.line in claimed:
             continue
-        if _echoes(top.text, block.text, min_words):
+        if is_title_echo(top.text, block.text, min_words):
             echoes.append(position)
     if not echoes:
         return []
