@@ -7,8 +7,7 @@ from collections.abc import Sequence
 import regex
 
 from declutter.document import Block
-from declutter.heuristics.common import Hit, prose_words_before
-from declutter.matchers import fullmatch
+from declutter.heuristics.common import Hit, is_residue, prose_words_before
 from declutter.rules import Rule
 
 _NAME_LINE = regex.compile(
@@ -78,7 +77,7 @@ def _near_residue(
     """Whether a line other rules removed, or one the rule's anchor patterns match, lies within ``window``
     lines above ``first`` or below ``last``."""
     around = [*blocks[max(0, first - window) : first], *blocks[last + 1 : last + 1 + window]]
-    return any(block.line in claimed or fullmatch(rule, block, block.text) is not None for block in around)
+    return any(is_residue(rule, block, claimed) for block in around)
 
 
 def _bio_below(

@@ -1,4 +1,4 @@
-"""What the heuristics share: the hit type, prose counts above each line, and title echoes.
+"""What the heuristics share: the hit type, article paragraphs, residue, prose counts and title echoes.
 
 Helpers live here once two heuristics need the same answer, so that a fix to "how much
 article prose lies above this line" or "is this line the page title again" lands everywhere.
@@ -11,12 +11,37 @@ from collections.abc import Callable, Sequence
 import regex
 
 from declutter.document import Block
+from declutter.matchers import fullmatch
+from declutter.rules import Rule
 from declutter.text import is_prose
 
 Hit = tuple[Block, str]
 
 
 Heuristic = Callable[..., list[Hit]]
+
+
+def is_paragraph(block: Block, claimed: frozenset[int], min_words: int) -> bool:
+    """An article paragraph: prose of ``min_words`` words or more that no other rule removed.
+
+    The article's paragraphs are the landmarks residue is placed by (above the first, below the last);
+    prose another rule took (a cookie notice, a newsletter pitch) is no landmark.
+    """
+    return block.line not in claimed and is_prose(block.text, min_words=min_words, words=block.words)
+
+
+def first_paragraph(blocks: Sequence[Block], claimed: frozenset[int], min_words: int) -> int | None:
+    """The position in ``blocks`` of the first article paragraph (:func:`is_paragraph`), or None."""
+    return next((position for position, b in enumerate(blocks) if is_paragraph(b, claimed, min_words)), None)
+
+
+def is_residue(rule: Rule | None, block: Block, claimed: frozenset[int]) -> bool:
+    """A line other rules removed, or one the heuristic's own anchor patterns match (a share bar).
+
+    In the pipeline the anchors are usually taken by other rules already; matching them here
+    lets a heuristic's rule examples run with that rule alone.
+    """
+    return block.line in claimed or (rule is not None and fullmatch(rule, block, block.text) is not None)
 
 
 def prose_words_before(blocks: Sequence[Block], claimed: frozenset[int] = frozenset()) -> list[int]:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import regex
 
 from declutter.document import Block
-from declutter.heuristics.common import Hit, prose_words_before
+from declutter.heuristics.common import Hit, is_residue, prose_words_before
 from declutter.matchers import fullmatch
 from declutter.rules import Rule
 from declutter.text import ends_like_sentence, is_prose, sentence_count
@@ -373,23 +373,17 @@ def teaser_run(
             continue  # 'The nominees are:' introduces the article's own list
         if after[0] - after[start] < min_prose_before or after[end] > max_prose_after:
             continue
-
         # Below the article, teasers follow residue (a share bar, a list header other rules removed). A run that
         # abuts the article's last lines starts at its first removed line: the lines above it may be the
         # article's closing words, a credit line, an embedded post.
-        def residue(n: int) -> bool:
-            return kinds[n] == "claimed" or (
-                rule is not None and fullmatch(rule, blocks[n], blocks[n].text) is not None
-            )
-
-        if start > 0 and not residue(start - 1):
-            start = next((n for n in range(start, end) if residue(n)), end)
+        if start > 0 and not is_residue(rule, blocks[start - 1], claimed):
+            start = next((n for n in range(start, end) if is_residue(rule, blocks[n], claimed)), end)
             if kinds[start:end].count("head") < min_heads:
                 continue
         heads = kinds[start:end].count("head")
         hits.extend(
             (blocks[n], f"part of a run of {heads} headline-shaped lines below the article")
             for n in range(start, end)
-            if not residue(n)  # residue is other rules' business
+            if not is_residue(rule, blocks[n], claimed)  # residue is other rules' business
         )
     return hits
