@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import regex
 
@@ -83,9 +84,6 @@ def _thread_tail(blocks: Sequence[Block], last: int, claimed: frozenset[int], ma
     return last
 
 
-_MARKERS: dict[tuple[str, ...], list[regex.Pattern[str]]] = {}
-
-
 def _any_fullmatch(rule: Rule, patterns: Sequence[regex.Pattern[str]], block: Block) -> bool:
     """Whether one of a heuristic's own patterns matches the whole line (a runaway pattern names the rule)."""
     for pattern in patterns:
@@ -97,8 +95,7 @@ def _any_fullmatch(rule: Rule, patterns: Sequence[regex.Pattern[str]], block: Bl
     return False
 
 
-def _compiled(patterns: tuple[str, ...]) -> list[regex.Pattern[str]]:
+@lru_cache(maxsize=16)
+def _compiled(patterns: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
     """The marker patterns, compiled once per distinct list."""
-    if patterns not in _MARKERS:
-        _MARKERS[patterns] = [regex.compile(pattern) for pattern in patterns]
-    return _MARKERS[patterns]
+    return tuple(regex.compile(pattern) for pattern in patterns)
