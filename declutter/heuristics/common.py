@@ -16,9 +16,12 @@ from declutter.rules import Rule
 from declutter.text import is_prose
 
 Hit = tuple[Block, str]
+"""A line a heuristic removes, with the reason shown by ``explain``."""
 
 
 Heuristic = Callable[..., list[Hit]]
+"""``heuristic(blocks, rule, protected, claimed, **rule.params)``: ``claimed`` holds the lines earlier rules
+removed, ``protected`` those keep rules save; the pipeline drops neither again, so a heuristic may return them."""
 
 
 def is_paragraph(block: Block, claimed: frozenset[int], min_words: int) -> bool:

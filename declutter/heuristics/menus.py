@@ -1,4 +1,5 @@
-"""Menus: runs of very short lines above or below the article, and bulleted menus in a page dump's head.
+"""Menus: runs of very short lines outside the article, bulleted menus in a page dump's head, labels that
+recur on both sides of the article, and menus flattened onto one line.
 
 A headline is never a menu item: :func:`headline_copies` finds the lines that repeat it.
 """
@@ -462,7 +463,11 @@ def _label_count(rule: Rule, block: Block, text: str, longest: int) -> int:
 
 
 _LABELS: dict[tuple[tuple[regex.Pattern[str], ...], str], bool] = {}
-"""Segments already judged, by rule patterns: menu words recur on every page ('Home', 'News')."""
+"""Segments already judged, by rule patterns: menu words recur on every page ('Home', 'News').
+
+A bounded dict rather than ``lru_cache``: a match needs the rule and block (a runaway pattern names
+them), which must not be part of the key.
+"""
 
 
 def _is_label(rule: Rule, block: Block, segment: str) -> bool:
