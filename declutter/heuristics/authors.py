@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import regex
 
 from declutter.document import Block
-from declutter.heuristics.common import Hit, _prose_words_before
-from declutter.matchers import fullmatch
+from declutter.heuristics.common import Hit, is_residue, prose_words_before
 from declutter.rules import Rule
 
-_NAME_LINE = regex.compile(
-    r"\p{Lu}[\p{L}.\x27’-]*(?:\s+(?:\p{Lu}[\p{L}.\x27’-]*|de|da|del|der|van|von|la|le|di|bin|al)){0,3}"
-)
+
+@lru_cache(maxsize=16)
+def _name_line(particles: tuple[str, ...]) -> regex.Pattern[str]:
+    """A line that is only a name: one to four capitalised words, or lower-case ``particles`` ('Ana de Souza')."""
+    word = r"\p{Lu}[\p{L}.\x27’-]*"
+    return regex.compile(word + r"(?:\s+(?:" + "|".join([word, *particles]) + r")){0,3}")
+
+
+@lru_cache(maxsize=16)
+def _opening_verb(verbs: tuple[str, ...]) -> regex.Pattern[str]:
+    """One of the verbs a bio puts after its subject's name ('… is', '… joined')."""
+    return regex.compile(r"(?:" + "|".join(verbs) + r")\b")
 
 
 def author_box(
@@ -22,7 +31,8 @@ def author_box(
     protected: frozenset[int],
     claimed: frozenset[int],
     *,
-    verbs: list[str] | None = None,
+    verbs: list[str],
+    name_particles: list[str],
     window: int = 3,
     evidence_window: int = 3,
     bio_min_words: int = 10,
@@ -32,7 +42,8 @@ def author_box(
 ) -> list[Hit]:
     """An author box below the article: a line that is only a name, and a bio that opens with it.
 
-    The name line is one to four capitalised words ('Trevor Daugherty'); within ``window`` lines
+    The name line is one to four capitalised words ('Trevor Daugherty'), or lower-case
+    ``name_particles`` between them ('Ana de Souza'); within ``window`` lines
     below it (lines other rules removed, such as the author's handle, do not count) comes a
     sentence of ``bio_min_words`` to ``bio_max_words`` words that starts with the full name or its
     first word, followed by one of ``verbs`` ('Trevor Daugherty is the Senior Editor…', 'Emiliano
@@ -44,16 +55,17 @@ def author_box(
     ``max_boxes`` distinct names, since an article that profiles people ('Meet the finalists') has many
     name-and-bio pairs.
     """
-    verb = regex.compile(r"(?:" + "|".join(verbs or ("is", "was", "has", "joined")) + r")\b")
+    verb = _opening_verb(tuple(verbs))
+    name_shape = _name_line(tuple(name_particles))
     pairs: list[tuple[int, int]] = []
     for position, block in enumerate(blocks):
-        if block.words <= 4 and _NAME_LINE.fullmatch(block.text) is not None:
+        if block.words <= 4 and name_shape.fullmatch(block.text) is not None:
             bio = _bio_below(blocks, claimed, position, verb, window, bio_min_words, bio_max_words)
             if bio is not None:
                 pairs.append((position, bio))
     if not pairs:
         return []
-    prose_before = _prose_words_before(blocks)  # counted only once a name-and-bio pair turns up
+    prose_before = prose_words_before(blocks)  # counted only once a name-and-bio pair turns up
     pairs = [(name, bio) for name, bio in pairs if prose_before[name] >= min_prose_before]
     names = {blocks[name].text for name, _ in pairs}
     found = [
@@ -78,7 +90,7 @@ def _near_residue(
     """Whether a line other rules removed, or one the rule's anchor patterns match, lies within ``window``
     lines above ``first`` or below ``last``."""
     around = [*blocks[max(0, first - window) : first], *blocks[last + 1 : last + 1 + window]]
-    return any(block.line in claimed or fullmatch(rule, block, block.text) is not None for block in around)
+    return any(is_residue(rule, block, claimed) for block in around)
 
 
 def _bio_below(

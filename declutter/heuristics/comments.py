@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import regex
 
 from declutter.document import Block
-from declutter.heuristics.common import Hit, _prose_words_before
+from declutter.heuristics.common import Hit, prose_words_before
 from declutter.matchers import REGEX_TIMEOUT, fullmatch, timeout_error
 from declutter.rules import Rule
 
@@ -45,7 +46,7 @@ def comment_thread(
     if not button_patterns:
         return []
     hits: list[Hit] = []
-    prose_before = _prose_words_before(blocks)
+    prose_before = prose_words_before(blocks)
     position = 0
     while position < len(blocks):
         header = blocks[position]
@@ -83,9 +84,6 @@ def _thread_tail(blocks: Sequence[Block], last: int, claimed: frozenset[int], ma
     return last
 
 
-_MARKERS: dict[tuple[str, ...], list[regex.Pattern[str]]] = {}
-
-
 def _any_fullmatch(rule: Rule, patterns: Sequence[regex.Pattern[str]], block: Block) -> bool:
     """Whether one of a heuristic's own patterns matches the whole line (a runaway pattern names the rule)."""
     for pattern in patterns:
@@ -97,8 +95,7 @@ def _any_fullmatch(rule: Rule, patterns: Sequence[regex.Pattern[str]], block: Bl
     return False
 
 
-def _compiled(patterns: tuple[str, ...]) -> list[regex.Pattern[str]]:
+@lru_cache(maxsize=16)
+def _compiled(patterns: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
     """The marker patterns, compiled once per distinct list."""
-    if patterns not in _MARKERS:
-        _MARKERS[patterns] = [regex.compile(pattern) for pattern in patterns]
-    return _MARKERS[patterns]
+    return tuple(regex.compile(pattern) for pattern in patterns)

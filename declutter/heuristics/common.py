@@ -1,4 +1,8 @@
-"""What the heuristics share: the hit type, prose counts above each line, and title echoes."""
+"""What the heuristics share: the hit type, article paragraphs, residue, prose counts and title echoes.
+
+Helpers live here once two heuristics need the same answer, so that a fix to "how much
+article prose lies above this line" or "is this line the page title again" lands everywhere.
+"""
 
 from __future__ import annotations
 
@@ -7,20 +11,58 @@ from collections.abc import Callable, Sequence
 import regex
 
 from declutter.document import Block
+from declutter.matchers import fullmatch
+from declutter.rules import Rule
 from declutter.text import is_prose
 
 Hit = tuple[Block, str]
+"""A line a heuristic removes, with the reason shown by ``explain``."""
 
 
 Heuristic = Callable[..., list[Hit]]
+"""``heuristic(blocks, rule, protected, claimed, **rule.params)``: ``claimed`` holds the lines earlier rules
+removed, ``protected`` those keep rules save; the pipeline drops neither again, so a heuristic may return them."""
 
 
-def _prose_words_before(blocks: Sequence[Block]) -> list[int]:
-    """For each block, the words of prose paragraphs above it."""
+def is_paragraph(block: Block, claimed: frozenset[int], min_words: int) -> bool:
+    """An article paragraph: prose of ``min_words`` words or more that no other rule removed.
+
+    The article's paragraphs are the landmarks residue is placed by (above the first, below the last);
+    prose another rule took (a cookie notice, a newsletter pitch) is no landmark.
+    """
+    return block.line not in claimed and is_prose(block.text, min_words=min_words, words=block.words)
+
+
+def first_paragraph(blocks: Sequence[Block], claimed: frozenset[int], min_words: int) -> int | None:
+    """The position in ``blocks`` of the first article paragraph (:func:`is_paragraph`), or None."""
+    return next((position for position, b in enumerate(blocks) if is_paragraph(b, claimed, min_words)), None)
+
+
+def is_residue(rule: Rule | None, block: Block, claimed: frozenset[int]) -> bool:
+    """A line other rules removed, or one the heuristic's own anchor patterns match (a share bar).
+
+    In the pipeline the anchors are usually taken by other rules already; matching them here
+    lets a heuristic's rule examples run with that rule alone.
+    """
+    return block.line in claimed or (rule is not None and fullmatch(rule, block, block.text) is not None)
+
+
+def prose_words_before(blocks: Sequence[Block], claimed: frozenset[int] = frozenset()) -> list[int]:
+    """For each block, the words of prose paragraphs above it, leaving out the lines in ``claimed``.
+
+    A list header, a comment thread or an author box is residue only below the article, so several
+    heuristics guard on how much article prose lies above a line. Pass ``claimed`` when prose that
+    other rules removed (a cookie notice above the menu) must not count as article.
+
+    >>> from declutter.document import Document
+    >>> doc = Document.from_text("Menu\\nThe council voted on Tuesday to close two schools in the east.\\nMore")
+    >>> prose_words_before(doc.blocks), prose_words_before(doc.blocks, frozenset({1}))
+    ([0, 0, 12], [0, 0, 0])
+    """
     totals, running = [], 0
     for block in blocks:
         totals.append(running)
-        if is_prose(block.text, words=block.words):
+        if block.line not in claimed and is_prose(block.text, words=block.words):
             running += block.words
     return totals
 
@@ -36,16 +78,16 @@ def _title_tokens(text: str) -> list[str]:
     return _TITLE_TOKEN.findall(text.lower())
 
 
-def _echoes(page_title: str, headline: str, min_words: int) -> bool:
+def is_title_echo(page_title: str, headline: str, min_words: int) -> bool:
     """Whether ``headline`` is the page title, or the page title without a site name after or before a separator.
 
-    >>> _echoes("Storm hits coast, schools close - Daily Planet", "Storm hits coast, schools close", 4)
+    >>> is_title_echo("Storm hits coast, schools close - Daily Planet", "Storm hits coast, schools close", 4)
     True
-    >>> _echoes("Daily Planet | Storm hits coast, schools close", "Storm hits coast, schools close", 4)
+    >>> is_title_echo("Daily Planet | Storm hits coast, schools close", "Storm hits coast, schools close", 4)
     True
-    >>> _echoes("Storm hits coast, schools close early", "Storm hits coast, schools close", 4)
+    >>> is_title_echo("Storm hits coast, schools close early", "Storm hits coast, schools close", 4)
     False
-    >>> _echoes("Storm hits coast, schools close | Daily Planet News Site", "Daily Planet News Site", 4)
+    >>> is_title_echo("Storm hits coast, schools close | Daily Planet News Site", "Daily Planet News Site", 4)
     False
     """
     head, title = _title_tokens(headline), _title_tokens(page_title)

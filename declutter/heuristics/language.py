@@ -74,6 +74,7 @@ def _stopword_index(languages: tuple[tuple[str, str], ...]) -> Mapping[str, tupl
 
 
 def _language(tokens: Sequence[str], stopwords: Mapping[str, tuple[str, ...]]) -> tuple[str | None, Counter[str]]:
+    """The language with the most stopwords among ``tokens`` (None without any), and every language's count."""
     hits: Counter[str] = Counter()
     for token, count in Counter(token for token in tokens if token in stopwords).items():
         for code in stopwords[token]:
@@ -109,12 +110,14 @@ def other_language_run(
 ) -> list[Hit]:
     """A run of short lines in another script or language than the document (a language sidebar).
 
-    ``languages`` maps a language code to its stopwords (space-separated). A line is
-    foreign when its script differs from the document's, or when it has at least two
-    stopwords of another language and none of the document's. Short label lines
+    ``languages`` maps a language code to its stopwords (space-separated). A line of at
+    most ``max_words`` words that is not prose is foreign when its script differs from the
+    document's, or when it has at least two stopwords of another language and none of the
+    document's; the document's language is that of its prose paragraphs (sidebars do not
+    survive cleaning, the article does). Short label lines of at most ``label_words`` words
     ("RCI | Français") may sit inside the run; the run needs ``min_lines`` foreign lines
     in ``min_languages`` different languages or scripts: an article quoting a verse in
-    one other language is not a language switcher.
+    one other language is not a language switcher. Protected lines are never foreign.
     """
     stopwords = _stopword_index(tuple((languages or {}).items()))
     # Lines other rules already removed are not there when the text is cleaned again: skip them, so a

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import regex
 
 from declutter.document import Block
-from declutter.heuristics.common import Hit
+from declutter.heuristics.common import Hit, is_residue, prose_words_before
 from declutter.matchers import fullmatch
 from declutter.rules import Rule
 from declutter.text import ends_like_sentence, is_prose, sentence_count
@@ -56,7 +56,7 @@ def headline_list(
     other rules removed (a cookie notice above the menu) is not the article and does not count.
     """
     hits: list[Hit] = []
-    prose_before = _unclaimed_prose_words_before(blocks, claimed)
+    prose_before = prose_words_before(blocks, claimed)
     position = 0
     while position < len(blocks):
         header = blocks[position]
@@ -111,16 +111,6 @@ def _template_end(window: Sequence[Block], claimed: frozenset[int], repeats: int
         if chain >= repeats:
             end = max(end, numbers[chain - 1])
     return end
-
-
-def _unclaimed_prose_words_before(blocks: Sequence[Block], claimed: frozenset[int]) -> list[int]:
-    """For each block, the words of prose paragraphs above it that no other rule removed."""
-    totals, running = [], 0
-    for block in blocks:
-        totals.append(running)
-        if block.line not in claimed and is_prose(block.text, words=block.words):
-            running += block.words
-    return totals
 
 
 def run_together_headlines(
@@ -277,7 +267,7 @@ def teaser_template(
         # 'Newswire', 'Editors\' Picks'), whatever its words: not a sentence, not a list's lead-in ('…:').
         top = chain[0] - lead - 1
         if top >= 0 and header_words and prose_before is None:
-            prose_before = _unclaimed_prose_words_before(blocks, claimed)
+            prose_before = prose_words_before(blocks, claimed)
         if (
             top >= 0
             and header_words
@@ -383,23 +373,17 @@ def teaser_run(
             continue  # 'The nominees are:' introduces the article's own list
         if after[0] - after[start] < min_prose_before or after[end] > max_prose_after:
             continue
-
         # Below the article, teasers follow residue (a share bar, a list header other rules removed). A run that
         # abuts the article's last lines starts at its first removed line: the lines above it may be the
         # article's closing words, a credit line, an embedded post.
-        def residue(n: int) -> bool:
-            return kinds[n] == "claimed" or (
-                rule is not None and fullmatch(rule, blocks[n], blocks[n].text) is not None
-            )
-
-        if start > 0 and not residue(start - 1):
-            start = next((n for n in range(start, end) if residue(n)), end)
+        if start > 0 and not is_residue(rule, blocks[start - 1], claimed):
+            start = next((n for n in range(start, end) if is_residue(rule, blocks[n], claimed)), end)
             if kinds[start:end].count("head") < min_heads:
                 continue
         heads = kinds[start:end].count("head")
         hits.extend(
             (blocks[n], f"part of a run of {heads} headline-shaped lines below the article")
             for n in range(start, end)
-            if not residue(n)  # residue is other rules' business
+            if not is_residue(rule, blocks[n], claimed)  # residue is other rules' business
         )
     return hits

@@ -1,4 +1,5 @@
-"""Menus: runs of very short lines above or below the article, and bulleted menus in a page dump's head.
+"""Menus: runs of very short lines outside the article, bulleted menus in a page dump's head, labels that
+recur on both sides of the article, and menus flattened onto one line.
 
 A headline is never a menu item: :func:`headline_copies` finds the lines that repeat it.
 """
@@ -12,10 +13,10 @@ from itertools import pairwise
 import regex
 
 from declutter.document import Block
-from declutter.heuristics.common import Hit, _echoes
+from declutter.heuristics.common import Hit, first_paragraph, is_paragraph, is_residue, is_title_echo
 from declutter.matchers import fullmatch
 from declutter.rules import Rule
-from declutter.text import ends_like_sentence, is_prose
+from declutter.text import ends_like_sentence
 
 
 class _Span:
@@ -34,11 +35,6 @@ class _Span:
         return (index > self.first) + (index > self.last)
 
 
-def _prose_blocks(blocks: Sequence[Block], prose_words: int) -> list[Block]:
-    """The blocks that read as prose paragraphs of ``prose_words`` words."""
-    return [b for b in blocks if is_prose(b.text, min_words=prose_words, words=b.words)]
-
-
 def _article_span(
     blocks: Sequence[Block], claimed: frozenset[int], prose_words: int, edge_gap: int, edge_words: int
 ) -> _Span | None:
@@ -48,7 +44,7 @@ def _article_span(
     article; with ``edge_gap``, neither is a small group of paragraphs cut off at either end
     (see :func:`_article_core`).
     """
-    prose = [b.index for b in _prose_blocks(blocks, prose_words) if b.line not in claimed]
+    prose = [b.index for b in blocks if is_paragraph(b, claimed, prose_words)]
     if not prose:
         return None
     if edge_gap:
@@ -241,7 +237,11 @@ def headline_copies(
         if block.words < min_words:
             continue
         for head in candidates:
-            if head.index > block.index and head.words <= block.words and _echoes(block.text, head.text, min_words):
+            if (
+                head.index > block.index
+                and head.words <= block.words
+                and is_title_echo(block.text, head.text, min_words)
+            ):
                 copies.add(block.line)
                 break
     return frozenset(copies)
@@ -328,18 +328,12 @@ def bulleted_head_menu(
     unbulleted line of ``headline_words`` words or more must stand between the run and
     the paragraph (the headline), so a list that opens the article itself stays.
     """
-    first = next(
-        (b.index for b in blocks if b.line not in claimed and is_prose(b.text, min_words=prose_words, words=b.words)),
-        None,
-    )
-    if first is None:
+    at = first_paragraph(blocks, claimed, prose_words)
+    if at is None:
         return []
+    first = blocks[at].index
     # Residue: lines other rules removed, or (when the rule runs alone, in its examples) chrome labels.
-    residue = {
-        b.line
-        for b in blocks[:first]
-        if b.line in claimed or (rule is not None and rule.patterns and fullmatch(rule, b, b.text) is not None)
-    }
+    residue = {b.line for b in blocks[:first] if is_residue(rule, b, claimed)}
     if len(residue) < min_claimed:
         return []
     keep = protected | headline_copies(blocks, claimed, first)
@@ -469,7 +463,11 @@ def _label_count(rule: Rule, block: Block, text: str, longest: int) -> int:
 
 
 _LABELS: dict[tuple[tuple[regex.Pattern[str], ...], str], bool] = {}
-"""Segments already judged, by rule patterns: menu words recur on every page ('Home', 'News')."""
+"""Segments already judged, by rule patterns: menu words recur on every page ('Home', 'News').
+
+A bounded dict rather than ``lru_cache``: a match needs the rule and block (a runaway pattern names
+them), which must not be part of the key.
+"""
 
 
 def _is_label(rule: Rule, block: Block, segment: str) -> bool:

@@ -7,7 +7,14 @@ from collections.abc import Sequence
 import regex
 
 from declutter.document import Block
-from declutter.heuristics.common import Hit, _echoes, _prose_words_before
+from declutter.heuristics.common import (
+    Hit,
+    first_paragraph,
+    is_paragraph,
+    is_residue,
+    is_title_echo,
+    prose_words_before,
+)
 from declutter.matchers import fullmatch
 from declutter.rules import Rule
 from declutter.text import ends_like_sentence, is_prose
@@ -43,7 +50,7 @@ def title_echo(
     top = blocks[0]
     if top.line in claimed or top.words < min_words or ends_like_sentence(top.text):
         return []
-    prose_before = _prose_words_before(blocks)
+    prose_before = prose_words_before(blocks)
     total = prose_before[-1] + (blocks[-1].words if is_prose(blocks[-1].text, words=blocks[-1].words) else 0)
     echoes: list[int] = []
     for position in range(1, len(blocks)):
@@ -52,7 +59,7 @@ def title_echo(
             break  # the article, or something like it, started here
         if block.words < min_words or block.words > top.words or block.line in claimed:
             continue
-        if _echoes(top.text, block.text, min_words):
+        if is_title_echo(top.text, block.text, min_words):
             echoes.append(position)
     if not echoes:
         return []
@@ -99,28 +106,17 @@ def tail_after_residue(
     attribution) stay; the lines between the last paragraph and the cluster stay too (a
     short closing line, a list that ends the article).
     """
-    prose = [
-        b.index for b in blocks if b.line not in claimed and is_prose(b.text, min_words=prose_words, words=b.words)
-    ]
-    if not prose:
+    paragraphs = [position for position, b in enumerate(blocks) if is_paragraph(b, claimed, prose_words)]
+    if not paragraphs or sum(blocks[p].words for p in paragraphs) < min_prose_before:
         return []
-    last = prose[-1]
-    at = {block.index: position for position, block in enumerate(blocks)}
-    start = at[last] + 1
-    if sum(blocks[at[i]].words for i in prose) < min_prose_before:
-        return []
-
-    def residue(block: Block) -> bool:
-        return block.line in claimed or (rule is not None and fullmatch(rule, block, block.text) is not None)
-
+    last = paragraphs[-1]
     gap = 0
-    for position in range(start, len(blocks)):
-        block = blocks[position]
-        if residue(block):
+    for position in range(last + 1, len(blocks)):
+        if is_residue(rule, blocks[position], claimed):
             head = blocks[position : position + window]
-            if len(head) >= min_cluster and sum(map(residue, head)) >= min_cluster:
+            if len(head) >= min_cluster and sum(is_residue(rule, b, claimed) for b in head) >= min_cluster:
                 return [
-                    (b, f"below the article's last paragraph (line {blocks[at[last]].line + 1}), after residue")
+                    (b, f"below the article's last paragraph (line {blocks[last].line + 1}), after residue")
                     for b in blocks[position:]
                     if b.line not in protected
                 ]
@@ -169,14 +165,7 @@ def head_strip(
     """
     if rule is None or not rule.patterns:
         return []
-    first = next(
-        (
-            position
-            for position, b in enumerate(blocks)
-            if b.line not in claimed and is_prose(b.text, min_words=prose_words, words=b.words)
-        ),
-        None,
-    )
+    first = first_paragraph(blocks, claimed, prose_words)
     if first is None or first == 0:
         return []
     anchored = regex.compile(anchor) if anchor else None

@@ -31,3 +31,11 @@ def test_author_box_leaves_an_article_that_profiles_several_people() -> None:
     text = f"{BODY}Share\n\n{profiles}"
     assert "BYL008" not in ids(text)
     assert "John Roe is a teacher" in explain(text).text
+
+
+def test_author_box_reads_name_particles_from_the_rule() -> None:
+    """'de' in 'Ana de Souza' is a name particle (BYL008's ``name_particles``), not a word that ends the name."""
+    bio = "Ana de Souza is the science editor of the Daily Planet. She has covered climate since 2011.\n"
+    assert "Ana de Souza is" not in explain(f"{BODY}Share\n\nAna de Souza\n\n{bio}").text
+    other = "Ana mit Souza is the science editor of the Daily Planet. She has covered climate since 2011.\n"
+    assert "BYL008" not in ids(f"{BODY}Share\n\nAna mit Souza\n\n{other}"), "'mit' is no particle: no name line"

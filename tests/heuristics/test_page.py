@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from declutter import explain
 from declutter.document import Document
-from declutter.heuristics.common import _echoes
+from declutter.heuristics.common import is_title_echo
 from declutter.heuristics.page import tail_after_residue, title_echo
 from tests.heuristics import BODY
 
@@ -20,8 +20,9 @@ def test_title_echo_removes_the_chrome_between_the_page_title_and_the_headline()
 
 
 def test_title_echo_needs_a_separator_and_the_article_after_the_echo() -> None:
-    assert not _echoes("Council approves budget cuts", "Council approves budget", 3), "a longer headline is no echo"
-    assert _echoes("The Daily Planet | Council approves budget", "Council approves budget", 3)
+    longer = is_title_echo("Council approves budget cuts", "Council approves budget", 3)
+    assert not longer, "a longer headline is no echo"
+    assert is_title_echo("The Daily Planet | Council approves budget", "Council approves budget", 3)
     # The article started before the echo: a main-content text whose headline recurs in a teaser below.
     text = f"Council approves budget - The Daily Planet\n{BODY}{CHROME}Council approves budget\n{BODY}"
     assert title_echo(Document.from_text(text).blocks, None, frozenset(), frozenset()) == []

@@ -1,0 +1,35 @@
+"""Tests of :mod:`declutter.heuristics.common`."""
+
+from __future__ import annotations
+
+from declutter.document import Document
+from declutter.heuristics.common import first_paragraph, is_paragraph, is_residue, prose_words_before
+from declutter.rules import RuleSet
+from tests.heuristics import PROSE
+
+TEXT = f"Home\n{PROSE}Share\n{PROSE}"
+
+
+def test_an_article_paragraph_is_prose_no_other_rule_removed() -> None:
+    blocks = Document.from_text(TEXT).blocks
+    assert [is_paragraph(b, frozenset(), 15) for b in blocks] == [False, True, False, True]
+    assert not is_paragraph(blocks[1], frozenset({blocks[1].line}), 15), "prose another rule took is no landmark"
+    assert not is_paragraph(blocks[1], frozenset(), 100), "too short for the heuristic's threshold"
+    assert first_paragraph(blocks, frozenset({blocks[1].line}), 15) == 3
+    assert first_paragraph(blocks[:1], frozenset(), 15) is None
+
+
+def test_prose_words_before_leaves_out_claimed_prose_only_when_asked() -> None:
+    blocks = Document.from_text(TEXT).blocks
+    words = blocks[1].words
+    assert prose_words_before(blocks) == [0, 0, words, words]
+    assert prose_words_before(blocks, frozenset({blocks[1].line})) == [0, 0, 0, 0]
+
+
+def test_residue_is_a_claimed_line_or_one_the_anchors_match() -> None:
+    blocks = Document.from_text(TEXT).blocks
+    rule = next(r for r in RuleSet.bundled().rules if r.id == "STR002")  # tail-after-residue: share and follow anchors
+    assert is_residue(None, blocks[0], frozenset({blocks[0].line}))
+    assert not is_residue(None, blocks[2], frozenset()), "without a rule only claimed lines are residue"
+    assert is_residue(rule, blocks[2], frozenset())
+    assert not is_residue(rule, blocks[1], frozenset())
