@@ -331,9 +331,10 @@ def bulleted_head_menu(
     at = first_paragraph(blocks, claimed, prose_words)
     if at is None:
         return []
-    first = blocks[at].index
+    first = blocks[at].index  # block indexes keep their numbers when a strip rule empties a line: slice by ``at``
+    head = blocks[:at]
     # Residue: lines other rules removed, or (when the rule runs alone, in its examples) chrome labels.
-    residue = {b.line for b in blocks[:first] if is_residue(rule, b, claimed)}
+    residue = {b.line for b in head if is_residue(rule, b, claimed)}
     if len(residue) < min_claimed:
         return []
     keep = protected | headline_copies(blocks, claimed, first)
@@ -352,7 +353,7 @@ def bulleted_head_menu(
         run.clear()
         pending.clear()
 
-    for block in blocks[:first]:
+    for block in head:
         if block.line in keep:
             flush()
         elif block.line in claimed:
@@ -372,7 +373,7 @@ def bulleted_head_menu(
     hits: list[Hit] = []
     for found in runs:
         # A line that can be the headline must stand between the menu and the article's first paragraph.
-        below = blocks[found[-1].index + 1 : first]
+        below = [b for b in head if b.index > found[-1].index]
         if any(
             b.line not in claimed and b.line not in taken and not _list_item(b) and b.words >= headline_words
             for b in below

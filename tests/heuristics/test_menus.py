@@ -102,6 +102,20 @@ def test_bulleted_head_menu_needs_residue_and_a_headline_below_it() -> None:
     assert _menu_lines(f"*\n*\n{MEGA_MENU}\n{PROSE}", frozenset({0, 1})) == []
 
 
+def test_bulleted_head_menu_slices_by_position_when_a_stripped_line_left_a_gap() -> None:
+    # A strip rule that empties a line drops its block without renumbering the others (see match_strips):
+    # block indexes then run ahead of list positions. With no headline between the list and the first
+    # paragraph (only a short label) the list may be the article's own, gap or not.
+    blocks = Document.from_text(f"Gone entirely\n*\n*\n{MEGA_MENU}Share\n\n{PROSE}").blocks[1:]
+    assert bulleted_head_menu(blocks, None, frozenset(), frozenset({1, 2}), min_claimed=2) == []
+    blocks = Document.from_text(
+        f"Gone entirely\n*\n*\n{MEGA_MENU}Man stabbed to death on a bay train\n\n{PROSE}"
+    ).blocks[1:]
+    taken = [b.text for b, _ in bulleted_head_menu(blocks, None, frozenset(), frozenset({1, 2}), min_claimed=2)]
+    assert "o Giants" in taken
+    assert "Man stabbed to death on a bay train" not in taken
+
+
 def _recurring(text: str) -> list[str]:
     blocks = Document.from_text(text).blocks
     return [b.text for b, _ in recurring_menu(blocks, None, frozenset(), frozenset())]
