@@ -19,7 +19,7 @@ from declutter.heuristics.common import Heuristic, Hit
 from declutter.heuristics.language import other_language_run
 from declutter.heuristics.lists import headline_list, run_together_headlines, teaser_run, teaser_template
 from declutter.heuristics.menus import bulleted_head_menu, headline_copies, label_line, menu_run, recurring_menu
-from declutter.heuristics.page import head_strip, tail_after_residue, title_echo
+from declutter.heuristics.page import head_strip, residue_sandwich, tail_after_residue, title_echo
 
 HEURISTICS: dict[str, Heuristic] = {
     "author-box": author_box,
@@ -36,6 +36,7 @@ HEURISTICS: dict[str, Heuristic] = {
     "bulleted-head-menu": bulleted_head_menu,
     "other-language-run": other_language_run,
     "run-together-headlines": run_together_headlines,
+    "residue-sandwich": residue_sandwich,
 }
 """Heuristic name (as written in rule files) to function."""
 
@@ -53,6 +54,7 @@ __all__ = [
     "menu_run",
     "other_language_run",
     "recurring_menu",
+    "residue_sandwich",
     "run_together_headlines",
     "tail_after_residue",
     "teaser_run",

@@ -15,6 +15,7 @@ from declutter.heuristics.common import (
     is_title_echo,
     prose_words_before,
 )
+from declutter.heuristics.menus import headline_copies
 from declutter.matchers import fullmatch
 from declutter.rules import Rule
 from declutter.text import ends_like_sentence, is_prose
@@ -208,4 +209,96 @@ def head_strip(
             if sum(w in article for w in words) > max_shared * len(words):
                 continue
         hits.append((block, f"between the headline (line {top.line + 1}) and the first paragraph, beside residue"))
+    return hits
+
+
+def residue_sandwich(
+    blocks: Sequence[Block],
+    rule: Rule | None,
+    protected: frozenset[int],
+    claimed: frozenset[int],
+    *,
+    prose_words: int = 15,
+    max_lines: int = 2,
+    max_words: int = 6,
+    min_bread: int = 2,
+    reach: int = 3,
+    headline_words: int = 3,
+    title_words: int = 2,
+    quoted_words: int = 2,
+    head_max_lines: int = 2,
+    head_max_words: int = 6,
+    head_min_bread: int = 2,
+) -> list[Hit]:
+    """Short lines outside the article that other rules' removals close in from above and below.
+
+    Vocabulary rules and the other heuristics take most of a page's chrome, but leave single
+    lines between their removals: a menu item no vocabulary knows between two removed menu
+    runs, a widget title between a removed share bar and a removed footer. Outside the
+    article's span (above its first paragraph or below its last, of ``prose_words`` words), a
+    group of consecutive unremoved lines, none ending like a sentence, goes when the line right
+    above it and the line right below it were removed, and so were at least ``min_bread`` of
+    the ``reach`` lines on each side. Below the article a group has at most ``max_lines`` lines
+    of ``max_words`` words. Above it the headline zone is near, so the filling is smaller
+    (``head_max_lines`` lines of ``head_max_words`` words) and the bread thicker
+    (``head_min_bread``); the headline (the last unremoved line of ``headline_words`` words or
+    more above the first paragraph), its copies (``headline_copies``), echoes of a full-page
+    text's first line (the page title, ``title_words`` words or more) and everything between the
+    headline and the first paragraph (the dek, the head strip) stay. A line of ``quoted_words``
+    words or more that the article's paragraphs contain (a topic label, a kicker) stays, and a
+    group holding a protected line stays whole. Nothing inside the article's span is touched:
+    a short line between paragraphs is as often a heading. Lines fully matching the rule's anchor
+    patterns (a share or log-in button) count as removed, so the rule can be tested alone.
+    """
+    paragraphs = [position for position, b in enumerate(blocks) if is_paragraph(b, claimed, prose_words)]
+    if not paragraphs:
+        return []
+    first, last = paragraphs[0], paragraphs[-1]
+    above = [p for p in range(first) if blocks[p].line not in claimed]
+    headline = next((p for p in reversed(above) if blocks[p].words >= headline_words), None)
+    # Above the headline only: between it and the paragraph lie the dek and the head strip.
+    top_end = headline if headline is not None else first
+    keep = headline_copies(blocks, claimed, blocks[first].index) | protected
+    # A full-page text's first line is the page title; the headline above the article echoes it.
+    if blocks[0].line not in claimed:
+        keep |= {b.line for b in blocks[:first] if b is blocks[0] or is_title_echo(blocks[0].text, b.text, title_words)}
+
+    def removed(position: int) -> bool:
+        return 0 <= position < len(blocks) and is_residue(rule, blocks[position], claimed)
+
+    def bread(start: int, step: int, least: int) -> bool:
+        side = [p for p in range(start, start + step * reach, step) if 0 <= p < len(blocks)]
+        return removed(start) and sum(removed(p) for p in side) >= least
+
+    # A topic label or kicker the article itself names ('Taylor Swift', 'MacBook Air') may be the article's own.
+    article = " ".join(blocks[p].text.lower() for p in paragraphs)
+    hits: list[Hit] = []
+    sides = (
+        (0, top_end, head_max_lines, head_max_words, head_min_bread, "above the article"),
+        (last + 1, len(blocks), max_lines, max_words, min_bread, "below the article"),
+    )
+    for low, high, most_lines, most_words, least, where in sides:
+        position = low
+        while position < high:
+            if removed(position):
+                position += 1
+                continue
+            end = position
+            while end < high and not removed(end):
+                end += 1
+            group = range(position, end)
+            if (
+                len(group) <= most_lines
+                and all(
+                    blocks[p].words <= most_words
+                    and not ends_like_sentence(blocks[p].text)
+                    and blocks[p].line not in keep
+                    and (blocks[p].words < quoted_words or blocks[p].text.lower() not in article)
+                    for p in group
+                )
+                and bread(position - 1, -1, least)
+                and bread(end, 1, least)
+            ):
+                hits += [(blocks[p], f"{where}, between lines other rules removed") for p in group]
+            position = end
     return hits

@@ -92,3 +92,20 @@ def test_head_strip_needs_residue_and_a_headline_on_top() -> None:
 def test_head_strip_keeps_headline_words_and_a_heading() -> None:
     assert _head_strip(f"{HEAD}Minister Announces Plan\nShare\n{BODY}") == [], "the article repeats its words"
     assert _head_strip(f"{HEAD}Share\nKey Points\n{BODY}") == [], "right above the paragraph: its heading"
+
+
+def test_residue_sandwich_takes_a_short_line_between_removals_outside_the_article_only() -> None:
+    from declutter.heuristics.page import residue_sandwich
+
+    text = f"Home\nOpinion Lab\nSign in\nCouncil approves new budget\n{BODY}Share\nMore from us\nFooter\n"
+    blocks = Document.from_text(text).blocks
+    claimed = frozenset(b.line for b in blocks if b.text in {"Home", "Sign in", "Share", "Footer"})
+    hits = residue_sandwich(blocks, None, frozenset(), claimed, min_bread=1, head_min_bread=1)
+    assert [b.text for b, _ in hits] == ["Opinion Lab", "More from us"]
+    # Between two removals inside the article's span, the short line is a heading: it stays.
+    inner = Document.from_text(f"{BODY}Advertisement\nWhat comes next\nAdvertisement\n{BODY}").blocks
+    ads = frozenset(b.line for b in inner if b.text == "Advertisement")
+    assert residue_sandwich(inner, None, frozenset(), ads, min_bread=1) == []
+    # The headline, and a label the article names, stay.
+    named = Document.from_text(f"Home\nCouncil approves new budget\nSign in\n{BODY}").blocks
+    assert residue_sandwich(named, None, frozenset(), frozenset({0, 2}), head_min_bread=1) == []
