@@ -229,6 +229,7 @@ def residue_sandwich(
     head_max_lines: int = 2,
     head_max_words: int = 6,
     head_min_bread: int = 2,
+    anchor_words: int = 3,
 ) -> list[Hit]:
     """Short lines outside the article that other rules' removals close in from above and below.
 
@@ -258,20 +259,29 @@ def residue_sandwich(
     headline = next((p for p in reversed(above) if blocks[p].words >= headline_words), None)
     # Above the headline only: between it and the paragraph lie the dek and the head strip.
     top_end = headline if headline is not None else first
-    keep = headline_copies(blocks, claimed, blocks[first].index) | protected
-    # A full-page text's first line is the page title; the headline above the article echoes it.
-    if blocks[0].line not in claimed:
-        keep |= {b.line for b in blocks[:first] if b is blocks[0] or is_title_echo(blocks[0].text, b.text, title_words)}
+    # Anchor patterns are button labels: lines of more than ``anchor_words`` words need no regex.
+    gone = [b.line in claimed or (b.words <= anchor_words and is_residue(rule, b, claimed)) for b in blocks]
+    keep: frozenset[int] | None = None
+    article = ""
 
-    def removed(position: int) -> bool:
-        return 0 <= position < len(blocks) and is_residue(rule, blocks[position], claimed)
+    def kept(position: int) -> bool:
+        """The costly guards, worked out once and only for a group that has the sandwich's shape."""
+        nonlocal keep, article
+        if keep is None:
+            keep = headline_copies(blocks, claimed, blocks[first].index) | protected
+            # A full-page text's first line is the page title; the headline above the article echoes it.
+            if not gone[0]:
+                title = blocks[0].text
+                keep |= {b.line for b in blocks[:first] if b is blocks[0] or is_title_echo(title, b.text, title_words)}
+            # A topic label or kicker the article names ('Taylor Swift', 'MacBook Air') may be the article's own.
+            article = " ".join(blocks[p].text.lower() for p in paragraphs)
+        block = blocks[position]
+        return block.line in keep or (block.words >= quoted_words and block.text.lower() in article)
 
     def bread(start: int, step: int, least: int) -> bool:
         side = [p for p in range(start, start + step * reach, step) if 0 <= p < len(blocks)]
-        return removed(start) and sum(removed(p) for p in side) >= least
+        return 0 <= start < len(blocks) and gone[start] and sum(gone[p] for p in side) >= least
 
-    # A topic label or kicker the article itself names ('Taylor Swift', 'MacBook Air') may be the article's own.
-    article = " ".join(blocks[p].text.lower() for p in paragraphs)
     hits: list[Hit] = []
     sides = (
         (0, top_end, head_max_lines, head_max_words, head_min_bread, "above the article"),
@@ -280,24 +290,19 @@ def residue_sandwich(
     for low, high, most_lines, most_words, least, where in sides:
         position = low
         while position < high:
-            if removed(position):
+            if gone[position]:
                 position += 1
                 continue
             end = position
-            while end < high and not removed(end):
+            while end < high and not gone[end]:
                 end += 1
             group = range(position, end)
             if (
                 len(group) <= most_lines
-                and all(
-                    blocks[p].words <= most_words
-                    and not ends_like_sentence(blocks[p].text)
-                    and blocks[p].line not in keep
-                    and (blocks[p].words < quoted_words or blocks[p].text.lower() not in article)
-                    for p in group
-                )
+                and all(blocks[p].words <= most_words and not ends_like_sentence(blocks[p].text) for p in group)
                 and bread(position - 1, -1, least)
                 and bread(end, 1, least)
+                and not any(kept(p) for p in group)
             ):
                 hits += [(blocks[p], f"{where}, between lines other rules removed") for p in group]
             position = end
