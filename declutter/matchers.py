@@ -273,15 +273,11 @@ def match_blocks(
     # Only lines with a hit can start a block: visit those instead of every line, once per rule.
     starts = [n for n, block in enumerate(blocks) if block.line in hits] if block_rules else []
     for rule in block_rules:
-        position = 0
-        for position_hit in starts:
-            if position_hit < position:
-                continue  # inside the previous block's run
-            position = position_hit
+        free = 0  # the first position no earlier block of this rule has taken
+        for position in starts:
             block = blocks[position]
             index = next((n for hit, n in hits.get(block.line, ()) if hit is rule), None)
-            if index is None or block.line in protected:
-                position += 1
+            if position < free or index is None or block.line in protected:
                 continue
             # Match the start pattern again for its groups, which fill the follow templates.
             start = rule.patterns[index].fullmatch(block.text)
@@ -298,15 +294,14 @@ def match_blocks(
                 if not continues:
                     break
                 run.append(following)
-            if len(run) - 1 < rule.params.get("min_lines", 0):
-                position += 1  # a start marker without enough continuation lines is not this rule's block
-                continue
+            if len(run) - 1 < rule.params["min_lines"]:
+                continue  # a start marker without enough continuation lines is not this rule's block
             for member in run:
                 if member.line not in claimed:
                     where = "starts here" if member is block else f"continues the block from line {block.line + 1}"
                     decisions.append(_drop(member, rule, Action.DROP, f"block {where} (pattern {index + 1})"))
                     claimed.add(member.line)
-            position += len(run)
+            free = position + len(run)
     return decisions
 
 
