@@ -305,21 +305,20 @@ def _text_pieces(element: HtmlElement, limit: int) -> str:
 _NO_TOKENS: frozenset[str] = frozenset()
 
 
-def _split_tokens(raw: str) -> frozenset[str]:
-    """The lower-cased class/id tokens of ``"class id"`` (cached as :func:`_split_tokens_cached`).
+def _split_tokens(raw: str) -> list[str]:
+    """The lower-cased class/id tokens of ``"class id"``.
 
     Without capitals there is no camelCase to split, and splitting on white space after turning ``_`` and
     ``-`` into spaces gives what the regex gives, much faster.
     """
     if raw.lower() == raw:
-        return frozenset(raw.replace("_", " ").replace("-", " ").split())
-    return frozenset(t.lower() for t in _TOKEN_SPLIT.split(raw) if t)
+        return raw.replace("_", " ").replace("-", " ").split()
+    return [t.lower() for t in _TOKEN_SPLIT.split(raw) if t]
 
 
 _CACHED_CHARS = 200
 """Class/id values up to this long are cached, as pages repeat them; longer ones are worked out each
 time, so that a page of huge distinct values cannot fill the memory."""
-_split_tokens_cached = lru_cache(maxsize=8192)(_split_tokens)
 
 
 PROTECT_SHARE = 0.4
@@ -423,6 +422,7 @@ def remove_chrome(root: HtmlElement, selectors: Sequence[CompiledSelector]) -> l
     all_tokens = frozenset().union(*(compiled.tokens for compiled in walked))
     all_attributes = frozenset(name for compiled in walked for _, name, _, _ in compiled.attributes)
     all_hits = set().union(*(hits for _, hits in matched))
+    named: dict[str, frozenset[str]] = {}  # a page repeats its class values: each is split once per walk
     stack = [root]
     while stack:
         parent = stack.pop()
@@ -433,18 +433,16 @@ def remove_chrome(root: HtmlElement, selectors: Sequence[CompiledSelector]) -> l
             # Most elements match no rule: one test against the union of every rule's tags, tokens,
             # attributes and XPath hits lets them through without asking each rule.
             names = element.keys()
-            tokens = _NO_TOKENS
+            tokens = _NO_TOKENS  # the element's class/id tokens that some rule names
             if names and all_tokens:
                 raw_class, raw_id = element.get("class"), element.get("id")
                 if raw_class or raw_id:
                     raw = f"{raw_class or ''} {raw_id or ''}"
-                    tokens = _split_tokens_cached(raw) if len(raw) <= _CACHED_CHARS else _split_tokens(raw)
-            if (
-                tag not in all_tags
-                and all_tokens.isdisjoint(tokens)
-                and element not in all_hits
-                and all_attributes.isdisjoint(names)
-            ):
+                    found = named.get(raw)
+                    if found is None:
+                        found = named[raw] = all_tokens.intersection(_split_tokens(raw))
+                    tokens = found
+            if tag not in all_tags and not tokens and element not in all_hits and all_attributes.isdisjoint(names):
                 stack.append(element)
                 continue
             for compiled, hits in matched:

@@ -163,6 +163,28 @@ def _strings(value: Any, *, what: str, path: str, line: int, rule_id: str | None
     return tuple(value)
 
 
+_TOKEN_SEPARATOR = regex.compile(r"[\s_\-]|\p{Lu}")
+
+
+def _check_tokens(tokens: tuple[str, ...], *, path: str, line: int, rule_id: str) -> None:
+    """A class/id token is one piece of a split class value, so it holds no separator and no capital.
+
+    Class values are split on white space, ``-``, ``_`` and camelCase before matching ("share-bar" and
+    "shareBar" give "share" and "bar"): a token such as "side-bar" could never match.
+    """
+    for token in tokens:
+        if _TOKEN_SEPARATOR.search(token):
+            pieces = [p.lower() for p in regex.split(r"[\s_\-]+|(?<=\p{Ll})(?=\p{Lu})", token) if p]
+            raise RuleError(
+                f"token {token!r} can never match: class and id values are split on '-', '_', white space and"
+                f" camelCase before matching, so it is the tokens {pieces!r}; list one of them, or the"
+                f" joined form ({''.join(pieces)!r}), or write a CSS selector",
+                path=path,
+                line=line,
+                rule_id=rule_id,
+            )
+
+
 def _examples(raw: Any, *, path: str, line: int, rule_id: str) -> Examples:
     if not isinstance(raw, Mapping):
         raise RuleError(
@@ -363,6 +385,7 @@ def _build_rule(raw: Any, header: Mapping[str, Any], *, path: str, line: int, so
         params["tokens"] = _strings(params["tokens"], what="tokens", path=path, line=line, rule_id=rule_id)
         if not selectors and not params["tokens"]:
             raise RuleError("a selector rule needs selectors or tokens", path=path, line=line, rule_id=rule_id)
+        _check_tokens(params["tokens"], path=path, line=_key_line(source, line, "tokens"), rule_id=rule_id)
     file_domains = header.get("domains", [])
     include, exclude = _domains(raw.get("domains", file_domains), path=path, line=line, rule_id=rule_id)
     signatures = tuple(

@@ -90,6 +90,18 @@ def test_heuristic_parameters_are_checked(rule_file) -> None:  # type: ignore[no
     assert "has no parameter 'min_itemz'" in load_error(rule_file, text).message
 
 
+def test_a_class_token_that_can_never_match_is_refused(rule_file) -> None:  # type: ignore[no-untyped-def]
+    text = GOOD.replace('kind = "line"', 'kind = "selector"').replace("patterns = ['Share']", 'tokens = ["sharebar"]')
+    text = text.replace('residue = ["Share"]', "residue = ['<div class=\"sharebar\">Share</div>']")
+    text = text.replace('article = ["Share prices fell."]', "article = ['<p>Share prices fell.</p>']")
+    assert [r.id for r in RuleSet.load(rule_file(text))] == ["TST001"]
+    for token, pieces in (("share-bar", "['share', 'bar']"), ("shareBar", "['share', 'bar']"), ("a_b", "['a', 'b']")):
+        error = load_error(rule_file, text.replace('"sharebar"]', f'"{token}"]'))
+        assert error.rule_id == "TST001"
+        assert f"token {token!r} can never match" in error.message
+        assert pieces in error.message
+
+
 def test_missing_directory(tmp_path) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(RuleError, match="no such rule file"):
         RuleSet.load(tmp_path / "missing")
