@@ -306,7 +306,7 @@ _NO_TOKENS: frozenset[str] = frozenset()
 
 
 def _split_tokens(raw: str) -> list[str]:
-    """The lower-cased class/id tokens of ``"class id"``.
+    """The lower-cased pieces of a class or id value, split on white space, ``-``, ``_`` and camelCase.
 
     Without capitals there is no camelCase to split, and splitting on white space after turning ``_`` and
     ``-`` into spaces gives what the regex gives, much faster.
@@ -314,6 +314,24 @@ def _split_tokens(raw: str) -> list[str]:
     if raw.lower() == raw:
         return raw.replace("_", " ").replace("-", " ").split()
     return [t.lower() for t in _TOKEN_SPLIT.split(raw) if t]
+
+
+def _class_tokens(raw: str) -> list[str]:
+    """The tokens of ``"class id"`` that selector rules match: every name's pieces (:func:`_split_tokens`)
+    and its runs of two or three pieces joined by ``-``, so that ``side-bar`` matches the classes
+    ``side-bar``, ``side_bar`` and ``sideBar`` but not ``side bar`` (two classes).
+
+    >>> _class_tokens("post sideBar-left")
+    ['post', 'side', 'bar', 'left', 'side-bar', 'bar-left', 'side-bar-left']
+    """
+    tokens: list[str] = []
+    for name in raw.split():
+        pieces = _split_tokens(name)
+        tokens += pieces
+        if len(pieces) > 1:
+            tokens += ["-".join(pieces[i : i + 2]) for i in range(len(pieces) - 1)]
+            tokens += ["-".join(pieces[i : i + 3]) for i in range(len(pieces) - 2)]
+    return tokens
 
 
 _CACHED_CHARS = 200
@@ -440,7 +458,7 @@ def remove_chrome(root: HtmlElement, selectors: Sequence[CompiledSelector]) -> l
                     raw = f"{raw_class or ''} {raw_id or ''}"
                     found = named.get(raw)
                     if found is None:
-                        found = named[raw] = all_tokens.intersection(_split_tokens(raw))
+                        found = named[raw] = all_tokens.intersection(_class_tokens(raw))
                     tokens = found
             if tag not in all_tags and not tokens and element not in all_hits and all_attributes.isdisjoint(names):
                 stack.append(element)

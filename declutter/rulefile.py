@@ -163,22 +163,23 @@ def _strings(value: Any, *, what: str, path: str, line: int, rule_id: str | None
     return tuple(value)
 
 
-_TOKEN_SEPARATOR = regex.compile(r"[\s_\-]|\p{Lu}")
+_TOKEN = regex.compile(r"[^\s_\-\p{Lu}]+(?:-[^\s_\-\p{Lu}]+){0,2}")
 
 
 def _check_tokens(tokens: tuple[str, ...], *, path: str, line: int, rule_id: str) -> None:
-    """A class/id token is one piece of a split class value, so it holds no separator and no capital.
+    """A class/id token is one piece of a split class value, or two or three pieces joined by ``-``.
 
-    Class values are split on white space, ``-``, ``_`` and camelCase before matching ("share-bar" and
-    "shareBar" give "share" and "bar"): a token such as "side-bar" could never match.
+    Class values are split on white space, ``-``, ``_`` and camelCase before matching ("share-bar",
+    "share_bar" and "shareBar" give "share", "bar" and "share-bar"): "share_bar" or "shareBar" as a
+    token could never match.
     """
     for token in tokens:
-        if _TOKEN_SEPARATOR.search(token):
+        if not _TOKEN.fullmatch(token):
             pieces = [p.lower() for p in regex.split(r"[\s_\-]+|(?<=\p{Ll})(?=\p{Lu})", token) if p]
             raise RuleError(
                 f"token {token!r} can never match: class and id values are split on '-', '_', white space and"
-                f" camelCase before matching, so it is the tokens {pieces!r}; list one of them, or the"
-                f" joined form ({''.join(pieces)!r}), or write a CSS selector",
+                f" camelCase before matching; write it as {'-'.join(pieces[:3])!r} (one to three lower-case"
+                " pieces joined by '-') or as a CSS selector",
                 path=path,
                 line=line,
                 rule_id=rule_id,
