@@ -18,10 +18,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 
 from declutter.decisions import Action, Cleaned, Decision, apply, kept_lines
 from declutter.document import Block, Document, domain_of, normalize_domain, read_block
 from declutter.heuristics import HEURISTICS
+from declutter.heuristics.common import Removed
 from declutter.html import extract_page, looks_like_html
 from declutter.matchers import match_blocks, match_cutoffs, match_keeps, match_lines, match_patterns, match_strips
 from declutter.rules import Kind, Position, Rule, RuleSet
@@ -50,15 +52,18 @@ def decide(doc: Document, rules: Sequence[Rule]) -> tuple[Decision, ...]:
     decisions = match_lines(view, hits, protected)
     claimed = {d.line for d in decisions}
     decisions += match_blocks(view, rules, hits, protected, claimed)
+    categories = {d.line: d.category for d in reversed(decisions)}  # the first decision on a line wins
     for rule in rules:
         if rule.kind is Kind.HEURISTIC and rule.heuristic is not None:
             heuristic = HEURISTICS[rule.heuristic]
-            for block, reason in heuristic(view, rule, protected, frozenset(claimed), **rule.params):
+            removed = Removed(claimed, MappingProxyType(categories))  # a live view: read before the next rule adds
+            for block, reason in heuristic(view, rule, protected, removed, **rule.params):
                 if block.line not in claimed and block.line not in protected:
                     decisions.append(
                         Decision(block.line, Action.DROP, rule.id, rule.category, reason, 0, len(block.raw), block.raw)
                     )
                     claimed.add(block.line)
+                    categories[block.line] = rule.category
     decisions += match_cutoffs(view, rules, hits, protected, claimed)
     dropped = {d.line for d in decisions}
     kept_strips = [d for d in strips if d.line not in dropped]

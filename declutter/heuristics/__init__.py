@@ -19,7 +19,7 @@ from declutter.heuristics.common import Heuristic, Hit
 from declutter.heuristics.language import other_language_run
 from declutter.heuristics.lists import headline_list, run_together_headlines, teaser_run, teaser_template
 from declutter.heuristics.menus import bulleted_head_menu, headline_copies, label_line, menu_run, recurring_menu
-from declutter.heuristics.page import head_strip, residue_sandwich, tail_after_residue, title_echo
+from declutter.heuristics.page import head_strip, residue_sandwich, residue_wall, tail_after_residue, title_echo
 
 HEURISTICS: dict[str, Heuristic] = {
     "author-box": author_box,
@@ -37,6 +37,7 @@ HEURISTICS: dict[str, Heuristic] = {
     "other-language-run": other_language_run,
     "run-together-headlines": run_together_headlines,
     "residue-sandwich": residue_sandwich,
+    "residue-wall": residue_wall,
 }
 """Heuristic name (as written in rule files) to function."""
 
@@ -55,6 +56,7 @@ __all__ = [
     "other_language_run",
     "recurring_menu",
     "residue_sandwich",
+    "residue_wall",
     "run_together_headlines",
     "tail_after_residue",
     "teaser_run",

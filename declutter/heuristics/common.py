@@ -6,7 +6,7 @@ article prose lies above this line" or "is this line the page title again" lands
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import regex
 
@@ -17,6 +17,33 @@ from declutter.text import is_prose
 
 Hit = tuple[Block, str]
 """A line a heuristic removes, with the reason shown by ``explain``."""
+
+
+class Removed(frozenset[int]):
+    """The lines earlier rules removed, with the category each was removed as (``categories``).
+
+    The pipeline hands heuristics this set as ``claimed``; it is a plain frozenset to every
+    heuristic that only asks whether a line went, and tells the few that need it what kind of
+    residue went there (a share bar and a comment form end an article; a gallery's captions do not).
+
+    >>> removed = Removed({3, 4}, {3: "share", 4: "caption"})
+    >>> 3 in removed, removed.categories[4], category_of(frozenset({3}), 3)
+    (True, 'caption', None)
+    """
+
+    __slots__ = ("categories",)
+
+    categories: Mapping[int, str]
+
+    def __new__(cls, lines: set[int] | frozenset[int], categories: Mapping[int, str]) -> Removed:
+        removed = super().__new__(cls, lines)
+        removed.categories = categories
+        return removed
+
+
+def category_of(claimed: frozenset[int], line: int) -> str | None:
+    """The category ``line`` was removed as, when ``claimed`` is a :class:`Removed` that knows it."""
+    return claimed.categories.get(line) if isinstance(claimed, Removed) else None
 
 
 Heuristic = Callable[..., list[Hit]]

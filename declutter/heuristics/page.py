@@ -9,6 +9,7 @@ import regex
 from declutter.document import Block
 from declutter.heuristics.common import (
     Hit,
+    category_of,
     first_paragraph,
     is_paragraph,
     is_residue,
@@ -125,6 +126,88 @@ def tail_after_residue(
         gap += 1
         if gap > max_gap:
             return []
+    return []
+
+
+def residue_wall(
+    blocks: Sequence[Block],
+    rule: Rule | None,
+    protected: frozenset[int],
+    claimed: frozenset[int],
+    *,
+    min_run: int = 8,
+    min_prose_before: int = 100,
+    max_prose_ratio: float = 0.75,
+    prose_words: int = 15,
+    max_paragraph_run: int = 2,
+    end_categories: Sequence[str] | None = None,
+    min_end_lines: int = 2,
+    min_removed_below: float = 0.0,
+) -> list[Hit]:
+    """Everything below a wall of residue: ``min_run`` consecutive lines other rules removed, below the article.
+
+    An article's own lines are kept lines; a share bar, an author box, a 'Related' list and a
+    comment form removed one after another form a wall no article has in its middle. Below
+    such a wall a page holds its widgets, forms and footers, which are often written as
+    sentences (a comment policy, a newsletter's promise, a log-in form's messages) and so
+    pass for paragraphs: :func:`tail_after_residue` then takes the last of them for the
+    article's end and finds no residue under it. The wall must lie below ``min_prose_before``
+    words of prose that no rule removed. Guards against an article that resumes under a long
+    removed block (a gallery's captions, an inline list of headlines): the prose below the
+    wall must be less than ``max_prose_ratio`` of the prose above it, and no more than
+    ``max_paragraph_run`` paragraphs of ``prose_words`` words may follow one another below it
+    (an article writes paragraphs in a row; widgets set them apart). And the wall must hold
+    ``min_end_lines`` lines of residue that ends an article, removed as one of ``end_categories``
+    (a share bar, tags, an author box, a comment form, a footer): a gallery's captions and
+    counters, a video player or an inline list of headlines also form walls, inside articles.
+    The first wall that passes counts; lines keep rules protect stay. Lines matching the
+    rule's anchor patterns (share buttons, a tag label) count as removed end markers, so the
+    rule can be tested alone.
+    """
+    ends = frozenset(end_categories or ())
+
+    def end_marker(block: Block) -> bool:
+        category = category_of(claimed, block.line)
+        if category is not None:
+            return category in ends
+        return rule is not None and fullmatch(rule, block, block.text) is not None
+
+    gone = [is_residue(rule, b, claimed) for b in blocks]
+    if sum(gone) < min_run:
+        return []
+    prose = [0 if gone[n] or not is_prose(b.text, words=b.words) else b.words for n, b in enumerate(blocks)]
+    total = sum(prose)
+    above = 0
+    position = 0
+    while position < len(blocks):
+        if not gone[position]:
+            above += prose[position]
+            position += 1
+            continue
+        end = position
+        while end < len(blocks) and gone[end]:
+            end += 1
+        if (
+            end - position >= min_run
+            and above >= min_prose_before
+            and total - above < max_prose_ratio * above
+            and sum(map(end_marker, blocks[position:end])) >= min_end_lines
+            and sum(gone[end:]) >= min_removed_below * (len(blocks) - end)
+        ):
+            run = longest = 0
+            for n in range(end, len(blocks)):
+                if gone[n]:
+                    continue
+                run = run + 1 if prose[n] and blocks[n].words >= prose_words else 0
+                longest = max(longest, run)
+            if longest <= max_paragraph_run:
+                wall = blocks[position].line + 1
+                return [
+                    (b, f"below a wall of {end - position} removed lines (from line {wall}) under the article")
+                    for b in blocks[end:]
+                    if b.line not in protected
+                ]
+        position = end
     return []
 
 

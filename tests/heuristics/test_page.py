@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from declutter import explain
 from declutter.document import Document
-from declutter.heuristics.common import is_title_echo
-from declutter.heuristics.page import tail_after_residue, title_echo
-from tests.heuristics import BODY
+from declutter.heuristics.common import Removed, is_title_echo
+from declutter.heuristics.page import residue_wall, tail_after_residue, title_echo
+from tests.heuristics import BODY, PROSE
 
 CHROME = "Home\nLocal\nFire crews battle blaze on the waterfront\nWeather: sunny, 21 degrees\n"
 
@@ -109,3 +109,56 @@ def test_residue_sandwich_takes_a_short_line_between_removals_outside_the_articl
     # The headline, and a label the article names, stay.
     named = Document.from_text(f"Home\nCouncil approves new budget\nSign in\n{BODY}").blocks
     assert residue_sandwich(named, None, frozenset(), frozenset({0, 2}), head_min_bread=1) == []
+
+
+WALL = "".join(f"Widget {n}\n" for n in range(8))
+"""Eight lines other rules removed (as share buttons, unless a test says otherwise): a wall under the article."""
+
+POLICY = "Please keep your comments civil and on topic, and do not post personal information about anyone else."
+WIDGETS = f"{POLICY}\nSelect your teams\nSave\nClose\nCopyright 2019\nPrivacy\n"
+"""Below the wall: a comment policy, a form's prompt, then buttons and a footer other rules removed."""
+
+FOOT = "Save\nClose\nCopyright 2019\nPrivacy\n"
+FOOTER = {"Save": "share", "Close": "navigation", "Copyright 2019": "legal", "Privacy": "legal"}
+
+
+def _wall(text: str, removed: dict[str, str] = FOOTER) -> list[str]:
+    """The texts ``residue_wall`` takes from ``text`` when the wall's lines and those in ``removed`` were removed
+    (as the categories given; the wall's lines as 'share' unless ``removed`` says otherwise)."""
+    blocks = Document.from_text(text).blocks
+    categories = {
+        b.line: removed.get(b.text, "share") for b in blocks if b.text in removed or b.text.startswith("Widget")
+    }
+    hits = residue_wall(
+        blocks,
+        None,
+        frozenset(),
+        Removed(set(categories), categories),
+        end_categories=["share", "comments", "legal", "navigation"],
+        min_removed_below=0.5,
+    )
+    return [b.text for b, _ in hits]
+
+
+def test_residue_wall_takes_the_widgets_below_a_wall_of_end_of_article_residue() -> None:
+    assert _wall(f"{BODY}{WALL}{WIDGETS}") == WIDGETS.split("\n")[:-1], "sentences and all, under the wall"
+
+
+def test_residue_wall_spares_an_article_that_resumes_under_a_wall() -> None:
+    # A gallery's captions and counters make a wall inside an article: not residue that ends one.
+    gallery = {f"Widget {n}": "caption" for n in range(7)} | FOOTER
+    assert _wall(f"{BODY}{WALL}{WIDGETS}", gallery) == []
+    assert _wall(f"{BODY}{WALL}{WIDGETS}", gallery | {"Widget 1": "share"}) != [], "two end markers suffice"
+    # Three paragraphs in a row below the wall: the article resuming.
+    assert _wall(f"{BODY * 2}{WALL}{PROSE * 2}Photo\n{WIDGETS}{FOOT * 2}") != []
+    assert _wall(f"{BODY * 2}{WALL}{PROSE * 3}Photo\n{WIDGETS}{FOOT * 2}") == []
+    # The article's own list under the wall: kept lines, not mostly residue other rules removed.
+    items = "".join(f"Product {n} with a camera\n" for n in range(6))
+    assert _wall(f"{BODY}{WALL}{items}{WIDGETS}") == []
+    # As much prose below the wall as above it: the wall is in the article's middle.
+    spread = f"{PROSE}Photo\n" * 3
+    assert _wall(f"{BODY}{WALL}{spread}{WIDGETS}{FOOT * 3}") == []
+    assert _wall(f"{BODY}{WALL}{PROSE}{WIDGETS}{FOOT * 3}") != []
+    # A wall of seven lines is not enough, nor a wall under less than 100 words of prose.
+    assert _wall(f"{BODY}{WALL.replace('Widget 7', 'Seven')}{WIDGETS}") == []
+    assert _wall(f"{PROSE * 3}{WALL}{WIDGETS}") == []
