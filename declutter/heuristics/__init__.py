@@ -7,13 +7,15 @@ heuristic returns ``(block, reason)`` pairs; it must never fire on a line that
 reads like an article paragraph. The modules group them by what they find:
 :mod:`~declutter.heuristics.lists` (lists of other stories), :mod:`~declutter.heuristics.menus`,
 :mod:`~declutter.heuristics.language` (language sidebars), :mod:`~declutter.heuristics.comments`,
-:mod:`~declutter.heuristics.authors` (the author box under the article)
+:mod:`~declutter.heuristics.authors` (the author box under the article),
+:mod:`~declutter.heuristics.captions` (captions over a photo credit)
 and :mod:`~declutter.heuristics.page` (the article's place on the page).
 """
 
 from __future__ import annotations
 
 from declutter.heuristics.authors import author_box
+from declutter.heuristics.captions import caption_above_credit
 from declutter.heuristics.comments import comment_thread
 from declutter.heuristics.common import Heuristic, Hit
 from declutter.heuristics.language import other_language_run
@@ -23,6 +25,7 @@ from declutter.heuristics.page import head_strip, residue_sandwich, tail_after_r
 
 HEURISTICS: dict[str, Heuristic] = {
     "author-box": author_box,
+    "caption-above-credit": caption_above_credit,
     "comment-thread": comment_thread,
     "tail-after-residue": tail_after_residue,
     "teaser-template": teaser_template,
@@ -46,6 +49,7 @@ __all__ = [
     "Hit",
     "author_box",
     "bulleted_head_menu",
+    "caption_above_credit",
     "comment_thread",
     "head_strip",
     "headline_copies",
