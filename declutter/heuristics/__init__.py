@@ -8,7 +8,8 @@ reads like an article paragraph. The modules group them by what they find:
 :mod:`~declutter.heuristics.lists` (lists of other stories), :mod:`~declutter.heuristics.menus`,
 :mod:`~declutter.heuristics.language` (language sidebars), :mod:`~declutter.heuristics.comments`,
 :mod:`~declutter.heuristics.authors` (the author box under the article),
-:mod:`~declutter.heuristics.captions` (captions over a photo credit)
+:mod:`~declutter.heuristics.captions` (captions over a photo credit),
+:mod:`~declutter.heuristics.repeats` (copies of removed lines)
 and :mod:`~declutter.heuristics.page` (the article's place on the page).
 """
 
@@ -22,6 +23,7 @@ from declutter.heuristics.language import other_language_run
 from declutter.heuristics.lists import headline_list, run_together_headlines, teaser_run, teaser_template
 from declutter.heuristics.menus import bulleted_head_menu, headline_copies, label_line, menu_run, recurring_menu
 from declutter.heuristics.page import head_strip, residue_sandwich, tail_after_residue, title_echo
+from declutter.heuristics.repeats import residue_copy
 
 HEURISTICS: dict[str, Heuristic] = {
     "author-box": author_box,
@@ -40,6 +42,7 @@ HEURISTICS: dict[str, Heuristic] = {
     "other-language-run": other_language_run,
     "run-together-headlines": run_together_headlines,
     "residue-sandwich": residue_sandwich,
+    "residue-copy": residue_copy,
 }
 """Heuristic name (as written in rule files) to function."""
 
@@ -58,6 +61,7 @@ __all__ = [
     "menu_run",
     "other_language_run",
     "recurring_menu",
+    "residue_copy",
     "residue_sandwich",
     "run_together_headlines",
     "tail_after_residue",
