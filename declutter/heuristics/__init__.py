@@ -7,22 +7,27 @@ heuristic returns ``(block, reason)`` pairs; it must never fire on a line that
 reads like an article paragraph. The modules group them by what they find:
 :mod:`~declutter.heuristics.lists` (lists of other stories), :mod:`~declutter.heuristics.menus`,
 :mod:`~declutter.heuristics.language` (language sidebars), :mod:`~declutter.heuristics.comments`,
-:mod:`~declutter.heuristics.authors` (the author box under the article)
+:mod:`~declutter.heuristics.authors` (the author box under the article),
+:mod:`~declutter.heuristics.captions` (captions over a photo credit),
+:mod:`~declutter.heuristics.repeats` (copies of removed lines)
 and :mod:`~declutter.heuristics.page` (the article's place on the page).
 """
 
 from __future__ import annotations
 
 from declutter.heuristics.authors import author_box
+from declutter.heuristics.captions import caption_above_credit
 from declutter.heuristics.comments import comment_thread
 from declutter.heuristics.common import Heuristic, Hit
 from declutter.heuristics.language import other_language_run
 from declutter.heuristics.lists import headline_list, run_together_headlines, teaser_run, teaser_template
 from declutter.heuristics.menus import bulleted_head_menu, headline_copies, label_line, menu_run, recurring_menu
 from declutter.heuristics.page import head_strip, residue_sandwich, residue_wall, tail_after_residue, title_echo
+from declutter.heuristics.repeats import residue_copy
 
 HEURISTICS: dict[str, Heuristic] = {
     "author-box": author_box,
+    "caption-above-credit": caption_above_credit,
     "comment-thread": comment_thread,
     "tail-after-residue": tail_after_residue,
     "teaser-template": teaser_template,
@@ -38,6 +43,7 @@ HEURISTICS: dict[str, Heuristic] = {
     "run-together-headlines": run_together_headlines,
     "residue-sandwich": residue_sandwich,
     "residue-wall": residue_wall,
+    "residue-copy": residue_copy,
 }
 """Heuristic name (as written in rule files) to function."""
 
@@ -47,6 +53,7 @@ __all__ = [
     "Hit",
     "author_box",
     "bulleted_head_menu",
+    "caption_above_credit",
     "comment_thread",
     "head_strip",
     "headline_copies",
@@ -55,6 +62,7 @@ __all__ = [
     "menu_run",
     "other_language_run",
     "recurring_menu",
+    "residue_copy",
     "residue_sandwich",
     "residue_wall",
     "run_together_headlines",

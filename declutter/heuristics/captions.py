@@ -1,0 +1,66 @@
+"""Captions recognised by what sits under them: the bare photo credit that closes a picture's block."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from declutter.document import Block
+from declutter.heuristics.common import Hit, is_paragraph
+from declutter.matchers import fullmatch
+from declutter.rules import Rule
+from declutter.text import ends_like_sentence
+
+
+def caption_above_credit(
+    blocks: Sequence[Block],
+    rule: Rule | None,
+    protected: frozenset[int],
+    claimed: frozenset[int],
+    *,
+    prose_words: int = 15,
+    credit_words: int = 8,
+    min_words: int = 3,
+    max_words: int = 30,
+    max_gap: int = 3,
+) -> list[Hit]:
+    """The caption right above a photo credit that stands on its own line ('Photo: Name, AP', 'Getty').
+
+    A picture in a text dump leaves its caption and then its credit, each on a line; vocabulary
+    rules take the credit, but the caption reads like any sentence. A line of at most
+    ``credit_words`` words that fully matches one of the rule's credit patterns marks the end of a
+    picture's block, and the line right above it (blank lines aside) is its caption when it is
+    unremoved, of ``min_words`` to ``max_words`` words, ends like a sentence and lies at most
+    ``max_gap`` lines above the credit (a main-content extractor that dropped a caption may
+    leave its credit far below the paragraph, behind a run of blank lines).
+
+    Guards: only inside the article's span, below its first paragraph and above its last (of
+    ``prose_words`` words): above it a short line over a credit may be the headline or the dek,
+    and a credit under the last paragraph may be the lead image's, set at the end of the page;
+    a line not ending like a sentence stays (a heading over a picture that has no caption);
+    longer lines stay (a paragraph over a picture whose caption an extractor dropped; captions
+    are one or two short sentences); protected lines stay.
+    The credit patterns name a picture's own credit only: a credit for the page's lead image
+    ('Main image credit: …', 'Cover photo: …') refers to no line above it and is no anchor.
+    """
+    if rule is None or not rule.patterns:
+        return []
+    paragraphs = [position for position, b in enumerate(blocks) if is_paragraph(b, claimed, prose_words)]
+    if not paragraphs:
+        return []
+    first, last = paragraphs[0], paragraphs[-1]
+    hits: list[Hit] = []
+    for position in range(first + 2, last):
+        credit = blocks[position]
+        if credit.words > credit_words or fullmatch(rule, credit, credit.text) is None:
+            continue
+        caption = blocks[position - 1]
+        if (
+            credit.line - caption.line > max_gap
+            or caption.line in claimed
+            or caption.line in protected
+            or not min_words <= caption.words <= max_words
+            or not ends_like_sentence(caption.text)
+        ):
+            continue
+        hits.append((caption, f"a caption: right above the photo credit on line {credit.line + 1}"))
+    return hits

@@ -1,0 +1,72 @@
+"""Residue known by repetition: another copy of a line that other rules removed."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from declutter.document import Block
+from declutter.heuristics.common import Hit, is_paragraph, is_residue
+from declutter.heuristics.menus import headline_copies
+from declutter.rules import Rule
+
+
+def residue_copy(
+    blocks: Sequence[Block],
+    rule: Rule | None,
+    protected: frozenset[int],
+    claimed: frozenset[int],
+    *,
+    min_words: int = 1,
+    prose_words: int = 15,
+    headline_words: int = 3,
+    zone: int = 8,
+    inside_words: int = 8,
+) -> list[Hit]:
+    """A line that repeats, word for word, a line other rules removed elsewhere in the text.
+
+    Pages repeat their chrome: a caption in the article and again in the slideshow, a menu in
+    the header and in the footer, an author's name in a byline strip and in the comment form,
+    a teaser in two lists. When a rule recognised one copy (by its wording or its place),
+    the others are the same residue, wherever they stand: the evidence is the copy's text,
+    not its neighbours. Lines of ``min_words`` words or more are compared after
+    normalisation (whitespace, bullets), case aside ('MORE STORIES' in a header, 'More stories'
+    in a footer). Lines fully matching the rule's anchor patterns count as removed, so the
+    rule can be tested alone; in the pipeline other rules took them.
+
+    Guards: the headline never goes, however often a teaser list repeats it: the first line
+    of the text (a full-page text's page title), every unremoved line of ``headline_words``
+    words or more among the last ``zone`` unremoved lines above the first paragraph (of
+    ``prose_words`` words: the headline and the dek), and the earlier copies of the headline
+    (``headline_copies``) stay, wherever their copies stand; so do protected lines. Inside the
+    article's span (between its first and last paragraph) a copy needs ``inside_words`` words
+    (a caption repeated by a slideshow): a short line repeated there may be the article's own
+    (a buying guide's 'Buy Now' under every product), and one copy taken by mistake must not
+    take them all.
+    """
+    removed = [b.words >= min_words and is_residue(rule, b, claimed) for b in blocks]
+    gone = {b.text.casefold() for b, out in zip(blocks, removed, strict=True) if out}
+    if not gone:
+        return []
+    found = [
+        b
+        for b, out in zip(blocks, removed, strict=True)
+        if not out and b.words >= min_words and b.line not in protected and b.text.casefold() in gone
+    ]
+    if not found:
+        return []
+    paragraphs = [p for p, b in enumerate(blocks) if is_paragraph(b, claimed, prose_words)]
+    if paragraphs:
+        first, last = blocks[paragraphs[0]].index, blocks[paragraphs[-1]].index
+        # Between the article's paragraphs a short copy may be the article's own: a product box's 'Buy Now'
+        # under every item of a buying guide, whose first copy a teaser rule took.
+        found = [b for b in found if b.words >= inside_words or not first < b.index < last]
+    if not found:
+        return []
+    # The costly guard, only for a text that has copies: which lines are the headline.
+    keep = {blocks[0].text.casefold()}
+    if paragraphs:
+        above = [b for b in blocks[: paragraphs[0]] if b.line not in claimed][-zone:]
+        keep |= {b.text.casefold() for b in above if b.words >= headline_words}
+        copies = headline_copies(blocks, claimed, first)
+        keep |= {b.text.casefold() for b in blocks if b.line in copies}
+    return [(b, "repeats a line removed elsewhere in the text") for b in found if b.text.casefold() not in keep]

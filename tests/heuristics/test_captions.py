@@ -1,0 +1,35 @@
+"""Tests of :mod:`declutter.heuristics.captions`."""
+
+from __future__ import annotations
+
+from declutter import explain
+from tests.heuristics import BODY, PROSE, ids
+
+CAPTION = "Los Angeles Lakers' LeBron James dunks during the first half of the game on Tuesday, in Los Angeles.\n\n"
+
+
+def test_caption_above_credit_takes_the_sentence_over_a_bare_credit() -> None:
+    text = f"{BODY}{CAPTION}Photo: Ringo H.W. Chiu, AP\n\n{BODY}"
+    assert "CAP008" in ids(text)
+    assert "LeBron James dunks" not in explain(text).text
+    credits = ("Getty Images", "AFP via Getty Images", "Courtesy of Andrew Vaughan", "Doug Mills/The New York Times")
+    for credit in credits:
+        assert "LeBron James dunks" not in explain(f"{BODY}{CAPTION}{credit}\n\n{BODY}").text, credit
+
+
+def test_caption_above_credit_leaves_paragraphs_headings_and_the_head() -> None:
+    """A paragraph or a heading over a picture without a caption stays; so does anything above the article."""
+    paragraph = PROSE.strip() + " The province said it would publish the full plan before the end of the year.\n\n"
+    assert "CAP008" not in ids(f"{BODY}{paragraph}Photo: Getty Images\n\n{BODY}")
+    assert "CAP008" not in ids(f"{BODY}What happens next\n\nPhoto: Getty Images\n\n{BODY}")
+    assert "CAP008" not in ids(f"Storm hits the coast, and schools close early.\n\nPhoto: Getty Images\n\n{BODY}")
+
+
+def test_caption_above_credit_needs_article_below_and_a_credit_nearby() -> None:
+    """Under the last paragraph a credit may be the lead image's; a credit far below a line is not its caption."""
+    last = "The listing ceremony is due to be held at the Hong Kong Stock Exchange next Tuesday.\n\n"
+    assert "CAP008" not in ids(f"{BODY}{last}Photo: Getty Images\n")
+    assert "CAP008" not in ids(f"{BODY}{CAPTION}\n\n\n\nPhoto: Getty Images\n\n{BODY}")
+    # Text agencies and BBC-style credits over a caption are no anchors: an attribution, a credit that opens its block.
+    assert "CAP008" not in ids(f"{BODY}{CAPTION}Reuters\n\n{BODY}")
+    assert "CAP008" not in ids(f"{BODY}{CAPTION}Image copyright Getty Images\n\nImage caption Scooter Braun\n\n{BODY}")

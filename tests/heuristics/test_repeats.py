@@ -1,0 +1,36 @@
+"""Tests of :mod:`declutter.heuristics.repeats`."""
+
+from __future__ import annotations
+
+from declutter import explain
+from tests.heuristics import BODY, ids
+
+HEAD = "Storm hits the coast, and schools close early\n\n"
+
+
+def test_residue_copy_takes_the_copy_of_a_removed_line() -> None:
+    """'Opinion Lab' is a menu item the menu rule takes in the header; its copy in the footer goes too."""
+    menu = "Skip to content\n\nHome\n\nOpinion Lab\n\nSign in\n\nSubscribe\n\n"
+    text = f"Storm hits the coast - The Daily Planet\n\n{menu}{HEAD}{BODY}Weather desk\n\nOpinion Lab\n"
+    assert "Opinion Lab" not in explain(text).text
+    assert "SUR002" in ids(text)
+    assert "Weather desk" in explain(text).text, "a footer line that repeats nothing stays"
+
+
+def test_residue_copy_never_takes_the_headline() -> None:
+    """A teaser list that repeats the headline was removed; the headline above the article stays."""
+    teasers = "More stories\n\nStorm hits the coast, and schools close early\n\nFire crews battle blaze on the pier\n\n"
+    teasers += "Why the bridge closed again this week\n\nFive things to do in the city this weekend\n\n"
+    text = f"{HEAD}{BODY}{teasers}"
+    result = explain(text)
+    assert result.text.startswith("Storm hits the coast, and schools close early")
+    assert "Fire crews battle" not in result.text, "the teaser list itself is removed (REL001)"
+    assert "SUR002" not in ids(text)
+
+
+def test_residue_copy_leaves_short_copies_inside_the_article() -> None:
+    """Between the paragraphs a short copy may be the article's own: a heading that repeats a menu item."""
+    menu = "Skip to content\n\nHome\n\nOpinion Lab\n\nSign in\n\nSubscribe\n\n"
+    text = f"Storm hits the coast - The Daily Planet\n\n{menu}{HEAD}{BODY}Opinion Lab\n\n{BODY}"
+    assert "SUR002" not in ids(text)
+    assert "\nOpinion Lab\n" in explain(text).text
