@@ -329,6 +329,14 @@ def _slug_tokens(url: str | None, ignore: frozenset[str]) -> frozenset[str]:
     return frozenset(t for t in _SLUG_TOKEN.findall(slug.casefold()) if not t.isdigit() and t not in ignore)
 
 
+_LONG_WORD = regex.compile(r"\p{L}{4,}")
+
+
+def _words(text: str) -> frozenset[str]:
+    """The words of four letters or more of ``text``, case-folded (not 'the', 'and')."""
+    return frozenset(w.casefold() for w in _LONG_WORD.findall(text))
+
+
 def headline_anchor(
     blocks: Sequence[Block],
     rule: Rule | None,
@@ -368,7 +376,9 @@ def headline_anchor(
     above it goes, except:
 
     - the page title on the first line, and every line that matches a source the same way
-      (copies of the headline: a breadcrumb's last item, a sticky header);
+      (copies of the headline: a breadcrumb's last item, a sticky header); a first line that
+      shares no word of four letters or more with the headline or the slug is no title but
+      chrome (inscriptis texts open with a tag line or a consent notice), and goes;
     - a line of ``quoted_words`` words or more that the article's prose contains (a kicker);
       and below a line of ``quote_stop_words`` words or more that the article contains (a fact
       check's claim card above the headline), nothing goes;
@@ -428,6 +438,11 @@ def headline_anchor(
     if sum(b.words for b in prose) < min_prose_after:
         return []
     article = " ".join(b.text.casefold() for b in prose)
+    if titled and not (_words(top.text) & (_words(blocks[headline].text) | slug)):
+        # The first line names nothing of the headline: not the page title but chrome ('Got a tip for us?').
+        start, sources = 0, sources[:-1]
+        if not likeness(blocks[headline]):
+            return []
     above = [b for b in blocks[start:headline] if b.line not in claimed and b.line not in protected]
     quoted = [b.words >= quoted_words and b.text.casefold() in article for b in above]
     stops = [n for n, b in enumerate(above) if quoted[n] and b.words >= quote_stop_words]

@@ -172,3 +172,12 @@ def test_the_pipeline_passes_the_page_url_to_headline_anchor() -> None:
     with_url = {d.text for d in explain(text, url=URL).decisions if d.rule_id == "STR004"}
     assert "Welcome to the Planet's European edition" in with_url
     assert not [d for d in explain(text).decisions if d.rule_id == "STR004"]
+
+
+def test_headline_anchor_takes_a_first_line_that_names_nothing_of_the_headline() -> None:
+    tagline = "Got a tip for us? Let us know"
+    headline = "The Council Approves Its New Spring Budget"
+    assert _anchor(f"{tagline}\n{TEASERS}{headline}\n{BODY}") == [tagline, *CHROME_LINES]
+    # A page title that words the headline differently still shares its words, and stays.
+    title = "Spring budget approved | The Planet"
+    assert title not in _anchor(f"{title}\n{TEASERS}{headline}\n{BODY}")
