@@ -35,15 +35,20 @@ class Block:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A text split into lines and blocks, plus the site it came from (if known)."""
+    """A text split into lines and blocks, plus the site and page it came from (if known).
+
+    ``url`` is the page's address; heuristics that declare a ``url`` parameter receive it (a headline is
+    often spelled out in the URL's slug).
+    """
 
     lines: tuple[str, ...]
     blocks: tuple[Block, ...]
     final_newline: bool
     domain: str | None = None
+    url: str | None = None
 
     @classmethod
-    def from_text(cls, text: str, *, domain: str | None = None) -> Document:
+    def from_text(cls, text: str, *, domain: str | None = None, url: str | None = None) -> Document:
         """Split on ``\\n`` (a ``\\r`` before it stays part of the line, so output round-trips)."""
         final_newline = text.endswith("\n")
         lines = tuple((text[:-1] if final_newline else text).split("\n")) if text else ()
@@ -52,7 +57,7 @@ class Document:
             block = read_block(len(blocks), number, raw)
             if block is not None:
                 blocks.append(block)
-        return cls(lines, tuple(blocks), final_newline, domain)
+        return cls(lines, tuple(blocks), final_newline, domain, url)
 
 
 def read_block(index: int, line: int, raw: str) -> Block | None:

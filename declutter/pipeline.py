@@ -22,7 +22,7 @@ from types import MappingProxyType
 
 from declutter.decisions import Action, Cleaned, Decision, apply, kept_lines
 from declutter.document import Block, Document, domain_of, normalize_domain, read_block
-from declutter.heuristics import HEURISTICS
+from declutter.heuristics import HEURISTICS, WANTS_URL
 from declutter.heuristics.common import Removed
 from declutter.html import extract_page, looks_like_html
 from declutter.matchers import match_blocks, match_cutoffs, match_keeps, match_lines, match_patterns, match_strips
@@ -57,7 +57,8 @@ def decide(doc: Document, rules: Sequence[Rule]) -> tuple[Decision, ...]:
         if rule.kind is Kind.HEURISTIC and rule.heuristic is not None:
             heuristic = HEURISTICS[rule.heuristic]
             removed = Removed(claimed, MappingProxyType(categories))  # a live view: read before the next rule adds
-            for block, reason in heuristic(view, rule, protected, removed, **rule.params):
+            page = {"url": doc.url} if rule.heuristic in WANTS_URL else {}
+            for block, reason in heuristic(view, rule, protected, removed, **page, **rule.params):
                 if block.line not in claimed and block.line not in protected:
                     decisions.append(
                         Decision(block.line, Action.DROP, rule.id, rule.category, reason, 0, len(block.raw), block.raw)
@@ -149,7 +150,7 @@ class Cleaner:
             raise ValueError(f"input_format must be one of {INPUT_FORMATS}, not {input_format!r}")
         if input_format == "html" or (input_format == "auto" and looks_like_html(text)):
             return self._explain_html(text, url=url, domain=domain)
-        doc = Document.from_text(text, domain=resolve_domain(url, domain))
+        doc = Document.from_text(text, domain=resolve_domain(url, domain), url=url)
         decisions = settle(doc, self.rules.for_document(doc))
         return Cleaned(apply(text, decisions), decisions, doc.domain, self.rules.fingerprint)
 
@@ -158,7 +159,7 @@ class Cleaner:
         page = extract_page(html, self.rules.active(), url=url, domain=site)
         site = site or resolve_domain(page.url, None)
         text = page.text
-        doc = Document.from_text(text, domain=site)
+        doc = Document.from_text(text, domain=site, url=url or page.url)
         decisions = decide(doc, self.rules.for_document(doc))  # one pass: settling is for text that is cleaned again
         metadata = {
             key: value

@@ -245,6 +245,14 @@ def _check_heuristic(name: Any, params: Any, *, path: str, line: int, rule_id: s
     signature = inspect.signature(HEURISTICS[name])
     accepted = {p.name: p for p in signature.parameters.values() if p.kind is inspect.Parameter.KEYWORD_ONLY}
     for key, value in params.items():
+        if key == "url":
+            raise RuleError(
+                "parameter 'url' is the document's page address, not a rule setting",
+                path=path,
+                line=line,
+                rule_id=rule_id,
+                hint="remove it from params; the pipeline passes the page URL",
+            )
         if key not in accepted:
             raise RuleError(
                 f"heuristic {name!r} has no parameter {key!r}",

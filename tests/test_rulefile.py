@@ -88,6 +88,9 @@ def test_heuristic_parameters_are_checked(rule_file) -> None:  # type: ignore[no
     text = GOOD.replace('kind = "line"', 'kind = "heuristic"\nheuristic = "menu-run"\nparams = { min_itemz = 3 }')
     text = text.replace("patterns = ['Share']\n", "")
     assert "has no parameter 'min_itemz'" in load_error(rule_file, text).message
+    # The page URL comes from the document, never from a rule file.
+    anchored = text.replace('"menu-run"', '"headline-anchor"').replace("min_itemz = 3", 'url = "https://example.com/a"')
+    assert "page address" in load_error(rule_file, anchored).message
 
 
 def test_a_class_token_that_can_never_match_is_refused(rule_file) -> None:  # type: ignore[no-untyped-def]

@@ -15,6 +15,8 @@ and :mod:`~declutter.heuristics.page` (the article's place on the page).
 
 from __future__ import annotations
 
+from inspect import signature
+
 from declutter.heuristics.authors import author_box
 from declutter.heuristics.captions import caption_above_credit
 from declutter.heuristics.comments import comment_thread
@@ -22,7 +24,14 @@ from declutter.heuristics.common import Heuristic, Hit
 from declutter.heuristics.language import other_language_run
 from declutter.heuristics.lists import headline_list, run_together_headlines, teaser_run, teaser_template
 from declutter.heuristics.menus import bulleted_head_menu, headline_copies, label_line, menu_run, recurring_menu
-from declutter.heuristics.page import head_strip, residue_sandwich, residue_wall, tail_after_residue, title_echo
+from declutter.heuristics.page import (
+    head_strip,
+    headline_anchor,
+    residue_sandwich,
+    residue_wall,
+    tail_after_residue,
+    title_echo,
+)
 from declutter.heuristics.repeats import residue_copy
 
 HEURISTICS: dict[str, Heuristic] = {
@@ -33,6 +42,7 @@ HEURISTICS: dict[str, Heuristic] = {
     "teaser-template": teaser_template,
     "teaser-run": teaser_run,
     "title-echo": title_echo,
+    "headline-anchor": headline_anchor,
     "headline-list": headline_list,
     "head-strip": head_strip,
     "menu-run": menu_run,
@@ -47,8 +57,12 @@ HEURISTICS: dict[str, Heuristic] = {
 }
 """Heuristic name (as written in rule files) to function."""
 
+WANTS_URL: frozenset[str] = frozenset(name for name, fn in HEURISTICS.items() if "url" in signature(fn).parameters)
+"""Heuristics that declare a ``url`` parameter: the pipeline passes them the document's page address."""
+
 __all__ = [
     "HEURISTICS",
+    "WANTS_URL",
     "Heuristic",
     "Hit",
     "author_box",
@@ -56,6 +70,7 @@ __all__ = [
     "caption_above_credit",
     "comment_thread",
     "head_strip",
+    "headline_anchor",
     "headline_copies",
     "headline_list",
     "label_line",

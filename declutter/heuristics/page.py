@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from urllib.parse import unquote, urlsplit
 
 import regex
 
@@ -16,7 +17,7 @@ from declutter.heuristics.common import (
     is_title_echo,
     prose_words_before,
 )
-from declutter.heuristics.menus import headline_copies
+from declutter.heuristics.menus import _article_span, headline_copies
 from declutter.matchers import fullmatch
 from declutter.rules import Rule
 from declutter.text import ends_like_sentence, is_prose
@@ -390,3 +391,149 @@ def residue_sandwich(
                 hits += [(blocks[p], f"{where}, between lines other rules removed") for p in group]
             position = end
     return hits
+
+
+_SLUG_TOKEN = regex.compile(r"[^\W_]+")
+_SLUG_WORD = regex.compile(r"[^\W\d_]{2,}")
+
+
+def _slug_tokens(url: str | None, ignore: frozenset[str]) -> frozenset[str]:
+    """The words of a URL's slug: the path segment with the most words, lower-cased, without bare numbers.
+
+    >>> sorted(_slug_tokens("https://example.com/news/2019/storm-hits-coast-schools-close-14.php", frozenset({"php"})))
+    ['close', 'coast', 'hits', 'schools', 'storm']
+    """
+    if not url:
+        return frozenset()
+    segments = [unquote(s) for s in urlsplit(url).path.split("/") if s]
+    if not segments:
+        return frozenset()
+    slug = max(segments, key=lambda s: len(_SLUG_WORD.findall(s)))
+    return frozenset(t for t in _SLUG_TOKEN.findall(slug.casefold()) if not t.isdigit() and t not in ignore)
+
+
+_LONG_WORD = regex.compile(r"\p{L}{4,}")
+
+
+def _words(text: str) -> frozenset[str]:
+    """The words of four letters or more of ``text``, case-folded (not 'the', 'and')."""
+    return frozenset(w.casefold() for w in _LONG_WORD.findall(text))
+
+
+def headline_anchor(
+    blocks: Sequence[Block],
+    rule: Rule | None,
+    protected: frozenset[int],
+    claimed: frozenset[int],
+    *,
+    url: str | None = None,
+    prose_words: int = 15,
+    edge_gap: int = 8,
+    edge_words: int = 200,
+    min_words: int = 3,
+    title_words: int = 4,
+    min_shared: int = 3,
+    source_cover: float = 0.6,
+    line_cover: float = 0.35,
+    max_gap: int = 25,
+    min_claimed: int = 2,
+    min_between: int = 3,
+    min_prose_after: int = 100,
+    quoted_words: int = 2,
+    quote_stop_words: int = 5,
+    slug_ignore: str = "",
+) -> list[Hit]:
+    """The page chrome above the headline, the headline found by its likeness to the URL's slug or the page title.
+
+    A full-page text holds the headline once above the article, and the page names the same
+    headline in its address ('…/storm-hits-coast-schools-close-14848164.php') and, in
+    html-text, its ``<title>`` on the first line. What lies above the headline on the page is
+    chrome (menus, teasers, log-in and consent prompts), whatever its wording; ``title-echo``
+    needs the title on line 1 and its exact echo, and inscriptis texts open with the menu.
+    Here the headline is the first unremoved line above the article's first paragraph (of
+    ``prose_words`` words; with ``edge_gap`` and ``edge_words``, not a site blurb far above the
+    rest, see :func:`~declutter.heuristics.menus.menu_run`) with ``min_words`` words or more, no statement ending, and
+    ``min_shared`` words or more in common with a source (the slug's words, or the first line
+    when it is an unremoved non-sentence of ``title_words`` words or more) that cover
+    ``source_cover`` of the source's words and ``line_cover`` of its own. Every unremoved line
+    above it goes, except:
+
+    - the page title on the first line, and every line that matches a source the same way
+      (copies of the headline: a breadcrumb's last item, a sticky header); a first line that
+      shares no word of four letters or more with the headline or the slug is no title but
+      chrome (inscriptis texts open with a tag line or a consent notice), and goes;
+    - a line of ``quoted_words`` words or more that the article's prose contains (a kicker);
+      and below a line of ``quote_stop_words`` words or more that the article contains (a fact
+      check's claim card above the headline), nothing goes;
+    - everything, when more than ``max_gap`` unremoved lines separate the headline from the
+      first paragraph, when fewer than ``min_prose_after`` words of prose follow it, or when
+      fewer than ``min_claimed`` lines above the first paragraph were removed by other rules
+      or match the rule's anchor patterns (chrome labels, so the rule can be tested alone): a
+      main-content text has no chrome, and its 'headline' may be a caption naming the topic;
+    - everything, when the page title is the source and fewer than ``min_between`` lines
+      separate it from the headline (the first line is the headline itself, and the match a
+      copy inside the article).
+
+    A slug shorter than ``min_shared`` words ('news_view.html') is no source; ``slug_ignore``
+    lists words (file extensions) that are no part of it, separated by spaces. Without a URL only the page title serves.
+    """
+    if not blocks:
+        return []
+    sources: list[frozenset[str]] = []
+    slug = _slug_tokens(url, frozenset(slug_ignore.split()))
+    if len(slug) >= min_shared:
+        sources.append(slug)
+    top = blocks[0]
+    titled = top.line not in claimed and top.words >= title_words and not ends_like_sentence(top.text)
+    if titled:
+        sources.append(frozenset(_SLUG_TOKEN.findall(top.text.casefold())))
+    if not sources:
+        return []
+    span = _article_span(blocks, claimed, prose_words, edge_gap, edge_words)
+    if span is None:
+        return []
+    first = next(p for p, b in enumerate(blocks) if b.index == span.first)
+
+    def likeness(block: Block) -> bool:
+        if block.words < min_words or (ends_like_sentence(block.text) and not block.text.endswith("?")):
+            return False
+        own = frozenset(_SLUG_TOKEN.findall(block.text.casefold()))
+        for source in sources:
+            shared = len(own & source)
+            if shared >= min_shared and shared >= source_cover * len(source) and shared >= line_cover * len(own):
+                return True
+        return False
+
+    start = 1 if titled else 0
+    headline = next(
+        (p for p in range(start, first) if blocks[p].line not in claimed and likeness(blocks[p])),
+        None,
+    )
+    if headline is None:
+        return []
+    if sum(1 for b in blocks[headline + 1 : first] if b.line not in claimed) > max_gap:
+        return []
+    if sum(1 for b in blocks[:first] if is_residue(rule, b, claimed)) < min_claimed:
+        return []  # no page chrome: a main-content text, whose 'headline' may be a caption naming the topic
+    if titled and headline - start < min_between:
+        return []  # the first line is the headline itself, and this a copy in the article (a caption)
+    prose = [b for b in blocks[first:] if b.line not in claimed and is_prose(b.text, words=b.words)]
+    if sum(b.words for b in prose) < min_prose_after:
+        return []
+    article = " ".join(b.text.casefold() for b in prose)
+    if titled and not (_words(top.text) & (_words(blocks[headline].text) | slug)):
+        # The first line names nothing of the headline: not the page title but chrome ('Got a tip for us?').
+        start, sources = 0, sources[:-1]
+        if not likeness(blocks[headline]):
+            return []
+    above = [b for b in blocks[start:headline] if b.line not in claimed and b.line not in protected]
+    quoted = [b.words >= quoted_words and b.text.casefold() in article for b in above]
+    stops = [n for n, b in enumerate(above) if quoted[n] and b.words >= quote_stop_words]
+    if stops:
+        above, quoted = above[: stops[0]], quoted[: stops[0]]
+    line = blocks[headline].line + 1
+    return [
+        (b, f"above the headline (line {line}), which the page's address or title names")
+        for b, named in zip(above, quoted, strict=True)
+        if not named and not likeness(b)
+    ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from declutter import explain
 from declutter.document import Document
 from declutter.heuristics.common import Removed, is_title_echo
-from declutter.heuristics.page import residue_wall, tail_after_residue, title_echo
+from declutter.heuristics.page import headline_anchor, residue_wall, tail_after_residue, title_echo
 from tests.heuristics import BODY, PROSE
 
 CHROME = "Home\nLocal\nFire crews battle blaze on the waterfront\nWeather: sunny, 21 degrees\n"
@@ -162,3 +162,75 @@ def test_residue_wall_spares_an_article_that_resumes_under_a_wall() -> None:
     # A wall of seven lines is not enough, nor a wall under less than 100 words of prose.
     assert _wall(f"{BODY}{WALL.replace('Widget 7', 'Seven')}{WIDGETS}") == []
     assert _wall(f"{PROSE * 3}{WALL}{WIDGETS}") == []
+
+
+URL = "https://planet.example/news/2019/11/19/council-approves-new-spring-budget-14848164.php"
+CHROME_LINES = [
+    "Skip to content",
+    "Welcome to the Planet's European edition",
+    "Fire crews battle blaze on the waterfront",
+]
+TEASERS = "\n".join(["Menu", "Search", *CHROME_LINES[:2], f"* {CHROME_LINES[2]}", ""])
+"""Page chrome; 'Menu' and 'Search' stand for lines other rules removed."""
+
+
+def _anchor(text: str, url: str | None = URL, chrome: tuple[str, ...] = ("Menu", "Search")) -> list[str]:
+    blocks = Document.from_text(text).blocks
+    claimed = frozenset(b.line for b in blocks if b.text in chrome)
+    return [b.text for b, _ in headline_anchor(blocks, None, frozenset(), claimed, url=url, slug_ignore="php")]
+
+
+def test_headline_anchor_removes_what_stands_above_the_headline_the_slug_names() -> None:
+    text = f"{TEASERS}The Council Approves Its New Spring Budget\n{BODY}"
+    assert _anchor(text) == CHROME_LINES
+    assert _anchor(text, url=None) == [], "without a URL or a page title on line 1 there is no anchor"
+    assert _anchor(text, url="https://planet.example/news/view.php?id=8576") == [], "a slug of two words is no source"
+    assert _anchor(text, chrome=("Menu",)) == [], "one removed line: maybe a main-content text, no page chrome"
+
+
+def test_headline_anchor_takes_the_first_copy_and_spares_claim_cards_and_kickers() -> None:
+    # A video player's copy of the headline under the dek is not where the chrome ends.
+    text = f"{TEASERS}Council approves new spring budget\nThe dek.\nVideo: Council approves new spring budget\n{BODY}"
+    assert len(_anchor(text)) == 3
+    # A claim card above a fact check's headline: the article quotes it, and nothing below it goes.
+    claim = "The minister said on Monday that the plan would be announced in the spring"
+    card = f"{claim}\n— Jane Doe on Monday in a press release\n"
+    text = f"{TEASERS}{card}Did the council approve a new spring budget?\n{BODY}"
+    assert _anchor(text) == CHROME_LINES
+    # A kicker the article names stays.
+    text = f"{TEASERS}Province and territory\nCouncil approves new spring budget\n{BODY}"
+    assert "Province and territory" not in _anchor(text)
+
+
+def test_headline_anchor_needs_the_headline_near_the_article_and_prose_after_it() -> None:
+    far = "".join(f"Line {n} of a long list\n" for n in range(30))
+    assert _anchor(f"{TEASERS}Council approves new spring budget\n{far}{BODY}") == []
+    assert _anchor(f"{TEASERS}Council approves new spring budget\nRoads close.\n") == []
+
+
+def test_headline_anchor_reads_the_page_title_on_the_first_line() -> None:
+    title = "Council approves new spring budget | The Planet"
+    text = f"{title}\n{TEASERS}The council approves its new spring budget\n{BODY}"
+    hits = _anchor(text, url=None)
+    assert hits == CHROME_LINES
+    # The first line is the headline itself (a main-content text) and a caption two lines below repeats it.
+    caption = "Photo: the council approves its new spring budget"
+    text = f"Council approves new spring budget\nA city of two rivers\nJane Doe\n{caption}\nShare\nTweet\n{BODY}"
+    assert _anchor(text, url=None, chrome=("Share", "Tweet")) == []
+
+
+def test_the_pipeline_passes_the_page_url_to_headline_anchor() -> None:
+    text = f"{TEASERS}The Council Approves Its New Spring Budget\n{BODY}"
+    assert {"Menu", "Search"} <= {d.text for d in explain(text).decisions}, "other rules take the chrome labels"
+    with_url = {d.text for d in explain(text, url=URL).decisions if d.rule_id == "STR005"}
+    assert "Welcome to the Planet's European edition" in with_url
+    assert not [d for d in explain(text).decisions if d.rule_id == "STR005"]
+
+
+def test_headline_anchor_takes_a_first_line_that_names_nothing_of_the_headline() -> None:
+    tagline = "Got a tip for us? Let us know"
+    headline = "The Council Approves Its New Spring Budget"
+    assert _anchor(f"{tagline}\n{TEASERS}{headline}\n{BODY}") == [tagline, *CHROME_LINES]
+    # A page title that words the headline differently still shares its words, and stays.
+    title = "Spring budget approved | The Planet"
+    assert title not in _anchor(f"{title}\n{TEASERS}{headline}\n{BODY}")
