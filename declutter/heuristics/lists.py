@@ -40,6 +40,7 @@ def headline_list(
     min_prose_before: int = 60,
     min_repeats: int = 3,
     max_period: int = 6,
+    min_bulleted: int = 0,
 ) -> list[Hit]:
     """A list header ("Just Posted", "Most Read") followed by a run of headline-like lines.
 
@@ -54,6 +55,9 @@ def headline_list(
     The header must come after ``min_prose_before`` words of prose: above the article,
     in a page's navigation, a run of short lines may lead into the headline and dek. Prose
     other rules removed (a cookie notice above the menu) is not the article and does not count.
+    A related box between paragraphs is often shorter: ``min_bulleted`` items (0: off) are enough when every
+    item is a bulleted line of three words or more and none ends like a sentence (an article's bulleted key
+    points are sentences; its headings are no list header).
     """
     hits: list[Hit] = []
     prose_before = prose_words_before(blocks, claimed)
@@ -81,13 +85,25 @@ def headline_list(
                 break  # a sentence of eight words or more is the article resuming, not a teaser
             run.append(block)
         terminal = sum(ends_like_sentence(b.text) and not _NUMBERED.match(b.text) for b in run)
-        if len(run) >= min_items and terminal <= max_terminal_ratio * len(run):
+        if (len(run) >= min_items and terminal <= max_terminal_ratio * len(run)) or _bulleted_box(
+            run, min_bulleted, terminal
+        ):
             hits.append((header, f"list header followed by {len(run)} headline-like lines"))
             hits.extend((b, f"item of the list under line {header.line + 1}") for b in run)
             position += len(run) + 1
         else:
             position += 1
     return hits
+
+
+def _bulleted_box(run: Sequence[Block], min_bulleted: int, terminal: int) -> bool:
+    """A short related box: ``min_bulleted`` items or more, every one a bulleted line of three words or more that
+    does not end like a sentence ('Related news' over two '* Headline' lines between paragraphs)."""
+    return (
+        0 < min_bulleted <= len(run)
+        and terminal == 0
+        and all(b.words >= 3 and b.raw.lstrip()[:1] != b.text[:1] for b in run)
+    )
 
 
 def _template_end(window: Sequence[Block], claimed: frozenset[int], repeats: int, period: int) -> int:

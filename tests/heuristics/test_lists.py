@@ -38,6 +38,25 @@ def test_headline_list_stops_where_the_article_resumes() -> None:
     assert resumed.strip() in result.text
 
 
+def test_headline_list_takes_a_short_bulleted_box_between_paragraphs() -> None:
+    # Two bulleted headlines under a related header between paragraphs go; the same two lines without bullets,
+    # or bulleted sentences (the article's own key points), are too few or too prose-like to be a list.
+    box = "* Storm hits the coast again\n* Schools close early on Friday\n"
+    text = f"{PROSE}{PROSE}Related news\n{box}{PROSE}"
+    assert ids(text) == ["REL002", "REL001", "REL001"], "the header alone is REL002's"
+    plain = box.replace("* ", "")
+    assert "REL001" not in ids(f"{PROSE}{PROSE}Related news\n{plain}{PROSE}")
+    points = "* The storm hit the coast again.\n* Schools closed early on Friday.\n"
+    assert "REL001" not in ids(f"{PROSE}{PROSE}Related news\n{points}{PROSE}")
+    assert "REL001" not in ids(f"{PROSE}{PROSE}What changes\n{box}{PROSE}"), "a heading is no list header"
+
+
+def test_headline_list_takes_more_with_a_colon_as_a_header() -> None:
+    items = "* The new space race\n* Spacewalking into history\n* China completes a landing test\n"
+    assert ids(f"{PROSE}{PROSE}More:\n{items}{PROSE}").count("REL001") >= 3
+    assert "REL001" not in ids(f"{PROSE}{PROSE}More\n{items}{PROSE}"), "without its colon 'More' is a menu word"
+
+
 def test_run_together_headlines_spares_glued_paragraphs() -> None:
     glued = (
         "The council met on Monday. It approved the budget after a long debate.Members then turned to roads "
