@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from declutter import explain
 from declutter.document import Document
-from declutter.heuristics.lists import headline_list, run_together_headlines, teaser_run, teaser_template
+from declutter.heuristics.lists import headline_list, list_fill, run_together_headlines, teaser_run, teaser_template
 from declutter.rules import RuleSet
 from tests.heuristics import BODY, PROSE, ids
 
@@ -120,3 +120,30 @@ def test_teaser_template_takes_the_header_of_teasers_below_the_article() -> None
             hits = [b.text for b, _ in teaser_template(doc.blocks, rule, frozenset(), stamps, **rule.params)]
             assert (header in hits) is expected, (header, bool(above))
             assert len(hits) == 10 + expected
+
+
+def _fill(text: str, removed: set[int]) -> list[int]:
+    doc = Document.from_text(text)
+    rule = next(r for r in RuleSet.bundled().rules if r.id == "SUR003")
+    return [b.line for b, _ in list_fill(doc.blocks, None, frozenset(), frozenset(removed), **rule.params)]
+
+
+def test_list_fill_takes_the_rest_of_a_half_removed_list() -> None:
+    items = "Storm hits the coast\nSchools close early\nMayor defends bike lanes\nRoads reopen at last\n"
+    widget = f"Recent posts\n\n{items}"
+    text = f"{BODY}{widget}"
+    top = text.count("\n", 0, text.index("Storm"))
+    assert _fill(text, {top, top + 2}) == [top + 1, top + 3, top - 2], "the rest of the items and the header"
+    assert _fill(text, {top}) == [], "one removed item of four is no evidence"
+    assert _fill(f"{widget}{BODY}", {0 + 2, 0 + 4}) == [], "above the article it is the head's business"
+
+
+def test_list_fill_spares_sentences_and_headline_copies() -> None:
+    sentences = "Storm hits the coast\nThe council met again.\nMayor defends bike lanes\nIt voted for the plan.\n"
+    text = f"{BODY}{sentences}"
+    top = text.count("\n", 0, text.index("Storm"))
+    assert _fill(text, {top, top + 2}) == [], "a sentence in the group: the article's own lines"
+    headline = "Council approves the new budget after a long night"
+    copies = f"{headline}\n\n{BODY}Storm hits the coast\n{headline} | City\nMayor defends bike lanes\nShare\n"
+    top = copies.count("\n", 0, copies.index("Storm"))
+    assert _fill(copies, {top, top + 2}) == [], "the headline with a site suffix stays"
