@@ -22,7 +22,7 @@ from declutter.heuristics.captions import caption_above_credit
 from declutter.heuristics.comments import comment_thread
 from declutter.heuristics.common import Heuristic, Hit
 from declutter.heuristics.language import other_language_run
-from declutter.heuristics.lists import headline_list, run_together_headlines, teaser_run, teaser_template
+from declutter.heuristics.lists import headline_list, list_fill, run_together_headlines, teaser_run, teaser_template
 from declutter.heuristics.menus import bulleted_head_menu, headline_copies, label_line, menu_run, recurring_menu
 from declutter.heuristics.page import (
     head_strip,
@@ -48,6 +48,7 @@ HEURISTICS: dict[str, Heuristic] = {
     "menu-run": menu_run,
     "recurring-menu": recurring_menu,
     "label-line": label_line,
+    "list-fill": list_fill,
     "bulleted-head-menu": bulleted_head_menu,
     "other-language-run": other_language_run,
     "run-together-headlines": run_together_headlines,
@@ -74,6 +75,7 @@ __all__ = [
     "headline_copies",
     "headline_list",
     "label_line",
+    "list_fill",
     "menu_run",
     "other_language_run",
     "recurring_menu",

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import regex
 
 from declutter.document import Block
-from declutter.heuristics.common import Hit, is_residue, prose_words_before
+from declutter.heuristics.common import Hit, is_residue, is_title_echo, prose_words_before
 from declutter.matchers import fullmatch
 from declutter.rules import Rule
 from declutter.text import ends_like_sentence, is_prose, sentence_count
@@ -40,6 +40,7 @@ def headline_list(
     min_prose_before: int = 60,
     min_repeats: int = 3,
     max_period: int = 6,
+    min_bulleted: int = 0,
 ) -> list[Hit]:
     """A list header ("Just Posted", "Most Read") followed by a run of headline-like lines.
 
@@ -54,6 +55,9 @@ def headline_list(
     The header must come after ``min_prose_before`` words of prose: above the article,
     in a page's navigation, a run of short lines may lead into the headline and dek. Prose
     other rules removed (a cookie notice above the menu) is not the article and does not count.
+    A related box between paragraphs is often shorter: ``min_bulleted`` items (0: off) are enough when every
+    item is a bulleted line of three words or more and none ends like a sentence (an article's bulleted key
+    points are sentences; its headings are no list header).
     """
     hits: list[Hit] = []
     prose_before = prose_words_before(blocks, claimed)
@@ -81,13 +85,25 @@ def headline_list(
                 break  # a sentence of eight words or more is the article resuming, not a teaser
             run.append(block)
         terminal = sum(ends_like_sentence(b.text) and not _NUMBERED.match(b.text) for b in run)
-        if len(run) >= min_items and terminal <= max_terminal_ratio * len(run):
+        if (len(run) >= min_items and terminal <= max_terminal_ratio * len(run)) or _bulleted_box(
+            run, min_bulleted, terminal
+        ):
             hits.append((header, f"list header followed by {len(run)} headline-like lines"))
             hits.extend((b, f"item of the list under line {header.line + 1}") for b in run)
             position += len(run) + 1
         else:
             position += 1
     return hits
+
+
+def _bulleted_box(run: Sequence[Block], min_bulleted: int, terminal: int) -> bool:
+    """A short related box: ``min_bulleted`` items or more, every one a bulleted line of three words or more that
+    does not end like a sentence ('Related news' over two '* Headline' lines between paragraphs)."""
+    return (
+        0 < min_bulleted <= len(run)
+        and terminal == 0
+        and all(b.words >= 3 and b.raw.lstrip()[:1] != b.text[:1] for b in run)
+    )
 
 
 def _template_end(window: Sequence[Block], claimed: frozenset[int], repeats: int, period: int) -> int:
@@ -387,3 +403,79 @@ def teaser_run(
             if not is_residue(rule, blocks[n], claimed)  # residue is other rules' business
         )
     return hits
+
+
+def list_fill(
+    blocks: Sequence[Block],
+    rule: Rule | None,
+    protected: frozenset[int],
+    claimed: frozenset[int],
+    *,
+    min_lines: int = 4,
+    min_removed_ratio: float = 0.5,
+    max_words: int = 20,
+    header_words: int = 4,
+    min_prose_before: int = 60,
+) -> list[Hit]:
+    """The rest of a list most of whose items other rules removed: a widget's remaining headlines or links.
+
+    A converter writes a widget's items on consecutive lines (no blank line between them). When a group of
+    ``min_lines`` such lines or more has at least ``min_removed_ratio`` of them removed already (teasers that
+    repeat elsewhere, share buttons, menu words; or lines the rule's anchor patterns match), its other lines
+    are items of the same list: each must be short (at most ``max_words`` words) and not end like a sentence.
+    The short line right above the group (at most ``header_words`` words, no sentence, no colon) is its header.
+    Guards: the group lies below ``min_prose_before`` words of prose other rules left (a page's head, where a
+    headline sits between a removed kicker and a removed byline, is other heuristics' business), and no line
+    of it repeats another kept line or is one with a site name after a separator: a gallery or a footer widget
+    repeats the headline ('Headline | Health'), and the headline stays.
+    """
+    prose_before: list[int] | None = None
+    hits: list[Hit] = []
+    start = 0
+    while start < len(blocks):
+        end = start + 1
+        while end < len(blocks) and blocks[end].line == blocks[end - 1].line + 1:
+            end += 1
+        first, start = start, end
+        if end - first < min_lines:
+            continue
+        rest = [n for n in range(first, end) if not is_residue(rule, blocks[n], claimed)]
+        if not rest or end - first - len(rest) < min_removed_ratio * (end - first):
+            continue
+        if any(
+            blocks[n].line in protected or blocks[n].words > max_words or ends_like_sentence(blocks[n].text)
+            for n in rest
+        ):
+            continue
+        if prose_before is None:
+            prose_before = prose_words_before(blocks, claimed)
+        if prose_before[first] < min_prose_before or any(_headline_copy(blocks, n, claimed) for n in rest):
+            continue
+        removed = end - first - len(rest)
+        hits.extend((blocks[n], f"item of a list whose other {removed} items were removed") for n in rest)
+        above = blocks[first - 1] if first > 0 else None
+        if (
+            above is not None
+            and not is_residue(rule, above, claimed)
+            and above.line not in protected
+            and 0 < above.words <= header_words
+            and not above.text.rstrip().endswith(":")
+            and not ends_like_sentence(above.text)
+        ):
+            hits.append((above, "header of the list under it"))
+    return hits
+
+
+def _headline_copy(blocks: Sequence[Block], position: int, claimed: frozenset[int], min_words: int = 4) -> bool:
+    """Whether the line at ``position`` repeats another kept line, or is one with a site name after a separator:
+    a gallery or a tail widget repeats the article's headline ('Headline | Health'), and the headline stays."""
+    text = blocks[position].text
+    if blocks[position].words < min_words:
+        return False
+    return any(
+        n != position
+        and b.line not in claimed
+        and b.words >= min_words
+        and (b.text.lower() == text.lower() or is_title_echo(text, b.text, min_words))
+        for n, b in enumerate(blocks)
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from declutter import explain
 from declutter.document import Document
-from declutter.heuristics.lists import headline_list, run_together_headlines, teaser_run, teaser_template
+from declutter.heuristics.lists import headline_list, list_fill, run_together_headlines, teaser_run, teaser_template
 from declutter.rules import RuleSet
 from tests.heuristics import BODY, PROSE, ids
 
@@ -36,6 +36,25 @@ def test_headline_list_stops_where_the_article_resumes() -> None:
     text = f"{PROSE}{PROSE}Related articles\n{teasers}{resumed}Short line\n"
     result = explain(text)
     assert resumed.strip() in result.text
+
+
+def test_headline_list_takes_a_short_bulleted_box_between_paragraphs() -> None:
+    # Two bulleted headlines under a related header between paragraphs go; the same two lines without bullets,
+    # or bulleted sentences (the article's own key points), are too few or too prose-like to be a list.
+    box = "* Storm hits the coast again\n* Schools close early on Friday\n"
+    text = f"{PROSE}{PROSE}Related news\n{box}{PROSE}"
+    assert ids(text) == ["REL002", "REL001", "REL001"], "the header alone is REL002's"
+    plain = box.replace("* ", "")
+    assert "REL001" not in ids(f"{PROSE}{PROSE}Related news\n{plain}{PROSE}")
+    points = "* The storm hit the coast again.\n* Schools closed early on Friday.\n"
+    assert "REL001" not in ids(f"{PROSE}{PROSE}Related news\n{points}{PROSE}")
+    assert "REL001" not in ids(f"{PROSE}{PROSE}What changes\n{box}{PROSE}"), "a heading is no list header"
+
+
+def test_headline_list_takes_more_with_a_colon_as_a_header() -> None:
+    items = "* The new space race\n* Spacewalking into history\n* China completes a landing test\n"
+    assert ids(f"{PROSE}{PROSE}More:\n{items}{PROSE}").count("REL001") >= 3
+    assert "REL001" not in ids(f"{PROSE}{PROSE}More\n{items}{PROSE}"), "without its colon 'More' is a menu word"
 
 
 def test_run_together_headlines_spares_glued_paragraphs() -> None:
@@ -101,3 +120,30 @@ def test_teaser_template_takes_the_header_of_teasers_below_the_article() -> None
             hits = [b.text for b, _ in teaser_template(doc.blocks, rule, frozenset(), stamps, **rule.params)]
             assert (header in hits) is expected, (header, bool(above))
             assert len(hits) == 10 + expected
+
+
+def _fill(text: str, removed: set[int]) -> list[int]:
+    doc = Document.from_text(text)
+    rule = next(r for r in RuleSet.bundled().rules if r.id == "SUR003")
+    return [b.line for b, _ in list_fill(doc.blocks, None, frozenset(), frozenset(removed), **rule.params)]
+
+
+def test_list_fill_takes_the_rest_of_a_half_removed_list() -> None:
+    items = "Storm hits the coast\nSchools close early\nMayor defends bike lanes\nRoads reopen at last\n"
+    widget = f"Recent posts\n\n{items}"
+    text = f"{BODY}{widget}"
+    top = text.count("\n", 0, text.index("Storm"))
+    assert _fill(text, {top, top + 2}) == [top + 1, top + 3, top - 2], "the rest of the items and the header"
+    assert _fill(text, {top}) == [], "one removed item of four is no evidence"
+    assert _fill(f"{widget}{BODY}", {0 + 2, 0 + 4}) == [], "above the article it is the head's business"
+
+
+def test_list_fill_spares_sentences_and_headline_copies() -> None:
+    sentences = "Storm hits the coast\nThe council met again.\nMayor defends bike lanes\nIt voted for the plan.\n"
+    text = f"{BODY}{sentences}"
+    top = text.count("\n", 0, text.index("Storm"))
+    assert _fill(text, {top, top + 2}) == [], "a sentence in the group: the article's own lines"
+    headline = "Council approves the new budget after a long night"
+    copies = f"{headline}\n\n{BODY}Storm hits the coast\n{headline} | City\nMayor defends bike lanes\nShare\n"
+    top = copies.count("\n", 0, copies.index("Storm"))
+    assert _fill(copies, {top, top + 2}) == [], "the headline with a site suffix stays"
