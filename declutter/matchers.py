@@ -52,6 +52,8 @@ def timeout_error(rule: Rule, pattern: regex.Pattern[str], block: Block) -> Rule
 
 def fullmatch(rule: Rule, block: Block, text: str) -> tuple[int, regex.Match[str]] | None:
     """The first of the rule's patterns that matches the whole ``text``, with its index."""
+    if not rule.patterns:  # a heuristic without anchors: no text to lower-case and scan
+        return None
     for index in pattern_screen(rule.patterns)(text.lower()):
         pattern = rule.patterns[index]
         try:
