@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, cast
@@ -669,23 +669,23 @@ def _contains(outer: HtmlElement, inner: HtmlElement) -> bool:
     return False
 
 
+def _paragraph_size(paragraph: HtmlElement) -> int:
+    return len(_all_text(paragraph).strip())
+
+
 def _paragraph_chars(element: HtmlElement) -> int:
     """Characters of paragraph text (<p>, <pre>, <td>, <blockquote>) under an element."""
-    return sum(len(_all_text(p).strip()) for p in element.iter(*_PARAGRAPHS))
+    return sum(map(_paragraph_size, element.iter(*_PARAGRAPHS)))
 
 
 def _paragraph_sizes(root: HtmlElement) -> dict[HtmlElement, int]:
     """The length of every paragraph (<p>, <pre>, <td>, <blockquote>) in ``root``, root included."""
-    return {paragraph: len(_all_text(paragraph).strip()) for paragraph in root.iter(*_PARAGRAPHS)}
-
-
-def iter_blocks(element: HtmlElement) -> Iterator[str]:
-    """Text of each block-level element, inline content joined, in document order."""
-    return iter(_blocks(element))
+    return {paragraph: _paragraph_size(paragraph) for paragraph in root.iter(*_PARAGRAPHS)}
 
 
 def _blocks(element: HtmlElement) -> list[str]:
-    """:func:`iter_blocks` as a list: a plain recursion appending to it costs less than nested generators."""
+    """Text of each block-level element, inline content joined, in document order (a plain recursion appending
+    to a list costs less than nested generators)."""
     blocks: list[str] = []
     parts: list[str] = []
 

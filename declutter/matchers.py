@@ -218,10 +218,6 @@ class LineMatcher:
             except TimeoutError:
                 raise timeout_error(rule, pattern, block) from None
 
-    def first(self, block: Block, head: bool) -> tuple[Rule, int] | None:
-        """The first rule (and which of its patterns) that matches the block's whole text."""
-        return next(self.matching(block, head), None)
-
 
 _Candidate = tuple[Rule, int, regex.Pattern[str], tuple[str, ...]]
 """A pattern with its rule, its index in the rule, and the rule's ``requires`` literals (empty: none)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from declutter.document import Block
-from declutter.heuristics.common import Hit, is_paragraph
+from declutter.heuristics.common import Hit, paragraph_positions
 from declutter.matchers import fullmatch
 from declutter.rules import Rule
 from declutter.text import ends_like_sentence
@@ -44,7 +44,7 @@ def caption_above_credit(
     """
     if rule is None or not rule.patterns:
         return []
-    paragraphs = [position for position, b in enumerate(blocks) if is_paragraph(b, claimed, prose_words)]
+    paragraphs = paragraph_positions(blocks, claimed, prose_words)
     if not paragraphs:
         return []
     first, last = paragraphs[0], paragraphs[-1]

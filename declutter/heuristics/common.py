@@ -60,6 +60,11 @@ def is_paragraph(block: Block, claimed: frozenset[int], min_words: int) -> bool:
     return block.line not in claimed and is_prose(block.text, min_words=min_words, words=block.words)
 
 
+def paragraph_positions(blocks: Sequence[Block], claimed: frozenset[int], min_words: int) -> list[int]:
+    """The positions in ``blocks`` of every article paragraph (:func:`is_paragraph`), in order."""
+    return [position for position, b in enumerate(blocks) if is_paragraph(b, claimed, min_words)]
+
+
 def first_paragraph(blocks: Sequence[Block], claimed: frozenset[int], min_words: int) -> int | None:
     """The position in ``blocks`` of the first article paragraph (:func:`is_paragraph`), or None."""
     return next((position for position, b in enumerate(blocks) if is_paragraph(b, claimed, min_words)), None)

@@ -12,9 +12,9 @@ from declutter.heuristics.common import (
     Hit,
     category_of,
     first_paragraph,
-    is_paragraph,
     is_residue,
     is_title_echo,
+    paragraph_positions,
     prose_words_before,
 )
 from declutter.heuristics.menus import _article_span, headline_copies
@@ -109,7 +109,7 @@ def tail_after_residue(
     attribution) stay; the lines between the last paragraph and the cluster stay too (a
     short closing line, a list that ends the article).
     """
-    paragraphs = [position for position, b in enumerate(blocks) if is_paragraph(b, claimed, prose_words)]
+    paragraphs = paragraph_positions(blocks, claimed, prose_words)
     if not paragraphs or sum(blocks[p].words for p in paragraphs) < min_prose_before:
         return []
     last = paragraphs[-1]
@@ -335,7 +335,7 @@ def residue_sandwich(
     a short line between paragraphs is as often a heading. Lines fully matching the rule's anchor
     patterns (a share or log-in button) count as removed, so the rule can be tested alone.
     """
-    paragraphs = [position for position, b in enumerate(blocks) if is_paragraph(b, claimed, prose_words)]
+    paragraphs = paragraph_positions(blocks, claimed, prose_words)
     if not paragraphs:
         return []
     first, last = paragraphs[0], paragraphs[-1]

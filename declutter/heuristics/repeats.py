@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from declutter.document import Block
-from declutter.heuristics.common import Hit, is_paragraph, is_residue
+from declutter.heuristics.common import Hit, is_residue, paragraph_positions
 from declutter.heuristics.menus import headline_copies
 from declutter.rules import Rule
 
@@ -54,7 +54,7 @@ def residue_copy(
     ]
     if not found:
         return []
-    paragraphs = [p for p, b in enumerate(blocks) if is_paragraph(b, claimed, prose_words)]
+    paragraphs = paragraph_positions(blocks, claimed, prose_words)
     if paragraphs:
         first, last = blocks[paragraphs[0]].index, blocks[paragraphs[-1]].index
         # Between the article's paragraphs a short copy may be the article's own: a product box's 'Buy Now'
