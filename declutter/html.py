@@ -334,11 +334,6 @@ def _class_tokens(raw: str) -> list[str]:
     return tokens
 
 
-_CACHED_CHARS = 200
-"""Class/id values up to this long are cached, as pages repeat them; longer ones are worked out each
-time, so that a page of huge distinct values cannot fill the memory."""
-
-
 PROTECT_SHARE = 0.4
 """A selector never removes an element holding this share of the page's paragraph text (of 500+ characters)."""
 
@@ -600,17 +595,10 @@ _CONTENT_WORDS = ("body", "content", "text", "main")
 
 def _content_class(value: str) -> bool:
     """Whether a class or id names the article body (:data:`_CONTENT_CLASS`), skipping the regex when the
-    value holds none of the words every match needs; short values are cached."""
-    return _content_class_cached(value) if len(value) <= _CACHED_CHARS else _is_content_class(value)
-
-
-def _is_content_class(value: str) -> bool:
+    value holds none of the words every match needs."""
     if value.isascii() and not any(word in value.lower() for word in _CONTENT_WORDS):
         return False
     return bool(_CONTENT_CLASS.search(value))
-
-
-_content_class_cached = lru_cache(maxsize=8192)(_is_content_class)
 
 
 def choose_container(root: HtmlElement) -> HtmlElement:
@@ -621,14 +609,19 @@ def choose_container(root: HtmlElement) -> HtmlElement:
     semantic: list[HtmlElement] = []  # articleBody or a content class/id, then <article>, then <main>
     articles: list[HtmlElement] = []
     mains: list[HtmlElement] = []
+    named: dict[str, bool] = {}  # a page repeats its class values: each is tested once per page
+
+    def content(value: str | None) -> bool:
+        if not value:
+            return False
+        found = named.get(value)
+        if found is None:
+            found = named[value] = _content_class(value)
+        return found
+
     for element in base.iter(etree.Element):  # one pass: the semantic containers, and the scores
         tag = element.tag
-        classes, ident = element.get("class"), element.get("id")
-        if (
-            (classes and _content_class(classes))
-            or (ident and _content_class(ident))
-            or element.get("itemprop") == "articleBody"
-        ):
+        if content(element.get("class")) or content(element.get("id")) or element.get("itemprop") == "articleBody":
             semantic.append(element)
         if tag == "article":
             articles.append(element)
