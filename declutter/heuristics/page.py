@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from urllib.parse import unquote, urlsplit
 
@@ -144,6 +145,10 @@ def residue_wall(
     end_categories: Sequence[str] | None = None,
     min_end_lines: int = 2,
     min_removed_below: float = 0.0,
+    closing_categories: Sequence[str] | None = None,
+    min_closing: int = 2,
+    closing_removed_below: float = 0.0,
+    max_copies: int = 0,
 ) -> list[Hit]:
     """Everything below a wall of residue: ``min_run`` consecutive lines other rules removed, below the article.
 
@@ -161,6 +166,13 @@ def residue_wall(
     ``min_end_lines`` lines of residue that ends an article, removed as one of ``end_categories``
     (a share bar, tags, an author box, a comment form, a footer): a gallery's captions and
     counters, a video player or an inline list of headlines also form walls, inside articles.
+    Last, ``min_removed_below`` of the lines below the wall must be residue other rules removed
+    already: an article's own product boxes or list, resuming under a wall, are kept lines. A
+    wall holding ``min_closing`` lines removed as one of ``closing_categories`` (a comment form,
+    tags, an author box, a copyright line: what closes an article, where a share bar or a menu
+    may stand anywhere) needs only ``closing_removed_below``, unless a kept line below it recurs
+    more than ``max_copies`` times (0: no limit): a shopping article's product boxes repeat their
+    'Buy Now' and 'Available from Amazon' labels, a page's widgets below its comment form do not.
     The first wall that passes counts; lines keep rules protect stay. Lines matching the
     rule's anchor patterns (share buttons, a tag label) count as removed end markers, so the
     rule can be tested alone.
@@ -172,6 +184,18 @@ def residue_wall(
         if category is not None:
             return category in ends
         return rule is not None and fullmatch(rule, block, block.text) is not None
+
+    closing = frozenset(closing_categories or ())
+
+    def removed_below(wall: Sequence[Block], end: int) -> float:
+        strong = sum(category_of(claimed, b.line) in closing for b in wall)
+        if not closing or strong < min_closing:
+            return min_removed_below
+        if max_copies:
+            copies = Counter(b.text.casefold() for n, b in enumerate(blocks[end:], end) if not gone[n])
+            if copies and max(copies.values()) > max_copies:
+                return min_removed_below
+        return closing_removed_below
 
     gone = [is_residue(rule, b, claimed) for b in blocks]
     if sum(gone) < min_run:
@@ -193,7 +217,7 @@ def residue_wall(
             and above >= min_prose_before
             and total - above < max_prose_ratio * above
             and sum(map(end_marker, blocks[position:end])) >= min_end_lines
-            and sum(gone[end:]) >= min_removed_below * (len(blocks) - end)
+            and sum(gone[end:]) >= removed_below(blocks[position:end], end) * (len(blocks) - end)
             and _longest_paragraph_run(blocks[end:], gone[end:], prose[end:], prose_words) <= max_paragraph_run
         ):
             wall = blocks[position].line + 1

@@ -267,3 +267,24 @@ def test_footer_floor_spares_a_photo_credit_inside_the_article() -> None:
     assert _floor(f"{BODY}About us\n{FLOOR}{PROSE * 3}", footer) == []
     assert _floor(f"{BODY}About us\n{FLOOR}{PROSE}Photo\n{PROSE}", footer) == []
     assert _floor(f"{BODY * 2}About us\n{FLOOR}{PROSE}", footer) != [], "a footer blurb below is no article"
+
+
+def _bundled_wall(text: str, removed: dict[str, str]) -> list[str]:
+    """The texts the bundled ``residue-wall`` rule's parameters take, with the lines in ``removed`` removed."""
+    params = next(r for r in RuleSet.bundled() if r.id == "STR004").params
+    blocks = Document.from_text(text).blocks
+    categories = {b.line: removed[b.text] for b in blocks if b.text in removed}
+    return [b.text for b, _ in residue_wall(blocks, None, frozenset(), Removed(set(categories), categories), **params)]
+
+
+def test_residue_wall_closed_by_a_comment_form_needs_less_residue_below() -> None:
+    form = {f"Widget {n}": "comments" for n in range(1, 9)}
+    wall = "".join(f"Widget {n}\n" for n in range(1, 9))
+    footer = {f"Foot {n}": "navigation" for n in range(1, 4)}
+    below = "".join(f"Category {n}\n" for n in range(6)) + "Foot 1\nFoot 2\nFoot 3\n"
+    assert _bundled_wall(f"{BODY}{wall}{below}", form | footer) != [], "a third of the lines below removed suffices"
+    shares = {f"Widget {n}": "share" for n in range(1, 9)}
+    assert _bundled_wall(f"{BODY}{wall}{below}", shares | footer) == [], "a share bar needs half"
+    # A product list repeats its buttons: the article's own boxes under a wall.
+    boxes = "".join(f"Product {n}\nBuy Now\n" for n in range(3)) + "Foot 1\nFoot 2\nFoot 3\n"
+    assert _bundled_wall(f"{BODY}{wall}{boxes}", form | footer) == []
