@@ -25,6 +25,7 @@ from declutter.heuristics.language import other_language_run
 from declutter.heuristics.lists import headline_list, list_fill, run_together_headlines, teaser_run, teaser_template
 from declutter.heuristics.menus import bulleted_head_menu, headline_copies, label_line, menu_run, recurring_menu
 from declutter.heuristics.page import (
+    footer_floor,
     head_strip,
     headline_anchor,
     residue_sandwich,
@@ -38,6 +39,7 @@ HEURISTICS: dict[str, Heuristic] = {
     "author-box": author_box,
     "caption-above-credit": caption_above_credit,
     "comment-thread": comment_thread,
+    "footer-floor": footer_floor,
     "tail-after-residue": tail_after_residue,
     "teaser-template": teaser_template,
     "teaser-run": teaser_run,
@@ -70,6 +72,7 @@ __all__ = [
     "bulleted_head_menu",
     "caption_above_credit",
     "comment_thread",
+    "footer_floor",
     "head_strip",
     "headline_anchor",
     "headline_copies",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from urllib.parse import unquote, urlsplit
 
@@ -144,6 +145,10 @@ def residue_wall(
     end_categories: Sequence[str] | None = None,
     min_end_lines: int = 2,
     min_removed_below: float = 0.0,
+    closing_categories: Sequence[str] | None = None,
+    min_closing: int = 2,
+    closing_removed_below: float = 0.0,
+    max_copies: int = 0,
 ) -> list[Hit]:
     """Everything below a wall of residue: ``min_run`` consecutive lines other rules removed, below the article.
 
@@ -161,6 +166,13 @@ def residue_wall(
     ``min_end_lines`` lines of residue that ends an article, removed as one of ``end_categories``
     (a share bar, tags, an author box, a comment form, a footer): a gallery's captions and
     counters, a video player or an inline list of headlines also form walls, inside articles.
+    Last, ``min_removed_below`` of the lines below the wall must be residue other rules removed
+    already: an article's own product boxes or list, resuming under a wall, are kept lines. A
+    wall holding ``min_closing`` lines removed as one of ``closing_categories`` (a comment form,
+    tags, an author box, a copyright line: what closes an article, where a share bar or a menu
+    may stand anywhere) needs only ``closing_removed_below``, unless a kept line below it recurs
+    more than ``max_copies`` times (0: no limit): a shopping article's product boxes repeat their
+    'Buy Now' and 'Available from Amazon' labels, a page's widgets below its comment form do not.
     The first wall that passes counts; lines keep rules protect stay. Lines matching the
     rule's anchor patterns (share buttons, a tag label) count as removed end markers, so the
     rule can be tested alone.
@@ -172,6 +184,18 @@ def residue_wall(
         if category is not None:
             return category in ends
         return rule is not None and fullmatch(rule, block, block.text) is not None
+
+    closing = frozenset(closing_categories or ())
+
+    def removed_below(wall: Sequence[Block], end: int) -> float:
+        strong = sum(category_of(claimed, b.line) in closing for b in wall)
+        if not closing or strong < min_closing:
+            return min_removed_below
+        if max_copies:
+            copies = Counter(b.text.casefold() for n, b in enumerate(blocks[end:], end) if not gone[n])
+            if copies and max(copies.values()) > max_copies:
+                return min_removed_below
+        return closing_removed_below
 
     gone = [is_residue(rule, b, claimed) for b in blocks]
     if sum(gone) < min_run:
@@ -193,22 +217,102 @@ def residue_wall(
             and above >= min_prose_before
             and total - above < max_prose_ratio * above
             and sum(map(end_marker, blocks[position:end])) >= min_end_lines
-            and sum(gone[end:]) >= min_removed_below * (len(blocks) - end)
+            and sum(gone[end:]) >= removed_below(blocks[position:end], end) * (len(blocks) - end)
+            and _longest_paragraph_run(blocks[end:], gone[end:], prose[end:], prose_words) <= max_paragraph_run
         ):
-            run = longest = 0
-            for n in range(end, len(blocks)):
-                if gone[n]:
-                    continue
-                run = run + 1 if prose[n] and blocks[n].words >= prose_words else 0
-                longest = max(longest, run)
-            if longest <= max_paragraph_run:
-                wall = blocks[position].line + 1
+            wall = blocks[position].line + 1
+            return [
+                (b, f"below a wall of {end - position} removed lines (from line {wall}) under the article")
+                for b in blocks[end:]
+                if b.line not in protected
+            ]
+        position = end
+    return []
+
+
+def _longest_paragraph_run(
+    blocks: Sequence[Block], gone: Sequence[bool], prose: Sequence[int], prose_words: int
+) -> int:
+    """The most paragraphs of ``prose_words`` words that follow one another among the kept lines of ``blocks``."""
+    run = longest = 0
+    for n, block in enumerate(blocks):
+        if gone[n]:
+            continue
+        run = run + 1 if prose[n] and block.words >= prose_words else 0
+        longest = max(longest, run)
+    return longest
+
+
+def footer_floor(
+    blocks: Sequence[Block],
+    rule: Rule | None,
+    protected: frozenset[int],
+    claimed: frozenset[int],
+    *,
+    min_prose_before: int = 100,
+    max_prose_ratio: float = 0.25,
+    prose_words: int = 15,
+    max_paragraph_run: int = 2,
+    reach: int = 2,
+    min_near: int = 1,
+    near_categories: Sequence[str] | None = None,
+    anchor: str = "",
+) -> list[Hit]:
+    """Everything below the page's copyright line, when the article lies above it.
+
+    A page ends with its footer, and the footer with its copyright line ('© 2019 Rogers
+    Media. All rights reserved.'). A full-page converter writes what the page hides after
+    it: log-in and account forms, newsletter check boxes, cookie settings, pop-ups' messages.
+    Those are written as sentences and stand apart from the removed lines around them, so
+    neither :func:`tail_after_residue` nor :func:`residue_wall` reaches them. The floor is the
+    first line fully matching the rule's patterns (a copyright notice with a year, 'All rights
+    reserved') below ``min_prose_before`` words of prose that no rule removed, with
+    ``min_near`` of the ``reach`` lines on either side removed as footer residue (one of
+    ``near_categories``: footer links, a cookie notice, social buttons). Guards: a photo credit
+    ('photos © Studio, 2018') may sit inside an article, above an event's info card or its last
+    paragraphs: it stands between kept lines or captions, not among a footer's removed links;
+    the prose below the floor must be less than ``max_prose_ratio`` of the prose above it, and
+    no more than ``max_paragraph_run`` paragraphs of ``prose_words`` words may follow one
+    another below it (the article resuming); a copyright line above the article (a header's, a
+    page that sets its footer first) has no prose above it. Lines keep rules protect stay. A
+    line fully matching ``anchor`` (a footer link) counts as removed footer residue, so the rule
+    can be tested alone; in the pipeline other rules took it.
+    """
+    if rule is None or not rule.patterns:
+        return []
+    gone = [is_residue(None, b, claimed) for b in blocks]
+    prose = [0 if gone[n] or not is_prose(b.text, words=b.words) else b.words for n, b in enumerate(blocks)]
+    nears = frozenset(near_categories or ())
+    anchored = regex.compile(anchor) if anchor else None
+
+    def near(block: Block) -> bool:
+        category = category_of(claimed, block.line)
+        if category is not None:
+            return category in nears
+        return anchored is not None and anchored.fullmatch(block.text) is not None
+
+    def footer(position: int) -> bool:
+        around = [*range(max(0, position - reach), position), *range(position + 1, position + 1 + reach)]
+        return sum(near(blocks[p]) for p in around if p < len(blocks)) >= min_near
+
+    total = sum(prose)
+    above = 0
+    for position, block in enumerate(blocks):
+        if (
+            above >= min_prose_before
+            and total - above - prose[position] < max_prose_ratio * above
+            and fullmatch(rule, block, block.text) is not None
+            and footer(position)
+        ):
+            below = position + 1
+            if _longest_paragraph_run(blocks[below:], gone[below:], prose[below:], prose_words) <= max_paragraph_run:
+                line = block.line + 1
                 return [
-                    (b, f"below a wall of {end - position} removed lines (from line {wall}) under the article")
-                    for b in blocks[end:]
+                    (b, f"below the page's copyright line (line {line}) under the article")
+                    for b in blocks[below:]
                     if b.line not in protected
                 ]
-        position = end
+        above += prose[position]
     return []
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from declutter import explain
 from declutter.document import Document
 from declutter.heuristics.common import Removed, is_title_echo
-from declutter.heuristics.page import headline_anchor, residue_wall, tail_after_residue, title_echo
+from declutter.heuristics.page import footer_floor, headline_anchor, residue_wall, tail_after_residue, title_echo
+from declutter.rules import RuleSet
 from tests.heuristics import BODY, PROSE
 
 CHROME = "Home\nLocal\nFire crews battle blaze on the waterfront\nWeather: sunny, 21 degrees\n"
@@ -234,3 +235,56 @@ def test_headline_anchor_takes_a_first_line_that_names_nothing_of_the_headline()
     # A page title that words the headline differently still shares its words, and stays.
     title = "Spring budget approved | The Planet"
     assert title not in _anchor(f"{title}\n{TEASERS}{headline}\n{BODY}")
+
+
+FLOOR = "© 2019 Daily Planet Media. All rights reserved.\n"
+HIDDEN = "Create a new password\nWe've sent you an email with instructions to create a new password for your account.\n"
+"""What a page hides below its footer: a log-in form's messages, written as sentences."""
+
+
+def _floor(text: str, removed: dict[str, str] | None = None) -> list[str]:
+    rule = next(r for r in RuleSet.bundled() if r.id == "STR006")
+    blocks = Document.from_text(text).blocks
+    categories = {b.line: (removed or {}).get(b.text, "navigation") for b in blocks if b.text in (removed or {})}
+    hits = footer_floor(blocks, rule, frozenset(), Removed(set(categories), categories), **rule.params)
+    return [b.text for b, _ in hits]
+
+
+def test_footer_floor_takes_what_lies_below_the_copyright_line_under_the_article() -> None:
+    footer = {"About us": "navigation", "Careers": "navigation"}
+    assert _floor(f"{BODY}About us\nCareers\n{FLOOR}{HIDDEN}", footer) == HIDDEN.split("\n")[:-1]
+    # A copyright line above the article (a header's) has no article prose above it.
+    assert _floor(f"About us\nCareers\n{FLOOR}{BODY}{HIDDEN}", footer) == []
+
+
+def test_footer_floor_spares_a_photo_credit_inside_the_article() -> None:
+    credit = "Installation views, photos © Studio North, 2019\n"
+    card = "Jane Doe\nHarbour Gallery\n15 Water Street\n9.30 a.m. to 7 p.m.\n"
+    assert _floor(f"{BODY}{credit}{card}") == [], "no footer residue beside the credit"
+    footer = {"About us": "navigation"}
+    assert _floor(f"{BODY}About us\n{credit}{card}", footer) != [], "beside footer residue it is the floor"
+    # The article resuming below the line: three paragraphs in a row, or too much prose.
+    assert _floor(f"{BODY}About us\n{FLOOR}{PROSE * 3}", footer) == []
+    assert _floor(f"{BODY}About us\n{FLOOR}{PROSE}Photo\n{PROSE}", footer) == []
+    assert _floor(f"{BODY * 2}About us\n{FLOOR}{PROSE}", footer) != [], "a footer blurb below is no article"
+
+
+def _bundled_wall(text: str, removed: dict[str, str]) -> list[str]:
+    """The texts the bundled ``residue-wall`` rule's parameters take, with the lines in ``removed`` removed."""
+    params = next(r for r in RuleSet.bundled() if r.id == "STR004").params
+    blocks = Document.from_text(text).blocks
+    categories = {b.line: removed[b.text] for b in blocks if b.text in removed}
+    return [b.text for b, _ in residue_wall(blocks, None, frozenset(), Removed(set(categories), categories), **params)]
+
+
+def test_residue_wall_closed_by_a_comment_form_needs_less_residue_below() -> None:
+    form = {f"Widget {n}": "comments" for n in range(1, 9)}
+    wall = "".join(f"Widget {n}\n" for n in range(1, 9))
+    footer = {f"Foot {n}": "navigation" for n in range(1, 4)}
+    below = "".join(f"Category {n}\n" for n in range(6)) + "Foot 1\nFoot 2\nFoot 3\n"
+    assert _bundled_wall(f"{BODY}{wall}{below}", form | footer) != [], "a third of the lines below removed suffices"
+    shares = {f"Widget {n}": "share" for n in range(1, 9)}
+    assert _bundled_wall(f"{BODY}{wall}{below}", shares | footer) == [], "a share bar needs half"
+    # A product list repeats its buttons: the article's own boxes under a wall.
+    boxes = "".join(f"Product {n}\nBuy Now\n" for n in range(3)) + "Foot 1\nFoot 2\nFoot 3\n"
+    assert _bundled_wall(f"{BODY}{wall}{boxes}", form | footer) == []
