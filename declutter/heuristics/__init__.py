@@ -23,7 +23,14 @@ from declutter.heuristics.comments import comment_thread
 from declutter.heuristics.common import Heuristic, Hit
 from declutter.heuristics.language import other_language_run
 from declutter.heuristics.lists import headline_list, list_fill, run_together_headlines, teaser_run, teaser_template
-from declutter.heuristics.menus import bulleted_head_menu, headline_copies, label_line, menu_run, recurring_menu
+from declutter.heuristics.menus import (
+    bulleted_head_menu,
+    head_run,
+    headline_copies,
+    label_line,
+    menu_run,
+    recurring_menu,
+)
 from declutter.heuristics.page import (
     head_strip,
     headline_anchor,
@@ -45,6 +52,7 @@ HEURISTICS: dict[str, Heuristic] = {
     "headline-anchor": headline_anchor,
     "headline-list": headline_list,
     "head-strip": head_strip,
+    "head-run": head_run,
     "menu-run": menu_run,
     "recurring-menu": recurring_menu,
     "label-line": label_line,
@@ -70,6 +78,7 @@ __all__ = [
     "bulleted_head_menu",
     "caption_above_credit",
     "comment_thread",
+    "head_run",
     "head_strip",
     "headline_anchor",
     "headline_copies",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from declutter import explain
 from declutter.document import Document
-from declutter.heuristics.menus import bulleted_head_menu, recurring_menu
+from declutter.heuristics.menus import bulleted_head_menu, head_run, recurring_menu
 from tests.heuristics import BODY, PROSE, ids
 
 
@@ -149,3 +149,38 @@ def test_label_line_needs_two_labels_and_nothing_else_outside_the_span() -> None
     assert "NAV011" not in ids(f"Politics\n\n{BODY}"), "one label alone is a heading"
     assert "NAV011" not in ids(f"Sports Illustrated swimsuit\n\n{BODY}"), "a word that is no label"
     assert "NAV011" not in ids(f"{PROSE}World Politics\n\n{PROSE}"), "inside the article's span"
+
+
+_SECTIONS = ["News", "Tech", "Spaceflight", "Skywatching", "Forums", "Entertainment", "Expert Voices", "Reference"]
+
+
+def _head_run_lines(lines: list[str], claimed: set[int]) -> list[str]:
+    doc = Document.from_text("\n".join(lines))
+    return [b.text for b, _ in head_run(doc.blocks, None, frozenset(), frozenset(claimed))]
+
+
+def test_head_run_takes_unknown_section_names_above_the_headline() -> None:
+    """Section names no vocabulary knows go by shape: a long run of very short lines above the headline."""
+    lines = ["Search", "Sign in", "Subscribe", *_SECTIONS, "Europa plumes are real", "Mike Wall", PROSE.strip()]
+    assert _head_run_lines(lines, {0, 1, 2}) == _SECTIONS
+
+
+def test_head_run_needs_a_page_dump_and_spares_the_headline_zone() -> None:
+    """Without removed chrome above the article (a main-content text) nothing goes; the headline never goes."""
+    lines = [*_SECTIONS, "Europa plumes are real", "Mike Wall", PROSE.strip()]
+    assert _head_run_lines(lines, set()) == []
+    # The last two unremoved lines above the first paragraph are the headline zone, even when short.
+    lines = ["Search", "Sign in", "Subscribe", *_SECTIONS, "Plumes", "Europa", PROSE.strip()]
+    assert _head_run_lines(lines, {0, 1, 2}) == []
+
+
+def test_head_run_spares_a_short_headline_under_a_removed_menu_and_quoted_kickers() -> None:
+    """Two short lines under the run's last removed line may be a headline; a line the article quotes stays."""
+    menu = [f"Item {n}" for n in range(8)]
+    opening = ["Friday, 22 October 2010 at 20:13", "Here you will find the standings.", "Kyle Busch", "Final standings"]
+    lines = [*menu, "Classificação NASCAR", *opening, PROSE.strip()]
+    assert _head_run_lines(lines, set(range(8))) == []
+    assert _head_run_lines(["Home", *lines], set(range(9))) == []
+    headline = ["Europa plumes are real", "Mike Wall", PROSE]
+    lines = ["Search", "Sign in", "Subscribe", *_SECTIONS[:6], "the budget", *headline]
+    assert _head_run_lines(lines, {0, 1, 2}) == _SECTIONS[:6]
