@@ -26,6 +26,7 @@ from declutter.heuristics.lists import headline_list, list_fill, run_together_he
 from declutter.heuristics.menus import (
     bulleted_head_menu,
     head_run,
+    header_list,
     headline_copies,
     label_line,
     menu_run,
@@ -53,6 +54,7 @@ HEURISTICS: dict[str, Heuristic] = {
     "headline-list": headline_list,
     "head-strip": head_strip,
     "head-run": head_run,
+    "header-list": header_list,
     "menu-run": menu_run,
     "recurring-menu": recurring_menu,
     "label-line": label_line,
@@ -80,6 +82,7 @@ __all__ = [
     "comment_thread",
     "head_run",
     "head_strip",
+    "header_list",
     "headline_anchor",
     "headline_copies",
     "headline_list",

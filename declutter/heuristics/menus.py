@@ -13,7 +13,7 @@ from itertools import pairwise
 import regex
 
 from declutter.document import Block
-from declutter.heuristics.common import Hit, first_paragraph, is_paragraph, is_residue, is_title_echo
+from declutter.heuristics.common import Hit, category_of, first_paragraph, is_paragraph, is_residue, is_title_echo
 from declutter.matchers import fullmatch
 from declutter.rules import Rule
 from declutter.text import ends_like_sentence
@@ -602,4 +602,63 @@ def head_run(
             for b in rest
             if b.words < quoted_words or b.text.casefold() not in article
         )
+    return hits
+
+
+def header_list(
+    blocks: Sequence[Block],
+    rule: Rule | None,
+    protected: frozenset[int],
+    claimed: frozenset[int],
+    *,
+    categories: str = "navigation taxonomy",
+    header_words: int = 4,
+    min_items: int = 5,
+    max_words: int = 6,
+    max_mean_words: float = 4.0,
+    prose_words: int = 15,
+    edge_gap: int = 8,
+    edge_words: int = 200,
+) -> list[Hit]:
+    """Below the article, the list right under a menu or topic header another rule removed: a widget's links.
+
+    A sidebar widget is a header ('Categories', 'Popular categories', 'Kategori') over a list of links
+    whose words no vocabulary knows ('Afetividade Infantil', 'Punjab Post (175)'); the header is told
+    by other rules, and the list by its place under it. Below the article's last paragraph
+    (:func:`_article_span`), under a line of at most ``header_words`` words that another rule removed
+    as one of ``categories`` (separated by spaces; or that the rule's patterns match, when it runs
+    alone), the run of ``min_items`` lines or more that follows it (lines of at most ``max_words``
+    words with no statement ending, removed lines included) goes when its unremoved lines average
+    at most ``max_mean_words`` words. Guards: nothing above the last paragraph (above the article a
+    removed breadcrumb or 'Home' has the headline and the kicker under it); the run stops at the first
+    longer line or sentence.
+    """
+    span = _article_span(blocks, claimed, prose_words, edge_gap, edge_words)
+    if span is None:
+        return []
+    wanted = frozenset(categories.split())
+    hits: list[Hit] = []
+    position = 0
+    while position < len(blocks):
+        header = blocks[position]
+        position += 1
+        if header.words > header_words or header.index <= span.last:
+            continue
+        if header.line in claimed:
+            if category_of(claimed, header.line) not in wanted:
+                continue
+        elif rule is None or fullmatch(rule, header, header.text) is None:
+            continue
+        run: list[Block] = []
+        while position < len(blocks):
+            block = blocks[position]
+            if block.line in protected:
+                break
+            if block.line not in claimed and (block.words > max_words or _statement(block.text)):
+                break
+            run.append(block)
+            position += 1
+        rest = [b for b in run if b.line not in claimed]
+        if len(run) >= min_items and rest and sum(b.words for b in rest) <= max_mean_words * len(rest):
+            hits.extend((b, f"item of the list under the header on line {header.line + 1}") for b in rest)
     return hits

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from declutter import explain
 from declutter.document import Document
-from declutter.heuristics.menus import bulleted_head_menu, head_run, recurring_menu
+from declutter.heuristics.common import Removed
+from declutter.heuristics.menus import bulleted_head_menu, head_run, header_list, recurring_menu
 from tests.heuristics import BODY, PROSE, ids
 
 
@@ -184,3 +185,26 @@ def test_head_run_spares_a_short_headline_under_a_removed_menu_and_quoted_kicker
     headline = ["Europa plumes are real", "Mike Wall", PROSE]
     lines = ["Search", "Sign in", "Subscribe", *_SECTIONS[:6], "the budget", *headline]
     assert _head_run_lines(lines, {0, 1, 2}) == _SECTIONS[:6]
+
+
+_TOPICS = ["Afetividade Infantil", "Ansiedade e Stress", "Atividades", "Autismo", "Punjab Post (175)", "US News (1668)"]
+
+
+def test_header_list_takes_the_links_under_a_removed_header_below_the_article() -> None:
+    """A sidebar's 'Categories' is known to other rules; the unknown topic names under it go by their place."""
+    result = explain(BODY + "Categories\n" + "\n".join(_TOPICS) + "\n")
+    assert result.text.strip() == BODY.strip()
+    assert [d.rule_id for d in result.decisions].count("NAV012") == len(_TOPICS)
+
+
+def test_header_list_spares_the_head_the_span_and_a_short_list() -> None:
+    """Above the article a removed 'Home' has the headline under it; between paragraphs a list is the article's."""
+    doc = Document.from_text("Categories\n" + "\n".join(_TOPICS) + "\n\n" + BODY + "Categories\n" + "\n".join(_TOPICS))
+    claimed = Removed({0, 16}, {0: "navigation", 16: "navigation"})
+    lines = [b.line for b, _ in header_list(doc.blocks, None, frozenset(), claimed)]
+    assert lines == list(range(17, 17 + len(_TOPICS)))
+    assert "NAV012" not in ids(PROSE + "Categories\n" + "\n".join(_TOPICS) + "\n\n" + BODY)
+    assert "NAV012" not in ids(BODY + "Categories\n" + "\n".join(_TOPICS[:4]) + "\n")
+    # A header removed as another kind of residue (an ad slug) does not head a list.
+    claimed = Removed({16}, {16: "ad"})
+    assert header_list(doc.blocks, None, frozenset(), claimed) == []
