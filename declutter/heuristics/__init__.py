@@ -37,6 +37,7 @@ from declutter.heuristics.page import (
     headline_anchor,
     residue_sandwich,
     residue_wall,
+    site_name,
     tail_after_residue,
     title_echo,
 )
@@ -65,6 +66,7 @@ HEURISTICS: dict[str, Heuristic] = {
     "residue-sandwich": residue_sandwich,
     "residue-wall": residue_wall,
     "residue-copy": residue_copy,
+    "site-name": site_name,
 }
 """Heuristic name (as written in rule files) to function."""
 
@@ -95,6 +97,7 @@ __all__ = [
     "residue_sandwich",
     "residue_wall",
     "run_together_headlines",
+    "site_name",
     "tail_after_residue",
     "teaser_run",
     "teaser_template",

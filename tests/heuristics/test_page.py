@@ -5,7 +5,7 @@ from __future__ import annotations
 from declutter import explain
 from declutter.document import Document
 from declutter.heuristics.common import Removed, is_title_echo
-from declutter.heuristics.page import headline_anchor, residue_wall, tail_after_residue, title_echo
+from declutter.heuristics.page import headline_anchor, residue_wall, site_name, tail_after_residue, title_echo
 from tests.heuristics import BODY, PROSE
 
 CHROME = "Home\nLocal\nFire crews battle blaze on the waterfront\nWeather: sunny, 21 degrees\n"
@@ -234,3 +234,32 @@ def test_headline_anchor_takes_a_first_line_that_names_nothing_of_the_headline()
     # A page title that words the headline differently still shares its words, and stays.
     title = "Spring budget approved | The Planet"
     assert title not in _anchor(f"{title}\n{TEASERS}{headline}\n{BODY}")
+
+
+def _site_name_lines(text: str, url: str | None, claimed: set[int] = set()) -> list[str]:  # noqa: B006
+    doc = Document.from_text(text)
+    return [b.text for b, _ in site_name(doc.blocks, None, frozenset(), frozenset(claimed), url=url)]
+
+
+def test_site_name_takes_the_masthead_the_address_spells() -> None:
+    """'Quanta Magazine' on quantamagazine.org, "Barron's" on barrons.com: the logo's text above the article."""
+    head = "Quanta Magazine\nSearch\nTuft cells that taste danger\n\n"
+    assert _site_name_lines(head + BODY, "https://www.quantamagazine.org/tuft-cells/") == ["Quanta Magazine"]
+    barrons = "Barron's\nHeadline of the day here\n\n" + BODY
+    assert _site_name_lines(barrons, "https://www.barrons.com/a") == ["Barron's"]
+    # Without an address or a title naming the site, nothing goes.
+    assert _site_name_lines(head + BODY, None) == []
+    # With the page title on the first line, its site name serves without an address.
+    titled = "Tuft cells that taste danger | Quanta Magazine\n" + head + BODY
+    assert _site_name_lines(titled, None) == ["Quanta Magazine"]
+
+
+def test_site_name_spares_the_attribution_under_the_article_and_partial_names() -> None:
+    """'Reuters' right under the last paragraph on reuters.com is the attribution; 'Post' is too little of the host."""
+    url = "https://www.reuters.com/article/storm"
+    assert _site_name_lines(BODY + "Reuters\n", url) == []
+    text = BODY + "Share\nTweet\nEmail\nReuters\n"
+    lines = len(BODY.splitlines())
+    assert _site_name_lines(text, url, {lines, lines + 1, lines + 2}) == ["Reuters"]
+    assert _site_name_lines("Post\nStorm hits the coast today\n\n" + BODY, "https://www.washingtonpost.com/a") == []
+    assert _site_name_lines(PROSE + "Reuters\n" + BODY, url) == []
