@@ -538,6 +538,7 @@ def head_run(
     min_claimed: int = 3,
     quoted_words: int = 2,
     tail_lines: int = 2,
+    min_removed: int = 1,
 ) -> list[Hit]:
     """Above the headline of a full-page text, a long run of very short lines, whatever its words: a menu.
 
@@ -552,7 +553,10 @@ def head_run(
     the rule's anchor patterns); the last ``zone`` unremoved lines above the first paragraph (the
     headline and its kicker, dek or byline) never go and break a run; an unremoved, unbulleted line
     of ``headline_words`` words or more with no statement ending (the headline) must stand between
-    the run and the first paragraph; at most ``tail_lines`` lines under the run's last removed line stay
+    the run and the first paragraph; ``min_removed`` lines of the run must have been removed by other
+    rules (a 'Home' or 'Search' among the section names: a recipe's ingredients of three words above
+    its first paragraph make the last of them look like a headline, with the rest a run above it, and
+    hold no removed line); at most ``tail_lines`` lines under the run's last removed line stay
     (a short headline over a dateline that looks like one, with its kicker: the first paragraph found
     may lie far below the real one when the article opens with short lines); copies of the headline
     (:func:`headline_copies`) and lines of ``quoted_words`` words or more that the article's prose
@@ -594,6 +598,8 @@ def head_run(
             run = run[: last + 1]
         rest = [b for b in run if b.line not in removed]
         if len(run) < min_items or not rest or sum(b.words for b in rest) > max_mean_words * len(rest):
+            continue
+        if len(run) - len(rest) < min_removed:
             continue
         if not article:
             article = " ".join(b.text.casefold() for b in blocks[at:] if is_paragraph(b, claimed, prose_words))

@@ -208,3 +208,13 @@ def test_header_list_spares_the_head_the_span_and_a_short_list() -> None:
     # A header removed as another kind of residue (an ad slug) does not head a list.
     claimed = Removed({16}, {16: "ad"})
     assert header_list(doc.blocks, None, frozenset(), claimed) == []
+
+
+def test_head_run_needs_a_removed_line_in_the_run() -> None:
+    """A recipe's ingredients above its first paragraph: the last item looks like a headline, none was removed."""
+    items = ["2 cups flour", "1 cup water", "1 tsp salt", "1 tsp yeast", "2 tbsp butter", "1 large egg"]
+    items += ["Sesame seeds", "3 tbsp milk", "Pinch of sugar", "1 tbsp oil"]
+    lines = ["Search", "Sign in", "Subscribe", "Our best bread recipe for the weekend", *items, PROSE.strip()]
+    assert _head_run_lines(lines, {0, 1, 2}) == []
+    lines = ["Search", "Sign in", "Subscribe", *items[:7], "Home", *items[7:], PROSE.strip()]
+    assert _head_run_lines(lines, {0, 1, 2, 10}) == items[:7]
