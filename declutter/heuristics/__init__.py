@@ -23,13 +23,22 @@ from declutter.heuristics.comments import comment_thread
 from declutter.heuristics.common import Heuristic, Hit
 from declutter.heuristics.language import other_language_run
 from declutter.heuristics.lists import headline_list, list_fill, run_together_headlines, teaser_run, teaser_template
-from declutter.heuristics.menus import bulleted_head_menu, headline_copies, label_line, menu_run, recurring_menu
+from declutter.heuristics.menus import (
+    bulleted_head_menu,
+    head_run,
+    header_list,
+    headline_copies,
+    label_line,
+    menu_run,
+    recurring_menu,
+)
 from declutter.heuristics.page import (
     footer_floor,
     head_strip,
     headline_anchor,
     residue_sandwich,
     residue_wall,
+    site_name,
     tail_after_residue,
     title_echo,
 )
@@ -47,6 +56,8 @@ HEURISTICS: dict[str, Heuristic] = {
     "headline-anchor": headline_anchor,
     "headline-list": headline_list,
     "head-strip": head_strip,
+    "head-run": head_run,
+    "header-list": header_list,
     "menu-run": menu_run,
     "recurring-menu": recurring_menu,
     "label-line": label_line,
@@ -57,6 +68,7 @@ HEURISTICS: dict[str, Heuristic] = {
     "residue-sandwich": residue_sandwich,
     "residue-wall": residue_wall,
     "residue-copy": residue_copy,
+    "site-name": site_name,
 }
 """Heuristic name (as written in rule files) to function."""
 
@@ -73,7 +85,9 @@ __all__ = [
     "caption_above_credit",
     "comment_thread",
     "footer_floor",
+    "head_run",
     "head_strip",
+    "header_list",
     "headline_anchor",
     "headline_copies",
     "headline_list",
@@ -86,6 +100,7 @@ __all__ = [
     "residue_sandwich",
     "residue_wall",
     "run_together_headlines",
+    "site_name",
     "tail_after_residue",
     "teaser_run",
     "teaser_template",

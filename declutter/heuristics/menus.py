@@ -13,7 +13,7 @@ from itertools import pairwise
 import regex
 
 from declutter.document import Block
-from declutter.heuristics.common import Hit, first_paragraph, is_paragraph, is_residue, is_title_echo
+from declutter.heuristics.common import Hit, category_of, first_paragraph, is_paragraph, is_residue, is_title_echo
 from declutter.matchers import fullmatch
 from declutter.rules import Rule
 from declutter.text import ends_like_sentence
@@ -520,4 +520,151 @@ def label_line(
         labels = _label_count(rule, block, block.text, label_words)
         if labels >= min_labels and block.line not in span.headlines:
             hits.append((block, f"a line of {labels} menu labels outside the article"))
+    return hits
+
+
+def head_run(
+    blocks: Sequence[Block],
+    rule: Rule | None,
+    protected: frozenset[int],
+    claimed: frozenset[int],
+    *,
+    prose_words: int = 15,
+    min_items: int = 8,
+    max_words: int = 4,
+    max_mean_words: float = 3.0,
+    zone: int = 2,
+    headline_words: int = 3,
+    min_claimed: int = 3,
+    quoted_words: int = 2,
+    tail_lines: int = 2,
+    min_removed: int = 1,
+) -> list[Hit]:
+    """Above the headline of a full-page text, a long run of very short lines, whatever its words: a menu.
+
+    ``menu-run`` needs menu vocabulary to anchor a run, so a header menu of section names no list
+    knows ('Spaceflight', 'Skywatching', 'Образование') survives it on sites the vocabulary was not
+    written from. Above the article's headline, though, a run of many one- to three-word lines is
+    chrome by its shape: an article that opens with a list has its headline above the list. Above
+    the first paragraph (of ``prose_words`` words), a run of ``min_items`` lines or more (lines of
+    at most ``max_words`` words with no statement ending, and lines other rules removed, of any
+    length) whose remaining lines average at most ``max_mean_words`` words goes. Guards: the text is a
+    page dump (``min_claimed`` lines above the first paragraph removed by other rules or matching
+    the rule's anchor patterns); the last ``zone`` unremoved lines above the first paragraph (the
+    headline and its kicker, dek or byline) never go and break a run; an unremoved, unbulleted line
+    of ``headline_words`` words or more with no statement ending (the headline) must stand between
+    the run and the first paragraph; ``min_removed`` lines of the run must have been removed by other
+    rules (a 'Home' or 'Search' among the section names: a recipe's ingredients of three words above
+    its first paragraph make the last of them look like a headline, with the rest a run above it, and
+    hold no removed line); at most ``tail_lines`` lines under the run's last removed line stay
+    (a short headline over a dateline that looks like one, with its kicker: the first paragraph found
+    may lie far below the real one when the article opens with short lines); copies of the headline
+    (:func:`headline_copies`) and lines of ``quoted_words`` words or more that the article's prose
+    contains (a kicker) stay.
+    """
+    at = first_paragraph(blocks, claimed, prose_words)
+    if at is None:
+        return []
+    head = blocks[:at]
+    removed = {b.line for b in head if is_residue(rule, b, claimed)}
+    if len(removed) < min_claimed:
+        return []
+    kept = [n for n, b in enumerate(head) if b.line not in removed]
+    headline = next(
+        (
+            n
+            for n in reversed(kept)
+            if head[n].words >= headline_words and not _statement(head[n].text) and not _list_item(head[n])
+        ),
+        None,
+    )
+    if headline is None:
+        return []
+    edge = min(headline, kept[-zone] if zone and len(kept) >= zone else 0)
+    keep = protected | headline_copies(blocks, claimed, blocks[at].index)
+    runs: list[list[Block]] = [[]]
+    for block in head[:edge]:
+        short = block.words <= max_words and not _statement(block.text) and block.line not in keep
+        if block.line in removed or short:
+            runs[-1].append(block)
+        elif runs[-1]:
+            runs.append([])
+    article = ""
+    hits: list[Hit] = []
+    for run in runs:
+        # A few short lines under the run's last removed line may be a short headline and its kicker.
+        last = max((n for n, b in enumerate(run) if b.line in removed), default=-1)
+        if len(run) - 1 - last <= tail_lines:
+            run = run[: last + 1]
+        rest = [b for b in run if b.line not in removed]
+        if len(run) < min_items or not rest or sum(b.words for b in rest) > max_mean_words * len(rest):
+            continue
+        if len(run) - len(rest) < min_removed:
+            continue
+        if not article:
+            article = " ".join(b.text.casefold() for b in blocks[at:] if is_paragraph(b, claimed, prose_words))
+        hits.extend(
+            (b, f"item of a run of {len(run)} short lines above the headline (line {head[headline].line + 1})")
+            for b in rest
+            if b.words < quoted_words or b.text.casefold() not in article
+        )
+    return hits
+
+
+def header_list(
+    blocks: Sequence[Block],
+    rule: Rule | None,
+    protected: frozenset[int],
+    claimed: frozenset[int],
+    *,
+    categories: str = "navigation taxonomy",
+    header_words: int = 4,
+    min_items: int = 5,
+    max_words: int = 6,
+    max_mean_words: float = 4.0,
+    prose_words: int = 15,
+    edge_gap: int = 8,
+    edge_words: int = 200,
+) -> list[Hit]:
+    """Below the article, the list right under a menu or topic header another rule removed: a widget's links.
+
+    A sidebar widget is a header ('Categories', 'Popular categories', 'Kategori') over a list of links
+    whose words no vocabulary knows ('Afetividade Infantil', 'Punjab Post (175)'); the header is told
+    by other rules, and the list by its place under it. Below the article's last paragraph
+    (:func:`_article_span`), under a line of at most ``header_words`` words that another rule removed
+    as one of ``categories`` (separated by spaces; or that the rule's patterns match, when it runs
+    alone), the run of ``min_items`` lines or more that follows it (lines of at most ``max_words``
+    words with no statement ending, removed lines included) goes when its unremoved lines average
+    at most ``max_mean_words`` words. Guards: nothing above the last paragraph (above the article a
+    removed breadcrumb or 'Home' has the headline and the kicker under it); the run stops at the first
+    longer line or sentence.
+    """
+    span = _article_span(blocks, claimed, prose_words, edge_gap, edge_words)
+    if span is None:
+        return []
+    wanted = frozenset(categories.split())
+    hits: list[Hit] = []
+    position = 0
+    while position < len(blocks):
+        header = blocks[position]
+        position += 1
+        if header.words > header_words or header.index <= span.last:
+            continue
+        if header.line in claimed:
+            if category_of(claimed, header.line) not in wanted:
+                continue
+        elif rule is None or fullmatch(rule, header, header.text) is None:
+            continue
+        run: list[Block] = []
+        while position < len(blocks):
+            block = blocks[position]
+            if block.line in protected:
+                break
+            if block.line not in claimed and (block.words > max_words or _statement(block.text)):
+                break
+            run.append(block)
+            position += 1
+        rest = [b for b in run if b.line not in claimed]
+        if len(run) >= min_items and rest and sum(b.words for b in rest) <= max_mean_words * len(rest):
+            hits.extend((b, f"item of the list under the header on line {header.line + 1}") for b in rest)
     return hits

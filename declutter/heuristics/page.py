@@ -641,3 +641,90 @@ def headline_anchor(
         for b, named in zip(above, quoted, strict=True)
         if not named and not likeness(b)
     ]
+
+
+_NAME_CHARS = regex.compile(r"[^\p{L}\p{N}]+")
+
+
+def _host_name(url: str | None) -> str:
+    """The site's name as its address spells it: the host without 'www.' and its last label, squashed.
+
+    >>> _host_name("https://www.quantamagazine.org/tuft-cells/"), _host_name("https://news.example.co.uk/a")
+    ('quantamagazine', 'newsexampleco')
+    """
+    host = (urlsplit(url).hostname or "") if url else ""
+    labels = host.casefold().removeprefix("www.").split(".")[:-1]
+    return "".join(labels)
+
+
+_TITLE_SUFFIX = regex.compile(r"\s[|–—-]\s+([^|–—]+?)\s*$")
+
+
+def _title_suffix(blocks: Sequence[Block], claimed: frozenset[int], max_words: int, min_words: int) -> str:
+    """The site name that ends the page title on the first line ('Storm hits coast | Daily Planet'), squashed."""
+    if not blocks or blocks[0].line in claimed:
+        return ""
+    found = _TITLE_SUFFIX.search(blocks[0].text)
+    if found is None:
+        return ""
+    name, rest = found.group(1), blocks[0].text[: found.start()]
+    if len(name.split()) > max_words or len(rest.split()) < min_words:
+        return ""
+    return _NAME_CHARS.sub("", name.casefold())
+
+
+def site_name(
+    blocks: Sequence[Block],
+    rule: Rule | None,
+    protected: frozenset[int],
+    claimed: frozenset[int],
+    *,
+    url: str | None = None,
+    prose_words: int = 15,
+    max_words: int = 4,
+    min_chars: int = 4,
+    min_cover: float = 0.5,
+    title_words: int = 3,
+    edge_gap: int = 8,
+    edge_words: int = 200,
+    tail_removed: int = 3,
+) -> list[Hit]:
+    """Outside the article, a line that is only the site's name, as its address or its page title spells it.
+
+    A full-page text writes the logo's alt text or the masthead ('Quanta Magazine', 'Wccftech',
+    "Barron's") above the headline, in words no vocabulary can list for every site; the page names
+    itself twice elsewhere: in its address and at the end of its ``<title>``, which html-text writes
+    on the first line ('Tuft cells that taste danger | Quanta Magazine'). Above the article's first
+    paragraph (of ``prose_words`` words; with ``edge_gap`` and ``edge_words``, not a site blurb far
+    above the rest, see :func:`~declutter.heuristics.menus.menu_run`), an unremoved line of at most
+    ``max_words`` words goes when its letters and digits, squashed and case-folded, are ``min_chars``
+    or more and either a part of the host name (without 'www.' and the last label) covering
+    ``min_cover`` of it, or the site name after the last separator of the first line (a title of
+    ``title_words`` words or more before it). Below the last paragraph such a line goes only under
+    ``tail_removed`` lines other rules removed there (a footer's masthead): right under the article
+    'Reuters' on reuters.com is the article's attribution. Nothing inside the article's span goes,
+    nor a copy of the headline (:func:`headline_copies`).
+    """
+    host = _host_name(url)
+    suffix = _title_suffix(blocks, claimed, max_words, title_words)
+    if len(host) < min_chars and len(suffix) < min_chars:
+        return []
+    span = _article_span(blocks, claimed, prose_words, edge_gap, edge_words)
+    if span is None:
+        return []
+    hits: list[Hit] = []
+    copies = span.headlines
+    removed_below = 0  # lines other rules removed below the last paragraph, above this one
+    for block in blocks:
+        if block.index > span.last and block.line in claimed:
+            removed_below += 1
+        if span.first <= block.index and (block.index <= span.last or removed_below < tail_removed):
+            continue
+        if block.words > max_words or block.line in claimed or block.line in protected or block.line in copies:
+            continue
+        name = _NAME_CHARS.sub("", block.text.casefold())
+        if len(name) < min_chars:
+            continue
+        if name == suffix or (name in host and len(name) >= min_cover * len(host)):
+            hits.append((block, "the site's name, as its address or page title spells it, above the article"))
+    return hits

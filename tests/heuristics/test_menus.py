@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from declutter import explain
 from declutter.document import Document
-from declutter.heuristics.menus import bulleted_head_menu, recurring_menu
+from declutter.heuristics.common import Removed
+from declutter.heuristics.menus import bulleted_head_menu, head_run, header_list, recurring_menu
 from tests.heuristics import BODY, PROSE, ids
 
 
@@ -149,3 +150,71 @@ def test_label_line_needs_two_labels_and_nothing_else_outside_the_span() -> None
     assert "NAV011" not in ids(f"Politics\n\n{BODY}"), "one label alone is a heading"
     assert "NAV011" not in ids(f"Sports Illustrated swimsuit\n\n{BODY}"), "a word that is no label"
     assert "NAV011" not in ids(f"{PROSE}World Politics\n\n{PROSE}"), "inside the article's span"
+
+
+_SECTIONS = ["News", "Tech", "Spaceflight", "Skywatching", "Forums", "Entertainment", "Expert Voices", "Reference"]
+
+
+def _head_run_lines(lines: list[str], claimed: set[int]) -> list[str]:
+    doc = Document.from_text("\n".join(lines))
+    return [b.text for b, _ in head_run(doc.blocks, None, frozenset(), frozenset(claimed))]
+
+
+def test_head_run_takes_unknown_section_names_above_the_headline() -> None:
+    """Section names no vocabulary knows go by shape: a long run of very short lines above the headline."""
+    lines = ["Search", "Sign in", "Subscribe", *_SECTIONS, "Europa plumes are real", "Mike Wall", PROSE.strip()]
+    assert _head_run_lines(lines, {0, 1, 2}) == _SECTIONS
+
+
+def test_head_run_needs_a_page_dump_and_spares_the_headline_zone() -> None:
+    """Without removed chrome above the article (a main-content text) nothing goes; the headline never goes."""
+    lines = [*_SECTIONS, "Europa plumes are real", "Mike Wall", PROSE.strip()]
+    assert _head_run_lines(lines, set()) == []
+    # The last two unremoved lines above the first paragraph are the headline zone, even when short.
+    lines = ["Search", "Sign in", "Subscribe", *_SECTIONS, "Plumes", "Europa", PROSE.strip()]
+    assert _head_run_lines(lines, {0, 1, 2}) == []
+
+
+def test_head_run_spares_a_short_headline_under_a_removed_menu_and_quoted_kickers() -> None:
+    """Two short lines under the run's last removed line may be a headline; a line the article quotes stays."""
+    menu = [f"Item {n}" for n in range(8)]
+    opening = ["Friday, 22 October 2010 at 20:13", "Here you will find the standings.", "Kyle Busch", "Final standings"]
+    lines = [*menu, "Classificação NASCAR", *opening, PROSE.strip()]
+    assert _head_run_lines(lines, set(range(8))) == []
+    assert _head_run_lines(["Home", *lines], set(range(9))) == []
+    headline = ["Europa plumes are real", "Mike Wall", PROSE]
+    lines = ["Search", "Sign in", "Subscribe", *_SECTIONS[:6], "the budget", *headline]
+    assert _head_run_lines(lines, {0, 1, 2}) == _SECTIONS[:6]
+
+
+_TOPICS = ["Afetividade Infantil", "Ansiedade e Stress", "Atividades", "Autismo", "Punjab Post (175)", "US News (1668)"]
+
+
+def test_header_list_takes_the_links_under_a_removed_header_below_the_article() -> None:
+    """A sidebar's 'Categories' is known to other rules; the unknown topic names under it go by their place."""
+    result = explain(BODY + "Categories\n" + "\n".join(_TOPICS) + "\n")
+    assert result.text.strip() == BODY.strip()
+    assert [d.rule_id for d in result.decisions].count("NAV012") == len(_TOPICS)
+
+
+def test_header_list_spares_the_head_the_span_and_a_short_list() -> None:
+    """Above the article a removed 'Home' has the headline under it; between paragraphs a list is the article's."""
+    doc = Document.from_text("Categories\n" + "\n".join(_TOPICS) + "\n\n" + BODY + "Categories\n" + "\n".join(_TOPICS))
+    claimed = Removed({0, 16}, {0: "navigation", 16: "navigation"})
+    lines = [b.line for b, _ in header_list(doc.blocks, None, frozenset(), claimed)]
+    assert lines == list(range(17, 17 + len(_TOPICS)))
+    assert "NAV012" not in ids(PROSE + "Categories\n" + "\n".join(_TOPICS) + "\n\n" + BODY)
+    assert "NAV012" not in ids(BODY + "Categories\n" + "\n".join(_TOPICS[:4]) + "\n")
+    # A header removed as another kind of residue (an ad slug) does not head a list.
+    claimed = Removed({16}, {16: "ad"})
+    assert header_list(doc.blocks, None, frozenset(), claimed) == []
+
+
+def test_head_run_needs_a_removed_line_in_the_run() -> None:
+    """A recipe's ingredients above its first paragraph: the last item looks like a headline, none was removed."""
+    items = ["2 cups flour", "1 cup water", "1 tsp salt", "1 tsp yeast", "2 tbsp butter", "1 large egg"]
+    items += ["Sesame seeds", "3 tbsp milk", "Pinch of sugar", "1 tbsp oil"]
+    lines = ["Search", "Sign in", "Subscribe", "Our best bread recipe for the weekend", *items, PROSE.strip()]
+    assert _head_run_lines(lines, {0, 1, 2}) == []
+    lines = ["Search", "Sign in", "Subscribe", *items[:7], "Home", *items[7:], PROSE.strip()]
+    assert _head_run_lines(lines, {0, 1, 2, 10}) == items[:7]

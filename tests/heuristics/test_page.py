@@ -5,7 +5,14 @@ from __future__ import annotations
 from declutter import explain
 from declutter.document import Document
 from declutter.heuristics.common import Removed, is_title_echo
-from declutter.heuristics.page import footer_floor, headline_anchor, residue_wall, tail_after_residue, title_echo
+from declutter.heuristics.page import (
+    footer_floor,
+    headline_anchor,
+    residue_wall,
+    site_name,
+    tail_after_residue,
+    title_echo,
+)
 from declutter.rules import RuleSet
 from tests.heuristics import BODY, PROSE
 
@@ -288,3 +295,32 @@ def test_residue_wall_closed_by_a_comment_form_needs_less_residue_below() -> Non
     # A product list repeats its buttons: the article's own boxes under a wall.
     boxes = "".join(f"Product {n}\nBuy Now\n" for n in range(3)) + "Foot 1\nFoot 2\nFoot 3\n"
     assert _bundled_wall(f"{BODY}{wall}{boxes}", form | footer) == []
+
+
+def _site_name_lines(text: str, url: str | None, claimed: set[int] = set()) -> list[str]:  # noqa: B006
+    doc = Document.from_text(text)
+    return [b.text for b, _ in site_name(doc.blocks, None, frozenset(), frozenset(claimed), url=url)]
+
+
+def test_site_name_takes_the_masthead_the_address_spells() -> None:
+    """'Quanta Magazine' on quantamagazine.org, "Barron's" on barrons.com: the logo's text above the article."""
+    head = "Quanta Magazine\nSearch\nTuft cells that taste danger\n\n"
+    assert _site_name_lines(head + BODY, "https://www.quantamagazine.org/tuft-cells/") == ["Quanta Magazine"]
+    barrons = "Barron's\nHeadline of the day here\n\n" + BODY
+    assert _site_name_lines(barrons, "https://www.barrons.com/a") == ["Barron's"]
+    # Without an address or a title naming the site, nothing goes.
+    assert _site_name_lines(head + BODY, None) == []
+    # With the page title on the first line, its site name serves without an address.
+    titled = "Tuft cells that taste danger | Quanta Magazine\n" + head + BODY
+    assert _site_name_lines(titled, None) == ["Quanta Magazine"]
+
+
+def test_site_name_spares_the_attribution_under_the_article_and_partial_names() -> None:
+    """'Reuters' right under the last paragraph on reuters.com is the attribution; 'Post' is too little of the host."""
+    url = "https://www.reuters.com/article/storm"
+    assert _site_name_lines(BODY + "Reuters\n", url) == []
+    text = BODY + "Share\nTweet\nEmail\nReuters\n"
+    lines = len(BODY.splitlines())
+    assert _site_name_lines(text, url, {lines, lines + 1, lines + 2}) == ["Reuters"]
+    assert _site_name_lines("Post\nStorm hits the coast today\n\n" + BODY, "https://www.washingtonpost.com/a") == []
+    assert _site_name_lines(PROSE + "Reuters\n" + BODY, url) == []
