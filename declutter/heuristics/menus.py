@@ -617,7 +617,7 @@ def header_list(
     protected: frozenset[int],
     claimed: frozenset[int],
     *,
-    categories: str = "navigation taxonomy",
+    categories: Sequence[str] | None = None,
     header_words: int = 4,
     min_items: int = 5,
     max_words: int = 6,
@@ -632,17 +632,17 @@ def header_list(
     whose words no vocabulary knows ('Afetividade Infantil', 'Punjab Post (175)'); the header is told
     by other rules, and the list by its place under it. Below the article's last paragraph
     (:func:`_article_span`), under a line of at most ``header_words`` words that another rule removed
-    as one of ``categories`` (separated by spaces; or that the rule's patterns match, when it runs
-    alone), the run of ``min_items`` lines or more that follows it (lines of at most ``max_words``
-    words with no statement ending, removed lines included) goes when its unremoved lines average
-    at most ``max_mean_words`` words. Guards: nothing above the last paragraph (above the article a
+    as one of ``categories`` (or that the rule's patterns match, when it runs alone), the run of
+    ``min_items`` lines or more that follows it (lines of at most ``max_words`` words with no
+    statement ending, removed lines included) goes when its unremoved lines average at most
+    ``max_mean_words`` words. Guards: nothing above the last paragraph (above the article a
     removed breadcrumb or 'Home' has the headline and the kicker under it); the run stops at the first
     longer line or sentence.
     """
     span = _article_span(blocks, claimed, prose_words, edge_gap, edge_words)
     if span is None:
         return []
-    wanted = frozenset(categories.split())
+    wanted = frozenset(categories or ())
     hits: list[Hit] = []
     position = 0
     while position < len(blocks):

@@ -187,6 +187,7 @@ def test_head_run_spares_a_short_headline_under_a_removed_menu_and_quoted_kicker
     assert _head_run_lines(lines, {0, 1, 2}) == _SECTIONS[:6]
 
 
+MENU = ("navigation", "taxonomy")
 _TOPICS = ["Afetividade Infantil", "Ansiedade e Stress", "Atividades", "Autismo", "Punjab Post (175)", "US News (1668)"]
 
 
@@ -201,13 +202,13 @@ def test_header_list_spares_the_head_the_span_and_a_short_list() -> None:
     """Above the article a removed 'Home' has the headline under it; between paragraphs a list is the article's."""
     doc = Document.from_text("Categories\n" + "\n".join(_TOPICS) + "\n\n" + BODY + "Categories\n" + "\n".join(_TOPICS))
     claimed = Removed({0, 16}, {0: "navigation", 16: "navigation"})
-    lines = [b.line for b, _ in header_list(doc.blocks, None, frozenset(), claimed)]
+    lines = [b.line for b, _ in header_list(doc.blocks, None, frozenset(), claimed, categories=MENU)]
     assert lines == list(range(17, 17 + len(_TOPICS)))
     assert "NAV012" not in ids(PROSE + "Categories\n" + "\n".join(_TOPICS) + "\n\n" + BODY)
     assert "NAV012" not in ids(BODY + "Categories\n" + "\n".join(_TOPICS[:4]) + "\n")
     # A header removed as another kind of residue (an ad slug) does not head a list.
     claimed = Removed({16}, {16: "ad"})
-    assert header_list(doc.blocks, None, frozenset(), claimed) == []
+    assert header_list(doc.blocks, None, frozenset(), claimed, categories=MENU) == []
 
 
 def test_head_run_needs_a_removed_line_in_the_run() -> None:
