@@ -22,7 +22,14 @@ from declutter.heuristics.captions import caption_above_credit
 from declutter.heuristics.comments import comment_thread
 from declutter.heuristics.common import Heuristic, Hit
 from declutter.heuristics.language import other_language_run
-from declutter.heuristics.lists import headline_list, list_fill, run_together_headlines, teaser_run, teaser_template
+from declutter.heuristics.lists import (
+    headline_list,
+    list_fill,
+    ranked_list,
+    run_together_headlines,
+    teaser_run,
+    teaser_template,
+)
 from declutter.heuristics.menus import (
     bulleted_head_menu,
     head_run,
@@ -62,6 +69,7 @@ HEURISTICS: dict[str, Heuristic] = {
     "recurring-menu": recurring_menu,
     "label-line": label_line,
     "list-fill": list_fill,
+    "ranked-list": ranked_list,
     "bulleted-head-menu": bulleted_head_menu,
     "other-language-run": other_language_run,
     "run-together-headlines": run_together_headlines,
@@ -95,6 +103,7 @@ __all__ = [
     "list_fill",
     "menu_run",
     "other_language_run",
+    "ranked_list",
     "recurring_menu",
     "residue_copy",
     "residue_sandwich",

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 import regex
 
@@ -479,3 +480,106 @@ def _headline_copy(blocks: Sequence[Block], position: int, claimed: frozenset[in
         and (b.text.lower() == text.lower() or is_title_echo(text, b.text, min_words))
         for n, b in enumerate(blocks)
     )
+
+
+_RANK = regex.compile(r"#?(\d{1,2})[.)]?")
+
+
+def ranked_list(
+    blocks: Sequence[Block],
+    rule: Rule | None,
+    protected: frozenset[int],
+    claimed: frozenset[int],
+    *,
+    min_items: int = 4,
+    max_item_lines: int = 2,
+    item_words: int = 25,
+    item_sentences: int = 2,
+    min_head_words: float = 4.0,
+    max_terminal_ratio: float = 0.34,
+    header_words: int = 4,
+    min_prose_before: int = 100,
+) -> list[Hit]:
+    """A ranking of other stories: the numbers 1, 2, 3 … each alone on its line, each over its headline.
+
+    'Most Popular' and 'Most Viewed' widgets number their teasers, and a converter writes each number on its own
+    line ('1', '* 2') above the headline. The counting itself is the signal, whatever the header's words: a run of
+    ``min_items`` numbers or more counting up from 1, each followed by one to ``max_item_lines`` lines before the
+    next number. The last number's lines are taken as far as the others' reach.
+    Guards: the run lies below ``min_prose_before`` words of the article's prose (other rules' removals do not
+    count); no item line is protected, over ``item_words`` words or over ``item_sentences`` sentences ('U.S.'
+    counts as one); the first line under each number averages ``min_head_words`` words (a standings table's names
+    are shorter) and at most ``max_terminal_ratio`` of them end like a statement (a recipe's numbered steps are
+    sentences). The rule file sets ``max_item_lines`` to 1: a listicle's numbered sections carry a heading and a
+    paragraph, a headline's and a dek's shape. The short line right above the '1' (at most ``header_words`` words,
+    no sentence, no colon) is the list's header ('Most Popular').
+    """
+    ranks = [
+        int(m.group(1)) if b.words <= 2 and (m := _RANK.fullmatch(b.text.strip())) is not None else 0 for b in blocks
+    ]
+    if ranks.count(1) == 0:
+        return []
+    prose_before: list[int] | None = None
+    hits: list[Hit] = []
+
+    def item(position: int) -> bool:
+        block = blocks[position]
+        return (
+            ranks[position] == 0
+            and block.line not in protected
+            and block.words <= item_words
+            and (block.line in claimed or sentence_count(block.text) <= item_sentences)
+        )
+
+    position = 0
+    while position < len(blocks):
+        if ranks[position] != 1:
+            position += 1
+            continue
+        numbers = [position]
+        while True:
+            last = numbers[-1]
+            nxt = next(
+                (n for n in range(last + 1, min(last + 2 + max_item_lines, len(blocks))) if ranks[n]),
+                None,
+            )
+            if (
+                nxt is None
+                or ranks[nxt] != ranks[last] + 1
+                or nxt == last + 1
+                or not all(item(n) for n in range(last + 1, nxt))
+            ):
+                break
+            numbers.append(nxt)
+        if len(numbers) < min_items:
+            position += 1
+            continue
+        reach = max(b - a for a, b in pairwise(numbers)) - 1
+        end = numbers[-1] + 1
+        while end < len(blocks) and end <= numbers[-1] + reach and item(end):
+            end += 1
+        heads = [blocks[n + 1] for n in numbers if n + 1 < end]
+        terminal = sum(ends_like_sentence(b.text) and not b.text.rstrip().endswith("?") for b in heads)
+        if prose_before is None:
+            prose_before = prose_words_before(blocks, claimed)
+        if (
+            end == numbers[-1] + 1
+            or sum(b.words for b in heads) < min_head_words * len(heads)
+            or terminal > max_terminal_ratio * len(heads)
+            or prose_before[position] < min_prose_before
+        ):
+            position += 1
+            continue
+        hits.extend((blocks[n], f"part of a ranking of {len(numbers)} numbered teasers") for n in range(position, end))
+        top = position - 1
+        if (
+            top >= 0
+            and blocks[top].line not in claimed
+            and blocks[top].line not in protected
+            and 0 < blocks[top].words <= header_words
+            and not blocks[top].text.rstrip().endswith(":")
+            and not ends_like_sentence(blocks[top].text)
+        ):
+            hits.append((blocks[top], f"header of the ranking of {len(numbers)} teasers under it"))
+        position = end
+    return hits

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from declutter import explain
 from declutter.document import Document
-from declutter.heuristics.lists import headline_list, list_fill, run_together_headlines, teaser_run, teaser_template
+from declutter.heuristics.lists import (
+    headline_list,
+    list_fill,
+    ranked_list,
+    run_together_headlines,
+    teaser_run,
+    teaser_template,
+)
 from declutter.rules import RuleSet
 from tests.heuristics import BODY, PROSE, ids
 
@@ -147,3 +154,39 @@ def test_list_fill_spares_sentences_and_headline_copies() -> None:
     copies = f"{headline}\n\n{BODY}Storm hits the coast\n{headline} | City\nMayor defends bike lanes\nShare\n"
     top = copies.count("\n", 0, copies.index("Storm"))
     assert _fill(copies, {top, top + 2}) == [], "the headline with a site suffix stays"
+
+
+def _ranked(text: str) -> list[int]:
+    doc = Document.from_text(text)
+    rule = next(r for r in RuleSet.bundled().rules if r.id == "REL007")
+    return [b.line for b, _ in ranked_list(doc.blocks, rule, frozenset(), frozenset(), **rule.params)]
+
+
+def test_ranked_list_takes_numbered_teasers_and_their_header_below_the_article() -> None:
+    heads = [
+        "Storm hits the coast again",
+        "Schools close early on Friday",
+        "Mayor defends the bike lanes",
+        "Roads reopen",
+    ]
+    ranking = "".join(f"{n}\n{head}\n" for n, head in enumerate(heads, start=1))
+    text = f"{BODY}Most Popular\n{ranking}"
+    top = text.count("\n", 0, text.index("Most Popular"))
+    assert sorted(_ranked(text)) == list(range(top, top + 9)), "the header, every number and every headline"
+    assert _ranked(f"Most Popular\n{ranking}{BODY}") == [], "above the article the count is a menu's business"
+    skipped = ranking.replace("3\n", "5\n")
+    assert _ranked(f"{BODY}Most Popular\n{skipped}") == [], "2 then 5 is no count from 1 to 4"
+
+
+def test_ranked_list_spares_steps_names_and_numbered_sections() -> None:
+    steps = "".join(f"{n}\nFill in line {n} of the form.\n" for n in range(1, 6))
+    assert _ranked(f"{BODY}How to apply\n{steps}") == [], "numbered steps are statements"
+    names = "".join(
+        f"{n}\n{name}\n" for n, name in enumerate(["Kyle Busch", "Joey Logano", "Ryan Blaney", "Denny Hamlin"], 1)
+    )
+    assert _ranked(f"{BODY}Standings\n{names}") == [], "a standings table's names are too short for headlines"
+    section = (
+        "The oldest park in the city has a rose garden, a pond and a playground rebuilt last year with new swings."
+    )
+    sections = "".join(f"{n}\nRiverside park on the east bank\n{section}\n" for n in range(1, 6))
+    assert _ranked(f"{BODY}The best parks\n{sections}") == [], "a listicle's sections carry paragraphs"
