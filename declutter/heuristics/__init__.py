@@ -25,6 +25,7 @@ from declutter.heuristics.language import other_language_run
 from declutter.heuristics.lists import headline_list, list_fill, run_together_headlines, teaser_run, teaser_template
 from declutter.heuristics.menus import (
     bulleted_head_menu,
+    footer_columns,
     head_run,
     header_list,
     headline_copies,
@@ -49,6 +50,7 @@ HEURISTICS: dict[str, Heuristic] = {
     "caption-above-credit": caption_above_credit,
     "comment-thread": comment_thread,
     "footer-floor": footer_floor,
+    "footer-columns": footer_columns,
     "tail-after-residue": tail_after_residue,
     "teaser-template": teaser_template,
     "teaser-run": teaser_run,
@@ -84,6 +86,7 @@ __all__ = [
     "bulleted_head_menu",
     "caption_above_credit",
     "comment_thread",
+    "footer_columns",
     "footer_floor",
     "head_run",
     "head_strip",
