@@ -6,6 +6,7 @@ A headline is never a menu item: :func:`headline_copies` finds the lines that re
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from functools import cached_property
 from itertools import pairwise
@@ -705,6 +706,9 @@ def footer_columns(
     min_groups: int = 3,
     group_items: int = 3,
     max_digit_share: float = 0.3,
+    floor_items: int = 0,
+    floor_categories: str = "legal",
+    max_copies: int = 2,
     prose_words: int = 15,
     edge_gap: int = 8,
     edge_words: int = 200,
@@ -722,6 +726,13 @@ def footer_columns(
     longer); at most ``max_digit_share`` of them hold a digit (an ingredient list, a tour's dates, a table of
     scores close an article in columns too); a run with fewer groups (an article's closing list under one
     header) stays; keep rules veto as always.
+
+    A footer of one column goes too when it stands at the page's floor: with ``floor_items``, a run of that
+    many lines or more that holds, or touches (the line right above or below it), a line other rules removed
+    as one of ``floor_categories`` (a copyright line, a privacy notice: 'legal'; the rule's patterns stand in
+    for them when it runs alone). Guard: no kept line of the
+    run recurs in the text more than ``max_copies`` times (a shopping article's product boxes repeat 'Buy Now'
+    and 'Available from Amazon' under each product, beside an affiliate disclosure removed as legal).
     """
     span = _article_span(blocks, claimed, prose_words, edge_gap, edge_words)
     if span is None:
@@ -735,13 +746,38 @@ def footer_columns(
             continue
         runs[-1].append(block)
     hits: list[Hit] = []
+    counts: Counter[str] | None = None
     for run in runs:
         rest = [b for b in run if b.line not in claimed]
-        if len(run) < min_items or not rest or sum(b.words for b in rest) > max_mean_words * len(rest):
+        if (
+            len(run) < min(min_items, floor_items or min_items)
+            or not rest
+            or sum(b.words for b in rest) > max_mean_words * len(rest)
+        ):
             continue
         if sum(1 for b in rest if _DIGIT.search(b.text)) > max_digit_share * len(rest):
             continue
         groups = sum(1 for group in _column_groups(run) if len(group) >= group_items)
-        if groups >= min_groups:
-            hits.extend((b, f"link in a footer of {groups} columns ({len(run)} short lines)") for b in rest)
+        floor = (
+            floor_items
+            and len(run) >= floor_items
+            and any(
+                category_of(claimed, b.line) in floor_categories.split()
+                or (rule is not None and fullmatch(rule, b, b.text) is not None)
+                for b in _touching(blocks, run)
+            )
+        )
+        if floor and max_copies:
+            if counts is None:
+                counts = Counter(b.text.casefold() for b in blocks if b.line not in claimed)
+            floor = max(counts[b.text.casefold()] for b in rest) <= max_copies
+        if groups >= min_groups or floor:
+            why = f"a footer of {groups} columns" if groups >= min_groups else "a footer beside its legal line"
+            hits.extend((b, f"link in {why} ({len(run)} short lines)") for b in rest)
     return hits
+
+
+def _touching(blocks: Sequence[Block], run: Sequence[Block]) -> list[Block]:
+    """The run's lines and the line right above and right below it."""
+    first, last = run[0].index, run[-1].index
+    return list(blocks[max(0, first - 1) : last + 2])

@@ -246,3 +246,17 @@ def test_footer_columns_spare_a_closing_list_data_and_the_head() -> None:
         footer_columns(Document.from_text(BODY + "\n".join(_COLUMNS[:8])).blocks, None, frozenset(), frozenset()) == []
     )
     assert "NAV013" not in ids("\n".join(_COLUMNS) + "\n\n" + BODY)
+
+
+def test_footer_columns_take_one_column_beside_the_legal_line_unless_it_repeats() -> None:
+    """Topic links over a removed privacy line go; a product box that repeats 'Buy Now' beside a disclosure stays."""
+    tags = ["Donald Trump", "White House", "Ukraine", "USA", "0 Comments (+)"]
+    doc = Document.from_text(BODY + "Newsletter Privacy Policy\n" + "\n".join(tags))
+    legal = 8  # the privacy line, removed as legal by another rule
+    claimed = Removed({legal}, {legal: "legal"})
+    assert [b.text for b, _ in footer_columns(doc.blocks, None, frozenset(), claimed, floor_items=5)] == tags
+    assert footer_columns(doc.blocks, None, frozenset(), Removed({legal}, {legal: "ad"}), floor_items=5) == []
+    assert footer_columns(doc.blocks, None, frozenset(), claimed) == []  # the floor is off by default
+    products = ["AirPods Pro", "Buy Now", "Apple Watch", "Buy Now", "iPad Air", "Buy Now"]
+    doc = Document.from_text(BODY + "We may earn a commission from links on this page\n" + "\n".join(products))
+    assert footer_columns(doc.blocks, None, frozenset(), claimed, floor_items=5) == []
