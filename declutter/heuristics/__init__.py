@@ -32,6 +32,7 @@ from declutter.heuristics.lists import (
 )
 from declutter.heuristics.menus import (
     bulleted_head_menu,
+    footer_columns,
     head_run,
     header_list,
     headline_copies,
@@ -56,6 +57,7 @@ HEURISTICS: dict[str, Heuristic] = {
     "caption-above-credit": caption_above_credit,
     "comment-thread": comment_thread,
     "footer-floor": footer_floor,
+    "footer-columns": footer_columns,
     "tail-after-residue": tail_after_residue,
     "teaser-template": teaser_template,
     "teaser-run": teaser_run,
@@ -92,6 +94,7 @@ __all__ = [
     "bulleted_head_menu",
     "caption_above_credit",
     "comment_thread",
+    "footer_columns",
     "footer_floor",
     "head_run",
     "head_strip",

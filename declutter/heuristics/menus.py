@@ -6,6 +6,7 @@ A headline is never a menu item: :func:`headline_copies` finds the lines that re
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from functools import cached_property
 from itertools import pairwise
@@ -668,3 +669,115 @@ def header_list(
         if len(run) >= min_items and rest and sum(b.words for b in rest) <= max_mean_words * len(rest):
             hits.extend((b, f"item of the list under the header on line {header.line + 1}") for b in rest)
     return hits
+
+
+_INDENT = regex.compile(r"\s*")
+_DIGIT = regex.compile(r"\d")
+
+
+def _indent(block: Block) -> int:
+    """How far the raw line is indented (a converter's nesting of a list)."""
+    match = _INDENT.match(block.raw)
+    return match.end() if match else 0
+
+
+def _column_groups(run: Sequence[Block]) -> list[list[Block]]:
+    """A run of short lines cut into its columns: at a blank line, or at a header (a line less indented than
+    the line under it, or an unbulleted line over a bulleted one)."""
+    groups: list[list[Block]] = []
+    for position, block in enumerate(run):
+        below = run[position + 1] if position + 1 < len(run) else None
+        header = below is not None and (_indent(block) < _indent(below) or (not _bulleted(block) and _bulleted(below)))
+        if not groups or header or block.line > run[position - 1].line + 1:
+            groups.append([])
+        groups[-1].append(block)
+    return groups
+
+
+def footer_columns(
+    blocks: Sequence[Block],
+    rule: Rule | None,
+    protected: frozenset[int],
+    claimed: frozenset[int],
+    *,
+    min_items: int = 12,
+    max_words: int = 4,
+    max_mean_words: float = 3.0,
+    min_groups: int = 3,
+    group_items: int = 3,
+    max_digit_share: float = 0.3,
+    floor_items: int = 0,
+    floor_categories: str = "legal",
+    max_copies: int = 2,
+    prose_words: int = 15,
+    edge_gap: int = 8,
+    edge_words: int = 200,
+) -> list[Hit]:
+    """Below the article, a footer's link columns: one long run of very short lines cut into several groups.
+
+    ``menu-run`` needs menu words to take a footer, and an unseen site's footer names its own sections
+    ('State Editions', 'Offices', 'Special Editions'). Its shape is its own, though: column after column of
+    one- to four-word links, each column set off by a blank line or a header (a line less indented than the
+    links under it, or an unbulleted line over bulleted ones). Below the article's last paragraph
+    (:func:`_article_span`), a run of ``min_items`` lines or more of at most ``max_words`` words with no
+    statement ending (lines other rules removed continue it, whatever their length) goes when it splits into
+    ``min_groups`` groups of ``group_items`` lines or more. Guards: nothing above the last paragraph or
+    inside the article's span; its kept lines average at most ``max_mean_words`` words (teaser headlines are
+    longer); at most ``max_digit_share`` of them hold a digit (an ingredient list, a tour's dates, a table of
+    scores close an article in columns too); a run with fewer groups (an article's closing list under one
+    header) stays; keep rules veto as always.
+
+    A footer of one column goes too when it stands at the page's floor: with ``floor_items``, a run of that
+    many lines or more that holds, or touches (the line right above or below it), a line other rules removed
+    as one of ``floor_categories`` (a copyright line, a privacy notice: 'legal'; the rule's patterns stand in
+    for them when it runs alone). Guard: no kept line of the
+    run recurs in the text more than ``max_copies`` times (a shopping article's product boxes repeat 'Buy Now'
+    and 'Available from Amazon' under each product, beside an affiliate disclosure removed as legal).
+    """
+    span = _article_span(blocks, claimed, prose_words, edge_gap, edge_words)
+    if span is None:
+        return []
+    runs: list[list[Block]] = [[]]
+    for block in blocks[span.last + 1 :]:
+        if block.line in protected or (
+            block.line not in claimed and (block.words > max_words or _statement(block.text))
+        ):
+            runs.append([])
+            continue
+        runs[-1].append(block)
+    hits: list[Hit] = []
+    counts: Counter[str] | None = None
+    for run in runs:
+        rest = [b for b in run if b.line not in claimed]
+        if (
+            len(run) < min(min_items, floor_items or min_items)
+            or not rest
+            or sum(b.words for b in rest) > max_mean_words * len(rest)
+        ):
+            continue
+        if sum(1 for b in rest if _DIGIT.search(b.text)) > max_digit_share * len(rest):
+            continue
+        groups = sum(1 for group in _column_groups(run) if len(group) >= group_items)
+        floor = (
+            floor_items
+            and len(run) >= floor_items
+            and any(
+                category_of(claimed, b.line) in floor_categories.split()
+                or (rule is not None and fullmatch(rule, b, b.text) is not None)
+                for b in _touching(blocks, run)
+            )
+        )
+        if floor and max_copies:
+            if counts is None:
+                counts = Counter(b.text.casefold() for b in blocks if b.line not in claimed)
+            floor = max(counts[b.text.casefold()] for b in rest) <= max_copies
+        if groups >= min_groups or floor:
+            why = f"a footer of {groups} columns" if groups >= min_groups else "a footer beside its legal line"
+            hits.extend((b, f"link in {why} ({len(run)} short lines)") for b in rest)
+    return hits
+
+
+def _touching(blocks: Sequence[Block], run: Sequence[Block]) -> list[Block]:
+    """The run's lines and the line right above and right below it."""
+    first, last = run[0].index, run[-1].index
+    return list(blocks[max(0, first - 1) : last + 2])

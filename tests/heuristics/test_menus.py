@@ -5,7 +5,7 @@ from __future__ import annotations
 from declutter import explain
 from declutter.document import Document
 from declutter.heuristics.common import Removed
-from declutter.heuristics.menus import bulleted_head_menu, head_run, header_list, recurring_menu
+from declutter.heuristics.menus import bulleted_head_menu, footer_columns, head_run, header_list, recurring_menu
 from tests.heuristics import BODY, PROSE, ids
 
 
@@ -219,3 +219,45 @@ def test_head_run_needs_a_removed_line_in_the_run() -> None:
     assert _head_run_lines(lines, {0, 1, 2}) == []
     lines = ["Search", "Sign in", "Subscribe", *items[:7], "Home", *items[7:], PROSE.strip()]
     assert _head_run_lines(lines, {0, 1, 2, 10}) == items[:7]
+
+
+_COLUMNS = ["State Editions", "* Arizona", "* Ohio", "* Texas", "Offices", "* Tampa Bay", "* Washington"]
+_COLUMNS += ["About Us", "* Staff", "* Funding", "* Process", "* Careers"]
+
+
+def test_footer_columns_take_unknown_section_names_below_the_article() -> None:
+    """Three columns of short links under the last paragraph go, whatever their words; the article stays."""
+    result = explain(BODY + "\n".join(_COLUMNS) + "\n")
+    assert result.text.strip() == BODY.strip()
+    taken = {d.text.lstrip("* ") for d in result.decisions if d.rule_id == "NAV013"}
+    assert {"State Editions", "Arizona", "Offices", "Tampa Bay", "Funding", "Process"} <= taken
+
+
+def test_footer_columns_spare_a_closing_list_data_and_the_head() -> None:
+    """One header's list, ingredients with quantities, and the same columns above the article all stay."""
+    doc = Document.from_text(BODY + "\n".join(_COLUMNS))
+    assert len(footer_columns(doc.blocks, None, frozenset(), frozenset())) == len(_COLUMNS)
+    one_list = ["The budget pays for", *(f"* Item {name}" for name in "ABCDEFGHIJKL")]
+    assert footer_columns(Document.from_text(BODY + "\n".join(one_list)).blocks, None, frozenset(), frozenset()) == []
+    recipe = ["For the dough", "* 2 cups flour", "* 1 cup water", "* 1 tsp salt", "For the sauce", "* 3 tomatoes"]
+    recipe += ["* 2 garlic cloves", "* Olive oil", "To serve", "* Fresh basil", "* 100g mozzarella", "* 1 tsp pepper"]
+    assert footer_columns(Document.from_text(BODY + "\n".join(recipe)).blocks, None, frozenset(), frozenset()) == []
+    # Two columns are not yet a footer, and nothing above the article's last paragraph goes.
+    assert (
+        footer_columns(Document.from_text(BODY + "\n".join(_COLUMNS[:8])).blocks, None, frozenset(), frozenset()) == []
+    )
+    assert "NAV013" not in ids("\n".join(_COLUMNS) + "\n\n" + BODY)
+
+
+def test_footer_columns_take_one_column_beside_the_legal_line_unless_it_repeats() -> None:
+    """Topic links over a removed privacy line go; a product box that repeats 'Buy Now' beside a disclosure stays."""
+    tags = ["Donald Trump", "White House", "Ukraine", "USA", "0 Comments (+)"]
+    doc = Document.from_text(BODY + "Newsletter Privacy Policy\n" + "\n".join(tags))
+    legal = 8  # the privacy line, removed as legal by another rule
+    claimed = Removed({legal}, {legal: "legal"})
+    assert [b.text for b, _ in footer_columns(doc.blocks, None, frozenset(), claimed, floor_items=5)] == tags
+    assert footer_columns(doc.blocks, None, frozenset(), Removed({legal}, {legal: "ad"}), floor_items=5) == []
+    assert footer_columns(doc.blocks, None, frozenset(), claimed) == []  # the floor is off by default
+    products = ["AirPods Pro", "Buy Now", "Apple Watch", "Buy Now", "iPad Air", "Buy Now"]
+    doc = Document.from_text(BODY + "We may earn a commission from links on this page\n" + "\n".join(products))
+    assert footer_columns(doc.blocks, None, frozenset(), claimed, floor_items=5) == []
