@@ -20,7 +20,7 @@ from inspect import signature
 from declutter.heuristics.authors import author_box
 from declutter.heuristics.captions import caption_above_credit
 from declutter.heuristics.comments import comment_thread
-from declutter.heuristics.common import Heuristic, Hit
+from declutter.heuristics.common import Heuristic, Hit, headline_copies
 from declutter.heuristics.language import other_language_run
 from declutter.heuristics.lists import (
     headline_list,
@@ -35,7 +35,6 @@ from declutter.heuristics.menus import (
     footer_columns,
     head_run,
     header_list,
-    headline_copies,
     label_line,
     menu_run,
     recurring_menu,

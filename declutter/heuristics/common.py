@@ -1,4 +1,5 @@
-"""What the heuristics share: the hit type, article paragraphs, residue, prose counts and title echoes.
+"""What the heuristics share: the hit type, article paragraphs and span, residue, prose counts, title echoes
+and headline copies.
 
 Helpers live here once two heuristics need the same answer, so that a fix to "how much
 article prose lies above this line" or "is this line the page title again" lands everywhere.
@@ -7,13 +8,15 @@ article prose lies above this line" or "is this line the page title again" lands
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from functools import cached_property
+from itertools import pairwise
 
 import regex
 
 from declutter.document import Block
 from declutter.matchers import fullmatch
 from declutter.rules import Rule
-from declutter.text import is_prose
+from declutter.text import ends_like_sentence, is_prose
 
 Hit = tuple[Block, str]
 """A line a heuristic removes, with the reason shown by ``explain``."""
@@ -136,3 +139,111 @@ def is_title_echo(page_title: str, headline: str, min_words: int) -> bool:
         before = page_title[: spans[len(title) - len(head)].start()].rstrip()
         return before[-1:] in "|–—:»·•/-"
     return False
+
+
+class ArticleSpan:
+    """Where the article lies: its first and last prose paragraph (block indexes), and copies of its headline."""
+
+    def __init__(self, blocks: Sequence[Block], claimed: frozenset[int], first: int, last: int) -> None:
+        self.blocks, self.claimed, self.first, self.last = blocks, claimed, first, last
+
+    @cached_property
+    def headlines(self) -> frozenset[int]:
+        """The lines that repeat the headline (:func:`headline_copies`), found only when a hit needs them."""
+        return headline_copies(self.blocks, self.claimed, self.first)
+
+    def region(self, index: int) -> int:
+        """0 above the first paragraph, 1 inside the article's span, 2 below the last paragraph."""
+        return (index > self.first) + (index > self.last)
+
+
+def article_span(
+    blocks: Sequence[Block], claimed: frozenset[int], prose_words: int, edge_gap: int, edge_words: int
+) -> ArticleSpan | None:
+    """The article's span: from its first prose paragraph to its last, or None when the text has no prose.
+
+    Prose that other rules already removed (a cookie notice above the menu) is not the
+    article; with ``edge_gap``, neither is a small group of paragraphs cut off at either end
+    (see :func:`_article_core`).
+    """
+    prose = [b.index for b in blocks if is_paragraph(b, claimed, prose_words)]
+    if not prose:
+        return None
+    if edge_gap:
+        prose = _article_core(blocks, prose, claimed, edge_gap, edge_words)
+    first, last = prose[0], prose[-1]
+    return ArticleSpan(blocks, claimed, first, last)
+
+
+def headline_copies(
+    blocks: Sequence[Block], claimed: frozenset[int], first: int, *, zone: int = 8, min_words: int = 3
+) -> frozenset[int]:
+    """Lines above the article that repeat its headline: the headline is never a menu item.
+
+    A full-page text often carries the headline twice: once in the page chrome (the
+    HTML title, a sticky header: 'The Impeachment Clock', 'Opinion | Storm hits coast')
+    and once right above the first paragraph. The last two unbulleted lines of ``min_words``
+    words or more that do not end like a statement, among the last ``zone`` unclaimed lines
+    above block index ``first``, are the headline candidates; every earlier line that is the
+    candidate, or the candidate with a section or site name set off by a separator, is
+    returned. A menu label that happens to repeat there (a kicker) only stays: precision first.
+    """
+    above = [b for b in blocks if b.index < first and b.line not in claimed]
+    candidates = [
+        b
+        for b in above[-zone:]
+        if b.words >= min_words
+        and not is_bulleted(b)  # a bulleted line is a list item ('* About the author'), not the headline
+        and (not ends_like_sentence(b.text) or b.text.endswith("?"))
+    ][-2:]
+    if not candidates:
+        return frozenset()
+    copies = set()
+    for block in above:
+        if block.words < min_words:
+            continue
+        for head in candidates:
+            if (
+                head.index > block.index
+                and head.words <= block.words
+                and is_title_echo(block.text, head.text, min_words)
+            ):
+                copies.add(block.line)
+                break
+    return frozenset(copies)
+
+
+_BULLET = regex.compile(r"\s*[*+•·–-]\s")
+
+
+def is_bulleted(block: Block) -> bool:
+    """The raw line starts with a list bullet ('* Home', '+ Video')."""
+    return _BULLET.match(block.raw) is not None
+
+
+def _article_core(
+    blocks: Sequence[Block], prose: list[int], claimed: frozenset[int], gap: int, small: int
+) -> list[int]:
+    """The prose indexes without small groups of paragraphs far from the rest at either edge (site blurbs).
+
+    Paragraphs closer than ``gap`` lines form a group; a group at either end of at
+    most ``small`` words and at most half the largest group's, more than ``gap``
+    lines from the next, is not the article.
+    """
+    at = {block.index: position for position, block in enumerate(blocks)}
+    groups: list[list[int]] = [[prose[0]]]
+    for before, index in pairwise(prose):
+        between = sum(1 for block in blocks[at[before] + 1 : at[index]] if block.line not in claimed)
+        if between > gap:
+            groups.append([])
+        groups[-1].append(index)
+
+    def size(group: list[int]) -> int:
+        return sum(blocks[at[index]].words for index in group)
+
+    largest = max(map(size, groups))
+    while len(groups) > 1 and size(groups[0]) <= min(small, largest // 2):
+        groups.pop(0)
+    while len(groups) > 1 and size(groups[-1]) <= min(small, largest // 2):
+        groups.pop()
+    return [index for group in groups for index in group]

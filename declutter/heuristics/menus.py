@@ -8,55 +8,29 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from functools import cached_property
-from itertools import pairwise
 
 import regex
 
 from declutter.document import Block
-from declutter.heuristics.common import Hit, category_of, first_paragraph, is_paragraph, is_residue, is_title_echo
+from declutter.heuristics.common import (
+    ArticleSpan,
+    Hit,
+    article_span,
+    category_of,
+    first_paragraph,
+    headline_copies,
+    is_bulleted,
+    is_paragraph,
+    is_residue,
+)
 from declutter.matchers import fullmatch
 from declutter.rules import Rule
 from declutter.text import ends_like_sentence
 
 
-class _Span:
-    """Where the article lies: its first and last prose paragraph (block indexes), and copies of its headline."""
-
-    def __init__(self, blocks: Sequence[Block], claimed: frozenset[int], first: int, last: int) -> None:
-        self.blocks, self.claimed, self.first, self.last = blocks, claimed, first, last
-
-    @cached_property
-    def headlines(self) -> frozenset[int]:
-        """The lines that repeat the headline (:func:`headline_copies`), found only when a hit needs them."""
-        return headline_copies(self.blocks, self.claimed, self.first)
-
-    def region(self, index: int) -> int:
-        """0 above the first paragraph, 1 inside the article's span, 2 below the last paragraph."""
-        return (index > self.first) + (index > self.last)
-
-
-def _article_span(
-    blocks: Sequence[Block], claimed: frozenset[int], prose_words: int, edge_gap: int, edge_words: int
-) -> _Span | None:
-    """The article's span: from its first prose paragraph to its last, or None when the text has no prose.
-
-    Prose that other rules already removed (a cookie notice above the menu) is not the
-    article; with ``edge_gap``, neither is a small group of paragraphs cut off at either end
-    (see :func:`_article_core`).
-    """
-    prose = [b.index for b in blocks if is_paragraph(b, claimed, prose_words)]
-    if not prose:
-        return None
-    if edge_gap:
-        prose = _article_core(blocks, prose, claimed, edge_gap, edge_words)
-    first, last = prose[0], prose[-1]
-    return _Span(blocks, claimed, first, last)
-
-
 def _short_runs(
     blocks: Sequence[Block],
-    span: _Span,
+    span: ArticleSpan,
     protected: frozenset[int],
     claimed: frozenset[int],
     *,
@@ -102,8 +76,8 @@ def _above_items(run: list[Block], marks: list[int], *, top_label: bool, bullets
     if not marks:
         return 0, 0
     start, end = (marks[0] if top_label else 0), marks[-1] + 1
-    if bullets and 2 * sum(map(_bulleted, run[start:end])) >= end - start:
-        while end < len(run) and _bulleted(run[end]):
+    if bullets and 2 * sum(map(is_bulleted, run[start:end])) >= end - start:
+        while end < len(run) and is_bulleted(run[end]):
             end += 1
     return start, end
 
@@ -148,7 +122,7 @@ def menu_run(
 
     Four steps, each a helper with its own few knobs:
 
-    1. :func:`_article_span` finds the article: its first and last prose paragraph (of
+    1. :func:`article_span` finds the article: its first and last prose paragraph (of
        ``prose_words`` words; ``edge_gap``, ``edge_words`` drop a site blurb at either end).
        A document without prose is left alone.
     2. :func:`_short_runs` cuts the rest into runs of items: lines of at most ``max_words``
@@ -166,7 +140,7 @@ def menu_run(
        never deletes: a list of names or products that closes an article has no labels.
        Copies of the headline (:func:`headline_copies`) always stay.
     """
-    span = _article_span(blocks, claimed, prose_words, edge_gap, edge_words)
+    span = article_span(blocks, claimed, prose_words, edge_gap, edge_words)
     if span is None:
         return []
     runs = _short_runs(
@@ -208,80 +182,6 @@ def menu_run(
                 if b.line not in span.headlines
             )
     return hits
-
-
-def headline_copies(
-    blocks: Sequence[Block], claimed: frozenset[int], first: int, *, zone: int = 8, min_words: int = 3
-) -> frozenset[int]:
-    """Lines above the article that repeat its headline: the headline is never a menu item.
-
-    A full-page text often carries the headline twice: once in the page chrome (the
-    HTML title, a sticky header: 'The Impeachment Clock', 'Opinion | Storm hits coast')
-    and once right above the first paragraph. The last two unbulleted lines of ``min_words``
-    words or more that do not end like a statement, among the last ``zone`` unclaimed lines
-    above block index ``first``, are the headline candidates; every earlier line that is the
-    candidate, or the candidate with a section or site name set off by a separator, is
-    returned. A menu label that happens to repeat there (a kicker) only stays: precision first.
-    """
-    above = [b for b in blocks if b.index < first and b.line not in claimed]
-    candidates = [
-        b
-        for b in above[-zone:]
-        if b.words >= min_words
-        and not _bulleted(b)  # a bulleted line is a list item ('* About the author'), not the headline
-        and (not ends_like_sentence(b.text) or b.text.endswith("?"))
-    ][-2:]
-    if not candidates:
-        return frozenset()
-    copies = set()
-    for block in above:
-        if block.words < min_words:
-            continue
-        for head in candidates:
-            if (
-                head.index > block.index
-                and head.words <= block.words
-                and is_title_echo(block.text, head.text, min_words)
-            ):
-                copies.add(block.line)
-                break
-    return frozenset(copies)
-
-
-_BULLET = regex.compile(r"\s*[*+•·–-]\s")
-
-
-def _bulleted(block: Block) -> bool:
-    """The raw line starts with a list bullet ('* Home', '+ Video')."""
-    return _BULLET.match(block.raw) is not None
-
-
-def _article_core(
-    blocks: Sequence[Block], prose: list[int], claimed: frozenset[int], gap: int, small: int
-) -> list[int]:
-    """The prose indexes without small groups of paragraphs far from the rest at either edge (site blurbs).
-
-    Paragraphs closer than ``gap`` lines form a group; a group at either end of at
-    most ``small`` words and at most half the largest group's, more than ``gap``
-    lines from the next, is not the article.
-    """
-    at = {block.index: position for position, block in enumerate(blocks)}
-    groups: list[list[int]] = [[prose[0]]]
-    for before, index in pairwise(prose):
-        between = sum(1 for block in blocks[at[before] + 1 : at[index]] if block.line not in claimed)
-        if between > gap:
-            groups.append([])
-        groups[-1].append(index)
-
-    def size(group: list[int]) -> int:
-        return sum(blocks[at[index]].words for index in group)
-
-    largest = max(map(size, groups))
-    while len(groups) > 1 and size(groups[0]) <= min(small, largest // 2):
-        groups.pop(0)
-    while len(groups) > 1 and size(groups[-1]) <= min(small, largest // 2):
-        groups.pop()
-    return [index for group in groups for index in group]
 
 
 _INITIALS = regex.compile(r"(?:^|\s)(?:\p{Lu}\.){2,}$")
@@ -409,13 +309,13 @@ def recurring_menu(
     Sites repeat their menu in the footer, whatever its section names ('Boas-vindas',
     'Support Us', 'Поиск:'), so a label that no vocabulary knows is still told by its
     copy on the other side of the article. A line of at most ``max_words`` words with no
-    sentence ending, outside the article's span (:func:`_article_span`), goes when its text
+    sentence ending, outside the article's span (:func:`article_span`), goes when its text
     also stands on the far side of the span, and when the run of short lines it belongs to
     holds ``min_labels`` such recurring labels or more: one repeated line alone (a headline
     above and its teaser in a 'Most read' list below, an author's name in the byline and in
     the bio) is not a menu. Lines inside the span never go, nor copies of the headline.
     """
-    span = _article_span(blocks, claimed, prose_words, edge_gap, edge_words)
+    span = article_span(blocks, claimed, prose_words, edge_gap, edge_words)
     if span is None:
         return []
     runs = _short_runs(
@@ -499,13 +399,13 @@ def label_line(
     """A menu flattened onto one line above or below the article ('LIVE TV Videos Photos', 'Menu Sections').
 
     Converters often write a menu's links side by side. A line of at most ``max_words``
-    words with no sentence ending, outside the article's span (:func:`_article_span`), goes
+    words with no sentence ending, outside the article's span (:func:`article_span`), goes
     when it is nothing but ``min_labels`` or more menu labels (the rule's patterns, each of at
     most ``label_words`` words) end to end. One label alone is a heading's job
     ('Politics'); a line with one word that is no label ('Sports Illustrated swimsuit')
     stays, and so do lines inside the span and copies of the headline.
     """
-    span = _article_span(blocks, claimed, prose_words, edge_gap, edge_words)
+    span = article_span(blocks, claimed, prose_words, edge_gap, edge_words)
     if span is None:
         return []
     hits: list[Hit] = []
@@ -632,7 +532,7 @@ def header_list(
     A sidebar widget is a header ('Categories', 'Popular categories', 'Kategori') over a list of links
     whose words no vocabulary knows ('Afetividade Infantil', 'Punjab Post (175)'); the header is told
     by other rules, and the list by its place under it. Below the article's last paragraph
-    (:func:`_article_span`), under a line of at most ``header_words`` words that another rule removed
+    (:func:`article_span`), under a line of at most ``header_words`` words that another rule removed
     as one of ``categories`` (or that the rule's patterns match, when it runs alone), the run of
     ``min_items`` lines or more that follows it (lines of at most ``max_words`` words with no
     statement ending, removed lines included) goes when its unremoved lines average at most
@@ -640,7 +540,7 @@ def header_list(
     removed breadcrumb or 'Home' has the headline and the kicker under it); the run stops at the first
     longer line or sentence.
     """
-    span = _article_span(blocks, claimed, prose_words, edge_gap, edge_words)
+    span = article_span(blocks, claimed, prose_words, edge_gap, edge_words)
     if span is None:
         return []
     wanted = frozenset(categories or ())
@@ -687,7 +587,9 @@ def _column_groups(run: Sequence[Block]) -> list[list[Block]]:
     groups: list[list[Block]] = []
     for position, block in enumerate(run):
         below = run[position + 1] if position + 1 < len(run) else None
-        header = below is not None and (_indent(block) < _indent(below) or (not _bulleted(block) and _bulleted(below)))
+        header = below is not None and (
+            _indent(block) < _indent(below) or (not is_bulleted(block) and is_bulleted(below))
+        )
         if not groups or header or block.line > run[position - 1].line + 1:
             groups.append([])
         groups[-1].append(block)
@@ -719,7 +621,7 @@ def footer_columns(
     ('State Editions', 'Offices', 'Special Editions'). Its shape is its own, though: column after column of
     one- to four-word links, each column set off by a blank line or a header (a line less indented than the
     links under it, or an unbulleted line over bulleted ones). Below the article's last paragraph
-    (:func:`_article_span`), a run of ``min_items`` lines or more of at most ``max_words`` words with no
+    (:func:`article_span`), a run of ``min_items`` lines or more of at most ``max_words`` words with no
     statement ending (lines other rules removed continue it, whatever their length) goes when it splits into
     ``min_groups`` groups of ``group_items`` lines or more. Guards: nothing above the last paragraph or
     inside the article's span; its kept lines average at most ``max_mean_words`` words (teaser headlines are
@@ -734,7 +636,7 @@ def footer_columns(
     run recurs in the text more than ``max_copies`` times (a shopping article's product boxes repeat 'Buy Now'
     and 'Available from Amazon' under each product, beside an affiliate disclosure removed as legal).
     """
-    span = _article_span(blocks, claimed, prose_words, edge_gap, edge_words)
+    span = article_span(blocks, claimed, prose_words, edge_gap, edge_words)
     if span is None:
         return []
     runs: list[list[Block]] = [[]]

@@ -11,14 +11,15 @@ import regex
 from declutter.document import Block
 from declutter.heuristics.common import (
     Hit,
+    article_span,
     category_of,
     first_paragraph,
+    headline_copies,
     is_residue,
     is_title_echo,
     paragraph_positions,
     prose_words_before,
 )
-from declutter.heuristics.menus import _article_span, headline_copies
 from declutter.matchers import fullmatch
 from declutter.rules import Rule
 from declutter.text import ends_like_sentence, is_prose
@@ -593,7 +594,7 @@ def headline_anchor(
         sources.append(frozenset(_SLUG_TOKEN.findall(top.text.casefold())))
     if not sources:
         return []
-    span = _article_span(blocks, claimed, prose_words, edge_gap, edge_words)
+    span = article_span(blocks, claimed, prose_words, edge_gap, edge_words)
     if span is None:
         return []
     first = next(p for p, b in enumerate(blocks) if b.index == span.first)
@@ -709,7 +710,7 @@ def site_name(
     suffix = _title_suffix(blocks, claimed, max_words, title_words)
     if len(host) < min_chars and len(suffix) < min_chars:
         return []
-    span = _article_span(blocks, claimed, prose_words, edge_gap, edge_words)
+    span = article_span(blocks, claimed, prose_words, edge_gap, edge_words)
     if span is None:
         return []
     hits: list[Hit] = []

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from declutter.document import Block
-from declutter.heuristics.common import Hit, is_residue, paragraph_positions
-from declutter.heuristics.menus import headline_copies
+from declutter.heuristics.common import Hit, headline_copies, is_residue, paragraph_positions
 from declutter.rules import Rule
 
 
