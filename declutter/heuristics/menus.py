@@ -609,7 +609,7 @@ def footer_columns(
     group_items: int = 3,
     max_digit_share: float = 0.3,
     floor_items: int = 0,
-    floor_categories: str = "legal",
+    floor_categories: Sequence[str] | None = None,
     max_copies: int = 2,
     prose_words: int = 15,
     edge_gap: int = 8,
@@ -632,9 +632,9 @@ def footer_columns(
     A footer of one column goes too when it stands at the page's floor: with ``floor_items``, a run of that
     many lines or more that holds, or touches (the line right above or below it), a line other rules removed
     as one of ``floor_categories`` (a copyright line, a privacy notice: 'legal'; the rule's patterns stand in
-    for them when it runs alone). Guard: no kept line of the
-    run recurs in the text more than ``max_copies`` times (a shopping article's product boxes repeat 'Buy Now'
-    and 'Available from Amazon' under each product, beside an affiliate disclosure removed as legal).
+    for them when it runs alone). Guard: no kept line of the run recurs in the text more than ``max_copies``
+    times (a shopping article's product boxes repeat 'Buy Now' and 'Available from Amazon' under each
+    product, beside an affiliate disclosure removed as legal).
     """
     span = article_span(blocks, claimed, prose_words, edge_gap, edge_words)
     if span is None:
@@ -647,6 +647,7 @@ def footer_columns(
             runs.append([])
             continue
         runs[-1].append(block)
+    floors = frozenset(floor_categories or ())
     hits: list[Hit] = []
     counts: Counter[str] | None = None
     for run in runs:
@@ -664,8 +665,7 @@ def footer_columns(
             floor_items
             and len(run) >= floor_items
             and any(
-                category_of(claimed, b.line) in floor_categories.split()
-                or (rule is not None and fullmatch(rule, b, b.text) is not None)
+                category_of(claimed, b.line) in floors or (rule is not None and fullmatch(rule, b, b.text) is not None)
                 for b in _touching(blocks, run)
             )
         )

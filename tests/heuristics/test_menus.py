@@ -188,6 +188,7 @@ def test_head_run_spares_a_short_headline_under_a_removed_menu_and_quoted_kicker
 
 
 MENU = ("navigation", "taxonomy")
+LEGAL = ("legal",)
 _TOPICS = ["Afetividade Infantil", "Ansiedade e Stress", "Atividades", "Autismo", "Punjab Post (175)", "US News (1668)"]
 
 
@@ -255,9 +256,16 @@ def test_footer_columns_take_one_column_beside_the_legal_line_unless_it_repeats(
     doc = Document.from_text(BODY + "Newsletter Privacy Policy\n" + "\n".join(tags))
     legal = 8  # the privacy line, removed as legal by another rule
     claimed = Removed({legal}, {legal: "legal"})
-    assert [b.text for b, _ in footer_columns(doc.blocks, None, frozenset(), claimed, floor_items=5)] == tags
-    assert footer_columns(doc.blocks, None, frozenset(), Removed({legal}, {legal: "ad"}), floor_items=5) == []
+    assert [
+        b.text for b, _ in footer_columns(doc.blocks, None, frozenset(), claimed, floor_items=5, floor_categories=LEGAL)
+    ] == tags
+    assert (
+        footer_columns(
+            doc.blocks, None, frozenset(), Removed({legal}, {legal: "ad"}), floor_items=5, floor_categories=LEGAL
+        )
+        == []
+    )
     assert footer_columns(doc.blocks, None, frozenset(), claimed) == []  # the floor is off by default
     products = ["AirPods Pro", "Buy Now", "Apple Watch", "Buy Now", "iPad Air", "Buy Now"]
     doc = Document.from_text(BODY + "We may earn a commission from links on this page\n" + "\n".join(products))
-    assert footer_columns(doc.blocks, None, frozenset(), claimed, floor_items=5) == []
+    assert footer_columns(doc.blocks, None, frozenset(), claimed, floor_items=5, floor_categories=LEGAL) == []
