@@ -201,7 +201,7 @@ def residue_wall(
     gone = [is_residue(rule, b, claimed) for b in blocks]
     if sum(gone) < min_run:
         return []
-    prose = [0 if gone[n] or not is_prose(b.text, words=b.words) else b.words for n, b in enumerate(blocks)]
+    prose = _kept_prose(blocks, gone)
     total = sum(prose)
     above = 0
     position = 0
@@ -229,6 +229,11 @@ def residue_wall(
             ]
         position = end
     return []
+
+
+def _kept_prose(blocks: Sequence[Block], gone: Sequence[bool]) -> list[int]:
+    """Each line's words when it is prose no rule removed, else 0: the article's prose, line by line."""
+    return [0 if gone[n] or not is_prose(b.text, words=b.words) else b.words for n, b in enumerate(blocks)]
 
 
 def _longest_paragraph_run(
@@ -282,7 +287,7 @@ def footer_floor(
     if rule is None or not rule.patterns:
         return []
     gone = [is_residue(None, b, claimed) for b in blocks]
-    prose = [0 if gone[n] or not is_prose(b.text, words=b.words) else b.words for n, b in enumerate(blocks)]
+    prose = _kept_prose(blocks, gone)
     nears = frozenset(near_categories or ())
     anchored = regex.compile(anchor) if anchor else None
 
