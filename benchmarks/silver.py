@@ -23,15 +23,15 @@ import json
 import re
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from declutter import Cleaner
+from declutter.document import domain_of, normalize_domain
+from declutter.samples import load_samples
 from declutter.scoring import load_bodies
 
 CONVERTERS = ("html-text", "inscriptis")
 _SPACE = re.compile(r"\s+")
 _BULLET = re.compile(r"^(?:[*+•o-]|\d{1,3}[.)])\s+")
-_HEADER = re.compile(r"^# (url|domain|id): (.+)$", re.MULTILINE)
 
 
 def norm(text: str) -> str:
@@ -39,24 +39,12 @@ def norm(text: str) -> str:
     return _BULLET.sub("", _SPACE.sub(" ", text).strip()).casefold()
 
 
-def domain(url: str) -> str:
-    host = urlsplit(url).hostname or ""
-    return host.removeprefix("www.")
-
-
 def held_out(samples: Path) -> tuple[set[str], set[str]]:
-    """Domains and page-id prefixes of the held-out samples (read from their headers only)."""
-    domains: set[str] = set()
-    pages: set[str] = set()
-    for path in (samples / "test").glob("*.sample"):
-        head = path.read_text(encoding="utf-8", errors="replace")[:4000]
-        for key, value in _HEADER.findall(head):
-            if key == "domain":
-                domains.add(value.strip().removeprefix("www."))
-            elif key == "url":
-                domains.add(domain(value.strip()))
-            elif value.startswith("sh-"):
-                pages.add(value.split("-")[1])
+    """Domains and page ids (the hash after 'sh-') of the held-out samples, from their headers only."""
+    test = load_samples([samples / "test"])
+    domains = {normalize_domain(sample.domain) for sample in test if sample.domain}
+    domains |= {d for sample in test if sample.url and (d := domain_of(sample.url))}
+    pages = {sample.id.split("-")[1] for sample in test if sample.id.startswith("sh-")}
     return domains, pages
 
 
@@ -73,7 +61,7 @@ def main() -> int:
     keep = {
         key
         for key, value in truth.items()
-        if domain(value["url"]) not in test_domains and not any(key.startswith(p) for p in test_pages)
+        if domain_of(value["url"]) not in test_domains and not any(key.startswith(p) for p in test_pages)
     }
     cleaner = Cleaner(ignore=[item for item in args.ignore.split(",") if item])
     print(f"{len(keep)} of {len(truth)} pages (pages of held-out sites skipped)")
@@ -100,7 +88,7 @@ def main() -> int:
                 else:
                     left.append(f"  {number + 1:5} {line.strip()[:110]}")
             if left:
-                left_by_page.append((len(left), f"{converter}:{key[:8]} {domain(truth[key]['url'])}", left))
+                left_by_page.append((len(left), f"{converter}:{key[:8]} {domain_of(truth[key]['url'])}", left))
         recall = removed / residue if residue else 1.0
         print(f"{converter:<11} {residue:>14} {removed:>8} {recall:>7.3f} {article_removed:>10}")
     for count, name, left in sorted(left_by_page, reverse=True)[: args.list]:
