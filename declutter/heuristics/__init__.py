@@ -47,6 +47,7 @@ from declutter.heuristics.page import (
     residue_wall,
     site_name,
     tail_after_residue,
+    tail_fill,
     title_echo,
 )
 from declutter.heuristics.repeats import residue_copy
@@ -58,6 +59,7 @@ HEURISTICS: dict[str, Heuristic] = {
     "footer-floor": footer_floor,
     "footer-columns": footer_columns,
     "tail-after-residue": tail_after_residue,
+    "tail-fill": tail_fill,
     "teaser-template": teaser_template,
     "teaser-run": teaser_run,
     "title-echo": title_echo,
@@ -113,6 +115,7 @@ __all__ = [
     "run_together_headlines",
     "site_name",
     "tail_after_residue",
+    "tail_fill",
     "teaser_run",
     "teaser_template",
     "title_echo",

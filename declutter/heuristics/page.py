@@ -734,3 +734,115 @@ def site_name(
         if name == suffix or (name in host and len(name) >= min_cover * len(host)):
             hits.append((block, "the site's name, as its address or page title spells it, above the article"))
     return hits
+
+
+_ITEM_NUMBER = regex.compile(r"\d{1,2}[.)]\s")
+
+
+def tail_fill(
+    blocks: Sequence[Block],
+    rule: Rule | None,
+    protected: frozenset[int],
+    claimed: frozenset[int],
+    *,
+    min_prose_before: int = 100,
+    max_prose_ratio: float = 1.5,
+    prose_words: int = 15,
+    max_paragraph_run: int = 1,
+    end_categories: Sequence[str] | None = None,
+    footer_run: int = 5,
+    footer_removed: float = 0.8,
+    min_fill: int = 3,
+    footer_anchor: str = "",
+) -> list[Hit]:
+    """The kept lines between residue that ends the article and the page's footer.
+
+    Below an article a page sets its share bar, tags or newsletter box, then its teasers of
+    other stories and its widgets, then its footer. Teasers carry deks written as sentences
+    (a headline, an author, a date, the story's first paragraph), so they pass for the
+    article resuming and neither :func:`tail_after_residue` (it needs residue right under the
+    last paragraph) nor :func:`residue_wall` (it needs a wall of removed lines above, and
+    less prose below than above) reaches them. What tells them from an article is their
+    rhythm: teasers and widgets never set two paragraphs one after another; an article does.
+
+    The top is a line removed as one of ``end_categories`` (a share bar, tags, a comment
+    form, a newsletter box) below ``min_prose_before`` words of prose; the floor is the first
+    line below it where ``footer_run`` removed lines follow one another and ``footer_removed``
+    of the lines from there to the end are removed (the footer other rules took). The kept
+    lines between them (``min_fill`` or more) go when: no more than ``max_paragraph_run``
+    paragraphs of ``prose_words`` words stand in a row among them; the first of them is not a
+    paragraph (the article's last paragraph under an inline share button) nor a list's lead-in
+    ending in a colon (a fact check's 'Sources:'); no two of them are numbered items (a
+    listicle's '1. …', '2. …'); and the prose below the top is less than ``max_prose_ratio``
+    times the prose above it (teasers' deks may outweigh a short article; a long article
+    under an inline box does not). The topmost top that passes counts; lines keep rules
+    protect stay. Lines matching the rule's anchor patterns count as removed end markers, and
+    lines fully matching ``footer_anchor`` as removed footer links, so the rule can be tested
+    alone; in the pipeline other rules took them.
+    """
+    ends = frozenset(end_categories or ())
+    count = len(blocks)
+    footer_link = regex.compile(footer_anchor) if footer_anchor else None
+    gone = [
+        is_residue(rule, b, claimed) or (footer_link is not None and footer_link.fullmatch(b.text) is not None)
+        for b in blocks
+    ]
+    prose = _kept_prose(blocks, gone)
+    paragraph = [bool(prose[n]) and b.words >= prose_words for n, b in enumerate(blocks)]
+
+    def end_marker(position: int) -> bool:
+        category = category_of(claimed, blocks[position].line)
+        if category is not None:
+            return category in ends
+        return rule is not None and fullmatch(rule, blocks[position], blocks[position].text) is not None
+
+    # From the bottom up: the nearest footer at or below each line, and the next kept line.
+    floor_at: list[int | None] = [None] * (count + 1)
+    next_kept = [count] * (count + 1)
+    removed_from = 0
+    run = 0
+    for n in range(count - 1, -1, -1):
+        removed_from += gone[n]
+        run = run + 1 if gone[n] else 0
+        footer = run >= footer_run and removed_from >= footer_removed * (count - n)
+        floor_at[n] = n if footer else floor_at[n + 1]
+        next_kept[n] = next_kept[n + 1] if gone[n] else n
+    # From the top down: where a run of more than max_paragraph_run paragraphs completes (gone lines
+    # neither extend nor break a run), numbered items, and kept lines, as prefix counts.
+    too_long = [0] * (count + 1)
+    numbered = [0] * (count + 1)
+    kept = [0] * (count + 1)
+    run = 0
+    for n, block in enumerate(blocks):
+        if not gone[n]:
+            run = run + 1 if paragraph[n] else 0
+        too_long[n + 1] = too_long[n] + (not gone[n] and run > max_paragraph_run)
+        numbered[n + 1] = numbered[n] + (not gone[n] and _ITEM_NUMBER.match(block.text) is not None)
+        kept[n + 1] = kept[n] + (not gone[n])
+
+    total = sum(prose)
+    above = 0
+    for top in range(count):
+        above += prose[top]
+        if not gone[top] or above < min_prose_before or not end_marker(top):
+            continue
+        floor = floor_at[top + 1]
+        if floor is None:
+            return []
+        first = next_kept[top + 1]
+        if (
+            first < floor
+            and kept[floor] - kept[first] >= min_fill
+            and not paragraph[first]
+            and not blocks[first].text.rstrip().endswith(":")
+            and too_long[floor] == too_long[first]
+            and numbered[floor] - numbered[first] < 2
+            and total - above < max_prose_ratio * above
+        ):
+            line = blocks[top].line + 1
+            return [
+                (block, f"between the article's end (line {line}) and the page's footer")
+                for n, block in enumerate(blocks[first:floor], first)
+                if not gone[n] and block.line not in protected
+            ]
+    return []

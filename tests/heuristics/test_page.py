@@ -11,6 +11,7 @@ from declutter.heuristics.page import (
     residue_wall,
     site_name,
     tail_after_residue,
+    tail_fill,
     title_echo,
 )
 from declutter.rules import RuleSet
@@ -324,3 +325,56 @@ def test_site_name_spares_the_attribution_under_the_article_and_partial_names() 
     assert _site_name_lines(text, url, {lines, lines + 1, lines + 2}) == ["Reuters"]
     assert _site_name_lines("Post\nStorm hits the coast today\n\n" + BODY, "https://www.washingtonpost.com/a") == []
     assert _site_name_lines(PROSE + "Reuters\n" + BODY, url) == []
+
+
+TAIL_TEASERS = (
+    "More from the Planet\n"
+    "Why the bridge on Main Street closed again this week\nJane Doe\n"
+    "The bridge was closed for the third time this year after inspectors found new cracks in its deck.\n"
+    "Five things to do in the city this weekend\nJohn Smith\n"
+    "A jazz festival, a food market and a night at the museum lead this week's list of things to do in town.\n"
+)
+"""Teasers of other stories with one-sentence deks: never two paragraphs in a row."""
+
+PAGE_FOOT = "".join(f"Foot {n}\n" for n in range(6))
+
+
+def _fill(text: str, removed: dict[str, str] | None = None, **params: object) -> list[str]:
+    """The texts the bundled ``tail-fill`` rule takes from ``text``, with 'Share' removed as a share bar, the
+    'Foot' lines as navigation, and the lines in ``removed`` as the categories given."""
+    rule = next(r for r in RuleSet.bundled() if r.id == "STR007")
+    blocks = Document.from_text(text).blocks
+    removed = {"Share": "share"} | (removed or {})
+    categories = {
+        b.line: removed.get(b.text, "navigation") for b in blocks if b.text in removed or b.text.startswith("Foot")
+    }
+    hits = tail_fill(blocks, None, frozenset(), Removed(set(categories), categories), **(rule.params | params))
+    return [b.text for b, _ in hits]
+
+
+def test_tail_fill_takes_the_teasers_between_the_article_and_the_footer() -> None:
+    assert _fill(f"{BODY}Share\n{TAIL_TEASERS}{PAGE_FOOT}") == TAIL_TEASERS.split("\n")[:-1]
+    # Residue inside the fill (a teaser's date) stays other rules' business; the footer is the floor.
+    dated = TAIL_TEASERS.replace("Jane Doe\n", "Jane Doe\nNov. 19\n")
+    assert "Nov. 19" not in _fill(f"{BODY}Share\n{dated}{PAGE_FOOT}", {"Nov. 19": "dateline"})
+    # Deks may outweigh a short article, up to 1.5 times its prose.
+    assert _fill(f"{BODY}Share\n{TAIL_TEASERS * 4}{PAGE_FOOT}") != []
+    assert _fill(f"{BODY}Share\n{TAIL_TEASERS * 6}{PAGE_FOOT}") == []
+
+
+def test_tail_fill_needs_end_of_article_residue_above_and_a_footer_below() -> None:
+    # An ad slot or a caption removed between paragraphs is no end of the article.
+    assert _fill(f"{BODY}Share\n{TAIL_TEASERS}{PAGE_FOOT}", {"Share": "ad"}) == []
+    assert _fill(f"{BODY}Share\n{TAIL_TEASERS}Foot 1\nFoot 2\n") == [], "no footer under the teasers"
+    assert _fill(f"{PROSE}Share\n{TAIL_TEASERS}{PAGE_FOOT}".replace(PROSE, "Roads close.\n")) == [], "no article above"
+
+
+def test_tail_fill_spares_an_article_that_goes_on_under_an_inline_box() -> None:
+    # Two paragraphs in a row below the top: the article resuming.
+    assert _fill(f"{BODY}Share\nWhat comes next\n{PROSE * 2}{TAIL_TEASERS}{PAGE_FOOT}") == []
+    # A paragraph right under an inline share button: the article's last paragraph.
+    assert _fill(f"{BODY}Roads close.\nShare\n{PROSE}{TAIL_TEASERS}{PAGE_FOOT}") == []
+    # A list the article introduces with a colon, and a listicle's numbered items.
+    assert _fill(f"{BODY}Share\nSources:\n{TAIL_TEASERS}{PAGE_FOOT}") == []
+    numbered = "1. Fix the bridge\nThe bridge was closed again.\n2. Buy new buses\nThe fleet is old.\n"
+    assert _fill(f"{BODY}Share\n{numbered}{PAGE_FOOT}") == []
