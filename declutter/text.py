@@ -28,6 +28,7 @@ _ASCII_WORD = re.compile(r"\w+(?:['.-]\w+)*")
 _TERMINAL = regex.compile(r"""(?<![.…])[.!?](?:["'”’»)\]]*)$|[.!?]["'”’»]\s*\S{0,3}$""")
 _BULLETS = "*•·+▪►◦‣○●■□–-"
 _BULLET = regex.compile(f"^(?:[{regex.escape(_BULLETS)}]\\s+)+")
+_LIST_MARK = regex.compile(f"\\s*[{regex.escape(_BULLETS)}]\\s+\\S")
 _SENTENCE_END = regex.compile(r"""[.!?]["'”’»)]*\s+(?=["'“‘«(]?\p{Lu})""")
 
 PROSE_MIN_WORDS = 12
@@ -48,6 +49,15 @@ def strip_bullet(text: str) -> str:
     ('Share this on Facebook', '2 cups flour', '-5 degrees')
     """
     return _BULLET.sub("", text) if text[:1] in _BULLETS else text
+
+
+def starts_with_bullet(raw: str) -> bool:
+    """The raw line opens with a list bullet, indented or not: a converter's list item ('* Home', '  • Video').
+
+    >>> starts_with_bullet("  * Home"), starts_with_bullet("+ Senate"), starts_with_bullet("-5 degrees")
+    (True, True, False)
+    """
+    return _LIST_MARK.match(raw) is not None
 
 
 def words(text: str) -> list[str]:

@@ -16,7 +16,7 @@ import regex
 from declutter.document import Block
 from declutter.matchers import fullmatch
 from declutter.rules import Rule
-from declutter.text import ends_like_sentence, is_prose
+from declutter.text import ends_like_sentence, is_prose, starts_with_bullet
 
 Hit = tuple[Block, str]
 """A line a heuristic removes, with the reason shown by ``explain``."""
@@ -213,12 +213,9 @@ def headline_copies(
     return frozenset(copies)
 
 
-_BULLET = regex.compile(r"\s*[*+•·–-]\s")
-
-
 def is_bulleted(block: Block) -> bool:
     """The raw line starts with a list bullet ('* Home', '+ Video')."""
-    return _BULLET.match(block.raw) is not None
+    return starts_with_bullet(block.raw)
 
 
 def _article_core(

@@ -192,12 +192,12 @@ def _statement(text: str) -> bool:
     return ends_like_sentence(text) and not text.endswith("?") and _INITIALS.search(text) is None
 
 
-_LIST_ITEM = regex.compile(r"(?:\s*[*+•·▪◦‣○●■□–-]|\s{2,}o)\s+\S")
+_SUB_ITEM = regex.compile(r"\s{2,}o\s+\S")
 
 
 def _list_item(block: Block) -> bool:
     """The raw line is a list item: a bullet, or an indented 'o ' (a converter's second-level bullet)."""
-    return _LIST_ITEM.match(block.raw) is not None
+    return is_bulleted(block) or _SUB_ITEM.match(block.raw) is not None
 
 
 def bulleted_head_menu(
