@@ -7,7 +7,8 @@ article prose lies above this line" or "is this line the page title again" lands
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cached_property
 from itertools import pairwise
 
@@ -211,6 +212,19 @@ def headline_copies(
                 copies.add(block.line)
                 break
     return frozenset(copies)
+
+
+def text_copies(blocks: Iterable[Block]) -> Counter[str]:
+    """How often each line's text occurs among ``blocks``, case folded.
+
+    A kept line that recurs below the article ('Buy Now' and 'Available from Amazon' under each
+    product) marks the article's own product boxes, which footers and widgets do not repeat that way.
+
+    >>> from declutter.document import Document
+    >>> text_copies(Document.from_text("Buy Now\\nLamp\\nBUY NOW").blocks)["buy now"]
+    2
+    """
+    return Counter(block.text.casefold() for block in blocks)
 
 
 def is_bulleted(block: Block) -> bool:

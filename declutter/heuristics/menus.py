@@ -22,6 +22,7 @@ from declutter.heuristics.common import (
     is_bulleted,
     is_paragraph,
     is_residue,
+    text_copies,
 )
 from declutter.matchers import fullmatch
 from declutter.rules import Rule
@@ -671,7 +672,7 @@ def footer_columns(
         )
         if floor and max_copies:
             if counts is None:
-                counts = Counter(b.text.casefold() for b in blocks if b.line not in claimed)
+                counts = text_copies(b for b in blocks if b.line not in claimed)
             floor = max(counts[b.text.casefold()] for b in rest) <= max_copies
         if groups >= min_groups or floor:
             why = f"a footer of {groups} columns" if groups >= min_groups else "a footer beside its legal line"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from urllib.parse import unquote, urlsplit
 
@@ -19,6 +18,7 @@ from declutter.heuristics.common import (
     is_title_echo,
     paragraph_positions,
     prose_words_before,
+    text_copies,
 )
 from declutter.matchers import fullmatch
 from declutter.rules import Rule
@@ -192,10 +192,9 @@ def residue_wall(
         strong = sum(category_of(claimed, b.line) in closing for b in wall)
         if not closing or strong < min_closing:
             return min_removed_below
-        if max_copies:
-            copies = Counter(b.text.casefold() for n, b in enumerate(blocks[end:], end) if not gone[n])
-            if copies and max(copies.values()) > max_copies:
-                return min_removed_below
+        kept_below = (b for n, b in enumerate(blocks[end:], end) if not gone[n])
+        if max_copies and max(text_copies(kept_below).values(), default=0) > max_copies:
+            return min_removed_below
         return closing_removed_below
 
     gone = [is_residue(rule, b, claimed) for b in blocks]
