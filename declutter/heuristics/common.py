@@ -83,6 +83,22 @@ def is_residue(rule: Rule | None, block: Block, claimed: frozenset[int]) -> bool
     return block.line in claimed or (rule is not None and fullmatch(rule, block, block.text) is not None)
 
 
+def removed_as(rule: Rule | None, block: Block, claimed: frozenset[int], categories: frozenset[str]) -> bool:
+    """A line another rule removed as one of ``categories``; or, where no category is known for it (a
+    line no rule removed, or a rule's examples run alone), one the heuristic's own anchor patterns match.
+
+    >>> from declutter.document import Document
+    >>> share = Document.from_text("Share").blocks[0]
+    >>> ends = frozenset({"share"})
+    >>> [removed_as(None, share, Removed({0}, {0: why}), ends) for why in ("share", "ad")]
+    [True, False]
+    """
+    category = category_of(claimed, block.line)
+    if category is not None:
+        return category in categories
+    return rule is not None and fullmatch(rule, block, block.text) is not None
+
+
 def prose_words_before(blocks: Sequence[Block], claimed: frozenset[int] = frozenset()) -> list[int]:
     """For each block, the words of prose paragraphs above it, leaving out the lines in ``claimed``.
 

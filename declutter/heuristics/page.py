@@ -18,6 +18,7 @@ from declutter.heuristics.common import (
     is_title_echo,
     paragraph_positions,
     prose_words_before,
+    removed_as,
     text_copies,
 )
 from declutter.matchers import fullmatch
@@ -179,13 +180,6 @@ def residue_wall(
     rule can be tested alone.
     """
     ends = frozenset(end_categories or ())
-
-    def end_marker(block: Block) -> bool:
-        category = category_of(claimed, block.line)
-        if category is not None:
-            return category in ends
-        return rule is not None and fullmatch(rule, block, block.text) is not None
-
     closing = frozenset(closing_categories or ())
 
     def removed_below(wall: Sequence[Block], end: int) -> float:
@@ -216,7 +210,7 @@ def residue_wall(
             end - position >= min_run
             and above >= min_prose_before
             and total - above < max_prose_ratio * above
-            and sum(map(end_marker, blocks[position:end])) >= min_end_lines
+            and sum(removed_as(rule, b, claimed, ends) for b in blocks[position:end]) >= min_end_lines
             and sum(gone[end:]) >= removed_below(blocks[position:end], end) * (len(blocks) - end)
             and _longest_paragraph_run(blocks[end:], gone[end:], prose[end:], prose_words) <= max_paragraph_run
         ):
@@ -789,12 +783,6 @@ def tail_fill(
     prose = _kept_prose(blocks, gone)
     paragraph = [bool(prose[n]) and b.words >= prose_words for n, b in enumerate(blocks)]
 
-    def end_marker(position: int) -> bool:
-        category = category_of(claimed, blocks[position].line)
-        if category is not None:
-            return category in ends
-        return rule is not None and fullmatch(rule, blocks[position], blocks[position].text) is not None
-
     # From the bottom up: the nearest footer at or below each line, and the next kept line.
     floor_at: list[int | None] = [None] * (count + 1)
     next_kept = [count] * (count + 1)
@@ -823,7 +811,7 @@ def tail_fill(
     above = 0
     for top in range(count):
         above += prose[top]
-        if not gone[top] or above < min_prose_before or not end_marker(top):
+        if not gone[top] or above < min_prose_before or not removed_as(rule, blocks[top], claimed, ends):
             continue
         floor = floor_at[top + 1]
         if floor is None:
