@@ -21,12 +21,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import declutter.html as html
+import declutter.html.extract as html
 from declutter import Cleaner, RuleSet
+from declutter.inputs import decode_html
 
-STEPS = ("parse", "_metadata", "remove_chrome", "choose_container", "_blocks")
-OLDER_STEPS = ("_json_ld", "_metas", "iter_blocks")
-"""What an older html.py calls instead of ``_metadata`` and ``_blocks``, timed when it has no ``_metadata``."""
+STEPS = ("parse", "read_metadata", "remove_chrome", "choose_container", "blocks_of")
+"""The steps ``extract_page`` calls, looked up and wrapped in its module."""
 
 
 def load(bench: Path) -> list[tuple[str, str, str]]:
@@ -34,7 +34,7 @@ def load(bench: Path) -> list[tuple[str, str, str]]:
     return [
         (
             key,
-            html.decode_html(gzip.decompress((bench / "html" / f"{key}.html.gz").read_bytes()), key)[0],
+            decode_html(gzip.decompress((bench / "html" / f"{key}.html.gz").read_bytes()), key)[0],
             truth[key]["url"],
         )
         for key in sorted(truth)
@@ -51,14 +51,13 @@ def timed_steps(pages: list[tuple[str, str, str]], repeat: int) -> dict[str, flo
             start = time.perf_counter()
             try:
                 result = step(*args, **kwargs)
-                return iter(list(result)) if name == "iter_blocks" else result  # a generator: read it here
+                return result
             finally:
                 spent[name] = spent.get(name, 0.0) + time.perf_counter() - start
 
         return timed
 
-    steps = STEPS if hasattr(html, "_metadata") else STEPS + OLDER_STEPS
-    originals = {name: getattr(html, name) for name in steps if hasattr(html, name)}
+    originals = {name: getattr(html, name) for name in STEPS}
     best: dict[str, float] = {}
     try:
         for name, step in originals.items():

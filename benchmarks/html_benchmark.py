@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from declutter import Cleaner, RuleSet
-from declutter.html import decode_html
+from declutter.inputs import decode_html
 from declutter.scoring import gold_score
 
 

@@ -16,6 +16,7 @@ the file.
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from declutter.errors import InputError
@@ -128,12 +129,35 @@ def sniff_html(data: bytes) -> bool:
 def decode_document(data: bytes, name: str, input_format: str = "auto") -> tuple[str, str, str]:
     """Decode bytes as HTML (declared charset first) or text; returns (text, encoding, format)."""
     if input_format == "html" or (input_format == "auto" and sniff_html(data)):
-        from declutter.html import decode_html
-
         text, encoding = decode_html(data, name)
         return text, encoding, "html"
     text, encoding = decode(data, name)
     return text, encoding, "text"
+
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)""", re.IGNORECASE)
+
+
+def decode_html(data: bytes, name: str) -> tuple[str, str]:
+    """Decode HTML bytes by BOM, then the declared charset, then detection."""
+    if not data.startswith(tuple(bom for bom, _ in _BOMS)):
+        declared = _CHARSET.search(data[:8192])
+        if declared:
+            encoding = declared.group(1).decode("ascii", "replace").lower()
+            encoding = {
+                "iso-8859-1": "cp1252",
+                "latin1": "cp1252",
+                "us-ascii": "cp1252",
+                "ascii": "cp1252",
+                "x-sjis": "shift_jis",
+                "gb2312": "gb18030",
+                "gbk": "gb18030",
+            }.get(encoding, encoding)
+            try:
+                return data.decode(encoding), encoding
+            except (LookupError, UnicodeDecodeError):
+                pass  # the declaration lies; fall back to detection
+    return decode(data, name)
 
 
 def read_document(path: str | Path, *, max_bytes: int = MAX_BYTES, input_format: str = "auto") -> tuple[str, str]:

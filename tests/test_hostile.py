@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from declutter import RuleSet, clean, explain
 from declutter.checks import lint_breadth
-from declutter.html import decode_html
+from declutter.inputs import decode_html
 from declutter.samples import load_samples
 
 from .conftest import ROOT

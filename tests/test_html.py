@@ -7,8 +7,8 @@ import gzip
 import pytest
 
 from declutter import explain
-from declutter.html import decode_html, extract_page, looks_like_html
-from declutter.inputs import decode_document, sniff_html
+from declutter.html import extract_page, looks_like_html
+from declutter.inputs import decode_document, decode_html, sniff_html
 
 from .conftest import BENCH
 

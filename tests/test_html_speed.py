@@ -9,18 +9,10 @@ from hypothesis import strategies as st
 from lxml.html import HtmlElement
 
 from declutter import RuleSet
-from declutter.html import (
-    _CONTENT_CLASS,
-    _TOKEN_SPLIT,
-    _article_holders,
-    _content_class,
-    _split_tokens,
-    _squeeze,
-    _text,
-    _text_pieces,
-    extract_page,
-    parse,
-)
+from declutter.html import extract_page, parse
+from declutter.html.chrome import _article_holders
+from declutter.html.regions import _CONTENT_CLASS, _content_class
+from declutter.html.tree import _TOKEN_SPLIT, _split_tokens, _text_pieces, preview, squeeze
 
 SPACES = " \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2003\u200b\u3000"
 CLASS_CHARS = st.sampled_from("abzAZ_- 0\t\xa0ıİſKéÉǅß")
@@ -30,7 +22,7 @@ CLASS_NAMES = st.lists(CLASS_CHARS | CLASS_WORDS, max_size=12).map("".join)
 
 @given(st.text(alphabet=SPACES + "aé,"))
 def test_squeeze_is_the_white_space_regex(text: str) -> None:
-    assert _squeeze(text) == re.sub(r"\s+", " ", text).strip()
+    assert squeeze(text) == re.sub(r"\s+", " ", text).strip()
 
 
 @settings(max_examples=300)
@@ -48,7 +40,7 @@ def test_removed_element_text_reads_as_piece_by_piece(pieces: list[str]) -> None
     div = parse("<html><body><div>" + "".join(pieces) + "</div></body></html>").find(".//div")
     assert div is not None
     for limit in (100, 10):
-        assert _text(div, limit) == _text_pieces(div, limit)
+        assert preview(div, limit) == _text_pieces(div, limit)
 
 
 def test_characters_xml_forbids_become_spaces() -> None:

@@ -1,0 +1,262 @@
+"""Chrome removal: selector rules (CSS, class/id tokens) remove page chrome in one walk, with guards."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, cast
+
+from cssselect import GenericTranslator, SelectorError
+from lxml import etree
+from lxml.html import HtmlElement
+
+from declutter.decisions import ElementDecision
+from declutter.errors import RuleError
+from declutter.html.tree import (
+    PARAGRAPHS,
+    all_text,
+    class_tokens,
+    describe,
+    paragraph_sizes,
+    path_of,
+    preview,
+    remove,
+    squeeze,
+)
+from declutter.rules import Rule
+
+
+@lru_cache(maxsize=512)
+def _css_to_xpath(selector: str) -> str:
+    return GenericTranslator().css_to_xpath(selector)
+
+
+@dataclass(frozen=True)
+class CompiledSelector:
+    """A selector rule ready to run in one walk: tag names, simple attribute tests, class/id tokens,
+    and one XPath for whatever selectors are more complex than that."""
+
+    rule: Rule
+    tags: frozenset[str]
+    attributes: tuple[tuple[str | None, str, str, str], ...]
+    xpath: etree.XPath | None
+    tokens: frozenset[str]
+
+    def matches(self, element: HtmlElement, tokens: frozenset[str]) -> str | None:
+        """Why the element matches this rule's tags, attribute tests or tokens (None if it does not)."""
+        if not self.tokens.isdisjoint(tokens):
+            return f"class/id token {min(tokens & self.tokens)!r}"
+        if element.tag in self.tags:
+            return f"<{element.tag}> element"
+        for tag, name, operator, value in self.attributes:
+            if tag is not None and element.tag != tag:
+                continue
+            actual = element.get(name)
+            if actual is None:
+                continue
+            if (
+                operator == ""
+                or (operator == "=" and actual == value)
+                or (operator == "*=" and value in actual)
+                or (operator == "^=" and actual.startswith(value))
+                or (operator == "$=" and actual.endswith(value))
+                or (operator == "~=" and value in actual.split())
+            ):
+                return f"[{name}{operator}{value!r}]" if operator else f"[{name}]"
+        return None
+
+
+_SIMPLE = re.compile(r"""([a-z][a-z0-9]*)?(?:\[([\w-]+)(?:([*^$~]?=)\s*(?:'([^']*)'|"([^"]*)"|([\w-]+)))?\])?""")
+_COMPILED: dict[int, tuple[Rule, CompiledSelector]] = {}
+
+
+def compile_selector_rule(rule: Rule) -> CompiledSelector:
+    """:func:`_compile_selector_rule`, cached per rule object (rules hold dicts, so they are not hashable)."""
+    cached = _COMPILED.get(id(rule))
+    if cached is not None and cached[0] is rule:
+        return cached[1]
+    if len(_COMPILED) > 4096:
+        _COMPILED.clear()
+    compiled = _compile_selector_rule(rule)
+    _COMPILED[id(rule)] = (rule, compiled)
+    return compiled
+
+
+def _compile_selector_rule(rule: Rule) -> CompiledSelector:
+    """Compile a selector rule so it costs at most one scan of the tree.
+
+    Tag names (``nav``) and single attribute tests (``[hidden]``, ``div[role='menu']``,
+    ``[style*='display:none']``) are checked during the walk; other selectors become one
+    XPath; tokens become a set matched against class/id tokens.
+    """
+    tags: set[str] = set()
+    attributes: list[tuple[str | None, str, str, str]] = []
+    unions: list[str] = []
+    for selector in rule.selectors:
+        try:
+            xpath = _css_to_xpath(selector)  # validates every selector, simple or not
+        except SelectorError as exc:
+            raise RuleError(
+                f"invalid CSS selector {selector!r}: {exc}",
+                path=rule.origin.path,
+                line=rule.origin.line,
+                rule_id=rule.id,
+            ) from None
+        simple = _SIMPLE.fullmatch(selector.strip())
+        if simple and simple[2] is None and simple[1]:
+            tags.add(simple[1])
+        elif simple and simple[2] is not None:
+            value = next((v for v in simple.group(4, 5, 6) if v is not None), "")
+            attributes.append((simple[1], simple[2], simple[3] or "", value))
+        else:
+            unions.append(xpath)
+    compiled = etree.XPath(" | ".join(unions)) if unions else None
+    tokens = frozenset(str(t).lower() for t in rule.params.get("tokens", ()))
+    return CompiledSelector(rule, frozenset(tags), tuple(attributes), compiled, tokens)
+
+
+_NO_TOKENS: frozenset[str] = frozenset()
+
+
+PROTECT_SHARE = 0.4
+"""A selector never removes an element holding this share of the page's paragraph text (of 500+ characters)."""
+
+_ARTICLE_HOLDERS = cast(
+    Callable[[HtmlElement], list[HtmlElement]],
+    etree.XPath(
+        "(descendant::article | descendant::main | descendant::h1"
+        " | descendant::*/@itemprop[. = 'articleBody']/..)/ancestor::*"
+    ),
+)
+"""The ancestors of every <article>, <main>, <h1> and articleBody element below the context element.
+The articleBody test reads the ``itemprop`` attributes and goes up to their elements: a predicate on
+every element (``descendant::*[@itemprop = 'articleBody']``) costs libxml2 several times more."""
+
+
+def _article_holders(root: HtmlElement) -> set[HtmlElement]:
+    """Every element with an <article>, <main>, <h1> or articleBody below it, found by one XPath in C."""
+    return set(_ARTICLE_HOLDERS(root))
+
+
+def _protected(element: HtmlElement, page_chars: int, sizes: dict[HtmlElement, int], holders: set[HtmlElement]) -> bool:
+    """The document skeleton and anything holding the article is never removed by a guarded selector.
+
+    ``holders`` (:func:`_article_holders`) and ``sizes`` (:func:`paragraph_sizes`) are taken before the
+    walk: the walk decides an element before anything below it and removes no ancestor of it, so what
+    is below the element is still what was there then.
+    """
+    if element.tag in ("html", "body", "main", "article"):
+        return True
+    if element.get("itemprop") == "articleBody" or element.get("role") == "main":
+        return True
+    if element in holders:
+        return True
+    return page_chars >= 500 and sum(sizes.get(p, 0) for p in element.iter(*PARAGRAPHS)) >= PROTECT_SHARE * page_chars
+
+
+def _run(xpath: etree.XPath | None, root: HtmlElement) -> list[Any]:
+    if xpath is None:
+        return []
+    result = xpath(root)
+    return result if isinstance(result, list) else []
+
+
+def remove_chrome(root: HtmlElement, selectors: Sequence[CompiledSelector]) -> list[ElementDecision]:
+    """Apply selector rules (CSS and class/id tokens) in one walk; removed subtrees are not visited.
+
+    The walk decides all the children of an element, then goes on below the ones it kept. The first
+    rule (in rule order) that matches an element removes it, unless the rule is guarded and the
+    element holds the article (see :func:`_protected`). Rules marked ``bulk`` (tags that never hold
+    text: scripts, styles) are stripped first in one pass of lxml's C code and reported with a count per tag.
+    """
+    decisions: list[ElementDecision] = []
+    walked = []
+    for compiled in selectors:
+        if compiled.rule.params.get("bulk") and compiled.tags:
+            counts = Counter(el.tag for el in root.iter(*compiled.tags))
+            if counts:
+                etree.strip_elements(root, *compiled.tags, with_tail=False)
+                summary = ", ".join(f"{tag} x{count}" for tag, count in counts.most_common())
+                decisions.append(
+                    ElementDecision(
+                        compiled.rule.id,
+                        compiled.rule.category,
+                        describe(root),
+                        f"{sum(counts.values())} elements that never hold text",
+                        summary,
+                    )
+                )
+        else:
+            walked.append(compiled)
+    if not walked:
+        return decisions
+    sizes = paragraph_sizes(root)  # counted before removals
+    page_chars = sum(sizes.values())
+    holders = _article_holders(root)
+    matched = [(compiled, set(_run(compiled.xpath, root))) for compiled in walked]
+    all_tags = frozenset().union(*(compiled.tags for compiled in walked))
+    all_tokens = frozenset().union(*(compiled.tokens for compiled in walked))
+    all_attributes = frozenset(name for compiled in walked for _, name, _, _ in compiled.attributes)
+    all_hits = set().union(*(hits for _, hits in matched))
+    named: dict[str, frozenset[str]] = {}  # a page repeats its class values: each is split once per walk
+    stack = [root]
+    while stack:
+        parent = stack.pop()
+        for element in parent[:]:  # a copy: children are removed on the way
+            tag = element.tag
+            if not isinstance(tag, str):
+                continue
+            # Most elements match no rule: one test against the union of every rule's tags, tokens,
+            # attributes and XPath hits lets them through without asking each rule.
+            names = element.keys()
+            tokens = _NO_TOKENS  # the element's class/id tokens that some rule names
+            if names and all_tokens:
+                raw_class, raw_id = element.get("class"), element.get("id")
+                if raw_class or raw_id:
+                    raw = f"{raw_class or ''} {raw_id or ''}"
+                    found = named.get(raw)
+                    if found is None:
+                        found = named[raw] = all_tokens.intersection(class_tokens(raw))
+                    tokens = found
+            if tag not in all_tags and not tokens and element not in all_hits and all_attributes.isdisjoint(names):
+                stack.append(element)
+                continue
+            for compiled, hits in matched:
+                reason = compiled.matches(element, tokens) or ("matches a selector" if element in hits else None)
+                if reason is None:
+                    continue
+                rule = compiled.rule
+                if rule.params.get("min_links", 0) > 0 and next(element.iter("a"), None) is None:
+                    continue  # no link, no link cluster: said at once, before the guard sums the paragraphs
+                if rule.params.get("guard", True) and _protected(element, page_chars, sizes, holders):
+                    continue
+                if rule.params.get("min_link_density") or rule.params.get("min_links"):
+                    density = _link_cluster(element, rule)
+                    if density is None:
+                        continue
+                    reason += f", {density:.0%} link text"
+                decisions.append(
+                    ElementDecision(
+                        rule.id, rule.category, path_of(element), f"{reason} ({describe(element)})", preview(element)
+                    )
+                )
+                remove(element)
+                break
+            else:
+                stack.append(element)
+    return decisions
+
+
+def _link_cluster(element: HtmlElement, rule: Rule) -> float | None:
+    """The element's link density when it reaches the rule's ``min_link_density`` with ``min_links`` links."""
+    links = [text for text in map(all_text, element.iter("a")) if text.strip()]
+    if len(links) < rule.params.get("min_links", 0):
+        return None
+    text = squeeze(all_text(element))
+    if not text:
+        return None
+    density = min(1.0, sum(len(squeeze(link)) for link in links) / len(text))
+    return density if density >= rule.params.get("min_link_density", 0.0) else None

@@ -1,0 +1,93 @@
+"""Parsing: recognise HTML, and parse it with lxml (no network, no entities, deep nesting flattened)."""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml import etree
+from lxml.html import HtmlElement
+
+from declutter.errors import InputError
+from declutter.html.tree import NOT_XML
+
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether a document is HTML: a doctype, an <html>/<body> tag, or several block tags near the start.
+
+    >>> looks_like_html("<!DOCTYPE html><p>x</p>"), looks_like_html("Share prices <b>fell</b>.")
+    (True, False)
+    """
+    head = text[:4096].lstrip().lower()
+    if head.startswith(("<!doctype html", "<html")):
+        return True
+    if head.startswith("<?xml") and "<html" in text[:20000].lower():
+        return True
+    return len(re.findall(r"<(?:p|div|br|body|head|article|section|span|a)\b", head)) >= 3
+
+
+_CONTAINER_TAG = re.compile(
+    r"</?(?!(?:p|h[1-6]|li|br|tr|td|th|pre|blockquote|title|script|style|head|meta)\b)[a-zA-Z][\w:-]*[^>]*>"
+)
+
+
+def parse(html: str) -> HtmlElement:
+    """Parse HTML with lxml: recovering from errors, no network, no entity expansion.
+
+    libxml2 silently drops content nested deeper than 256 elements; when it reports
+    that, the page is parsed again with its container tags (div, span, section, …)
+    removed, so deep text is kept, flattened, rather than lost.
+    """
+    html = _XML_DECLARATION.sub("", html, count=1)
+    root = _parse_once(_xml_safe_utf8(html))
+    if root is None:
+        root = _parse_once(_xml_safe_utf8(_CONTAINER_TAG.sub(" ", NOT_XML.sub(" ", html))))
+    if root is None:
+        raise InputError("HTML nested too deeply to parse, even with its container tags removed")
+    return root
+
+
+_CONTROLS_TO_SPACES = bytes.maketrans(bytes(c for c in range(32) if c not in b"\t\n\r"), b" " * 29)
+
+
+def _xml_safe_utf8(html: str) -> bytes:
+    """The page as UTF-8, with the characters XML forbids (control characters, lone surrogates,
+    U+FFFE/U+FFFF) turned into spaces.
+
+    lxml refuses text with such characters when it is moved between nodes; they carry no text.
+    Encoding first and mapping the control bytes with ``bytes.translate`` is several times faster
+    than a regex over the text, and libxml2 reads UTF-8 directly (a ``str`` is converted from UCS-2/4).
+    """
+    if "\ufffe" not in html and "\uffff" not in html:
+        try:
+            return html.encode("utf-8").translate(_CONTROLS_TO_SPACES)
+        except UnicodeEncodeError:  # a lone surrogate: the regex below replaces it
+            pass
+    return NOT_XML.sub(" ", html).encode("utf-8")
+
+
+_ELEMENTS = etree.ElementDefaultClassLookup(element=HtmlElement)
+"""Every element is an ``HtmlElement``, chosen in C: lxml.html's own lookup is a Python call for every
+element proxy created (a third of the cost of walking a tree), and its special classes for forms,
+inputs and labels are never used here."""
+
+
+def _parse_once(html: bytes) -> HtmlElement | None:
+    # collect_ids=False: no table of id attributes (only XPath's id() would read it; cssselect tests @id).
+    parser = lxml.html.HTMLParser(
+        remove_comments=True, remove_pis=True, no_network=True, recover=True, encoding="utf-8", collect_ids=False
+    )
+    parser.set_element_class_lookup(_ELEMENTS)
+    try:
+        root = lxml.html.document_fromstring(html, parser=parser)
+    except etree.ParserError as exc:
+        if "empty" in str(exc).lower():  # only a comment, or only whitespace: nothing to clean
+            return lxml.html.document_fromstring("<html><body></body></html>", parser=parser)
+        raise InputError(f"cannot parse HTML: {exc}") from None
+    except ValueError as exc:
+        raise InputError(f"cannot parse HTML: {exc}") from None
+    if any("Excessive depth" in str(error.message) for error in parser.error_log):
+        return None
+    return root

@@ -1,0 +1,261 @@
+"""Element helpers every HTML stage shares: text of a subtree, addresses, class/id tokens, removal."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import cast
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+MAX_DEPTH = 400
+"""Deeper element nesting than this is flattened: text below it is kept, structure is not."""
+
+
+BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "blockquote",
+        "pre",
+        "dd",
+        "dt",
+        "tr",
+        "figcaption",
+        "caption",
+        "address",
+        "summary",
+        "div",
+        "section",
+        "article",
+        "main",
+        "header",
+        "footer",
+        "ul",
+        "ol",
+        "dl",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "td",
+        "th",
+        "figure",
+        "aside",
+        "nav",
+        "details",
+        "center",
+        "hr",
+        "br",
+    }
+)
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+SKIP = frozenset({"script", "style", "noscript", "template", "head", "title", "meta", "link"})
+
+
+_TOKEN_SPLIT = re.compile(r"[\s_\-]+|(?<=[a-z])(?=[A-Z])")
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def describe(element: HtmlElement) -> str:
+    """A short address like readability's ``describe``: ``div#main.share-bar``."""
+    tag = element.tag if isinstance(element.tag, str) else "node"
+    ident = element.get("id")
+    classes = (element.get("class") or "").split()[:2]
+    return tag + (f"#{ident}" if ident else "") + ("." + ".".join(classes) if classes else "")
+
+
+def path_of(element: HtmlElement) -> str:
+    parts: list[str] = []
+    node: HtmlElement | None = element
+    while node is not None and len(parts) < 4:
+        parts.append(describe(node))
+        node = node.getparent()
+    return ">".join(reversed(parts))
+
+
+def squeeze(text: str) -> str:
+    """Runs of white space as one space, none at the ends (what ``re.sub(r"\\s+", " ", text).strip()``
+    gives: both use Unicode's white space, and splitting is several times faster)."""
+    return " ".join(text.split())
+
+
+_STRING = cast(Callable[[HtmlElement], str], etree.XPath("string()", smart_strings=False))
+
+
+def all_text(element: HtmlElement) -> str:
+    """All the text of an element's subtree (what ``text_content()`` gives): an element without children
+    holds only its ``.text``, read without the cost of running an XPath; others are joined by XPath in C."""
+    return (element.text or "") if not len(element) else _STRING(element)
+
+
+def preview(element: HtmlElement, limit: int = 100) -> str:
+    """The start of an element's text: its first ``2 * limit`` characters or so, spaces collapsed, cut to ``limit``."""
+    full = all_text(element)
+    if len(full) > limit * 2:
+        head = squeeze(full[: limit * 2 + 1])
+        if len(head) > limit:  # the first pieces the loop below would read say as much
+            return head[: limit - 3] + "..."
+        return _text_pieces(element, limit)
+    text = squeeze(full)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _text_pieces(element: HtmlElement, limit: int) -> str:
+    """:func:`preview` read piece by piece, stopping after ``2 * limit`` characters (mostly spaces, here)."""
+    parts: list[str] = []
+    size = 0
+    for piece in element.itertext():
+        parts.append(piece)
+        size += len(piece)
+        if size > limit * 2:
+            break
+    text = squeeze("".join(parts))
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+_NO_TOKENS: frozenset[str] = frozenset()
+
+
+def _split_tokens(raw: str) -> list[str]:
+    """The lower-cased pieces of a class or id value, split on white space, ``-``, ``_`` and camelCase.
+
+    Without capitals there is no camelCase to split, and splitting on white space after turning ``_`` and
+    ``-`` into spaces gives what the regex gives, much faster.
+    """
+    if raw.lower() == raw:
+        return raw.replace("_", " ").replace("-", " ").split()
+    return [t.lower() for t in _TOKEN_SPLIT.split(raw) if t]
+
+
+def class_tokens(raw: str) -> list[str]:
+    """The tokens of ``"class id"`` that selector rules match: every name's pieces (:func:`_split_tokens`)
+    and its runs of two or three pieces joined by ``-``, so that ``side-bar`` matches the classes
+    ``side-bar``, ``side_bar`` and ``sideBar`` but not ``side bar`` (two classes).
+
+    >>> class_tokens("post sideBar-left")
+    ['post', 'side', 'bar', 'left', 'side-bar', 'bar-left', 'side-bar-left']
+    """
+    tokens: list[str] = []
+    for name in raw.split():
+        pieces = _split_tokens(name)
+        tokens += pieces
+        if len(pieces) > 1:
+            tokens += ["-".join(pieces[i : i + 2]) for i in range(len(pieces) - 1)]
+            tokens += ["-".join(pieces[i : i + 3]) for i in range(len(pieces) - 2)]
+    return tokens
+
+
+def remove(element: HtmlElement) -> None:
+    """Remove an element but keep its tail text (the text after it belongs to the parent)."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail
+    if tail and tail.strip():
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = settable((previous.tail or "") + tail)
+        else:
+            parent.text = settable((parent.text or "") + tail)
+    parent.remove(element)
+
+
+def settable(text: str) -> str:
+    """Text lxml accepts as a node's text: a character reference such as ``&#1;`` puts a control
+    character into the parsed text (the raw ones are mapped before parsing), and lxml refuses to set it."""
+    return NOT_XML.sub(" ", text)
+
+
+PARAGRAPHS = ("p", "pre", "td", "blockquote")
+PARAGRAPH_TAGS = frozenset(PARAGRAPHS)
+NOT_PARAGRAPHS = frozenset(
+    {
+        "html",
+        "body",
+        "ul",
+        "ol",
+        "dl",
+        "li",
+        "dd",
+        "dt",
+        "table",
+        "tbody",
+        "thead",
+        "tr",
+        "select",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "form",
+        "a",
+    }
+)
+INLINE = frozenset(
+    {
+        "a",
+        "b",
+        "i",
+        "em",
+        "strong",
+        "span",
+        "small",
+        "big",
+        "u",
+        "sup",
+        "sub",
+        "abbr",
+        "cite",
+        "code",
+        "font",
+        "mark",
+        "q",
+        "s",
+        "strike",
+        "time",
+        "br",
+        "img",
+        "label",
+        "wbr",
+        "ins",
+        "del",
+        "dfn",
+        "kbd",
+        "samp",
+        "var",
+        "bdi",
+        "bdo",
+        "data",
+    }
+)
+
+
+def contains(outer: HtmlElement, inner: HtmlElement) -> bool:
+    node: HtmlElement | None = inner
+    while node is not None:
+        if node is outer:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _paragraph_size(paragraph: HtmlElement) -> int:
+    return len(all_text(paragraph).strip())
+
+
+def paragraph_chars(element: HtmlElement) -> int:
+    """Characters of paragraph text (<p>, <pre>, <td>, <blockquote>) under an element."""
+    return sum(map(_paragraph_size, element.iter(*PARAGRAPHS)))
+
+
+def paragraph_sizes(root: HtmlElement) -> dict[HtmlElement, int]:
+    """The length of every paragraph (<p>, <pre>, <td>, <blockquote>) in ``root``, root included."""
+    return {paragraph: _paragraph_size(paragraph) for paragraph in root.iter(*PARAGRAPHS)}
