@@ -8,6 +8,7 @@ regression or a document that could not be cleaned) and 2 (usage error).
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections import Counter
@@ -275,8 +276,10 @@ def score(
 ) -> None:
     """Score the cleaning against labelled samples (or, with --gold, against gold article bodies)."""
     cleaner = _cleaner(rules, no_bundled, keep, only, ignore)
+    if fmt not in ("table", "json"):
+        raise typer.BadParameter("--format must be table or json")
     if gold is not None:
-        _score_gold(cleaner, gold, pred, inputs, clean_pred)
+        _score_gold(cleaner, gold, pred, inputs, clean_pred, fmt)
         return
     roots = list(samples or [Path("samples")])
     report = score_samples(load_samples(roots), cleaner)
@@ -300,7 +303,9 @@ def score(
         raise typer.Exit(1)
 
 
-def _score_gold(cleaner: Cleaner, gold: Path, pred: Path | None, inputs: Path | None, clean_pred: bool) -> None:
+def _score_gold(
+    cleaner: Cleaner, gold: Path, pred: Path | None, inputs: Path | None, clean_pred: bool, fmt: str
+) -> None:
     truth = load_bodies(gold)
     if (pred is None) == (inputs is None):
         raise DeclutterError("gold-text mode needs exactly one of --pred or --inputs")
@@ -325,8 +330,15 @@ def _score_gold(cleaner: Cleaner, gold: Path, pred: Path | None, inputs: Path | 
             )
         truth = {key: truth[key] for key in cleaned}
         results = [("input", raw), ("cleaned", cleaned)]
-    for name, bodies in results:
-        result = gold_score(truth, bodies)
+    scores = [(name, gold_score(truth, bodies)) for name, bodies in results]
+    if fmt == "json":
+        rows = [
+            {"name": name, "documents": r.documents, "precision": r.precision, "recall": r.recall, "f1": r.f1}
+            for name, r in scores
+        ]
+        typer.echo(json.dumps({"metric": "scrapinghub-shingles", "results": rows}, indent=2))
+        return
+    for name, result in scores:
         typer.echo(
             f"{name:<9} documents {result.documents}  precision {result.precision:.3f}  "
             f"recall {result.recall:.3f}  F1 {result.f1:.3f}"

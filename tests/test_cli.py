@@ -127,3 +127,15 @@ def test_label_writes_a_reviewable_sample(tmp_path: Path) -> None:
 
 def test_version() -> None:
     assert runner.invoke(app, ["--version"]).stdout.startswith("declutter ")
+
+
+def test_score_gold_json_output(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps({"a": {"articleBody": "one two three four five"}, "b": {"articleBody": "six"}}))
+    pred = tmp_path / "pred.json"
+    pred.write_text(json.dumps({"a": {"articleBody": "one two three four five"}, "b": {"articleBody": ""}}))
+    result = runner.invoke(app, ["score", "--gold", str(gold), "--pred", str(pred), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    [given] = data["results"]
+    assert (given["name"], given["documents"], given["recall"]) == ("as given", 2, 0.5)
