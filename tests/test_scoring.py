@@ -1,22 +1,38 @@
 from __future__ import annotations
 
+import gzip
 import json
+import math
 from pathlib import Path
+from types import MappingProxyType
 from xml.etree import ElementTree
 
 import pytest
 
 from declutter import Cleaner, DeclutterError
+from declutter.decisions import Cleaned
 from declutter.samples import load_samples, sample_from_text
 from declutter.scoring import (
+    PageScore,
     Score,
+    WcxbReport,
+    WordScore,
     check_gate,
+    find_wcxb,
     gold_score,
     load_bodies,
+    load_wcxb,
     render_junit,
+    render_wcxb_table,
     score_sample,
     score_samples,
+    score_wcxb,
+    snippets_found,
+    summarise_wcxb,
     update_gate,
+    wcxb_json,
+    wcxb_text,
+    word_score,
 )
 
 from .conftest import BENCH
@@ -122,3 +138,99 @@ def test_gold_mode_reproduces_published_f1(extractor: str, published: float) -> 
 def test_bundled_samples_score_without_error() -> None:
     report = score_samples(load_samples([Path(__file__).parent.parent / "samples"]), Cleaner())
     assert report.score.tp > 0
+
+
+# --- WCXB ---------------------------------------------------------------------------------------------------
+
+
+def write_wcxb(root: Path) -> Path:
+    """A three-page WCXB split under ``root/dev``: two articles, a category page (a collection) without
+    file_id or url, and one ground truth without main_content (skipped)."""
+    dev = root / "dev"
+    (dev / "html").mkdir(parents=True)
+    (dev / "ground-truth").mkdir()
+    pages = {
+        "0001": ("article", "https://a.example/one", "<h1>One</h1><p>The red kettle boils fast.</p>"),
+        "0002": ("article", "https://b.example/two", "<p>Blue teapots pour slowly.</p>"),
+        "0003": ("category", None, "<p>Thread one. Thread two.</p>"),
+    }
+    for key, (page_type, url, body) in pages.items():
+        (dev / "html" / f"{key}.html.gz").write_bytes(gzip.compress(f"<html><body>{body}</body></html>".encode()))
+        truth: dict[str, object] = {
+            "ground_truth": {"main_content": body, "with": ["red kettle"], "without": ["Sign in"]},
+            "_internal": {"page_type": {"primary": page_type}},
+        }
+        if url:
+            truth |= {"url": url, "file_id": key}
+        (dev / "ground-truth" / f"{key}.json").write_text(json.dumps(truth))
+    (dev / "ground-truth" / "0004.json").write_text(
+        json.dumps({"ground_truth": {"with": []}, "_internal": {"page_type": {"primary": "article"}}})
+    )
+    return dev
+
+
+def test_word_score_empty_cases() -> None:
+    assert word_score("", "") == WordScore(1.0, 1.0, 1.0)
+    assert word_score("words", "").f1 == 0.0
+    assert word_score("", "words").f1 == 0.0
+    assert word_score("...", "!!").f1 == 1.0, "no \\w tokens on either side counts as both empty"
+
+
+def test_word_score_counts_a_multiset_overlap() -> None:
+    score = word_score("a a a b", "A a c")
+    assert (score.precision, score.recall) == (0.5, 2 / 3), "a repeated word counts as often as the reference has it"
+    assert math.isclose(score.f1, 2 * 0.5 * (2 / 3) / (0.5 + 2 / 3))
+    assert word_score("x y", "z").f1 == 0.0
+
+
+def test_snippets_are_case_insensitive_substrings() -> None:
+    assert snippets_found("Sign In to comment", ["sign in", "log out", "to Comment"]) == 2
+
+
+def test_summaries_are_means_over_pages_per_type() -> None:
+    pages = (
+        PageScore("1", "article", None, WordScore(1.0, 1.0, 1.0), 2, 2, 0, 2),
+        PageScore("2", "article", None, WordScore(0.5, 0.5, 0.5), 0, 2, 1, 2),
+        PageScore("3", "forum", None, WordScore(0.0, 0.0, 0.0), 0, 0, 0, 0),
+    )
+    report = WcxbReport(pages)
+    assert report.overall.f1 == 0.5, "a mean over pages, not a pooled count"
+    assert report.by_type["article"].f1 == 0.75
+    assert (report.by_type["article"].with_rate, report.by_type["article"].without_rate) == (0.5, 0.25)
+    assert report.by_type["forum"] == summarise_wcxb(pages[2:])
+    assert [name for name, _ in report.rows()] == ["all", "article", "forum"]
+
+
+def test_load_wcxb_finds_the_layout_from_any_level(tmp_path: Path) -> None:
+    dev = write_wcxb(tmp_path)
+    for path in (tmp_path, dev):
+        dataset = load_wcxb(path)
+        assert dataset.root == dev
+        assert [p.id for p in dataset.pages] == ["0001", "0002", "0003"]
+        assert dataset.skipped == ("0004",)
+    assert find_wcxb(tmp_path / "nothing") is None
+    with pytest.raises(DeclutterError, match="not a WCXB layout"):
+        load_wcxb(tmp_path / "nothing")
+    collection = load_wcxb(tmp_path, types=["collection"]).pages
+    assert [(p.id, p.page_type, p.url) for p in collection] == [("0003", "collection", None)]
+    assert "Thread one" in collection[0].html()
+    assert len(load_wcxb(tmp_path, limit=2).pages) == 2
+
+
+def test_score_wcxb_counts_missing_predictions_as_empty(tmp_path: Path) -> None:
+    dataset = load_wcxb(write_wcxb(tmp_path))
+    report = score_wcxb(dataset, {"0001": "<h1>One</h1><p>The red kettle boils fast.</p>"})
+    assert [p.score.f1 for p in report.pages] == [1.0, 0.0, 0.0]
+    assert report.overall.with_rate == 1 / 3
+    assert report.skipped == ("0004",)
+    data = wcxb_json(report)
+    assert data["types"]["article"]["pages"] == 2
+    assert data["pages"][0]["id"] == "0001"
+    assert "skipped 1 pages without main_content: 0004" in render_wcxb_table(report)
+
+
+def test_wcxb_text_drops_only_a_title_line() -> None:
+    title = MappingProxyType({"title": "Kettles"})
+    assert wcxb_text(Cleaned("Kettles\nBody.\n", (), metadata=title)) == "Body.\n"
+    assert wcxb_text(Cleaned("Kettles for sale\nBody.\n", (), metadata=title)) == "Kettles for sale\nBody.\n"
+    assert wcxb_text(Cleaned("Kettles\nBody.\n", ())) == "Kettles\nBody.\n"
