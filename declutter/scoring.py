@@ -728,7 +728,6 @@ def page_score_dict(page: PageScore) -> dict[str, Any]:
 def wcxb_json(report: WcxbReport) -> dict[str, Any]:
     """The report as plain data: summaries overall and per type, every page's scores, the skipped ids."""
     return {
-        "metric": "wcxb-word-f1",
         "overall": report.overall.as_dict(),
         "types": {name: summary.as_dict() for name, summary in report.by_type.items()},
         "skipped": list(report.skipped),

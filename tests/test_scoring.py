@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import gzip
 import json
 import math
 from pathlib import Path
@@ -35,7 +34,7 @@ from declutter.scoring import (
     word_score,
 )
 
-from .conftest import BENCH
+from .conftest import BENCH, write_wcxb
 
 TEXT = "Share\n\nThe council met on Monday.\n\nMost people agreed.\n\nSign up for our daily newsletter\n"
 
@@ -141,32 +140,6 @@ def test_bundled_samples_score_without_error() -> None:
 
 
 # --- WCXB ---------------------------------------------------------------------------------------------------
-
-
-def write_wcxb(root: Path) -> Path:
-    """A three-page WCXB split under ``root/dev``: two articles, a category page (a collection) without
-    file_id or url, and one ground truth without main_content (skipped)."""
-    dev = root / "dev"
-    (dev / "html").mkdir(parents=True)
-    (dev / "ground-truth").mkdir()
-    pages = {
-        "0001": ("article", "https://a.example/one", "<h1>One</h1><p>The red kettle boils fast.</p>"),
-        "0002": ("article", "https://b.example/two", "<p>Blue teapots pour slowly.</p>"),
-        "0003": ("category", None, "<p>Thread one. Thread two.</p>"),
-    }
-    for key, (page_type, url, body) in pages.items():
-        (dev / "html" / f"{key}.html.gz").write_bytes(gzip.compress(f"<html><body>{body}</body></html>".encode()))
-        truth: dict[str, object] = {
-            "ground_truth": {"main_content": body, "with": ["red kettle"], "without": ["Sign in"]},
-            "_internal": {"page_type": {"primary": page_type}},
-        }
-        if url:
-            truth |= {"url": url, "file_id": key}
-        (dev / "ground-truth" / f"{key}.json").write_text(json.dumps(truth))
-    (dev / "ground-truth" / "0004.json").write_text(
-        json.dumps({"ground_truth": {"with": []}, "_internal": {"page_type": {"primary": "article"}}})
-    )
-    return dev
 
 
 def test_word_score_empty_cases() -> None:
