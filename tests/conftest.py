@@ -45,14 +45,15 @@ def write_wcxb(root: Path) -> Path:
     (dev / "html").mkdir(parents=True)
     (dev / "ground-truth").mkdir()
     pages = {
-        "0001": ("article", "https://a.example/one", "<h1>One</h1><p>The red kettle boils fast.</p>"),
-        "0002": ("article", "https://b.example/two", "<p>Blue teapots pour slowly.</p>"),
-        "0003": ("category", None, "<p>Thread one. Thread two.</p>"),
+        "0001": ("article", "https://a.example/one", "The red kettle boils fast."),
+        "0002": ("article", "https://b.example/two", "Blue teapots pour slowly."),
+        "0003": ("category", None, "Thread one. Thread two."),
     }
-    for key, (page_type, url, body) in pages.items():
-        (dev / "html" / f"{key}.html.gz").write_bytes(gzip.compress(f"<html><body>{body}</body></html>".encode()))
+    for key, (page_type, url, text) in pages.items():
+        html = f"<html><body><a href='/login'>Sign in</a><p>{text}</p></body></html>"
+        (dev / "html" / f"{key}.html.gz").write_bytes(gzip.compress(html.encode()))
         truth: dict[str, object] = {
-            "ground_truth": {"main_content": body, "with": ["red kettle"], "without": ["Sign in"]},
+            "ground_truth": {"main_content": text, "with": ["red kettle"], "without": ["Sign in"]},
             "_internal": {"page_type": {"primary": page_type}},
         }
         if url:

@@ -162,7 +162,7 @@ def test_score_wcxb_scores_a_directory_of_predictions(tmp_path: Path) -> None:
     write_wcxb(tmp_path / "bench")
     pred = tmp_path / "pred"
     pred.mkdir()
-    (pred / "0001.txt").write_text("<h1>One</h1><p>The red kettle boils fast.</p>", encoding="utf-8")
+    (pred / "0001.txt").write_text("The red kettle boils fast.", encoding="utf-8")
     (pred / "0002.txt").write_text("Share this\n\nBlue teapots pour slowly.\n", encoding="utf-8")
     args = ["score", "--gold", str(tmp_path / "bench"), "--pred", str(pred), "--clean", "--format", "json"]
     result = runner.invoke(app, args)

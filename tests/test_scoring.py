@@ -2,6 +2,9 @@ from __future__ import annotations
 
 import json
 import math
+import os
+import subprocess
+import sys
 from pathlib import Path
 from types import MappingProxyType
 from xml.etree import ElementTree
@@ -192,7 +195,7 @@ def test_load_wcxb_finds_the_layout_from_any_level(tmp_path: Path) -> None:
 
 def test_score_wcxb_counts_missing_predictions_as_empty(tmp_path: Path) -> None:
     dataset = load_wcxb(write_wcxb(tmp_path))
-    report = score_wcxb(dataset, {"0001": "<h1>One</h1><p>The red kettle boils fast.</p>"})
+    report = score_wcxb(dataset, {"0001": "The red kettle boils fast."})
     assert [p.score.f1 for p in report.pages] == [1.0, 0.0, 0.0]
     assert report.overall.with_rate == 1 / 3
     assert report.skipped == ("0004",)
@@ -207,3 +210,23 @@ def test_wcxb_text_drops_only_a_title_line() -> None:
     assert wcxb_text(Cleaned("Kettles\nBody.\n", (), metadata=title)) == "Body.\n"
     assert wcxb_text(Cleaned("Kettles for sale\nBody.\n", (), metadata=title)) == "Kettles for sale\nBody.\n"
     assert wcxb_text(Cleaned("Kettles\nBody.\n", ())) == "Kettles\nBody.\n"
+
+
+def test_wcxb_benchmark_script_runs_on_a_tiny_split(tmp_path: Path) -> None:
+    """benchmarks/wcxb.py scores with this module's metric; a peer cache stands in for trafilatura."""
+    write_wcxb(tmp_path / "bench")
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / "0002.txt").write_text("Blue teapots pour slowly.", encoding="utf-8")
+    script = Path(__file__).parent.parent / "benchmarks" / "wcxb.py"
+    args = ["--only", "declutter", "--peer-cache", str(cache), "--worst", "1", "--save", str(tmp_path / "out")]
+    env = {**os.environ, "PYTHONPATH": str(script.parent.parent)}
+    run = subprocess.run(
+        [sys.executable, str(script), str(tmp_path / "bench"), *args], capture_output=True, text=True, env=env
+    )
+    assert run.returncode == 0, run.stderr
+    assert "trafilatura (cached)" in run.stdout
+    assert "declutter's 1 worst pages per type" in run.stdout
+    saved = json.loads((tmp_path / "out" / "trafilatura" / "scores.json").read_text(encoding="utf-8"))
+    assert [page["f1"] for page in saved["pages"]] == [0.0, 1.0, 0.0]
+    assert (tmp_path / "out" / "declutter" / "0001.txt").is_file()
