@@ -141,13 +141,17 @@ def render(dataset: WcxbSet, runs: list[tuple[Run, WcxbReport]]) -> str:
 
 
 def worst(runs: list[tuple[Run, WcxbReport]], n: int) -> str:
-    """Declutter's ``n`` lowest-F1 pages per type, with the peer's F1 on the same page."""
+    """Declutter's ``n`` lowest-F1 pages per type, with the peer's F1 on the same page.
+
+    Ties (many pages score 0) go to the pages the peer does best on: those show what is possible.
+    """
     (mine, report), *others = runs
     peer = {page.id: page.score.f1 for page in others[0][1].pages} if others else {}
     peer_name = others[0][0].slug if others else "peer"
     out = [f"\n{mine.slug}'s {n} worst pages per type ({peer_name} F1 beside)"]
     for name in report.by_type:
-        pages = sorted((p for p in report.pages if p.page_type == name), key=lambda p: (p.score.f1, p.id))[:n]
+        of_type = (p for p in report.pages if p.page_type == name)
+        pages = sorted(of_type, key=lambda p: (p.score.f1, -peer.get(p.id, 0.0), p.id))[:n]
         out.append(f"{name}:")
         for page in pages:
             theirs = f"{peer[page.id]:.3f}" if page.id in peer else "  -  "
