@@ -117,18 +117,23 @@ def write_atomic(target: Path, content: str) -> None:
         raise
 
 
-def _progress(batch: Batch, total: int | None) -> Any:
-    """A rich progress bar on an interactive terminal; None when quiet or piped."""
-    if batch.quiet or not sys.stderr.isatty():
+def progress_bar(total: int | None, *, label: str = "cleaning", quiet: bool = False) -> Any:
+    """A started rich progress bar on an interactive terminal (``advance`` its first task, then ``stop``
+    it); None when quiet or when standard error is piped, so logs and captured output stay clean."""
+    if quiet or not sys.stderr.isatty():
         return None
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     progress = Progress(
-        TextColumn("cleaning"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), transient=True, console=None
+        TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), transient=True, console=None
     )
     progress.start()
-    progress.add_task("clean", total=total)
+    progress.add_task(label, total=total)
     return progress
+
+
+def _progress(batch: Batch, total: int | None) -> Any:
+    return progress_bar(total, quiet=batch.quiet)
 
 
 class ErrorReport:

@@ -8,6 +8,7 @@ regression or a document that could not be cleaned) and 2 (usage error).
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections import Counter
@@ -18,7 +19,7 @@ import typer
 
 from declutter import __version__
 from declutter.batch import Selection
-from declutter.batchcli import write_atomic
+from declutter.batchcli import progress_bar, write_atomic
 from declutter.checks import check_rules, lint_breadth
 from declutter.errors import DeclutterError
 from declutter.inputs import MAX_BYTES, read_document, read_source
@@ -26,14 +27,20 @@ from declutter.pipeline import Cleaner
 from declutter.rules import Kind, RuleSet
 from declutter.samples import draft_sample, format_sample, load_samples
 from declutter.scoring import (
+    WcxbSet,
     check_gate,
     gold_score,
     load_bodies,
+    load_wcxb,
     render_json,
     render_junit,
     render_table,
+    render_wcxb_table,
     score_samples,
+    score_wcxb,
     update_gate,
+    wcxb_json,
+    wcxb_text,
 )
 
 app = typer.Typer(
@@ -258,8 +265,20 @@ def score(
         typer.Option("--baseline", help="Baseline file (default: baseline.json in the first samples directory)."),
     ] = None,
     errors: Annotated[int, typer.Option("--errors", help="How many error lines to list in the table.")] = 50,
-    gold: Annotated[Path | None, typer.Option("--gold", help="Gold-text mode: a ScrapingHub-format gold JSON.")] = None,
-    pred: Annotated[Path | None, typer.Option("--pred", help="Gold-text mode: predictions in the same format.")] = None,
+    gold: Annotated[
+        Path | None,
+        typer.Option(
+            "--gold",
+            help="Gold-text mode: a ScrapingHub-format gold JSON, or a WCXB folder (its root, dev/, or any folder "
+            "holding ground-truth/ and html/; without --pred, declutter cleans its HTML pages).",
+        ),
+    ] = None,
+    pred: Annotated[
+        Path | None,
+        typer.Option(
+            "--pred", help="Gold-text mode: predictions in the gold's format (WCXB: a directory of <id>.txt)."
+        ),
+    ] = None,
     inputs: Annotated[
         Path | None,
         typer.Option("--inputs", help="Gold-text mode: a directory of <id>.txt documents to clean and score."),
@@ -267,6 +286,8 @@ def score(
     clean_pred: Annotated[
         bool, typer.Option("--clean", help="Gold-text mode: clean each --pred body first and report before and after.")
     ] = False,
+    types: Annotated[str, typer.Option("--types", help="WCXB: only these page types, comma-separated.")] = "",
+    limit: Annotated[int | None, typer.Option("--limit", help="WCXB: only the first N pages.")] = None,
     rules: RulesOpt = None,
     no_bundled: NoBundledOpt = False,
     keep: KeepOpt = "",
@@ -275,8 +296,13 @@ def score(
 ) -> None:
     """Score the cleaning against labelled samples (or, with --gold, against gold article bodies)."""
     cleaner = _cleaner(rules, no_bundled, keep, only, ignore)
+    if fmt not in ("table", "json"):
+        raise typer.BadParameter("--format must be table or json")
+    if gold is not None and gold.is_dir():
+        _score_wcxb(cleaner, load_wcxb(gold, types=_split(types), limit=limit), pred, inputs, clean_pred, fmt)
+        return
     if gold is not None:
-        _score_gold(cleaner, gold, pred, inputs, clean_pred)
+        _score_gold(cleaner, gold, pred, inputs, clean_pred, fmt)
         return
     roots = list(samples or [Path("samples")])
     report = score_samples(load_samples(roots), cleaner)
@@ -300,7 +326,9 @@ def score(
         raise typer.Exit(1)
 
 
-def _score_gold(cleaner: Cleaner, gold: Path, pred: Path | None, inputs: Path | None, clean_pred: bool) -> None:
+def _score_gold(
+    cleaner: Cleaner, gold: Path, pred: Path | None, inputs: Path | None, clean_pred: bool, fmt: str
+) -> None:
     truth = load_bodies(gold)
     if (pred is None) == (inputs is None):
         raise DeclutterError("gold-text mode needs exactly one of --pred or --inputs")
@@ -325,12 +353,62 @@ def _score_gold(cleaner: Cleaner, gold: Path, pred: Path | None, inputs: Path | 
             )
         truth = {key: truth[key] for key in cleaned}
         results = [("input", raw), ("cleaned", cleaned)]
-    for name, bodies in results:
-        result = gold_score(truth, bodies)
+    scores = [(name, gold_score(truth, bodies)) for name, bodies in results]
+    if fmt == "json":
+        rows = [
+            {"name": name, "documents": r.documents, "precision": r.precision, "recall": r.recall, "f1": r.f1}
+            for name, r in scores
+        ]
+        typer.echo(json.dumps({"metric": "scrapinghub-shingles", "results": rows}, indent=2))
+        return
+    for name, result in scores:
         typer.echo(
             f"{name:<9} documents {result.documents}  precision {result.precision:.3f}  "
             f"recall {result.recall:.3f}  F1 {result.f1:.3f}"
         )
+
+
+def _score_wcxb(
+    cleaner: Cleaner, dataset: WcxbSet, pred: Path | None, inputs: Path | None, clean_pred: bool, fmt: str
+) -> None:
+    """WCXB mode: score --pred outputs (before and after --clean), or clean every page's HTML and score that."""
+    if inputs is not None:
+        raise DeclutterError("--inputs is for ScrapingHub gold files; WCXB pages are HTML, cleaned without --pred")
+    if pred is not None:
+        if pred.is_dir():
+            given = {file.name.split(".")[0]: read_document(file)[0] for file in sorted(pred.glob("*.txt"))}
+        else:
+            given = load_bodies(pred)
+        missing = sum(page.id not in given for page in dataset.pages)
+        if missing:
+            typer.echo(f"note: {missing} pages have no prediction in {pred}; they score as empty output", err=True)
+        results = [("as given", given)]
+        if clean_pred:
+            results.append(("cleaned", {key: cleaner.clean(text, input_format="text") for key, text in given.items()}))
+    else:
+        cleaned: dict[str, str] = {}
+        progress = progress_bar(len(dataset.pages), label="scoring")
+        try:
+            for page in dataset.pages:
+                try:
+                    result = cleaner.explain(page.html(), url=page.url, input_format="html")
+                    cleaned[page.id] = wcxb_text(result)
+                except DeclutterError as error:  # the page scores as empty output; the run goes on
+                    typer.echo(f"{page.id}: {error}", err=True)
+                if progress is not None:
+                    progress.advance(progress.task_ids[0])
+        finally:
+            if progress is not None:
+                progress.stop()
+        results = [("declutter", cleaned)]
+    reports = [(name, score_wcxb(dataset, texts)) for name, texts in results]
+    if fmt == "json":
+        rows = [{"name": name, **wcxb_json(report)} for name, report in reports]
+        typer.echo(json.dumps({"metric": "wcxb-word-f1", "root": str(dataset.root), "results": rows}, indent=2))
+        return
+    for index, (name, report) in enumerate(reports):
+        typer.echo(("\n" if index else "") + f"{name}: WCXB {dataset.root} (means over pages)")
+        typer.echo(render_wcxb_table(report))
 
 
 @app.command()

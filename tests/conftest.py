@@ -1,7 +1,9 @@
-"""Shared fixtures: the bundled rules, the seeds and the shared benchmark (skipped when absent)."""
+"""Shared fixtures: the bundled rules, the seeds, the shared benchmark (skipped when absent), a tiny WCXB split."""
 
 from __future__ import annotations
 
+import gzip
+import json
 from pathlib import Path
 
 import pytest
@@ -34,3 +36,30 @@ def rule_file(tmp_path: Path):  # type: ignore[no-untyped-def]
         return path
 
     return write
+
+
+def write_wcxb(root: Path) -> Path:
+    """A three-page WCXB split under ``root/dev``: two articles, a category page (a collection) without
+    file_id or url, and one ground truth without main_content (skipped)."""
+    dev = root / "dev"
+    (dev / "html").mkdir(parents=True)
+    (dev / "ground-truth").mkdir()
+    pages = {
+        "0001": ("article", "https://a.example/one", "The red kettle boils fast."),
+        "0002": ("article", "https://b.example/two", "Blue teapots pour slowly."),
+        "0003": ("category", None, "Thread one. Thread two."),
+    }
+    for key, (page_type, url, text) in pages.items():
+        html = f"<html><body><a href='/login'>Sign in</a><p>{text}</p></body></html>"
+        (dev / "html" / f"{key}.html.gz").write_bytes(gzip.compress(html.encode()))
+        truth: dict[str, object] = {
+            "ground_truth": {"main_content": text, "with": ["red kettle"], "without": ["Sign in"]},
+            "_internal": {"page_type": {"primary": page_type}},
+        }
+        if url:
+            truth |= {"url": url, "file_id": key}
+        (dev / "ground-truth" / f"{key}.json").write_text(json.dumps(truth))
+    (dev / "ground-truth" / "0004.json").write_text(
+        json.dumps({"ground_truth": {"with": []}, "_internal": {"page_type": {"primary": "article"}}})
+    )
+    return dev

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from declutter.cli import app
 
-from .conftest import ROOT
+from .conftest import ROOT, write_wcxb
 
 runner = CliRunner()
 TEXT = "Skip to main content\n\nThe council approved the budget on Monday.\n\nShare\n"
@@ -127,3 +127,49 @@ def test_label_writes_a_reviewable_sample(tmp_path: Path) -> None:
 
 def test_version() -> None:
     assert runner.invoke(app, ["--version"]).stdout.startswith("declutter ")
+
+
+def test_score_gold_json_output(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps({"a": {"articleBody": "one two three four five"}, "b": {"articleBody": "six"}}))
+    pred = tmp_path / "pred.json"
+    pred.write_text(json.dumps({"a": {"articleBody": "one two three four five"}, "b": {"articleBody": ""}}))
+    result = runner.invoke(app, ["score", "--gold", str(gold), "--pred", str(pred), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    [given] = data["results"]
+    assert (given["name"], given["documents"], given["recall"]) == ("as given", 2, 0.5)
+
+
+def test_score_wcxb_cleans_the_pages_and_prints_json(tmp_path: Path) -> None:
+    write_wcxb(tmp_path)
+    result = runner.invoke(app, ["score", "--gold", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    [run] = json.loads(result.stdout)["results"]
+    assert run["name"] == "declutter"
+    assert run["overall"]["pages"] == 3
+    assert set(run["types"]) == {"article", "collection"}
+    assert run["skipped"] == ["0004"]
+    assert run["pages"][0]["with_found"] == 1, "the page's 'red kettle' is in declutter's output"
+    table = runner.invoke(app, ["score", "--gold", str(tmp_path / "dev"), "--types", "article"])
+    assert table.exit_code == 0, table.output
+    assert "article" in table.stdout
+    assert "collection" not in table.stdout
+    assert "skipped 1 pages without main_content: 0004" in table.stdout
+
+
+def test_score_wcxb_scores_a_directory_of_predictions(tmp_path: Path) -> None:
+    write_wcxb(tmp_path / "bench")
+    pred = tmp_path / "pred"
+    pred.mkdir()
+    (pred / "0001.txt").write_text("The red kettle boils fast.", encoding="utf-8")
+    (pred / "0002.txt").write_text("Share this\n\nBlue teapots pour slowly.\n", encoding="utf-8")
+    args = ["score", "--gold", str(tmp_path / "bench"), "--pred", str(pred), "--clean", "--format", "json"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    given, cleaned = json.loads(result.stdout)["results"]
+    assert (given["name"], cleaned["name"]) == ("as given", "cleaned")
+    assert given["pages"][0]["f1"] == 1.0
+    assert given["pages"][2]["f1"] == 0.0, "a page without a prediction scores as empty output"
+    assert cleaned["pages"][1]["precision"] > given["pages"][1]["precision"], "cleaning drops 'Share this'"
+    assert "1 pages have no prediction" in result.stderr
