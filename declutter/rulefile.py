@@ -72,10 +72,15 @@ KIND_DEFAULTS: dict[Kind, dict[str, Any]] = {
         "guard": True,
         "bulk": False,
         "scope": "page",
+        "together": "always",
         "min_link_density": 0.0,
         "min_links": 0,
     },
 }
+SCOPES = ("page", "content")
+"""Where a selector rule runs: the whole page before the content is found, or only inside it."""
+TOGETHER = ("always", "except-articles")
+"""When a guarded selector rule's matches are judged together (see ``html.chrome.remove_chrome``)."""
 EXAMPLE_KEYS = {"residue", "article", "protect", "fix", "todo_residue", "todo_article"}
 
 
@@ -395,6 +400,15 @@ def _build_rule(raw: Any, header: Mapping[str, Any], *, path: str, line: int, so
         if not selectors and not params["tokens"]:
             raise RuleError("a selector rule needs selectors or tokens", path=path, line=line, rule_id=rule_id)
         _check_tokens(params["tokens"], path=path, line=_key_line(source, line, "tokens"), rule_id=rule_id)
+        for key, choices in (("scope", SCOPES), ("together", TOGETHER)):
+            if params[key] not in choices:
+                raise RuleError(
+                    f"{key} must be one of {', '.join(map(repr, choices))}, not {params[key]!r}",
+                    path=path,
+                    line=_key_line(source, line, key),
+                    rule_id=rule_id,
+                    hint=_suggest(str(params[key]), choices),
+                )
     file_domains = header.get("domains", [])
     include, exclude = _domains(raw.get("domains", file_domains), path=path, line=line, rule_id=rule_id)
     signatures = tuple(

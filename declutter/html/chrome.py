@@ -164,12 +164,16 @@ def _run(xpath: etree.XPath | None, root: HtmlElement) -> list[Any]:
     return result if isinstance(result, list) else []
 
 
-def remove_chrome(root: HtmlElement, selectors: Sequence[CompiledSelector]) -> list[ElementDecision]:
-    """Apply selector rules (CSS and class/id tokens) in one walk; removed subtrees are not visited.
+def remove_chrome(
+    root: HtmlElement, selectors: Sequence[CompiledSelector], *, article: bool = False
+) -> list[ElementDecision]:
+    """Apply selector rules (CSS and class/id tokens); removed subtrees are not visited.
 
-    The walk decides all the children of an element, then goes on below the ones it kept. The first
-    rule (in rule order) that matches an element removes it, unless the rule is guarded and the
-    element holds the article (see :func:`_protected`). Rules marked ``bulk`` (tags that never hold
+    The first rule (in rule order) that matches an element removes it, unless the rule is guarded
+    and the element holds the article (see :func:`_protected`), or the rule's matches together hold
+    :data:`PROTECT_SHARE` of the page's paragraph text: many sibling posts or sections, each small,
+    are the page's text when they go together (the walk is then made again without that rule).
+    Rules marked ``bulk`` (tags that never hold
     text: scripts, styles) are stripped first in one pass of lxml's C code and reported with a count per tag.
     """
     decisions: list[ElementDecision] = []
@@ -197,15 +201,63 @@ def remove_chrome(root: HtmlElement, selectors: Sequence[CompiledSelector]) -> l
     page_chars = sum(sizes.values())
     holders = _article_holders(root)
     matched = [(compiled, set(_run(compiled.xpath, root))) for compiled in walked]
-    all_tags = frozenset().union(*(compiled.tags for compiled in walked))
-    all_tokens = frozenset().union(*(compiled.tokens for compiled in walked))
-    all_attributes = frozenset(name for compiled in walked for _, name, _, _ in compiled.attributes)
+    vetoed: set[str] = set()
+    while True:
+        found = _matches(root, [m for m in matched if m[0].rule.id not in vetoed], page_chars, sizes, holders)
+        together: Counter[str] = Counter()
+        for element, compiled, _ in found:
+            if _judged_together(compiled.rule, article):
+                together[compiled.rule.id] += sum(sizes.get(p, 0) for p in element.iter(*PARAGRAPHS))
+        holding = {
+            rule_id for rule_id, chars in together.items() if page_chars >= 500 and chars >= PROTECT_SHARE * page_chars
+        }
+        if not holding:
+            break
+        vetoed |= holding  # its matches are the page's text taken together (a forum's posts): none goes
+    for element, compiled, reason in found:
+        rule = compiled.rule
+        decisions.append(
+            ElementDecision(
+                rule.id, rule.category, path_of(element), f"{reason} ({describe(element)})", preview(element)
+            )
+        )
+        remove(element)
+    return decisions
+
+
+def _judged_together(rule: Rule, article: bool) -> bool:
+    """Whether a guarded rule's matches are judged together: always, or (``together = "except-articles"``)
+    on pages that do not call themselves articles (a news story's comments are apart from its text; a
+    forum thread is its posts)."""
+    together = rule.params.get("together", "always")
+    return bool(rule.params.get("guard", True)) and (
+        together == "always" or (together == "except-articles" and not article)
+    )
+
+
+def _matches(
+    root: HtmlElement,
+    matched: Sequence[tuple[CompiledSelector, set[HtmlElement]]],
+    page_chars: int,
+    sizes: dict[HtmlElement, int],
+    holders: set[HtmlElement],
+) -> list[tuple[HtmlElement, CompiledSelector, str]]:
+    """Every element the first matching rule would remove, with why; the walk does not go below them.
+
+    The walk decides all the children of an element, then goes on below the ones no rule took.
+    """
+    found: list[tuple[HtmlElement, CompiledSelector, str]] = []
+    if not matched:
+        return found
+    all_tags = frozenset().union(*(compiled.tags for compiled, _ in matched))
+    all_tokens = frozenset().union(*(compiled.tokens for compiled, _ in matched))
+    all_attributes = frozenset(name for compiled, _ in matched for _, name, _, _ in compiled.attributes)
     all_hits = set().union(*(hits for _, hits in matched))
     named: dict[str, frozenset[str]] = {}  # a page repeats its class values: each is split once per walk
     stack = [root]
     while stack:
         parent = stack.pop()
-        for element in parent[:]:  # a copy: children are removed on the way
+        for element in parent:
             tag = element.tag
             if not isinstance(tag, str):
                 continue
@@ -217,10 +269,10 @@ def remove_chrome(root: HtmlElement, selectors: Sequence[CompiledSelector]) -> l
                 raw_class, raw_id = element.get("class"), element.get("id")
                 if raw_class or raw_id:
                     raw = f"{raw_class or ''} {raw_id or ''}"
-                    found = named.get(raw)
-                    if found is None:
-                        found = named[raw] = all_tokens.intersection(class_tokens(raw))
-                    tokens = found
+                    known = named.get(raw)
+                    if known is None:
+                        known = named[raw] = all_tokens.intersection(class_tokens(raw))
+                    tokens = known
             if tag not in all_tags and not tokens and element not in all_hits and all_attributes.isdisjoint(names):
                 stack.append(element)
                 continue
@@ -238,16 +290,11 @@ def remove_chrome(root: HtmlElement, selectors: Sequence[CompiledSelector]) -> l
                     if density is None:
                         continue
                     reason += f", {density:.0%} link text"
-                decisions.append(
-                    ElementDecision(
-                        rule.id, rule.category, path_of(element), f"{reason} ({describe(element)})", preview(element)
-                    )
-                )
-                remove(element)
+                found.append((element, compiled, reason))
                 break
             else:
                 stack.append(element)
-    return decisions
+    return found
 
 
 def _link_cluster(element: HtmlElement, rule: Rule) -> float | None:
@@ -260,3 +307,25 @@ def _link_cluster(element: HtmlElement, rule: Rule) -> float | None:
         return None
     density = min(1.0, sum(len(squeeze(link)) for link in links) / len(text))
     return density if density >= rule.params.get("min_link_density", 0.0) else None
+
+
+NOSCRIPT_WORDS = 50
+"""A <noscript> with this many words is the page itself as served without scripts, not a fallback notice."""
+
+
+def reveal_noscript(root: HtmlElement) -> int:
+    """Unwrap every <noscript> holding :data:`NOSCRIPT_WORDS` words or more, so its text is read like the rest.
+
+    Forum software renders a thread with scripts and puts the same posts in a <noscript> for crawlers
+    and script-less readers (the page's only copy in the HTML); a short <noscript> ("enable JavaScript",
+    a tracking pixel) stays and is stripped with the scripts. Returns how many were unwrapped.
+
+    >>> from declutter.html.parsing import parse
+    >>> root = parse("<body><noscript><p>" + "word " * 60 + "</p></noscript><noscript>Enable JS</noscript></body>")
+    >>> reveal_noscript(root), len(root.findall(".//noscript"))
+    (1, 1)
+    """
+    rich = [element for element in root.iter("noscript") if len(all_text(element).split()) >= NOSCRIPT_WORDS]
+    for element in rich:
+        element.drop_tag()
+    return len(rich)

@@ -23,10 +23,10 @@ from dataclasses import dataclass
 from declutter.decisions import ElementDecision
 from declutter.document import domain_of
 from declutter.html.blocks import blocks_of
-from declutter.html.chrome import compile_selector_rule, remove_chrome
+from declutter.html.chrome import compile_selector_rule, remove_chrome, reveal_noscript
 from declutter.html.metadata import first_meta, read_metadata
 from declutter.html.parsing import parse
-from declutter.html.regions import choose_container
+from declutter.html.regions import find_content
 from declutter.html.tree import all_text, contains, path_of, remove, squeeze
 from declutter.rules import Kind, Rule
 
@@ -62,8 +62,11 @@ def extract_page(html: str, rules: Sequence[Rule], *, url: str | None = None, do
     author = first_meta(metas, "author", "article:author")
     site = domain or (domain_of(page_url) if page_url else None)
     selectors = [compile_selector_rule(r) for r in rules if r.kind is Kind.SELECTOR and r.applies_to(site)]
-    removed = remove_chrome(root, [s for s in selectors if s.rule.params.get("scope") != "content"])
-    container = choose_container(root)
+    reveal_noscript(root)
+    removed = remove_chrome(
+        root, [s for s in selectors if s.rule.params.get("scope") != "content"], article=head.article
+    )
+    container = find_content(root)
     removed += remove_chrome(container, [s for s in selectors if s.rule.params.get("scope") == "content"])
     h1 = container.find(".//h1")
     if h1 is None:

@@ -20,6 +20,17 @@ class Metadata:
     canonical: str | None
     title: str | None
     """The first <title>'s text ("" when it is empty), None when the page has none."""
+    types: frozenset[str] = frozenset()
+    """What the page says it is: its ``og:type`` and every JSON-LD ``@type``, lower-cased."""
+
+    @property
+    def article(self) -> bool:
+        """Whether the page calls itself an article (a reader's comments are then apart from its text).
+
+        >>> Metadata({}, {}, None, None, frozenset({"newsarticle", "webpage"})).article
+        True
+        """
+        return not self.types.isdisjoint(ARTICLE_TYPES)
 
 
 _TEXT_NODES = cast(Callable[[HtmlElement], list[str]], etree.XPath("text()", smart_strings=False))
@@ -47,22 +58,40 @@ def read_metadata(root: HtmlElement) -> Metadata:
                 json_ld += _TEXT_NODES(element)
         elif title is None:
             title = element.text or ""
-    return Metadata(metas, _json_ld(json_ld), canonical, title)
+    items = _json_ld_items(json_ld)
+    types = {str(t).lower() for item in items for t in _as_list(item.get("@type"))}
+    if "og:type" in metas:
+        types.add(metas["og:type"].lower())
+    return Metadata(metas, _article_item(items), canonical, title, frozenset(types))
 
 
 def first_meta(metas: dict[str, str], *names: str) -> str | None:
     return next((metas[name] for name in names if name in metas), None)
 
 
-def _json_ld(scripts: list[str]) -> dict[str, object]:
-    """The first JSON-LD item that describes an article (with a date, a headline or a body)."""
+ARTICLE_TYPES = frozenset(
+    {"article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle"}
+)
+"""``og:type`` and JSON-LD types of a page that is one article (not a thread, a product or a list)."""
+
+
+def _json_ld_items(scripts: list[str]) -> list[dict[str, object]]:
+    """Every top-level JSON-LD item of the page's scripts (lists and ``@graph`` opened), in page order."""
+    found: list[dict[str, object]] = []
     for script in scripts:
         try:
             data = json.loads(script)
         except ValueError:
             continue
         items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
-        for item in items:
-            if isinstance(item, dict) and any(k in item for k in ("datePublished", "headline", "articleBody")):
-                return item
-    return {}
+        found += (item for item in items if isinstance(item, dict))
+    return found
+
+
+def _as_list(value: object) -> list[object]:
+    return value if isinstance(value, list) else [] if value is None else [value]
+
+
+def _article_item(items: list[dict[str, object]]) -> dict[str, object]:
+    """The first JSON-LD item that describes an article (with a date, a headline or a body)."""
+    return next((item for item in items if any(k in item for k in ("datePublished", "headline", "articleBody"))), {})

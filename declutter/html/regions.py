@@ -119,3 +119,75 @@ def choose_container(root: HtmlElement) -> HtmlElement:
         if paragraph_chars(candidate) >= 0.8 * best_length and contains(candidate, best):
             return candidate
     return best
+
+
+REGION_SHARE = 0.8
+"""The content region is the deepest element holding this share of the page's content text."""
+TIGHT_SHARE = 0.5
+"""Inside the region, the best-scoring container wins when it holds this share of the region's content text."""
+
+
+def find_content(root: HtmlElement) -> HtmlElement:
+    """The element holding the page's main content, whatever the kind of page.
+
+    A forum's posts, a listing's cards and a service page's sections are many sibling regions: the
+    content is where most of the page's text is (:func:`content_mass`), so the region is the deepest
+    element holding :data:`REGION_SHARE` of it, and it keeps all the regions under it. An article
+    inside that region (the best container by paragraph score, :func:`choose_container`) is chosen
+    instead when it holds :data:`TIGHT_SHARE` of the region's text: what it leaves out there is
+    comments, teasers and asides.
+
+    >>> from declutter.html.parsing import parse
+    >>> posts = "".join(f"<div class=post><p>Reply {n}: I had the same problem, and restarting fixed it.</p></div>"
+    ...                 for n in range(6))
+    >>> page = parse(f"<body><div id=top><a href=/>Home</a></div><div id=thread>{posts}</div></body>")
+    >>> find_content(page).get("id")
+    'thread'
+    """
+    body = root.find("body")
+    node = body if body is not None else root
+    mass = content_mass(node)
+    total = mass[node]
+    while True:
+        best = max((child for child in node if child in mass), key=mass.__getitem__, default=None)
+        if best is None or mass[best] < REGION_SHARE * total:
+            break
+        node = best
+    classic = choose_container(root)
+    if contains(node, classic) and mass.get(classic, 0) >= TIGHT_SHARE * mass[node]:
+        return classic
+    return node
+
+
+def content_mass(base: HtmlElement) -> dict[HtmlElement, int]:
+    """Characters of text each element holds outside links, in blocks that are not mostly links.
+
+    A block's own text (its text, inline children and tails) counts less its link text, and not at all
+    when links are half of it (a menu, a tag list); an element's mass is its blocks' sum.
+    """
+    mass: dict[HtmlElement, int] = {}
+
+    def walk(element: HtmlElement) -> int:
+        total = 0
+        parts = [element.text or ""]
+        links = 0
+        for child in element:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in SKIP:
+                parts.append(child.tail or "")
+                continue
+            if tag in INLINE:
+                text = all_text(child)
+                parts.append(text)
+                links += len(text) if tag == "a" else sum(len(all_text(a)) for a in child.iter("a"))
+            else:
+                total += walk(child)
+            parts.append(child.tail or "")
+        own = len(squeeze("".join(parts)))
+        if own and links < 0.5 * own:
+            total += own - links
+        mass[element] = total
+        return total
+
+    walk(base)
+    return mass
