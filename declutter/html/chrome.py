@@ -19,6 +19,7 @@ from declutter.html.tree import (
     PARAGRAPHS,
     all_text,
     class_tokens,
+    content_mass,
     describe,
     paragraph_sizes,
     path_of,
@@ -199,6 +200,10 @@ def remove_chrome(
         return decisions
     sizes = paragraph_sizes(root)  # counted before removals
     page_chars = sum(sizes.values())
+    # What counts as the page's text when matches are judged together: an article's paragraphs; on other
+    # pages (cards, posts and sections written in <div>s) all the text outside links.
+    mass = _paragraph_mass(root, sizes) if article else content_mass(root)
+    page_mass = mass.get(root, 0)
     holders = _article_holders(root)
     matched = [(compiled, set(_run(compiled.xpath, root))) for compiled in walked]
     vetoed: set[str] = set()
@@ -207,9 +212,9 @@ def remove_chrome(
         together: Counter[str] = Counter()
         for element, compiled, _ in found:
             if _judged_together(compiled.rule, article):
-                together[compiled.rule.id] += sum(sizes.get(p, 0) for p in element.iter(*PARAGRAPHS))
+                together[compiled.rule.id] += mass.get(element, 0)
         holding = {
-            rule_id for rule_id, chars in together.items() if page_chars >= 500 and chars >= PROTECT_SHARE * page_chars
+            rule_id for rule_id, chars in together.items() if page_mass >= 500 and chars >= PROTECT_SHARE * page_mass
         }
         if not holding:
             break
@@ -223,6 +228,15 @@ def remove_chrome(
         )
         remove(element)
     return decisions
+
+
+def _paragraph_mass(root: HtmlElement, sizes: dict[HtmlElement, int]) -> dict[HtmlElement, int]:
+    """Characters of paragraph text (:func:`paragraph_sizes`) under each element that holds some."""
+    mass: dict[HtmlElement, int] = {}
+    for paragraph, size in sizes.items():
+        for node in (paragraph, *paragraph.iterancestors()):
+            mass[node] = mass.get(node, 0) + size
+    return mass
 
 
 def _judged_together(rule: Rule, article: bool) -> bool:

@@ -14,6 +14,7 @@ from declutter.html.tree import (
     SKIP,
     all_text,
     contains,
+    content_mass,
     paragraph_chars,
     squeeze,
 )
@@ -157,37 +158,3 @@ def find_content(root: HtmlElement) -> HtmlElement:
     if contains(node, classic) and mass.get(classic, 0) >= TIGHT_SHARE * mass[node]:
         return classic
     return node
-
-
-def content_mass(base: HtmlElement) -> dict[HtmlElement, int]:
-    """Characters of text each element holds outside links, in blocks that are not mostly links.
-
-    A block's own text (its text, inline children and tails) counts less its link text, and not at all
-    when links are half of it (a menu, a tag list); an element's mass is its blocks' sum.
-    """
-    mass: dict[HtmlElement, int] = {}
-
-    def walk(element: HtmlElement) -> int:
-        total = 0
-        parts = [element.text or ""]
-        links = 0
-        for child in element:
-            tag = child.tag
-            if not isinstance(tag, str) or tag in SKIP:
-                parts.append(child.tail or "")
-                continue
-            if tag in INLINE:
-                text = all_text(child)
-                parts.append(text)
-                links += len(text) if tag == "a" else sum(len(all_text(a)) for a in child.iter("a"))
-            else:
-                total += walk(child)
-            parts.append(child.tail or "")
-        own = len(squeeze("".join(parts)))
-        if own and links < 0.5 * own:
-            total += own - links
-        mass[element] = total
-        return total
-
-    walk(base)
-    return mass

@@ -259,3 +259,37 @@ def paragraph_chars(element: HtmlElement) -> int:
 def paragraph_sizes(root: HtmlElement) -> dict[HtmlElement, int]:
     """The length of every paragraph (<p>, <pre>, <td>, <blockquote>) in ``root``, root included."""
     return {paragraph: _paragraph_size(paragraph) for paragraph in root.iter(*PARAGRAPHS)}
+
+
+def content_mass(base: HtmlElement) -> dict[HtmlElement, int]:
+    """Characters of text each element holds outside links, in blocks that are not mostly links.
+
+    A block's own text (its text, inline children and tails) counts less its link text, and not at all
+    when links are half of it (a menu, a tag list); an element's mass is its blocks' sum.
+    """
+    mass: dict[HtmlElement, int] = {}
+
+    def walk(element: HtmlElement) -> int:
+        total = 0
+        parts = [element.text or ""]
+        links = 0
+        for child in element:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in SKIP:
+                parts.append(child.tail or "")
+                continue
+            if tag in INLINE:
+                text = all_text(child)
+                parts.append(text)
+                links += len(text) if tag == "a" else sum(len(all_text(a)) for a in child.iter("a"))
+            else:
+                total += walk(child)
+            parts.append(child.tail or "")
+        own = len(squeeze("".join(parts)))
+        if own and links < 0.5 * own:
+            total += own - links
+        mass[element] = total
+        return total
+
+    walk(base)
+    return mass
