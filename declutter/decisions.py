@@ -95,6 +95,8 @@ class Cleaned(NamedTuple):
     elements: tuple[ElementDecision, ...] = ()
     metadata: Mapping[str, str] = MappingProxyType({})
     source: str | None = None
+    language: str | None = None
+    """The document's ISO 639-1 code (given, declared by the page or detected), None when unknown or unneeded."""
 
 
 def strip_spans(line: str, spans: Iterable[tuple[int, int]]) -> str:

@@ -38,7 +38,8 @@ class Document:
     """A text split into lines and blocks, plus the site and page it came from (if known).
 
     ``url`` is the page's address; heuristics that declare a ``url`` parameter receive it (a headline is
-    often spelled out in the URL's slug).
+    often spelled out in the URL's slug). ``language`` is the text's ISO 639-1 code (declared or detected,
+    see :mod:`declutter.language`), None when unknown: rules tagged with languages run only on a match.
     """
 
     lines: tuple[str, ...]
@@ -46,9 +47,12 @@ class Document:
     final_newline: bool
     domain: str | None = None
     url: str | None = None
+    language: str | None = None
 
     @classmethod
-    def from_text(cls, text: str, *, domain: str | None = None, url: str | None = None) -> Document:
+    def from_text(
+        cls, text: str, *, domain: str | None = None, url: str | None = None, language: str | None = None
+    ) -> Document:
         """Split on ``\\n`` (a ``\\r`` before it stays part of the line, so output round-trips)."""
         final_newline = text.endswith("\n")
         lines = tuple((text[:-1] if final_newline else text).split("\n")) if text else ()
@@ -57,7 +61,7 @@ class Document:
             block = read_block(len(blocks), number, raw)
             if block is not None:
                 blocks.append(block)
-        return cls(lines, tuple(blocks), final_newline, domain, url)
+        return cls(lines, tuple(blocks), final_newline, domain, url, language)
 
 
 def read_block(index: int, line: int, raw: str) -> Block | None:

@@ -25,6 +25,7 @@ from declutter.document import Block, Document, domain_of, normalize_domain, rea
 from declutter.heuristics import HEURISTICS, WANTS_URL
 from declutter.heuristics.common import Removed
 from declutter.html import extract_page, looks_like_html
+from declutter.language import document_language, html_language, normalize_language
 from declutter.matchers import match_blocks, match_cutoffs, match_keeps, match_lines, match_patterns, match_strips
 from declutter.rules import Kind, Position, Rule, RuleSet
 
@@ -143,23 +144,45 @@ class Cleaner:
         self.rules = base.select(keep=keep, only=only, ignore=ignore)
 
     def explain(
-        self, text: str, *, url: str | None = None, domain: str | None = None, input_format: str = "auto"
+        self,
+        text: str,
+        *,
+        url: str | None = None,
+        domain: str | None = None,
+        input_format: str = "auto",
+        language: str | None = None,
     ) -> Cleaned:
-        """Clean ``text`` (plain text or HTML, detected unless ``input_format`` says) and say why."""
+        """Clean ``text`` (plain text or HTML, detected unless ``input_format`` says) and say why.
+
+        ``language`` (an ISO 639-1 code or a tag like 'pt-BR') is the text's language; without it an HTML
+        page's declared language is used, else the language is detected from the text's function words.
+        Rules tagged with languages run only when the language is known and one of theirs.
+        """
         if input_format not in INPUT_FORMATS:
             raise ValueError(f"input_format must be one of {INPUT_FORMATS}, not {input_format!r}")
+        code = normalize_language(language)
+        if language and code is None:
+            raise ValueError(f"language must be an ISO 639-1 code ('de') or a tag ('pt-BR'), not {language!r}")
         if input_format == "html" or (input_format == "auto" and looks_like_html(text)):
-            return self._explain_html(text, url=url, domain=domain)
-        doc = Document.from_text(text, domain=resolve_domain(url, domain), url=url)
+            return self._explain_html(text, url=url, domain=domain, language=code)
+        doc = self._with_language(Document.from_text(text, domain=resolve_domain(url, domain), url=url), code)
         decisions = settle(doc, self.rules.for_document(doc))
-        return Cleaned(apply(text, decisions), decisions, doc.domain, self.rules.fingerprint)
+        return Cleaned(apply(text, decisions), decisions, doc.domain, self.rules.fingerprint, language=doc.language)
 
-    def _explain_html(self, html: str, *, url: str | None, domain: str | None) -> Cleaned:
+    def _with_language(self, doc: Document, language: str | None) -> Document:
+        """The document with its language: the given one, else detected (only when some rule needs it)."""
+        if language is None and self.rules.has_languages:
+            language = document_language(doc.blocks)
+        return replace(doc, language=language) if language is not None else doc
+
+    def _explain_html(self, html: str, *, url: str | None, domain: str | None, language: str | None) -> Cleaned:
         site = resolve_domain(url, domain)
         page = extract_page(html, self.rules.active(), url=url, domain=site)
         site = site or resolve_domain(page.url, None)
         text = page.text
-        doc = Document.from_text(text, domain=site, url=url or page.url)
+        # The page's head says its language (html lang, Content-Language, og:locale); its text is the fallback.
+        declared = language or html_language(html)
+        doc = self._with_language(Document.from_text(text, domain=site, url=url or page.url), declared)
         decisions = decide(doc, self.rules.for_document(doc))  # one pass: settling is for text that is cleaned again
         metadata = {
             key: value
@@ -172,11 +195,21 @@ class Cleaner:
             )
             if value
         }
-        return Cleaned(apply(text, decisions), decisions, site, self.rules.fingerprint, page.removed, metadata, text)
+        return Cleaned(
+            apply(text, decisions), decisions, site, self.rules.fingerprint, page.removed, metadata, text, doc.language
+        )
 
-    def clean(self, text: str, *, url: str | None = None, domain: str | None = None, input_format: str = "auto") -> str:
+    def clean(
+        self,
+        text: str,
+        *,
+        url: str | None = None,
+        domain: str | None = None,
+        input_format: str = "auto",
+        language: str | None = None,
+    ) -> str:
         """The cleaned text only."""
-        return self.explain(text, url=url, domain=domain, input_format=input_format).text
+        return self.explain(text, url=url, domain=domain, input_format=input_format, language=language).text
 
 
 def _ruleset(rules: RulesArg, extra: tuple[str | Path, ...]) -> RuleSet:
@@ -203,19 +236,21 @@ def explain(
     only: Iterable[str] = (),
     ignore: Iterable[str] = (),
     input_format: str = "auto",
+    language: str | None = None,
 ) -> Cleaned:
     """Clean ``text`` (plain text or HTML) with the bundled rules (or ``rules``) and say why.
 
     ``url`` or ``domain`` name the site, so its site rules apply; ``keep`` leaves
     categories in, ``only`` restricts removal to some categories or ids, ``ignore``
     disables rule ids, id prefixes or categories; ``input_format`` is ``auto``
-    (detect HTML), ``text`` or ``html``.
+    (detect HTML), ``text`` or ``html``; ``language`` (ISO 639-1) overrides the declared or detected
+    language that decides which language-tagged rules run.
     """
     if rules is None:
         cleaner = _cached_cleaner(frozenset(keep), frozenset(only), frozenset(ignore))
     else:
         cleaner = Cleaner(rules, keep=keep, only=only, ignore=ignore)
-    return cleaner.explain(text, url=url, domain=domain, input_format=input_format)
+    return cleaner.explain(text, url=url, domain=domain, input_format=input_format, language=language)
 
 
 def clean(
@@ -228,8 +263,17 @@ def clean(
     only: Iterable[str] = (),
     ignore: Iterable[str] = (),
     input_format: str = "auto",
+    language: str | None = None,
 ) -> str:
     """The cleaned text: ``explain(...).text``."""
     return explain(
-        text, url=url, domain=domain, rules=rules, keep=keep, only=only, ignore=ignore, input_format=input_format
+        text,
+        url=url,
+        domain=domain,
+        rules=rules,
+        keep=keep,
+        only=only,
+        ignore=ignore,
+        input_format=input_format,
+        language=language,
     ).text

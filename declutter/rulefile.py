@@ -34,12 +34,13 @@ import regex
 from declutter.categories import CONTENT, RESIDUE
 from declutter.document import normalize_domain
 from declutter.errors import RuleError
+from declutter.language import ISO_639_1
 from declutter.rules import Examples, Fix, Kind, Origin, Position, Rule, Status
 
 ID_PATTERN = regex.compile(r"[A-Z]{3}\d{3}")
 NAME_PATTERN = regex.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
-FILE_KEYS = {"prefix", "title", "domains", "signatures", "description", "defines"}
+FILE_KEYS = {"prefix", "title", "domains", "signatures", "description", "defines", "languages"}
 COMMON_KEYS = {
     "id",
     "name",
@@ -48,6 +49,7 @@ COMMON_KEYS = {
     "description",
     "patterns",
     "domains",
+    "languages",
     "position",
     "status",
     "since",
@@ -104,6 +106,17 @@ def _key_line(source: str, start: int, key: str) -> int:
         if text.startswith(f"{key} ") or text.startswith(f"{key}="):
             return number
     return start
+
+
+def _header_line(source: str, key: str) -> int:
+    """The line of ``key = …`` in the file header (before the first ``[[rule]]``; falls back to 1)."""
+    for number, line in enumerate(source.splitlines(), start=1):
+        text = line.strip()
+        if text.startswith("[[rule]]"):
+            break
+        if text.startswith(f"{key} ") or text.startswith(f"{key}="):
+            return number
+    return 1
 
 
 _DEFINE = regex.compile(r"\{\{(\w+)\}\}")
@@ -232,6 +245,32 @@ def _domains(value: Any, *, path: str, line: int, rule_id: str | None) -> tuple[
     include = frozenset(normalize_domain(d) for d in names if not d.startswith("~"))
     exclude = frozenset(normalize_domain(d[1:]) for d in names if d.startswith("~"))
     return include, exclude
+
+
+def _languages(value: Any, *, path: str, line: int, rule_id: str | None) -> frozenset[str]:
+    """A rule's ``languages``: ISO 639-1 codes, written as such ('de', not 'de-DE' or 'German')."""
+    codes = _strings(value, what="languages", path=path, line=line, rule_id=rule_id)
+    if not codes:
+        raise RuleError(
+            "languages must name at least one language",
+            path=path,
+            line=line,
+            rule_id=rule_id,
+            hint="remove the key for a rule that runs in every language",
+        )
+    for code in codes:
+        if code not in ISO_639_1:
+            prefix = code.lower()[:2]
+            raise RuleError(
+                f"unknown language {code!r}: languages are ISO 639-1 codes (two lower-case letters)",
+                path=path,
+                line=line,
+                rule_id=rule_id,
+                hint=f"did you mean {prefix!r}?"
+                if prefix in ISO_639_1
+                else "write the two-letter code, e.g. 'de', 'fr', 'es', 'it', 'pt', 'nl', 'pl'",
+            )
+    return frozenset(codes)
 
 
 def _check_heuristic(name: Any, params: Any, *, path: str, line: int, rule_id: str) -> None:
@@ -411,6 +450,11 @@ def _build_rule(raw: Any, header: Mapping[str, Any], *, path: str, line: int, so
                 )
     file_domains = header.get("domains", [])
     include, exclude = _domains(raw.get("domains", file_domains), path=path, line=line, rule_id=rule_id)
+    languages: frozenset[str] = frozenset()
+    if "languages" in raw:
+        languages = _languages(raw["languages"], path=path, line=_key_line(source, line, "languages"), rule_id=rule_id)
+    elif "languages" in header:
+        languages = _languages(header["languages"], path=path, line=_header_line(source, "languages"), rule_id=rule_id)
     signatures = tuple(
         compile_pattern(p, flags=0, path=path, line=1, rule_id=None)
         for p in _strings(header.get("signatures", []), what="signatures", path=path, line=1, rule_id=None)
@@ -453,6 +497,7 @@ def _build_rule(raw: Any, header: Mapping[str, Any], *, path: str, line: int, so
         params=params,
         domains=include,
         excluded_domains=exclude,
+        languages=languages,
         signatures=signatures,
         position=position,
         status=status,

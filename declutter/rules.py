@@ -17,7 +17,7 @@ import hashlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -114,6 +114,7 @@ class Rule:
     params: Mapping[str, Any] = field(default_factory=dict)
     domains: frozenset[str] = frozenset()
     excluded_domains: frozenset[str] = frozenset()
+    languages: frozenset[str] = frozenset()
     signatures: tuple[regex.Pattern[str], ...] = ()
     position: Position = Position.ANY
     status: Status = Status.STABLE
@@ -126,6 +127,14 @@ class Rule:
     @property
     def is_site_rule(self) -> bool:
         return bool(self.domains)
+
+    def speaks(self, language: str | None) -> bool:
+        """Whether the rule runs on a document in ``language`` (ISO 639-1, None when unknown).
+
+        A rule without ``languages`` runs on every document; a rule with them only on a document
+        known (declared or detected) to be in one of them, never on one whose language is unknown.
+        """
+        return not self.languages or language in self.languages
 
     def applies_to(self, domain: str | None, doc: Document | None = None, *, lowered: str | None = None) -> bool:
         """Whether the rule's site scope admits a document from ``domain``.
@@ -223,12 +232,19 @@ class RuleSet:
         return RuleSet(tuple(chosen), digest if (keep or only or ignore) else self.fingerprint)
 
     def for_document(self, doc: Document) -> tuple[Rule, ...]:
-        """The active rules whose scope admits this document."""
+        """The active rules whose scope admits this document: its site and its language."""
         active = self.active()
+        if self.has_languages:
+            active = tuple(r for r in active if r.speaks(doc.language))
         if doc.domain is not None or not any(r.domains and r.signatures for r in active):
             return tuple(r for r in active if r.applies_to(doc.domain))
         lowered = _lowered_text(doc)
         return tuple(r for r in active if r.applies_to(None, doc, lowered=lowered))
+
+    @cached_property
+    def has_languages(self) -> bool:
+        """Whether any active rule is limited to some languages (then a document's language matters)."""
+        return any(r.languages for r in self.active())
 
 
 def default_dir() -> Path:
