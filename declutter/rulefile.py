@@ -82,6 +82,8 @@ KIND_DEFAULTS: dict[Kind, dict[str, Any]] = {
 SCOPES = ("page", "content")
 """Where a selector rule runs: the whole page before the content is found, or only inside it."""
 TOGETHER = ("always", "except-articles")
+GUARDS = (True, False, "except-articles")
+"""Whether a selector rule spares elements holding the page's text: always, never, or not on articles."""
 """When a guarded selector rule's matches are judged together (see ``html.chrome.remove_chrome``)."""
 EXAMPLE_KEYS = {"residue", "article", "protect", "fix", "todo_residue", "todo_article"}
 
@@ -439,7 +441,7 @@ def _build_rule(raw: Any, header: Mapping[str, Any], *, path: str, line: int, so
         if not selectors and not params["tokens"]:
             raise RuleError("a selector rule needs selectors or tokens", path=path, line=line, rule_id=rule_id)
         _check_tokens(params["tokens"], path=path, line=_key_line(source, line, "tokens"), rule_id=rule_id)
-        for key, choices in (("scope", SCOPES), ("together", TOGETHER)):
+        for key, choices in (("scope", SCOPES), ("together", TOGETHER), ("guard", GUARDS)):
             if params[key] not in choices:
                 raise RuleError(
                     f"{key} must be one of {', '.join(map(repr, choices))}, not {params[key]!r}",

@@ -181,6 +181,7 @@ def remove_chrome(
     walked = []
     for compiled in selectors:
         if compiled.rule.params.get("bulk") and compiled.tags:
+            _unwrap_misparsed(root, compiled.tags)
             counts = Counter(el.tag for el in root.iter(*compiled.tags))
             if counts:
                 etree.strip_elements(root, *compiled.tags, with_tail=False)
@@ -208,7 +209,7 @@ def remove_chrome(
     matched = [(compiled, set(_run(compiled.xpath, root))) for compiled in walked]
     vetoed: set[str] = set()
     while True:
-        found = _matches(root, [m for m in matched if m[0].rule.id not in vetoed], page_chars, sizes, holders)
+        found = _matches(root, [m for m in matched if m[0].rule.id not in vetoed], page_chars, sizes, holders, article)
         together: Counter[str] = Counter()
         for element, compiled, _ in found:
             if _judged_together(compiled.rule, article):
@@ -230,6 +231,29 @@ def remove_chrome(
     return decisions
 
 
+_STRUCTURE = ("div", "p", "main", "article", "section", "table", "ul", "ol", "h1", "h2", "h3")
+
+
+def _unwrap_misparsed(root: HtmlElement, tags: frozenset[str]) -> None:
+    """Unwrap elements of ``tags`` (buttons, labels: elements that never hold text) that hold a page's structure.
+
+    HTML cannot nest a <div> in a <button>; when a page leaves a button open, libxml2 puts the rest of
+    the page inside it, and stripping the button would strip the page. Its children are kept instead.
+
+    >>> from declutter.html.parsing import parse
+    >>> root = parse("<body><button>Menu<div><p>The council met on Monday.</p></div></body>")
+    >>> _unwrap_misparsed(root, frozenset({"button"})); root.findtext(".//p")
+    'The council met on Monday.'
+    """
+    misparsed = [
+        element
+        for element in root.iter(*tags)
+        if element.tag not in ("script", "style") and any(child.tag in _STRUCTURE for child in element)
+    ]
+    for element in misparsed:
+        element.drop_tag()
+
+
 def _paragraph_mass(root: HtmlElement, sizes: dict[HtmlElement, int]) -> dict[HtmlElement, int]:
     """Characters of paragraph text (:func:`paragraph_sizes`) under each element that holds some."""
     mass: dict[HtmlElement, int] = {}
@@ -239,14 +263,16 @@ def _paragraph_mass(root: HtmlElement, sizes: dict[HtmlElement, int]) -> dict[Ht
     return mass
 
 
+def _applies(setting: object, article: bool) -> bool:
+    """A rule's ``guard`` or ``together`` setting on this page: always (true, "always"), never (false), or
+    only on pages that do not call themselves articles ("except-articles")."""
+    return setting is True or setting == "always" or (setting == "except-articles" and not article)
+
+
 def _judged_together(rule: Rule, article: bool) -> bool:
-    """Whether a guarded rule's matches are judged together: always, or (``together = "except-articles"``)
-    on pages that do not call themselves articles (a news story's comments are apart from its text; a
-    forum thread is its posts)."""
-    together = rule.params.get("together", "always")
-    return bool(rule.params.get("guard", True)) and (
-        together == "always" or (together == "except-articles" and not article)
-    )
+    """Whether a guarded rule's matches are judged together (a news story's comments are apart from its
+    text, ``together = "except-articles"``; a forum thread is its posts)."""
+    return _applies(rule.params.get("guard", True), article) and _applies(rule.params.get("together", True), article)
 
 
 def _matches(
@@ -255,6 +281,7 @@ def _matches(
     page_chars: int,
     sizes: dict[HtmlElement, int],
     holders: set[HtmlElement],
+    article: bool,
 ) -> list[tuple[HtmlElement, CompiledSelector, str]]:
     """Every element the first matching rule would remove, with why; the walk does not go below them.
 
@@ -297,7 +324,9 @@ def _matches(
                 rule = compiled.rule
                 if rule.params.get("min_links", 0) > 0 and next(element.iter("a"), None) is None:
                     continue  # no link, no link cluster: said at once, before the guard sums the paragraphs
-                if rule.params.get("guard", True) and _protected(element, page_chars, sizes, holders):
+                if _applies(rule.params.get("guard", True), article) and _protected(
+                    element, page_chars, sizes, holders
+                ):
                     continue
                 if rule.params.get("min_link_density") or rule.params.get("min_links"):
                     density = _link_cluster(element, rule)
