@@ -20,6 +20,21 @@ from declutter.rules import Rule
 from declutter.text import ends_like_sentence, is_prose, sentence_count
 
 _JOIN = regex.compile(r"(?<=\p{Ll}{3}|[?!»”])(?=\p{Lu}\p{Ll})")
+_TOKEN = regex.compile(r"\S+")
+_CODE_CHAR = regex.compile(r"[_.(){}\[\]=<>/\\;$#@]")
+
+
+def _headline_joins(text: str) -> list[int]:
+    """The joins of glued headlines in ``text`` ('historyCanadian'), one a word: not those of a name or an
+    identifier ('PowerPoint', 'ProductTable', 'setFilterText', 'ChatAPI.unsubscribe(…)'): words that start with
+    a capital, hold two joins or more, or hold code characters."""
+    joins = []
+    for token in _TOKEN.finditer(text):
+        inner = [m.start() for m in _JOIN.finditer(token.group())]
+        word = token.group().rstrip(",.;:!?\"'”’)")
+        if len(inner) == 1 and not word[:1].isupper() and not _CODE_CHAR.search(word):
+            joins.append(token.start() + inner[0])
+    return joins
 
 
 _NUMBERED = regex.compile(r"\d{1,2}[.)]\s")
@@ -153,7 +168,7 @@ def run_together_headlines(
     for block in blocks:
         if block.line in protected or len(block.text) < min_chars or ends_like_sentence(block.text):
             continue
-        joins = [m.start() for m in _JOIN.finditer(block.text)]
+        joins = _headline_joins(block.text)
         if len(joins) < min_joins or len(block.text) / (len(joins) + 1) > max_mean_chars:
             continue
         pieces = [block.text[a:b] for a, b in zip([0, *joins], [*joins, len(block.text)], strict=True)]
