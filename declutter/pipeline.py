@@ -23,7 +23,7 @@ from types import MappingProxyType
 from declutter.decisions import Action, Cleaned, Decision, apply, kept_lines
 from declutter.document import Block, Document, domain_of, normalize_domain, read_block
 from declutter.heuristics import HEURISTICS, WANTS_URL
-from declutter.heuristics.common import Removed
+from declutter.heuristics.common import Removed, code_and_tables
 from declutter.html import extract_page, looks_like_html
 from declutter.language import document_language, html_language, normalize_language
 from declutter.matchers import match_blocks, match_cutoffs, match_keeps, match_lines, match_patterns, match_strips
@@ -54,13 +54,14 @@ def decide(doc: Document, rules: Sequence[Rule]) -> tuple[Decision, ...]:
     claimed = {d.line for d in decisions}
     decisions += match_blocks(view, rules, hits, protected, claimed)
     categories = {d.line: d.category for d in reversed(decisions)}  # the first decision on a line wins
+    shielded = protected | code_and_tables(view)  # heuristics judge a page's shape; code and tables are content
     for rule in rules:
         if rule.kind is Kind.HEURISTIC and rule.heuristic is not None:
             heuristic = HEURISTICS[rule.heuristic]
             removed = Removed(claimed, MappingProxyType(categories))  # a live view: read before the next rule adds
             page = {"url": doc.url} if rule.heuristic in WANTS_URL else {}
-            for block, reason in heuristic(view, rule, protected, removed, **page, **rule.params):
-                if block.line not in claimed and block.line not in protected:
+            for block, reason in heuristic(view, rule, shielded, removed, **page, **rule.params):
+                if block.line not in claimed and block.line not in shielded:
                     decisions.append(
                         Decision(block.line, Action.DROP, rule.id, rule.category, reason, 0, len(block.raw), block.raw)
                     )

@@ -139,3 +139,26 @@ def test_fuzz_found_document_is_cleaned_idempotently() -> None:
     document = json.loads((Path(__file__).parent / "fuzz_menu_run_split.json").read_text(encoding="utf-8"))
     once = clean(document, input_format="text")
     assert clean(once, input_format="text") == once
+
+
+def test_a_code_block_repeated_in_an_answer_is_no_recurring_menu() -> None:
+    """A forum question's code, repeated with a change in the answer below it, was taken for a header menu and
+    its footer copy (recurring-menu): code blocks and tables are content to every structural heuristic."""
+    code = ["import threading", "import queue", "def worker(jobs):", "for job in iter(jobs.get, None):",
+            "handle(job)", "def main():", "jobs = queue.Queue()",
+            "threading.Thread(target=worker, args=(jobs,)).start()", "main()"]  # fmt: skip
+    text = "\n".join([
+        "My program never exits:",
+        *code,
+        "The thread keeps waiting on the queue after main returns, so the interpreter waits for it forever and I do"
+        " not understand why that happens here.",
+        "Put a None on the queue when you are done, or start the thread as a daemon, and the loop ends by itself"
+        " because the iterator stops at the sentinel value.",
+        "When the worker reads the sentinel it leaves the loop, the thread ends, and nothing is left for the"
+        " interpreter to wait on at shutdown.",
+        *code[:8],
+        "jobs.put(None)",
+        "",
+    ])  # fmt: skip
+    removed = [d.text for d in explain(text, input_format="text").decisions]
+    assert not set(removed) & set(code), removed

@@ -274,3 +274,59 @@ def _article_core(
     while len(groups) > 1 and size(groups[-1]) <= min(small, largest // 2):
         groups.pop()
     return [index for group in groups for index in group]
+
+
+_CODE_LINE = regex.compile(
+    r"""
+    ^\s*(?:>>>|\.\.\.\s|\$\s|//|/\*|\#include\b|@\w+\(|</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>)  # prompts, comments, tags
+    | [{};\[(,]\s*$ | ^\s*[}\])]                                          # opens or closes a bracket, ends a statement
+    | ^\s*(?:import\s+[\w.]+|from\s+[\w.]+\s+import|def\s+\w+\s*\(|class\s+\w+[(:]|return\b|const\s|let\s|var\s
+        |function\b|async\s|await\s|print\(|\w+\s*\(\)\s*[:;{]?$|(?:for|while|if|elif|with|except)\s.*:$|else:$|try:$)
+    | ^\s*[\w.]+\(.*\)\s*$                                               # a call alone on its line: 'run(main())'
+    | ^\s*[\w.$\[\]"']+\s*(?:=|:=|\+=|==|=>|->)\s*\S.*[^.!?]$             # an assignment (not a sentence)
+    | ^\s*[\w-]+:\s*$                                                      # a key opening a nested block ('web:')
+    """,
+    regex.VERBOSE,
+)
+_TABLE_ROW = regex.compile(r"^\s*\|.*\|.*\|\s*$")
+
+
+def is_code_shaped(raw: str) -> bool:
+    """A line shaped like source code or markup: a prompt, a tag, a bracket opening or closing, a statement.
+
+    >>> [is_code_shaped(s) for s in ("import asyncio", "  </div>", ">>> fruits", "x = f(y)", "services:")]
+    [True, True, True, True, True]
+    >>> [is_code_shaped(s) for s in ("Home", "Sign in", "The cost (in dollars) rose.", "Price: $20")]
+    [False, False, False, False]
+    """
+    return _CODE_LINE.search(raw) is not None
+
+
+def is_table_row(raw: str) -> bool:
+    """A row of a table as extractors print it: cells between pipes ('| Weight | 5.2 |').
+
+    >>> is_table_row("| Weight | 5.2 |"), is_table_row("Home | About")
+    (True, False)
+    """
+    return _TABLE_ROW.match(raw) is not None
+
+
+def code_and_tables(blocks: Sequence[Block]) -> frozenset[int]:
+    """Lines of code blocks and tables: a code-shaped line (or table row) next to another one.
+
+    No menu, teaser list or footer is written as code or as a table of cells between pipes, so the
+    structural heuristics leave these lines to the article (a docs page's example, a forum answer's
+    snippet, a product's spec table); a single leaked tag or script line stays theirs to judge.
+    """
+    shapes = [(is_code_shaped(b.raw), is_table_row(b.raw)) for b in blocks]
+    for i in range(1, len(blocks) - 1):  # a comment or keyword line ('pass') between two lines of code
+        if not shapes[i][0] and shapes[i - 1][0] and shapes[i + 1][0] and blocks[i].words <= 8:
+            shapes[i] = (True, shapes[i][1])
+    inside = [False] * len(blocks)
+    for i, (code, table) in enumerate(shapes):
+        if code or table:
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(blocks) and ((code and shapes[j][0]) or (table and shapes[j][1])):
+                    inside[i] = True
+                    break
+    return frozenset(block.line for block, yes in zip(blocks, inside, strict=True) if yes)

@@ -20,6 +20,21 @@ from declutter.rules import Rule
 from declutter.text import ends_like_sentence, is_prose, sentence_count
 
 _JOIN = regex.compile(r"(?<=\p{Ll}{3}|[?!»”])(?=\p{Lu}\p{Ll})")
+_TOKEN = regex.compile(r"\S+")
+_CODE_CHAR = regex.compile(r"[_.(){}\[\]=<>/\\;$#@]")
+
+
+def _headline_joins(text: str) -> list[int]:
+    """The joins of glued headlines in ``text`` ('historyCanadian'), one a word: not those of a name or an
+    identifier ('PowerPoint', 'ProductTable', 'setFilterText', 'ChatAPI.unsubscribe(…)'): words that start with
+    a capital, hold two joins or more, or hold code characters."""
+    joins = []
+    for token in _TOKEN.finditer(text):
+        inner = [m.start() for m in _JOIN.finditer(token.group())]
+        word = token.group().rstrip(",.;:!?\"'”’)")
+        if len(inner) == 1 and not word[:1].isupper() and not _CODE_CHAR.search(word):
+            joins.append(token.start() + inner[0])
+    return joins
 
 
 _NUMBERED = regex.compile(r"\d{1,2}[.)]\s")
@@ -153,7 +168,7 @@ def run_together_headlines(
     for block in blocks:
         if block.line in protected or len(block.text) < min_chars or ends_like_sentence(block.text):
             continue
-        joins = [m.start() for m in _JOIN.finditer(block.text)]
+        joins = _headline_joins(block.text)
         if len(joins) < min_joins or len(block.text) / (len(joins) + 1) > max_mean_chars:
             continue
         pieces = [block.text[a:b] for a, b in zip([0, *joins], [*joins, len(block.text)], strict=True)]
@@ -177,6 +192,7 @@ def teaser_template(
     headline_words: int = 20,
     header_words: int = 0,
     min_prose_before: int = 100,
+    min_prose_ratio: float | None = None,
 ) -> list[Hit]:
     """Teasers of other stories laid out from one template: headline, section label, dek, headline, label, dek…
 
@@ -192,7 +208,10 @@ def teaser_template(
     Below the article (after ``min_prose_before`` words of prose other rules left), the short line
     right above the run, of at most ``header_words`` words and neither a sentence nor a lead-in ending
     in a colon, is the list's header ('LATEST ATP NEWS', 'Newswire'), whatever its words;
-    ``header_words = 0`` leaves headers alone.
+    ``header_words = 0`` leaves headers alone. Teasers sit beside an article: a run with no prose paragraph
+    above it whose words outweigh ``min_prose_ratio`` times the prose paragraphs below it is the page's content itself
+    (``None`` leaves such runs to the shape alone) (a listing's or a shop's cards, an extractor's
+    output that is all list).
     """
     hits: list[Hit] = []
     taken: set[int] = set()
@@ -276,6 +295,15 @@ def teaser_template(
         end = chain[-1] + 1
         while end < len(blocks) and end <= chain[-1] + period - 1 - lead and teaser(end):
             end += 1
+        if prose_before is None:
+            prose_before = prose_words_before(blocks, claimed)
+        if (
+            min_prose_ratio is not None
+            and not prose_before[chain[0] - lead]
+            and _is_the_page(blocks, claimed, prose_before, chain[0] - lead, end, min_prose_ratio)
+        ):
+            position = end
+            continue
         for block in blocks[chain[0] - lead : end]:
             if block.line not in taken and block.line not in protected:
                 taken.add(block.line)
@@ -283,8 +311,6 @@ def teaser_template(
         # Below the article, the short line right above the teasers is their header ('LATEST ATP NEWS',
         # 'Newswire', 'Editors\' Picks'), whatever its words: not a sentence, not a list's lead-in ('…:').
         top = chain[0] - lead - 1
-        if top >= 0 and header_words and prose_before is None:
-            prose_before = prose_words_before(blocks, claimed)
         if (
             top >= 0
             and header_words
@@ -301,6 +327,17 @@ def teaser_template(
             hits.append((blocks[top], f"header of the {len(chain)} teasers under it"))
         position = end
     return hits
+
+
+def _is_the_page(
+    blocks: Sequence[Block], claimed: frozenset[int], prose_before: list[int], start: int, end: int, ratio: float
+) -> bool:
+    """Whether the run ``blocks[start:end]`` outweighs ``ratio`` times the prose paragraphs outside it."""
+    last = blocks[-1]
+    total = prose_before[-1] + (last.words if last.line not in claimed and is_prose(last.text, words=last.words) else 0)
+    inside = prose_before[end] - prose_before[start] if end < len(blocks) else total - prose_before[start]
+    run = sum(b.words for b in blocks[start:end] if b.line not in claimed)
+    return run > ratio * (total - inside)
 
 
 _SPEAKER = regex.compile(r"[\w.]{1,12}:\s")

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from declutter.document import Document
-from declutter.heuristics.common import first_paragraph, is_paragraph, is_residue, prose_words_before
+from declutter.heuristics.common import (
+    code_and_tables,
+    first_paragraph,
+    is_paragraph,
+    is_residue,
+    prose_words_before,
+)
 from declutter.rules import RuleSet
 from tests.heuristics import PROSE
 
@@ -33,3 +39,13 @@ def test_residue_is_a_claimed_line_or_one_the_anchors_match() -> None:
     assert not is_residue(None, blocks[2], frozenset()), "without a rule only claimed lines are residue"
     assert is_residue(rule, blocks[2], frozenset())
     assert not is_residue(rule, blocks[1], frozenset())
+
+
+def test_code_blocks_and_tables_are_told_by_their_lines_shape_and_a_neighbour() -> None:
+    text = (
+        "Install it first:\nimport queue\n# make the queue\njobs = queue.Queue()\nThat is all.\n"
+        "| Weight | 5.2 |\n| Buttons | 7 |\nHome\nprint(x)\nAbout\n"
+    )
+    blocks = Document.from_text(text).blocks
+    lines = sorted(code_and_tables(blocks))
+    assert lines == [1, 2, 3, 5, 6], "a lone call between menu labels is no block; a comment inside one is"

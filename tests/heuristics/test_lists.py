@@ -126,7 +126,8 @@ def test_teaser_template_takes_the_header_of_teasers_below_the_article() -> None
             stamps = frozenset(b.line for b in doc.blocks if b.text.startswith("November"))
             hits = [b.text for b, _ in teaser_template(doc.blocks, rule, frozenset(), stamps, **rule.params)]
             assert (header in hits) is expected, (header, bool(above))
-            assert len(hits) == 10 + expected
+            # With no article on the page the list is the page (a listing of stories with their dates).
+            assert len(hits) == (10 + expected if above else 0)
 
 
 def _fill(text: str, removed: set[int]) -> list[int]:
@@ -190,3 +191,17 @@ def test_ranked_list_spares_steps_names_and_numbered_sections() -> None:
     )
     sections = "".join(f"{n}\nRiverside park on the east bank\n{section}\n" for n in range(1, 6))
     assert _ranked(f"{BODY}The best parks\n{sections}") == [], "a listicle's sections carry paragraphs"
+
+
+def test_teaser_template_leaves_a_page_that_is_all_cards() -> None:
+    """A shop's or a listing's cards, with no article prose above them and none below to outweigh them,
+    are the page's content (an extractor's output of a collection page); below an article they are teasers."""
+    cards = "".join(
+        f"{name} teapot with saucer and lid\nIn stock\nHand-glazed stoneware, dishwasher safe.\n"
+        for name in ("Rosa", "Gray", "Sage", "Ivory", "Ochre")
+    )
+    blocks = Document.from_text(cards).blocks
+    assert teaser_template(blocks, None, frozenset(), frozenset(), min_prose_ratio=1.0) == []
+    assert len(teaser_template(blocks, None, frozenset(), frozenset())) == 15, "the shape alone takes them"
+    below = Document.from_text(f"{PROSE}{cards}").blocks
+    assert len(teaser_template(below, None, frozenset(), frozenset(), min_prose_ratio=1.0)) == 15
