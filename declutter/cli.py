@@ -100,7 +100,11 @@ def clean(
         ),
     ] = None,
     fmt: Annotated[
-        str, typer.Option("--format", help="text, json (one object per document, one per line) or html.")
+        str,
+        typer.Option(
+            "--format",
+            help="text, json (one object per document, one per line, with the Markdown), markdown or html.",
+        ),
     ] = "text",
     input_format: InputFormatOpt = "auto",
     url: UrlOpt = None,
@@ -139,8 +143,8 @@ def clean(
     from declutter.batch import default_jobs
     from declutter.batchcli import Batch, run_files, run_jsonl
 
-    if fmt not in ("text", "json", "html"):
-        raise typer.BadParameter("--format must be text, json or html")
+    if fmt not in ("text", "json", "markdown", "html"):
+        raise typer.BadParameter("--format must be text, json, markdown or html")
     if backup and not in_place:
         raise typer.BadParameter("--backup goes with --in-place")
     selection = _selection(rules, no_bundled, keep, only, ignore)

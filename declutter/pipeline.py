@@ -172,7 +172,9 @@ class Cleaner:
             )
             if value
         }
-        return Cleaned(apply(text, decisions), decisions, site, self.rules.fingerprint, page.removed, metadata, text)
+        return Cleaned(
+            apply(text, decisions), decisions, site, self.rules.fingerprint, page.removed, metadata, text, page.shapes
+        )
 
     def clean(self, text: str, *, url: str | None = None, domain: str | None = None, input_format: str = "auto") -> str:
         """The cleaned text only."""
