@@ -170,7 +170,10 @@ def _md_inline(
         out = ""
         for piece, href in _segments(text, shape.links, base):
             escaped = md_escape(piece, line_start=line_start and not out)
-            out += f"[{escaped}]({_md_url(href)})" if href is not None else escaped
+            if href is None:
+                out += escaped
+            else:  # a '!' just before the link would make it an image
+                out = (out[:-1] + "\\!" if out.endswith("!") else out) + f"[{escaped}]({_md_url(href)})"
     if images:
         for alt, src in shape.images:
             out += f" ![{md_escape(alt, line_start=False)}]({_md_url(urljoin(base, src) if base else src)})"

@@ -60,6 +60,20 @@ def code_language(*elements: HtmlElement | None) -> str:
     return ""
 
 
+_SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
+
+
+def linkable(href: str) -> bool:
+    """Whether a link is kept as a link: web and mail addresses and relative ones, not ``javascript:``,
+    ``data:`` or ``file:`` (which Markdown readers refuse, printing them as text).
+
+    >>> linkable("/news/a"), linkable("https://x.org"), linkable("javascript:void(0)"), linkable("file:///C:/a")
+    (True, True, False, False)
+    """
+    scheme = _SCHEME.match(href)
+    return scheme is None or scheme[1].lower() in ("http", "https", "mailto", "ftp")
+
+
 def _cells(row: HtmlElement) -> list[HtmlElement]:
     return [cell for cell in row if cell.tag in ("td", "th")]
 
@@ -218,7 +232,7 @@ def blocks_of(element: HtmlElement) -> list[Shape]:
                 walk(child, depth + 1)
             if href and state["flushes"] == flushes:
                 label = squeeze("".join(parts[mark - (1 if text else 0) :]))
-                if label and not href.lower().startswith(("javascript:", "data:")):
+                if label and linkable(href):
                     links.append((label, href))
             if block and parts:
                 flush()
@@ -297,7 +311,7 @@ def _inline_text(node: HtmlElement, links: list[tuple[str, str]], images: list[t
             for child in element:
                 walk(child)
             href = element.get("href") if tag == "a" else None
-            if href and not href.lower().startswith(("javascript:", "data:")):
+            if href and linkable(href):
                 label = squeeze((element.text or "") + "".join(out[mark:]))
                 if label:
                     links.append((label, href))
