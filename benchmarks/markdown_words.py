@@ -79,8 +79,7 @@ def in_markdown(markdown: str) -> set[str]:
 
 
 _HTML_MARKS = {
-    "heading h2": re.compile(r"<h2\b", re.I),
-    "heading h3": re.compile(r"<h3\b", re.I),
+    **{f"heading h{n}": re.compile(rf"<h{n}\b", re.I) for n in range(1, 7)},
     "ordered list": re.compile(r"<ol\b", re.I),
     "nested list": re.compile(r"<li\b(?:(?!</li>).)*?<[uo]l\b", re.I | re.S),
     "table": re.compile(r"<table\b", re.I),
