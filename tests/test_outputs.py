@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
+from pathlib import Path
 
 import lxml.html
 import pytest
+from typer.testing import CliRunner
 
 import declutter
 from declutter import Action, Cleaned, Decision, apply, render
+from declutter.cli import app
 from declutter.outputs import md_escape, to_markdown
 from declutter.structure import Shape
 
 markdown_it = pytest.importorskip("markdown_it", reason="markdown-it-py (the dev extra) reads the Markdown back")
 PARSER = markdown_it.MarkdownIt("commonmark").enable("table")
+runner = CliRunner()
 
 PAGE = """<!DOCTYPE html><html><head><title>Cooking rice - Kitchen</title></head><body>
 <nav><a href="/">Home</a> <a href="/recipes">Recipes</a></nav>
@@ -147,3 +152,17 @@ def test_adjacent_lists_stay_apart_and_code_fences_outgrow_backticks() -> None:
 def test_unknown_format_is_refused(result: declutter.Cleaned) -> None:
     with pytest.raises(ValueError, match="format must be one of"):
         render(result, "pdf")  # type: ignore[arg-type]
+
+
+def test_the_command_line_offers_markdown_and_json_carries_it(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(PAGE, encoding="utf-8")
+    markdown = runner.invoke(app, ["clean", str(page), "--format", "markdown"])
+    assert markdown.exit_code == 0, markdown.output
+    assert markdown.output.startswith("# Cooking rice well\n")
+    assert "```go\n" in markdown.output
+    row = json.loads(runner.invoke(app, ["clean", str(page), "--format", "json"]).output)
+    assert row["markdown"] == markdown.output
+    html = runner.invoke(app, ["clean", str(page), "--format", "html"]).output
+    assert html.startswith("<!DOCTYPE html>")
+    assert "<h2>Steps</h2>" in html
