@@ -8,10 +8,12 @@
 from declutter.batch import Job, Outcome, clean_many, clean_partition
 from declutter.decisions import Action, Cleaned, Decision, apply
 from declutter.errors import DeclutterError, InputError, RuleError, SampleError
+from declutter.outputs import FORMATS, render
 from declutter.pipeline import Cleaner, clean, explain
 from declutter.rules import Kind, Rule, RuleSet
 
 __all__ = [
+    "FORMATS",
     "Action",
     "Cleaned",
     "Cleaner",
@@ -30,5 +32,6 @@ __all__ = [
     "clean_many",
     "clean_partition",
     "explain",
+    "render",
 ]
 __version__ = "0.1.0"

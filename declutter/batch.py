@@ -25,6 +25,7 @@ from types import FrameType
 
 from declutter.decisions import Decision, ElementDecision
 from declutter.errors import DeclutterError
+from declutter.outputs import Format, render
 from declutter.pipeline import Cleaner
 
 
@@ -39,6 +40,9 @@ class Job:
     input_format: str = "auto"
     error: str | None = None
     """Set when the document could not even be read: the job then yields this error as its outcome."""
+    render: Format | None = None
+    """Also render the result as ``markdown`` or ``html`` (:func:`declutter.outputs.render`), in the worker:
+    only it holds the page's structure."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +59,8 @@ class Outcome:
     seconds: float = 0.0
     domain: str | None = None
     rules: str = ""
+    rendered: str = ""
+    """The result in the job's ``render`` format, when it asked for one."""
 
     @property
     def ok(self) -> bool:
@@ -123,6 +129,7 @@ def run_job(job: Job, cleaner: Cleaner, timeout: float | None = None) -> Outcome
             time.perf_counter() - start,
             result.domain,
             result.rules_fingerprint,
+            render(result, job.render) if job.render else "",
         )
     except DocumentTimeoutError:
         return Outcome(

@@ -17,7 +17,6 @@ import time
 from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
-from html import escape
 from pathlib import Path
 from typing import IO, Any
 
@@ -26,7 +25,10 @@ import typer
 from declutter.batch import Job, Outcome, Selection, clean_many, mirror_target, up_to_date
 from declutter.errors import DeclutterError
 from declutter.inputs import read_source
+from declutter.outputs import Format
 
+RENDERED: dict[str, Format] = {"json": "markdown", "markdown": "markdown", "html": "html"}
+"""What the workers render for each output format (JSON carries the Markdown beside the text)."""
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".gz", ""}
 
 
@@ -91,16 +93,14 @@ def render(fmt: str, source: str, encoding: str, outcome: Outcome) -> str:
                     "text": outcome.text,
                     "removed": [d.to_dict() for d in outcome.decisions],
                     **({"elements_removed": [e.to_dict() for e in outcome.elements]} if outcome.elements else {}),
+                    "markdown": outcome.rendered,
                 },
                 ensure_ascii=False,
             )
             + "\n"
         )
-    if fmt == "html":
-        lines = [line for line in outcome.text.split("\n") if line.strip()]
-        title = outcome.metadata.get("title")
-        head = f"<h1>{escape(lines.pop(0))}</h1>\n" if title and lines and lines[0] == title else ""
-        return "<article>\n" + head + "".join(f"<p>{escape(line)}</p>\n" for line in lines) + "</article>\n"
+    if fmt in ("markdown", "html"):
+        return outcome.rendered
     return outcome.text
 
 
@@ -190,7 +190,7 @@ def run_files(batch: Batch, paths: list[str], output: Path | None, in_place: boo
                 if in_place:
                     target = Path(source)
                 elif output is not None:
-                    suffix = {"json": ".json", "html": ".html"}.get(batch.fmt)
+                    suffix = {"json": ".json", "html": ".html", "markdown": ".md"}.get(batch.fmt)
                     target = mirror_target(Path(source), root or Path(source).parent, output, suffix)
                     if source != "-" and target.resolve() == Path(source).resolve():
                         raise DeclutterError(
@@ -208,7 +208,7 @@ def run_files(batch: Batch, paths: list[str], output: Path | None, in_place: boo
             if encoding not in ("utf-8", "utf-8-sig", "ascii") and kind == "text" and not batch.quiet:
                 typer.echo(f"{source}: note: decoded as {encoding}", err=True)
             targets[source] = (target, encoding)
-            yield Job(source, text, batch.url, batch.domain, kind)
+            yield Job(source, text, batch.url, batch.domain, kind, render=RENDERED.get(batch.fmt))
 
     progress = _progress(batch, len(inputs))
     try:

@@ -27,6 +27,7 @@ from declutter.pipeline import Cleaner
 from declutter.rules import Kind, RuleSet
 from declutter.samples import draft_sample, format_sample, load_samples
 from declutter.scoring import (
+    Report,
     WcxbSet,
     check_gate,
     gold_score,
@@ -107,7 +108,11 @@ def clean(
         ),
     ] = None,
     fmt: Annotated[
-        str, typer.Option("--format", help="text, json (one object per document, one per line) or html.")
+        str,
+        typer.Option(
+            "--format",
+            help="text, json (one object per document, one per line, with the Markdown), markdown or html.",
+        ),
     ] = "text",
     input_format: InputFormatOpt = "auto",
     url: UrlOpt = None,
@@ -146,8 +151,8 @@ def clean(
     from declutter.batch import default_jobs
     from declutter.batchcli import Batch, run_files, run_jsonl
 
-    if fmt not in ("text", "json", "html"):
-        raise typer.BadParameter("--format must be text, json or html")
+    if fmt not in ("text", "json", "markdown", "html"):
+        raise typer.BadParameter("--format must be text, json, markdown or html")
     if backup and not in_place:
         raise typer.BadParameter("--backup goes with --in-place")
     selection = _selection(rules, no_bundled, keep, only, ignore)
@@ -264,6 +269,10 @@ def score(
         Path | None,
         typer.Option("--baseline", help="Baseline file (default: baseline.json in the first samples directory)."),
     ] = None,
+    html_report: Annotated[
+        Path | None,
+        typer.Option("--report", help="Also write an HTML report: every line's label and fate, errors marked."),
+    ] = None,
     errors: Annotated[int, typer.Option("--errors", help="How many error lines to list in the table.")] = 50,
     gold: Annotated[
         Path | None,
@@ -322,6 +331,8 @@ def score(
             typer.secho(("ok: " if gate.ok else "FAIL: ") + message, fg="green" if gate.ok else "red", err=True)
     if junit is not None:
         write_atomic(junit, render_junit(report, gate))
+    if html_report is not None:
+        _write_sample_report(html_report, report, cleaner)
     if gate is not None and not gate.ok:
         raise typer.Exit(1)
 
@@ -409,6 +420,61 @@ def _score_wcxb(
     for index, (name, report) in enumerate(reports):
         typer.echo(("\n" if index else "") + f"{name}: WCXB {dataset.root} (means over pages)")
         typer.echo(render_wcxb_table(report))
+def _write_sample_report(target: Path, report: Report, cleaner: Cleaner) -> None:
+    from declutter.report import render_report, sample_entry, summary_line
+
+    entries = [
+        sample_entry(
+            s.sample.id, [line.text for line in s.sample.lines], [line.label for line in s.sample.lines], s.decisions
+        )
+        for s in report.samples
+    ]
+    write_atomic(target, render_report(entries, title=f"declutter score: {len(entries)} samples", rules=cleaner.rules))
+    typer.echo(f"wrote {target}: {summary_line(entries)}", err=True)
+
+
+@app.command()
+def report(
+    paths: Annotated[list[str], typer.Argument(help="Files or directories (recursive) to clean and show.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The HTML report to write.")] = Path("report.html"),
+    input_format: InputFormatOpt = "auto",
+    url: UrlOpt = None,
+    domain: DomainOpt = None,
+    rules: RulesOpt = None,
+    no_bundled: NoBundledOpt = False,
+    keep: KeepOpt = "",
+    only: OnlyOpt = "",
+    ignore: IgnoreOpt = "",
+    max_bytes: MaxBytesOpt = MAX_BYTES,
+) -> None:
+    """Write one self-contained HTML page showing what was removed from each document, and why.
+
+    Removed lines are highlighted by category (a legend, filters by category and rule), each with its rule
+    id and reason; for HTML pages, the elements removed before the text too. Nothing in the page is fetched.
+    """
+    from declutter.batchcli import TEXT_SUFFIXES
+    from declutter.report import document_entry, render_report, summary_line
+
+    cleaner = _cleaner(rules, no_bundled, keep, only, ignore)
+    files: list[str] = []
+    for path in paths:
+        if path != "-" and Path(path).is_dir():
+            files += [
+                str(f)
+                for f in sorted(Path(path).rglob("*"))
+                if f.is_file() and not f.name.startswith(".") and f.suffix.lower() in TEXT_SUFFIXES
+            ]
+        else:
+            files.append(path)
+    entries = []
+    for name in files:
+        text, _, kind = read_source(name, max_bytes=max_bytes, input_format=input_format)
+        result = cleaner.explain(text, url=url, domain=domain, input_format=kind)
+        entries.append(document_entry(name, result, kind, text))
+    if not entries:
+        raise DeclutterError("no documents to report on", path=", ".join(paths))
+    write_atomic(output, render_report(entries, title=f"declutter: {len(entries)} documents", rules=cleaner.rules))
+    typer.echo(f"wrote {output}: {summary_line(entries)}")
 
 
 @app.command()

@@ -19,6 +19,8 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import NamedTuple
 
+from declutter.structure import Shape
+
 
 class Action(StrEnum):
     DROP = "drop"
@@ -85,7 +87,8 @@ class Cleaned(NamedTuple):
 
     For HTML input, ``source`` is the text extracted from the page (title first), which the
     text ``decisions`` refer to; ``elements`` are the DOM removals and ``metadata`` holds the
-    title, URL, publication date and author found in the page.
+    title, URL, publication date and author found in the page; ``shapes`` says what each of ``source``'s
+    lines was in the page (:mod:`declutter.structure`), for :func:`declutter.outputs.render`.
     """
 
     text: str
@@ -97,6 +100,7 @@ class Cleaned(NamedTuple):
     source: str | None = None
     language: str | None = None
     """The document's ISO 639-1 code (given, declared by the page or detected), None when unknown or unneeded."""
+    shapes: tuple[Shape, ...] = ()
 
 
 def strip_spans(line: str, spans: Iterable[tuple[int, int]]) -> str:

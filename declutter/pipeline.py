@@ -197,7 +197,15 @@ class Cleaner:
             if value
         }
         return Cleaned(
-            apply(text, decisions), decisions, site, self.rules.fingerprint, page.removed, metadata, text, doc.language
+            apply(text, decisions),
+            decisions,
+            site,
+            self.rules.fingerprint,
+            page.removed,
+            metadata,
+            text,
+            doc.language,
+            page.shapes,
         )
 
     def clean(

@@ -117,6 +117,8 @@ class SampleReport:
     by_rule: Mapping[str, Score]
     removed_content: tuple[LineError, ...]
     missed_residue: tuple[LineError, ...]
+    decisions: tuple[Decision, ...] = ()
+    """What the cleaning decided on the sample's text (for ``score --report``)."""
 
     @property
     def split(self) -> str:
@@ -197,7 +199,9 @@ def score_sample(sample: Sample, cleaner: Cleaner) -> SampleReport:
         by_category[line.category] = by_category[line.category] + score
         if rule is not None:
             by_rule[rule] = by_rule[rule] + score
-    return SampleReport(sample, total, dict(by_category), dict(by_rule), tuple(removed_content), tuple(missed))
+    return SampleReport(
+        sample, total, dict(by_category), dict(by_rule), tuple(removed_content), tuple(missed), result.decisions
+    )
 
 
 def samples_fingerprint(samples: Sequence[Sample]) -> str:

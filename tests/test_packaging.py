@@ -28,6 +28,7 @@ def test_wheel_ships_rules_and_finds_them(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "declutter/rules/general/share.toml" in names
     assert "declutter/py.typed" in names
+    assert "declutter/report_page.html" in names  # the report's page template
     target = tmp_path / "site"
     subprocess.run(
         [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)], check=True

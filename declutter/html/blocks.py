@@ -1,23 +1,204 @@
-"""Blocks: the text of each block-level element of the content, in document order."""
+"""Blocks: each block-level element of the content as one line of text, with its :class:`~declutter.structure.Shape`.
+
+The text rules see one line per block; the shapes keep what the lines were (headings and their levels,
+list items with their nesting and numbers, table rows with their cells, code with its language, block
+quotes, links and images) so that Markdown and HTML can be rebuilt from the lines the rules keep.
+
+A table is read row by row (one line per row, cells joined by ``" | "``) when it holds data: no cell holds
+a nested table, list, heading, code or quote, nor long text. Other tables lay a page out, and their cells'
+blocks are read like any others. A ``<pre>`` gives one line per line of code (the rules see code as
+plain-text extractions show it, line by line); each shape keeps its line as written, indentation and the
+blank lines after it included, so the code block is rebuilt whole.
+
+>>> from lxml.html import fragment_fromstring
+>>> shapes = blocks_of(fragment_fromstring(
+...     "<div><h2>Steps</h2><ol><li>Mix <a href='/flour'>flour</a><ul><li>sifted</li></ul></li><li>Bake</li></ol>"
+...     "<table><tr><th>Oven</th><th>Time</th></tr><tr><td>180 °C</td><td>40 min</td></tr></table>"
+...     "<pre class='language-python'>x = 1\\nprint(x)</pre></div>"))
+>>> [(s.kind, s.text, s.level or s.depth) for s in shapes]  # doctest: +NORMALIZE_WHITESPACE
+[('heading', 'Steps', 2), ('item', 'Mix flour', 1), ('item', 'sifted', 2), ('item', 'Bake', 1),
+ ('row', 'Oven | Time', 0), ('row', '180 °C | 40 min', 0), ('code', 'x = 1', 0), ('code', 'print(x)', 0)]
+>>> shapes[1].links, shapes[3].number, shapes[-1].code, shapes[-1].language
+((('flour', '/flour'),), 2, 'print(x)', 'python')
+"""
 
 from __future__ import annotations
 
+import re
+
 from lxml.html import HtmlElement
 
-from declutter.html.tree import BLOCK_TAGS, MAX_DEPTH, SKIP, squeeze
+from declutter.html.tree import BLOCK_TAGS, HEADINGS, MAX_DEPTH, SKIP, all_text, squeeze
+from declutter.structure import CELL_SEPARATOR, Shape, ShapeKind
+
+_LANGUAGE = re.compile(
+    r"(?:^|\s)(?:language-|lang-|highlight-source-|brush:\s*|sourceCode\s+(?!sourceCode))([A-Za-z][\w+#.-]*)"
+)
+"""How pages name a code block's language: ``language-python`` (CommonMark, Prism, highlight.js), ``lang-js``
+(Prettify), ``highlight-source-go`` (GitHub), ``brush: ruby`` (SyntaxHighlighter), ``sourceCode python`` (Pandoc)."""
+
+_NOT_DATA = ("table", "ul", "ol", "pre", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "dl", "form")
+_STRUCTURED = HEADINGS | {"ul", "ol", "li", "blockquote"}
+"""Elements whose blocks are read in a state of their own (a heading level, a list, a quote)."""
+_CELL_CHARS = 400
+"""A cell holding more text than this is a page's layout, not data."""
 
 
-def blocks_of(element: HtmlElement) -> list[str]:
-    """Text of each block-level element, inline content joined, in document order (a plain recursion appending
-    to a list costs less than nested generators)."""
-    blocks: list[str] = []
+def code_language(*elements: HtmlElement | None) -> str:
+    """The language the first of ``elements`` that names one gives in its class (``""`` when none does).
+
+    >>> from lxml.html import fragment_fromstring
+    >>> code_language(fragment_fromstring("<pre class='highlight lang-js'>x</pre>"))
+    'js'
+    """
+    for element in elements:
+        if element is None:
+            continue
+        found = _LANGUAGE.search(element.get("class") or "")
+        if found:
+            return found[1].lower()
+    return ""
+
+
+_SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
+
+
+def linkable(href: str) -> bool:
+    """Whether a link is kept as a link: web and mail addresses and relative ones, not ``javascript:``,
+    ``data:`` or ``file:`` (which Markdown readers refuse, printing them as text).
+
+    >>> linkable("/news/a"), linkable("https://x.org"), linkable("javascript:void(0)"), linkable("file:///C:/a")
+    (True, True, False, False)
+    """
+    scheme = _SCHEME.match(href)
+    return scheme is None or scheme[1].lower() in ("http", "https", "mailto", "ftp")
+
+
+def _cells(row: HtmlElement) -> list[HtmlElement]:
+    return [cell for cell in row if cell.tag in ("td", "th")]
+
+
+def is_data_table(table: HtmlElement) -> bool:
+    """Whether a table holds data (read row by row) rather than laying out a page (read block by block)."""
+    found = table.iter(*_NOT_DATA)  # one scan in C; the table itself comes first
+    next(found)
+    if next(found, None) is not None:
+        return False
+    return all(len(all_text(cell)) <= _CELL_CHARS for cell in table.iter("td", "th"))
+
+
+def _rows(table: HtmlElement) -> list[HtmlElement]:
+    """A table's rows in order: its own, and those of its thead, tbody and tfoot."""
+    rows = []
+    for child in table:
+        if child.tag == "tr":
+            rows.append(child)
+        elif child.tag in ("thead", "tbody", "tfoot"):
+            rows += [row for row in child if row.tag == "tr"]
+    return rows
+
+
+def blocks_of(element: HtmlElement) -> list[Shape]:
+    """Every block of ``element``, in document order: its text (inline content joined, spaces squeezed)
+    and its shape. A plain recursion appending to lists costs less than nested generators."""
+    shapes: list[Shape] = []
     parts: list[str] = []
+    links: list[tuple[str, str]] = []
+    images: list[tuple[str, str]] = []
+    lists: list[list[int]] = []  # per open list: [ordered, last number, items emitted]
+    state = {"heading": 0, "quote": 0, "item": 0, "flushes": 0}  # "item": the open <li> awaits its first block
+
+    def shape(
+        kind: ShapeKind,
+        text: str,
+        *,
+        level: int = 0,
+        ordered: bool = False,
+        number: int = 0,
+        start: bool = False,
+        cells: tuple[str, ...] = (),
+        header: bool = False,
+        code: str = "",
+        language: str = "",
+    ) -> Shape:
+        return Shape(
+            kind,
+            text,
+            level,
+            len(lists),
+            ordered,
+            number,
+            start,
+            state["quote"],
+            cells,
+            header,
+            code,
+            language,
+            tuple(links),
+            tuple(images),
+        )
+
+    def emit(new: Shape) -> None:
+        shapes.append(new)
+        links.clear()
+        images.clear()
+        state["flushes"] += 1
 
     def flush() -> None:
         text = squeeze("".join(parts))
         parts.clear()
-        if text:
-            blocks.append(text)
+        if not text:
+            return
+        if state["item"] and lists:
+            ordered, number, emitted = lists[-1]
+            lists[-1][2] += 1
+            state["item"] = 0
+            emit(shape("item", text, ordered=bool(ordered), number=number, start=emitted == 0))
+        elif state["heading"] and not lists:
+            emit(shape("heading", text, level=state["heading"]))
+        else:
+            emit(shape("paragraph", text))
+
+    def pre(node: HtmlElement) -> None:
+        """One code shape per non-blank line of the ``<pre>`` (the first starts the block), each keeping its
+        line as written and the blank lines after it."""
+        rows: list[list[str]] = []  # [text, code as written]
+        for line in _code_text(node).split("\n"):
+            text = squeeze(line)
+            if text:
+                rows.append([text, line.rstrip()])
+            elif rows:
+                rows[-1][1] += "\n"
+        if not rows:
+            return
+        language = code_language(node, next(node.iter("code"), None), node.getparent())
+        state["item"] = 0
+        for index, (text, code) in enumerate(rows):
+            emit(
+                shape(
+                    "code",
+                    text,
+                    code=code.rstrip("\n") if index == len(rows) - 1 else code,
+                    language=language,
+                    start=index == 0,
+                )
+            )
+
+    def table(node: HtmlElement) -> None:
+        first = True
+        for child in node:
+            if child.tag == "caption":
+                walk(child, 1)
+                flush()
+        for row in _rows(node):
+            cells = _cells(row)
+            texts = tuple(squeeze(_inline_text(cell, links, images)) for cell in cells)
+            if not any(texts):
+                continue
+            header = all(cell.tag == "th" for cell in cells)
+            text = CELL_SEPARATOR.join(t for t in texts if t)
+            emit(shape("row", text, cells=texts, header=header, start=first))
+            first = False
 
     def walk(node: HtmlElement, depth: int) -> None:
         tag = node.tag if isinstance(node.tag, str) else ""
@@ -28,22 +209,114 @@ def blocks_of(element: HtmlElement) -> list[str]:
         block = tag in BLOCK_TAGS and depth < MAX_DEPTH
         if block and parts:
             flush()
-        if tag == "br":
-            if parts:
+        if block and tag == "pre":
+            pre(node)
+        elif block and tag == "table" and is_data_table(node):
+            table(node)
+        elif block and tag in _STRUCTURED:
+            _structured(node, tag, depth)
+        else:
+            if tag == "br":
+                if parts:
+                    flush()
+            elif tag == "img":
+                alt = squeeze(node.get("alt") or "")
+                if alt:
+                    images.append((alt, node.get("src") or ""))
+            text = node.text
+            if text:
+                parts.append(text)
+            href = node.get("href") if tag == "a" else None
+            mark, flushes = len(parts), state["flushes"]
+            for child in node:
+                walk(child, depth + 1)
+            if href and state["flushes"] == flushes:
+                label = squeeze("".join(parts[mark - (1 if text else 0) :]))
+                if label and linkable(href):
+                    links.append((label, href))
+            if block and parts:
                 flush()
-        elif tag in ("td", "th"):
-            parts.append(" ")
+        tail = node.tail
+        if tail:
+            parts.append(tail)
+
+    def _structured(node: HtmlElement, tag: str, depth: int) -> None:
+        """Lists, items, quotes and headings: set the state their blocks are read in, walk, restore."""
+        saved = dict(state)
+        pushed = tag in ("ul", "ol") or (tag == "li" and not lists)
+        if tag in ("ul", "ol"):
+            start = node.get("start", "1") if tag == "ol" else "1"
+            lists.append([tag == "ol", (int(start) - 1) if start.strip().lstrip("-").isdigit() else 0, 0])
+        elif tag == "li":
+            if not lists:
+                lists.append([0, 0, 0])
+            current = lists[-1]
+            value = node.get("value", "")
+            current[1] = int(value) if value.isdigit() else current[1] + 1
+            state["item"] = 1
+        elif tag == "blockquote":
+            state["quote"] += 1
+        else:
+            state["heading"] = int(tag[1])
         text = node.text
         if text:
             parts.append(text)
         for child in node:
             walk(child, depth + 1)
-        if block and parts:
+        if parts:
             flush()
-        tail = node.tail
-        if tail:
-            parts.append(tail)
+        if pushed:
+            lists.pop()
+        state.update({key: saved[key] for key in ("heading", "quote", "item")})
 
     walk(element, 0)
     flush()
-    return blocks
+    return shapes
+
+
+def _code_text(node: HtmlElement) -> str:
+    """A ``<pre>``'s text as written: its text nodes, ``<br>`` as a line break, skipped elements left out."""
+    out: list[str] = []
+
+    def walk(element: HtmlElement) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag and tag not in SKIP:
+            if tag == "br":
+                out.append("\n")
+            if element.text:
+                out.append(element.text)
+            for child in element:
+                walk(child)
+        if element.tail and element is not node:
+            out.append(element.tail)
+
+    walk(node)
+    return "".join(out)
+
+
+def _inline_text(node: HtmlElement, links: list[tuple[str, str]], images: list[tuple[str, str]]) -> str:
+    """A table cell's text (skipped elements left out, block children spaced), its links and images collected."""
+    out: list[str] = []
+
+    def walk(element: HtmlElement) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag and tag not in SKIP:
+            if tag in BLOCK_TAGS:
+                out.append(" ")
+            elif tag == "img" and (alt := squeeze(element.get("alt") or "")):
+                images.append((alt, element.get("src") or ""))
+            if element.text:
+                out.append(element.text)
+            mark = len(out)
+            for child in element:
+                walk(child)
+            href = element.get("href") if tag == "a" else None
+            if href and linkable(href):
+                label = squeeze((element.text or "") + "".join(out[mark:]))
+                if label:
+                    links.append((label, href))
+        if element.tail and element is not node:
+            out.append(element.tail)
+
+    walk(node)
+    return "".join(out)

@@ -29,11 +29,16 @@ from declutter.html.parsing import parse
 from declutter.html.regions import find_content
 from declutter.html.tree import all_text, contains, path_of, remove, squeeze
 from declutter.rules import Kind, Rule
+from declutter.structure import Shape
 
 
 @dataclass(frozen=True)
 class Page:
-    """What the DOM stage found: the article's blocks, its metadata and the elements removed."""
+    """What the DOM stage found: the article's blocks, its metadata and the elements removed.
+
+    ``shapes`` holds one :class:`~declutter.structure.Shape` per block (what it was: heading, item, row, code…),
+    the title's first when there is a title; Markdown and HTML are rebuilt from them.
+    """
 
     title: str | None
     blocks: tuple[str, ...]
@@ -42,6 +47,7 @@ class Page:
     published: str | None = None
     author: str | None = None
     container: str = ""
+    shapes: tuple[Shape, ...] = ()
 
     @property
     def text(self) -> str:
@@ -80,9 +86,10 @@ def extract_page(html: str, rules: Sequence[Rule], *, url: str | None = None, do
     )
     if h1 is not None and contains(container, h1):
         remove(h1)
-    blocks = tuple(blocks_of(container))
-    if title and blocks and blocks[0] == title:
-        blocks = blocks[1:]
+    shapes = tuple(blocks_of(container))
+    if title and shapes and shapes[0].text == title:
+        shapes = shapes[1:]
+    blocks = tuple(shape.text for shape in shapes)
     return Page(
         title or None,
         blocks,
@@ -91,4 +98,5 @@ def extract_page(html: str, rules: Sequence[Rule], *, url: str | None = None, do
         published,
         author,
         path_of(container),
+        ((Shape("heading", title, level=1),) if title else ()) + shapes,
     )

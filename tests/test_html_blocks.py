@@ -1,0 +1,66 @@
+"""The HTML stage's blocks: one line per block, and each line's shape."""
+
+from __future__ import annotations
+
+from lxml.html import fragment_fromstring
+
+from declutter.html.blocks import blocks_of, code_language, is_data_table
+
+
+def shapes_of(html: str) -> list[tuple[object, ...]]:
+    return [(s.kind, s.text, s.level, s.depth, s.number, s.start) for s in blocks_of(fragment_fromstring(html))]
+
+
+def test_headings_keep_their_levels() -> None:
+    assert shapes_of("<div><h2>A</h2><p>b</p><h4>C</h4></div>") == [
+        ("heading", "A", 2, 0, 0, False),
+        ("paragraph", "b", 0, 0, 0, False),
+        ("heading", "C", 4, 0, 0, False),
+    ]
+
+
+def test_lists_nest_and_number() -> None:
+    html = "<div><ol start='4'><li>four<ol><li>inner</li></ol></li><li><p>five</p><p>more</p></li></ol></div>"
+    assert shapes_of(html) == [
+        ("item", "four", 0, 1, 4, True),
+        ("item", "inner", 0, 2, 1, True),
+        ("item", "five", 0, 1, 5, False),
+        ("paragraph", "more", 0, 1, 0, False),  # a second block of the item continues it
+    ]
+
+
+def test_a_data_table_is_one_line_per_row_and_a_layout_table_is_not() -> None:
+    data = fragment_fromstring("<table><tr><th>a</th><th></th><th>c</th></tr><tr><td>1</td><td>2</td></tr></table>")
+    rows = blocks_of(data)
+    assert [(r.text, r.cells, r.header) for r in rows] == [
+        ("a | c", ("a", "", "c"), True),
+        ("1 | 2", ("1", "2"), False),
+    ]
+    layout = "<table><tr><td><h2>Title</h2><p>Para one.</p></td><td><ul><li>x</li></ul></td></tr></table>"
+    assert not is_data_table(fragment_fromstring(layout))
+    assert [s.kind for s in blocks_of(fragment_fromstring(layout))] == ["heading", "paragraph", "item"]
+
+
+def test_code_keeps_its_lines_and_language() -> None:
+    html = "<div><pre><code class='language-rust'>fn main() {\n    go();\n\n}\n</code></pre></div>"
+    code = blocks_of(fragment_fromstring(html))
+    assert [(c.text, c.code, c.start) for c in code] == [
+        ("fn main() {", "fn main() {", True),
+        ("go();", "    go();\n", False),
+        ("}", "}", False),
+    ]
+    assert {c.language for c in code} == {"rust"}
+    assert code_language(fragment_fromstring("<div class='highlight highlight-source-go'>x</div>")) == "go"
+    assert code_language(fragment_fromstring("<pre class='brush: ruby'>x</pre>")) == "ruby"
+    assert code_language(fragment_fromstring("<pre class='highlight'>x</pre>")) == ""
+
+
+def test_quotes_links_and_images() -> None:
+    html = (
+        "<div><blockquote><p>Said <a href='/a'>she</a>.</p><blockquote><p>Deeper</p></blockquote></blockquote>"
+        "<p><a href='javascript:void(0)'>menu</a> <img alt='A lake' src='l.jpg'> text</p></div>"
+    )
+    quote, deeper, last = blocks_of(fragment_fromstring(html))
+    assert (quote.quote, quote.links) == (1, (("she", "/a"),))
+    assert deeper.quote == 2
+    assert (last.text, last.links, last.images) == ("menu text", (), (("A lake", "l.jpg"),))
