@@ -9,7 +9,8 @@ from declutter.batch import Job, Outcome, clean_many, clean_partition
 from declutter.decisions import Action, Cleaned, Decision, apply
 from declutter.errors import DeclutterError, InputError, RuleError, SampleError
 from declutter.pipeline import Cleaner, clean, explain
-from declutter.rules import Kind, Rule, RuleSet
+from declutter.rules import Kind, Rule
+from declutter.ruleset import RuleSet
 
 __all__ = [
     "Action",

@@ -24,7 +24,8 @@ from declutter.checks import check_rules, lint_breadth
 from declutter.errors import DeclutterError
 from declutter.inputs import MAX_BYTES, read_document, read_source
 from declutter.pipeline import Cleaner
-from declutter.rules import Kind, RuleSet
+from declutter.rules import Kind
+from declutter.ruleset import RuleSet
 from declutter.samples import draft_sample, format_sample, load_samples
 from declutter.scoring import (
     WcxbSet,

@@ -27,7 +27,8 @@ from declutter.heuristics.common import Removed, code_and_tables
 from declutter.html import extract_page, looks_like_html
 from declutter.language import document_language, html_language, normalize_language
 from declutter.matchers import match_blocks, match_cutoffs, match_keeps, match_lines, match_patterns, match_strips
-from declutter.rules import Kind, Position, Rule, RuleSet
+from declutter.rules import Kind, Position, Rule
+from declutter.ruleset import RuleSet
 
 RulesArg = RuleSet | str | Path | Sequence[str | Path] | None
 INPUT_FORMATS = ("auto", "text", "html")
