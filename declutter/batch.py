@@ -39,6 +39,8 @@ class Job:
     input_format: str = "auto"
     error: str | None = None
     """Set when the document could not even be read: the job then yields this error as its outcome."""
+    language: str | None = None
+    """The document's language (ISO 639-1 or a tag like 'pt-BR'); None: declared by the page or detected."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +113,9 @@ def run_job(job: Job, cleaner: Cleaner, timeout: float | None = None) -> Outcome
     try:
         if timed:
             signal.setitimer(signal.ITIMER_REAL, float(timeout or 0))
-        result = cleaner.explain(job.text, url=job.url, domain=job.domain, input_format=job.input_format)
+        result = cleaner.explain(
+            job.text, url=job.url, domain=job.domain, input_format=job.input_format, language=job.language
+        )
         return Outcome(
             job.key,
             result.text,
