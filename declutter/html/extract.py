@@ -42,6 +42,7 @@ class Page:
     published: str | None = None
     author: str | None = None
     container: str = ""
+    language: str | None = None
 
     @property
     def text(self) -> str:
@@ -91,4 +92,5 @@ def extract_page(html: str, rules: Sequence[Rule], *, url: str | None = None, do
         published,
         author,
         path_of(container),
+        head.language,
     )
