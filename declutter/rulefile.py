@@ -462,7 +462,7 @@ def _build_rule(
                     path=path,
                     line=_key_line(source, line, key),
                     rule_id=rule_id,
-                    hint=_suggest(str(params[key]), choices),
+                    hint=_suggest(str(params[key]), map(str, choices)),
                 )
     file_domains = header.get("domains", [])
     include, exclude = _domains(raw.get("domains", file_domains), path=path, line=line, rule_id=rule_id)
