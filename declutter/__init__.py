@@ -10,7 +10,8 @@ from declutter.decisions import Action, Cleaned, Decision, apply
 from declutter.errors import DeclutterError, InputError, RuleError, SampleError
 from declutter.outputs import FORMATS, render
 from declutter.pipeline import Cleaner, clean, explain
-from declutter.rules import Kind, Rule, RuleSet
+from declutter.rules import Kind, Rule
+from declutter.ruleset import RuleSet
 
 __all__ = [
     "FORMATS",

@@ -43,6 +43,8 @@ class Job:
     render: Format | None = None
     """Also render the result as ``markdown`` or ``html`` (:func:`declutter.outputs.render`), in the worker:
     only it holds the page's structure."""
+    language: str | None = None
+    """The document's language (ISO 639-1 or a tag like 'pt-BR'); None: declared by the page or detected."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +119,9 @@ def run_job(job: Job, cleaner: Cleaner, timeout: float | None = None) -> Outcome
     try:
         if timed:
             signal.setitimer(signal.ITIMER_REAL, float(timeout or 0))
-        result = cleaner.explain(job.text, url=job.url, domain=job.domain, input_format=job.input_format)
+        result = cleaner.explain(
+            job.text, url=job.url, domain=job.domain, input_format=job.input_format, language=job.language
+        )
         return Outcome(
             job.key,
             result.text,

@@ -25,6 +25,7 @@ import typer
 from declutter.batch import Job, Outcome, Selection, clean_many, mirror_target, up_to_date
 from declutter.errors import DeclutterError
 from declutter.inputs import read_source
+from declutter.language import normalize_language
 from declutter.outputs import Format
 
 RENDERED: dict[str, Format] = {"json": "markdown", "markdown": "markdown", "html": "html"}
@@ -42,6 +43,7 @@ class Batch:
     input_format: str = "auto"
     url: str | None = None
     domain: str | None = None
+    language: str | None = None
     max_bytes: int = 64 * 1024 * 1024
     timeout: float | None = None
     quiet: bool = False
@@ -208,7 +210,9 @@ def run_files(batch: Batch, paths: list[str], output: Path | None, in_place: boo
             if encoding not in ("utf-8", "utf-8-sig", "ascii") and kind == "text" and not batch.quiet:
                 typer.echo(f"{source}: note: decoded as {encoding}", err=True)
             targets[source] = (target, encoding)
-            yield Job(source, text, batch.url, batch.domain, kind, render=RENDERED.get(batch.fmt))
+            yield Job(
+                source, text, batch.url, batch.domain, kind, render=RENDERED.get(batch.fmt), language=batch.language
+            )
 
     progress = _progress(batch, len(inputs))
     try:
@@ -266,9 +270,19 @@ def _open_jsonl(source: str, stack: ExitStack) -> IO[str]:
 
 
 def run_jsonl(
-    batch: Batch, paths: list[str], output: Path | None, field_name: str, url_field: str, removals: bool
+    batch: Batch,
+    paths: list[str],
+    output: Path | None,
+    field_name: str,
+    url_field: str,
+    removals: bool,
+    language_field: str | None = None,
 ) -> Summary:
-    """Clean the ``field_name`` of every object of JSONL streams, writing them back in input order."""
+    """Clean the ``field_name`` of every object of JSONL streams, writing them back in input order.
+
+    A row's ``url_field`` and ``language_field`` (when given) name its page and its language; a row
+    without a usable one (absent, not a string, not a language) gets the batch's.
+    """
     summary = Summary()
     report = ErrorReport(batch.errors_path)
     objects: dict[str, dict[str, Any]] = {}
@@ -300,7 +314,9 @@ def run_jsonl(
                         continue
                     objects[key] = obj
                     url = obj.get(url_field) if isinstance(obj.get(url_field), str) else batch.url
-                    yield Job(key, text, url, batch.domain, batch.input_format)
+                    tag = obj.get(language_field) if language_field else None
+                    language = normalize_language(tag) if isinstance(tag, str) else None
+                    yield Job(key, text, url, batch.domain, batch.input_format, language=language or batch.language)
 
         progress = _progress(batch, None)
         try:

@@ -3,7 +3,7 @@
 ``declutter rules check`` and the test-suite call the same functions, so a rule
 file's examples are its tests wherever they run (the ``semgrep test`` pattern).
 
->>> from declutter.rules import RuleSet
+>>> from declutter.ruleset import RuleSet
 >>> check_rule(RuleSet.bundled().get("SHR001"))
 []
 """

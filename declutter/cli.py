@@ -23,8 +23,10 @@ from declutter.batchcli import progress_bar, write_atomic
 from declutter.checks import check_rules, lint_breadth
 from declutter.errors import DeclutterError
 from declutter.inputs import MAX_BYTES, read_document, read_source
+from declutter.language import ISO_639_1, normalize_language
 from declutter.pipeline import Cleaner
-from declutter.rules import Kind, RuleSet
+from declutter.rules import Kind
+from declutter.ruleset import RuleSet
 from declutter.samples import draft_sample, format_sample, load_samples
 from declutter.scoring import (
     Report,
@@ -72,6 +74,30 @@ UrlOpt = Annotated[str | None, typer.Option("--url", help="The page's URL, so it
 DomainOpt = Annotated[str | None, typer.Option("--domain", help="The page's site (e.g. theglobeandmail.com).")]
 InputFormatOpt = Annotated[str, typer.Option("--input-format", help="auto (detect HTML), text or html.")]
 MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse inputs larger than this many bytes.")]
+
+
+def _language(value: str | None) -> str | None:
+    """``--language``: an ISO 639-1 code or a tag ('pt-BR'), given as its code; anything else is a usage error."""
+    if value is None:
+        return None
+    code = normalize_language(value)
+    if code is None:
+        guess = value.strip().lower()[:2]
+        raise typer.BadParameter(
+            f"{value!r} is not a language: write an ISO 639-1 code ('de') or a tag ('pt-BR')"
+            + (f"; did you mean {guess!r}?" if guess in ISO_639_1 else "")
+        )
+    return code
+
+
+LanguageOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--language",
+        callback=_language,
+        help="The documents' language (ISO 639-1, e.g. de), instead of the page's declared or the detected one.",
+    ),
+]
 
 
 def _split(value: str) -> list[str]:
@@ -127,6 +153,11 @@ def clean(
     jsonl: Annotated[bool, typer.Option("--jsonl", help="Inputs are JSONL streams (.jsonl, .jsonl.gz or -).")] = False,
     field_name: Annotated[str, typer.Option("--field", help="JSONL: the field holding the text or HTML.")] = "text",
     url_field: Annotated[str, typer.Option("--url-field", help="JSONL: the field holding the page URL.")] = "url",
+    language: LanguageOpt = None,
+    language_field: Annotated[
+        str | None,
+        typer.Option("--language-field", help="JSONL: the field holding a row's language (e.g. lang)."),
+    ] = None,
     removals: Annotated[
         bool, typer.Option("--removals", help="JSONL: add a 'declutter' field with the removals.")
     ] = False,
@@ -164,6 +195,7 @@ def clean(
         input_format=input_format,
         url=url,
         domain=domain,
+        language=language,
         max_bytes=max_bytes,
         timeout=timeout,
         quiet=quiet,
@@ -171,7 +203,7 @@ def clean(
         errors_path=errors,
     )
     if jsonl:
-        summary = run_jsonl(batch, paths, output, field_name, url_field, removals)
+        summary = run_jsonl(batch, paths, output, field_name, url_field, removals, language_field)
     else:
         summary = run_files(batch, paths, output, in_place, backup)
     if summary.failed and (fail_on_error or summary.single):
@@ -190,12 +222,13 @@ def explain(
     ignore: IgnoreOpt = "",
     max_bytes: MaxBytesOpt = MAX_BYTES,
     input_format: InputFormatOpt = "auto",
+    language: LanguageOpt = None,
     show_text: Annotated[bool, typer.Option("--text", help="Also print the document, removed lines marked.")] = False,
 ) -> None:
     """Show every removal in a document: line, action, rule, category and reason."""
     cleaner = _cleaner(rules, no_bundled, keep, only, ignore)
     text, _, kind = read_source(path, max_bytes=max_bytes, input_format=input_format)
-    result = cleaner.explain(text, url=url, domain=domain, input_format=kind)
+    result = cleaner.explain(text, url=url, domain=domain, input_format=kind, language=language)
     names = {rule.id: rule.name for rule in cleaner.rules}
     quiet = Counter(e.rule_id for e in result.elements if not e.text or e.category == "other")
     for rule_id, count in quiet.most_common():
@@ -420,6 +453,8 @@ def _score_wcxb(
     for index, (name, report) in enumerate(reports):
         typer.echo(("\n" if index else "") + f"{name}: WCXB {dataset.root} (means over pages)")
         typer.echo(render_wcxb_table(report))
+
+
 def _write_sample_report(target: Path, report: Report, cleaner: Cleaner) -> None:
     from declutter.report import render_report, sample_entry, summary_line
 

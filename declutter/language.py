@@ -1,4 +1,5 @@
-"""The document's language: declared (an explicit code, an HTML page's head) or detected from its prose.
+"""The document's language: normalised from a declared tag (an explicit code; an HTML page's, read by
+:mod:`declutter.html.metadata`) or detected from its prose.
 
 Rules tagged with ``languages`` (see ``rules/README.md``) run only on documents in one of those
 languages; this module says which language a document is in. It knows codes and function words
@@ -7,8 +8,6 @@ languages; this module says which language a document is in. It knows codes and 
 
 >>> normalize_language("pt-BR"), normalize_language("DE_at"), normalize_language("klingon")
 ('pt', 'de', None)
->>> html_language('<!doctype html><html class="no-js" lang="fr-FR"><head>')
-'fr'
 >>> detect_language("Die Regierung hat am Montag angekündigt, dass die Steuern nicht steigen werden. "
 ...                 "Der Minister sagte, es sei auch für die Länder eine gute Nachricht.")
 'de'
@@ -51,49 +50,6 @@ def normalize_language(tag: str | None) -> str | None:
         return None
     code = match[1].lower()
     return code if code in ISO_639_1 else None
-
-
-# The page's declared language, in the order a page states it: the root element's lang (or xml:lang), the
-# Content-Language meta (http-equiv or name), then Open Graph's locale ('de_DE').
-_HTML_LANG = regex.compile(
-    r"""<html\b[^>]*?\b(?:xml:)?lang\s*=\s*["']?\s*([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)""", regex.I
-)
-_META_LANG = regex.compile(
-    r"""<meta\b[^>]*?\b(?:http-equiv|name)\s*=\s*["']?content-language["']?[^>]*?\bcontent\s*=\s*["']?\s*"""
-    r"""([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)""",
-    regex.I,
-)
-_OG_LOCALE = regex.compile(
-    r"""<meta\b[^>]*?\bproperty\s*=\s*["']?og:locale["']?[^>]*?\bcontent\s*=\s*["']?\s*([A-Za-z]{2,3}(?:_[A-Za-z]{2})?)""",
-    regex.I,
-)
-
-HEAD_BYTES = 4096
-"""The root element's ``lang`` is looked for in this many characters at the top of the page."""
-META_BYTES = 32768
-"""Meta tags are looked for in this many characters (a head full of scripts puts them far down)."""
-
-
-def html_language(html: str) -> str | None:
-    """The language an HTML page declares in its head, as an ISO 639-1 code, or None.
-
-    A cheap look at the raw text (no parsing), so it can run before or beside the DOM stage.
-
-    >>> html_language('<html><head><meta http-equiv="Content-Language" content="nl-NL"></head>')
-    'nl'
-    >>> html_language('<html><head><meta property="og:locale" content="pl_PL" /></head>')
-    'pl'
-    >>> html_language('<html lang=""><head></head>') is None
-    True
-    """
-    match = _HTML_LANG.search(html, 0, HEAD_BYTES)
-    if match and (code := normalize_language(match[1])):
-        return code
-    for pattern in (_META_LANG, _OG_LOCALE):
-        match = pattern.search(html, 0, META_BYTES)
-        if match and (code := normalize_language(match[1])):
-            return code
-    return None
 
 
 @cache
@@ -183,7 +139,6 @@ __all__ = [
     "detect_language",
     "detectable",
     "document_language",
-    "html_language",
     "normalize_language",
     "stopwords",
 ]

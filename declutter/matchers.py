@@ -7,7 +7,7 @@ matchers then read its :data:`Hits`. Patterns run with a ``regex`` timeout so on
 pattern cannot hang a pipeline: it raises an error that names the rule instead.
 
 >>> from declutter.document import Document
->>> from declutter.rules import RuleSet
+>>> from declutter.ruleset import RuleSet
 >>> rules = RuleSet.bundled()
 >>> doc = Document.from_text("Share\\n\\nShare prices fell 4% on Monday.")
 >>> hits = match_patterns(doc.blocks, [rules.get("SHR001")])

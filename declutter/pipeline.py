@@ -25,9 +25,10 @@ from declutter.document import Block, Document, domain_of, normalize_domain, rea
 from declutter.heuristics import HEURISTICS, WANTS_URL
 from declutter.heuristics.common import Removed, code_and_tables
 from declutter.html import extract_page, looks_like_html
-from declutter.language import document_language, html_language, normalize_language
+from declutter.language import document_language, normalize_language
 from declutter.matchers import match_blocks, match_cutoffs, match_keeps, match_lines, match_patterns, match_strips
-from declutter.rules import Kind, Position, Rule, RuleSet
+from declutter.rules import Kind, Position, Rule
+from declutter.ruleset import RuleSet
 
 RulesArg = RuleSet | str | Path | Sequence[str | Path] | None
 INPUT_FORMATS = ("auto", "text", "html")
@@ -181,9 +182,8 @@ class Cleaner:
         page = extract_page(html, self.rules.active(), url=url, domain=site)
         site = site or resolve_domain(page.url, None)
         text = page.text
-        # The page's head says its language (html lang, Content-Language, og:locale); its text is the fallback.
-        declared = language or html_language(html)
-        doc = self._with_language(Document.from_text(text, domain=site, url=url or page.url), declared)
+        # The page says its language (html lang, Content-Language, og:locale); its text is the fallback.
+        doc = self._with_language(Document.from_text(text, domain=site, url=url or page.url), language or page.language)
         decisions = decide(doc, self.rules.for_document(doc))  # one pass: settling is for text that is cleaned again
         metadata = {
             key: value

@@ -1,5 +1,8 @@
 """Loading and validating rule files (TOML) into :class:`~declutter.rules.Rule` values.
 
+A layer between the rule values (:mod:`declutter.rules`, below) and the :class:`~declutter.ruleset.RuleSet`
+(above, which passes in the heuristic registry this module checks heuristic rules against).
+
 Every problem is reported as a :class:`~declutter.errors.RuleError` naming the
 file, the line and the rule id, with a hint on how to fix it: a rule file is
 written by people, so its errors should read like a linter's.
@@ -14,7 +17,7 @@ written by people, so its errors should read like a linter's.
 ... description = "A share label."
 ... patterns = ['Share']
 ... examples = { residue = ["Share"], article = ["Share prices fell."] }
-... ''', path="t.toml")
+... ''', path="t.toml", heuristics={})
 >>> rules[0].id, rules[0].patterns[0].pattern
 ('TST001', 'Share')
 """
@@ -25,7 +28,7 @@ import difflib
 import hashlib
 import inspect
 import tomllib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +39,11 @@ from declutter.document import normalize_domain
 from declutter.errors import RuleError
 from declutter.language import ISO_639_1
 from declutter.rules import Examples, Fix, Kind, Origin, Position, Rule, Status
+
+Heuristics = Mapping[str, Callable[..., Any]]
+"""The registry heuristic rules are checked against: detector name to function (its keyword-only
+parameters are the rule's ``params``). Passed in by the loader, so that parsing rule files does not
+import the detectors, which import the rule values."""
 
 ID_PATTERN = regex.compile(r"[A-Z]{3}\d{3}")
 NAME_PATTERN = regex.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -275,20 +283,19 @@ def _languages(value: Any, *, path: str, line: int, rule_id: str | None) -> froz
     return frozenset(codes)
 
 
-def _check_heuristic(name: Any, params: Any, *, path: str, line: int, rule_id: str) -> None:
-    from declutter.heuristics import HEURISTICS
-
-    if name not in HEURISTICS:
+def _check_heuristic(name: Any, params: Any, heuristics: Heuristics, *, path: str, line: int, rule_id: str) -> None:
+    """A heuristic rule names a detector of the registry and gives only the parameters it takes."""
+    if name not in heuristics:
         raise RuleError(
             f"unknown heuristic {name!r}",
             path=path,
             line=line,
             rule_id=rule_id,
-            hint="one of: " + ", ".join(sorted(HEURISTICS)),
+            hint="one of: " + ", ".join(sorted(heuristics)),
         )
     if not isinstance(params, Mapping):
         raise RuleError("params must be a table", path=path, line=line, rule_id=rule_id)
-    signature = inspect.signature(HEURISTICS[name])
+    signature = inspect.signature(heuristics[name])
     accepted = {p.name: p for p in signature.parameters.values() if p.kind is inspect.Parameter.KEYWORD_ONLY}
     for key, value in params.items():
         if key == "url":
@@ -324,7 +331,9 @@ def _check_heuristic(name: Any, params: Any, *, path: str, line: int, rule_id: s
         raise RuleError(f"heuristic {name!r} needs parameter {missing[0]!r}", path=path, line=line, rule_id=rule_id)
 
 
-def _build_rule(raw: Any, header: Mapping[str, Any], *, path: str, line: int, source: str) -> Rule:
+def _build_rule(
+    raw: Any, header: Mapping[str, Any], heuristics: Heuristics, *, path: str, line: int, source: str
+) -> Rule:
     if not isinstance(raw, Mapping):
         raise RuleError("[[rule]] must be a table", path=path, line=line)
     rule_id = raw.get("id")
@@ -431,7 +440,12 @@ def _build_rule(raw: Any, header: Mapping[str, Any], *, path: str, line: int, so
     if kind is Kind.HEURISTIC:
         heuristic = raw.get("heuristic")
         _check_heuristic(
-            heuristic, params["params"], path=path, line=_key_line(source, line, "heuristic"), rule_id=rule_id
+            heuristic,
+            params["params"],
+            heuristics,
+            path=path,
+            line=_key_line(source, line, "heuristic"),
+            rule_id=rule_id,
         )
         params = dict(params["params"])
     selectors: tuple[str, ...] = ()
@@ -511,8 +525,9 @@ def _build_rule(raw: Any, header: Mapping[str, Any], *, path: str, line: int, so
     )
 
 
-def load_rule_text(source: str, *, path: str) -> tuple[list[Rule], Mapping[str, Any]]:
-    """Parse one rule file's text into rules and its file header."""
+def load_rule_text(source: str, *, path: str, heuristics: Heuristics) -> tuple[list[Rule], Mapping[str, Any]]:
+    """Parse one rule file's text into rules and its file header; heuristic rules are checked against
+    ``heuristics``, the registry of detectors by name (:data:`declutter.heuristics.HEURISTICS`)."""
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
@@ -536,7 +551,7 @@ def load_rule_text(source: str, *, path: str) -> tuple[list[Rule], Mapping[str, 
         raise RuleError("'rule' must be an array of tables: write [[rule]]", path=path)
     lines = _rule_lines(source)
     rules = [
-        _build_rule(raw, header, path=path, line=lines[n] if n < len(lines) else 1, source=source)
+        _build_rule(raw, header, heuristics, path=path, line=lines[n] if n < len(lines) else 1, source=source)
         for n, raw in enumerate(raw_rules)
     ]
     return rules, header
@@ -555,8 +570,11 @@ def rule_files(sources: Sequence[Path]) -> list[Path]:
     return files
 
 
-def load_rule_files(sources: Sequence[Path]) -> tuple[tuple[Rule, ...], str]:
-    """Load rules from files and directories; ids and names must be unique across all of them."""
+def load_rule_files(sources: Sequence[Path], *, heuristics: Heuristics) -> tuple[tuple[Rule, ...], str]:
+    """Load rules from files and directories; ids and names must be unique across all of them.
+
+    ``heuristics``: the detectors heuristic rules may name (see :func:`load_rule_text`).
+    """
     rules: list[Rule] = []
     digest = hashlib.sha256()
     seen: dict[str, Rule] = {}
@@ -566,7 +584,7 @@ def load_rule_files(sources: Sequence[Path]) -> tuple[tuple[Rule, ...], str]:
         except (OSError, UnicodeDecodeError) as exc:
             raise RuleError(f"cannot read rule file: {exc}", path=file) from None
         digest.update(file.name.encode() + b"\0" + source.encode() + b"\0")
-        loaded, _ = load_rule_text(source, path=str(file))
+        loaded, _ = load_rule_text(source, path=str(file), heuristics=heuristics)
         for rule in loaded:
             for key in (rule.id, rule.name):
                 if key in seen:

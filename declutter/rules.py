@@ -1,23 +1,16 @@
-"""Rules as data: the frozen :class:`Rule`, the :class:`RuleSet`, and where the bundled rules live.
+"""Rules as data: the frozen :class:`Rule` and its parts, a rule's scope (site, language), and where the
+bundled rules live.
 
-Rule files are TOML (see ``rules/README.md``); :mod:`declutter.rulefile` turns
-them into :class:`Rule` values. This module knows nothing of what a rule
-matches, only how rules are selected: by category, id prefix and site.
-
->>> rules = RuleSet.bundled()
->>> rules.get("SHR001").category
-'share'
->>> len(rules.select(keep=["caption"])) < len(rules)
-True
+This is the bottom layer of the rules: :mod:`declutter.rulefile` turns TOML into these values,
+:mod:`declutter.heuristics` and :mod:`declutter.matchers` run them, and :mod:`declutter.ruleset`
+loads and selects them (:class:`~declutter.ruleset.RuleSet`). It imports none of those.
 """
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -25,7 +18,6 @@ from typing import Any
 import regex
 
 from declutter.document import Document, domain_matches
-from declutter.errors import RuleError
 from declutter.literals import pattern_screen
 
 
@@ -153,98 +145,15 @@ class Rule:
         if doc is None or not self.signatures:
             return False
         if lowered is None:
-            lowered = _lowered_text(doc)
+            lowered = lowered_text(doc)
         # Only signatures whose literals occur somewhere in the document can match one of its lines.
         possible = pattern_screen(self.signatures)(lowered)
         return any(self.signatures[n].search(block.text) for n in possible for block in doc.blocks)
 
 
-def _lowered_text(doc: Document) -> str:
+def lowered_text(doc: Document) -> str:
+    """The document's block texts, lower-cased and joined by newlines (what signatures are screened on)."""
     return "\n".join(block.text for block in doc.blocks).lower()
-
-
-def _matches_selector(rule: Rule, token: str) -> bool:
-    """A selection token is a category name, a rule id, an id prefix ('GLB') or a rule name."""
-    return token in (rule.category, rule.name) or rule.id.startswith(token.upper())
-
-
-@dataclass(frozen=True)
-class RuleSet:
-    """An ordered, immutable collection of rules with a fingerprint of where they came from."""
-
-    rules: tuple[Rule, ...]
-    fingerprint: str = ""
-
-    @classmethod
-    def load(cls, *paths: str | Path, bundled: bool = False) -> RuleSet:
-        """Load rule files and directories (recursively); ``bundled`` puts the shipped rules first."""
-        from declutter.rulefile import load_rule_files
-
-        sources = ([default_dir()] if bundled else []) + [Path(p) for p in paths]
-        if not sources:
-            raise RuleError("no rule files given", hint="pass a rules directory or use the bundled rules")
-        rules, digest = load_rule_files(sources)
-        return cls(rules, digest)
-
-    @classmethod
-    def bundled(cls) -> RuleSet:
-        """The rules shipped with declutter (loaded once per process)."""
-        return _bundled()
-
-    def __iter__(self) -> Iterator[Rule]:
-        return iter(self.rules)
-
-    def __len__(self) -> int:
-        return len(self.rules)
-
-    def get(self, rule_id: str) -> Rule:
-        """The rule with this id (or name); raises :class:`RuleError` naming close matches."""
-        for rule in self.rules:
-            if rule_id in (rule.id, rule.name):
-                return rule
-        raise RuleError(f"no rule {rule_id!r}", hint="'declutter rules list' shows every id")
-
-    def active(self) -> tuple[Rule, ...]:
-        """Rules that run (tombstones excluded)."""
-        return tuple(r for r in self.rules if r.status is not Status.REMOVED)
-
-    def select(self, *, keep: Iterable[str] = (), only: Iterable[str] = (), ignore: Iterable[str] = ()) -> RuleSet:
-        """A subset: ``keep`` categories stay in the text, ``only`` restricts removal to some
-        categories or ids, ``ignore`` disables ids, prefixes or categories. Keep rules always stay.
-
-        >>> rules = RuleSet.bundled()
-        >>> {r.category for r in rules.select(only=["newsletter"]) if r.kind != "keep"}
-        {'newsletter'}
-        """
-        keep, only, ignore = set(keep), set(only), set(ignore)
-        chosen = []
-        for rule in self.rules:
-            if rule.kind is not Kind.KEEP:
-                if rule.category in keep:
-                    continue
-                if only and not any(_matches_selector(rule, token) for token in only):
-                    continue
-                if any(_matches_selector(rule, token) for token in ignore):
-                    continue
-            chosen.append(rule)
-        selection = "|".join(sorted(keep)) + "/" + "|".join(sorted(only)) + "/" + "|".join(sorted(ignore))
-        digest = hashlib.sha256(f"{self.fingerprint}:{selection}".encode()).hexdigest()[:16]
-        return RuleSet(tuple(chosen), digest if (keep or only or ignore) else self.fingerprint)
-
-    def for_document(self, doc: Document) -> tuple[Rule, ...]:
-        """The active rules whose scope admits this document: its site and its language."""
-        active = self.active()
-        if self.has_languages:
-            active = tuple(r for r in active if r.speaks(doc.language))
-        if doc.domain is not None or not any(r.domains and r.signatures for r in active):
-            return tuple(r for r in active if r.applies_to(doc.domain))
-        lowered = _lowered_text(doc)
-        return tuple(r for r in active if r.applies_to(None, doc, lowered=lowered))
-
-    @cached_property
-    def has_languages(self) -> bool:
-        """Whether any active rule is limited to some languages (then a document's language matters)."""
-        return any(r.languages for r in self.active())
 
 
 def default_dir() -> Path:
@@ -253,8 +162,3 @@ def default_dir() -> Path:
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parent.parent / "rules"
-
-
-@cache
-def _bundled() -> RuleSet:
-    return RuleSet.load(bundled=True)

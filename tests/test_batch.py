@@ -42,3 +42,13 @@ def test_per_document_time_limit_in_the_library() -> None:
 
 def test_clean_partition_is_what_a_distributed_engine_maps() -> None:
     assert clean_partition(["Share\n\nText.\n", "Sign up here\n"]) == ["Text.\n", ""]
+
+
+def test_a_jobs_language_reaches_the_workers() -> None:
+    german = "Werbung\n\nDer Rat hat den Haushalt am Montag beschlossen.\n"
+    jobs = [Job("de", german, language="de"), Job("unknown", german), Job("bad", german, language="German")]
+    outcomes = list(clean_many(jobs, jobs_count=2))
+    assert outcomes[0].text == "Der Rat hat den Haushalt am Montag beschlossen.\n"
+    assert outcomes[1].text == german  # too short to detect: German rules stay off
+    assert not outcomes[2].ok
+    assert "ISO 639-1" in (outcomes[2].error or "")

@@ -89,3 +89,25 @@ def test_output_cannot_escape_through_a_symlink(tmp_path: Path) -> None:
     result = run("clean", "in", "-o", "out", cwd=tmp_path)
     assert "escape the output directory" in result.stderr
     assert not any(outside.iterdir())
+
+
+def test_jsonl_language_field_and_default(tmp_path: Path) -> None:
+    german = "Werbung\n\nDer Rat hat den Haushalt am Montag beschlossen.\n"
+    rows = [
+        {"text": german, "lang": "de-AT"},
+        {"text": german, "lang": "en"},
+        {"text": german},
+        {"text": german, "lang": 7},
+    ]
+    stdin = "\n".join(json.dumps(row) for row in rows) + "\n"
+    by_field = run("clean", "--jsonl", "-", "--language-field", "lang", "-q", cwd=tmp_path, stdin=stdin)
+    assert by_field.returncode == 0, by_field.stderr
+    texts = [json.loads(line)["text"] for line in by_field.stdout.splitlines()]
+    assert [text.startswith("Werbung") for text in texts] == [False, True, True, True]
+    with_default = run(
+        "clean", "--jsonl", "-", "--language-field", "lang", "--language", "de", "-q", cwd=tmp_path, stdin=stdin
+    )
+    texts = [json.loads(line)["text"] for line in with_default.stdout.splitlines()]
+    assert [text.startswith("Werbung") for text in texts] == [False, True, False, False], (
+        "rows without one get --language"
+    )

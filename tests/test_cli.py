@@ -173,3 +173,36 @@ def test_score_wcxb_scores_a_directory_of_predictions(tmp_path: Path) -> None:
     assert given["pages"][2]["f1"] == 0.0, "a page without a prediction scores as empty output"
     assert cleaned["pages"][1]["precision"] > given["pages"][1]["precision"], "cleaning drops 'Share this'"
     assert "1 pages have no prediction" in result.stderr
+
+
+def test_language_option_for_clean_and_explain(tmp_path: Path) -> None:
+    german = "Werbung\n\nDer Rat hat den Haushalt am Montag beschlossen.\n"
+    assert runner.invoke(app, ["clean", "-"], input=german).stdout == german  # too short to detect
+    cleaned = runner.invoke(app, ["clean", "-", "--language", "de"], input=german)
+    assert cleaned.exit_code == 0, cleaned.output
+    assert cleaned.stdout == "Der Rat hat den Haushalt am Montag beschlossen.\n"
+    path = tmp_path / "a.txt"
+    path.write_text(german, encoding="utf-8")
+    explained = runner.invoke(app, ["explain", str(path), "--language", "de-CH"])
+    assert explained.exit_code == 0, explained.output
+    assert "LDE" in explained.stdout
+    assert "'Werbung'" in explained.stdout
+
+
+def _message(stderr: str) -> str:
+    """An error panel's text as one line (the panel wraps it at the terminal's width)."""
+    return " ".join(stderr.replace("│", " ").split())
+
+
+def test_a_bad_language_is_a_usage_error_with_a_hint(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    for command in (["clean", "-"], ["explain", str(path)]):
+        result = cli(*command, "--language", "deu", stdin=TEXT)
+        assert result.returncode == 2, result.stderr
+        assert "'deu' is not a language: write an ISO 639-1 code ('de')" in _message(result.stderr)
+        assert "did you mean 'de'?" in _message(result.stderr)
+    result = cli("clean", "-", "--language", "German", stdin=TEXT)
+    assert result.returncode == 2
+    assert "'German' is not a language: write an ISO 639-1 code" in _message(result.stderr)
+    assert "did you mean" not in result.stderr

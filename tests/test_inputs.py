@@ -6,7 +6,9 @@ from pathlib import Path
 import pytest
 
 from declutter import InputError
-from declutter.inputs import decode, read_document
+from declutter.inputs import decode, decode_document, decode_html, read_document, sniff_html
+
+from .html import PAGE
 
 
 @pytest.mark.parametrize(
@@ -47,3 +49,10 @@ def test_size_limit_and_missing_files(tmp_path: Path) -> None:
     empty.write_bytes(b"")
     with pytest.raises(InputError, match=r"empty\.txt: is empty"):
         read_document(empty)
+
+
+def test_html_is_sniffed_and_decoded_by_its_declared_charset() -> None:
+    assert sniff_html(PAGE.encode())
+    latin = '<html><head><meta charset="iso-8859-1"></head><body><p>café</p></body></html>'.encode("latin-1")
+    assert decode_html(latin, "x.html") == (latin.decode("cp1252"), "cp1252")
+    assert decode_document(PAGE.encode(), "x.html")[2] == "html"

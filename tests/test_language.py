@@ -7,7 +7,7 @@ import pytest
 import declutter
 from declutter import RuleError, RuleSet
 from declutter.document import Document
-from declutter.language import detect_language, detectable, html_language, normalize_language
+from declutter.language import detect_language, detectable, normalize_language
 
 PROSE = {
     "en": "The government said on Monday that taxes would not rise next year, and the minister added that it was "
@@ -55,22 +55,6 @@ def test_language_tags_normalise_to_iso_639_1() -> None:
     assert normalize_language("EN") == "en"
     assert normalize_language("German") is None
     assert normalize_language("") is None
-
-
-@pytest.mark.parametrize(
-    ("head", "code"),
-    [
-        ('<!DOCTYPE html>\n<html class="js" lang="de-DE" dir="ltr"><head>', "de"),
-        ("<html xml:lang='nl'><head>", "nl"),
-        ("<html lang=pl><head>", "pl"),
-        ('<html><head><meta http-equiv="content-language" content="fr-FR"></head>', "fr"),
-        ('<html><head><meta property="og:locale" content="es_ES" /></head>', "es"),
-        ('<html lang=""><head><meta property="og:locale" content="it_IT"></head>', "it"),
-        ("<html><head><title>x</title></head>", None),
-    ],
-)
-def test_html_head_language(head: str, code: str | None) -> None:
-    assert html_language(head) == code
 
 
 GERMAN_PAGE = PROSE["de"] + "\n\nWerbung\n\n" + PROSE["de"] + "\n\nInfo zur Bewertung\n"

@@ -13,6 +13,7 @@ from declutter import Cleaner, apply, clean, explain
 from declutter.samples import load_sample
 
 from .conftest import ROOT, SEEDS
+from .html import PAGE
 
 SEED_SAMPLES = sorted((ROOT / "samples" / "dev").glob("seed-*.sample"))
 
@@ -162,3 +163,12 @@ def test_a_code_block_repeated_in_an_answer_is_no_recurring_menu() -> None:
     ])  # fmt: skip
     removed = [d.text for d in explain(text, input_format="text").decisions]
     assert not set(removed) & set(code), removed
+
+
+def test_text_rules_run_after_the_dom_stage() -> None:
+    result = explain(PAGE)
+    assert result.text.startswith("Budget passes\n\nThe council approved")
+    assert "Story continues below advertisement" not in result.text
+    assert any(d.rule_id == "ADS001" for d in result.decisions)
+    assert result.domain == "example.com"
+    assert result.metadata["title"] == "Budget passes"

@@ -6,7 +6,7 @@ element that holds the article, and its block elements become the lines the
 text rules then clean. Every removed element is reported with the rule that
 removed it. lxml parses without network access and without expanding entities.
 
->>> from declutter.rules import RuleSet
+>>> from declutter.ruleset import RuleSet
 >>> page = extract_page("<html><head><title>T</title></head><body><nav>Home News</nav>"
 ...                     "<article><h1>Budget passes</h1><p>The council approved the budget on Monday, "
 ...                     "after a long debate about roads, schools and parks in every ward.</p></article>"
@@ -48,6 +48,7 @@ class Page:
     author: str | None = None
     container: str = ""
     shapes: tuple[Shape, ...] = ()
+    language: str | None = None
 
     @property
     def text(self) -> str:
@@ -99,4 +100,5 @@ def extract_page(html: str, rules: Sequence[Rule], *, url: str | None = None, do
         author,
         path_of(container),
         ((Shape("heading", title, level=1),) if title else ()) + shapes,
+        head.language,
     )

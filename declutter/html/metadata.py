@@ -1,4 +1,4 @@
-"""Metadata: what a page says about itself in <meta>, <link rel=canonical>, JSON-LD and <title>."""
+"""Metadata: what a page says about itself in <meta>, <link rel=canonical>, JSON-LD, <title> and <html lang>."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from typing import cast
 
 from lxml import etree
 from lxml.html import HtmlElement
+
+from declutter.language import normalize_language
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,9 @@ class Metadata:
     """The first <title>'s text ("" when it is empty), None when the page has none."""
     types: frozenset[str] = frozenset()
     """What the page says it is: its ``og:type`` and every JSON-LD ``@type``, lower-cased."""
+    language: str | None = None
+    """The language the page declares, as an ISO 639-1 code: its root element's ``lang`` (or ``xml:lang``),
+    else its ``Content-Language`` meta, else its ``og:locale``; None when it declares none we know."""
 
     @property
     def article(self) -> bool:
@@ -42,6 +47,7 @@ def read_metadata(root: HtmlElement) -> Metadata:
     json_ld: list[str] = []
     canonical: str | None = None
     title: str | None = None
+    content_language: str | None = None
     for element in root.iter("meta", "link", "script", "title"):
         tag = element.tag
         if tag == "meta":
@@ -50,6 +56,9 @@ def read_metadata(root: HtmlElement) -> Metadata:
                 key = element.get(attribute)
                 if key and content and key not in metas:
                     metas[key] = content
+            kind = element.get("http-equiv") or element.get("name")
+            if content_language is None and kind and kind.lower() == "content-language":
+                content_language = content.split(",")[0]  # 'de, en': the first one
         elif tag == "link":
             if canonical is None and element.get("rel") == "canonical":
                 canonical = element.get("href")
@@ -62,7 +71,9 @@ def read_metadata(root: HtmlElement) -> Metadata:
     types = {str(t).lower() for item in items for t in _as_list(item.get("@type"))}
     if "og:type" in metas:
         types.add(metas["og:type"].lower())
-    return Metadata(metas, _article_item(items), canonical, title, frozenset(types))
+    declared = (root.get("lang"), root.get("xml:lang"), content_language, metas.get("og:locale"))
+    language = next((code for tag in declared if (code := normalize_language(tag))), None)
+    return Metadata(metas, _article_item(items), canonical, title, frozenset(types), language)
 
 
 def first_meta(metas: dict[str, str], *names: str) -> str | None:

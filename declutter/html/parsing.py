@@ -29,7 +29,7 @@ def looks_like_html(text: str) -> bool:
 
 
 _CONTAINER_TAG = re.compile(
-    r"</?(?!(?:p|h[1-6]|li|br|tr|td|th|pre|blockquote|title|script|style|head|meta)\b)[a-zA-Z][\w:-]*[^>]*>"
+    r"</?(?!(?:html|p|h[1-6]|li|br|tr|td|th|pre|blockquote|title|script|style|head|meta)\b)[a-zA-Z][\w:-]*[^>]*>"
 )
 
 

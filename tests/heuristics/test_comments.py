@@ -5,7 +5,7 @@ from __future__ import annotations
 from declutter import explain
 from declutter.document import Document
 from declutter.heuristics.comments import comment_thread
-from declutter.rules import RuleSet
+from declutter.ruleset import RuleSet
 from tests.heuristics import PROSE, ids
 
 

@@ -10,7 +10,7 @@ from declutter.heuristics.common import (
     is_residue,
     prose_words_before,
 )
-from declutter.rules import RuleSet
+from declutter.ruleset import RuleSet
 from tests.heuristics import PROSE
 
 TEXT = f"Home\n{PROSE}Share\n{PROSE}"

@@ -12,7 +12,7 @@ from declutter.heuristics.lists import (
     teaser_run,
     teaser_template,
 )
-from declutter.rules import RuleSet
+from declutter.ruleset import RuleSet
 from tests.heuristics import BODY, PROSE, ids
 
 

@@ -14,7 +14,7 @@ from declutter.heuristics.page import (
     tail_fill,
     title_echo,
 )
-from declutter.rules import RuleSet
+from declutter.ruleset import RuleSet
 from tests.heuristics import BODY, PROSE
 
 CHROME = "Home\nLocal\nFire crews battle blaze on the waterfront\nWeather: sunny, 21 degrees\n"
@@ -81,7 +81,7 @@ HEAD = "Council approves the new budget after a long night\n"
 
 def _head_strip(text: str) -> list[str]:
     from declutter.heuristics.page import head_strip
-    from declutter.rules import RuleSet
+    from declutter.ruleset import RuleSet
 
     rule = RuleSet.bundled().get("HED002")
     blocks = Document.from_text(text).blocks

@@ -1,8 +1,6 @@
-"""The DOM stage's shortcuts give what the slower code they replace gave (see benchmarks/dom_stage.py)."""
+"""html.chrome: selector rules remove page chrome (class values matched fast, articles' holders found fast)."""
 
 from __future__ import annotations
-
-import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -11,43 +9,6 @@ from lxml.html import HtmlElement
 from declutter import RuleSet
 from declutter.html import extract_page, parse
 from declutter.html.chrome import _article_holders
-from declutter.html.regions import _CONTENT_CLASS, _content_class
-from declutter.html.tree import _TOKEN_SPLIT, _split_tokens, _text_pieces, preview, squeeze
-
-SPACES = " \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2003\u200b\u3000"
-CLASS_CHARS = st.sampled_from("abzAZ_- 0\t\xa0ıİſKéÉǅß")
-CLASS_WORDS = st.sampled_from(["article", "Body", "body", "content", "TEXT", "main", "post", "news", "story", "nav"])
-CLASS_NAMES = st.lists(CLASS_CHARS | CLASS_WORDS, max_size=12).map("".join)
-
-
-@given(st.text(alphabet=SPACES + "aé,"))
-def test_squeeze_is_the_white_space_regex(text: str) -> None:
-    assert squeeze(text) == re.sub(r"\s+", " ", text).strip()
-
-
-@settings(max_examples=300)
-@given(CLASS_NAMES)
-def test_class_tokens_and_content_class_are_the_regexes(value: str) -> None:
-    assert _split_tokens(value) == [t.lower() for t in _TOKEN_SPLIT.split(value) if t]
-    assert _content_class(value) == bool(_CONTENT_CLASS.search(value))
-
-
-@settings(max_examples=200)
-@given(
-    st.lists(st.sampled_from(["  ", "\n\n\n", "word ", "<b>x</b>", "<span> </span>", "long" * 20, "\t"]), max_size=99)
-)
-def test_removed_element_text_reads_as_piece_by_piece(pieces: list[str]) -> None:
-    div = parse("<html><body><div>" + "".join(pieces) + "</div></body></html>").find(".//div")
-    assert div is not None
-    for limit in (100, 10):
-        assert preview(div, limit) == _text_pieces(div, limit)
-
-
-def test_characters_xml_forbids_become_spaces() -> None:
-    for page in ("<p>a\x01b\x0bc\x1fd\ufffee\uffff</p>", "<p>a\x01b\ud800c</p>"):
-        paragraph = parse(f"<html><body>{page}</body></html>").find(".//p")
-        assert paragraph is not None
-        assert set(paragraph.text_content()) <= set("abcde ")
 
 
 def test_long_distinct_class_values_are_matched() -> None:

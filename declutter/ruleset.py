@@ -1,0 +1,114 @@
+"""The :class:`RuleSet`: rules loaded from files (the bundled ones, yours) and selected for a run and a document.
+
+The top layer of the rules: :mod:`declutter.rules` holds the values, :mod:`declutter.rulefile` parses
+TOML into them, :mod:`declutter.heuristics` is the registry of structural detectors; this module
+loads rule files with that registry (a heuristic rule naming an unknown detector, or a parameter
+it does not take, is a load error) and selects rules by category, id prefix, site and language.
+
+>>> rules = RuleSet.bundled()
+>>> rules.get("SHR001").category
+'share'
+>>> len(rules.select(keep=["caption"])) < len(rules)
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache, cached_property
+from pathlib import Path
+
+from declutter.document import Document
+from declutter.errors import RuleError
+from declutter.heuristics import HEURISTICS
+from declutter.rulefile import load_rule_files
+from declutter.rules import Kind, Rule, Status, default_dir, lowered_text
+
+
+def _matches_selector(rule: Rule, token: str) -> bool:
+    """A selection token is a category name, a rule id, an id prefix ('GLB') or a rule name."""
+    return token in (rule.category, rule.name) or rule.id.startswith(token.upper())
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """An ordered, immutable collection of rules with a fingerprint of where they came from."""
+
+    rules: tuple[Rule, ...]
+    fingerprint: str = ""
+
+    @classmethod
+    def load(cls, *paths: str | Path, bundled: bool = False) -> RuleSet:
+        """Load rule files and directories (recursively); ``bundled`` puts the shipped rules first."""
+        sources = ([default_dir()] if bundled else []) + [Path(p) for p in paths]
+        if not sources:
+            raise RuleError("no rule files given", hint="pass a rules directory or use the bundled rules")
+        rules, digest = load_rule_files(sources, heuristics=HEURISTICS)
+        return cls(rules, digest)
+
+    @classmethod
+    def bundled(cls) -> RuleSet:
+        """The rules shipped with declutter (loaded once per process)."""
+        return _bundled()
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(self.rules)
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def get(self, rule_id: str) -> Rule:
+        """The rule with this id (or name); raises :class:`RuleError` naming close matches."""
+        for rule in self.rules:
+            if rule_id in (rule.id, rule.name):
+                return rule
+        raise RuleError(f"no rule {rule_id!r}", hint="'declutter rules list' shows every id")
+
+    def active(self) -> tuple[Rule, ...]:
+        """Rules that run (tombstones excluded)."""
+        return tuple(r for r in self.rules if r.status is not Status.REMOVED)
+
+    def select(self, *, keep: Iterable[str] = (), only: Iterable[str] = (), ignore: Iterable[str] = ()) -> RuleSet:
+        """A subset: ``keep`` categories stay in the text, ``only`` restricts removal to some
+        categories or ids, ``ignore`` disables ids, prefixes or categories. Keep rules always stay.
+
+        >>> rules = RuleSet.bundled()
+        >>> {r.category for r in rules.select(only=["newsletter"]) if r.kind != "keep"}
+        {'newsletter'}
+        """
+        keep, only, ignore = set(keep), set(only), set(ignore)
+        chosen = []
+        for rule in self.rules:
+            if rule.kind is not Kind.KEEP:
+                if rule.category in keep:
+                    continue
+                if only and not any(_matches_selector(rule, token) for token in only):
+                    continue
+                if any(_matches_selector(rule, token) for token in ignore):
+                    continue
+            chosen.append(rule)
+        selection = "|".join(sorted(keep)) + "/" + "|".join(sorted(only)) + "/" + "|".join(sorted(ignore))
+        digest = hashlib.sha256(f"{self.fingerprint}:{selection}".encode()).hexdigest()[:16]
+        return RuleSet(tuple(chosen), digest if (keep or only or ignore) else self.fingerprint)
+
+    def for_document(self, doc: Document) -> tuple[Rule, ...]:
+        """The active rules whose scope admits this document: its site and its language."""
+        active = self.active()
+        if self.has_languages:
+            active = tuple(r for r in active if r.speaks(doc.language))
+        if doc.domain is not None or not any(r.domains and r.signatures for r in active):
+            return tuple(r for r in active if r.applies_to(doc.domain))
+        lowered = lowered_text(doc)
+        return tuple(r for r in active if r.applies_to(None, doc, lowered=lowered))
+
+    @cached_property
+    def has_languages(self) -> bool:
+        """Whether any active rule is limited to some languages (then a document's language matters)."""
+        return any(r.languages for r in self.active())
+
+
+@cache
+def _bundled() -> RuleSet:
+    return RuleSet.load(bundled=True)

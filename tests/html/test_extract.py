@@ -1,0 +1,39 @@
+"""html.extract: the DOM stage in order, from a page to its title, metadata, blocks and removed elements."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import pytest
+
+from declutter import explain
+from declutter.html import extract_page
+from declutter.inputs import decode_html
+
+from ..conftest import BENCH
+from . import PAGE
+
+
+def test_dom_stage_removes_chrome_and_keeps_the_article(rules) -> None:  # type: ignore[no-untyped-def]
+    page = extract_page(PAGE, rules.active())
+    assert page.title == "Budget passes"
+    assert page.url == "https://www.example.com/news/budget"
+    assert page.published == "2019-11-20T10:00:00Z"
+    text = "\n".join(page.blocks)
+    assert "approved the budget" in text
+    assert "property taxes" in text
+    for residue in ("Home", "Facebook", "By Jane Doe", "The mayor at city hall", "newsletter", "Storm hits", "© 2019"):
+        assert residue not in text
+    rules_used = {e.rule_id for e in page.removed}
+    assert {"DOM002", "DOM003", "DOM010", "DOM011"} <= rules_used
+
+
+@pytest.mark.skipif(not BENCH.is_dir(), reason="the shared ScrapingHub benchmark is not beside the checkout")
+def test_a_benchmark_page_keeps_its_article() -> None:
+    truth = json.loads((BENCH / "ground-truth.json").read_text(encoding="utf-8"))
+    key = next(iter(sorted(truth)))
+    html, _ = decode_html(gzip.decompress((BENCH / "html" / f"{key}.html.gz").read_bytes()), key)
+    text = explain(html, input_format="html").text
+    first_paragraph = truth[key]["articleBody"].split("\n")[0][:60]
+    assert first_paragraph in text

@@ -1,0 +1,41 @@
+"""html.metadata: what a page says about itself (title, canonical URL, types, declared language)."""
+
+from __future__ import annotations
+
+import pytest
+
+from declutter.html import extract_page, parse
+from declutter.html.metadata import read_metadata
+
+
+@pytest.mark.parametrize(
+    ("head", "code"),
+    [
+        ('<!DOCTYPE html>\n<html class="js" lang="de-DE" dir="ltr"><head>', "de"),
+        ("<html xml:lang='nl'><head>", "nl"),
+        ("<html lang=pl><head>", "pl"),
+        ('<html><head><meta http-equiv="content-language" content="fr-FR"></head>', "fr"),
+        ('<html><head><meta property="og:locale" content="es_ES" /></head>', "es"),
+        ('<html lang=""><head><meta property="og:locale" content="it_IT"></head>', "it"),
+        ("<html><head><title>x</title></head>", None),
+        ('<html><head><meta http-equiv="Content-Language" content="de, en"></head>', "de"),
+        ('<html><head><meta name="content-language" content="pt-BR"></head>', "pt"),
+        ('<html lang="xx"><head><meta http-equiv="Content-Language" content="nl"></head>', "nl"),
+        ('<html lang="en"><head><meta property="og:locale" content="de_DE"></head>', "en"),
+        ('<html><head><meta http-equiv="Content-Language" content="Deutsch"></head>', None),
+    ],
+)
+def test_declared_language(head: str, code: str | None) -> None:
+    """The root's lang (or xml:lang), then Content-Language, then og:locale; an unknown tag says nothing."""
+    assert read_metadata(parse(head)).language == code
+
+
+def test_a_page_carries_its_declared_language() -> None:
+    page = '<html lang="de-AT"><body><article><p>Der Rat hat den Haushalt beschlossen.</p></article></body></html>'
+    assert extract_page(page, ()).language == "de"
+    assert extract_page("<html><body><p>The council met.</p></body></html>", ()).language is None
+
+
+def test_a_page_too_deep_to_parse_keeps_its_language() -> None:
+    deep = '<html lang="fr"><body>' + "<div>" * 5000 + "<p>Texte.</p>" + "</div>" * 5000 + "</body></html>"
+    assert read_metadata(parse(deep)).language == "fr"

@@ -1,0 +1,37 @@
+"""html.tree: the shortcuts it takes give what the slower code they replace gave (see benchmarks/dom_stage.py)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from declutter.html import parse
+from declutter.html.tree import _TOKEN_SPLIT, _split_tokens, _text_pieces, preview, squeeze
+
+from . import CLASS_NAMES
+
+SPACES = " \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2003\u200b\u3000"
+
+
+@given(st.text(alphabet=SPACES + "aé,"))
+def test_squeeze_is_the_white_space_regex(text: str) -> None:
+    assert squeeze(text) == re.sub(r"\s+", " ", text).strip()
+
+
+@settings(max_examples=300)
+@given(CLASS_NAMES)
+def test_class_tokens_are_the_regex(value: str) -> None:
+    assert _split_tokens(value) == [t.lower() for t in _TOKEN_SPLIT.split(value) if t]
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(st.sampled_from(["  ", "\n\n\n", "word ", "<b>x</b>", "<span> </span>", "long" * 20, "\t"]), max_size=99)
+)
+def test_removed_element_text_reads_as_piece_by_piece(pieces: list[str]) -> None:
+    div = parse("<html><body><div>" + "".join(pieces) + "</div></body></html>").find(".//div")
+    assert div is not None
+    for limit in (100, 10):
+        assert preview(div, limit) == _text_pieces(div, limit)
