@@ -276,18 +276,22 @@ def _article_core(
     return [index for group in groups for index in group]
 
 
-_CODE_LINE = regex.compile(
+_CODE_START = regex.compile(
     r"""
-    ^\s*(?:>>>|\.\.\.\s|\$\s|//|/\*|\#include\b|@\w+\(|</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>)  # prompts, comments, tags
-    | [{};\[(,]\s*$ | ^\s*[}\])]                                          # opens or closes a bracket, ends a statement
-    | ^\s*(?:import\s+[\w.]+|from\s+[\w.]+\s+import|def\s+\w+\s*\(|class\s+\w+[(:]|return\b|const\s|let\s|var\s
+    \s*(?:
+      (?:>>>|\.\.\.\s|\$\s|//|/\*|\#include\b|@\w+\(|</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>)  # prompts, comments, tags
+    | [}\])]                                                             # closes a bracket
+    | (?:import\s+[\w.]+|from\s+[\w.]+\s+import|def\s+\w+\s*\(|class\s+\w+[(:]|return\b|const\s|let\s|var\s
         |function\b|async\s|await\s|print\(|\w+\s*\(\)\s*[:;{]?$|(?:for|while|if|elif|with|except)\s.*:$|else:$|try:$)
-    | ^\s*[\w.]+\(.*\)\s*$                                               # a call alone on its line: 'run(main())'
-    | ^\s*[\w.$\[\]"']+\s*(?:=|:=|\+=|==|=>|->)\s*\S.*[^.!?]$             # an assignment (not a sentence)
-    | ^\s*[\w-]+:\s*$                                                      # a key opening a nested block ('web:')
+    | [\w.]+\(.*\)\s*$                                                  # a call alone on its line: 'run(main())'
+    | [\w.$\[\]"']+\s*(?:=|:=|\+=|==|=>|->)\s*\S.*[^.!?]$                # an assignment (not a sentence)
+    | [\w-]+:\s*$                                                         # a key opening a nested block ('web:')
+    )
     """,
     regex.VERBOSE,
 )
+_CODE_END = frozenset("{};[(,")
+"""A line ending in one of these opens a bracket or ends a statement."""
 _TABLE_ROW = regex.compile(r"^\s*\|.*\|.*\|\s*$")
 
 
@@ -299,7 +303,8 @@ def is_code_shaped(raw: str) -> bool:
     >>> [is_code_shaped(s) for s in ("Home", "Sign in", "The cost (in dollars) rose.", "Price: $20")]
     [False, False, False, False]
     """
-    return _CODE_LINE.search(raw) is not None
+    end = raw.rstrip()[-1:]
+    return (end != "" and end in _CODE_END) or _CODE_START.match(raw) is not None
 
 
 def is_table_row(raw: str) -> bool:

@@ -74,7 +74,9 @@ def extract_page(html: str, rules: Sequence[Rule], *, url: str | None = None, do
         root, [s for s in selectors if s.rule.params.get("scope") != "content"], article=head.article
     )
     container = find_content(root)
-    removed += remove_chrome(container, [s for s in selectors if s.rule.params.get("scope") == "content"])
+    removed += remove_chrome(
+        container, [s for s in selectors if s.rule.params.get("scope") == "content"], article=head.article
+    )
     h1 = container.find(".//h1")
     if h1 is None:
         h1 = root.find(".//h1")
