@@ -11,6 +11,7 @@ import io
 import json
 import os
 import shutil
+import stat
 import sys
 import tempfile
 import time
@@ -104,17 +105,59 @@ def render(fmt: str, source: str, encoding: str, outcome: Outcome) -> str:
     return outcome.text
 
 
+def _file_mode(target: Path) -> int:
+    """The mode the written file gets: the one it has (an in-place rewrite), else what the umask gives a new file.
+
+    ``mkstemp`` creates files 0600; renamed over a 0644 file, that would quietly make it private.
+    """
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomic(target: Path, content: str) -> None:
     """Write through a temporary file in the same directory and rename it: never half a file."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    mode = _file_mode(target)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(content)
+        Path(tmp).chmod(mode)
         Path(tmp).replace(target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def backup_path(source: Path, suffix: str) -> Path:
+    """Where ``--backup`` keeps the original; refuses one that exists, since it may be the only original left."""
+    backup = source.with_name(source.name + suffix)
+    if backup.exists() or backup.is_symlink():
+        raise DeclutterError(
+            f"backup {backup} already exists; it may hold the original, so it is not overwritten",
+            path=source,
+            hint="move it away, or pass another --backup suffix",
+        )
+    return backup
+
+
+def make_backup(source: Path, backup: Path) -> None:
+    """Copy ``source`` (contents, mode, times) to ``backup``, which must not exist: linked in, never overwritten."""
+    fd, tmp = tempfile.mkstemp(dir=backup.parent, prefix=f".{backup.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        shutil.copy2(source, tmp)
+        try:
+            os.link(tmp, backup)  # fails if the backup appeared meanwhile: never replaces one
+        except FileExistsError:
+            backup_path(source, backup.name[len(source.name) :])  # raises the usual message
+            raise
+    finally:
+        Path(tmp).unlink(missing_ok=True)
 
 
 def _progress(batch: Batch, total: int | None) -> Any:
@@ -184,6 +227,8 @@ def run_files(batch: Batch, paths: list[str], output: Path | None, in_place: boo
             try:
                 if in_place:
                     target = Path(source)
+                    if backup:
+                        backup_path(target, backup)
                 elif output is not None:
                     suffix = {"json": ".json", "html": ".html"}.get(batch.fmt)
                     target = mirror_target(Path(source), root or Path(source).parent, output, suffix)
@@ -221,7 +266,7 @@ def run_files(batch: Batch, paths: list[str], output: Path | None, in_place: boo
             else:
                 try:
                     if in_place and backup:
-                        shutil.copy2(target, target.with_name(target.name + backup))
+                        make_backup(target, backup_path(target, backup))
                     write_atomic(target, rendered)
                 except OSError as error:  # a full disk or a read-only directory: stop, naming the file
                     raise DeclutterError(

@@ -89,3 +89,24 @@ def test_output_cannot_escape_through_a_symlink(tmp_path: Path) -> None:
     result = run("clean", "in", "-o", "out", cwd=tmp_path)
     assert "escape the output directory" in result.stderr
     assert not any(outside.iterdir())
+
+
+def test_a_backup_is_never_overwritten(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    assert run("clean", "a.txt", "--in-place", "--backup", ".orig", cwd=tmp_path).returncode == 0
+    again = run("clean", "a.txt", "--in-place", "--backup", ".orig", cwd=tmp_path)
+    assert again.returncode == 1
+    assert "a.txt.orig already exists" in again.stderr
+    assert (tmp_path / "a.txt.orig").read_text(encoding="utf-8") == TEXT
+
+
+def test_in_place_keeps_the_file_mode(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    path.chmod(0o644)
+    assert run("clean", "a.txt", "--in-place", "--backup", ".orig", cwd=tmp_path).returncode == 0
+    assert path.stat().st_mode & 0o777 == 0o644
+    assert (tmp_path / "a.txt.orig").stat().st_mode & 0o777 == 0o644
+    assert run("clean", "a.txt", "-o", "out", cwd=tmp_path).returncode == 0
+    assert (tmp_path / "out" / "a.txt").stat().st_mode & 0o777 != 0o600  # new files follow the umask
