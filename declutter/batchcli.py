@@ -196,13 +196,32 @@ class ErrorReport:
 
 
 def _walk(paths: list[str]) -> Iterator[tuple[str, Path | None]]:
-    """(source, root it was found under) for every input file; directories are walked recursively."""
+    """(source, root it was found under) for every input file; directories are walked recursively.
+
+    JSONL streams hold many documents, so they are not cleaned as one text: named, they are a
+    usage error saying to pass --jsonl; under a directory, they are skipped with a note.
+    """
     for source in paths:
         path = Path(source)
         if source != "-" and path.is_dir():
+            streams = 0
             for file in sorted(path.rglob("*")):
-                if file.is_file() and not file.name.startswith(".") and file.suffix.lower() in TEXT_SUFFIXES:
+                if not file.is_file() or file.name.startswith("."):
+                    continue
+                if is_jsonl(file.name):
+                    streams += 1
+                elif file.suffix.lower() in TEXT_SUFFIXES:
                     yield str(file), path
+            if streams:
+                typer.echo(
+                    f"{source}: note: skipped {streams} JSONL file{'s' if streams > 1 else ''} "
+                    f"(clean them with: declutter clean --jsonl {source} -o cleaned.jsonl)",
+                    err=True,
+                )
+        elif is_jsonl(source):
+            raise typer.BadParameter(
+                f"{source} is a JSONL stream; pass --jsonl to clean the text field of each row (--field names it)"
+            )
         else:
             yield source, None
 
@@ -284,59 +303,133 @@ def run_files(batch: Batch, paths: list[str], output: Path | None, in_place: boo
     return summary
 
 
-def _json_line(obj: dict[str, Any]) -> str:
+def _json_line(obj: dict[str, Any]) -> bytes:
     """One JSONL row; text with lone surrogates (valid JSON, not valid UTF-8) is written escaped, not lost."""
     line = json.dumps(obj, ensure_ascii=False)
     try:
-        line.encode("utf-8")
+        return (line + "\n").encode("utf-8")
     except UnicodeEncodeError:
-        line = json.dumps(obj, ensure_ascii=True)
-    return line + "\n"
+        return (json.dumps(obj, ensure_ascii=True) + "\n").encode("utf-8")
 
 
-def _open_jsonl(source: str, stack: ExitStack) -> IO[str]:
+def is_jsonl(name: str) -> bool:
+    """A JSONL stream by its name: ``.jsonl`` or ``.jsonl.gz``."""
+    return name.lower().endswith((".jsonl", ".jsonl.gz"))
+
+
+def jsonl_sources(paths: list[str], output: Path | None) -> list[str]:
+    """The JSONL streams to read: ``-``, files, and every ``.jsonl(.gz)`` under a directory, in a stable order."""
+    if output is not None and output.is_dir():
+        raise typer.BadParameter(
+            f"{output} is a directory; with --jsonl, -o names the output JSONL file (all rows, in input order)",
+            param_hint="'-o'",
+        )
+    sources: list[str] = []
+    for source in paths:
+        path = Path(source)
+        if source != "-" and path.is_dir():
+            found = [str(f) for f in sorted(path.rglob("*")) if f.is_file() and is_jsonl(f.name)]
+            if not found:
+                raise DeclutterError("no .jsonl or .jsonl.gz file in this directory", path=path)
+            sources += found
+        else:
+            sources.append(source)
+    if output is not None and any(s != "-" and Path(s).resolve() == output.resolve() for s in sources):
+        raise DeclutterError("the output JSONL would overwrite an input", path=output, hint="choose another -o")
+    return sources
+
+
+def _open_jsonl(source: str, stack: ExitStack) -> IO[bytes]:
     if source == "-":
-        return io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
+        return sys.stdin.buffer
     path = Path(source)
     if not path.is_file():
         raise DeclutterError("no such JSONL file", path=path)
     if path.suffix == ".gz":
-        return stack.enter_context(gzip.open(path, "rt", encoding="utf-8", errors="replace"))
-    return stack.enter_context(path.open(encoding="utf-8", errors="replace"))
+        return stack.enter_context(gzip.open(path, "rb"))
+    return stack.enter_context(path.open("rb"))
+
+
+def _row_text(raw: bytes, field_name: str) -> tuple[dict[str, Any], str]:
+    """The row and the text of its field; raises ValueError saying why a line is not a cleanable row."""
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"not valid UTF-8 (byte {exc.start + 1}); kept unchanged") from None
+    try:
+        obj = json.loads(line.removeprefix("\ufeff"))
+    except ValueError as exc:
+        raise ValueError(f"not JSON ({exc}); kept unchanged") from None
+    if not isinstance(obj, dict):
+        raise ValueError(f"a JSON {type(obj).__name__}, not an object; kept unchanged")
+    if field_name not in obj:
+        texts = [key for key, value in obj.items() if isinstance(value, str)]
+        hint = f"; pass --field {texts[0]}?" if len(texts) == 1 else f" (string fields: {', '.join(texts)})"
+        raise ValueError(f"no {field_name!r} field; kept unchanged" + (hint if texts else ""))
+    text = obj[field_name]
+    if not isinstance(text, str):
+        what = "null" if text is None else f"a JSON {type(text).__name__}"
+        raise ValueError(f"field {field_name!r} is {what}, not a string; kept unchanged")
+    return obj, text
+
+
+def jsonl_fields(fmt: str, field_name: str, outcome: Outcome, removals: bool) -> dict[str, Any]:
+    """What a cleaned document puts into its row: the field in the chosen format, and the ``declutter`` field.
+
+    Text and JSON put the cleaned text in the field, other formats their rendering (HTML, ...);
+    JSON adds every field its single-file output has (title, url, published, removals, ...) under
+    ``declutter``, and ``--removals`` adds at least the removals there.
+    """
+    fields: dict[str, Any] = {field_name: outcome.text if fmt in ("text", "json") else render(fmt, "", "", outcome)}
+    if fmt == "json":
+        document = json.loads(render("json", "", "", outcome))
+        fields["declutter"] = {k: v for k, v in document.items() if k not in ("source", "encoding", "text")}
+    elif removals:
+        fields["declutter"] = {"rules": outcome.rules, "removed": [d.to_dict() for d in outcome.decisions]}
+    return fields
 
 
 def run_jsonl(
     batch: Batch, paths: list[str], output: Path | None, field_name: str, url_field: str, removals: bool
 ) -> Summary:
-    """Clean the ``field_name`` of every object of JSONL streams, writing them back in input order."""
+    """Clean the ``field_name`` of every object of JSONL streams, writing them back in input order.
+
+    Every input line gives exactly one output line: a line that is not a JSON object with a string
+    in the field (or whose cleaning failed) is written back byte for byte and reported.
+    """
+    sources = jsonl_sources(paths, output)
     summary = Summary()
     report = ErrorReport(batch.errors_path)
     objects: dict[str, dict[str, Any]] = {}
+    lines: dict[str, bytes] = {}  # each in-flight line as read, for writing back when it cannot be cleaned
+    blank: set[str] = set()
     tmp: Path | None = None
     with ExitStack() as stack:
         if output is None:
-            sink: IO[str] = sys.stdout
+            sys.stdout.flush()
+            sink: IO[bytes] = sys.stdout.buffer
         else:
             output.parent.mkdir(parents=True, exist_ok=True)
             fd, name = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
             tmp = Path(name)
+            tmp.chmod(_file_mode(output))
             raw = stack.enter_context(os.fdopen(fd, "wb"))
-            compressed = stack.enter_context(gzip.GzipFile(fileobj=raw, mode="wb")) if output.suffix == ".gz" else raw
-            sink = stack.enter_context(io.TextIOWrapper(compressed, encoding="utf-8"))
+            sink = stack.enter_context(gzip.GzipFile(fileobj=raw, mode="wb")) if output.suffix == ".gz" else raw
 
         def jobs() -> Iterator[Job]:
-            for source in paths:
+            for source in sources:
                 for number, line in enumerate(_open_jsonl(source, stack), start=1):
                     key = f"{source}:{number}"
-                    if not line.strip():
+                    lines[key] = line if line.endswith(b"\n") else line + b"\n"
+                    body = line.rstrip(b"\r\n")
+                    if not body.strip():
+                        blank.add(key)
+                        yield Job(key, "", input_format="text")
                         continue
                     try:
-                        obj = json.loads(line)
-                        text = obj[field_name]
-                        if not isinstance(text, str):
-                            raise TypeError(f"field {field_name!r} is not a string")
-                    except (ValueError, KeyError, TypeError) as exc:
-                        yield Job(key, "", error=f"not a JSON object with a text {field_name!r} field ({exc})")
+                        obj, text = _row_text(body, field_name)
+                    except ValueError as exc:
+                        yield Job(key, "", error=str(exc))
                         continue
                     objects[key] = obj
                     url = obj.get(url_field) if isinstance(obj.get(url_field), str) else batch.url
@@ -345,19 +438,22 @@ def run_jsonl(
         progress = _progress(batch, None)
         try:
             for outcome in clean_many(jobs(), jobs_count=batch.jobs, selection=batch.selection, timeout=batch.timeout):
+                line = lines.pop(outcome.key)
+                obj = objects.pop(outcome.key, None)
+                if outcome.key in blank:
+                    blank.discard(outcome.key)
+                    sink.write(line)
+                    continue
                 summary.add(outcome)
                 if progress is not None:
                     progress.advance(progress.task_ids[0])
-                obj = objects.pop(outcome.key, None)
                 if not outcome.ok or obj is None:
                     report.add(outcome.key, outcome.error or "unreadable")
-                    if obj is not None:  # keep the document, uncleaned, so nothing is lost
-                        sink.write(_json_line(obj))
+                    sink.write(line)  # the document stays, as it was, so nothing is lost
                     continue
-                obj[field_name] = outcome.text
-                if removals:
-                    obj["declutter"] = {"rules": outcome.rules, "removed": [d.to_dict() for d in outcome.decisions]}
+                obj.update(jsonl_fields(batch.fmt, field_name, outcome, removals))
                 sink.write(_json_line(obj))
+            sink.flush()
         except BaseException:
             if tmp is not None:
                 tmp.unlink(missing_ok=True)  # an interrupted run leaves no partial output
