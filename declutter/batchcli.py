@@ -7,7 +7,6 @@ here is plain functions over a frozen :class:`Batch` configuration.
 from __future__ import annotations
 
 import gzip
-import io
 import json
 import os
 import shutil
