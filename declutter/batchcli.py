@@ -19,7 +19,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 import typer
 
@@ -345,7 +345,7 @@ def _open_jsonl(source: str, stack: ExitStack) -> IO[bytes]:
     if not path.is_file():
         raise DeclutterError("no such JSONL file", path=path)
     if path.suffix == ".gz":
-        return stack.enter_context(gzip.open(path, "rb"))
+        return stack.enter_context(cast(IO[bytes], gzip.open(path, "rb")))
     return stack.enter_context(path.open("rb"))
 
 
@@ -413,7 +413,7 @@ def run_jsonl(
             tmp = Path(name)
             tmp.chmod(_file_mode(output))
             raw = stack.enter_context(os.fdopen(fd, "wb"))
-            sink = stack.enter_context(gzip.GzipFile(fileobj=raw, mode="wb")) if output.suffix == ".gz" else raw
+            sink = stack.enter_context(cast(IO[bytes], gzip.GzipFile(fileobj=raw, mode="wb"))) if output.suffix == ".gz" else raw
 
         def jobs() -> Iterator[Job]:
             for source in sources:
