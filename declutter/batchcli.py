@@ -413,7 +413,9 @@ def run_jsonl(
             tmp = Path(name)
             tmp.chmod(_file_mode(output))
             raw = stack.enter_context(os.fdopen(fd, "wb"))
-            sink = stack.enter_context(cast(IO[bytes], gzip.GzipFile(fileobj=raw, mode="wb"))) if output.suffix == ".gz" else raw
+            sink = raw
+            if output.suffix == ".gz":
+                sink = stack.enter_context(cast(IO[bytes], gzip.GzipFile(fileobj=raw, mode="wb")))
 
         def jobs() -> Iterator[Job]:
             for source in sources:
