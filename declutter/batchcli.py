@@ -27,6 +27,8 @@ from declutter.batch import Job, Outcome, Selection, clean_many, mirror_target, 
 from declutter.errors import DeclutterError
 from declutter.inputs import read_source
 
+FORMATS = ("text", "json", "html")
+"""What ``--format`` takes; :func:`render` writes each."""
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".gz", ""}
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -18,12 +19,13 @@ import typer
 
 from declutter import __version__
 from declutter.batch import Selection
-from declutter.batchcli import write_atomic
+from declutter.batchcli import FORMATS, write_atomic
+from declutter.categories import RESIDUE
 from declutter.checks import check_rules, lint_breadth
-from declutter.errors import DeclutterError
+from declutter.errors import DeclutterError, did_you_mean
 from declutter.inputs import MAX_BYTES, read_document, read_source
-from declutter.pipeline import Cleaner
-from declutter.rules import Kind, RuleSet
+from declutter.pipeline import INPUT_FORMATS, Cleaner
+from declutter.rules import Kind, RuleSet, SelectionError
 from declutter.samples import draft_sample, format_sample, load_samples
 from declutter.scoring import (
     check_gate,
@@ -40,6 +42,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help and one-line errors: no boxes, flags shown without a value placeholder
     context_settings={"help_option_names": ["-h", "--help"]},
     help="Remove boilerplate residue from scraped article text, and explain every removal.",
 )
@@ -48,7 +51,9 @@ app.add_typer(rules_app, name="rules")
 
 RulesOpt = Annotated[
     list[Path] | None,
-    typer.Option("--rules", help="Extra rule file or directory, added to the bundled rules (repeatable)."),
+    typer.Option(
+        "--rules", metavar="PATH", help="Extra rule file or directory, added to the bundled rules (repeatable)."
+    ),
 ]
 NoBundledOpt = Annotated[bool, typer.Option("--no-bundled", help="Use only the --rules given, not the bundled rules.")]
 KeepOpt = Annotated[str, typer.Option("--keep", help="Categories to leave in, comma-separated (e.g. caption).")]
@@ -84,8 +89,30 @@ def _selection(rules: list[Path] | None, no_bundled: bool, keep: str, only: str,
     )
 
 
+def _build(selection: Selection) -> Cleaner:
+    """The cleaner, with a --keep/--only/--ignore value that selects nothing made a usage error (exit 2)."""
+    try:
+        return selection.cleaner()
+    except SelectionError as error:
+        raise typer.BadParameter(str(error).split(": ", 1)[1], param_hint=f"'--{error.option}'") from None
+
+
 def _cleaner(rules: list[Path] | None, no_bundled: bool, keep: str, only: str, ignore: str) -> Cleaner:
-    return _selection(rules, no_bundled, keep, only, ignore).cleaner()
+    return _build(_selection(rules, no_bundled, keep, only, ignore))
+
+
+def _choice(option: str, value: str, choices: Sequence[str]) -> str:
+    """``value`` if it is one of ``choices``; else a usage error naming the choices and the nearest one."""
+    if value not in choices:
+        raise typer.BadParameter(
+            f"{value!r} is not one of {', '.join(choices)}{did_you_mean(value, choices)}", param_hint=f"'{option}'"
+        )
+    return value
+
+
+def _positive(option: str, value: float | None, extra: str = "") -> None:
+    if value is not None and value <= 0:
+        raise typer.BadParameter(f"{value:g} is not above 0{extra}", param_hint=f"'{option}'")
 
 
 @app.command()
@@ -139,12 +166,16 @@ def clean(
     from declutter.batch import default_jobs
     from declutter.batchcli import Batch, run_files, run_jsonl
 
-    if fmt not in ("text", "json", "html"):
-        raise typer.BadParameter("--format must be text, json or html")
+    _choice("--format", fmt, FORMATS)
+    _choice("--input-format", input_format, INPUT_FORMATS)
+    _positive("--max-bytes", max_bytes)
+    _positive("--timeout", timeout, " (leave --timeout out for no limit)")
+    if jobs < 0:
+        raise typer.BadParameter(f"{jobs} is below 0 (0 means one worker per core)", param_hint="'-j'")
     if backup and not in_place:
         raise typer.BadParameter("--backup goes with --in-place")
     selection = _selection(rules, no_bundled, keep, only, ignore)
-    selection.cleaner()  # load the rules once here, so a bad rule file fails before any work starts
+    _build(selection)  # load the rules once here, so a bad rule file fails before any work starts
     batch = Batch(
         selection=selection,
         jobs=jobs if jobs > 0 else default_jobs(),
@@ -181,6 +212,8 @@ def explain(
     show_text: Annotated[bool, typer.Option("--text", help="Also print the document, removed lines marked.")] = False,
 ) -> None:
     """Show every removal in a document: line, action, rule, category and reason."""
+    _choice("--input-format", input_format, INPUT_FORMATS)
+    _positive("--max-bytes", max_bytes)
     cleaner = _cleaner(rules, no_bundled, keep, only, ignore)
     text, _, kind = read_source(path, max_bytes=max_bytes, input_format=input_format)
     result = cleaner.explain(text, url=url, domain=domain, input_format=kind)
@@ -348,6 +381,7 @@ def label(
     no_bundled: NoBundledOpt = False,
 ) -> None:
     """Write a new sample pre-labelled with today's decisions, for a person to read and correct."""
+    _choice("--split", split, ("dev", "test"))
     cleaner = _cleaner(rules, no_bundled, "", "", "")
     text, _ = read_document(path)
     result = cleaner.explain(text, url=url, domain=domain)
@@ -379,6 +413,8 @@ def rules_list(
     """One line per rule: id, name, kind, category, scope."""
     ruleset = _cleaner(rules, no_bundled, "", "", "").rules
     wanted = set(_split(category))
+    for name in sorted(wanted):
+        _choice("--category", name, list(RESIDUE))
     for rule in ruleset:
         if wanted and rule.category not in wanted:
             continue

@@ -22,6 +22,7 @@ from types import MappingProxyType
 
 from declutter.decisions import Action, Cleaned, Decision, apply, kept_lines
 from declutter.document import Block, Document, domain_of, normalize_domain, read_block
+from declutter.errors import did_you_mean
 from declutter.heuristics import HEURISTICS, WANTS_URL
 from declutter.heuristics.common import Removed
 from declutter.html import extract_page, looks_like_html
@@ -147,7 +148,10 @@ class Cleaner:
     ) -> Cleaned:
         """Clean ``text`` (plain text or HTML, detected unless ``input_format`` says) and say why."""
         if input_format not in INPUT_FORMATS:
-            raise ValueError(f"input_format must be one of {INPUT_FORMATS}, not {input_format!r}")
+            raise ValueError(
+                f"input_format must be one of {', '.join(INPUT_FORMATS)}, not {input_format!r}"
+                + did_you_mean(input_format, INPUT_FORMATS)
+            )
         if input_format == "html" or (input_format == "auto" and looks_like_html(text)):
             return self._explain_html(text, url=url, domain=domain)
         doc = Document.from_text(text, domain=resolve_domain(url, domain), url=url)

@@ -25,7 +25,7 @@ from typing import Any
 import regex
 
 from declutter.document import Document, domain_matches
-from declutter.errors import RuleError
+from declutter.errors import RuleError, did_you_mean
 from declutter.literals import pattern_screen
 
 
@@ -208,6 +208,7 @@ class RuleSet:
         {'newsletter'}
         """
         keep, only, ignore = set(keep), set(only), set(ignore)
+        self._check_selection(keep, only, ignore)
         chosen = []
         for rule in self.rules:
             if rule.kind is not Kind.KEEP:
@@ -222,6 +223,23 @@ class RuleSet:
         digest = hashlib.sha256(f"{self.fingerprint}:{selection}".encode()).hexdigest()[:16]
         return RuleSet(tuple(chosen), digest if (keep or only or ignore) else self.fingerprint)
 
+    def _check_selection(self, keep: set[str], only: set[str], ignore: set[str]) -> None:
+        """Refuse a token that selects nothing: a typo would otherwise keep, remove or ignore nothing, silently."""
+        from declutter.categories import RESIDUE
+
+        for token in sorted(keep):
+            if token not in RESIDUE:
+                raise SelectionError("keep", f"unknown category {token!r}" + did_you_mean(token, RESIDUE))
+        for option, tokens in (("only", only), ("ignore", ignore)):
+            for token in sorted(tokens):
+                if token not in RESIDUE and not any(_matches_selector(rule, token) for rule in self.rules):
+                    names = [*RESIDUE, *(r.id for r in self.rules), *(r.name for r in self.rules)]
+                    raise SelectionError(
+                        option,
+                        f"no rule or category {token!r}"
+                        + (did_you_mean(token, names) or " (see 'declutter rules list' for ids, names and categories)"),
+                    )
+
     def for_document(self, doc: Document) -> tuple[Rule, ...]:
         """The active rules whose scope admits this document."""
         active = self.active()
@@ -229,6 +247,14 @@ class RuleSet:
             return tuple(r for r in active if r.applies_to(doc.domain))
         lowered = _lowered_text(doc)
         return tuple(r for r in active if r.applies_to(None, doc, lowered=lowered))
+
+
+class SelectionError(ValueError):
+    """A ``keep``, ``only`` or ``ignore`` token that names no category or rule; ``option`` says which."""
+
+    def __init__(self, option: str, message: str) -> None:
+        self.option = option
+        super().__init__(f"{option}: {message}")
 
 
 def default_dir() -> Path:

@@ -127,3 +127,22 @@ def test_label_writes_a_reviewable_sample(tmp_path: Path) -> None:
 
 def test_version() -> None:
     assert runner.invoke(app, ["--version"]).stdout.startswith("declutter ")
+
+
+def test_unknown_values_are_usage_errors_naming_the_nearest() -> None:
+    for args, expected in (
+        (["clean", "-", "--keep", "captions"], "did you mean 'caption'"),
+        (["clean", "-", "--only", "nonsense"], "--only"),
+        (["clean", "-", "--ignore", "ZZZ999"], "--ignore"),
+        (["clean", "-", "--input-format", "htm"], "did you mean 'html'"),
+        (["clean", "-", "--format", "jsn"], "did you mean 'json'"),
+        (["explain", "-", "--keep", "shares"], "did you mean 'share'"),
+        (["rules", "list", "--category", "nonsense"], "--category"),
+        (["rules", "list", "--category", "navigaton"], "did you mean 'navigation'"),
+        (["clean", "-", "-j", "-3"], "-j"),
+        (["clean", "-", "--max-bytes", "-5"], "--max-bytes"),
+        (["clean", "-", "--timeout", "-1"], "--timeout"),
+    ):
+        result = runner.invoke(app, args, input=TEXT)
+        assert result.exit_code == 2, (args, result.output)
+        assert expected in result.output, (args, result.output)
