@@ -47,3 +47,30 @@ def test_size_limit_and_missing_files(tmp_path: Path) -> None:
     empty.write_bytes(b"")
     with pytest.raises(InputError, match=r"empty\.txt: is empty"):
         read_document(empty)
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Müller straße", "cp1252"),
+        ("Ça coûte 5 € à Zürich", "cp1252"),
+        ("naïve résumé", "cp1252"),
+        ("Die Straße war voller Menschen, die über die Brücke gingen.", "cp1252"),
+        ("Źródło podało, że władze miasta zdecydowały się na zmianę przepisów.", "cp1250"),
+        ("Σήμερα η κυβέρνηση ανακοίνωσε νέα μέτρα για την οικονομία της χώρας.", "cp1253"),
+    ],
+)
+def test_short_latin_text_is_not_read_as_an_exotic_code_page(text: str, encoding: str) -> None:
+    decoded, used = decode(text.encode(encoding), "x.txt")
+    assert decoded == text
+    assert used in (encoding, "iso8859_7") if encoding == "cp1253" else used == encoding
+
+
+def test_random_bytes_without_nul_are_refused() -> None:
+    import random
+
+    generator = random.Random(7)
+    for size in (10, 20, 50, 200, 1000, 5000) * 30:
+        data = bytes(generator.randrange(1, 256) for _ in range(size))
+        with pytest.raises(InputError, match=r"binary|encoding"):
+            decode(data, "x.bin")
