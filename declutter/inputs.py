@@ -121,15 +121,17 @@ def reads_as_text(text: str) -> bool:
     visible = words = symbols = broken = 0
     scripts: Counter[str] = Counter()
     for char in sample:
+        if char.isascii():  # ASCII punctuation (markup, code) is neutral: only letters, digits and controls count
+            if char.isalnum():
+                words += 1
+                visible += 1
+            elif not char.isprintable() and not char.isspace():
+                broken += 1
+                visible += 1
+            continue
         if char.isspace():
             continue
         visible += 1
-        if char.isascii():
-            if char.isalnum():
-                words += 1
-            elif not char.isprintable():
-                broken += 1
-            continue
         kind = unicodedata.category(char)
         if kind[0] == "L":
             words += 1
