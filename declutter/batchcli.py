@@ -29,6 +29,8 @@ from declutter.inputs import read_source
 
 FORMATS = ("text", "json", "html")
 """What ``--format`` takes; :func:`render` writes each."""
+EXTENSIONS = {"text": ".txt", "json": ".json", "html": ".html", "markdown": ".md"}
+"""The extension each format's output file takes under ``-o DIR``."""
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".gz", ""}
 
 
@@ -227,9 +229,66 @@ def _walk(paths: list[str]) -> Iterator[tuple[str, Path | None]]:
             yield source, None
 
 
+def check_output_dir(output: Path, paths: list[str]) -> None:
+    """``-o`` must be a directory outside every input directory: a re-run would otherwise clean its own outputs."""
+    if output.exists() and not output.is_dir():
+        raise typer.BadParameter(
+            f"{output} is a file; -o takes a directory for the cleaned files "
+            "(for one input, redirect standard output instead: > FILE)",
+            param_hint="'-o'",
+        )
+    resolved = output.resolve()
+    for source in paths:
+        if source != "-" and Path(source).is_dir() and resolved.is_relative_to(Path(source).resolve()):
+            raise typer.BadParameter(
+                f"{output} is inside the input directory {source}: outputs would mix with inputs, and a re-run "
+                "would clean them again; choose a directory outside it",
+                param_hint="'-o'",
+            )
+
+
+def plan_targets(inputs: list[tuple[str, Path | None]], output: Path, fmt: str) -> dict[str, Path | DeclutterError]:
+    """Each input's output file under ``output``, in the format's extension; no two inputs share one.
+
+    ``page.html`` and ``page.htm`` (or ``page.txt``) would both become ``page.txt``: such inputs
+    keep their full names instead (``page.html.txt``, ``page.htm.txt``), with a note saying so;
+    an input whose path would escape ``output`` gets the error.
+    """
+    suffix = EXTENSIONS.get(fmt, "." + fmt)
+    planned: dict[str, Path | DeclutterError] = {}
+    for source, root in inputs:
+        path = Path("stdin") if source == "-" else Path(source)
+        try:
+            planned[source] = mirror_target(path, root or path.parent, output, suffix)
+        except DeclutterError as error:
+            planned[source] = error
+    roots = dict(inputs)
+    claims: dict[Path, list[str]] = {}
+    for source, target in planned.items():
+        if isinstance(target, Path):
+            claims.setdefault(target, []).append(source)
+    for target, sources in claims.items():
+        if len(sources) < 2:
+            continue
+        renamed = []
+        for source in sources:
+            path = Path(source)
+            planned[source] = mirror_target(path, roots[source] or path.parent, output, suffix, keep_suffix=True)
+            renamed.append(f"{Path(source).name} → {planned[source]}")
+        typer.echo(
+            f"note: {' and '.join(sources)} would all be written to {target}; each keeps its full name: "
+            + ", ".join(renamed),
+            err=True,
+        )
+    return planned
+
+
 def run_files(batch: Batch, paths: list[str], output: Path | None, in_place: bool, backup: str | None) -> Summary:
     """Clean files and directories; a single input without -o goes to standard output."""
+    if output is not None and not in_place:
+        check_output_dir(output, paths)
     inputs = list(_walk(paths))
+    planned = plan_targets(inputs, output, batch.fmt) if output is not None and not in_place else {}
     summary = Summary(single=len(inputs) == 1 and inputs[0][1] is None)
     if output is None and not in_place and len(inputs) > 1 and batch.fmt != "json":
         raise DeclutterError(
@@ -242,7 +301,7 @@ def run_files(batch: Batch, paths: list[str], output: Path | None, in_place: boo
     targets: dict[str, tuple[Path | None, str]] = {}
 
     def jobs() -> Iterator[Job]:
-        for source, root in inputs:
+        for source, _root in inputs:
             target = None
             try:
                 if in_place:
@@ -250,8 +309,10 @@ def run_files(batch: Batch, paths: list[str], output: Path | None, in_place: boo
                     if backup:
                         backup_path(target, backup)
                 elif output is not None:
-                    suffix = {"json": ".json", "html": ".html"}.get(batch.fmt)
-                    target = mirror_target(Path(source), root or Path(source).parent, output, suffix)
+                    planned_target = planned[source]
+                    if isinstance(planned_target, DeclutterError):
+                        raise planned_target
+                    target = planned_target
                     if source != "-" and target.resolve() == Path(source).resolve():
                         raise DeclutterError(
                             "output would overwrite the input",

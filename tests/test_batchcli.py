@@ -182,3 +182,42 @@ def test_jsonl_directories_and_files_named_without_jsonl(tmp_path: Path) -> None
     assert walked.returncode == 0, walked.stderr
     assert "skipped 2 JSONL files" in walked.stderr
     assert "--jsonl" in walked.stderr
+
+
+def test_outputs_take_their_format_extension_and_never_collide(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "page.html").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "in" / "page.htm").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "in" / "story.txt").write_text(TEXT, encoding="utf-8")
+    with gzip.open(tmp_path / "in" / "old.html.gz", "wt", encoding="utf-8") as handle:
+        handle.write(PAGE)
+    result = run("clean", "in", "-o", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "old.txt",
+        "page.htm.txt",
+        "page.html.txt",
+        "story.txt",
+    ]
+    assert "page.htm and " in result.stderr or "page.html and " in result.stderr
+    as_json = run("clean", "in", "-o", "json", "--format", "json", cwd=tmp_path)
+    assert as_json.returncode == 0, as_json.stderr
+    assert sorted(p.name for p in (tmp_path / "json").iterdir()) == [
+        "old.json",
+        "page.htm.json",
+        "page.html.json",
+        "story.json",
+    ]
+
+
+def test_output_must_be_a_directory_outside_the_inputs(tmp_path: Path) -> None:
+    make_tree(tmp_path)
+    (tmp_path / "out.txt").write_text("x", encoding="utf-8")
+    into_file = run("clean", "in", "-o", "out.txt", cwd=tmp_path)
+    assert into_file.returncode == 2
+    assert "out.txt is a file" in into_file.stderr
+    into_input = run("clean", "in", "-o", "in", cwd=tmp_path)
+    assert into_input.returncode == 2
+    assert "inside the input directory" in into_input.stderr
+    assert run("clean", "in", "-o", "in/cleaned", cwd=tmp_path).returncode == 2
+    assert not (tmp_path / "in" / "cleaned").exists()
