@@ -25,7 +25,7 @@ from declutter.checks import check_rules, lint_breadth
 from declutter.errors import DeclutterError, did_you_mean
 from declutter.inputs import MAX_BYTES, read_document, read_source
 from declutter.pipeline import INPUT_FORMATS, Cleaner
-from declutter.rules import Kind, RuleSet, SelectionError
+from declutter.rules import Kind, RuleSet, SelectionError, default_dir
 from declutter.samples import draft_sample, format_sample, load_samples
 from declutter.scoring import (
     check_gate,
@@ -453,6 +453,10 @@ def rules_show(
 @rules_app.command("check")
 def rules_check(
     paths: Annotated[list[Path] | None, typer.Argument(help="Rule files or directories (default: bundled).")] = None,
+    rules: RulesOpt = None,
+    no_bundled: Annotated[
+        bool, typer.Option("--no-bundled", help="Do not check the given rules' ids and names against the bundled ones.")
+    ] = False,
     samples: Annotated[
         list[Path] | None,
         typer.Option("--samples", help="Also lint each rule alone over these labelled samples (over-broad rules)."),
@@ -460,10 +464,16 @@ def rules_check(
 ) -> None:
     """Validate rule files and run every embedded example; exit 1 naming each failure.
 
+    Rules given as paths or with --rules are checked on their own, and their ids and names
+    against the bundled rules', as 'clean --rules' would load them (unless --no-bundled).
     With --samples, rules that remove most lines or many article lines when run alone
     over the samples are reported as warnings (they do not change the exit code).
     """
-    ruleset = RuleSet.load(*paths) if paths else RuleSet.load(bundled=True)
+    own = [*(paths or ()), *(rules or ())]
+    ruleset = RuleSet.load(*own) if own else RuleSet.load(bundled=True)
+    bundled = default_dir().resolve()
+    if own and not no_bundled and not all(path.resolve().is_relative_to(bundled) for path in own):
+        RuleSet.load(*own, bundled=True)  # a colliding id or name fails here, naming both rules
     problems = check_rules(ruleset)
     for problem in problems:
         typer.secho(str(problem), fg="red", err=True)

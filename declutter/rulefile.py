@@ -34,7 +34,7 @@ import regex
 from declutter.categories import CONTENT, RESIDUE
 from declutter.document import normalize_domain
 from declutter.errors import RuleError
-from declutter.rules import Examples, Fix, Kind, Origin, Position, Rule, Status
+from declutter.rules import Examples, Fix, Kind, Origin, Position, Rule, Status, default_dir
 
 ID_PATTERN = regex.compile(r"[A-Z]{3}\d{3}")
 NAME_PATTERN = regex.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -486,7 +486,12 @@ def rule_files(sources: Sequence[Path]) -> list[Path]:
     files: list[Path] = []
     for source in sources:
         if source.is_dir():
-            files.extend(sorted(source.rglob("*.toml")))
+            found = sorted(source.rglob("*.toml"))
+            if not found:
+                raise RuleError(
+                    "no rule files (*.toml) in this directory", path=source, hint="check the path given to --rules"
+                )
+            files.extend(found)
         elif source.is_file():
             files.append(source)
         else:
@@ -510,12 +515,18 @@ def load_rule_files(sources: Sequence[Path]) -> tuple[tuple[Rule, ...], str]:
             for key in (rule.id, rule.name):
                 if key in seen:
                     other = seen[key]
+                    what = f"duplicate {'id' if key == rule.id else 'name'} {key!r}"
+                    bundled = Path(other.origin.path).resolve().is_relative_to(default_dir().resolve())
                     raise RuleError(
-                        f"duplicate {'id' if key == rule.id else 'name'} {key!r}, first defined at {other.origin}",
+                        f"{what}: a bundled rule has it ({other.id} {other.name})"
+                        if bundled
+                        else f"{what}, first defined at {other.origin}",
                         path=rule.origin.path,
                         line=rule.origin.line,
                         rule_id=rule.id,
-                        hint="ids and names are never reused; pick a new one",
+                        hint="give your rules a file prefix and names no bundled rule uses ('declutter rules list')"
+                        if bundled
+                        else "ids and names are never reused; pick a new one",
                     )
                 seen[key] = rule
             rules.append(rule)

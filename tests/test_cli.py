@@ -146,3 +146,44 @@ def test_unknown_values_are_usage_errors_naming_the_nearest() -> None:
         result = runner.invoke(app, args, input=TEXT)
         assert result.exit_code == 2, (args, result.output)
         assert expected in result.output, (args, result.output)
+
+
+GOOD_RULE = """
+file = {{ prefix = "{prefix}" }}
+[[rule]]
+id = "{prefix}001"
+name = "{name}"
+kind = "line"
+category = "share"
+description = "A share label."
+patterns = ['Share this']
+examples = {{ residue = ["Share this"], article = ["Share prices fell."] }}
+"""
+
+
+def test_rules_check_with_rules_dir_catches_bundled_collisions_and_empty_dirs(tmp_path: Path) -> None:
+    (tmp_path / "good").mkdir()
+    (tmp_path / "good" / "mine.toml").write_text(GOOD_RULE.format(prefix="TST", name="my-share"), encoding="utf-8")
+    good = cli("rules", "check", "--rules", str(tmp_path / "good"))
+    assert good.returncode == 0, good.stderr
+    assert "1 rules" in good.stdout
+    assert "all pass" in good.stdout
+    (tmp_path / "clash").mkdir()
+    (tmp_path / "clash" / "x.toml").write_text(GOOD_RULE.format(prefix="SHR", name="my-share"), encoding="utf-8")
+    for args in (["--rules", str(tmp_path / "clash")], [str(tmp_path / "clash")]):
+        clash = cli("rules", "check", *args)
+        assert clash.returncode == 1, clash.stdout
+        assert "x.toml:3: SHR001: duplicate id 'SHR001'" in clash.stderr
+        assert "bundled rule" in clash.stderr
+    assert cli("rules", "check", "--no-bundled", "--rules", str(tmp_path / "clash")).returncode == 0
+    (tmp_path / "empty").mkdir()
+    empty = cli("rules", "check", "--rules", str(tmp_path / "empty"))
+    assert empty.returncode == 1
+    assert "no rule files" in empty.stderr
+    assert cli("clean", "-", "--rules", str(tmp_path / "empty"), stdin=TEXT).returncode == 1
+
+
+def test_readme_ci_snippet_does_not_hide_failures() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "declutter rules check --rules my_rules/" in readme
+    assert "|| true" not in readme
