@@ -238,13 +238,22 @@ def read_bytes(path: str | Path, *, max_bytes: int = MAX_BYTES) -> bytes:
 
 
 def sniff_html(data: bytes) -> bool:
-    """Whether bytes look like an HTML page (a doctype or an <html>/<head>/<body> tag near the start)."""
-    head = data[:4096].lower()
+    """Whether bytes look like an HTML page: markup first once a BOM, an XML declaration and comments are
+    skipped (:func:`declutter.html.looks_like_html`), or a doctype or <html>/<head>/<body> tag near the start
+    (a saved HTTP response's header lines may come first)."""
+    from declutter.html.parsing import looks_like_html
+
+    head = data[:65536]
     for bom, encoding in _BOMS:
         if head.startswith(bom):
-            head = data[len(bom) : 8192].decode(encoding, "ignore").lower().encode()
+            text = data[len(bom) : 65536].decode(encoding, "ignore")
             break
-    return any(tag in head for tag in (b"<!doctype html", b"<html", b"<head", b"<body"))
+    else:
+        text = head.decode("latin-1")
+    if looks_like_html(text):
+        return True
+    near = text[:4096].lower()
+    return any(tag in near for tag in ("<!doctype html", "<html", "<head", "<body"))
 
 
 def decode_document(data: bytes, name: str, input_format: str = "auto") -> tuple[str, str, str]:
