@@ -109,3 +109,14 @@ def test_html_is_recognised_whatever_precedes_the_markup() -> None:
         assert cleaned.startswith("Budget passes\n\nThe council approved"), cleaned[:200]
         assert "<" not in cleaned
     assert not looks_like_html("Share prices <b>fell</b> on Monday.\n")
+
+
+def test_author_prefers_a_name_over_a_profile_url() -> None:
+    from declutter.html.metadata import author_of
+
+    person = {"author": {"@type": "Person", "name": "Jane  Roe"}}
+    assert author_of({"article:author": "https://www.facebook.com/janeroe"}, person) == "Jane Roe"
+    assert author_of({"author": "John\n  Smith"}, {}) == "John Smith"
+    assert author_of({}, {"author": [{"name": "A  B"}, {"name": "C D"}, "E F"]}) == "A B, C D, E F"
+    assert author_of({"article:author": "https://example.com/staff/jane"}, {}) is None
+    assert author_of({"article:author": "Jane Roe"}, {"author": {"name": "Someone Else"}}) == "Jane Roe"
