@@ -55,6 +55,7 @@ class Outcome:
     seconds: float = 0.0
     domain: str | None = None
     rules: str = ""
+    warnings: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -123,6 +124,7 @@ def run_job(job: Job, cleaner: Cleaner, timeout: float | None = None) -> Outcome
             time.perf_counter() - start,
             result.domain,
             result.rules_fingerprint,
+            result.warnings,
         )
     except DocumentTimeoutError:
         return Outcome(

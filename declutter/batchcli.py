@@ -92,6 +92,7 @@ def render(fmt: str, source: str, encoding: str, outcome: Outcome) -> str:
                     "domain": outcome.domain,
                     "rules": outcome.rules,
                     **outcome.metadata,
+                    **({"warnings": list(outcome.warnings)} if outcome.warnings else {}),
                     "text": outcome.text,
                     "removed": [d.to_dict() for d in outcome.decisions],
                     **({"elements_removed": [e.to_dict() for e in outcome.elements]} if outcome.elements else {}),
@@ -178,7 +179,7 @@ def _progress(batch: Batch, total: int | None) -> Any:
 
 
 class ErrorReport:
-    """A JSONL file with one row per failed document (opened only when the first error comes)."""
+    """A JSONL file with one row per failed document or warning (opened only when the first row comes)."""
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
@@ -186,12 +187,20 @@ class ErrorReport:
 
     def add(self, key: str, error: str) -> None:
         typer.secho(f"error: {error if error.startswith(key) else f'{key}: {error}'}", fg="red", err=True)
+        self._row({"key": key, "error": error})
+
+    def warn(self, key: str, warning: str) -> None:
+        """A doubt about a cleaned document (an empty result): on stderr and a report row, never a failure."""
+        typer.secho(f"warning: {key}: {warning}", fg="yellow", err=True)
+        self._row({"key": key, "warning": warning})
+
+    def _row(self, row: dict[str, str]) -> None:
         if self.path is None:
             return
         if self.handle is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.handle = self.path.open("w", encoding="utf-8")
-        self.handle.write(json.dumps({"key": key, "error": error}, ensure_ascii=False) + "\n")
+        self.handle.write(json.dumps(row, ensure_ascii=False) + "\n")
 
     def close(self) -> None:
         if self.handle is not None:
@@ -340,6 +349,8 @@ def run_files(batch: Batch, paths: list[str], output: Path | None, in_place: boo
             if not outcome.ok:
                 report.add(outcome.key, outcome.error or "")
                 continue
+            for warning in outcome.warnings:
+                report.warn(outcome.key, warning)
             target, encoding = targets.pop(outcome.key, (None, "utf-8"))
             rendered = render(batch.fmt, outcome.key, encoding, outcome)
             if target is None:
@@ -515,6 +526,8 @@ def run_jsonl(
                     report.add(outcome.key, outcome.error or "unreadable")
                     sink.write(line)  # the document stays, as it was, so nothing is lost
                     continue
+                for warning in outcome.warnings:
+                    report.warn(outcome.key, warning)
                 obj.update(jsonl_fields(batch.fmt, field_name, outcome, removals))
                 sink.write(_json_line(obj))
             sink.flush()

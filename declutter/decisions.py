@@ -95,6 +95,8 @@ class Cleaned(NamedTuple):
     elements: tuple[ElementDecision, ...] = ()
     metadata: Mapping[str, str] = MappingProxyType({})
     source: str | None = None
+    warnings: tuple[str, ...] = ()
+    """Doubts about the result worth a person's look (an empty result from real input); not errors."""
 
 
 def strip_spans(line: str, spans: Iterable[tuple[int, int]]) -> str:

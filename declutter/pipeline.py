@@ -14,7 +14,8 @@ threads (it holds only immutable values).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -156,7 +157,9 @@ class Cleaner:
             return self._explain_html(text, url=url, domain=domain)
         doc = Document.from_text(text, domain=resolve_domain(url, domain), url=url)
         decisions = settle(doc, self.rules.for_document(doc))
-        return Cleaned(apply(text, decisions), decisions, doc.domain, self.rules.fingerprint)
+        cleaned = apply(text, decisions)
+        warnings = result_warnings(cleaned, lambda: len(text.split()))
+        return Cleaned(cleaned, decisions, doc.domain, self.rules.fingerprint, warnings=warnings)
 
     def _explain_html(self, html: str, *, url: str | None, domain: str | None) -> Cleaned:
         site = resolve_domain(url, domain)
@@ -176,11 +179,48 @@ class Cleaner:
             )
             if value
         }
-        return Cleaned(apply(text, decisions), decisions, site, self.rules.fingerprint, page.removed, metadata, text)
+        cleaned = apply(text, decisions)
+        warnings = result_warnings(cleaned, lambda: max(len(text.split()), visible_words(html)), len(html) // 5)
+        return Cleaned(
+            cleaned, decisions, site, self.rules.fingerprint, page.removed, metadata, text, warnings=warnings
+        )
 
     def clean(self, text: str, *, url: str | None = None, domain: str | None = None, input_format: str = "auto") -> str:
         """The cleaned text only."""
         return self.explain(text, url=url, domain=domain, input_format=input_format).text
+
+
+MIN_WORDS_TO_WARN = 20
+"""Inputs shorter than this may well be all residue ('Sign up here'); an empty result from them is no surprise."""
+KEPT_SHARE_TO_WARN = 0.05
+"""A result with less than this share of the input's words is near-empty: worth a warning, not an error."""
+
+
+def result_warnings(cleaned: str, input_words: Callable[[], int], most_words: int | None = None) -> tuple[str, ...]:
+    """A warning when a result is empty or near-empty although its input had words.
+
+    ``input_words`` counts the input's words when needed (for HTML, the page's visible text, which
+    costs a pass over the page); ``most_words`` is a cheap upper bound that spares that pass when
+    the result is clearly not near-empty.
+    """
+    kept = len(cleaned.split())
+    if most_words is not None and (most_words < MIN_WORDS_TO_WARN or kept >= KEPT_SHARE_TO_WARN * most_words):
+        return ()
+    words = input_words()
+    if words < MIN_WORDS_TO_WARN or kept >= KEPT_SHARE_TO_WARN * words:
+        return ()
+    if not kept:
+        return (f"empty result from {words} words of input",)
+    return (f"near-empty result: {kept} of {words} words of input kept",)
+
+
+_INVISIBLE = re.compile(r"<(script|style|noscript|template|head)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def visible_words(html: str) -> int:
+    """About how many words a page shows: its text without scripts, styles, the head, comments and tags."""
+    return len(_TAG.sub(" ", _INVISIBLE.sub(" ", html)).split())
 
 
 def _ruleset(rules: RulesArg, extra: tuple[str | Path, ...]) -> RuleSet:

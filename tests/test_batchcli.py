@@ -221,3 +221,18 @@ def test_output_must_be_a_directory_outside_the_inputs(tmp_path: Path) -> None:
     assert "inside the input directory" in into_input.stderr
     assert run("clean", "in", "-o", "in/cleaned", cwd=tmp_path).returncode == 2
     assert not (tmp_path / "in" / "cleaned").exists()
+
+
+def test_an_empty_result_is_reported_not_failed(tmp_path: Path) -> None:
+    residue = "Skip to main content\n\n" + "Sign up for our newsletter\n\nShare this article\n\n" * 6
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "empty.txt").write_text(residue, encoding="utf-8")
+    (tmp_path / "in" / "ok.txt").write_text(TEXT, encoding="utf-8")
+    result = run("clean", "in", "-o", "out", "--errors", "report.jsonl", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "warning: in/empty.txt: empty result from 52 words of input" in result.stderr
+    [row] = [json.loads(line) for line in (tmp_path / "report.jsonl").read_text().splitlines()]
+    assert row == {"key": "in/empty.txt", "warning": "empty result from 52 words of input"}
+    single = run("clean", "in/empty.txt", "--format", "json", cwd=tmp_path)
+    assert single.returncode == 0
+    assert json.loads(single.stdout)["warnings"] == ["empty result from 52 words of input"]

@@ -139,3 +139,27 @@ def test_fuzz_found_document_is_cleaned_idempotently() -> None:
     document = json.loads((Path(__file__).parent / "fuzz_menu_run_split.json").read_text(encoding="utf-8"))
     once = clean(document, input_format="text")
     assert clean(once, input_format="text") == once
+
+
+RESIDUE_ONLY = (
+    "Skip to main content\n\nSign up for our newsletter\n\nShare this article\n\nFollow us on Twitter\n\n"
+    "Advertisement\n\nStory continues below advertisement\n\nRead more: The council met on Monday\n\nMost Read\n\n"
+    "Copyright 2024 The Globe. All rights reserved.\n\nPrivacy Policy\n\nTerms of Use\n"
+)
+CHROME_ONLY = (
+    "<html><body><nav><ul>"
+    + "".join(f"<li><a href='/{n}'>Section number {n} of the site</a></li>" for n in range(20))
+    + "</ul></nav><footer><p>Copyright 2024 The Globe and Mail. All rights reserved.</p></footer></body></html>"
+)
+
+
+def test_an_empty_result_from_real_input_is_a_warning() -> None:
+    from declutter import Cleaner
+
+    cleaner = Cleaner()
+    assert cleaner.explain(RESIDUE_ONLY).warnings == ("empty result from 42 words of input",)
+    [warning] = cleaner.explain(CHROME_ONLY).warnings
+    assert warning.startswith("empty result from ")
+    assert int(warning.split()[3]) > 100  # the page's visible words, not the (empty) extracted text's
+    assert cleaner.explain("Share\n\nThe council approved the budget on Monday.\n").warnings == ()
+    assert cleaner.explain("Sign up here\n").warnings == ()  # too little input to judge
