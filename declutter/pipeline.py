@@ -145,14 +145,16 @@ class Cleaner:
         self.rules = base.select(keep=keep, only=only, ignore=ignore)
 
     def explain(
-        self, text: str, *, url: str | None = None, domain: str | None = None, input_format: str = "auto"
+        self, document: Source, *, url: str | None = None, domain: str | None = None, input_format: str = "auto"
     ) -> Cleaned:
-        """Clean ``text`` (plain text or HTML, detected unless ``input_format`` says) and say why."""
+        """Clean a document (text or HTML as ``str`` or ``bytes``, or a parsed lxml or BeautifulSoup page;
+        see :func:`explain`) and say why."""
         if input_format not in INPUT_FORMATS:
             raise ValueError(
                 f"input_format must be one of {', '.join(INPUT_FORMATS)}, not {input_format!r}"
                 + did_you_mean(input_format, INPUT_FORMATS)
             )
+        text, input_format = as_text(document, input_format)
         if input_format == "html" or (input_format == "auto" and looks_like_html(text)):
             return self._explain_html(text, url=url, domain=domain)
         doc = Document.from_text(text, domain=resolve_domain(url, domain), url=url)
@@ -185,9 +187,48 @@ class Cleaner:
             cleaned, decisions, site, self.rules.fingerprint, page.removed, metadata, text, warnings=warnings
         )
 
-    def clean(self, text: str, *, url: str | None = None, domain: str | None = None, input_format: str = "auto") -> str:
+    def clean(
+        self, document: Source, *, url: str | None = None, domain: str | None = None, input_format: str = "auto"
+    ) -> str:
         """The cleaned text only."""
-        return self.explain(text, url=url, domain=domain, input_format=input_format).text
+        return self.explain(document, url=url, domain=domain, input_format=input_format).text
+
+
+Source = str | bytes | bytearray | memoryview | object
+"""What cleaning takes: text or HTML as ``str``, bytes (decoded as the command line decodes files), or a page
+parsed by lxml (an element or element tree) or BeautifulSoup."""
+
+
+def as_text(document: Source, input_format: str = "auto") -> tuple[str, str]:
+    """(text, input format) of a document: ``str`` as it is, bytes decoded, a parsed page serialised as HTML.
+
+    Bytes are decoded by byte-order mark, declared charset (HTML), UTF-8, windows-1252 for Latin-script
+    text, then detection, and binary is refused with :class:`~declutter.errors.InputError`, as for files.
+    A parsed page is serialised once; BeautifulSoup is recognised by its module, so it is never imported here.
+
+    >>> as_text(b"caf\\xc3\\xa9\\n")
+    ('café\\n', 'text')
+    """
+    if isinstance(document, str):
+        return document, input_format
+    if isinstance(document, bytes | bytearray | memoryview):
+        from declutter.inputs import decode_document
+
+        text, _, kind = decode_document(bytes(document), "<bytes>", input_format)
+        return text, kind
+    from lxml import etree
+
+    if isinstance(document, etree._ElementTree):
+        document = document.getroot()
+    if isinstance(document, etree._Element):
+        html = etree.tostring(document, encoding="unicode", method="html")
+        return html, "html" if input_format == "auto" else input_format
+    if type(document).__module__.split(".")[0] == "bs4" and hasattr(document, "decode"):
+        return str(document), "html" if input_format == "auto" else input_format
+    raise TypeError(
+        "clean() and explain() take str, bytes (decoded as files are) or a parsed lxml or BeautifulSoup "
+        f"document, not {type(document).__name__}"
+    )
 
 
 MIN_WORDS_TO_WARN = 20
@@ -238,42 +279,99 @@ def _cached_cleaner(keep: frozenset[str], only: frozenset[str], ignore: frozense
 
 
 def explain(
-    text: str,
+    document: Source,
     *,
     url: str | None = None,
     domain: str | None = None,
     rules: RulesArg = None,
+    extra: Iterable[str | Path] = (),
     keep: Iterable[str] = (),
     only: Iterable[str] = (),
     ignore: Iterable[str] = (),
     input_format: str = "auto",
 ) -> Cleaned:
-    """Clean ``text`` (plain text or HTML) with the bundled rules (or ``rules``) and say why.
+    """Clean a document and say why: the cleaned text and one decision per removal.
 
-    ``url`` or ``domain`` name the site, so its site rules apply; ``keep`` leaves
-    categories in, ``only`` restricts removal to some categories or ids, ``ignore``
-    disables rule ids, id prefixes or categories; ``input_format`` is ``auto``
-    (detect HTML), ``text`` or ``html``.
+    ``document``
+        Plain text or HTML (detected), as ``str``; ``bytes``, decoded as the command line decodes
+        files (byte-order mark, declared charset, UTF-8, windows-1252, detection; binary raises
+        :class:`~declutter.errors.InputError`); or a page parsed by lxml or BeautifulSoup.
+        Anything else raises ``TypeError``.
+    ``url``, ``domain``
+        The page's address or site, so that site's rules in ``rules/sites/`` apply
+        (``url="https://www.theglobeandmail.com/…"`` or ``domain="theglobeandmail.com"``).
+    ``rules``
+        Rule files or directories (or a :class:`~declutter.rules.RuleSet`) used *instead of* the
+        bundled rules; the command line's ``--rules DIR --no-bundled``.
+    ``extra``
+        Rule files or directories *added to* the bundled rules (or to ``rules``); the command
+        line's ``--rules DIR``.
+    ``keep``
+        Categories to leave in: ``keep=["caption"]``.
+    ``only``
+        Remove only these categories, rule ids, id prefixes or names: ``only=["newsletter", "SOC"]``.
+    ``ignore``
+        Rule ids, id prefixes, names or categories to switch off: ``ignore=["GLB002", "CAP"]``.
+        An unknown ``keep``, ``only`` or ``ignore`` value raises ``ValueError`` naming the nearest one.
+    ``input_format``
+        ``"auto"`` (detect HTML), ``"text"`` or ``"html"``.
+
+    >>> result = explain("Share\\n\\nThe council approved the budget on Monday.\\n", keep=["caption"])
+    >>> result.text, [(d.rule_id, d.line) for d in result.decisions]
+    ('The council approved the budget on Monday.\\n', [('SHR001', 0)])
     """
-    if rules is None:
+    if rules is None and not extra:
         cleaner = _cached_cleaner(frozenset(keep), frozenset(only), frozenset(ignore))
     else:
-        cleaner = Cleaner(rules, keep=keep, only=only, ignore=ignore)
-    return cleaner.explain(text, url=url, domain=domain, input_format=input_format)
+        cleaner = Cleaner(rules, extra=extra, keep=keep, only=only, ignore=ignore)
+    return cleaner.explain(document, url=url, domain=domain, input_format=input_format)
 
 
 def clean(
-    text: str,
+    document: Source,
     *,
     url: str | None = None,
     domain: str | None = None,
     rules: RulesArg = None,
+    extra: Iterable[str | Path] = (),
     keep: Iterable[str] = (),
     only: Iterable[str] = (),
     ignore: Iterable[str] = (),
     input_format: str = "auto",
 ) -> str:
-    """The cleaned text: ``explain(...).text``."""
+    """The cleaned text of a document: ``explain(...).text``, with the same parameters.
+
+    ``document``
+        Plain text or HTML (detected), as ``str``; ``bytes``, decoded as the command line decodes
+        files; or a page parsed by lxml or BeautifulSoup. Anything else raises ``TypeError``.
+    ``url``, ``domain``
+        The page's address or site, so its site rules apply.
+    ``rules``
+        Rule paths or a RuleSet used *instead of* the bundled rules (CLI: ``--rules DIR --no-bundled``).
+    ``extra``
+        Rule paths *added to* the bundled rules (CLI: ``--rules DIR``).
+    ``keep``, ``only``, ``ignore``
+        Categories to leave in; categories, ids or prefixes to remove alone; ids, prefixes or
+        categories to switch off. Unknown values raise ``ValueError``.
+    ``input_format``
+        ``"auto"``, ``"text"`` or ``"html"``.
+
+    >>> clean("Share\\n\\nThe council approved the budget on Monday.\\n")
+    'The council approved the budget on Monday.\\n'
+    >>> clean(b"<html><body><nav>Home</nav><p>The council approved the budget on Monday, after a long debate.</p>"
+    ...       b"</body></html>")
+    'The council approved the budget on Monday, after a long debate.\\n'
+    >>> clean("Share\\n\\nA lake. (Jane Doe/AP)\\n", keep=["caption"], ignore=["SHR001"])
+    'Share\\n\\nA lake. (Jane Doe/AP)\\n'
+    """
     return explain(
-        text, url=url, domain=domain, rules=rules, keep=keep, only=only, ignore=ignore, input_format=input_format
+        document,
+        url=url,
+        domain=domain,
+        rules=rules,
+        extra=extra,
+        keep=keep,
+        only=only,
+        ignore=ignore,
+        input_format=input_format,
     ).text
