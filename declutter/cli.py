@@ -22,6 +22,7 @@ from declutter.batch import Selection
 from declutter.batchcli import FORMATS, write_atomic
 from declutter.categories import RESIDUE
 from declutter.checks import check_rules, lint_breadth
+from declutter.decisions import ElementDecision
 from declutter.errors import DeclutterError, did_you_mean
 from declutter.inputs import MAX_BYTES, read_document, read_source
 from declutter.pipeline import INPUT_FORMATS, Cleaner
@@ -218,14 +219,23 @@ def explain(
     text, _, kind = read_source(path, max_bytes=max_bytes, input_format=input_format)
     result = cleaner.explain(text, url=url, domain=domain, input_format=kind)
     names = {rule.id: rule.name for rule in cleaner.rules}
-    quiet = Counter(e.rule_id for e in result.elements if not e.text or e.category == "other")
-    for rule_id, count in quiet.most_common():
+    quiet: dict[str, list[ElementDecision]] = {}
+    for element in result.elements:
+        if not element.text or element.category == "other":
+            quiet.setdefault(element.rule_id, []).append(element)
+    for rule_id, group in sorted(quiet.items(), key=lambda item: -len(item[1])):
+        # One line per rule for what has no text to show (one JSON entry may stand for many elements, as
+        # its reason says: '12 elements that never hold text').
+        first = group[0]
+        label = f"{len(group)} elements without text to show" if len(group) > 1 else "without text to show"
         typer.echo(
             typer.style("  dom ", fg="bright_black")
             + typer.style("remove ", fg="red")
             + typer.style(f"{rule_id} ", fg="yellow", bold=True)
             + f"{names.get(rule_id, ''):<24} "
-            + f"{count} elements (scripts, styles, hidden or empty)"
+            + typer.style(f"{first.category:<11}", fg="cyan")
+            + f" {label}\n"
+            + typer.style(f"{'':17}{first.reason} at {first.path}{', ...' if len(group) > 1 else ''}", fg="bright_black")
         )
     for element in (e for e in result.elements if e.text and e.category != "other"):
         typer.echo(
@@ -262,11 +272,23 @@ def explain(
     removed = sum(len(d.text) for d in result.decisions)
     by_category = Counter(d.category for d in result.decisions)
     summary = ", ".join(f"{category} {count}" for category, count in by_category.most_common())
+    page = ""
+    if result.source is not None:
+        by_element = Counter(e.category for e in result.elements)
+        page = (
+            f"{_count(len(result.elements), 'element')} removed from the page"
+            + (f" ({', '.join(f'{c} {n}' for c, n in by_element.most_common())})" if by_element else "")
+            + f"; then {lines} lines extracted, "
+        )
     typer.echo(
-        f"\n{path}: {lines} lines, {len(result.decisions)} removals, {removed} of {len(text)} characters"
+        f"\n{path}: "
+        + (page or f"{lines} lines, ")
+        + f"{_count(len(result.decisions), 'removal')}, {removed} of {len(text)} characters"
         + (f" ({summary})" if summary else "")
         + (f"; site {result.domain}" if result.domain else "")
     )
+    for warning in result.warnings:
+        typer.secho(f"warning: {path}: {warning}", fg="yellow", err=True)
     if show_text:
         gone = {d.line for d in result.decisions if d.action != "strip"}
         for number, line in enumerate(text.split("\n")):
@@ -492,6 +514,11 @@ def rules_check(
     typer.echo(f"{len(ruleset)} rules ({summary}), {examples} examples: all pass")
     if any(rule.kind is Kind.SELECTOR for rule in ruleset):
         typer.echo("note: selector rules apply to HTML input only")
+
+
+def _count(number: int, noun: str) -> str:
+    """``1 removal``, ``2 removals``."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _version(value: bool) -> None:

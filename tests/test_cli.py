@@ -187,3 +187,34 @@ def test_readme_ci_snippet_does_not_hide_failures() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "declutter rules check --rules my_rules/" in readme
     assert "|| true" not in readme
+
+
+EXPLAIN_PAGE = (
+    "<html><head><title>Budget passes</title><script>var x = 1;</script></head><body>"
+    "<nav><a href='/'>Home</a><a href='/news'>News</a><a href='/sport'>Sport</a></nav>"
+    "<div class='ad-slot'></div><div class='share-bar'><ul><li>Facebook</li><li>Twitter</li></ul></div>"
+    "<article><h1>Budget passes</h1><p>The council approved the budget on Monday, after a long debate about "
+    "roads, schools and parks in every ward.</p><p>Share</p><p>The mayor said the vote was close but fair, and "
+    "that work on the roads would start in the spring.</p></article></body></html>"
+)
+
+
+def test_explain_on_html_tells_the_json_story(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(EXPLAIN_PAGE, encoding="utf-8")
+    data = json.loads(runner.invoke(app, ["clean", str(page), "--format", "json"]).stdout)
+    elements, removals = len(data["elements_removed"]), len(data["removed"])
+    assert elements >= 3
+    assert removals == 1
+    out = runner.invoke(app, ["explain", str(page)]).stdout
+    assert f"{elements} elements removed from the page" in out
+    assert "1 removal," in out
+    assert "1 removals" not in out
+    assert "'Home News Sport'" in out or "'Facebook Twitter'" in out  # words are not run together
+    import re
+
+    grouped = [re.search(r"(\d+) elements without text", line) for line in out.splitlines()]
+    shown = sum(int(m.group(1)) for m in grouped if m)
+    shown += sum(1 for line in out.splitlines() if line.startswith("  dom remove") and "elements without" not in line)
+    assert shown == elements  # one JSON entry, one line (or counted in a group's line)
+    assert "scripts, styles, hidden or empty" not in out
