@@ -235,7 +235,7 @@ def explain(
             + f"{names.get(rule_id, ''):<24} "
             + typer.style(f"{first.category:<11}", fg="cyan")
             + f" {label}\n"
-            + typer.style(f"{'':17}{first.reason} at {first.path}{', ...' if len(group) > 1 else ''}", fg="bright_black")
+            + typer.style(f"{'':17}{first.reason} at {first.path}{', …' if len(group) > 1 else ''}", fg="bright_black")
         )
     for element in (e for e in result.elements if e.text and e.category != "other"):
         typer.echo(
