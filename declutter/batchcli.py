@@ -186,7 +186,8 @@ class ErrorReport:
         self.handle: IO[str] | None = None
 
     def add(self, key: str, error: str) -> None:
-        typer.secho(f"error: {error if error.startswith(key) else f'{key}: {error}'}", fg="red", err=True)
+        named = error.startswith((key, "<stdin>")) if key == "-" else error.startswith(key)
+        typer.secho(f"error: {error if named else f'{key}: {error}'}", fg="red", err=True)
         self._row({"key": key, "error": error})
 
     def warn(self, key: str, warning: str) -> None:

@@ -69,7 +69,9 @@ IgnoreOpt = Annotated[
 UrlOpt = Annotated[str | None, typer.Option("--url", help="The page's URL, so its site rules apply.")]
 DomainOpt = Annotated[str | None, typer.Option("--domain", help="The page's site (e.g. theglobeandmail.com).")]
 InputFormatOpt = Annotated[str, typer.Option("--input-format", help="auto (detect HTML), text or html.")]
-MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse inputs larger than this many bytes.")]
+MaxBytesOpt = Annotated[
+    int, typer.Option("--max-bytes", help="Refuse inputs larger than this many bytes (default 64 MiB).")
+]
 
 
 def _split(value: str) -> list[str]:
@@ -402,7 +404,15 @@ def label(
     rules: RulesOpt = None,
     no_bundled: NoBundledOpt = False,
 ) -> None:
-    """Write a new sample pre-labelled with today's decisions, for a person to read and correct."""
+    """Write a new sample pre-labelled with today's decisions, for a person to read and correct.
+
+    The sample holds a header ('# key: value') and one line per input line: a label, '|', the
+    line. Read every line and correct its label: a residue category (ad, byline, dateline,
+    caption, share, crosslink, video, newsletter, social, navigation, taxonomy, comments,
+    related, sidebar, sponsored, legal, other) or a content one (title, dek, body, heading,
+    quote, list, table, attribution); 'body+dateline' marks residue inside a kept line, a
+    trailing '?' a doubt. Then run 'declutter score' on the samples.
+    """
     _choice("--split", split, ("dev", "test"))
     cleaner = _cleaner(rules, no_bundled, "", "", "")
     text, _ = read_document(path)
@@ -422,7 +432,7 @@ def label(
     removed = sum(1 for line in sample.lines if line.is_residue)
     typer.echo(
         f"wrote {target}: {len(sample.lines)} lines, {removed} pre-labelled residue; read every line, "
-        "correct the labels (see samples/README.md), then run 'declutter score'"
+        "correct the labels (the categories are in 'declutter label --help'), then run 'declutter score'"
     )
 
 

@@ -27,7 +27,7 @@ from pathlib import Path
 from declutter.errors import InputError
 
 MAX_BYTES = 64 * 1024 * 1024
-"""Files larger than this are refused unless the caller raises the limit."""
+"""Files larger than this (64 MiB) are refused unless the caller raises the limit."""
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -198,6 +198,18 @@ def reads_as_latin(text: str) -> bool:
     return reads_as_text(text) and _latin_words(text[:20000])
 
 
+def mib(size: int) -> str:
+    """A size in MiB, as the limits are set (``--max-bytes`` defaults to 64 MiB): ``64 MiB``, ``1.4 MiB``.
+
+    >>> mib(64 * 1024 * 1024), mib(1_500_000), mib(1000)
+    ('64 MiB', '1.4 MiB', '1,000 bytes')
+    """
+    value = size / 2**20
+    if value < 0.1:
+        return f"{size:,} bytes"
+    return f"{int(value)} MiB" if value == int(value) else f"{value:.1f} MiB"
+
+
 def read_bytes(path: str | Path, *, max_bytes: int = MAX_BYTES) -> bytes:
     """A file's bytes (gunzipped for ``.gz``), refusing more than ``max_bytes`` before or after decompression."""
     file = Path(path)
@@ -205,7 +217,7 @@ def read_bytes(path: str | Path, *, max_bytes: int = MAX_BYTES) -> bytes:
         size = file.stat().st_size
         if size > max_bytes:
             raise InputError(
-                f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit",
+                f"file is {mib(size)}, over the {mib(max_bytes)} limit",
                 path=file,
                 hint="raise the limit with --max-bytes",
             )
@@ -228,7 +240,7 @@ def read_bytes(path: str | Path, *, max_bytes: int = MAX_BYTES) -> bytes:
             raise InputError(f"not valid gzip: {exc}", path=file) from None
         if len(data) > max_bytes:
             raise InputError(
-                f"decompresses to over the {max_bytes / 1e6:.0f} MB limit",
+                f"decompresses to over the {mib(max_bytes)} limit",
                 path=file,
                 hint="raise the limit with --max-bytes",
             )
@@ -305,7 +317,7 @@ def read_source(source: str, *, max_bytes: int = MAX_BYTES, input_format: str = 
     data = sys.stdin.buffer.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise InputError(
-            f"standard input is over the {max_bytes / 1e6:.0f} MB limit",
+            f"standard input is over the {mib(max_bytes)} limit",
             path="<stdin>",
             hint="raise the limit with --max-bytes",
         )

@@ -218,3 +218,23 @@ def test_explain_on_html_tells_the_json_story(tmp_path: Path) -> None:
     shown += sum(1 for line in out.splitlines() if line.startswith("  dom remove") and "elements without" not in line)
     assert shown == elements  # one JSON entry, one line (or counted in a group's line)
     assert "scripts, styles, hidden or empty" not in out
+
+
+def test_messages_name_things_once_and_in_one_unit(tmp_path: Path) -> None:
+    empty = cli("clean", "-", stdin="")
+    assert empty.returncode == 1
+    assert "-: <stdin>" not in empty.stderr
+    assert "error: <stdin>: standard input is empty" in empty.stderr
+    big = tmp_path / "big.txt"
+    big.write_text("word " * 300_000, encoding="utf-8")
+    over = cli("clean", str(big), "--max-bytes", str(1024 * 1024))
+    assert "1.4 MiB, over the 1 MiB limit" in over.stderr
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "(64 MiB)" in readme
+    assert "(64 MB)" not in readme
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    labelled = runner.invoke(app, ["label", str(path)])
+    assert "samples/README.md" not in labelled.stdout
+    assert "declutter label --help" in labelled.stdout
+    assert "body" in runner.invoke(app, ["label", "--help"]).stdout

@@ -37,7 +37,7 @@ def test_bad_bom_is_reported() -> None:
 def test_size_limit_and_missing_files(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     big.write_text("x" * 2000, encoding="utf-8")
-    with pytest.raises(InputError, match="over the 0 MB limit"):
+    with pytest.raises(InputError, match="over the 1,000 bytes limit"):
         read_document(big, max_bytes=1000)
     with pytest.raises(InputError, match="no such file"):
         read_document(tmp_path / "missing.txt")
