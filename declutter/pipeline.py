@@ -14,6 +14,7 @@ threads (it holds only immutable values).
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
@@ -160,7 +161,7 @@ class Cleaner:
         doc = Document.from_text(text, domain=resolve_domain(url, domain), url=url)
         decisions = settle(doc, self.rules.for_document(doc))
         cleaned = apply(text, decisions)
-        warnings = result_warnings(cleaned, lambda: len(text.split()))
+        warnings = result_warnings(cleaned, lambda: sum(block.words for block in doc.blocks))
         return Cleaned(cleaned, decisions, doc.domain, self.rules.fingerprint, warnings=warnings)
 
     def _explain_html(self, html: str, *, url: str | None, domain: str | None) -> Cleaned:
@@ -182,7 +183,7 @@ class Cleaner:
             if value
         }
         cleaned = apply(text, decisions)
-        warnings = result_warnings(cleaned, lambda: max(len(text.split()), visible_words(html)), len(html) // 5)
+        warnings = result_warnings(cleaned, lambda: max(count_words(text), visible_words(html)), len(html) // 5)
         return Cleaned(
             cleaned, decisions, site, self.rules.fingerprint, page.removed, metadata, text, warnings=warnings
         )
@@ -242,17 +243,36 @@ def result_warnings(cleaned: str, input_words: Callable[[], int], most_words: in
 
     ``input_words`` counts the input's words when needed (for HTML, the page's visible text, which
     costs a pass over the page); ``most_words`` is a cheap upper bound that spares that pass when
-    the result is clearly not near-empty.
+    the result is clearly not near-empty. Words are counted without making a list of them, and
+    the result's only up to the share that settles the question: memory stays that of the text.
     """
-    kept = len(cleaned.split())
-    if most_words is not None and (most_words < MIN_WORDS_TO_WARN or kept >= KEPT_SHARE_TO_WARN * most_words):
+    bound = most_words if most_words is not None else input_words()
+    if bound < MIN_WORDS_TO_WARN:
         return ()
-    words = input_words()
+    enough = math.ceil(KEPT_SHARE_TO_WARN * bound)
+    kept = count_words(cleaned, stop=enough)
+    if kept >= enough:
+        return ()
+    words = input_words() if most_words is not None else bound
     if words < MIN_WORDS_TO_WARN or kept >= KEPT_SHARE_TO_WARN * words:
         return ()
     if not kept:
         return (f"empty result from {words} words of input",)
     return (f"near-empty result: {kept} of {words} words of input kept",)
+
+
+_WORD = re.compile(r"\S+")
+
+
+def count_words(text: str, stop: int | None = None) -> int:
+    """How many white-space separated words ``text`` has (``len(text.split())``, without the list), counting
+    no further than ``stop``."""
+    count = 0
+    for _ in _WORD.finditer(text):
+        count += 1
+        if count == stop:
+            break
+    return count
 
 
 _INVISIBLE = re.compile(r"<(script|style|noscript|template|head)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
@@ -261,7 +281,7 @@ _TAG = re.compile(r"<[^>]*>")
 
 def visible_words(html: str) -> int:
     """About how many words a page shows: its text without scripts, styles, the head, comments and tags."""
-    return len(_TAG.sub(" ", _INVISIBLE.sub(" ", html)).split())
+    return count_words(_TAG.sub(" ", _INVISIBLE.sub(" ", html)))
 
 
 def _ruleset(rules: RulesArg, extra: tuple[str | Path, ...]) -> RuleSet:

@@ -236,3 +236,18 @@ def test_an_empty_result_is_reported_not_failed(tmp_path: Path) -> None:
     single = run("clean", "in/empty.txt", "--format", "json", cwd=tmp_path)
     assert single.returncode == 0
     assert json.loads(single.stdout)["warnings"] == ["empty result from 52 words of input"]
+
+
+def test_a_long_single_document_shows_progress_on_a_terminal(tmp_path: Path) -> None:
+    import shutil
+
+    import pytest
+
+    if shutil.which("script") is None:
+        pytest.skip("needs script(1) for a terminal")
+    big = tmp_path / "big.txt"
+    big.write_text(("The council approved the budget on Monday after a long debate.\n\nShare\n\n") * 15_000)
+    command = f"COLUMNS=100 {sys.executable} -m declutter clean big.txt > out.txt"
+    seen = subprocess.run(["script", "-qec", command, "/dev/null"], capture_output=True, check=False, cwd=tmp_path)
+    assert b"cleaning big.txt (1.0 MiB)" in seen.stdout  # on the terminal (stderr)
+    assert b"cleaning" not in (tmp_path / "out.txt").read_bytes()  # never in the cleaned text
