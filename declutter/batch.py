@@ -63,6 +63,7 @@ class Outcome:
     rules: str = ""
     rendered: str = ""
     """The result in the job's ``render`` format, when it asked for one."""
+    warnings: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -134,6 +135,7 @@ def run_job(job: Job, cleaner: Cleaner, timeout: float | None = None) -> Outcome
             result.domain,
             result.rules_fingerprint,
             render(result, job.render) if job.render else "",
+            result.warnings,
         )
     except DocumentTimeoutError:
         return Outcome(
@@ -233,12 +235,24 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def mirror_target(source: Path, root: Path, output: Path, suffix: str | None = None) -> Path:
-    """Where a file under ``root`` goes under ``output``; refuses paths that would escape ``output``."""
+def mirror_target(
+    source: Path, root: Path, output: Path, suffix: str | None = None, *, keep_suffix: bool = False
+) -> Path:
+    """Where a file under ``root`` goes under ``output``; refuses paths that would escape ``output``.
+
+    ``.gz`` is dropped (the output is not compressed) and ``suffix`` replaces the file's own
+    suffix (``page.html`` → ``page.txt``), or is added after it with ``keep_suffix``
+    (``page.html`` → ``page.html.txt``, for two inputs that would otherwise share a name).
+    """
     relative = source.relative_to(root) if source != root else Path(source.name)
     if relative.suffix == ".gz":
         relative = relative.with_suffix("")
-    target = (output / relative).with_suffix(suffix) if suffix else output / relative
+    if not suffix:
+        target = output / relative
+    elif keep_suffix:
+        target = output / relative.with_name(relative.name + suffix)
+    else:
+        target = (output / relative).with_suffix(suffix)
     resolved_output = output.resolve()
     if not target.resolve().is_relative_to(resolved_output):
         raise DeclutterError(

@@ -7,10 +7,10 @@ here is plain functions over a frozen :class:`Batch` configuration.
 from __future__ import annotations
 
 import gzip
-import io
 import json
 import os
 import shutil
+import stat
 import sys
 import tempfile
 import time
@@ -18,18 +18,22 @@ from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 import typer
 
 from declutter.batch import Job, Outcome, Selection, clean_many, mirror_target, up_to_date
 from declutter.errors import DeclutterError
-from declutter.inputs import read_source
+from declutter.inputs import mib, read_source
 from declutter.language import normalize_language
 from declutter.outputs import Format
 
 RENDERED: dict[str, Format] = {"json": "markdown", "markdown": "markdown", "html": "html"}
 """What the workers render for each output format (JSON carries the Markdown beside the text)."""
+FORMATS = ("text", "json", "markdown", "html")
+"""What ``--format`` takes; :func:`declutter.outputs.render` writes each."""
+EXTENSIONS = {"text": ".txt", "json": ".json", "html": ".html", "markdown": ".md"}
+"""The extension each format's output file takes under ``-o DIR``."""
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".gz", ""}
 
 
@@ -92,6 +96,7 @@ def render(fmt: str, source: str, encoding: str, outcome: Outcome) -> str:
                     "domain": outcome.domain,
                     "rules": outcome.rules,
                     **outcome.metadata,
+                    **({"warnings": list(outcome.warnings)} if outcome.warnings else {}),
                     "text": outcome.text,
                     "removed": [d.to_dict() for d in outcome.decisions],
                     **({"elements_removed": [e.to_dict() for e in outcome.elements]} if outcome.elements else {}),
@@ -106,53 +111,132 @@ def render(fmt: str, source: str, encoding: str, outcome: Outcome) -> str:
     return outcome.text
 
 
+def _file_mode(target: Path) -> int:
+    """The mode the written file gets: the one it has (an in-place rewrite), else what the umask gives a new file.
+
+    ``mkstemp`` creates files 0600; renamed over a 0644 file, that would quietly make it private.
+    """
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomic(target: Path, content: str) -> None:
     """Write through a temporary file in the same directory and rename it: never half a file."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    mode = _file_mode(target)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(content)
+        Path(tmp).chmod(mode)
         Path(tmp).replace(target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
 
 
+def backup_path(source: Path, suffix: str) -> Path:
+    """Where ``--backup`` keeps the original; refuses one that exists, since it may be the only original left."""
+    backup = source.with_name(source.name + suffix)
+    if backup.exists() or backup.is_symlink():
+        raise DeclutterError(
+            f"backup {backup} already exists; it may hold the original, so it is not overwritten",
+            path=source,
+            hint="move it away, or pass another --backup suffix",
+        )
+    return backup
+
+
+def make_backup(source: Path, backup: Path) -> None:
+    """Copy ``source`` (contents, mode, times) to ``backup``, which must not exist: linked in, never overwritten."""
+    fd, tmp = tempfile.mkstemp(dir=backup.parent, prefix=f".{backup.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        shutil.copy2(source, tmp)
+        try:
+            os.link(tmp, backup)  # fails if the backup appeared meanwhile: never replaces one
+        except FileExistsError:
+            backup_path(source, backup.name[len(source.name) :])  # raises the usual message
+            raise
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+
+
 def progress_bar(total: int | None, *, label: str = "cleaning", quiet: bool = False) -> Any:
     """A started rich progress bar on an interactive terminal (``advance`` its first task, then ``stop``
-    it); None when quiet or when standard error is piped, so logs and captured output stay clean."""
+    it); None when quiet or when standard error is piped, so logs and captured output stay clean.
+
+    With ``total`` None (one long document, or a stream of unknown length) the bar pulses and the
+    elapsed time runs, so a long run shows it is alive.
+    """
     if quiet or not sys.stderr.isatty():
         return None
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-    progress = Progress(
-        TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), transient=True, console=None
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
     )
+
+    counts = (MofNCompleteColumn(), TimeRemainingColumn()) if total is not None else (TimeElapsedColumn(),)
+    # On stderr: standard output may be the cleaned text (or a file it is redirected to).
+    progress = Progress(TextColumn(label), BarColumn(), *counts, transient=True, console=Console(stderr=True))
     progress.start()
     progress.add_task(label, total=total)
     return progress
 
 
-def _progress(batch: Batch, total: int | None) -> Any:
-    return progress_bar(total, quiet=batch.quiet)
+def _progress(batch: Batch, total: int | None, label: str = "cleaning") -> Any:
+    return progress_bar(total, label=label, quiet=batch.quiet)
+
+
+LONG_DOCUMENT = 1 << 20
+"""A single input at least this large (1 MiB) shows a pulsing bar with its name, size and elapsed time
+(text cleans at about 0.7 MiB/s)."""
+
+
+def _single_progress(batch: Batch, inputs: list[tuple[str, Path | None]]) -> Any:
+    source = inputs[0][0]
+    try:
+        size = Path(source).stat().st_size if source != "-" else 0
+    except OSError:
+        size = 0
+    if size < LONG_DOCUMENT:
+        return None
+    return _progress(batch, None, f"cleaning {source} ({mib(size)})")
 
 
 class ErrorReport:
-    """A JSONL file with one row per failed document (opened only when the first error comes)."""
+    """A JSONL file with one row per failed document or warning (opened only when the first row comes)."""
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
         self.handle: IO[str] | None = None
 
     def add(self, key: str, error: str) -> None:
-        typer.secho(f"error: {error if error.startswith(key) else f'{key}: {error}'}", fg="red", err=True)
+        named = error.startswith((key, "<stdin>")) if key == "-" else error.startswith(key)
+        typer.secho(f"error: {error if named else f'{key}: {error}'}", fg="red", err=True)
+        self._row({"key": key, "error": error})
+
+    def warn(self, key: str, warning: str) -> None:
+        """A doubt about a cleaned document (an empty result): on stderr and a report row, never a failure."""
+        typer.secho(f"warning: {key}: {warning}", fg="yellow", err=True)
+        self._row({"key": key, "warning": warning})
+
+    def _row(self, row: dict[str, str]) -> None:
         if self.path is None:
             return
         if self.handle is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.handle = self.path.open("w", encoding="utf-8")
-        self.handle.write(json.dumps({"key": key, "error": error}, ensure_ascii=False) + "\n")
+        self.handle.write(json.dumps(row, ensure_ascii=False) + "\n")
 
     def close(self) -> None:
         if self.handle is not None:
@@ -160,20 +244,96 @@ class ErrorReport:
 
 
 def _walk(paths: list[str]) -> Iterator[tuple[str, Path | None]]:
-    """(source, root it was found under) for every input file; directories are walked recursively."""
+    """(source, root it was found under) for every input file; directories are walked recursively.
+
+    JSONL streams hold many documents, so they are not cleaned as one text: named, they are a
+    usage error saying to pass --jsonl; under a directory, they are skipped with a note.
+    """
     for source in paths:
         path = Path(source)
         if source != "-" and path.is_dir():
+            streams = 0
             for file in sorted(path.rglob("*")):
-                if file.is_file() and not file.name.startswith(".") and file.suffix.lower() in TEXT_SUFFIXES:
+                if not file.is_file() or file.name.startswith("."):
+                    continue
+                if is_jsonl(file.name):
+                    streams += 1
+                elif file.suffix.lower() in TEXT_SUFFIXES:
                     yield str(file), path
+            if streams:
+                typer.echo(
+                    f"{source}: note: skipped {streams} JSONL file{'s' if streams > 1 else ''} "
+                    f"(clean them with: declutter clean --jsonl {source} -o cleaned.jsonl)",
+                    err=True,
+                )
+        elif is_jsonl(source):
+            raise typer.BadParameter(
+                f"{source} is a JSONL stream; pass --jsonl to clean the text field of each row (--field names it)"
+            )
         else:
             yield source, None
 
 
+def check_output_dir(output: Path, paths: list[str]) -> None:
+    """``-o`` must be a directory outside every input directory: a re-run would otherwise clean its own outputs."""
+    if output.exists() and not output.is_dir():
+        raise typer.BadParameter(
+            f"{output} is a file; -o takes a directory for the cleaned files "
+            "(for one input, redirect standard output instead: > FILE)",
+            param_hint="'-o'",
+        )
+    resolved = output.resolve()
+    for source in paths:
+        if source != "-" and Path(source).is_dir() and resolved.is_relative_to(Path(source).resolve()):
+            raise typer.BadParameter(
+                f"{output} is inside the input directory {source}: outputs would mix with inputs, and a re-run "
+                "would clean them again; choose a directory outside it",
+                param_hint="'-o'",
+            )
+
+
+def plan_targets(inputs: list[tuple[str, Path | None]], output: Path, fmt: str) -> dict[str, Path | DeclutterError]:
+    """Each input's output file under ``output``, in the format's extension; no two inputs share one.
+
+    ``page.html`` and ``page.htm`` (or ``page.txt``) would both become ``page.txt``: such inputs
+    keep their full names instead (``page.html.txt``, ``page.htm.txt``), with a note saying so;
+    an input whose path would escape ``output`` gets the error.
+    """
+    suffix = EXTENSIONS.get(fmt, "." + fmt)
+    planned: dict[str, Path | DeclutterError] = {}
+    for source, root in inputs:
+        path = Path("stdin") if source == "-" else Path(source)
+        try:
+            planned[source] = mirror_target(path, root or path.parent, output, suffix)
+        except DeclutterError as error:
+            planned[source] = error
+    roots = dict(inputs)
+    claims: dict[Path, list[str]] = {}
+    for source, target in planned.items():
+        if isinstance(target, Path):
+            claims.setdefault(target, []).append(source)
+    for target, sources in claims.items():
+        if len(sources) < 2:
+            continue
+        renamed = []
+        for source in sources:
+            path = Path(source)
+            planned[source] = mirror_target(path, roots[source] or path.parent, output, suffix, keep_suffix=True)
+            renamed.append(f"{Path(source).name} → {planned[source]}")
+        typer.echo(
+            f"note: {' and '.join(sources)} would all be written to {target}; each keeps its full name: "
+            + ", ".join(renamed),
+            err=True,
+        )
+    return planned
+
+
 def run_files(batch: Batch, paths: list[str], output: Path | None, in_place: bool, backup: str | None) -> Summary:
     """Clean files and directories; a single input without -o goes to standard output."""
+    if output is not None and not in_place:
+        check_output_dir(output, paths)
     inputs = list(_walk(paths))
+    planned = plan_targets(inputs, output, batch.fmt) if output is not None and not in_place else {}
     summary = Summary(single=len(inputs) == 1 and inputs[0][1] is None)
     if output is None and not in_place and len(inputs) > 1 and batch.fmt != "json":
         raise DeclutterError(
@@ -186,14 +346,18 @@ def run_files(batch: Batch, paths: list[str], output: Path | None, in_place: boo
     targets: dict[str, tuple[Path | None, str]] = {}
 
     def jobs() -> Iterator[Job]:
-        for source, root in inputs:
+        for source, _root in inputs:
             target = None
             try:
                 if in_place:
                     target = Path(source)
+                    if backup:
+                        backup_path(target, backup)
                 elif output is not None:
-                    suffix = {"json": ".json", "html": ".html", "markdown": ".md"}.get(batch.fmt)
-                    target = mirror_target(Path(source), root or Path(source).parent, output, suffix)
+                    planned_target = planned[source]
+                    if isinstance(planned_target, DeclutterError):
+                        raise planned_target
+                    target = planned_target
                     if source != "-" and target.resolve() == Path(source).resolve():
                         raise DeclutterError(
                             "output would overwrite the input",
@@ -214,7 +378,7 @@ def run_files(batch: Batch, paths: list[str], output: Path | None, in_place: boo
                 source, text, batch.url, batch.domain, kind, render=RENDERED.get(batch.fmt), language=batch.language
             )
 
-    progress = _progress(batch, len(inputs))
+    progress = _single_progress(batch, inputs) if summary.single else _progress(batch, len(inputs))
     try:
         for outcome in clean_many(jobs(), jobs_count=batch.jobs, selection=batch.selection, timeout=batch.timeout):
             summary.add(outcome)
@@ -223,6 +387,8 @@ def run_files(batch: Batch, paths: list[str], output: Path | None, in_place: boo
             if not outcome.ok:
                 report.add(outcome.key, outcome.error or "")
                 continue
+            for warning in outcome.warnings:
+                report.warn(outcome.key, warning)
             target, encoding = targets.pop(outcome.key, (None, "utf-8"))
             rendered = render(batch.fmt, outcome.key, encoding, outcome)
             if target is None:
@@ -230,7 +396,7 @@ def run_files(batch: Batch, paths: list[str], output: Path | None, in_place: boo
             else:
                 try:
                     if in_place and backup:
-                        shutil.copy2(target, target.with_name(target.name + backup))
+                        make_backup(target, backup_path(target, backup))
                     write_atomic(target, rendered)
                 except OSError as error:  # a full disk or a read-only directory: stop, naming the file
                     raise DeclutterError(
@@ -248,25 +414,90 @@ def run_files(batch: Batch, paths: list[str], output: Path | None, in_place: boo
     return summary
 
 
-def _json_line(obj: dict[str, Any]) -> str:
+def _json_line(obj: dict[str, Any]) -> bytes:
     """One JSONL row; text with lone surrogates (valid JSON, not valid UTF-8) is written escaped, not lost."""
     line = json.dumps(obj, ensure_ascii=False)
     try:
-        line.encode("utf-8")
+        return (line + "\n").encode("utf-8")
     except UnicodeEncodeError:
-        line = json.dumps(obj, ensure_ascii=True)
-    return line + "\n"
+        return (json.dumps(obj, ensure_ascii=True) + "\n").encode("utf-8")
 
 
-def _open_jsonl(source: str, stack: ExitStack) -> IO[str]:
+def is_jsonl(name: str) -> bool:
+    """A JSONL stream by its name: ``.jsonl`` or ``.jsonl.gz``."""
+    return name.lower().endswith((".jsonl", ".jsonl.gz"))
+
+
+def jsonl_sources(paths: list[str], output: Path | None) -> list[str]:
+    """The JSONL streams to read: ``-``, files, and every ``.jsonl(.gz)`` under a directory, in a stable order."""
+    if output is not None and output.is_dir():
+        raise typer.BadParameter(
+            f"{output} is a directory; with --jsonl, -o names the output JSONL file (all rows, in input order)",
+            param_hint="'-o'",
+        )
+    sources: list[str] = []
+    for source in paths:
+        path = Path(source)
+        if source != "-" and path.is_dir():
+            found = [str(f) for f in sorted(path.rglob("*")) if f.is_file() and is_jsonl(f.name)]
+            if not found:
+                raise DeclutterError("no .jsonl or .jsonl.gz file in this directory", path=path)
+            sources += found
+        else:
+            sources.append(source)
+    if output is not None and any(s != "-" and Path(s).resolve() == output.resolve() for s in sources):
+        raise DeclutterError("the output JSONL would overwrite an input", path=output, hint="choose another -o")
+    return sources
+
+
+def _open_jsonl(source: str, stack: ExitStack) -> IO[bytes]:
     if source == "-":
-        return io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
+        return sys.stdin.buffer
     path = Path(source)
     if not path.is_file():
         raise DeclutterError("no such JSONL file", path=path)
     if path.suffix == ".gz":
-        return stack.enter_context(gzip.open(path, "rt", encoding="utf-8", errors="replace"))
-    return stack.enter_context(path.open(encoding="utf-8", errors="replace"))
+        return stack.enter_context(cast(IO[bytes], gzip.open(path, "rb")))
+    return stack.enter_context(path.open("rb"))
+
+
+def _row_text(raw: bytes, field_name: str) -> tuple[dict[str, Any], str]:
+    """The row and the text of its field; raises ValueError saying why a line is not a cleanable row."""
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"not valid UTF-8 (byte {exc.start + 1}); kept unchanged") from None
+    try:
+        obj = json.loads(line.removeprefix("\ufeff"))
+    except ValueError as exc:
+        raise ValueError(f"not JSON ({exc}); kept unchanged") from None
+    if not isinstance(obj, dict):
+        raise ValueError(f"a JSON {type(obj).__name__}, not an object; kept unchanged")
+    if field_name not in obj:
+        texts = [key for key, value in obj.items() if isinstance(value, str)]
+        hint = f"; pass --field {texts[0]}?" if len(texts) == 1 else f" (string fields: {', '.join(texts)})"
+        raise ValueError(f"no {field_name!r} field; kept unchanged" + (hint if texts else ""))
+    text = obj[field_name]
+    if not isinstance(text, str):
+        what = "null" if text is None else f"a JSON {type(text).__name__}"
+        raise ValueError(f"field {field_name!r} is {what}, not a string; kept unchanged")
+    return obj, text
+
+
+def jsonl_fields(fmt: str, field_name: str, outcome: Outcome, removals: bool) -> dict[str, Any]:
+    """What a cleaned document puts into its row: the field in the chosen format, and the ``declutter`` field.
+
+    Text and JSON put the cleaned text in the field, other formats their rendering (HTML, ...);
+    JSON adds every field its single-file output has (title, url, published, removals, ...) under
+    ``declutter``, and ``--removals`` adds at least the removals there.
+    """
+    fields: dict[str, Any] = {field_name: outcome.text if fmt in ("text", "json") else render(fmt, "", "", outcome)}
+    if fmt == "json":
+        document = json.loads(render("json", "", "", outcome))
+        fields["declutter"] = {k: v for k, v in document.items() if k not in ("source", "encoding", "text")}
+    elif removals:
+        fields["declutter"] = {"rules": outcome.rules, "removed": [d.to_dict() for d in outcome.decisions]}
+    return fields
 
 
 def run_jsonl(
@@ -282,58 +513,81 @@ def run_jsonl(
 
     A row's ``url_field`` and ``language_field`` (when given) name its page and its language; a row
     without a usable one (absent, not a string, not a language) gets the batch's.
+
+    Every input line gives exactly one output line: a line that is not a JSON object with a string
+    in the field (or whose cleaning failed) is written back byte for byte and reported.
     """
+    sources = jsonl_sources(paths, output)
     summary = Summary()
     report = ErrorReport(batch.errors_path)
     objects: dict[str, dict[str, Any]] = {}
+    lines: dict[str, bytes] = {}  # each in-flight line as read, for writing back when it cannot be cleaned
+    blank: set[str] = set()
     tmp: Path | None = None
     with ExitStack() as stack:
         if output is None:
-            sink: IO[str] = sys.stdout
+            sys.stdout.flush()
+            sink: IO[bytes] = sys.stdout.buffer
         else:
             output.parent.mkdir(parents=True, exist_ok=True)
             fd, name = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
             tmp = Path(name)
+            tmp.chmod(_file_mode(output))
             raw = stack.enter_context(os.fdopen(fd, "wb"))
-            compressed = stack.enter_context(gzip.GzipFile(fileobj=raw, mode="wb")) if output.suffix == ".gz" else raw
-            sink = stack.enter_context(io.TextIOWrapper(compressed, encoding="utf-8"))
+            sink = raw
+            if output.suffix == ".gz":
+                sink = stack.enter_context(cast(IO[bytes], gzip.GzipFile(fileobj=raw, mode="wb")))
 
         def jobs() -> Iterator[Job]:
-            for source in paths:
+            for source in sources:
                 for number, line in enumerate(_open_jsonl(source, stack), start=1):
                     key = f"{source}:{number}"
-                    if not line.strip():
+                    lines[key] = line if line.endswith(b"\n") else line + b"\n"
+                    body = line.rstrip(b"\r\n")
+                    if not body.strip():
+                        blank.add(key)
+                        yield Job(key, "", input_format="text")
                         continue
                     try:
-                        obj = json.loads(line)
-                        text = obj[field_name]
-                        if not isinstance(text, str):
-                            raise TypeError(f"field {field_name!r} is not a string")
-                    except (ValueError, KeyError, TypeError) as exc:
-                        yield Job(key, "", error=f"not a JSON object with a text {field_name!r} field ({exc})")
+                        obj, text = _row_text(body, field_name)
+                    except ValueError as exc:
+                        yield Job(key, "", error=str(exc))
                         continue
                     objects[key] = obj
                     url = obj.get(url_field) if isinstance(obj.get(url_field), str) else batch.url
                     tag = obj.get(language_field) if language_field else None
                     language = normalize_language(tag) if isinstance(tag, str) else None
-                    yield Job(key, text, url, batch.domain, batch.input_format, language=language or batch.language)
+                    yield Job(
+                        key,
+                        text,
+                        url,
+                        batch.domain,
+                        batch.input_format,
+                        render=RENDERED.get(batch.fmt),
+                        language=language or batch.language,
+                    )
 
         progress = _progress(batch, None)
         try:
             for outcome in clean_many(jobs(), jobs_count=batch.jobs, selection=batch.selection, timeout=batch.timeout):
+                line = lines.pop(outcome.key)
+                obj = objects.pop(outcome.key, None)
+                if outcome.key in blank:
+                    blank.discard(outcome.key)
+                    sink.write(line)
+                    continue
                 summary.add(outcome)
                 if progress is not None:
                     progress.advance(progress.task_ids[0])
-                obj = objects.pop(outcome.key, None)
                 if not outcome.ok or obj is None:
                     report.add(outcome.key, outcome.error or "unreadable")
-                    if obj is not None:  # keep the document, uncleaned, so nothing is lost
-                        sink.write(_json_line(obj))
+                    sink.write(line)  # the document stays, as it was, so nothing is lost
                     continue
-                obj[field_name] = outcome.text
-                if removals:
-                    obj["declutter"] = {"rules": outcome.rules, "removed": [d.to_dict() for d in outcome.decisions]}
+                for warning in outcome.warnings:
+                    report.warn(outcome.key, warning)
+                obj.update(jsonl_fields(batch.fmt, field_name, outcome, removals))
                 sink.write(_json_line(obj))
+            sink.flush()
         except BaseException:
             if tmp is not None:
                 tmp.unlink(missing_ok=True)  # an interrupted run leaves no partial output

@@ -12,6 +12,7 @@ import json
 import os
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -19,14 +20,16 @@ import typer
 
 from declutter import __version__
 from declutter.batch import Selection
-from declutter.batchcli import progress_bar, write_atomic
+from declutter.batchcli import FORMATS, progress_bar, write_atomic
+from declutter.categories import RESIDUE
 from declutter.checks import check_rules, lint_breadth
-from declutter.errors import DeclutterError
+from declutter.decisions import ElementDecision
+from declutter.errors import DeclutterError, did_you_mean
 from declutter.inputs import MAX_BYTES, read_document, read_source
 from declutter.language import ISO_639_1, normalize_language
-from declutter.pipeline import Cleaner
-from declutter.rules import Kind
-from declutter.ruleset import RuleSet
+from declutter.pipeline import INPUT_FORMATS, Cleaner
+from declutter.rules import Kind, default_dir
+from declutter.ruleset import RuleSet, SelectionError
 from declutter.samples import draft_sample, format_sample, load_samples
 from declutter.scoring import (
     Report,
@@ -50,6 +53,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help and one-line errors: no boxes, flags shown without a value placeholder
     context_settings={"help_option_names": ["-h", "--help"]},
     help="Remove boilerplate residue from scraped article text, and explain every removal.",
 )
@@ -58,7 +62,9 @@ app.add_typer(rules_app, name="rules")
 
 RulesOpt = Annotated[
     list[Path] | None,
-    typer.Option("--rules", help="Extra rule file or directory, added to the bundled rules (repeatable)."),
+    typer.Option(
+        "--rules", metavar="PATH", help="Extra rule file or directory, added to the bundled rules (repeatable)."
+    ),
 ]
 NoBundledOpt = Annotated[bool, typer.Option("--no-bundled", help="Use only the --rules given, not the bundled rules.")]
 KeepOpt = Annotated[str, typer.Option("--keep", help="Categories to leave in, comma-separated (e.g. caption).")]
@@ -73,7 +79,9 @@ IgnoreOpt = Annotated[
 UrlOpt = Annotated[str | None, typer.Option("--url", help="The page's URL, so its site rules apply.")]
 DomainOpt = Annotated[str | None, typer.Option("--domain", help="The page's site (e.g. theglobeandmail.com).")]
 InputFormatOpt = Annotated[str, typer.Option("--input-format", help="auto (detect HTML), text or html.")]
-MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse inputs larger than this many bytes.")]
+MaxBytesOpt = Annotated[
+    int, typer.Option("--max-bytes", help="Refuse inputs larger than this many bytes (default 64 MiB).")
+]
 
 
 def _language(value: str | None) -> str | None:
@@ -118,8 +126,30 @@ def _selection(rules: list[Path] | None, no_bundled: bool, keep: str, only: str,
     )
 
 
+def _build(selection: Selection) -> Cleaner:
+    """The cleaner, with a --keep/--only/--ignore value that selects nothing made a usage error (exit 2)."""
+    try:
+        return selection.cleaner()
+    except SelectionError as error:
+        raise typer.BadParameter(str(error).split(": ", 1)[1], param_hint=f"'--{error.option}'") from None
+
+
 def _cleaner(rules: list[Path] | None, no_bundled: bool, keep: str, only: str, ignore: str) -> Cleaner:
-    return _selection(rules, no_bundled, keep, only, ignore).cleaner()
+    return _build(_selection(rules, no_bundled, keep, only, ignore))
+
+
+def _choice(option: str, value: str, choices: Sequence[str]) -> str:
+    """``value`` if it is one of ``choices``; else a usage error naming the choices and the nearest one."""
+    if value not in choices:
+        raise typer.BadParameter(
+            f"{value!r} is not one of {', '.join(choices)}{did_you_mean(value, choices)}", param_hint=f"'{option}'"
+        )
+    return value
+
+
+def _positive(option: str, value: float | None, extra: str = "") -> None:
+    if value is not None and value <= 0:
+        raise typer.BadParameter(f"{value:g} is not above 0{extra}", param_hint=f"'{option}'")
 
 
 @app.command()
@@ -182,12 +212,16 @@ def clean(
     from declutter.batch import default_jobs
     from declutter.batchcli import Batch, run_files, run_jsonl
 
-    if fmt not in ("text", "json", "markdown", "html"):
-        raise typer.BadParameter("--format must be text, json, markdown or html")
+    _choice("--format", fmt, FORMATS)
+    _choice("--input-format", input_format, INPUT_FORMATS)
+    _positive("--max-bytes", max_bytes)
+    _positive("--timeout", timeout, " (leave --timeout out for no limit)")
+    if jobs < 0:
+        raise typer.BadParameter(f"{jobs} is below 0 (0 means one worker per core)", param_hint="'-j'")
     if backup and not in_place:
         raise typer.BadParameter("--backup goes with --in-place")
     selection = _selection(rules, no_bundled, keep, only, ignore)
-    selection.cleaner()  # load the rules once here, so a bad rule file fails before any work starts
+    _build(selection)  # load the rules once here, so a bad rule file fails before any work starts
     batch = Batch(
         selection=selection,
         jobs=jobs if jobs > 0 else default_jobs(),
@@ -226,18 +260,29 @@ def explain(
     show_text: Annotated[bool, typer.Option("--text", help="Also print the document, removed lines marked.")] = False,
 ) -> None:
     """Show every removal in a document: line, action, rule, category and reason."""
+    _choice("--input-format", input_format, INPUT_FORMATS)
+    _positive("--max-bytes", max_bytes)
     cleaner = _cleaner(rules, no_bundled, keep, only, ignore)
     text, _, kind = read_source(path, max_bytes=max_bytes, input_format=input_format)
     result = cleaner.explain(text, url=url, domain=domain, input_format=kind, language=language)
     names = {rule.id: rule.name for rule in cleaner.rules}
-    quiet = Counter(e.rule_id for e in result.elements if not e.text or e.category == "other")
-    for rule_id, count in quiet.most_common():
+    quiet: dict[str, list[ElementDecision]] = {}
+    for element in result.elements:
+        if not element.text or element.category == "other":
+            quiet.setdefault(element.rule_id, []).append(element)
+    for rule_id, group in sorted(quiet.items(), key=lambda item: -len(item[1])):
+        # One line per rule for what has no text to show (one JSON entry may stand for many elements, as
+        # its reason says: '12 elements that never hold text').
+        first = group[0]
+        label = f"{len(group)} elements without text to show" if len(group) > 1 else "without text to show"
         typer.echo(
             typer.style("  dom ", fg="bright_black")
             + typer.style("remove ", fg="red")
             + typer.style(f"{rule_id} ", fg="yellow", bold=True)
             + f"{names.get(rule_id, ''):<24} "
-            + f"{count} elements (scripts, styles, hidden or empty)"
+            + typer.style(f"{first.category:<11}", fg="cyan")
+            + f" {label}\n"
+            + typer.style(f"{'':17}{first.reason} at {first.path}{', …' if len(group) > 1 else ''}", fg="bright_black")
         )
     for element in (e for e in result.elements if e.text and e.category != "other"):
         typer.echo(
@@ -274,11 +319,23 @@ def explain(
     removed = sum(len(d.text) for d in result.decisions)
     by_category = Counter(d.category for d in result.decisions)
     summary = ", ".join(f"{category} {count}" for category, count in by_category.most_common())
+    page = ""
+    if result.source is not None:
+        by_element = Counter(e.category for e in result.elements)
+        page = (
+            f"{_count(len(result.elements), 'element')} removed from the page"
+            + (f" ({', '.join(f'{c} {n}' for c, n in by_element.most_common())})" if by_element else "")
+            + f"; then {lines} lines extracted, "
+        )
     typer.echo(
-        f"\n{path}: {lines} lines, {len(result.decisions)} removals, {removed} of {len(text)} characters"
+        f"\n{path}: "
+        + (page or f"{lines} lines, ")
+        + f"{_count(len(result.decisions), 'removal')}, {removed} of {len(text)} characters"
         + (f" ({summary})" if summary else "")
         + (f"; site {result.domain}" if result.domain else "")
     )
+    for warning in result.warnings:
+        typer.secho(f"warning: {path}: {warning}", fg="yellow", err=True)
     if show_text:
         gone = {d.line for d in result.decisions if d.action != "strip"}
         for number, line in enumerate(text.split("\n")):
@@ -526,7 +583,16 @@ def label(
     rules: RulesOpt = None,
     no_bundled: NoBundledOpt = False,
 ) -> None:
-    """Write a new sample pre-labelled with today's decisions, for a person to read and correct."""
+    """Write a new sample pre-labelled with today's decisions, for a person to read and correct.
+
+    The sample holds a header ('# key: value') and one line per input line: a label, '|', the
+    line. Read every line and correct its label: a residue category (ad, byline, dateline,
+    caption, share, crosslink, video, newsletter, social, navigation, taxonomy, comments,
+    related, sidebar, sponsored, legal, other) or a content one (title, dek, body, heading,
+    quote, list, table, attribution); 'body+dateline' marks residue inside a kept line, a
+    trailing '?' a doubt. Then run 'declutter score' on the samples.
+    """
+    _choice("--split", split, ("dev", "test"))
     cleaner = _cleaner(rules, no_bundled, "", "", "")
     text, _ = read_document(path)
     result = cleaner.explain(text, url=url, domain=domain)
@@ -545,7 +611,7 @@ def label(
     removed = sum(1 for line in sample.lines if line.is_residue)
     typer.echo(
         f"wrote {target}: {len(sample.lines)} lines, {removed} pre-labelled residue; read every line, "
-        "correct the labels (see samples/README.md), then run 'declutter score'"
+        "correct the labels (the categories are in 'declutter label --help'), then run 'declutter score'"
     )
 
 
@@ -558,6 +624,8 @@ def rules_list(
     """One line per rule: id, name, kind, category, scope."""
     ruleset = _cleaner(rules, no_bundled, "", "", "").rules
     wanted = set(_split(category))
+    for name in sorted(wanted):
+        _choice("--category", name, list(RESIDUE))
     for rule in ruleset:
         if wanted and rule.category not in wanted:
             continue
@@ -596,6 +664,10 @@ def rules_show(
 @rules_app.command("check")
 def rules_check(
     paths: Annotated[list[Path] | None, typer.Argument(help="Rule files or directories (default: bundled).")] = None,
+    rules: RulesOpt = None,
+    no_bundled: Annotated[
+        bool, typer.Option("--no-bundled", help="Do not check the given rules' ids and names against the bundled ones.")
+    ] = False,
     samples: Annotated[
         list[Path] | None,
         typer.Option("--samples", help="Also lint each rule alone over these labelled samples (over-broad rules)."),
@@ -603,10 +675,16 @@ def rules_check(
 ) -> None:
     """Validate rule files and run every embedded example; exit 1 naming each failure.
 
+    Rules given as paths or with --rules are checked on their own, and their ids and names
+    against the bundled rules', as 'clean --rules' would load them (unless --no-bundled).
     With --samples, rules that remove most lines or many article lines when run alone
     over the samples are reported as warnings (they do not change the exit code).
     """
-    ruleset = RuleSet.load(*paths) if paths else RuleSet.load(bundled=True)
+    own = [*(paths or ()), *(rules or ())]
+    ruleset = RuleSet.load(*own) if own else RuleSet.load(bundled=True)
+    bundled = default_dir().resolve()
+    if own and not no_bundled and not all(path.resolve().is_relative_to(bundled) for path in own):
+        RuleSet.load(*own, bundled=True)  # a colliding id or name fails here, naming both rules
     problems = check_rules(ruleset)
     for problem in problems:
         typer.secho(str(problem), fg="red", err=True)
@@ -625,6 +703,11 @@ def rules_check(
     typer.echo(f"{len(ruleset)} rules ({summary}), {examples} examples: all pass")
     if any(rule.kind is Kind.SELECTOR for rule in ruleset):
         typer.echo("note: selector rules apply to HTML input only")
+
+
+def _count(number: int, noun: str) -> str:
+    """``1 removal``, ``2 removals``."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _version(value: bool) -> None:

@@ -101,6 +101,8 @@ class Cleaned(NamedTuple):
     language: str | None = None
     """The document's ISO 639-1 code (given, declared by the page or detected), None when unknown or unneeded."""
     shapes: tuple[Shape, ...] = ()
+    warnings: tuple[str, ...] = ()
+    """Doubts about the result worth a person's look (an empty result from real input); not errors."""
 
 
 def strip_spans(line: str, spans: Iterable[tuple[int, int]]) -> str:

@@ -12,6 +12,7 @@ rules/x.toml:4: SHR001: unknown key 'patern' (did you mean 'patterns'?)
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -54,3 +55,16 @@ class InputError(DeclutterError):
 
 class SampleError(DeclutterError):
     """A labelled sample that is malformed or whose labels do not match its text."""
+
+
+def did_you_mean(value: str, choices: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` naming the choice closest to a mistyped value (case aside), or "" when none is close.
+
+    >>> did_you_mean("captions", ["caption", "share"]), did_you_mean("zzz", ["caption"])
+    (" (did you mean 'caption'?)", '')
+    """
+    import difflib
+
+    folded = {choice.lower(): choice for choice in choices}
+    close = difflib.get_close_matches(value.lower(), list(folded), n=1, cutoff=0.6)
+    return f" (did you mean {folded[close[0]]!r}?)" if close else ""

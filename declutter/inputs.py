@@ -1,9 +1,12 @@
 """Reading documents from disk: size limits, binary detection and decoding.
 
 Scraped files arrive in every encoding. We decode by BOM, then strict UTF-8,
-then charset detection (charset-normalizer); when detection was needed the
-caller is told which encoding was used, so nothing is mojibaked silently, and
-text that no encoding explains is refused.
+then (HTML) the declared charset, then windows-1252 when it reads as Latin-script
+text, and only then charset detection (charset-normalizer), whose guesses are
+taken only when they read as text in one script (:func:`reads_as_text`): any
+bytes decode in some code page, so a guess that gives symbols, mixed scripts or
+letters where signs should be is refused rather than written as mojibake. The
+caller is told which encoding was used.
 Binary files and files over the size limit are refused with an error naming
 the file.
 
@@ -17,12 +20,14 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
+from collections import Counter
 from pathlib import Path
 
 from declutter.errors import InputError
 
 MAX_BYTES = 64 * 1024 * 1024
-"""Files larger than this are refused unless the caller raises the limit."""
+"""Files larger than this (64 MiB) are refused unless the caller raises the limit."""
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -31,6 +36,9 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+MIN_GUESS_BYTES = 32
+"""Below this, bytes that are neither UTF-8 nor Western text fit too many code pages to guess one (any 10 random
+bytes read as five Chinese characters in GB18030)."""
 _CONTROL = bytes(range(0, 9)) + bytes(range(14, 32))
 
 
@@ -63,18 +71,143 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        western = None
+    if western is not None and reads_as_latin(western):
+        return western, "cp1252"
+    if len(data) < MIN_GUESS_BYTES:
+        raise InputError(
+            f"not UTF-8, and too short ({len(data)} bytes) to tell its encoding",
+            path=name,
+            hint="convert the file to UTF-8, e.g. iconv -f ENCODING -t UTF-8",
+        )
     from charset_normalizer import from_bytes
 
-    matches = list(from_bytes(data))
-    if not matches:
+    guesses = [m for m in from_bytes(data) if reads_as_text(str(m))]
+    if not guesses:
         raise InputError(
-            "not UTF-8 and no text encoding explains its bytes", path=name, hint="convert the file to UTF-8"
+            "not UTF-8, and no text encoding reads its bytes as text (binary, or an encoding that cannot be told)",
+            path=name,
+            hint="convert the file to UTF-8, e.g. iconv -f ENCODING -t UTF-8",
         )
-    best = matches[0]
-    # Short Western text fits several code pages equally well; the web's default one wins the tie.
-    tied = [m for m in matches if m.chaos <= best.chaos + 0.01 and m.coherence >= best.coherence - 0.01]
+    best = guesses[0]
+    # Short text fits several code pages equally well; the web's default one wins the tie.
+    tied = [m for m in guesses if m.chaos <= best.chaos + 0.01 and m.coherence >= best.coherence - 0.01]
     chosen = next((m for m in tied if m.encoding == "cp1252"), best)
     return str(chosen), chosen.encoding
+
+
+def _script(char: str) -> str:
+    """A letter's writing system, by the first word of its Unicode name (Japanese kana count as CJK)."""
+    word = unicodedata.name(char, "UNKNOWN").split(" ", 1)[0]
+    return "CJK" if word in ("HIRAGANA", "KATAKANA", "HALFWIDTH", "FULLWIDTH") else word
+
+
+def reads_as_text(text: str) -> bool:
+    """Whether decoded bytes read as text in one writing system, rather than bytes forced into characters.
+
+    Any byte sequence decodes in some 8-bit code page, and short ones in many: a reading is only
+    taken when letters and digits make up most of what is visible, symbols and control or
+    unassigned characters are rare, the letters beyond ASCII belong mostly to one script, words
+    do not mix ASCII letters with another script's, and Latin-script text reads as Latin
+    (:func:`reads_as_latin`).
+
+    >>> reads_as_text("Привет, мир!"), reads_as_text("\u7a3f\ub4a7\u0a2f\u2592\u0e81\ua001"), reads_as_text("QЂ6pЙ")
+    (True, False, False)
+    """
+    sample = text[:20000]
+    visible = words = symbols = broken = 0
+    scripts: Counter[str] = Counter()
+    for char in sample:
+        if char.isascii():  # ASCII punctuation (markup, code) is neutral: only letters, digits and controls count
+            if char.isalnum():
+                words += 1
+                visible += 1
+            elif not char.isprintable() and not char.isspace():
+                broken += 1
+                visible += 1
+            continue
+        if char.isspace():
+            continue
+        visible += 1
+        kind = unicodedata.category(char)
+        if kind[0] == "L":
+            words += 1
+            scripts[_script(char)] += 1
+        elif kind[0] == "N":
+            words += 1
+        elif kind[0] == "S":
+            symbols += 1
+        elif kind in ("Cc", "Cn", "Co", "Cs"):
+            broken += 1
+    if not visible:
+        return True
+    if words < 0.5 * visible or symbols > 0.1 * visible or broken > 0.01 * visible:
+        return False
+    if not scripts:
+        return True
+    script, count = scripts.most_common(1)[0]
+    if count < 0.9 * sum(scripts.values()):
+        return False
+    if script == "LATIN":
+        return _latin_words(sample)
+    mixed = sum(1 for word in _WORD.findall(sample) if _has_ascii_letter(word) and not word.isascii())
+    return mixed <= 0.05 * len(_WORD.findall(sample))
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _has_ascii_letter(word: str) -> bool:
+    return any(char.isascii() and char.isalpha() for char in word)
+
+
+def _latin_words(text: str) -> bool:
+    """Latin-script text: at most 30% of its letters beyond ASCII, and no symbol or digit-like sign inside a word."""
+    letters = beyond = 0
+    for char in text:
+        if char.isalpha():
+            letters += 1
+            beyond += not char.isascii()
+    if beyond > 0.3 * letters:
+        return False
+    for position in range(1, len(text) - 1):
+        char = text[position]
+        if (
+            not char.isascii()
+            and not char.isalpha()
+            and unicodedata.category(char)[0] in "NS"
+            and text[position - 1].isalpha()
+            and text[position + 1].isalpha()
+        ):
+            return False  # 'w³adze': another code page's letter read as a sign
+    return True
+
+
+def reads_as_latin(text: str) -> bool:
+    """Whether a windows-1252 reading is Latin-script text: mostly ASCII letters, the others letters too.
+
+    Text in another script read as windows-1252 turns into accented letters only (Cyrillic) or
+    into signs inside words (Polish ``w³adze`` for ``władze``); either way it is not taken.
+
+    >>> reads_as_latin("Müller straße"), reads_as_latin("w³adze miasta"), reads_as_latin("Ïðèâåò, ìèð")
+    (True, False, False)
+    """
+    return reads_as_text(text) and _latin_words(text[:20000])
+
+
+def mib(size: int) -> str:
+    """A size in MiB, as the limits are set (``--max-bytes`` defaults to 64 MiB): ``64 MiB``, ``1.4 MiB``.
+
+    >>> mib(64 * 1024 * 1024), mib(1_500_000), mib(1000)
+    ('64 MiB', '1.4 MiB', '1,000 bytes')
+    """
+    value = size / 2**20
+    if value < 0.1:
+        return f"{size:,} bytes"
+    return f"{int(value)} MiB" if value == int(value) else f"{value:.1f} MiB"
 
 
 def read_bytes(path: str | Path, *, max_bytes: int = MAX_BYTES) -> bytes:
@@ -84,7 +217,7 @@ def read_bytes(path: str | Path, *, max_bytes: int = MAX_BYTES) -> bytes:
         size = file.stat().st_size
         if size > max_bytes:
             raise InputError(
-                f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit",
+                f"file is {mib(size)}, over the {mib(max_bytes)} limit",
                 path=file,
                 hint="raise the limit with --max-bytes",
             )
@@ -107,7 +240,7 @@ def read_bytes(path: str | Path, *, max_bytes: int = MAX_BYTES) -> bytes:
             raise InputError(f"not valid gzip: {exc}", path=file) from None
         if len(data) > max_bytes:
             raise InputError(
-                f"decompresses to over the {max_bytes / 1e6:.0f} MB limit",
+                f"decompresses to over the {mib(max_bytes)} limit",
                 path=file,
                 hint="raise the limit with --max-bytes",
             )
@@ -117,13 +250,22 @@ def read_bytes(path: str | Path, *, max_bytes: int = MAX_BYTES) -> bytes:
 
 
 def sniff_html(data: bytes) -> bool:
-    """Whether bytes look like an HTML page (a doctype or an <html>/<head>/<body> tag near the start)."""
-    head = data[:4096].lower()
+    """Whether bytes look like an HTML page: markup first once a BOM, an XML declaration and comments are
+    skipped (:func:`declutter.html.looks_like_html`), or a doctype or <html>/<head>/<body> tag near the start
+    (a saved HTTP response's header lines may come first)."""
+    from declutter.html.parsing import looks_like_html
+
+    head = data[:65536]
     for bom, encoding in _BOMS:
         if head.startswith(bom):
-            head = data[len(bom) : 8192].decode(encoding, "ignore").lower().encode()
+            text = data[len(bom) : 65536].decode(encoding, "ignore")
             break
-    return any(tag in head for tag in (b"<!doctype html", b"<html", b"<head", b"<body"))
+    else:
+        text = head.decode("latin-1")
+    if looks_like_html(text):
+        return True
+    near = text[:4096].lower()
+    return any(tag in near for tag in ("<!doctype html", "<html", "<head", "<body"))
 
 
 def decode_document(data: bytes, name: str, input_format: str = "auto") -> tuple[str, str, str]:
@@ -175,7 +317,7 @@ def read_source(source: str, *, max_bytes: int = MAX_BYTES, input_format: str = 
     data = sys.stdin.buffer.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise InputError(
-            f"standard input is over the {max_bytes / 1e6:.0f} MB limit",
+            f"standard input is over the {mib(max_bytes)} limit",
             path="<stdin>",
             hint="raise the limit with --max-bytes",
         )

@@ -14,7 +14,9 @@ threads (it holds only immutable values).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import math
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -22,6 +24,7 @@ from types import MappingProxyType
 
 from declutter.decisions import Action, Cleaned, Decision, apply, kept_lines
 from declutter.document import Block, Document, domain_of, normalize_domain, read_block
+from declutter.errors import did_you_mean
 from declutter.heuristics import HEURISTICS, WANTS_URL
 from declutter.heuristics.common import Removed, code_and_tables
 from declutter.html import extract_page, looks_like_html
@@ -147,29 +150,36 @@ class Cleaner:
 
     def explain(
         self,
-        text: str,
+        document: Source,
         *,
         url: str | None = None,
         domain: str | None = None,
         input_format: str = "auto",
         language: str | None = None,
     ) -> Cleaned:
-        """Clean ``text`` (plain text or HTML, detected unless ``input_format`` says) and say why.
+        """Clean a document (text or HTML as ``str`` or ``bytes``, or a parsed lxml or BeautifulSoup page;
+        see :func:`explain`) and say why.
 
         ``language`` (an ISO 639-1 code or a tag like 'pt-BR') is the text's language; without it an HTML
         page's declared language is used, else the language is detected from the text's function words.
         Rules tagged with languages run only when the language is known and one of theirs.
         """
         if input_format not in INPUT_FORMATS:
-            raise ValueError(f"input_format must be one of {INPUT_FORMATS}, not {input_format!r}")
+            raise ValueError(
+                f"input_format must be one of {', '.join(INPUT_FORMATS)}, not {input_format!r}"
+                + did_you_mean(input_format, INPUT_FORMATS)
+            )
         code = normalize_language(language)
         if language and code is None:
             raise ValueError(f"language must be an ISO 639-1 code ('de') or a tag ('pt-BR'), not {language!r}")
+        text, input_format = as_text(document, input_format)
         if input_format == "html" or (input_format == "auto" and looks_like_html(text)):
             return self._explain_html(text, url=url, domain=domain, language=code)
         doc = self._with_language(Document.from_text(text, domain=resolve_domain(url, domain), url=url), code)
         decisions = settle(doc, self.rules.for_document(doc))
-        return Cleaned(apply(text, decisions), decisions, doc.domain, self.rules.fingerprint, language=doc.language)
+        cleaned = apply(text, decisions)
+        warnings = result_warnings(cleaned, lambda: sum(block.words for block in doc.blocks))
+        return Cleaned(cleaned, decisions, doc.domain, self.rules.fingerprint, language=doc.language, warnings=warnings)
 
     def _with_language(self, doc: Document, language: str | None) -> Document:
         """The document with its language: the given one, else detected (only when some rule needs it)."""
@@ -196,8 +206,10 @@ class Cleaner:
             )
             if value
         }
+        cleaned = apply(text, decisions)
+        warnings = result_warnings(cleaned, lambda: max(count_words(text), visible_words(html)), len(html) // 5)
         return Cleaned(
-            apply(text, decisions),
+            cleaned,
             decisions,
             site,
             self.rules.fingerprint,
@@ -206,11 +218,12 @@ class Cleaner:
             text,
             doc.language,
             page.shapes,
+            warnings,
         )
 
     def clean(
         self,
-        text: str,
+        document: Source,
         *,
         url: str | None = None,
         domain: str | None = None,
@@ -218,7 +231,96 @@ class Cleaner:
         language: str | None = None,
     ) -> str:
         """The cleaned text only."""
-        return self.explain(text, url=url, domain=domain, input_format=input_format, language=language).text
+        return self.explain(document, url=url, domain=domain, input_format=input_format, language=language).text
+
+
+Source = str | bytes | bytearray | memoryview | object
+"""What cleaning takes: text or HTML as ``str``, bytes (decoded as the command line decodes files), or a page
+parsed by lxml (an element or element tree) or BeautifulSoup."""
+
+
+def as_text(document: Source, input_format: str = "auto") -> tuple[str, str]:
+    """(text, input format) of a document: ``str`` as it is, bytes decoded, a parsed page serialised as HTML.
+
+    Bytes are decoded by byte-order mark, declared charset (HTML), UTF-8, windows-1252 for Latin-script
+    text, then detection, and binary is refused with :class:`~declutter.errors.InputError`, as for files.
+    A parsed page is serialised once; BeautifulSoup is recognised by its module, so it is never imported here.
+
+    >>> as_text(b"caf\\xc3\\xa9\\n")
+    ('café\\n', 'text')
+    """
+    if isinstance(document, str):
+        return document, input_format
+    if isinstance(document, bytes | bytearray | memoryview):
+        from declutter.inputs import decode_document
+
+        text, _, kind = decode_document(bytes(document), "<bytes>", input_format)
+        return text, kind
+    from lxml import etree
+
+    if isinstance(document, etree._ElementTree):
+        document = document.getroot()
+    if isinstance(document, etree._Element):
+        html = etree.tostring(document, encoding="unicode", method="html")
+        return html, "html" if input_format == "auto" else input_format
+    if type(document).__module__.split(".")[0] == "bs4" and hasattr(document, "decode"):
+        return str(document), "html" if input_format == "auto" else input_format
+    raise TypeError(
+        "clean() and explain() take str, bytes (decoded as files are) or a parsed lxml or BeautifulSoup "
+        f"document, not {type(document).__name__}"
+    )
+
+
+MIN_WORDS_TO_WARN = 20
+"""Inputs shorter than this may well be all residue ('Sign up here'); an empty result from them is no surprise."""
+KEPT_SHARE_TO_WARN = 0.05
+"""A result with less than this share of the input's words is near-empty: worth a warning, not an error."""
+
+
+def result_warnings(cleaned: str, input_words: Callable[[], int], most_words: int | None = None) -> tuple[str, ...]:
+    """A warning when a result is empty or near-empty although its input had words.
+
+    ``input_words`` counts the input's words when needed (for HTML, the page's visible text, which
+    costs a pass over the page); ``most_words`` is a cheap upper bound that spares that pass when
+    the result is clearly not near-empty. Words are counted without making a list of them, and
+    the result's only up to the share that settles the question: memory stays that of the text.
+    """
+    bound = most_words if most_words is not None else input_words()
+    if bound < MIN_WORDS_TO_WARN:
+        return ()
+    enough = math.ceil(KEPT_SHARE_TO_WARN * bound)
+    kept = count_words(cleaned, stop=enough)
+    if kept >= enough:
+        return ()
+    words = input_words() if most_words is not None else bound
+    if words < MIN_WORDS_TO_WARN or kept >= KEPT_SHARE_TO_WARN * words:
+        return ()
+    if not kept:
+        return (f"empty result from {words} words of input",)
+    return (f"near-empty result: {kept} of {words} words of input kept",)
+
+
+_WORD = re.compile(r"\S+")
+
+
+def count_words(text: str, stop: int | None = None) -> int:
+    """How many white-space separated words ``text`` has (``len(text.split())``, without the list), counting
+    no further than ``stop``."""
+    count = 0
+    for _ in _WORD.finditer(text):
+        count += 1
+        if count == stop:
+            break
+    return count
+
+
+_INVISIBLE = re.compile(r"<(script|style|noscript|template|head)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def visible_words(html: str) -> int:
+    """About how many words a page shows: its text without scripts, styles, the head, comments and tags."""
+    return count_words(_TAG.sub(" ", _INVISIBLE.sub(" ", html)))
 
 
 def _ruleset(rules: RulesArg, extra: tuple[str | Path, ...]) -> RuleSet:
@@ -236,50 +338,102 @@ def _cached_cleaner(keep: frozenset[str], only: frozenset[str], ignore: frozense
 
 
 def explain(
-    text: str,
+    document: Source,
     *,
     url: str | None = None,
     domain: str | None = None,
     rules: RulesArg = None,
+    extra: Iterable[str | Path] = (),
     keep: Iterable[str] = (),
     only: Iterable[str] = (),
     ignore: Iterable[str] = (),
     input_format: str = "auto",
     language: str | None = None,
 ) -> Cleaned:
-    """Clean ``text`` (plain text or HTML) with the bundled rules (or ``rules``) and say why.
+    """Clean a document and say why: the cleaned text and one decision per removal.
 
-    ``url`` or ``domain`` name the site, so its site rules apply; ``keep`` leaves
-    categories in, ``only`` restricts removal to some categories or ids, ``ignore``
-    disables rule ids, id prefixes or categories; ``input_format`` is ``auto``
-    (detect HTML), ``text`` or ``html``; ``language`` (ISO 639-1) overrides the declared or detected
-    language that decides which language-tagged rules run.
+    ``document``
+        Plain text or HTML (detected), as ``str``; ``bytes``, decoded as the command line decodes
+        files (byte-order mark, declared charset, UTF-8, windows-1252, detection; binary raises
+        :class:`~declutter.errors.InputError`); or a page parsed by lxml or BeautifulSoup.
+        Anything else raises ``TypeError``.
+    ``url``, ``domain``
+        The page's address or site, so that site's rules in ``rules/sites/`` apply
+        (``url="https://www.theglobeandmail.com/…"`` or ``domain="theglobeandmail.com"``).
+    ``rules``
+        Rule files or directories (or a :class:`~declutter.rules.RuleSet`) used *instead of* the
+        bundled rules; the command line's ``--rules DIR --no-bundled``.
+    ``extra``
+        Rule files or directories *added to* the bundled rules (or to ``rules``); the command
+        line's ``--rules DIR``.
+    ``keep``
+        Categories to leave in: ``keep=["caption"]``.
+    ``only``
+        Remove only these categories, rule ids, id prefixes or names: ``only=["newsletter", "SOC"]``.
+    ``ignore``
+        Rule ids, id prefixes, names or categories to switch off: ``ignore=["GLB002", "CAP"]``.
+        An unknown ``keep``, ``only`` or ``ignore`` value raises ``ValueError`` naming the nearest one.
+    ``input_format``
+        ``"auto"`` (detect HTML), ``"text"`` or ``"html"``.
+    ``language``
+        The text's language (ISO 639-1 or a tag like ``"pt-BR"``), overriding the page's declared or the
+        detected language that decides which language-tagged rules run.
+
+    >>> result = explain("Share\\n\\nThe council approved the budget on Monday.\\n", keep=["caption"])
+    >>> result.text, [(d.rule_id, d.line) for d in result.decisions]
+    ('The council approved the budget on Monday.\\n', [('SHR001', 0)])
     """
-    if rules is None:
+    if rules is None and not extra:
         cleaner = _cached_cleaner(frozenset(keep), frozenset(only), frozenset(ignore))
     else:
-        cleaner = Cleaner(rules, keep=keep, only=only, ignore=ignore)
-    return cleaner.explain(text, url=url, domain=domain, input_format=input_format, language=language)
+        cleaner = Cleaner(rules, extra=extra, keep=keep, only=only, ignore=ignore)
+    return cleaner.explain(document, url=url, domain=domain, input_format=input_format, language=language)
 
 
 def clean(
-    text: str,
+    document: Source,
     *,
     url: str | None = None,
     domain: str | None = None,
     rules: RulesArg = None,
+    extra: Iterable[str | Path] = (),
     keep: Iterable[str] = (),
     only: Iterable[str] = (),
     ignore: Iterable[str] = (),
     input_format: str = "auto",
     language: str | None = None,
 ) -> str:
-    """The cleaned text: ``explain(...).text``."""
+    """The cleaned text of a document: ``explain(...).text``, with the same parameters.
+
+    ``document``
+        Plain text or HTML (detected), as ``str``; ``bytes``, decoded as the command line decodes
+        files; or a page parsed by lxml or BeautifulSoup. Anything else raises ``TypeError``.
+    ``url``, ``domain``
+        The page's address or site, so its site rules apply.
+    ``rules``
+        Rule paths or a RuleSet used *instead of* the bundled rules (CLI: ``--rules DIR --no-bundled``).
+    ``extra``
+        Rule paths *added to* the bundled rules (CLI: ``--rules DIR``).
+    ``keep``, ``only``, ``ignore``
+        Categories to leave in; categories, ids or prefixes to remove alone; ids, prefixes or
+        categories to switch off. Unknown values raise ``ValueError``.
+    ``input_format``
+        ``"auto"``, ``"text"`` or ``"html"``.
+
+    >>> clean("Share\\n\\nThe council approved the budget on Monday.\\n")
+    'The council approved the budget on Monday.\\n'
+    >>> clean(b"<html><body><nav>Home</nav><p>The council approved the budget on Monday, after a long debate.</p>"
+    ...       b"</body></html>")
+    'The council approved the budget on Monday, after a long debate.\\n'
+    >>> clean("Share\\n\\nA lake. (Jane Doe/AP)\\n", keep=["caption"], ignore=["SHR001"])
+    'Share\\n\\nA lake. (Jane Doe/AP)\\n'
+    """
     return explain(
-        text,
+        document,
         url=url,
         domain=domain,
         rules=rules,
+        extra=extra,
         keep=keep,
         only=only,
         ignore=ignore,

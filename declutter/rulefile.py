@@ -38,7 +38,7 @@ from declutter.categories import CONTENT, RESIDUE
 from declutter.document import normalize_domain
 from declutter.errors import RuleError
 from declutter.language import ISO_639_1
-from declutter.rules import Examples, Fix, Kind, Origin, Position, Rule, Status
+from declutter.rules import Examples, Fix, Kind, Origin, Position, Rule, Status, default_dir
 
 Heuristics = Mapping[str, Callable[..., Any]]
 """The registry heuristic rules are checked against: detector name to function (its keyword-only
@@ -562,7 +562,12 @@ def rule_files(sources: Sequence[Path]) -> list[Path]:
     files: list[Path] = []
     for source in sources:
         if source.is_dir():
-            files.extend(sorted(source.rglob("*.toml")))
+            found = sorted(source.rglob("*.toml"))
+            if not found:
+                raise RuleError(
+                    "no rule files (*.toml) in this directory", path=source, hint="check the path given to --rules"
+                )
+            files.extend(found)
         elif source.is_file():
             files.append(source)
         else:
@@ -589,12 +594,18 @@ def load_rule_files(sources: Sequence[Path], *, heuristics: Heuristics) -> tuple
             for key in (rule.id, rule.name):
                 if key in seen:
                     other = seen[key]
+                    what = f"duplicate {'id' if key == rule.id else 'name'} {key!r}"
+                    bundled = Path(other.origin.path).resolve().is_relative_to(default_dir().resolve())
                     raise RuleError(
-                        f"duplicate {'id' if key == rule.id else 'name'} {key!r}, first defined at {other.origin}",
+                        f"{what}: a bundled rule has it ({other.id} {other.name})"
+                        if bundled
+                        else f"{what}, first defined at {other.origin}",
                         path=rule.origin.path,
                         line=rule.origin.line,
                         rule_id=rule.id,
-                        hint="ids and names are never reused; pick a new one",
+                        hint="give your rules a file prefix and names no bundled rule uses ('declutter rules list')"
+                        if bundled
+                        else "ids and names are never reused; pick a new one",
                     )
                 seen[key] = rule
             rules.append(rule)

@@ -21,7 +21,7 @@ from functools import cache, cached_property
 from pathlib import Path
 
 from declutter.document import Document
-from declutter.errors import RuleError
+from declutter.errors import RuleError, did_you_mean
 from declutter.heuristics import HEURISTICS
 from declutter.rulefile import load_rule_files
 from declutter.rules import Kind, Rule, Status, default_dir, lowered_text
@@ -79,6 +79,7 @@ class RuleSet:
         {'newsletter'}
         """
         keep, only, ignore = set(keep), set(only), set(ignore)
+        self._check_selection(keep, only, ignore)
         chosen = []
         for rule in self.rules:
             if rule.kind is not Kind.KEEP:
@@ -92,6 +93,23 @@ class RuleSet:
         selection = "|".join(sorted(keep)) + "/" + "|".join(sorted(only)) + "/" + "|".join(sorted(ignore))
         digest = hashlib.sha256(f"{self.fingerprint}:{selection}".encode()).hexdigest()[:16]
         return RuleSet(tuple(chosen), digest if (keep or only or ignore) else self.fingerprint)
+
+    def _check_selection(self, keep: set[str], only: set[str], ignore: set[str]) -> None:
+        """Refuse a token that selects nothing: a typo would otherwise keep, remove or ignore nothing, silently."""
+        from declutter.categories import RESIDUE
+
+        for token in sorted(keep):
+            if token not in RESIDUE:
+                raise SelectionError("keep", f"unknown category {token!r}" + did_you_mean(token, RESIDUE))
+        for option, tokens in (("only", only), ("ignore", ignore)):
+            for token in sorted(tokens):
+                if token not in RESIDUE and not any(_matches_selector(rule, token) for rule in self.rules):
+                    names = [*RESIDUE, *(r.id for r in self.rules), *(r.name for r in self.rules)]
+                    raise SelectionError(
+                        option,
+                        f"no rule or category {token!r}"
+                        + (did_you_mean(token, names) or " (see 'declutter rules list' for ids, names and categories)"),
+                    )
 
     def for_document(self, doc: Document) -> tuple[Rule, ...]:
         """The active rules whose scope admits this document: its site and its language."""
@@ -112,3 +130,11 @@ class RuleSet:
 @cache
 def _bundled() -> RuleSet:
     return RuleSet.load(bundled=True)
+
+
+class SelectionError(ValueError):
+    """A ``keep``, ``only`` or ``ignore`` token that names no category or rule; ``option`` says which."""
+
+    def __init__(self, option: str, message: str) -> None:
+        self.option = option
+        super().__init__(f"{option}: {message}")

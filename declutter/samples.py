@@ -31,7 +31,7 @@ from pathlib import Path
 
 from declutter.categories import CONTENT, RESIDUE
 from declutter.decisions import Action, Decision, kept_lines
-from declutter.errors import SampleError
+from declutter.errors import SampleError, did_you_mean
 
 MAGIC = "# declutter sample 1"
 SUFFIX = ".sample"
@@ -114,7 +114,11 @@ def parse_label(label: str, *, path: str, line: int, draft: bool = False) -> tup
     category, span, doubt = match["category"], match["span"], bool(match["doubt"])
     if category not in RESIDUE and category not in CONTENT:
         raise SampleError(
-            f"unknown category {category!r}", path=path, line=line, hint="see samples/README.md for the vocabulary"
+            f"unknown category {category!r}",
+            path=path,
+            line=line,
+            hint=did_you_mean(category, [*RESIDUE, *CONTENT]).strip(" ()")
+            or "the categories are listed in 'declutter label --help'",
         )
     if span is not None and (category not in CONTENT or span not in RESIDUE):
         raise SampleError(f"label {label!r}: '+' joins a content category to a residue category", path=path, line=line)

@@ -66,11 +66,13 @@ def test_jsonl_stream_keeps_order_and_fields(tmp_path: Path) -> None:
         handle.write("\n".join(lines) + "\n")
     result = run("clean", "--jsonl", "in.jsonl.gz", "-o", "out.jsonl", "-j", "2", "--removals", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    out = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    out_lines = (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()
+    assert out_lines[5] == "not json"  # kept, unchanged, in its place
+    out = [json.loads(line) for line in out_lines[:5] + out_lines[6:]]
     assert [row["id"] for row in out] == list(range(30))
     assert all(row["text"] == CLEANED and row["url"] == "https://example.com/a" for row in out)
     assert [r["rule"] for r in out[0]["declutter"]["removed"]] == ["NAV001", "SHR001"]
-    assert "in.jsonl.gz:6: not a JSON object" in result.stderr
+    assert "in.jsonl.gz:6: not JSON" in result.stderr
 
 
 def test_jsonl_on_standard_streams(tmp_path: Path) -> None:
@@ -111,3 +113,163 @@ def test_jsonl_language_field_and_default(tmp_path: Path) -> None:
     assert [text.startswith("Werbung") for text in texts] == [False, True, False, False], (
         "rows without one get --language"
     )
+
+
+def test_a_backup_is_never_overwritten(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    assert run("clean", "a.txt", "--in-place", "--backup", ".orig", cwd=tmp_path).returncode == 0
+    again = run("clean", "a.txt", "--in-place", "--backup", ".orig", cwd=tmp_path)
+    assert again.returncode == 1
+    assert "a.txt.orig already exists" in again.stderr
+    assert (tmp_path / "a.txt.orig").read_text(encoding="utf-8") == TEXT
+
+
+def test_in_place_keeps_the_file_mode(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    path.chmod(0o644)
+    assert run("clean", "a.txt", "--in-place", "--backup", ".orig", cwd=tmp_path).returncode == 0
+    assert path.stat().st_mode & 0o777 == 0o644
+    assert (tmp_path / "a.txt.orig").stat().st_mode & 0o777 == 0o644
+    assert run("clean", "a.txt", "-o", "out", cwd=tmp_path).returncode == 0
+    assert (tmp_path / "out" / "a.txt").stat().st_mode & 0o777 != 0o600  # new files follow the umask
+
+
+def test_every_jsonl_line_gives_one_output_line(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"id": 0, "text": TEXT}),
+        json.dumps({"id": 1}),
+        json.dumps({"id": 2, "text": None}),
+        "not json",
+        "[1, 2, 3]",
+        "",
+        json.dumps({"id": 5, "text": TEXT}),
+    ]
+    (tmp_path / "in.jsonl").write_bytes(("\n".join(lines) + "\n").encode() + b'{"text": "caf\xe9"}\n')
+    result = run("clean", "--jsonl", "in.jsonl", "-o", "out.jsonl", "--errors", "errors.jsonl", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = (tmp_path / "out.jsonl").read_bytes().split(b"\n")[:-1]
+    assert len(out) == len(lines) + 1
+    assert json.loads(out[0])["text"] == CLEANED
+    assert json.loads(out[6])["text"] == CLEANED
+    assert [line.decode("utf-8", "replace") for line in out[1:6]] == lines[1:6]  # unchanged
+    assert out[7] == b'{"text": "caf\xe9"}'  # not UTF-8: the very bytes, not a replacement character
+    report = [json.loads(line) for line in (tmp_path / "errors.jsonl").read_text().splitlines()]
+    assert [row["key"] for row in report] == [f"in.jsonl:{n}" for n in (2, 3, 4, 5, 8)]
+    assert "no 'text' field" in report[0]["error"]
+    assert "null" in report[1]["error"]
+    assert "not JSON" in report[2]["error"]
+    assert "not an object" in report[3]["error"]
+    assert "UTF-8" in report[4]["error"]
+
+
+PAGE = (
+    "<!DOCTYPE html><html><head><title>Budget passes</title><meta name='author' content='Jane Roe'>"
+    "<link rel='canonical' href='https://example.com/budget'></head><body><nav>Home News</nav><article>"
+    "<h1>Budget passes</h1><p>The council approved the budget on Monday, after a long debate about roads, "
+    "schools and parks in every ward.</p></article></body></html>"
+)
+
+
+def test_jsonl_rows_take_the_format_fields(tmp_path: Path) -> None:
+    (tmp_path / "in.jsonl").write_text(json.dumps({"id": 1, "html": PAGE}) + "\n", encoding="utf-8")
+    as_json = run("clean", "--jsonl", "in.jsonl", "--field", "html", "--format", "json", "-q", cwd=tmp_path)
+    row = json.loads(as_json.stdout)
+    assert row["id"] == 1
+    assert row["html"].startswith("Budget passes\n\nThe council approved")
+    assert row["declutter"]["title"] == "Budget passes"
+    assert row["declutter"]["url"] == "https://example.com/budget"
+    assert row["declutter"]["author"] == "Jane Roe"
+    assert any(e["rule"] for e in row["declutter"]["elements_removed"])
+    as_html = run("clean", "--jsonl", "in.jsonl", "--field", "html", "--format", "html", "-q", cwd=tmp_path)
+    assert "<article>\n<h1>Budget passes</h1>" in json.loads(as_html.stdout)["html"]
+
+
+def test_jsonl_directories_and_files_named_without_jsonl(tmp_path: Path) -> None:
+    (tmp_path / "crawl" / "b").mkdir(parents=True)
+    (tmp_path / "crawl" / "a.jsonl").write_text(json.dumps({"text": TEXT}) + "\n", encoding="utf-8")
+    with gzip.open(tmp_path / "crawl" / "b" / "c.jsonl.gz", "wt", encoding="utf-8") as handle:
+        handle.write(json.dumps({"text": "Share\n\nText.\n"}) + "\n")
+    (tmp_path / "crawl" / "page.txt").write_text(TEXT, encoding="utf-8")
+    stream = run("clean", "--jsonl", "crawl", "-q", cwd=tmp_path)
+    assert [json.loads(line)["text"] for line in stream.stdout.splitlines()] == [CLEANED, "Text.\n"]
+    into_dir = run("clean", "--jsonl", "crawl", "-o", "crawl", cwd=tmp_path)
+    assert into_dir.returncode == 2
+    assert "output JSONL file" in into_dir.stderr
+    named = run("clean", "crawl/a.jsonl", cwd=tmp_path)
+    assert named.returncode == 2
+    assert "--jsonl" in named.stderr
+    walked = run("clean", "crawl", "-o", "out", cwd=tmp_path)
+    assert walked.returncode == 0, walked.stderr
+    assert "skipped 2 JSONL files" in walked.stderr
+    assert "--jsonl" in walked.stderr
+
+
+def test_outputs_take_their_format_extension_and_never_collide(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "page.html").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "in" / "page.htm").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "in" / "story.txt").write_text(TEXT, encoding="utf-8")
+    with gzip.open(tmp_path / "in" / "old.html.gz", "wt", encoding="utf-8") as handle:
+        handle.write(PAGE)
+    result = run("clean", "in", "-o", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "old.txt",
+        "page.htm.txt",
+        "page.html.txt",
+        "story.txt",
+    ]
+    assert "page.htm and " in result.stderr or "page.html and " in result.stderr
+    as_json = run("clean", "in", "-o", "json", "--format", "json", cwd=tmp_path)
+    assert as_json.returncode == 0, as_json.stderr
+    assert sorted(p.name for p in (tmp_path / "json").iterdir()) == [
+        "old.json",
+        "page.htm.json",
+        "page.html.json",
+        "story.json",
+    ]
+
+
+def test_output_must_be_a_directory_outside_the_inputs(tmp_path: Path) -> None:
+    make_tree(tmp_path)
+    (tmp_path / "out.txt").write_text("x", encoding="utf-8")
+    into_file = run("clean", "in", "-o", "out.txt", cwd=tmp_path)
+    assert into_file.returncode == 2
+    assert "out.txt is a file" in into_file.stderr
+    into_input = run("clean", "in", "-o", "in", cwd=tmp_path)
+    assert into_input.returncode == 2
+    assert "inside the input directory" in into_input.stderr
+    assert run("clean", "in", "-o", "in/cleaned", cwd=tmp_path).returncode == 2
+    assert not (tmp_path / "in" / "cleaned").exists()
+
+
+def test_an_empty_result_is_reported_not_failed(tmp_path: Path) -> None:
+    residue = "Skip to main content\n\n" + "Sign up for our newsletter\n\nShare this article\n\n" * 6
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "empty.txt").write_text(residue, encoding="utf-8")
+    (tmp_path / "in" / "ok.txt").write_text(TEXT, encoding="utf-8")
+    result = run("clean", "in", "-o", "out", "--errors", "report.jsonl", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "warning: in/empty.txt: empty result from 52 words of input" in result.stderr
+    [row] = [json.loads(line) for line in (tmp_path / "report.jsonl").read_text().splitlines()]
+    assert row == {"key": "in/empty.txt", "warning": "empty result from 52 words of input"}
+    single = run("clean", "in/empty.txt", "--format", "json", cwd=tmp_path)
+    assert single.returncode == 0
+    assert json.loads(single.stdout)["warnings"] == ["empty result from 52 words of input"]
+
+
+def test_a_long_single_document_shows_progress_on_a_terminal(tmp_path: Path) -> None:
+    import shutil
+
+    import pytest
+
+    if shutil.which("script") is None:
+        pytest.skip("needs script(1) for a terminal")
+    big = tmp_path / "big.txt"
+    big.write_text(("The council approved the budget on Monday after a long debate.\n\nShare\n\n") * 15_000)
+    command = f"COLUMNS=100 {sys.executable} -m declutter clean big.txt > out.txt"
+    seen = subprocess.run(["script", "-qec", command, "/dev/null"], capture_output=True, check=False, cwd=tmp_path)
+    assert b"cleaning big.txt (1.0 MiB)" in seen.stdout  # on the terminal (stderr)
+    assert b"cleaning" not in (tmp_path / "out.txt").read_bytes()  # never in the cleaned text

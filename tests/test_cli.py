@@ -206,3 +206,114 @@ def test_a_bad_language_is_a_usage_error_with_a_hint(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "'German' is not a language: write an ISO 639-1 code" in _message(result.stderr)
     assert "did you mean" not in result.stderr
+
+
+def test_unknown_values_are_usage_errors_naming_the_nearest() -> None:
+    for args, expected in (
+        (["clean", "-", "--keep", "captions"], "did you mean 'caption'"),
+        (["clean", "-", "--only", "nonsense"], "--only"),
+        (["clean", "-", "--ignore", "ZZZ999"], "--ignore"),
+        (["clean", "-", "--input-format", "htm"], "did you mean 'html'"),
+        (["clean", "-", "--format", "jsn"], "did you mean 'json'"),
+        (["explain", "-", "--keep", "shares"], "did you mean 'share'"),
+        (["rules", "list", "--category", "nonsense"], "--category"),
+        (["rules", "list", "--category", "navigaton"], "did you mean 'navigation'"),
+        (["clean", "-", "-j", "-3"], "-j"),
+        (["clean", "-", "--max-bytes", "-5"], "--max-bytes"),
+        (["clean", "-", "--timeout", "-1"], "--timeout"),
+    ):
+        result = runner.invoke(app, args, input=TEXT)
+        assert result.exit_code == 2, (args, result.output)
+        assert expected in result.output, (args, result.output)
+
+
+GOOD_RULE = """
+file = {{ prefix = "{prefix}" }}
+[[rule]]
+id = "{prefix}001"
+name = "{name}"
+kind = "line"
+category = "share"
+description = "A share label."
+patterns = ['Share this']
+examples = {{ residue = ["Share this"], article = ["Share prices fell."] }}
+"""
+
+
+def test_rules_check_with_rules_dir_catches_bundled_collisions_and_empty_dirs(tmp_path: Path) -> None:
+    (tmp_path / "good").mkdir()
+    (tmp_path / "good" / "mine.toml").write_text(GOOD_RULE.format(prefix="TST", name="my-share"), encoding="utf-8")
+    good = cli("rules", "check", "--rules", str(tmp_path / "good"))
+    assert good.returncode == 0, good.stderr
+    assert "1 rules" in good.stdout
+    assert "all pass" in good.stdout
+    (tmp_path / "clash").mkdir()
+    (tmp_path / "clash" / "x.toml").write_text(GOOD_RULE.format(prefix="SHR", name="my-share"), encoding="utf-8")
+    for args in (["--rules", str(tmp_path / "clash")], [str(tmp_path / "clash")]):
+        clash = cli("rules", "check", *args)
+        assert clash.returncode == 1, clash.stdout
+        assert "x.toml:3: SHR001: duplicate id 'SHR001'" in clash.stderr
+        assert "bundled rule" in clash.stderr
+    assert cli("rules", "check", "--no-bundled", "--rules", str(tmp_path / "clash")).returncode == 0
+    (tmp_path / "empty").mkdir()
+    empty = cli("rules", "check", "--rules", str(tmp_path / "empty"))
+    assert empty.returncode == 1
+    assert "no rule files" in empty.stderr
+    assert cli("clean", "-", "--rules", str(tmp_path / "empty"), stdin=TEXT).returncode == 1
+
+
+def test_readme_ci_snippet_does_not_hide_failures() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "declutter rules check --rules my_rules/" in readme
+    assert "|| true" not in readme
+
+
+EXPLAIN_PAGE = (
+    "<html><head><title>Budget passes</title><script>var x = 1;</script></head><body>"
+    "<nav><a href='/'>Home</a><a href='/news'>News</a><a href='/sport'>Sport</a></nav>"
+    "<div class='ad-slot'></div><div class='share-bar'><ul><li>Facebook</li><li>Twitter</li></ul></div>"
+    "<article><h1>Budget passes</h1><p>The council approved the budget on Monday, after a long debate about "
+    "roads, schools and parks in every ward.</p><p>Share</p><p>The mayor said the vote was close but fair, and "
+    "that work on the roads would start in the spring.</p></article></body></html>"
+)
+
+
+def test_explain_on_html_tells_the_json_story(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(EXPLAIN_PAGE, encoding="utf-8")
+    data = json.loads(runner.invoke(app, ["clean", str(page), "--format", "json"]).stdout)
+    elements, removals = len(data["elements_removed"]), len(data["removed"])
+    assert elements >= 3
+    assert removals == 1
+    out = runner.invoke(app, ["explain", str(page)]).stdout
+    assert f"{elements} elements removed from the page" in out
+    assert "1 removal," in out
+    assert "1 removals" not in out
+    assert "'Home News Sport'" in out or "'Facebook Twitter'" in out  # words are not run together
+    import re
+
+    grouped = [re.search(r"(\d+) elements without text", line) for line in out.splitlines()]
+    shown = sum(int(m.group(1)) for m in grouped if m)
+    shown += sum(1 for line in out.splitlines() if line.startswith("  dom remove") and "elements without" not in line)
+    assert shown == elements  # one JSON entry, one line (or counted in a group's line)
+    assert "scripts, styles, hidden or empty" not in out
+
+
+def test_messages_name_things_once_and_in_one_unit(tmp_path: Path) -> None:
+    empty = cli("clean", "-", stdin="")
+    assert empty.returncode == 1
+    assert "-: <stdin>" not in empty.stderr
+    assert "error: <stdin>: standard input is empty" in empty.stderr
+    big = tmp_path / "big.txt"
+    big.write_text("word " * 300_000, encoding="utf-8")
+    over = cli("clean", str(big), "--max-bytes", str(1024 * 1024))
+    assert "1.4 MiB, over the 1 MiB limit" in over.stderr
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "(64 MiB)" in readme
+    assert "(64 MB)" not in readme
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    labelled = runner.invoke(app, ["label", str(path)])
+    assert "samples/README.md" not in labelled.stdout
+    assert "declutter label --help" in labelled.stdout
+    assert "body" in runner.invoke(app, ["label", "--help"]).stdout

@@ -128,10 +128,10 @@ def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 def test_a_huge_file_is_refused_by_size_before_reading(tmp_path: Path) -> None:
     big = tmp_path / "big.html"
     with big.open("wb") as handle:
-        handle.truncate(100 * 1024 * 1024)  # sparse: 100 MB on paper, nothing read
+        handle.truncate(100 * 1024 * 1024)  # sparse: 100 MiB on paper, nothing read
     result = cli("clean", "big.html", cwd=tmp_path)
     assert result.returncode == 1
-    assert "over the 67 MB limit" in result.stderr
+    assert "over the 64 MiB limit" in result.stderr  # the unit the default is set in
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])

@@ -39,7 +39,7 @@ def test_bad_bom_is_reported() -> None:
 def test_size_limit_and_missing_files(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     big.write_text("x" * 2000, encoding="utf-8")
-    with pytest.raises(InputError, match="over the 0 MB limit"):
+    with pytest.raises(InputError, match="over the 1,000 bytes limit"):
         read_document(big, max_bytes=1000)
     with pytest.raises(InputError, match="no such file"):
         read_document(tmp_path / "missing.txt")
@@ -56,3 +56,30 @@ def test_html_is_sniffed_and_decoded_by_its_declared_charset() -> None:
     latin = '<html><head><meta charset="iso-8859-1"></head><body><p>café</p></body></html>'.encode("latin-1")
     assert decode_html(latin, "x.html") == (latin.decode("cp1252"), "cp1252")
     assert decode_document(PAGE.encode(), "x.html")[2] == "html"
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Müller straße", "cp1252"),
+        ("Ça coûte 5 € à Zürich", "cp1252"),
+        ("naïve résumé", "cp1252"),
+        ("Die Straße war voller Menschen, die über die Brücke gingen.", "cp1252"),
+        ("Źródło podało, że władze miasta zdecydowały się na zmianę przepisów.", "cp1250"),
+        ("Σήμερα η κυβέρνηση ανακοίνωσε νέα μέτρα για την οικονομία της χώρας.", "cp1253"),
+    ],
+)
+def test_short_latin_text_is_not_read_as_an_exotic_code_page(text: str, encoding: str) -> None:
+    decoded, used = decode(text.encode(encoding), "x.txt")
+    assert decoded == text
+    assert used in (encoding, "iso8859_7") if encoding == "cp1253" else used == encoding
+
+
+def test_random_bytes_without_nul_are_refused() -> None:
+    import random
+
+    generator = random.Random(7)
+    for size in (10, 20, 50, 200, 1000, 5000) * 30:
+        data = bytes(generator.randrange(1, 256) for _ in range(size))
+        with pytest.raises(InputError, match=r"binary|encoding"):
+            decode(data, "x.bin")

@@ -172,3 +172,72 @@ def test_text_rules_run_after_the_dom_stage() -> None:
     assert any(d.rule_id == "ADS001" for d in result.decisions)
     assert result.domain == "example.com"
     assert result.metadata["title"] == "Budget passes"
+
+
+RESIDUE_ONLY = (
+    "Skip to main content\n\nSign up for our newsletter\n\nShare this article\n\nFollow us on Twitter\n\n"
+    "Advertisement\n\nStory continues below advertisement\n\nRead more: The council met on Monday\n\nMost Read\n\n"
+    "Copyright 2024 The Globe. All rights reserved.\n\nPrivacy Policy\n\nTerms of Use\n"
+)
+CHROME_ONLY = (
+    "<html><body><nav><ul>"
+    + "".join(f"<li><a href='/{n}'>Section number {n} of the site</a></li>" for n in range(20))
+    + "</ul></nav><footer><p>Copyright 2024 The Globe and Mail. All rights reserved.</p></footer></body></html>"
+)
+
+
+def test_an_empty_result_from_real_input_is_a_warning() -> None:
+    from declutter import Cleaner
+
+    cleaner = Cleaner()
+    assert cleaner.explain(RESIDUE_ONLY).warnings == ("empty result from 42 words of input",)
+    [warning] = cleaner.explain(CHROME_ONLY).warnings
+    assert warning.startswith("empty result from ")
+    assert int(warning.split()[3]) > 100  # the page's visible words, not the (empty) extracted text's
+    assert cleaner.explain("Share\n\nThe council approved the budget on Monday.\n").warnings == ()
+    assert cleaner.explain("Sign up here\n").warnings == ()  # too little input to judge
+
+
+ARTICLE_PAGE = (
+    "<html><head><title>Budget passes</title></head><body><nav>Home News</nav><article><h1>Budget passes</h1>"
+    "<p>The council approved the budget on Monday, after a long debate about roads, schools and parks in every "
+    "ward.</p></article></body></html>"
+)
+
+
+def test_clean_takes_bytes_text_and_parsed_documents() -> None:
+    import lxml.html
+    import pytest
+    from bs4 import BeautifulSoup
+
+    import declutter
+
+    expected = declutter.clean(ARTICLE_PAGE)
+    assert expected.startswith("Budget passes\n\nThe council approved")
+    assert declutter.clean(ARTICLE_PAGE.encode("utf-8")) == expected
+    assert declutter.clean(ARTICLE_PAGE.encode("cp1252")) == expected
+    assert declutter.clean(lxml.html.document_fromstring(ARTICLE_PAGE)) == expected
+    assert declutter.clean(lxml.html.document_fromstring(ARTICLE_PAGE).getroottree()) == expected
+    assert declutter.clean(BeautifulSoup(ARTICLE_PAGE, "html.parser")) == expected
+    assert declutter.clean(b"Share\n\nText.\n") == "Text.\n"
+    with pytest.raises(TypeError, match=r"take str, bytes .* not int"):
+        declutter.clean(42)
+    with pytest.raises(declutter.InputError, match="binary"):
+        declutter.clean(b"\x00\x01binary")
+
+
+def test_clean_and_explain_take_extra_rules_like_cleaner(tmp_path: Path) -> None:
+    import declutter
+
+    (tmp_path / "mine.toml").write_text(
+        'file = { prefix = "TST" }\n[[rule]]\nid = "TST001"\nname = "house-slogan"\nkind = "line"\n'
+        'category = "other"\ndescription = "Our slogan."\npatterns = [\'All the news that fits\']\n'
+        'examples = { residue = ["All the news that fits"], article = ["The news fits."] }\n',
+        encoding="utf-8",
+    )
+    text = "All the news that fits\n\nShare\n\nThe council met.\n"
+    assert declutter.clean(text, extra=[tmp_path]) == "The council met.\n"  # added to the bundled rules
+    assert declutter.clean(text, rules=[tmp_path]) == "Share\n\nThe council met.\n"  # instead of them
+    assert [d.rule_id for d in declutter.explain(text, extra=[tmp_path]).decisions] == ["TST001", "SHR001"]
+    assert "extra" in (declutter.clean.__doc__ or "")
+    assert ">>>" in (declutter.clean.__doc__ or "")

@@ -47,3 +47,15 @@ def test_site_rules_need_the_domain_or_a_signature(rules: RuleSet) -> None:
     assert "GLB002" in {r.id for r in rules.for_document(signed)}
     other = Document.from_text("Interact with The Globe", domain="example.com")
     assert "GLB002" not in {r.id for r in rules.for_document(other)}, "a known other domain beats signatures"
+
+
+def test_select_refuses_unknown_tokens_naming_the_nearest(rules: RuleSet) -> None:
+    import pytest
+
+    with pytest.raises(ValueError, match=r"keep: unknown category 'captions' \(did you mean 'caption'\?\)"):
+        rules.select(keep=["captions"])
+    with pytest.raises(ValueError, match=r"only: no rule or category 'newsleter'.*did you mean 'newsletter'"):
+        rules.select(only=["newsleter"])
+    with pytest.raises(ValueError, match="ignore: no rule or category 'ZZZ999'"):
+        rules.select(ignore=["ZZZ999"])
+    assert rules.select(ignore=["share-label", "shr001", "GLB"])  # names, ids in any case and prefixes are known

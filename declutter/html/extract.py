@@ -24,7 +24,7 @@ from declutter.decisions import ElementDecision
 from declutter.document import domain_of
 from declutter.html.blocks import blocks_of
 from declutter.html.chrome import compile_selector_rule, remove_chrome, reveal_noscript
-from declutter.html.metadata import first_meta, read_metadata
+from declutter.html.metadata import author_of, first_meta, read_metadata
 from declutter.html.parsing import parse
 from declutter.html.regions import find_content
 from declutter.html.tree import all_text, contains, path_of, remove, squeeze
@@ -66,7 +66,7 @@ def extract_page(html: str, rules: Sequence[Rule], *, url: str | None = None, do
     published = first_meta(metas, "article:published_time", "datePublished", "pubdate", "date") or (
         str(ld["datePublished"]) if "datePublished" in ld else None
     )
-    author = first_meta(metas, "author", "article:author")
+    author = author_of(metas, ld)
     site = domain or (domain_of(page_url) if page_url else None)
     selectors = [compile_selector_rule(r) for r in rules if r.kind is Kind.SELECTOR and r.applies_to(site)]
     reveal_noscript(root)

@@ -106,3 +106,35 @@ def _as_list(value: object) -> list[object]:
 def _article_item(items: list[dict[str, object]]) -> dict[str, object]:
     """The first JSON-LD item that describes an article (with a date, a headline or a body)."""
     return next((item for item in items if any(k in item for k in ("datePublished", "headline", "articleBody"))), {})
+
+
+def author_of(metas: dict[str, str], json_ld: dict[str, object]) -> str | None:
+    """The page's author as a name, white space squeezed: ``<meta name=author>``, then ``article:author``, then
+    the JSON-LD author's name(s); a value that is a URL (``article:author`` is often a profile link) is no name.
+
+    >>> author_of({"article:author": "https://facebook.com/jane"}, {"author": {"@type": "Person", "name": "Jane Roe"}})
+    'Jane Roe'
+    """
+    for key in ("author", "article:author"):
+        value = " ".join(metas.get(key, "").split())
+        if value and not _is_url(value):
+            return value
+    names = [" ".join(name.split()) for name in _names(json_ld.get("author"))]
+    names = [name for name in names if name and not _is_url(name)]
+    return ", ".join(dict.fromkeys(names)) or None
+
+
+def _names(value: object) -> list[str]:
+    """The names in a JSON-LD author value: a string, a Person or Organization object, or a list of them."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        name = value.get("name")
+        return [name] if isinstance(name, str) else []
+    if isinstance(value, list):
+        return [name for item in value for name in _names(item)]
+    return []
+
+
+def _is_url(value: str) -> bool:
+    return value.lower().startswith(("http://", "https://", "www.", "//"))

@@ -15,17 +15,27 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 
 
 def looks_like_html(text: str) -> bool:
-    """Whether a document is HTML: a doctype, an <html>/<body> tag, or several block tags near the start.
+    """Whether a document is HTML: after any byte-order mark, XML declaration, comments and white space, a doctype
+    or an <html>/<head>/<body> tag, or several block tags near the start.
+
+    What precedes the markup can be long (a generator's comment, a saved page's ``saved from`` line), so it is
+    skipped rather than counted against a fixed window; a long <head> then does not hide the page.
 
     >>> looks_like_html("<!DOCTYPE html><p>x</p>"), looks_like_html("Share prices <b>fell</b>.")
     (True, False)
+    >>> looks_like_html("\ufeff<?xml version='1.0'?><!-- made by hand --><html><head>")
+    True
     """
-    head = text[:4096].lstrip().lower()
-    if head.startswith(("<!doctype html", "<html")):
-        return True
-    if head.startswith("<?xml") and "<html" in text[:20000].lower():
+    start = _PROLOG.match(text, 0, 1 << 20)
+    head = text[start.end() if start else 0 :][:4096].lower()
+    if head.startswith(("<!doctype html", "<html", "<head", "<body")):
         return True
     return len(re.findall(r"<(?:p|div|br|body|head|article|section|span|a)\b", head)) >= 3
+
+
+_PROLOG = re.compile(r"(?:\s+|\ufeff|<\?[^>]*>|<!--.*?-->)*", re.DOTALL)
+"""What may precede a page's markup: white space, byte-order marks, XML declarations and processing
+instructions, comments."""
 
 
 _CONTAINER_TAG = re.compile(

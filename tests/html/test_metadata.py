@@ -39,3 +39,14 @@ def test_a_page_carries_its_declared_language() -> None:
 def test_a_page_too_deep_to_parse_keeps_its_language() -> None:
     deep = '<html lang="fr"><body>' + "<div>" * 5000 + "<p>Texte.</p>" + "</div>" * 5000 + "</body></html>"
     assert read_metadata(parse(deep)).language == "fr"
+
+
+def test_author_prefers_a_name_over_a_profile_url() -> None:
+    from declutter.html.metadata import author_of
+
+    person = {"author": {"@type": "Person", "name": "Jane  Roe"}}
+    assert author_of({"article:author": "https://www.facebook.com/janeroe"}, person) == "Jane Roe"
+    assert author_of({"author": "John\n  Smith"}, {}) == "John Smith"
+    assert author_of({}, {"author": [{"name": "A  B"}, {"name": "C D"}, "E F"]}) == "A B, C D, E F"
+    assert author_of({"article:author": "https://example.com/staff/jane"}, {}) is None
+    assert author_of({"article:author": "Jane Roe"}, {"author": {"name": "Someone Else"}}) == "Jane Roe"

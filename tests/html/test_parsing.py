@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from declutter import explain
 from declutter.html import looks_like_html, parse
+from declutter.inputs import decode_document, sniff_html
 
 from . import PAGE
 
@@ -29,3 +30,30 @@ def test_characters_xml_forbids_become_spaces() -> None:
         paragraph = parse(f"<html><body>{page}</body></html>").find(".//p")
         assert paragraph is not None
         assert set(paragraph.text_content()) <= set("abcde ")
+
+
+def _prefixed_pages() -> list[str]:
+    body = (
+        "<body><nav>Home News</nav><article><h1>Budget passes</h1><p>The council approved the budget on Monday, "
+        "after a long debate about roads, schools and parks in every ward.</p></article></body></html>"
+    )
+    long_head = "<head><title>Budget passes</title>" + "<meta name='x' content='y'>" * 300 + "</head>"
+    return [
+        "\ufeff<!DOCTYPE html><html>" + long_head + body,
+        "<?xml version='1.0' encoding='utf-8'?>\n<!-- " + "generated " * 600 + "-->\n<html>" + long_head + body,
+        "<!-- saved from url=(0044)https://example.com/ -->\n<html>" + long_head + body,
+        "\ufeff<?xml version='1.0'?>" + long_head.replace("<head>", "<html><head>") + body,
+    ]
+
+
+def test_html_is_recognised_whatever_precedes_the_markup() -> None:
+    for page in _prefixed_pages():
+        assert looks_like_html(page)
+        data = page.encode("utf-8")
+        assert sniff_html(data)
+        text, _, kind = decode_document(data, "page.html")
+        assert kind == "html"
+        cleaned = explain(text).text
+        assert cleaned.startswith("Budget passes\n\nThe council approved"), cleaned[:200]
+        assert "<" not in cleaned
+    assert not looks_like_html("Share prices <b>fell</b> on Monday.\n")

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from declutter.html import parse
-from declutter.html.tree import _TOKEN_SPLIT, _split_tokens, _text_pieces, preview, squeeze
+from declutter.html.tree import _TOKEN_SPLIT, _split_tokens, preview, squeeze
 
 from . import CLASS_NAMES
 
@@ -31,7 +31,14 @@ def test_class_tokens_are_the_regex(value: str) -> None:
     st.lists(st.sampled_from(["  ", "\n\n\n", "word ", "<b>x</b>", "<span> </span>", "long" * 20, "\t"]), max_size=99)
 )
 def test_removed_element_text_reads_as_piece_by_piece(pieces: list[str]) -> None:
+    """A preview is the element's text, white space collapsed, cut to the limit with '...' when longer."""
     div = parse("<html><body><div>" + "".join(pieces) + "</div></body></html>").find(".//div")
     assert div is not None
+    whole = squeeze(div.text_content())
     for limit in (100, 10):
-        assert preview(div, limit) == _text_pieces(div, limit)
+        shown = preview(div, limit)
+        assert len(shown) <= limit
+        if len(whole) <= limit:
+            assert shown == whole
+        else:
+            assert whole.startswith(shown.removesuffix("...").rstrip())
