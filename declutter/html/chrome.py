@@ -203,7 +203,7 @@ def remove_chrome(
     page_chars = sum(sizes.values())
     # What counts as the page's text when matches are judged together: an article's paragraphs; on other
     # pages (cards, posts and sections written in <div>s) all the text outside links.
-    mass = _paragraph_mass(root, sizes) if article else content_mass(root)
+    mass = _paragraph_mass(root, sizes) if article else content_mass(root, cards=True)
     page_mass = mass.get(root, 0)
     holders = _article_holders(root)
     matched = [(compiled, set(_run(compiled.xpath, root))) for compiled in walked]

@@ -73,7 +73,7 @@ def extract_page(html: str, rules: Sequence[Rule], *, url: str | None = None, do
     removed = remove_chrome(
         root, [s for s in selectors if s.rule.params.get("scope") != "content"], article=head.article
     )
-    container = find_content(root)
+    container = find_content(root, article=head.article)
     removed += remove_chrome(
         container, [s for s in selectors if s.rule.params.get("scope") == "content"], article=head.article
     )

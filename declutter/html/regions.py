@@ -128,7 +128,7 @@ TIGHT_SHARE = 0.5
 """Inside the region, the best-scoring container wins when it holds this share of the region's content text."""
 
 
-def find_content(root: HtmlElement) -> HtmlElement:
+def find_content(root: HtmlElement, *, article: bool = False) -> HtmlElement:
     """The element holding the page's main content, whatever the kind of page.
 
     A forum's posts, a listing's cards and a service page's sections are many sibling regions: the
@@ -147,7 +147,7 @@ def find_content(root: HtmlElement) -> HtmlElement:
     """
     body = root.find("body")
     node = body if body is not None else root
-    mass = content_mass(node)
+    mass = content_mass(node, cards=not article)
     total = mass[node]
     while True:
         best = max((child for child in node if child in mass), key=mass.__getitem__, default=None)

@@ -267,11 +267,24 @@ def paragraph_sizes(root: HtmlElement) -> dict[HtmlElement, int]:
     return {paragraph: _paragraph_size(paragraph) for paragraph in root.iter(*PARAGRAPHS)}
 
 
-def content_mass(base: HtmlElement) -> dict[HtmlElement, int]:
+CARD_WORDS = 8
+"""A link of this many words is a card's text (a product's or a listing's title), not a menu item."""
+
+
+def _link_chars(child: HtmlElement, text: str, cards: bool) -> int:
+    """How much of an inline child's text (``text``) is link text; with ``cards``, long links are not."""
+    if child.tag == "a":
+        return len(text) if not cards or len(text.split()) < CARD_WORDS else 0
+    return sum(len(link) for link in map(all_text, child.iter("a")) if not cards or len(link.split()) < CARD_WORDS)
+
+
+def content_mass(base: HtmlElement, *, cards: bool = False) -> dict[HtmlElement, int]:
     """Characters of text each element holds outside links, in blocks that are not mostly links.
 
     A block's own text (its text, inline children and tails) counts less its link text, and not at all
-    when links are half of it (a menu, a tag list); an element's mass is its blocks' sum.
+    when links are half of it (a menu, a tag list); an element's mass is its blocks' sum. With ``cards``
+    (a page that is not an article), a link of :data:`CARD_WORDS` words or more counts as text: a
+    listing's or a shop's cards are links, and they are the page.
     """
     mass: dict[HtmlElement, int] = {}
 
@@ -287,7 +300,7 @@ def content_mass(base: HtmlElement) -> dict[HtmlElement, int]:
             if tag in INLINE:
                 text = all_text(child)
                 parts.append(text)
-                links += len(text) if tag == "a" else sum(len(all_text(a)) for a in child.iter("a"))
+                links += _link_chars(child, text, cards)
             else:
                 total += walk(child)
             parts.append(child.tail or "")
