@@ -124,7 +124,7 @@ def choose_container(root: HtmlElement) -> HtmlElement:
 
 REGION_SHARE = 0.8
 """The content region is the deepest element holding this share of the page's content text."""
-TIGHT_SHARE = 0.5
+TIGHT_SHARE = 0.6
 """Inside the region, the best-scoring container wins when it holds this share of the region's content text."""
 
 

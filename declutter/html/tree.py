@@ -271,6 +271,9 @@ CARD_WORDS = 8
 """A link of this many words is a card's text (a product's or a listing's title), not a menu item."""
 
 
+_NOT_CARDS = frozenset({"aside", "nav"})
+
+
 def _link_chars(child: HtmlElement, text: str, cards: bool) -> int:
     """How much of an inline child's text (``text``) is link text; with ``cards``, long links are not."""
     if child.tag == "a":
@@ -284,11 +287,12 @@ def content_mass(base: HtmlElement, *, cards: bool = False) -> dict[HtmlElement,
     A block's own text (its text, inline children and tails) counts less its link text, and not at all
     when links are half of it (a menu, a tag list); an element's mass is its blocks' sum. With ``cards``
     (a page that is not an article), a link of :data:`CARD_WORDS` words or more counts as text: a
-    listing's or a shop's cards are links, and they are the page.
+    listing's or a shop's cards are links, and they are the page; but not in an <aside> or a <nav>,
+    where long links are an archive's or a menu's.
     """
     mass: dict[HtmlElement, int] = {}
 
-    def walk(element: HtmlElement) -> int:
+    def walk(element: HtmlElement, cards: bool) -> int:
         total = 0
         parts = [element.text or ""]
         links = 0
@@ -302,7 +306,7 @@ def content_mass(base: HtmlElement, *, cards: bool = False) -> dict[HtmlElement,
                 parts.append(text)
                 links += _link_chars(child, text, cards)
             else:
-                total += walk(child)
+                total += walk(child, cards and tag not in _NOT_CARDS)
             parts.append(child.tail or "")
         own = len(squeeze("".join(parts)))
         if own and links < 0.5 * own:
@@ -310,5 +314,5 @@ def content_mass(base: HtmlElement, *, cards: bool = False) -> dict[HtmlElement,
         mass[element] = total
         return total
 
-    walk(base)
+    walk(base, cards)
     return mass
