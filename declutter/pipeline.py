@@ -207,7 +207,9 @@ class Cleaner:
             if value
         }
         cleaned = apply(text, decisions)
-        warnings = result_warnings(cleaned, lambda: max(count_words(text), visible_words(html)), len(html) // 5)
+        warnings = page.notes + result_warnings(
+            cleaned, lambda: max(count_words(text), visible_words(html)), len(html) // 5
+        )
         return Cleaned(
             cleaned,
             decisions,

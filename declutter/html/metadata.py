@@ -24,6 +24,8 @@ class Metadata:
     """The first <title>'s text ("" when it is empty), None when the page has none."""
     types: frozenset[str] = frozenset()
     """What the page says it is: its ``og:type`` and every JSON-LD ``@type``, lower-cased."""
+    items: tuple[dict[str, object], ...] = ()
+    """Every top-level JSON-LD item of the page (lists and ``@graph`` opened), in page order."""
     language: str | None = None
     """The language the page declares, as an ISO 639-1 code: its root element's ``lang`` (or ``xml:lang``),
     else its ``Content-Language`` meta, else its ``og:locale``; None when it declares none we know."""
@@ -73,7 +75,7 @@ def read_metadata(root: HtmlElement) -> Metadata:
         types.add(metas["og:type"].lower())
     declared = (root.get("lang"), root.get("xml:lang"), content_language, metas.get("og:locale"))
     language = next((code for tag in declared if (code := normalize_language(tag))), None)
-    return Metadata(metas, _article_item(items), canonical, title, frozenset(types), language)
+    return Metadata(metas, _article_item(items), canonical, title, frozenset(types), tuple(items), language)
 
 
 def first_meta(metas: dict[str, str], *names: str) -> str | None:

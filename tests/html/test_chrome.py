@@ -47,3 +47,63 @@ def test_article_holders_are_the_ancestors_of_article_markup(parts: list[str]) -
     root = parse("<html><body>" + "".join(parts) + "</body></html>")
     for element in [root, *root.iter("div", "section")]:
         assert _article_holders(element) == _holders_by_walking(element)
+
+
+POST = (
+    "<div class='comment'><p>Reply {n}: I had the same crash on startup, and updating the driver fixed it.</p></div>"
+)
+
+
+def _thread(head: str = "") -> str:
+    posts = "".join(POST.format(n=n) for n in range(8))
+    return (
+        f"<html><head>{head}</head><body><div id='thread'>{posts}</div><div class='comment'>Log in</div></body></html>"
+    )
+
+
+def test_a_forum_s_posts_are_kept_together_though_each_matches_a_comment_rule() -> None:
+    page = extract_page(_thread(), RuleSet.bundled().active())
+    assert sum("same crash" in block for block in page.blocks) == 8
+    assert not any(element.rule_id == "DOM007" for element in page.removed), "the rule's matches are the page's text"
+
+
+def test_an_article_s_comments_are_judged_one_by_one() -> None:
+    article = "<meta property='og:type' content='article'>"
+    page = extract_page(
+        _thread(article).replace("<div id='thread'>", "<div id='thread'><p>" + "Words. " * 80 + "</p>"),
+        RuleSet.bundled().active(),
+    )
+    assert not any("same crash" in block for block in page.blocks), "DOM007 says: except-articles"
+
+
+def test_a_button_left_open_around_the_page_is_unwrapped_not_stripped() -> None:
+    page = extract_page(
+        "<html><body><button class='menu'>Menu<div><p>The council approved the budget on Monday, after a long "
+        "debate about roads and schools.</p></div></body></html>",
+        RuleSet.bundled().active(),
+    )
+    assert page.blocks[-1].startswith("The council approved the budget")
+
+
+def test_hidden_blocks_holding_the_page_are_kept_but_hidden_menus_go() -> None:
+    streamed = "".join(
+        f"<p>Paragraph {n} of the guide explains how to pot a cactus in sandy soil.</p>" for n in range(9)
+    )
+    page = extract_page(
+        f"<html><body><div hidden id='S:0'>{streamed}</div><div hidden><a>Menu</a> <a>Login</a></div></body></html>",
+        RuleSet.bundled().active(),
+    )
+    assert sum("pot a cactus" in block for block in page.blocks) == 9
+    assert "Menu Login" not in " ".join(page.blocks)
+
+
+def test_a_text_rich_noscript_is_read() -> None:
+    posts = "".join(
+        f"<p>Post {n}: the update broke my build and rolling back to the last version fixed it.</p>" for n in range(6)
+    )
+    page = extract_page(
+        f"<html><body><noscript>{posts}</noscript><noscript>Enable JavaScript</noscript></body></html>",
+        RuleSet.bundled().active(),
+    )
+    assert sum("rolling back" in block for block in page.blocks) == 6
+    assert "Enable JavaScript" not in page.blocks

@@ -13,3 +13,17 @@ from . import CLASS_NAMES
 @given(CLASS_NAMES)
 def test_content_class_is_the_regex(value: str) -> None:
     assert _content_class(value) == bool(_CONTENT_CLASS.search(value))
+
+
+def test_the_region_keeps_every_card_of_a_listing() -> None:
+    from declutter.html.parsing import parse
+    from declutter.html.regions import find_content
+
+    cards = "".join(
+        f"<li><a href='/j/{n}'>Senior backend engineer for the payments platform team {n}</a><span>Remote</span></li>"
+        for n in range(12)
+    )
+    menu = "".join(f"<a href='/{n}'>Section {n}</a>" for n in range(20))
+    root = parse(f"<body><div id=menu>{menu}</div><ul id=jobs>{cards}</ul><p>Short intro to the board.</p></body>")
+    assert find_content(root).get("id") == "jobs", "long links are cards on a page that is not an article"
+    assert find_content(root, article=True).get("id") != "jobs", "on an article they are teasers"

@@ -1,0 +1,34 @@
+"""html.structured: a page's JSON-LD body and product description stand in for, or complete, its markup."""
+
+from __future__ import annotations
+
+import json
+
+from declutter import RuleSet
+from declutter.html import extract_page
+from declutter.html.structured import missing_description, paragraphs
+
+
+def _page(ld: dict[str, object], body: str) -> str:
+    return f"<html><head><script type='application/ld+json'>{json.dumps(ld)}</script></head><body>{body}</body></html>"
+
+
+def test_an_article_body_stands_in_for_a_shell_and_says_so() -> None:
+    body = "\n".join(f"Paragraph {n} tells how the council voted on the budget for roads." for n in range(20))
+    page = extract_page(
+        _page({"@type": "NewsArticle", "articleBody": body}, "<p>Loading…</p>"), RuleSet.bundled().active()
+    )
+    assert len(page.blocks) == 20
+    assert any("JSON-LD article body" in note for note in page.notes)
+
+
+def test_a_product_description_missing_from_the_markup_is_added() -> None:
+    description = "<p>This kettle boils a litre of water in ninety seconds and switches itself off when dry.</p>"
+    ld = {"@type": "Product", "name": "Kettle", "description": description}
+    page = extract_page(
+        _page(ld, "<h1>Kettle</h1><p>Price: 20 euros, in stock, delivered tomorrow.</p>"), RuleSet.bundled().active()
+    )
+    assert page.blocks[-1].startswith("This kettle boils a litre")
+    assert any("product description" in note for note in page.notes)
+    shown = " ".join(paragraphs(description))
+    assert missing_description([ld], shown) is None, "a description the markup shows is not added twice"
