@@ -49,9 +49,7 @@ def test_article_holders_are_the_ancestors_of_article_markup(parts: list[str]) -
         assert _article_holders(element) == _holders_by_walking(element)
 
 
-POST = (
-    "<div class='comment'><p>Reply {n}: I had the same crash on startup, and updating the driver fixed it.</p></div>"
-)
+POST = "<div class='comment'><p>Reply {n}: I had the same crash on startup, and updating the driver fixed it.</p></div>"
 
 
 def _thread(head: str = "") -> str:
