@@ -207,9 +207,7 @@ class Cleaner:
             if value
         }
         cleaned = apply(text, decisions)
-        warnings = page.notes + result_warnings(
-            cleaned, lambda: max(count_words(text), visible_words(html)), len(html) // 5
-        )
+        warnings = page.notes + result_warnings(cleaned, lambda: page.words)
         return Cleaned(
             cleaned,
             decisions,
@@ -314,15 +312,6 @@ def count_words(text: str, stop: int | None = None) -> int:
         if count == stop:
             break
     return count
-
-
-_INVISIBLE = re.compile(r"<(script|style|noscript|template|head)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
-_TAG = re.compile(r"<[^>]*>")
-
-
-def visible_words(html: str) -> int:
-    """About how many words a page shows: its text without scripts, styles, the head, comments and tags."""
-    return count_words(_TAG.sub(" ", _INVISIBLE.sub(" ", html)))
 
 
 def _ruleset(rules: RulesArg, extra: tuple[str | Path, ...]) -> RuleSet:

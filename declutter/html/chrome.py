@@ -165,20 +165,17 @@ def _run(xpath: etree.XPath | None, root: HtmlElement) -> list[Any]:
     return result if isinstance(result, list) else []
 
 
-def remove_chrome(
-    root: HtmlElement, selectors: Sequence[CompiledSelector], *, article: bool = False
-) -> list[ElementDecision]:
-    """Apply selector rules (CSS and class/id tokens); removed subtrees are not visited.
+def strip_bulk(
+    root: HtmlElement, selectors: Sequence[CompiledSelector]
+) -> tuple[list[ElementDecision], list[CompiledSelector]]:
+    """Strip the tags of rules marked ``bulk`` (scripts, styles: elements that never hold text) in one pass
+    of lxml's C code, reported with a count per tag; returns those decisions and the other rules.
 
-    The first rule (in rule order) that matches an element removes it, unless the rule is guarded
-    and the element holds the article (see :func:`_protected`), or the rule's matches together hold
-    :data:`PROTECT_SHARE` of the page's paragraph text: many sibling posts or sections, each small,
-    are the page's text when they go together (the walk is then made again without that rule).
-    Rules marked ``bulk`` (tags that never hold
-    text: scripts, styles) are stripped first in one pass of lxml's C code and reported with a count per tag.
+    Elements of these tags that a page left open around its structure are unwrapped first
+    (:func:`_unwrap_misparsed`).
     """
     decisions: list[ElementDecision] = []
-    walked = []
+    rest = []
     for compiled in selectors:
         if compiled.rule.params.get("bulk") and compiled.tags:
             _unwrap_misparsed(root, compiled.tags)
@@ -196,7 +193,22 @@ def remove_chrome(
                     )
                 )
         else:
-            walked.append(compiled)
+            rest.append(compiled)
+    return decisions, rest
+
+
+def remove_chrome(
+    root: HtmlElement, selectors: Sequence[CompiledSelector], *, article: bool = False
+) -> list[ElementDecision]:
+    """Apply selector rules (CSS and class/id tokens); removed subtrees are not visited.
+
+    The first rule (in rule order) that matches an element removes it, unless the rule is guarded
+    and the element holds the article (see :func:`_protected`), or the rule's matches together hold
+    :data:`PROTECT_SHARE` of the page's paragraph text: many sibling posts or sections, each small,
+    are the page's text when they go together (the walk is then made again without that rule).
+    Rules marked ``bulk`` are stripped first (:func:`strip_bulk`).
+    """
+    decisions, walked = strip_bulk(root, selectors)
     if not walked:
         return decisions
     sizes = paragraph_sizes(root)  # counted before removals

@@ -25,7 +25,7 @@ from lxml.html import HtmlElement
 from declutter.decisions import ElementDecision
 from declutter.document import domain_of
 from declutter.html.blocks import blocks_of
-from declutter.html.chrome import compile_selector_rule, remove_chrome, reveal_noscript
+from declutter.html.chrome import compile_selector_rule, remove_chrome, reveal_noscript, strip_bulk
 from declutter.html.metadata import author_of, first_meta, read_metadata
 from declutter.html.parsing import parse
 from declutter.html.regions import find_content
@@ -54,6 +54,8 @@ class Page:
     language: str | None = None
     notes: tuple[str, ...] = ()
     """What the stage did beyond the usual, worth a person's look: a wider extraction, structured data used."""
+    words: int = 0
+    """How many words the page shows (its body's text outside scripts and styles), before anything is removed."""
 
     @property
     def text(self) -> str:
@@ -80,9 +82,9 @@ def extract_page(html: str, rules: Sequence[Rule], *, url: str | None = None, do
     site = domain or (domain_of(page_url) if page_url else None)
     selectors = [compile_selector_rule(r) for r in rules if r.kind is Kind.SELECTOR and r.applies_to(site)]
     reveal_noscript(root)
-    removed = remove_chrome(
-        root, [s for s in selectors if s.rule.params.get("scope") != "content"], article=head.article
-    )
+    removed, page_rules = strip_bulk(root, [s for s in selectors if s.rule.params.get("scope") != "content"])
+    words = len(all_text(root).split())  # what the page shows: scripts and styles are gone, nothing else yet
+    removed += remove_chrome(root, page_rules, article=head.article)
     container = find_content(root, article=head.article)
     notes: list[str] = []
     if not head.article:
@@ -118,6 +120,7 @@ def extract_page(html: str, rules: Sequence[Rule], *, url: str | None = None, do
         ((Shape("heading", title, level=1),) if title else ()) + shapes,
         head.language,
         tuple(notes),
+        words,
     )
 
 
