@@ -308,9 +308,11 @@ def content_mass(base: HtmlElement, *, cards: bool = False) -> dict[HtmlElement,
             else:
                 total += walk(child, cards and tag not in _NOT_CARDS)
             parts.append(child.tail or "")
-        own = len(squeeze("".join(parts)))
-        if own and links < 0.5 * own:
-            total += own - links
+        raw = "".join(parts)
+        if raw and not raw.isspace():  # most containers hold only white space between their children
+            own = len(squeeze(raw))
+            if links < 0.5 * own:
+                total += own - links
         mass[element] = total
         return total
 
