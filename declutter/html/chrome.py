@@ -326,6 +326,8 @@ def _matches(
                     if known is None:
                         known = named[raw] = all_tokens.intersection(class_tokens(raw))
                     tokens = known
+                    if tokens and raw_id and _names_its_heading(element, raw_id):  # a section's anchor
+                        tokens = all_tokens.intersection(class_tokens(raw_class or ""))
             if tag not in all_tags and not tokens and element not in all_hits and all_attributes.isdisjoint(names):
                 stack.append(element)
                 continue
@@ -352,9 +354,34 @@ def _matches(
     return found
 
 
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _names_its_heading(element: HtmlElement, raw_id: str) -> bool:
+    """Whether an id spells the element's own heading ('interleaved-replies-in-email-discussions' on a
+    section headed 'Use trimmed interleaved replies in email discussions'): a section's anchor, made from
+    its title, says what the section is about, not that it is a widget.
+
+    >>> from declutter.html.parsing import parse
+    >>> section = parse("<section id='sharing-files-with-your-team'><h2>Sharing files with your team</h2></section>")
+    >>> _names_its_heading(section.find(".//section"), "sharing-files-with-your-team")
+    True
+    """
+    words = _WORD.findall(raw_id.lower())
+    if len(words) < 3:
+        return False
+    heading = next(element.iter("h1", "h2", "h3", "h4", "h5", "h6"), None)
+    return heading is not None and set(words) <= set(_WORD.findall(all_text(heading).lower()))
+
+
 def _link_cluster(element: HtmlElement, rule: Rule) -> float | None:
-    """The element's link density when it reaches the rule's ``min_link_density`` with ``min_links`` links."""
-    links = [text for text in map(all_text, element.iter("a")) if text.strip()]
+    """The element's link density when it reaches the rule's ``min_link_density`` with ``min_links`` links.
+
+    A link to a place in the page itself (``href="#…"``: a heading's permalink, a table of contents) leads
+    nowhere else, so it does not count: documentation wraps its headings in such links.
+    """
+    links = [all_text(a) for a in element.iter("a") if not (a.get("href") or "").startswith("#")]
+    links = [text for text in links if text.strip()]
     if len(links) < rule.params.get("min_links", 0):
         return None
     text = squeeze(all_text(element))

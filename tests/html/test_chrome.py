@@ -105,3 +105,27 @@ def test_a_text_rich_noscript_is_read() -> None:
     )
     assert sum("rolling back" in block for block in page.blocks) == 6
     assert "Enable JavaScript" not in page.blocks
+
+
+def test_a_section_named_after_its_heading_is_no_widget() -> None:
+    body = "<p>" + "Trim the quoted text to the lines you answer, and reply below each of them. " * 4 + "</p>"
+    page = extract_page(
+        f"<html><body><section id='interleaved-replies-in-email-discussions'><h2>Use interleaved replies in "
+        f"email discussions</h2>{body}</section><div id='replies'><p>Great post!</p></div></body></html>",
+        RuleSet.bundled().active(),
+    )
+    assert any("Trim the quoted text" in block for block in page.blocks)
+    assert "Great post!" not in page.blocks, "an id that is only a widget's name still goes"
+
+
+def test_a_heading_that_links_to_itself_is_no_link_to_another_story() -> None:
+    page = extract_page(
+        "<html><body><article><p>"
+        + "Workflows run on events you choose, in the order you give them. " * 5
+        + "</p><h2><a href='#runners'>Choosing where your workflow runs</a></h2><p>"
+        + "A runner is a machine that runs the jobs of a workflow. " * 5
+        + "</p><h3><a href='/other-story'>Another story entirely</a></h3></article></body></html>",
+        RuleSet.bundled().active(),
+    )
+    assert "Choosing where your workflow runs" in page.blocks
+    assert "Another story entirely" not in page.blocks
