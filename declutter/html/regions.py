@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from lxml import etree
 from lxml.html import HtmlElement
 
 from declutter.html.tree import (
     INLINE,
+    NOT_CARDS,
     NOT_PARAGRAPHS,
     PARAGRAPH_TAGS,
     SKIP,
     all_text,
     contains,
-    content_mass,
+    link_chars,
     paragraph_chars,
     squeeze,
 )
@@ -27,30 +28,6 @@ _CONTENT_CLASS = re.compile(
 _NEGATIVE_HINT = re.compile(
     r"comment|sidebar|related|footer|promo|widget|share|social|newsletter|nav|menu", re.IGNORECASE
 )
-
-
-def _own_text(element: HtmlElement) -> tuple[str, list[tuple[HtmlElement, str]]]:
-    """The text an element holds itself (its text, its inline children, the tails between children),
-    not its block children's, and its inline children with their text (see :func:`_link_chars`).
-    Text too short to score is not spaced out: it comes back empty."""
-    parts = [element.text or ""]
-    inline = []
-    for child in element:
-        if child.tag in INLINE:
-            child_text = all_text(child)
-            parts.append(child_text)
-            inline.append((child, child_text))
-        parts.append(child.tail or "")
-    raw = "".join(parts)
-    return (squeeze(raw) if len(raw) >= _SCORED_CHARS else ""), inline
-
-
-def _link_chars(inline: list[tuple[HtmlElement, str]]) -> int:
-    """How much of an element's own text is link text: its <a> children, and the links inside its other
-    inline children."""
-    return sum(
-        len(text) if child.tag == "a" else sum(len(all_text(a)) for a in child.iter("a")) for child, text in inline
-    )
 
 
 _UNSCORED = SKIP | NOT_PARAGRAPHS
@@ -70,12 +47,28 @@ def _content_class(value: str) -> bool:
     return bool(_CONTENT_CLASS.search(value))
 
 
-def choose_container(root: HtmlElement) -> HtmlElement:
-    """The element holding the article: semantic markup first, then paragraph scoring (Readability-style)."""
-    body = root.find("body")
-    base = body if body is not None else root
+@dataclass(frozen=True)
+class Survey:
+    """What one walk of the page finds for choosing its content: every element's content text
+    (:func:`~declutter.html.tree.content_mass`), the Readability-style scores of the containers, and the
+    semantic containers (articleBody or a content class/id, <article>, <main>) in document order."""
+
+    mass: dict[HtmlElement, int]
+    scores: dict[HtmlElement, float]
+    semantic: list[HtmlElement]
+
+
+def survey(base: HtmlElement, *, cards: bool = False) -> Survey:
+    """Walk the page once (elements inside scripts and styles left out): content text and scores.
+
+    A paragraph of 25 characters or more scores ``1 + its commas + min(length / 100, 3)``, scaled down by
+    its link text, for its parent and half for its grandparent; text written straight into a container
+    (between <br> tags) scores for the container itself and half for its parent. ``cards`` as in
+    :func:`~declutter.html.tree.content_mass`, whose numbers ``mass`` holds.
+    """
+    mass: dict[HtmlElement, int] = {}
     scores: dict[HtmlElement, float] = {}
-    semantic: list[HtmlElement] = []  # articleBody or a content class/id, then <article>, then <main>
+    semantic: list[HtmlElement] = []
     articles: list[HtmlElement] = []
     mains: list[HtmlElement] = []
     named: dict[str, bool] = {}  # a page repeats its class values: each is tested once per page
@@ -88,7 +81,7 @@ def choose_container(root: HtmlElement) -> HtmlElement:
             found = named[value] = _content_class(value)
         return found
 
-    for element in base.iter(etree.Element):  # one pass: the semantic containers, and the scores
+    def walk(element: HtmlElement, cards: bool) -> int:
         tag = element.tag
         if content(element.get("class")) or content(element.get("id")) or element.get("itemprop") == "articleBody":
             semantic.append(element)
@@ -96,25 +89,58 @@ def choose_container(root: HtmlElement) -> HtmlElement:
             articles.append(element)
         elif tag == "main":
             mains.append(element)
-        if tag in _UNSCORED:
-            continue
-        text, inline = _own_text(element)
-        if len(text) < _SCORED_CHARS:
-            continue
-        score = (1 + text.count(",") + min(len(text) / 100, 3)) * (1 - min(1.0, _link_chars(inline) / len(text)))
-        # A paragraph scores for its parent and half for its grandparent; text written straight into a
-        # container (between <br> tags) scores for the container itself and half for its parent.
-        first = element.getparent() if tag in PARAGRAPH_TAGS else element
-        second = first.getparent() if first is not None else None
-        for depth, node in enumerate((first, second)):
-            if node is not None and isinstance(node.tag, str):
-                scores[node] = scores.get(node, 0.0) + score / (1 + depth)
-    best = max(scores, key=lambda n: scores[n], default=None)
-    semantic += articles + mains
+        parts = [element.text or ""]
+        inline: list[tuple[HtmlElement, str]] = []
+        blocks: list[tuple[HtmlElement, bool]] = []
+        for child in element:
+            child_tag = child.tag
+            if isinstance(child_tag, str) and child_tag not in SKIP:
+                if child_tag in INLINE:
+                    text = all_text(child)
+                    parts.append(text)
+                    inline.append((child, text))
+                else:
+                    blocks.append((child, cards and child_tag not in NOT_CARDS))
+            parts.append(child.tail or "")
+        raw = "".join(parts)
+        own = 0
+        if raw and not raw.isspace():  # most containers hold only white space between their children
+            text = squeeze(raw)
+            own = len(text)
+            if own >= _SCORED_CHARS and tag not in _UNSCORED:
+                plain = sum(link_chars(child, child_text) for child, child_text in inline)
+                score = (1 + text.count(",") + min(own / 100, 3)) * (1 - min(1.0, plain / own))
+                first = element.getparent() if tag in PARAGRAPH_TAGS else element
+                second = first.getparent() if first is not None else None
+                for depth, node in enumerate((first, second)):
+                    if node is not None and isinstance(node.tag, str):
+                        scores[node] = scores.get(node, 0.0) + score / (1 + depth)
+        total = sum(walk(child, child_cards) for child, child_cards in blocks)
+        if own:
+            links = sum(link_chars(child, child_text, cards=cards) for child, child_text in inline)
+            if links < 0.5 * own:
+                total += own - links
+        mass[element] = total
+        return total
+
+    walk(base, cards)
+    return Survey(mass, scores, semantic + articles + mains)
+
+
+def choose_container(root: HtmlElement) -> HtmlElement:
+    """The element holding the article: semantic markup first, then paragraph scoring (Readability-style)."""
+    body = root.find("body")
+    base = body if body is not None else root
+    return _best_container(survey(base), base)
+
+
+def _best_container(found: Survey, base: HtmlElement) -> HtmlElement:
+    """The best-scoring container, or a semantic container holding most of its paragraphs."""
+    best = max(found.scores, key=found.scores.__getitem__, default=None)
     if best is None:
-        return semantic[0] if semantic else base
+        return found.semantic[0] if found.semantic else base
     best_length = paragraph_chars(best)
-    for candidate in semantic:  # a semantic container wins if it holds most of the best candidate's text
+    for candidate in found.semantic:  # a semantic container wins if it holds most of the best candidate's text
         if _NEGATIVE_HINT.search(f"{candidate.get('class') or ''} {candidate.get('id') or ''}"):
             continue
         if paragraph_chars(candidate) >= 0.8 * best_length and contains(candidate, best):
@@ -146,15 +172,16 @@ def find_content(root: HtmlElement, *, article: bool = False) -> HtmlElement:
     'thread'
     """
     body = root.find("body")
-    node = body if body is not None else root
-    mass = content_mass(node, cards=not article)
+    base = node = body if body is not None else root
+    found = survey(base, cards=not article)
+    mass = found.mass
     total = mass[node]
     while True:
         best = max((child for child in node if child in mass), key=mass.__getitem__, default=None)
         if best is None or mass[best] < REGION_SHARE * total:
             break
         node = best
-    classic = choose_container(root)
+    classic = _best_container(found, base)
     if contains(node, classic) and mass.get(classic, 0) >= TIGHT_SHARE * mass[node]:
         return classic
     return node

@@ -271,10 +271,10 @@ CARD_WORDS = 8
 """A link of this many words is a card's text (a product's or a listing's title), not a menu item."""
 
 
-_NOT_CARDS = frozenset({"aside", "nav"})
+NOT_CARDS = frozenset({"aside", "nav"})
 
 
-def _link_chars(child: HtmlElement, text: str, cards: bool) -> int:
+def link_chars(child: HtmlElement, text: str, *, cards: bool = False) -> int:
     """How much of an inline child's text (``text``) is link text; with ``cards``, long links are not."""
     if child.tag == "a":
         return len(text) if not cards or len(text.split()) < CARD_WORDS else 0
@@ -304,9 +304,9 @@ def content_mass(base: HtmlElement, *, cards: bool = False) -> dict[HtmlElement,
             if tag in INLINE:
                 text = all_text(child)
                 parts.append(text)
-                links += _link_chars(child, text, cards)
+                links += link_chars(child, text, cards=cards)
             else:
-                total += walk(child, cards and tag not in _NOT_CARDS)
+                total += walk(child, cards and tag not in NOT_CARDS)
             parts.append(child.tail or "")
         raw = "".join(parts)
         if raw and not raw.isspace():  # most containers hold only white space between their children
