@@ -177,7 +177,7 @@ class Cleaner:
             return self._explain_html(text, url=url, domain=domain, language=code)
         doc = self._with_language(Document.from_text(text, domain=resolve_domain(url, domain), url=url), code)
         decisions = settle(doc, self.rules.for_document(doc))
-        cleaned = apply(text, decisions)
+        cleaned = apply(text, decisions, lines=doc.lines)
         warnings = result_warnings(cleaned, lambda: sum(block.words for block in doc.blocks))
         return Cleaned(cleaned, decisions, doc.domain, self.rules.fingerprint, language=doc.language, warnings=warnings)
 
@@ -206,7 +206,7 @@ class Cleaner:
             )
             if value
         }
-        cleaned = apply(text, decisions)
+        cleaned = apply(text, decisions, lines=doc.lines)
         warnings = result_warnings(cleaned, lambda: max(count_words(text), visible_words(html)), len(html) // 5)
         return Cleaned(
             cleaned,
