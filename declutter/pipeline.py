@@ -210,7 +210,7 @@ class Cleaner:
             )
             if value
         }
-        cleaned = apply(text, decisions, lines=doc.lines)
+        cleaned = apply(text, decisions)
         warnings = result_warnings(cleaned, lambda: max(count_words(text), visible_words(html)), len(html) // 5)
         return Cleaned(
             cleaned,
