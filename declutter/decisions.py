@@ -136,18 +136,21 @@ def kept_lines(lines: Sequence[str], decisions: Iterable[Decision]) -> dict[int,
     return result | dict.fromkeys(dropped, "")
 
 
-def apply(text: str, decisions: Iterable[Decision]) -> str:
+def apply(text: str, decisions: Iterable[Decision], *, lines: Sequence[str] | None = None) -> str:
     """Remove what the decisions say from ``text``; blank lines between kept lines are preserved.
 
     Between two kept lines the longest run of blank lines that stood between them
     is kept, so paragraphs stay separated after a removal; with no decisions the
-    text comes back unchanged, byte for byte.
+    text comes back unchanged, byte for byte. ``lines``: the text split on ``\\n`` as
+    :meth:`~declutter.document.Document.from_text` splits it, when the caller has them
+    (a large document is then not split a second time).
     """
     decisions = list(decisions)
     if not decisions:
         return text
     final_newline = text.endswith("\n")
-    lines = (text[:-1] if final_newline else text).split("\n") if text else []
+    if lines is None:
+        lines = (text[:-1] if final_newline else text).split("\n") if text else []
     changed = kept_lines(lines, decisions)
     out: list[str] = []
     gap: list[str] = []  # the blank lines seen since the last kept line (current run)
@@ -173,7 +176,9 @@ def apply(text: str, decisions: Iterable[Decision]) -> str:
         out.extend(gap)  # trailing blank lines stay when the last line does
     if not out:
         return ""
-    return "\n".join(out) + ("\n" if final_newline else "")
+    if final_newline:
+        out.append("")  # joined, the empty last line ends the text with a newline (no second copy to add it)
+    return "\n".join(out)
 
 
 def _last_block(lines: Sequence[str]) -> int:

@@ -17,6 +17,7 @@ pattern cannot hang a pipeline: it raises an error that names the rule instead.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
@@ -315,11 +316,12 @@ def match_cutoffs(
     cut_rules = [r for r in rules if r.kind is Kind.CUTOFF]
     if not cut_rules:
         return []
-    words_before = [0] * (len(blocks) + 1)
+    # Running word counts as machine integers: a list would hold an int object for each line.
+    words_before = array("q", [0]) * (len(blocks) + 1)
     for n, block in enumerate(blocks):
         counted = block.words if block.line not in claimed else 0
         words_before[n + 1] = words_before[n] + counted
-    prose_after = [0] * (len(blocks) + 1)
+    prose_after = array("q", [0]) * (len(blocks) + 1)
     for n in range(len(blocks) - 1, -1, -1):
         block = blocks[n]
         counted = block.words if block.line not in claimed and is_prose(block.text, words=block.words) else 0

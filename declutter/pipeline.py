@@ -177,9 +177,13 @@ class Cleaner:
             return self._explain_html(text, url=url, domain=domain, language=code)
         doc = self._with_language(Document.from_text(text, domain=resolve_domain(url, domain), url=url), code)
         decisions = settle(doc, self.rules.for_document(doc))
-        cleaned = apply(text, decisions)
-        warnings = result_warnings(cleaned, lambda: sum(block.words for block in doc.blocks))
-        return Cleaned(cleaned, decisions, doc.domain, self.rules.fingerprint, language=doc.language, warnings=warnings)
+        lines, site, language = doc.lines, doc.domain, doc.language
+        words = sum(block.words for block in doc.blocks)
+        del doc  # its blocks go before the output is built: a large document's peak memory is lower
+        cleaned = apply(text, decisions, lines=lines)
+        del lines
+        warnings = result_warnings(cleaned, lambda: words)
+        return Cleaned(cleaned, decisions, site, self.rules.fingerprint, language=language, warnings=warnings)
 
     def _with_language(self, doc: Document, language: str | None) -> Document:
         """The document with its language: the given one, else detected (only when some rule needs it)."""

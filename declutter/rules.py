@@ -8,7 +8,7 @@ loads and selects them (:class:`~declutter.ruleset.RuleSet`). It imports none of
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from importlib import resources
@@ -128,13 +128,15 @@ class Rule:
         """
         return not self.languages or language in self.languages
 
-    def applies_to(self, domain: str | None, doc: Document | None = None, *, lowered: str | None = None) -> bool:
+    def applies_to(
+        self, domain: str | None, doc: Document | None = None, *, screened: Collection[int] | None = None
+    ) -> bool:
         """Whether the rule's site scope admits a document from ``domain``.
 
         Generic rules admit everything except their ``~excluded`` domains. Site rules
         need the domain, or, for text whose site is unknown, a signature line.
-        ``lowered``: the document's block texts, lower-cased and joined by newlines, when
-        the caller has it already (:meth:`RuleSet.for_document` makes it once for all rules).
+        ``screened``: the numbers of the signatures whose literals occur in the document, when the caller
+        has screened it already (:meth:`RuleSet.for_document` screens it once for all rules).
         """
         if domain is not None and any(domain_matches(domain, ex) for ex in self.excluded_domains):
             return False
@@ -144,16 +146,43 @@ class Rule:
             return any(domain_matches(domain, scope) for scope in self.domains)
         if doc is None or not self.signatures:
             return False
-        if lowered is None:
-            lowered = lowered_text(doc)
         # Only signatures whose literals occur somewhere in the document can match one of its lines.
-        possible = pattern_screen(self.signatures)(lowered)
-        return any(self.signatures[n].search(block.text) for n in possible for block in doc.blocks)
+        possible = screened if screened is not None else self.screen_signatures(lowered_chunks(doc))
+        return any(self.signatures[n].search(block.text) for n in sorted(possible) for block in doc.blocks)
+
+    def screen_signatures(self, chunks: Iterable[str]) -> set[int]:
+        """The numbers of the signatures that may match a line of a text given as lower-cased pieces
+        (:func:`lowered_chunks`): those whose literals occur in one of the pieces."""
+        screen = pattern_screen(self.signatures)
+        possible: set[int] = set()
+        for chunk in chunks:
+            possible.update(screen(chunk))
+        return possible
 
 
-def lowered_text(doc: Document) -> str:
-    """The document's block texts, lower-cased and joined by newlines (what signatures are screened on)."""
-    return "\n".join(block.text for block in doc.blocks).lower()
+LOWERED_CHUNK = 1 << 18
+"""About how many characters of a document :func:`lowered_chunks` lower-cases at a time."""
+
+
+def lowered_chunks(doc: Document, size: int = LOWERED_CHUNK) -> Iterator[str]:
+    """The document's block texts, lower-cased and joined by newlines, in pieces of whole blocks of about ``size``
+    characters: what signatures are screened on. A signature matches within one line, so the pieces find the same
+    signatures as the whole text would, and a large document is never copied whole (the literal scan reads a
+    piece as four bytes a character).
+
+    >>> list(lowered_chunks(Document.from_text("Share\\n\\nSIGN UP\\nMore\\n"), size=8))
+    ['share\\nsign up', 'more']
+    """
+    batch: list[str] = []
+    length = 0
+    for block in doc.blocks:
+        batch.append(block.text)
+        length += len(block.text) + 1
+        if length >= size:
+            yield "\n".join(batch).lower()
+            batch, length = [], 0
+    if batch:
+        yield "\n".join(batch).lower()
 
 
 def default_dir() -> Path:

@@ -23,8 +23,9 @@ from pathlib import Path
 from declutter.document import Document
 from declutter.errors import RuleError, did_you_mean
 from declutter.heuristics import HEURISTICS
+from declutter.literals import pattern_screen
 from declutter.rulefile import load_rule_files
-from declutter.rules import Kind, Rule, Status, default_dir, lowered_text
+from declutter.rules import Kind, Rule, Status, default_dir, lowered_chunks
 
 
 def _matches_selector(rule: Rule, token: str) -> bool:
@@ -118,8 +119,14 @@ class RuleSet:
             active = tuple(r for r in active if r.speaks(doc.language))
         if doc.domain is not None or not any(r.domains and r.signatures for r in active):
             return tuple(r for r in active if r.applies_to(doc.domain))
-        lowered = lowered_text(doc)
-        return tuple(r for r in active if r.applies_to(None, doc, lowered=lowered))
+        # One pass over the text, a piece at a time, screens every site rule's signatures.
+        signed = [r for r in active if r.domains and r.signatures]
+        screened: list[set[int]] = [set() for _ in signed]
+        for chunk in lowered_chunks(doc):
+            for rule, possible in zip(signed, screened, strict=True):
+                possible.update(pattern_screen(rule.signatures)(chunk))
+        by_rule = {id(rule): possible for rule, possible in zip(signed, screened, strict=True)}
+        return tuple(r for r in active if r.applies_to(None, doc, screened=by_rule.get(id(r))))
 
     @cached_property
     def has_languages(self) -> bool:

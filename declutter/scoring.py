@@ -314,13 +314,31 @@ def _row(name: str, score: Score) -> str:
     )
 
 
-HEADER = f"{'':<34} {'remov':>6} {'resid':>6} {'P':>7} {'R':>7} {'F1':>7} {'P chr':>7} {'R chr':>7} {'retain':>7}"
+COLUMNS = ("remov", "resid", "P", "R", "F1", "P chr", "R chr", "retain")
+"""The table's columns, as :data:`LEGEND` explains them."""
+HEADER = f"{'':<34} {COLUMNS[0]:>6} {COLUMNS[1]:>6} " + " ".join(f"{column:>7}" for column in COLUMNS[2:])
+
+LEGEND = (
+    "columns (labelled lines only):",
+    "  remov   lines removed (dropped whole, or stripped to nothing)",
+    "  resid   lines labelled residue",
+    "  P       line precision: of the lines removed, the share that were residue (below 1: article lines lost)",
+    "  R       line recall: of the residue lines, the share removed",
+    "  F1      the harmonic mean of P and R",
+    "  P chr   character precision: of the characters removed (whole lines and stripped spans), the share of residue",
+    "  R chr   character recall: of the residue characters, the share removed",
+    "  retain  of the article's characters, the share kept",
+    "  a ratio with nothing to count (no line removed, no residue) reads 1.000",
+)
+"""What each column of :data:`HEADER` means, printed under the first table."""
 
 
 def render_table(report: Report, *, per_sample: bool = True, errors: int = 50) -> str:
-    """A readable report: overall, per split, per sample, per category, per rule, then the errors."""
+    """A readable report: overall and per split (with a legend of the columns), per sample, per category, per rule,
+    then the errors."""
     out = [HEADER, _row("all samples", report.score)]
     out += [_row(f"split {name}", score) for name, score in sorted(report.by_split.items())]
+    out += ["", *LEGEND]
     if per_sample:
         out += ["", "per sample", HEADER]
         out += [_row(s.sample.id[:34], s.score) for s in report.samples]

@@ -38,6 +38,8 @@ PROSE_MIN_WORDS = 12
 def normalize(text: str) -> str:
     """Collapse whitespace (NBSP and friends included), drop zero-width characters, strip the ends."""
     if text.isprintable():  # no control, format or separator character but the space: nothing to drop
+        if "  " not in text and text[:1] != " " and text[-1:] != " ":
+            return text  # already normal: the same string, not a copy (a large document holds one per line)
         return " ".join(text.split())
     return _SPACE.sub(" ", _INVISIBLE.sub("", text)).strip()
 

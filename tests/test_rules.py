@@ -1,5 +1,6 @@
 from declutter import Kind, RuleSet
 from declutter.document import Document
+from declutter.rules import LOWERED_CHUNK, lowered_chunks
 
 
 def test_bundled_rules_have_unique_ids_and_names(rules: RuleSet) -> None:
@@ -47,6 +48,20 @@ def test_site_rules_need_the_domain_or_a_signature(rules: RuleSet) -> None:
     assert "GLB002" in {r.id for r in rules.for_document(signed)}
     other = Document.from_text("Interact with The Globe", domain="example.com")
     assert "GLB002" not in {r.id for r in rules.for_document(other)}, "a known other domain beats signatures"
+
+
+def test_signatures_are_screened_a_piece_at_a_time(rules: RuleSet) -> None:
+    filler = "A paragraph of the article that says nothing about the site it was published on.\n" * (
+        3 * LOWERED_CHUNK // 80
+    )
+    pieces = list(lowered_chunks(Document.from_text(filler + "Interact with The Globe\n")))
+    assert len(pieces) > 2, "a long text is lower-cased in pieces, never whole"
+    assert all(len(piece) < 2 * LOWERED_CHUNK for piece in pieces)
+    assert pieces[-1].endswith("interact with the globe")
+    signed = Document.from_text(filler + "Interact with The Globe\n" + filler)
+    unsigned = Document.from_text(filler + "Interact with the world\n" + filler)
+    assert "GLB002" in {r.id for r in rules.for_document(signed)}, "a signature in a middle piece is found"
+    assert "GLB002" not in {r.id for r in rules.for_document(unsigned)}
 
 
 def test_select_refuses_unknown_tokens_naming_the_nearest(rules: RuleSet) -> None:

@@ -15,6 +15,9 @@ from declutter import Cleaner, DeclutterError
 from declutter.decisions import Cleaned
 from declutter.samples import load_samples, sample_from_text
 from declutter.scoring import (
+    COLUMNS,
+    HEADER,
+    LEGEND,
     PageScore,
     Score,
     WcxbReport,
@@ -25,6 +28,7 @@ from declutter.scoring import (
     load_bodies,
     load_wcxb,
     render_junit,
+    render_table,
     render_wcxb_table,
     score_sample,
     score_samples,
@@ -75,6 +79,23 @@ def test_span_labels_allow_strips() -> None:
     assert score.fp == 0
     assert score.fp_chars == 0
     assert score.tp_chars == 17
+
+
+def test_the_table_explains_its_columns_under_the_first_table() -> None:
+    labels = ["share", "", "body", "", "body", "", "newsletter"]
+    sample = sample_from_text(TEXT, labels, meta={"id": "t", "split": "dev"})
+    lines = render_table(score_samples([sample], Cleaner())).splitlines()
+    assert lines[:3] == [HEADER, lines[1], lines[2]]
+    assert lines[1].startswith("all samples")
+    assert lines[2].startswith("split dev")
+    start = lines.index(LEGEND[0])
+    assert start == 4, "right under the overall and split rows"
+    assert lines[start : start + len(LEGEND)] == list(LEGEND)
+    assert lines.index("per sample") > start
+    assert lines.count(LEGEND[0]) == 1, "one legend, not one per table"
+    explained = [line[2:].split("  ")[0] for line in LEGEND[1:] if line[2:3] != " " and "  " in line[2:]]
+    assert explained == list(COLUMNS), "every column of the header, in its order"
+    assert HEADER.split() == " ".join(COLUMNS).split()
 
 
 def gate_report(tmp_path: Path, labels: list[str]):  # type: ignore[no-untyped-def]

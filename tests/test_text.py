@@ -46,6 +46,12 @@ def test_sentence_count() -> None:
     assert sentence_count("One. Two? Three!") == 3
 
 
+def test_normal_text_is_not_copied() -> None:
+    line = "The council approved the budget on Monday."
+    assert normalize(line) is line, "a large document's lines are not held twice"
+    assert normalize(" Share  this ") == "Share this"
+
+
 @given(_TRICKY)
 def test_normalize_fast_path_equals_the_general_one(text: str) -> None:
     general = regex.sub(

@@ -323,15 +323,17 @@ def code_and_tables(blocks: Sequence[Block]) -> frozenset[int]:
     structural heuristics leave these lines to the article (a docs page's example, a forum answer's
     snippet, a product's spec table); a single leaked tag or script line stays theirs to judge.
     """
-    shapes = [(is_code_shaped(b.raw), is_table_row(b.raw)) for b in blocks]
+    # Two lists of flags, not a pair per line: a long document's lines are many.
+    code = [is_code_shaped(b.raw) for b in blocks]
+    table = [is_table_row(b.raw) for b in blocks]
     for i in range(1, len(blocks) - 1):  # a comment or keyword line ('pass') between two lines of code
-        if not shapes[i][0] and shapes[i - 1][0] and shapes[i + 1][0] and blocks[i].words <= 8:
-            shapes[i] = (True, shapes[i][1])
+        if not code[i] and code[i - 1] and code[i + 1] and blocks[i].words <= 8:
+            code[i] = True
     inside = [False] * len(blocks)
-    for i, (code, table) in enumerate(shapes):
-        if code or table:
+    for i in range(len(blocks)):
+        if code[i] or table[i]:
             for j in (i - 1, i + 1):
-                if 0 <= j < len(blocks) and ((code and shapes[j][0]) or (table and shapes[j][1])):
+                if 0 <= j < len(blocks) and ((code[i] and code[j]) or (table[i] and table[j])):
                     inside[i] = True
                     break
     return frozenset(block.line for block, yes in zip(blocks, inside, strict=True) if yes)

@@ -134,15 +134,18 @@ def other_language_run(
         language, hits = _language(words(block.text.lower()), stopwords)
         return script, language, hits
 
-    shapes = [shape(block) for block in blocks]
     # What each line could be foreign as, whatever the document's language: a run needs min_lines such lines
-    # in min_languages languages, so most documents are settled without working out their own language.
-    possible = [
-        {script} - {"Latin"} | ({language} if language is not None and hits[language] >= 2 else set())
-        for script, language, hits in filter(None, shapes)
-    ]
-    if sum(1 for values in possible if values) < min_lines or len(set().union(*possible)) < min_languages:
+    # in min_languages languages, so most documents are settled without working out their own language. The
+    # lines are counted as they come, so a long document's every line's counts are not held at once.
+    foreign_lines = 0
+    possible: set[str] = set()
+    for script, language, counts in filter(None, map(shape, blocks)):
+        values = {script} - {"Latin"} | ({language} if language is not None and counts[language] >= 2 else set())
+        foreign_lines += bool(values)
+        possible |= values
+    if foreign_lines < min_lines or len(possible) < min_languages:
         return []
+    shapes = [shape(block) for block in blocks]
     # The article's paragraphs decide its language: they survive cleaning, sidebars do not.
     sample = _prose_sample(blocks, 3000)
     doc_script = _script(sample)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Sequence
 from urllib.parse import unquote, urlsplit
 
@@ -785,7 +786,8 @@ def tail_fill(
 
     # From the bottom up: the nearest footer at or below each line, and the next kept line.
     floor_at: list[int | None] = [None] * (count + 1)
-    next_kept = [count] * (count + 1)
+    # Line numbers and prefix counts as machine integers: a list would hold an int object for each.
+    next_kept = array("q", [count]) * (count + 1)
     removed_from = 0
     run = 0
     for n in range(count - 1, -1, -1):
@@ -796,9 +798,9 @@ def tail_fill(
         next_kept[n] = next_kept[n + 1] if gone[n] else n
     # From the top down: where a run of more than max_paragraph_run paragraphs completes (gone lines
     # neither extend nor break a run), numbered items, and kept lines, as prefix counts.
-    too_long = [0] * (count + 1)
-    numbered = [0] * (count + 1)
-    kept = [0] * (count + 1)
+    too_long = array("q", [0]) * (count + 1)
+    numbered = array("q", [0]) * (count + 1)
+    kept = array("q", [0]) * (count + 1)
     run = 0
     for n, block in enumerate(blocks):
         if not gone[n]:
