@@ -325,11 +325,11 @@ def explain(
         page = (
             f"{_count(len(result.elements), 'element')} removed from the page"
             + (f" ({', '.join(f'{c} {n}' for c, n in by_element.most_common())})" if by_element else "")
-            + f"; then {lines} lines extracted, "
+            + f"; then {_count(lines, 'line')} extracted, "
         )
     typer.echo(
         f"\n{path}: "
-        + (page or f"{lines} lines, ")
+        + (page or f"{_count(lines, 'line')}, ")
         + f"{_count(len(result.decisions), 'removal')}, {removed} of {len(text)} characters"
         + (f" ({summary})" if summary else "")
         + (f"; site {result.domain}" if result.domain else "")

@@ -188,13 +188,18 @@ def strip_bulk(
                         compiled.rule.id,
                         compiled.rule.category,
                         describe(root),
-                        f"{sum(counts.values())} elements that never hold text",
+                        _elements(sum(counts.values())) + " that never hold text",
                         summary,
                     )
                 )
         else:
             rest.append(compiled)
     return decisions, rest
+
+
+def _elements(count: int) -> str:
+    """'1 element', '12 elements'."""
+    return f"{count} element" + ("" if count == 1 else "s")
 
 
 def remove_chrome(
