@@ -133,15 +133,25 @@ class PatternScreen:
             for literal in literals or ():
                 gated_by.setdefault(literal, set()).add(number)
         self._unchecked = frozenset(unchecked)
+        self._always = sorted(unchecked)
         self._gated_by = {literal: frozenset(numbers) for literal, numbers in gated_by.items()}
         self._scan = LiteralScan(gated_by)
 
     def __call__(self, lowered: str) -> list[int]:
-        """The numbers of the patterns that may match ``lowered`` (a lower-cased text), in order."""
+        """The numbers of the patterns that may match ``lowered`` (a lower-cased text), in order (the list
+        is shared: do not change it)."""
+        found = self._scan(lowered)
+        if not found:  # most lines: the patterns without literals, listed once
+            return self._always
+        return sorted(self._unchecked.union(*(self._gated_by[literal] for literal in found)))
+
+    def possible(self, lowered: str) -> frozenset[int]:
+        """The numbers of the patterns that may match ``lowered``, unordered (for a caller that filters them
+        first and sorts what is left)."""
         found = self._scan(lowered)
         if not found:
-            return sorted(self._unchecked)
-        return sorted(self._unchecked.union(*(self._gated_by[literal] for literal in found)))
+            return self._unchecked
+        return self._unchecked.union(*(self._gated_by[literal] for literal in found))
 
 
 @lru_cache(maxsize=4096)
