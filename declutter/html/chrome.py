@@ -219,7 +219,7 @@ def remove_chrome(
     vetoed: set[str] = set()
     while True:
         found = _matches(root, [m for m in matched if m[0].rule.id not in vetoed], page_chars, sizes, holders, article)
-        judged = [(element, compiled.rule.id) for element, compiled, _ in found if _judged_together(compiled.rule, article)]
+        judged = [(el, compiled.rule.id) for el, compiled, _ in found if _judged_together(compiled.rule, article)]
         if not judged or mass.page < 500:  # nothing judged together, or too little text for a share to matter
             break
         together: Counter[str] = Counter()
