@@ -110,6 +110,13 @@ class LiteralScan:
             return frozenset()
         return frozenset(map(_VALUE, self._automaton.iter(lowered)))
 
+    def any(self, lowered: str) -> bool:
+        """Whether any of the literals occurs in ``lowered``: the scan stops at the first."""
+        return self._automaton is not None and next(self._automaton.iter(lowered), None) is not None
+
+
+_FIRST = [0]
+
 
 class PatternScreen:
     """Which of a list of patterns could match a text, from one :class:`LiteralScan` of it.
@@ -126,22 +133,37 @@ class PatternScreen:
     def __init__(self, patterns: Iterable[regex.Pattern[str]]) -> None:
         unchecked: list[int] = []
         gated_by: dict[str, set[int]] = {}
+        count = 0
         for number, pattern in enumerate(patterns):
+            count += 1
             literals = required_literals(pattern)
             if literals is None:
                 unchecked.append(number)
             for literal in literals or ():
                 gated_by.setdefault(literal, set()).add(number)
         self._unchecked = frozenset(unchecked)
+        self._always = sorted(unchecked)
+        self._single = count == 1
         self._gated_by = {literal: frozenset(numbers) for literal, numbers in gated_by.items()}
         self._scan = LiteralScan(gated_by)
 
     def __call__(self, lowered: str) -> list[int]:
-        """The numbers of the patterns that may match ``lowered`` (a lower-cased text), in order."""
+        """The numbers of the patterns that may match ``lowered`` (a lower-cased text), in order (the list
+        is shared: do not change it)."""
+        if self._single:  # one pattern (most heuristics' anchors): any of its literals is enough to try it
+            return self._always if not self._unchecked and not self._scan.any(lowered) else _FIRST
+        found = self._scan(lowered)
+        if not found:  # most lines: the patterns without literals, listed once
+            return self._always
+        return sorted(self._unchecked.union(*(self._gated_by[literal] for literal in found)))
+
+    def possible(self, lowered: str) -> frozenset[int]:
+        """The numbers of the patterns that may match ``lowered``, unordered (for a caller that filters them
+        first and sorts what is left)."""
         found = self._scan(lowered)
         if not found:
-            return sorted(self._unchecked)
-        return sorted(self._unchecked.union(*(self._gated_by[literal] for literal in found)))
+            return self._unchecked
+        return self._unchecked.union(*(self._gated_by[literal] for literal in found))
 
 
 @lru_cache(maxsize=4096)

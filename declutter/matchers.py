@@ -206,9 +206,8 @@ class LineMatcher:
         lowered = text.lower()
         eligible = self._eligible_for(head, block.words, len(text))
         matched: Rule | None = None
-        for number in self._screen(lowered):
-            if number not in eligible:
-                continue
+        # The patterns the line's literals allow and its guards admit, filtered in C before any is tried.
+        for number in sorted(eligible.intersection(self._screen.possible(lowered))):
             rule, index, pattern, requires = self._candidates[number]
             if rule is matched or (requires and not any(literal in lowered for literal in requires)):
                 continue  # the rule matched already, or needs a literal the line does not have

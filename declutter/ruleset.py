@@ -69,6 +69,11 @@ class RuleSet:
 
     def active(self) -> tuple[Rule, ...]:
         """Rules that run (tombstones excluded)."""
+        return self._active
+
+    @cached_property
+    def _active(self) -> tuple[Rule, ...]:
+        # Asked several times for every document cleaned: the set is immutable, so it is listed once.
         return tuple(r for r in self.rules if r.status is not Status.REMOVED)
 
     def select(self, *, keep: Iterable[str] = (), only: Iterable[str] = (), ignore: Iterable[str] = ()) -> RuleSet:

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, cast
 
 from cssselect import GenericTranslator, SelectorError
@@ -218,22 +218,19 @@ def remove_chrome(
         return decisions
     sizes = paragraph_sizes(root)  # counted before removals
     page_chars = sum(sizes.values())
-    # What counts as the page's text when matches are judged together: an article's paragraphs; on other
-    # pages (cards, posts and sections written in <div>s) all the text outside links.
-    mass = _paragraph_mass(root, sizes) if article else content_mass(root, cards=True)
-    page_mass = mass.get(root, 0)
     holders = _article_holders(root)
     matched = [(compiled, set(_run(compiled.xpath, root))) for compiled in walked]
+    mass = _Mass(root, sizes, article)
     vetoed: set[str] = set()
     while True:
         found = _matches(root, [m for m in matched if m[0].rule.id not in vetoed], page_chars, sizes, holders, article)
+        judged = [(el, compiled.rule.id) for el, compiled, _ in found if _judged_together(compiled.rule, article)]
+        if not judged or mass.page < 500:  # nothing judged together, or too little text for a share to matter
+            break
         together: Counter[str] = Counter()
-        for element, compiled, _ in found:
-            if _judged_together(compiled.rule, article):
-                together[compiled.rule.id] += mass.get(element, 0)
-        holding = {
-            rule_id for rule_id, chars in together.items() if page_mass >= 500 and chars >= PROTECT_SHARE * page_mass
-        }
+        for element, rule_id in judged:
+            together[rule_id] += mass.of(element)
+        holding = {rule_id for rule_id, chars in together.items() if chars >= PROTECT_SHARE * mass.page}
         if not holding:
             break
         vetoed |= holding  # its matches are the page's text taken together (a forum's posts): none goes
@@ -271,13 +268,34 @@ def _unwrap_misparsed(root: HtmlElement, tags: frozenset[str]) -> None:
         element.drop_tag()
 
 
-def _paragraph_mass(root: HtmlElement, sizes: dict[HtmlElement, int]) -> dict[HtmlElement, int]:
-    """Characters of paragraph text (:func:`paragraph_sizes`) under each element that holds some."""
-    mass: dict[HtmlElement, int] = {}
-    for paragraph, size in sizes.items():
-        for node in (paragraph, *paragraph.iterancestors()):
-            mass[node] = mass.get(node, 0) + size
-    return mass
+class _Mass:
+    """What counts as the page's text when matches are judged together: an article's paragraphs
+    (:func:`paragraph_sizes`); on other pages (cards, posts and sections written in <div>s) all the text
+    outside links (:func:`content_mass`).
+
+    Measured only when asked, before any removal (the walk removes nothing): most walks find no match
+    judged together, and on an article the few matched elements are summed from their own paragraphs
+    rather than every paragraph's ancestors being counted.
+    """
+
+    def __init__(self, root: HtmlElement, sizes: dict[HtmlElement, int], article: bool) -> None:
+        self._root, self._sizes, self._article = root, sizes, article
+        self._cards: dict[HtmlElement, int] | None = None
+
+    @cached_property
+    def page(self) -> int:
+        return sum(self._sizes.values()) if self._article else self._card_mass().get(self._root, 0)
+
+    def of(self, element: HtmlElement) -> int:
+        if self._article:
+            sizes = self._sizes
+            return sum(sizes.get(p, 0) for p in element.iter(*PARAGRAPHS))
+        return self._card_mass().get(element, 0)
+
+    def _card_mass(self) -> dict[HtmlElement, int]:
+        if self._cards is None:
+            self._cards = content_mass(self._root, cards=True)
+        return self._cards
 
 
 def _applies(setting: object, article: bool) -> bool:

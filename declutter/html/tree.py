@@ -109,6 +109,9 @@ def preview(element: HtmlElement, limit: int = 100) -> str:
     >>> preview(fromstring("<div>Topics <a>concept</a><a>EV</a><ul><li>Share</li><li>Tweet</li></ul></div>"))
     'Topics concept EV Share Tweet'
     """
+    if not len(element):  # a leaf (most removed elements): its own text is all the walk below would read
+        text = squeeze(element.text or "")
+        return text if len(text) <= limit else text[: limit - 3] + "..."
     parts: list[str] = []
     size = 0
     for event, node in etree.iterwalk(element, events=("start", "end")):
