@@ -20,19 +20,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from lxml.html import HtmlElement
-
 from declutter.decisions import ElementDecision
 from declutter.document import domain_of
 from declutter.html.blocks import blocks_of
 from declutter.html.chrome import compile_selector_rule, remove_chrome, reveal_noscript, strip_bulk
 from declutter.html.metadata import author_of, first_meta, read_metadata
 from declutter.html.parsing import parse
-from declutter.html.regions import find_content
-from declutter.html.structured import body_instead, missing_description
+from declutter.html.regions import find_content, widened
+from declutter.html.structured import completed
 from declutter.html.tree import all_text, contains, path_of, remove, squeeze
 from declutter.rules import Kind, Rule
-from declutter.structure import Shape, paragraph
+from declutter.structure import Shape
 
 
 @dataclass(frozen=True)
@@ -88,7 +86,8 @@ def extract_page(html: str, rules: Sequence[Rule], *, url: str | None = None, do
     container = find_content(root, article=head.article)
     notes: list[str] = []
     if not head.article:
-        container = _widened(root, container, notes)
+        container, widening = widened(root, container)
+        notes += widening
     removed += remove_chrome(
         container, [s for s in selectors if s.rule.params.get("scope") == "content"], article=head.article
     )
@@ -107,7 +106,8 @@ def extract_page(html: str, rules: Sequence[Rule], *, url: str | None = None, do
     shapes = tuple(blocks_of(container))
     if title and shapes and shapes[0].text == title:
         shapes = shapes[1:]
-    shapes = _completed(head.items, shapes, notes)
+    shapes, completion = completed(head.items, shapes)
+    notes += completion
     blocks = tuple(shape.text for shape in shapes)
     return Page(
         title or None,
@@ -122,45 +122,3 @@ def extract_page(html: str, rules: Sequence[Rule], *, url: str | None = None, do
         tuple(notes),
         words,
     )
-
-
-WIDER_SHARE = 0.2
-"""Content found holding less than this share of the page's words gives way to the whole page (less its chrome)."""
-
-
-def _widened(root: HtmlElement, container: HtmlElement, notes: list[str]) -> HtmlElement:
-    """The container, or the page's body when the container holds much less than the page shows.
-
-    On a page that is not an article, content found holding a fifth of the words left after chrome
-    removal missed most of it (cards made of links, sections the scorer did not join): the wider
-    extraction keeps them, and the note says so.
-    """
-    body = root.find("body")
-    body = body if body is not None else root
-    if container is body:
-        return container
-    inside, page = len(all_text(container).split()), len(all_text(body).split())
-    if inside >= WIDER_SHARE * page:
-        return container
-    notes.append(
-        f"the content found ({path_of(container)}) held {inside} of the page's {page} words: "
-        "the whole page, less its chrome, is used"
-    )
-    return body
-
-
-def _completed(items: Sequence[dict[str, object]], shapes: tuple[Shape, ...], notes: list[str]) -> tuple[Shape, ...]:
-    """The shapes, replaced by the page's JSON-LD article body when the markup gave far less, or with the
-    JSON-LD product description added when the markup left most of it out; the note says which."""
-    words = sum(len(shape.text.split()) for shape in shapes)
-    body = body_instead(items, words)
-    if body is not None:
-        notes.append(
-            f"the page's markup held {words} words and its JSON-LD article body more: the article body is used"
-        )
-        return tuple(paragraph(text) for text in body)
-    description = missing_description(items, " ".join(shape.text for shape in shapes))
-    if description is not None:
-        notes.append("the page's JSON-LD product description, mostly missing from its markup, is added")
-        return shapes + tuple(paragraph(text) for text in description)
-    return shapes

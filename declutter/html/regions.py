@@ -17,6 +17,7 @@ from declutter.html.tree import (
     contains,
     link_chars,
     paragraph_chars,
+    path_of,
     squeeze,
 )
 
@@ -185,3 +186,28 @@ def find_content(root: HtmlElement, *, article: bool = False) -> HtmlElement:
     if contains(node, classic) and mass.get(classic, 0) >= TIGHT_SHARE * mass[node]:
         return classic
     return node
+
+
+WIDER_SHARE = 0.2
+"""Content found holding less than this share of the page's words gives way to the whole page (less its chrome)."""
+
+
+def widened(root: HtmlElement, container: HtmlElement) -> tuple[HtmlElement, tuple[str, ...]]:
+    """The container, or the page's body when the container holds much less than the page shows, with a note.
+
+    On a page that is not an article, content found holding a fifth of the words left after chrome
+    removal missed most of it (cards made of links, sections the scorer did not join): the wider
+    extraction keeps them, and the note says so.
+    """
+    body = root.find("body")
+    body = body if body is not None else root
+    if container is body:
+        return container, ()
+    inside, page = len(all_text(container).split()), len(all_text(body).split())
+    if inside >= WIDER_SHARE * page:
+        return container, ()
+    note = (
+        f"the content found ({path_of(container)}) held {inside} of the page's {page} words: "
+        "the whole page, less its chrome, is used"
+    )
+    return body, (note,)

@@ -12,6 +12,8 @@ import html
 import re
 from collections.abc import Sequence
 
+from declutter.structure import Shape, paragraph
+
 BODY_KEYS = ("articleBody", "reviewBody")
 """JSON-LD keys holding an article's (or a review's) whole text."""
 STANDS_IN = 2.0
@@ -81,3 +83,20 @@ def missing_description(items: Sequence[dict[str, object]], text: str) -> list[s
         return None
     present = set(_WORD.findall(text.lower()))
     return found if sum(w in present for w in words) < 0.5 * len(words) else None
+
+
+def completed(
+    items: Sequence[dict[str, object]], shapes: tuple[Shape, ...]
+) -> tuple[tuple[Shape, ...], tuple[str, ...]]:
+    """The shapes, replaced by the page's JSON-LD article body when the markup gave far less, or with the
+    JSON-LD product description added when the markup left most of it out; with a note saying which."""
+    words = sum(len(shape.text.split()) for shape in shapes)
+    body = body_instead(items, words)
+    if body is not None:
+        note = f"the page's markup held {words} words and its JSON-LD article body more: the article body is used"
+        return tuple(paragraph(text) for text in body), (note,)
+    description = missing_description(items, " ".join(shape.text for shape in shapes))
+    if description is not None:
+        note = "the page's JSON-LD product description, mostly missing from its markup, is added"
+        return shapes + tuple(paragraph(text) for text in description), (note,)
+    return shapes, ()
