@@ -1,12 +1,13 @@
 """The HTML stage, one step per module: parse (:mod:`.parsing`), read what the page says about itself
-(:mod:`.metadata`), remove page chrome (:mod:`.chrome`), find the main content (:mod:`.regions`) and
-emit its blocks (:mod:`.blocks`); :mod:`.extract` runs them in order. Decoding bytes is
-:mod:`declutter.inputs`'s job, as for text."""
+(:mod:`.metadata`), remove page chrome (:mod:`.chrome`), find the main content as a region of the page
+(:mod:`.regions`), emit its blocks with their structure (:mod:`.blocks`) and complete them from the page's
+structured data (:mod:`.structured`); :mod:`.extract` runs them in order, and :mod:`.tree` holds the
+element helpers they share. Decoding bytes is :mod:`declutter.inputs`'s job, as for text."""
 
 from declutter.html.chrome import CompiledSelector, compile_selector_rule, remove_chrome
 from declutter.html.extract import Page, extract_page
 from declutter.html.parsing import looks_like_html, parse
-from declutter.html.regions import choose_container
+from declutter.html.regions import choose_container, find_content
 
 __all__ = [
     "CompiledSelector",
@@ -14,6 +15,7 @@ __all__ = [
     "choose_container",
     "compile_selector_rule",
     "extract_page",
+    "find_content",
     "looks_like_html",
     "parse",
     "remove_chrome",
