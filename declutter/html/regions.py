@@ -135,11 +135,17 @@ def choose_container(root: HtmlElement) -> HtmlElement:
     return _best_container(survey(base), base)
 
 
+_PARTS = frozenset({"ul", "ol", "dl", "li", "dd", "dt", "table", "tbody", "thead", "tr", "td", "th"})
+"""Elements that are parts of a text (its lists, its tables), not containers of one."""
+
+
 def _best_container(found: Survey, base: HtmlElement) -> HtmlElement:
     """The best-scoring container, or a semantic container holding most of its paragraphs."""
     best = max(found.scores, key=found.scores.__getitem__, default=None)
     if best is None:
         return found.semantic[0] if found.semantic else base
+    while best.tag in _PARTS and best is not base and best.getparent() is not None:
+        best = best.getparent()  # a list or a table is part of a text, never all of it: take what holds it
     best_length = paragraph_chars(best)
     for candidate in found.semantic:  # a semantic container wins if it holds most of the best candidate's text
         if _NEGATIVE_HINT.search(f"{candidate.get('class') or ''} {candidate.get('id') or ''}"):

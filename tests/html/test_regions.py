@@ -27,3 +27,18 @@ def test_the_region_keeps_every_card_of_a_listing() -> None:
     root = parse(f"<body><div id=menu>{menu}</div><ul id=jobs>{cards}</ul><p>Short intro to the board.</p></body>")
     assert find_content(root).get("id") == "jobs", "long links are cards on a page that is not an article"
     assert find_content(root, article=True).get("id") != "jobs", "on an article they are teasers"
+
+
+def test_a_list_is_never_the_whole_article() -> None:
+    from declutter.html.parsing import parse
+    from declutter.html.regions import choose_container
+
+    items = "".join(
+        f"<li><p>Newsletter {n}, on databases, written weekly by a former analyst, with charts.</p></li>"
+        for n in range(8)
+    )
+    root = parse(
+        f"<body><div id=post><p>Welcome, readers: here are the newsletters I read, with a word on each.</p>"
+        f"<ol>{items}</ol></div></body>"
+    )
+    assert choose_container(root).get("id") == "post", "the list's scores go to what holds it"
