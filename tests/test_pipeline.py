@@ -241,3 +241,20 @@ def test_clean_and_explain_take_extra_rules_like_cleaner(tmp_path: Path) -> None
     assert [d.rule_id for d in declutter.explain(text, extra=[tmp_path]).decisions] == ["TST001", "SHR001"]
     assert "extra" in (declutter.clean.__doc__ or "")
     assert ">>>" in (declutter.clean.__doc__ or "")
+
+
+def test_dates_printed_once_per_kept_card_stay_with_the_cards() -> None:
+    cards = ["Senior backend engineer at a logistics firm", "Data analyst for a city council", "Frontend developer"]
+    stamps = ["3 days ago", "1 week ago", "2 weeks ago"]
+    board = "".join(f"{card}\n{stamp}\n\n" for card, stamp in zip(cards, stamps, strict=True))
+    kept = clean(board)
+    assert all(stamp in kept for stamp in stamps), "the cards stay, and so do their dates"
+    assert all(stamp in clean("\n".join(stamps) + "\n") for stamp in stamps), "a list of nothing but dates"
+    # One date on an article, or the dates of teasers other rules removed, still go.
+    assert "3 days ago" not in clean(f"3 days ago\n\n{PAGE_PROSE}")
+
+
+PAGE_PROSE = (
+    "The minister said on Monday that the plan would be announced in the spring, and that the budget would "
+    "follow it within weeks, after a round of consultations with every province and territory.\n"
+)

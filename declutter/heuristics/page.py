@@ -546,6 +546,7 @@ def headline_anchor(
     quoted_words: int = 2,
     quote_stop_words: int = 5,
     slug_ignore: str = "",
+    max_prose_above: int = 1,
 ) -> list[Hit]:
     """The page chrome above the headline, the headline found by its likeness to the URL's slug or the page title.
 
@@ -577,6 +578,12 @@ def headline_anchor(
     - everything, when the page title is the source and fewer than ``min_between`` lines
       separate it from the headline (the first line is the headline itself, and the match a
       copy inside the article).
+
+    - everything, when more than ``max_prose_above`` unremoved lines above the headline are
+      paragraphs of prose (``prose_words`` words or more, ending like sentences) and they hold as
+      many words as the prose below it: a page head is
+      chrome, and an extractor's output (a buyer's guide whose product names a later heading
+      echoes) holds the article above the line that looks like the headline.
 
     A slug shorter than ``min_shared`` words ('news_view.html') is no source; ``slug_ignore``
     lists words (file extensions) that are no part of it, separated by spaces. Without a URL only the page title serves.
@@ -631,6 +638,9 @@ def headline_anchor(
         if not likeness(blocks[headline]):
             return []
     above = [b for b in blocks[start:headline] if b.line not in claimed and b.line not in protected]
+    paragraphs = [b for b in above if b.words >= prose_words and is_prose(b.text, words=b.words)]
+    if len(paragraphs) > max_prose_above and sum(b.words for b in paragraphs) >= sum(b.words for b in prose):
+        return []  # more prose above the 'headline' than below it: the article, not a page head
     quoted = [b.words >= quoted_words and b.text.casefold() in article for b in above]
     stops = [n for n, b in enumerate(above) if quoted[n] and b.words >= quote_stop_words]
     if stops:

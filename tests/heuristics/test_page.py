@@ -378,3 +378,20 @@ def test_tail_fill_spares_an_article_that_goes_on_under_an_inline_box() -> None:
     assert _fill(f"{BODY}Share\nSources:\n{TAIL_TEASERS}{PAGE_FOOT}") == []
     numbered = "1. Fix the bridge\nThe bridge was closed again.\n2. Buy new buses\nThe fleet is old.\n"
     assert _fill(f"{BODY}Share\n{numbered}{PAGE_FOOT}") == []
+
+
+def test_headline_anchor_needs_a_page_head_not_prose_above_the_headline() -> None:
+    # An extractor's output: the article's own paragraphs stand above a heading that echoes the slug
+    # (a buyer's guide whose later section names the page's subject). No page head, nothing goes.
+    intro = [
+        "Vertical designs, split halves and tented keys all promise a more comfortable working day at the desk.",
+        "We tested twenty models over three months and asked a physiotherapist which shapes help most, and why.",
+    ]
+    specs = "".join(f"Spec {n}: {n * 10} grams\n" for n in range(10))
+    above = "".join(f"{line}\n{specs}" for line in intro * 4)  # more prose above than below: the article
+    text = f"{TEASERS}{above}The Council Approves Its New Spring Budget\n{BODY}"
+    assert _anchor(text) == []
+    blocks = Document.from_text(text).blocks
+    claimed = frozenset(b.line for b in blocks if b.text in ("Menu", "Search"))
+    unguarded = headline_anchor(blocks, None, frozenset(), claimed, url=URL, slug_ignore="php", max_prose_above=9)
+    assert intro[1] in [b.text for b, _ in unguarded], "without the guard the article's intro would go"
