@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from itertools import pairwise
 
 import regex
 
@@ -97,6 +98,24 @@ def _inside_items(run: list[Block], marks: list[int], claimed: frozenset[int], i
     return start, end
 
 
+_PRICE = regex.compile(r"(?:\p{Sc}\s?\d|\d(?:[\d.,]*\d)?\s?\p{Sc})")
+
+
+def _price_cycle(items: Sequence[Block], min_prices: int) -> bool:
+    """Product cards: ``min_prices`` lines or more hold a price ('$24.95', '19,90 €'), one every few lines.
+
+    A shop's grid prints per card a name, a price and a few fields, so the prices recur at a
+    steady step (the commonest gap between two price lines, of two lines or more, is at least
+    half of the gaps); a menu's items are names without prices.
+    """
+    at = [n for n, b in enumerate(items) if _PRICE.search(b.text)]
+    if len(at) < max(min_prices, 2):
+        return False
+    gaps = Counter(b - a for a, b in pairwise(at))
+    step, count = gaps.most_common(1)[0]
+    return step >= 2 and 2 * count >= len(at) - 1
+
+
 def menu_run(
     blocks: Sequence[Block],
     rule: Rule,
@@ -118,6 +137,7 @@ def menu_run(
     inner_ratio: float = 0.0,
     dense_items: int = 0,
     dense_ratio: float = 1.0,
+    card_prices: int = 0,
 ) -> list[Hit]:
     """A long run of very short lines above the article or below it: a menu, a footer, a link farm.
 
@@ -138,7 +158,9 @@ def menu_run(
        of which ``dense_ratio`` are labels ('About us', 'Careers', 'Advertise'); when it has
        ``min_anchors`` labels (with ``claimed_evidence``, short lines another rule removed
        count too); and when its items average at most ``max_mean_words`` words. Shape alone
-       never deletes: a list of names or products that closes an article has no labels.
+       never deletes: a list of names or products that closes an article has no labels. With
+       ``card_prices``, a menu part holding that many prices at a steady step (:func:`_price_cycle`,
+       a shop's product grid) stays.
        Copies of the headline (:func:`headline_copies`) always stay.
     """
     span = article_span(blocks, claimed, prose_words, edge_gap, edge_words)
@@ -175,6 +197,7 @@ def menu_run(
             (len(items) >= min_items or dense)
             and evidence >= min_anchors
             and sum(b.words for b in items) <= max_mean_words * len(items)
+            and not (card_prices and _price_cycle(items, card_prices))
         ):
             place = ("above the article", "inside the article's span", "below the article")[region]
             hits.extend(

@@ -30,6 +30,16 @@ def test_menu_run_needs_menu_words() -> None:
     assert "NAV006" in [d.rule_id for d in result.decisions]
 
 
+def test_menu_run_spares_product_cards_with_recurring_prices() -> None:
+    """A shop's grid (a name, then its price, card after card) is a run of short lines, but no menu."""
+    grid = ["Shop", "Desk Drawer", "$129", "Foot Hammock", "$39", "Monitor Arm", "$99", "Cable Tray", "$29"]
+    result = explain(PROSE + "\n".join([*grid, "Desk Shelf", "$69", "Contact us"]) + "\n")
+    assert "NAV006" not in [d.rule_id for d in result.decisions]
+    assert "Desk Drawer" in result.text
+    menu = ["Shop", "Desks", "Chairs", "Deals under $50", "Lamps", "Storage", "Gift cards", "Blog", "Contact us"]
+    assert "NAV006" in ids(PROSE + "\n".join(menu) + "\n")
+
+
 def test_menu_run_ignores_residue_prose_above_the_menu() -> None:
     """A cookie notice above the menu is residue another rule removed, not the article's first paragraph."""
     cookie = (
