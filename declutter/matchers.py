@@ -29,7 +29,7 @@ from declutter.document import Block
 from declutter.errors import DeclutterError
 from declutter.literals import PatternScreen, pattern_screen
 from declutter.rules import Kind, Position, Rule
-from declutter.text import is_prose, normalize, starts_with_bullet, strip_bullet, word_count
+from declutter.text import is_prose, normalize, spec_rows, starts_with_bullet, strip_bullet, word_count
 
 REGEX_TIMEOUT = 0.5
 """Seconds one pattern may spend on one line before the rule is reported as too slow."""
@@ -319,6 +319,14 @@ def _printed_again(blocks: Sequence[Block], n: int) -> bool:
     return any(later.text.casefold() == text for later in blocks[n + 1 :])
 
 
+def _over_spec_rows(blocks: Sequence[Block], n: int, claimed: set[int]) -> bool:
+    """The first unclaimed lines below the block at ``n`` are 'Label: value' rows (see :func:`spec_rows`)."""
+    if n + 1 >= len(blocks) or ":" not in blocks[n + 1].text:
+        return False
+    below = [b.text for b in blocks[n + 1 : n + 17] if b.line not in claimed][:8]
+    return spec_rows(below)
+
+
 def match_cutoffs(
     blocks: Sequence[Block], rules: Iterable[Rule], hits: Hits, protected: frozenset[int], claimed: set[int]
 ) -> list[Decision]:
@@ -330,7 +338,8 @@ def match_cutoffs(
     (the lines right above and below it carry a bullet too: '- More on Postgres performance by …' in a wiki's
     reading list) is one of that list's entries, not a header opening a tail; and a marker whose line is printed
     again further down ('Sponsored' under each promoted card of a shop's grid) labels an item, not the tail: the
-    tail starts at its last copy.
+    tail starts at its last copy. Nor does a marker over a spec sheet ('Recommended:' over 'OS: Windows 10',
+    'Memory: 8 GB RAM'): those rows are the product's.
     """
     cut_rules = [r for r in rules if r.kind is Kind.CUTOFF]
     if not cut_rules:
@@ -346,7 +355,7 @@ def match_cutoffs(
         counted = block.words if block.line not in claimed and is_prose(block.text, words=block.words) else 0
         prose_after[n] = prose_after[n + 1] + counted
     for n, block in enumerate(blocks):
-        if block.line in protected or _inside_bullets(blocks, n):
+        if block.line in protected or _inside_bullets(blocks, n) or _over_spec_rows(blocks, n, claimed):
             continue
         for rule, _ in hits.get(block.line, ()):
             if rule.kind is not Kind.CUTOFF:

@@ -116,3 +116,30 @@ def test_a_tail_marker_printed_again_below_is_an_item_label_and_the_tail_starts_
     cut = [d.line for d in explain(_SHOP, input_format="text").decisions if d.action.value == "cut"]
     assert cut
     assert min(cut) >= 10, cut
+
+
+_SPECS = "\n".join(
+    [
+        "Team game",
+        "Nine distinct classes provide a broad range of tactical abilities and personalities, and the game is "
+        "constantly updated with new maps, items and modes, so that every match plays differently from the one "
+        "before it and a player who returns after a month away finds something new to learn on every server. "
+        "Players can trade items with each other and build loadouts for every class.",
+        "System requirements",
+        "Recommended:",
+        "- OS: Windows 10 (64-bit)",
+        "- Processor: Intel Core i5 or better",
+        "- Memory: 8 GB RAM",
+        "- Graphics: GeForce GTX 960",
+        "- Network: Broadband Internet connection",
+        "- Storage: 15 GB available space",
+    ]
+)
+
+
+def test_spec_rows_under_a_list_header_are_the_products_not_a_tail_or_headlines() -> None:
+    from declutter import explain
+
+    for ignore in ((), ("REL001",)):  # the headline list, and the tail cut-off once the list rule is off
+        decisions = explain(_SPECS, input_format="text", ignore=ignore).decisions
+        assert [d.text for d in decisions if d.text.startswith("- ")] == [], ignore
