@@ -29,7 +29,7 @@ from declutter.document import Block
 from declutter.errors import DeclutterError
 from declutter.literals import PatternScreen, pattern_screen
 from declutter.rules import Kind, Position, Rule
-from declutter.text import is_prose, normalize, strip_bullet, word_count
+from declutter.text import is_prose, normalize, spec_rows, starts_with_bullet, strip_bullet, word_count
 
 REGEX_TIMEOUT = 0.5
 """Seconds one pattern may spend on one line before the rule is reported as too slow."""
@@ -303,6 +303,30 @@ def match_blocks(
     return decisions
 
 
+def _inside_bullets(blocks: Sequence[Block], n: int) -> bool:
+    """The block at ``n`` is bulleted and so are the blocks right above and below it: an item of a list."""
+    return (
+        0 < n < len(blocks) - 1
+        and starts_with_bullet(blocks[n].raw)
+        and starts_with_bullet(blocks[n - 1].raw)
+        and starts_with_bullet(blocks[n + 1].raw)
+    )
+
+
+def _printed_again(blocks: Sequence[Block], n: int) -> bool:
+    """The block at ``n`` has a copy of its text (case aside) further down: a repeated label."""
+    text = blocks[n].text.casefold()
+    return any(later.text.casefold() == text for later in blocks[n + 1 :])
+
+
+def _over_spec_rows(blocks: Sequence[Block], n: int, claimed: set[int]) -> bool:
+    """The first unclaimed lines below the block at ``n`` are 'Label: value' rows (see :func:`spec_rows`)."""
+    if n + 1 >= len(blocks) or ":" not in blocks[n + 1].text:
+        return False
+    below = [b.text for b in blocks[n + 1 : n + 17] if b.line not in claimed][:8]
+    return spec_rows(below)
+
+
 def match_cutoffs(
     blocks: Sequence[Block], rules: Iterable[Rule], hits: Hits, protected: frozenset[int], claimed: set[int]
 ) -> list[Decision]:
@@ -310,7 +334,12 @@ def match_cutoffs(
 
     Guards: at least ``min_words_before`` words of unremoved text above the marker
     (the article has run), and at most ``max_prose_after`` words of unremoved prose
-    below it (nothing that reads like the article follows).
+    below it (nothing that reads like the article follows). A marker that is an item inside a bulleted list
+    (the lines right above and below it carry a bullet too: '- More on Postgres performance by …' in a wiki's
+    reading list) is one of that list's entries, not a header opening a tail; and a marker whose line is printed
+    again further down ('Sponsored' under each promoted card of a shop's grid) labels an item, not the tail: the
+    tail starts at its last copy. Nor does a marker over a spec sheet ('Recommended:' over 'OS: Windows 10',
+    'Memory: 8 GB RAM'): those rows are the product's.
     """
     cut_rules = [r for r in rules if r.kind is Kind.CUTOFF]
     if not cut_rules:
@@ -326,7 +355,7 @@ def match_cutoffs(
         counted = block.words if block.line not in claimed and is_prose(block.text, words=block.words) else 0
         prose_after[n] = prose_after[n + 1] + counted
     for n, block in enumerate(blocks):
-        if block.line in protected:
+        if block.line in protected or _inside_bullets(blocks, n) or _over_spec_rows(blocks, n, claimed):
             continue
         for rule, _ in hits.get(block.line, ()):
             if rule.kind is not Kind.CUTOFF:
@@ -334,6 +363,8 @@ def match_cutoffs(
             before, after = words_before[n], prose_after[n + 1]
             if before < rule.params["min_words_before"] or after > rule.params["max_prose_after"]:
                 continue
+            if _printed_again(blocks, n):
+                break
             reason = (
                 f"tail cut at line {block.line + 1} ({block.text[:40]!r}): {before} words above, "
                 f"{after} prose words below"

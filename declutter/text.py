@@ -17,7 +17,9 @@ False
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
+from itertools import pairwise
 
 import regex
 
@@ -60,6 +62,37 @@ def starts_with_bullet(raw: str) -> bool:
     (True, True, False)
     """
     return _LIST_MARK.match(raw) is not None
+
+
+_FIELD = regex.compile(r"(\p{L}[\p{L}\d&/®*.-]*(?:\s+[\p{L}\d&/®*.()-]+){0,2})\s*:\s+(\S.*)")
+"""A 'Label: value' row: a label of at most three words, a colon, the value ('Memory: 8 GB RAM')."""
+
+
+def spec_rows(lines: Sequence[str]) -> bool:
+    """Two thirds of ``lines`` or more (bullets stripped) are 'Label: value' rows of a spec sheet or a fact box.
+
+    Three labels or more, at least half of the rows' labels distinct and no label twice in a row (headlines
+    repeat their kicker: 'Opinion: …', 'Opinion: …'), and half of the values 6 words or fewer (a headline
+    carries a whole clause after its kicker). A second column repeats the labels ('Minimum:' over 'OS: …' again).
+
+    >>> spec_rows(["OS: Windows 10", "Processor: Intel Core i5", "Memory: 8 GB RAM", "Storage: 50 GB available space"])
+    True
+    >>> spec_rows(["Opinion: The budget is a gamble", "Opinion: Why the vote matters", "Opinion: A late reckoning"])
+    False
+    >>> spec_rows(["Ukraine: Russia launches its biggest drone attack yet on the capital overnight",
+    ...            "Gaza: Aid convoys stopped at the border for a third day as talks stall",
+    ...            "Brexit: Ministers clash over the new trade deal with the European Union"])
+    False
+    """
+    fields = [m for m in (_FIELD.fullmatch(line) for line in lines) if m is not None]
+    if len(fields) < 3 or 3 * len(fields) < 2 * len(lines):
+        return False
+    labels = [m[1].casefold() for m in fields]
+    if len(set(labels)) < 3 or 2 * len(set(labels)) < len(labels):
+        return False
+    if any(a == b for a, b in pairwise(labels)):
+        return False
+    return 2 * sum(len(m[2].split()) <= 6 for m in fields) >= len(fields)
 
 
 def words(text: str) -> list[str]:

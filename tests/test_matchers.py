@@ -55,3 +55,91 @@ def test_a_block_with_fewer_continuation_lines_than_min_lines_is_not_removed(rul
         doc = Document.from_text(text)
         hits = match_patterns(doc.blocks, [rule])
         assert [d.line for d in match_blocks(doc.blocks, [rule], hits, frozenset(), set())] == expected
+
+
+_READING = "\n".join(
+    [
+        "Performance tuning",
+        "The planner chooses between sequential and index scans by estimating the cost of each, and those "
+        "estimates rest on the statistics that ANALYZE gathers, so stale statistics are the first thing to check "
+        "when a query that used to be fast becomes slow after a large load or a bulk delete of old rows. "
+        "Autovacuum keeps them fresh on most tables, but a table that grows by millions of rows in an hour can "
+        "outrun it, and then a manual ANALYZE right after the load is the cheapest fix there is.",
+        "Articles on tuning",
+        "- Tuning your server by Jane Roe",
+        "- Query plans explained by John Doe",
+        "- Related posts on counting rows by Ann Lee",
+        "- Index-only scans by Ann Lee",
+        "- Bulk loading by Sam Poe",
+        "Courses are offered by several companies. Check the events page.",
+        "Maintenance",
+        "- Vacuum basics",
+        "- Planner statistics",
+        "- Logging slow queries",
+    ]
+)
+
+
+def test_a_tail_marker_inside_a_bulleted_list_is_an_item_not_a_header() -> None:
+    from declutter import explain
+
+    cuts = [d for d in explain(_READING, input_format="text").decisions if d.action.value == "cut"]
+    assert cuts == [], [d.text for d in cuts]
+    # The same words as a header of their own still open the tail.
+    header = _READING.replace("- Related posts on counting rows by Ann Lee", "Related posts")
+    assert any(d.action.value == "cut" for d in explain(header, input_format="text").decisions)
+
+
+_SHOP = "\n".join(
+    [
+        "Video games",
+        "Find consoles, controllers and games for every player in the family, from the newest releases to the "
+        "classics, with free delivery on orders over $35 and easy returns in stores or by mail within ninety days "
+        "of purchase. Members save five percent on every order and get early access to holiday deals, while "
+        "gift cards never expire and can be used online or in any of our stores across the country.",
+        "Sponsored",
+        "Shop favorite franchises",
+        "Super Mario",
+        "Minecraft",
+        "Browse by genre",
+        "Adventure",
+        "Racing",
+        "Sponsored",
+        "Sign up for deals",
+    ]
+)
+
+
+def test_a_tail_marker_printed_again_below_is_an_item_label_and_the_tail_starts_at_its_last_copy() -> None:
+    from declutter import explain
+
+    cut = [d.line for d in explain(_SHOP, input_format="text").decisions if d.action.value == "cut"]
+    assert cut
+    assert min(cut) >= 10, cut
+
+
+_SPECS = "\n".join(
+    [
+        "Team game",
+        "Nine distinct classes provide a broad range of tactical abilities and personalities, and the game is "
+        "constantly updated with new maps, items and modes, so that every match plays differently from the one "
+        "before it and a player who returns after a month away finds something new to learn on every server. "
+        "Players can trade items with each other and build loadouts for every class.",
+        "System requirements",
+        "Recommended:",
+        "- OS: Windows 10 (64-bit)",
+        "- Processor: Intel Core i5 or better",
+        "- Memory: 8 GB RAM",
+        "- Graphics: GeForce GTX 960",
+        "- Network: Broadband Internet connection",
+        "- Storage: 15 GB available space",
+    ]
+)
+
+
+def test_spec_rows_under_a_list_header_are_the_products_not_a_tail_or_headlines() -> None:
+    from declutter import explain
+
+    for ignore in ((), ("REL001",)):  # the headline list, and the tail cut-off once the list rule is off
+        decisions = explain(_SPECS, input_format="text", ignore=ignore).decisions
+        assert [d.text for d in decisions if d.text.startswith("- ")] == [], ignore

@@ -17,7 +17,7 @@ from declutter.document import Block
 from declutter.heuristics.common import Hit, is_residue, is_title_echo, prose_words_before
 from declutter.matchers import fullmatch
 from declutter.rules import Rule
-from declutter.text import ends_like_sentence, is_prose, sentence_count
+from declutter.text import ends_like_sentence, is_prose, sentence_count, spec_rows
 
 _JOIN = regex.compile(r"(?<=\p{Ll}{3}|[?!»”])(?=\p{Lu}\p{Ll})")
 _TOKEN = regex.compile(r"\S+")
@@ -73,7 +73,8 @@ def headline_list(
     other rules removed (a cookie notice above the menu) is not the article and does not count.
     A related box between paragraphs is often shorter: ``min_bulleted`` items (0: off) are enough when every
     item is a bulleted line of three words or more and none ends like a sentence (an article's bulleted key
-    points are sentences; its headings are no list header).
+    points are sentences; its headings are no list header). A run of 'Label: value' rows with distinct labels
+    and short values is a spec sheet ('Recommended:' over 'OS: Windows 10', 'Memory: 8 GB RAM'), not headlines.
     """
     hits: list[Hit] = []
     prose_before = prose_words_before(blocks, claimed)
@@ -101,6 +102,10 @@ def headline_list(
                 break  # a sentence of eight words or more is the article resuming, not a teaser
             run.append(block)
         terminal = sum(ends_like_sentence(b.text) and not _NUMBERED.match(b.text) for b in run)
+        # A spec sheet under 'Recommended:' is the product's; its first 8 rows, as a second column repeats the labels.
+        if spec_rows([b.text for b in run[:8]]):
+            position += 1
+            continue
         if (len(run) >= min_items and terminal <= max_terminal_ratio * len(run)) or _bulleted_box(
             run, min_bulleted, terminal
         ):
