@@ -15,11 +15,11 @@ from lxml.html import HtmlElement
 
 from declutter.decisions import ElementDecision
 from declutter.errors import RuleError
+from declutter.html.regions import content_mass
 from declutter.html.tree import (
     PARAGRAPHS,
     all_text,
     class_tokens,
-    content_mass,
     describe,
     paragraph_sizes,
     path_of,

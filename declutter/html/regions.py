@@ -9,13 +9,11 @@ from lxml.html import HtmlElement
 
 from declutter.html.tree import (
     INLINE,
-    NOT_CARDS,
     NOT_PARAGRAPHS,
     PARAGRAPH_TAGS,
     SKIP,
     all_text,
     contains,
-    link_chars,
     paragraph_chars,
     path_of,
     squeeze,
@@ -48,10 +46,24 @@ def _content_class(value: str) -> bool:
     return bool(_CONTENT_CLASS.search(value))
 
 
+CARD_WORDS = 8
+"""A link of this many words is a card's text (a product's or a listing's title), not a menu item."""
+
+
+NOT_CARDS = frozenset({"aside", "nav"})
+
+
+def link_chars(child: HtmlElement, text: str, *, cards: bool = False) -> int:
+    """How much of an inline child's text (``text``) is link text; with ``cards``, long links are not."""
+    if child.tag == "a":
+        return len(text) if not cards or len(text.split()) < CARD_WORDS else 0
+    return sum(len(link) for link in map(all_text, child.iter("a")) if not cards or len(link.split()) < CARD_WORDS)
+
+
 @dataclass(frozen=True)
 class Survey:
     """What one walk of the page finds for choosing its content: every element's content text
-    (:func:`~declutter.html.tree.content_mass`), the Readability-style scores of the containers, and the
+    (:func:`content_mass`), the Readability-style scores of the containers, and the
     semantic containers (articleBody or a content class/id, <article>, <main>) in document order."""
 
     mass: dict[HtmlElement, int]
@@ -59,13 +71,25 @@ class Survey:
     semantic: list[HtmlElement]
 
 
-def survey(base: HtmlElement, *, cards: bool = False) -> Survey:
+def content_mass(base: HtmlElement, *, cards: bool = False) -> dict[HtmlElement, int]:
+    """Characters of text each element holds outside links, in blocks that are not mostly links.
+
+    A block's own text (its text, inline children and tails) counts less its link text, and not at all
+    when links are half of it (a menu, a tag list); an element's mass is its blocks' sum. With ``cards``
+    (a page that is not an article), a link of :data:`CARD_WORDS` words or more counts as text: a
+    listing's or a shop's cards are links, and they are the page; but not in an <aside> or a <nav>,
+    where long links are an archive's or a menu's.
+    """
+    return survey(base, cards=cards, scored=False).mass
+
+
+def survey(base: HtmlElement, *, cards: bool = False, scored: bool = True) -> Survey:
     """Walk the page once (elements inside scripts and styles left out): content text and scores.
 
     A paragraph of 25 characters or more scores ``1 + its commas + min(length / 100, 3)``, scaled down by
     its link text, for its parent and half for its grandparent; text written straight into a container
     (between <br> tags) scores for the container itself and half for its parent. ``cards`` as in
-    :func:`~declutter.html.tree.content_mass`, whose numbers ``mass`` holds.
+    :func:`content_mass`, whose numbers ``mass`` holds; without ``scored``, only those are counted.
     """
     mass: dict[HtmlElement, int] = {}
     scores: dict[HtmlElement, float] = {}
@@ -84,12 +108,13 @@ def survey(base: HtmlElement, *, cards: bool = False) -> Survey:
 
     def walk(element: HtmlElement, cards: bool) -> int:
         tag = element.tag
-        if content(element.get("class")) or content(element.get("id")) or element.get("itemprop") == "articleBody":
-            semantic.append(element)
-        if tag == "article":
-            articles.append(element)
-        elif tag == "main":
-            mains.append(element)
+        if scored:
+            if content(element.get("class")) or content(element.get("id")) or element.get("itemprop") == "articleBody":
+                semantic.append(element)
+            if tag == "article":
+                articles.append(element)
+            elif tag == "main":
+                mains.append(element)
         parts = [element.text or ""]
         inline: list[tuple[HtmlElement, str]] = []
         blocks: list[tuple[HtmlElement, bool]] = []
@@ -108,7 +133,7 @@ def survey(base: HtmlElement, *, cards: bool = False) -> Survey:
         if raw and not raw.isspace():  # most containers hold only white space between their children
             text = squeeze(raw)
             own = len(text)
-            if own >= _SCORED_CHARS and tag not in _UNSCORED:
+            if scored and own >= _SCORED_CHARS and tag not in _UNSCORED:
                 plain = sum(link_chars(child, child_text) for child, child_text in inline)
                 score = (1 + text.count(",") + min(own / 100, 3)) * (1 - min(1.0, plain / own))
                 first = element.getparent() if tag in PARAGRAPH_TAGS else element
