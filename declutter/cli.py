@@ -48,6 +48,7 @@ from declutter.scoring import (
     wcxb_json,
     wcxb_text,
 )
+from declutter.text import counted
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -323,14 +324,14 @@ def explain(
     if result.source is not None:
         by_element = Counter(e.category for e in result.elements)
         page = (
-            f"{_count(len(result.elements), 'element')} removed from the page"
+            f"{counted(len(result.elements), 'element')} removed from the page"
             + (f" ({', '.join(f'{c} {n}' for c, n in by_element.most_common())})" if by_element else "")
-            + f"; then {_count(lines, 'line')} extracted, "
+            + f"; then {counted(lines, 'line')} extracted, "
         )
     typer.echo(
         f"\n{path}: "
-        + (page or f"{_count(lines, 'line')}, ")
-        + f"{_count(len(result.decisions), 'removal')}, {removed} of {len(text)} characters"
+        + (page or f"{counted(lines, 'line')}, ")
+        + f"{counted(len(result.decisions), 'removal')}, {removed} of {len(text)} characters"
         + (f" ({summary})" if summary else "")
         + (f"; site {result.domain}" if result.domain else "")
     )
@@ -703,11 +704,6 @@ def rules_check(
     typer.echo(f"{len(ruleset)} rules ({summary}), {examples} examples: all pass")
     if any(rule.kind is Kind.SELECTOR for rule in ruleset):
         typer.echo("note: selector rules apply to HTML input only")
-
-
-def _count(number: int, noun: str) -> str:
-    """``1 removal``, ``2 removals``."""
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _version(value: bool) -> None:

@@ -133,3 +133,12 @@ def sentence_count(text: str) -> int:
     if not text.strip():
         return 0
     return len(_SENTENCE_END.findall(text)) + 1
+
+
+def counted(number: int, noun: str) -> str:
+    """A count and its noun, in the singular for one: what messages and reasons print.
+
+    >>> counted(1, "removal"), counted(12, "element")
+    ('1 removal', '12 elements')
+    """
+    return f"{number} {noun}{'' if number == 1 else 's'}"

@@ -28,6 +28,7 @@ from declutter.html.tree import (
     squeeze,
 )
 from declutter.rules import Rule
+from declutter.text import counted
 
 
 @lru_cache(maxsize=512)
@@ -188,18 +189,13 @@ def strip_bulk(
                         compiled.rule.id,
                         compiled.rule.category,
                         describe(root),
-                        _elements(sum(counts.values())) + " that never hold text",
+                        counted(sum(counts.values()), "element") + " that never hold text",
                         summary,
                     )
                 )
         else:
             rest.append(compiled)
     return decisions, rest
-
-
-def _elements(count: int) -> str:
-    """'1 element', '12 elements'."""
-    return f"{count} element" + ("" if count == 1 else "s")
 
 
 def remove_chrome(
