@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -227,7 +227,7 @@ class Cleaner:
         del doc  # its blocks go before the output is built: a large document's peak memory is lower
         cleaned = apply(text, decisions, lines=lines)
         del lines
-        warnings = result_warnings(cleaned, lambda: words)
+        warnings = result_warnings(cleaned, words)
         return Cleaned(cleaned, decisions, site, self.rules.fingerprint, language=language, warnings=warnings)
 
     def _with_language(self, doc: Document, language: str | None) -> Document:
@@ -256,7 +256,7 @@ class Cleaner:
             if value
         }
         cleaned = apply(text, decisions)
-        warnings = page.notes + result_warnings(cleaned, lambda: page.words)
+        warnings = page.notes + result_warnings(cleaned, page.words)
         return Cleaned(
             cleaned,
             decisions,
@@ -326,23 +326,19 @@ KEPT_SHARE_TO_WARN = 0.05
 """A result with less than this share of the input's words is near-empty: worth a warning, not an error."""
 
 
-def result_warnings(cleaned: str, input_words: Callable[[], int], most_words: int | None = None) -> tuple[str, ...]:
-    """A warning when a result is empty or near-empty although its input had words.
+def result_warnings(cleaned: str, words: int) -> tuple[str, ...]:
+    """A warning when a result is empty or near-empty although its input had ``words`` words (for HTML,
+    the words the page shows). The result's words are counted only up to the share that settles the
+    question, without making a list of them: memory stays that of the text.
 
-    ``input_words`` counts the input's words when needed (for HTML, the page's visible text, which
-    costs a pass over the page); ``most_words`` is a cheap upper bound that spares that pass when
-    the result is clearly not near-empty. Words are counted without making a list of them, and
-    the result's only up to the share that settles the question: memory stays that of the text.
+    >>> result_warnings("", 40), result_warnings("Two words", 100), result_warnings("", 5)
+    (('empty result from 40 words of input',), ('near-empty result: 2 of 100 words of input kept',), ())
     """
-    bound = most_words if most_words is not None else input_words()
-    if bound < MIN_WORDS_TO_WARN:
+    if words < MIN_WORDS_TO_WARN:
         return ()
-    enough = math.ceil(KEPT_SHARE_TO_WARN * bound)
+    enough = math.ceil(KEPT_SHARE_TO_WARN * words)
     kept = count_words(cleaned, stop=enough)
     if kept >= enough:
-        return ()
-    words = input_words() if most_words is not None else bound
-    if words < MIN_WORDS_TO_WARN or kept >= KEPT_SHARE_TO_WARN * words:
         return ()
     if not kept:
         return (f"empty result from {words} words of input",)
