@@ -156,7 +156,12 @@ def _protected(element: HtmlElement, page_chars: int, sizes: dict[HtmlElement, i
         return True
     if element in holders:
         return True
-    return page_chars >= 500 and sum(sizes.get(p, 0) for p in element.iter(*PARAGRAPHS)) >= PROTECT_SHARE * page_chars
+    return page_chars >= 500 and _paragraphs_in(element, sizes) >= PROTECT_SHARE * page_chars
+
+
+def _paragraphs_in(element: HtmlElement, sizes: dict[HtmlElement, int]) -> int:
+    """Characters of the page's paragraphs (``sizes``, measured before any removal) under an element."""
+    return sum(sizes.get(p, 0) for p in element.iter(*PARAGRAPHS))
 
 
 def _run(xpath: etree.XPath | None, root: HtmlElement) -> list[Any]:
@@ -276,22 +281,17 @@ class _Mass:
 
     def __init__(self, root: HtmlElement, sizes: dict[HtmlElement, int], article: bool) -> None:
         self._root, self._sizes, self._article = root, sizes, article
-        self._cards: dict[HtmlElement, int] | None = None
 
     @cached_property
     def page(self) -> int:
-        return sum(self._sizes.values()) if self._article else self._card_mass().get(self._root, 0)
+        return sum(self._sizes.values()) if self._article else self._cards.get(self._root, 0)
 
     def of(self, element: HtmlElement) -> int:
-        if self._article:
-            sizes = self._sizes
-            return sum(sizes.get(p, 0) for p in element.iter(*PARAGRAPHS))
-        return self._card_mass().get(element, 0)
+        return _paragraphs_in(element, self._sizes) if self._article else self._cards.get(element, 0)
 
-    def _card_mass(self) -> dict[HtmlElement, int]:
-        if self._cards is None:
-            self._cards = content_mass(self._root, cards=True)
-        return self._cards
+    @cached_property
+    def _cards(self) -> dict[HtmlElement, int]:
+        return content_mass(self._root, cards=True)
 
 
 def _applies(setting: object, article: bool) -> bool:
