@@ -26,7 +26,7 @@ from declutter.checks import check_rules, lint_breadth
 from declutter.decisions import ElementDecision
 from declutter.errors import DeclutterError, did_you_mean
 from declutter.inputs import MAX_BYTES, read_document, read_source
-from declutter.language import ISO_639_1, normalize_language
+from declutter.language import nearest_code, normalize_language
 from declutter.pipeline import INPUT_FORMATS, Cleaner
 from declutter.rules import Kind, default_dir
 from declutter.ruleset import RuleSet, SelectionError
@@ -91,10 +91,10 @@ def _language(value: str | None) -> str | None:
         return None
     code = normalize_language(value)
     if code is None:
-        guess = value.strip().lower()[:2]
+        guess = nearest_code(value)
         raise typer.BadParameter(
             f"{value!r} is not a language: write an ISO 639-1 code ('de') or a tag ('pt-BR')"
-            + (f"; did you mean {guess!r}?" if guess in ISO_639_1 else "")
+            + (f"; did you mean {guess!r}?" if guess else "")
         )
     return code
 

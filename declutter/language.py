@@ -52,6 +52,16 @@ def normalize_language(tag: str | None) -> str | None:
     return code if code in ISO_639_1 else None
 
 
+def nearest_code(value: str) -> str | None:
+    """The ISO 639-1 code a mistyped language value most likely means: its first two letters, if a code.
+
+    >>> nearest_code("de-DE_x"), nearest_code("German"), nearest_code("zz")
+    ('de', None, None)
+    """
+    prefix = value.strip().lower()[:2]
+    return prefix if prefix in ISO_639_1 else None
+
+
 @cache
 def stopwords() -> Mapping[str, Mapping[str, float]]:
     """Each function word of ``languages.toml`` with its weight for every language whose list holds it."""

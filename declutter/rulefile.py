@@ -37,7 +37,7 @@ import regex
 from declutter.categories import CONTENT, RESIDUE
 from declutter.document import normalize_domain
 from declutter.errors import RuleError
-from declutter.language import ISO_639_1
+from declutter.language import ISO_639_1, nearest_code
 from declutter.rules import Examples, Fix, Kind, Origin, Position, Rule, Status, default_dir
 
 Heuristics = Mapping[str, Callable[..., Any]]
@@ -270,14 +270,14 @@ def _languages(value: Any, *, path: str, line: int, rule_id: str | None) -> froz
         )
     for code in codes:
         if code not in ISO_639_1:
-            prefix = code.lower()[:2]
+            guess = nearest_code(code)
             raise RuleError(
                 f"unknown language {code!r}: languages are ISO 639-1 codes (two lower-case letters)",
                 path=path,
                 line=line,
                 rule_id=rule_id,
-                hint=f"did you mean {prefix!r}?"
-                if prefix in ISO_639_1
+                hint=f"did you mean {guess!r}?"
+                if guess
                 else "write the two-letter code, e.g. 'de', 'fr', 'es', 'it', 'pt', 'nl', 'pl'",
             )
     return frozenset(codes)
