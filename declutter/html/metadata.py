@@ -10,6 +10,7 @@ from typing import cast
 from lxml import etree
 from lxml.html import HtmlElement
 
+from declutter.html.tree import squeeze
 from declutter.language import normalize_language
 
 
@@ -70,7 +71,7 @@ def read_metadata(root: HtmlElement) -> Metadata:
         elif title is None:
             title = element.text or ""
     items = _json_ld_items(json_ld)
-    types = {str(t).lower() for item in items for t in _as_list(item.get("@type"))}
+    types = {str(t).lower() for item in items for t in as_list(item.get("@type"))}
     if "og:type" in metas:
         types.add(metas["og:type"].lower())
     declared = (root.get("lang"), root.get("xml:lang"), content_language, metas.get("og:locale"))
@@ -101,7 +102,8 @@ def _json_ld_items(scripts: list[str]) -> list[dict[str, object]]:
     return found
 
 
-def _as_list(value: object) -> list[object]:
+def as_list(value: object) -> list[object]:
+    """A JSON-LD value that may be one thing or a list of them (``@type``, ``author``), as a list."""
     return value if isinstance(value, list) else [] if value is None else [value]
 
 
@@ -118,10 +120,10 @@ def author_of(metas: dict[str, str], json_ld: dict[str, object]) -> str | None:
     'Jane Roe'
     """
     for key in ("author", "article:author"):
-        value = " ".join(metas.get(key, "").split())
+        value = squeeze(metas.get(key, ""))
         if value and not _is_url(value):
             return value
-    names = [" ".join(name.split()) for name in _names(json_ld.get("author"))]
+    names = [squeeze(name) for name in _names(json_ld.get("author"))]
     names = [name for name in names if name and not _is_url(name)]
     return ", ".join(dict.fromkeys(names)) or None
 

@@ -12,6 +12,7 @@ import html
 import re
 from collections.abc import Sequence
 
+from declutter.html.metadata import as_list
 from declutter.structure import Shape, paragraph
 
 BODY_KEYS = ("articleBody", "reviewBody")
@@ -45,9 +46,7 @@ def structured_body(items: Sequence[dict[str, object]]) -> str | None:
 def product_description(items: Sequence[dict[str, object]]) -> str | None:
     """The description of the page's JSON-LD product (the first item typed ``Product``)."""
     for item in items:
-        kinds = item.get("@type")
-        kinds = kinds if isinstance(kinds, list) else [kinds]
-        if "Product" in kinds and isinstance(description := item.get("description"), str):
+        if "Product" in as_list(item.get("@type")) and isinstance(description := item.get("description"), str):
             return description
     return None
 
