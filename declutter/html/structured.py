@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from declutter.html.metadata import as_list
+from declutter.html.tree import squeeze
 from declutter.structure import Shape, paragraph
 
 BODY_KEYS = ("articleBody", "reviewBody")
@@ -33,7 +34,7 @@ def paragraphs(value: str) -> list[str]:
     >>> paragraphs("<p>First &amp; foremost.</p><p>Second.</p>")
     ['First & foremost.', 'Second.']
     """
-    pieces = (" ".join(html.unescape(_TAG.sub(" ", piece)).split()) for piece in _BREAKS.split(value))
+    pieces = (squeeze(html.unescape(_TAG.sub(" ", piece))) for piece in _BREAKS.split(value))
     return [piece for piece in pieces if piece]
 
 
