@@ -120,6 +120,26 @@ def strip_spans(line: str, spans: Iterable[tuple[int, int]]) -> str:
     return "".join(out)
 
 
+def by_line(decisions: Iterable[Decision]) -> dict[int, list[Decision]]:
+    """The decisions grouped by the line they touch, in their order."""
+    grouped: dict[int, list[Decision]] = {}
+    for decision in decisions:
+        grouped.setdefault(decision.line, []).append(decision)
+    return grouped
+
+
+def removes_line(line: str, decisions: Sequence[Decision]) -> bool:
+    """Whether one line's decisions remove it: a drop, or strips that leave nothing but white space.
+
+    >>> strip = Decision(0, Action.STRIP, "X", "share", "", 0, 5, "Share")
+    >>> removes_line("Share  ", [strip]), removes_line("Share prices fell.", [strip]), removes_line("Hi", [])
+    (True, False, False)
+    """
+    if any(d.action is not Action.STRIP for d in decisions):
+        return True
+    return bool(decisions) and not strip_spans(line, ((d.start, d.end) for d in decisions)).strip()
+
+
 def kept_lines(lines: Sequence[str], decisions: Iterable[Decision]) -> dict[int, str]:
     """The surviving text of every line a decision touched that is not dropped (stripped lines)."""
     dropped: set[int] = set()

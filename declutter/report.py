@@ -29,7 +29,7 @@ from importlib.resources import files
 from typing import Any
 
 from declutter.categories import CONTENT, RESIDUE
-from declutter.decisions import Action, Cleaned, Decision, strip_spans
+from declutter.decisions import Cleaned, Decision, by_line, removes_line
 from declutter.rules import Rule
 
 COLORS: dict[str, str] = {
@@ -95,16 +95,11 @@ def _replayed(result: Cleaned) -> str:
 def sample_entry(name: str, lines: Sequence[str], labels: Sequence[str], decisions: Sequence[Decision]) -> Entry:
     """A scored sample as report data: each line's label, and its outcome (``tp`` residue removed, ``fp``
     article text removed, ``fn`` residue left, ``""`` article kept or blank), judged as the scorer judges."""
-    by_line: dict[int, list[Decision]] = {}
-    for decision in decisions:
-        by_line.setdefault(decision.line, []).append(decision)
+    grouped = by_line(decisions)
     outcomes: list[str] = []
     for index, (line, label) in enumerate(zip(lines, labels, strict=True)):
         category = label.split("+")[0].rstrip("?")
-        found = by_line.get(index, [])
-        dropped = any(d.action is not Action.STRIP for d in found) or (
-            bool(found) and not strip_spans(line, ((d.start, d.end) for d in found)).strip()
-        )
+        dropped = removes_line(line, grouped.get(index, []))
         if not category:
             outcomes.append("")
         elif category in RESIDUE:

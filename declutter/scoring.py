@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from declutter.categories import CONTENT
-from declutter.decisions import Action, Cleaned, Decision, strip_spans
+from declutter.decisions import Action, Cleaned, Decision, by_line, removes_line
 from declutter.errors import DeclutterError
 from declutter.pipeline import Cleaner
 from declutter.samples import Sample, find_samples
@@ -153,17 +153,10 @@ class Report:
         return flat
 
 
-def _line_decisions(decisions: Iterable[Decision]) -> dict[int, list[Decision]]:
-    by_line: dict[int, list[Decision]] = defaultdict(list)
-    for decision in decisions:
-        by_line[decision.line].append(decision)
-    return by_line
-
-
 def score_sample(sample: Sample, cleaner: Cleaner) -> SampleReport:
     """Clean one sample's text and compare every line's fate with its label."""
     result = cleaner.explain(sample.text, url=sample.url, domain=sample.domain)
-    by_line = _line_decisions(result.decisions)
+    lines = by_line(result.decisions)
     total = Score()
     by_category: dict[str, Score] = defaultdict(Score)
     by_rule: dict[str, Score] = defaultdict(Score)
@@ -173,12 +166,9 @@ def score_sample(sample: Sample, cleaner: Cleaner) -> SampleReport:
         if not line.category:
             continue
         size = len(line.text.strip())
-        decisions = by_line.get(index, [])
+        decisions = lines.get(index, [])
         stripped = sum(d.end - d.start for d in decisions if d.action is Action.STRIP)
-        dropped = any(d.action is not Action.STRIP for d in decisions) or (
-            bool(decisions)
-            and not strip_spans(line.text, ((d.start, d.end) for d in decisions if d.action is Action.STRIP)).strip()
-        )
+        dropped = removes_line(line.text, decisions)
         rule = decisions[0].rule_id if decisions else None
         if line.is_residue:
             score = (
