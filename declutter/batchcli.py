@@ -24,7 +24,7 @@ import typer
 
 from declutter.batch import Job, Outcome, Selection, clean_many, mirror_target, up_to_date
 from declutter.errors import DeclutterError
-from declutter.inputs import mib, read_source
+from declutter.inputs import MAX_BYTES, mib, read_source
 from declutter.language import normalize_language
 from declutter.outputs import Format
 
@@ -48,7 +48,7 @@ class Batch:
     url: str | None = None
     domain: str | None = None
     language: str | None = None
-    max_bytes: int = 64 * 1024 * 1024
+    max_bytes: int = MAX_BYTES
     timeout: float | None = None
     quiet: bool = False
     force: bool = False
