@@ -20,8 +20,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from declutter import Cleaner, RuleSet
+from declutter.goldscore import gold_score
 from declutter.inputs import decode_html
-from declutter.scoring import gold_score
 
 
 def load_pages(bench: Path) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:

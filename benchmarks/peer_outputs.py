@@ -21,7 +21,7 @@ from collections import Counter
 from pathlib import Path
 
 from declutter import Cleaner
-from declutter.scoring import gold_score, load_bodies
+from declutter.goldscore import gold_score, load_bodies
 
 EXTRACTORS = (
     "html-text",

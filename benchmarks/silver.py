@@ -26,8 +26,8 @@ from pathlib import Path
 
 from declutter import Cleaner
 from declutter.document import domain_of, normalize_domain
+from declutter.goldscore import load_bodies
 from declutter.samples import load_samples
-from declutter.scoring import load_bodies
 
 CONVERTERS = ("html-text", "inscriptis")
 _SPACE = re.compile(r"\s+")

@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 import declutter
-from declutter.scoring import load_bodies
+from declutter.goldscore import load_bodies
 
 CONVERTERS = ("html-text", "inscriptis")
 

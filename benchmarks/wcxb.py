@@ -5,9 +5,9 @@
         [--save DIR] [--worst N] [--only declutter|trafilatura] [--peer-cache DIR]
 
 Both systems get the same decoded page and its URL: declutter in HTML mode (its title line left out,
-as the benchmark's references leave the title out: ``declutter.scoring.wcxb_text``), trafilatura as
+as the benchmark's references leave the title out: ``declutter.goldscore.wcxb_text``), trafilatura as
 ``extract(html, url=url, include_comments=False)``. Scores are the benchmark's own metric from
-``declutter.scoring`` (the one ``declutter score --gold DIR`` uses): word-multiset precision, recall and
+``declutter.goldscore`` (the one ``declutter score --gold DIR`` uses): word-multiset precision, recall and
 F1 per page, their means over pages overall and per page type, beside the share of must-have ``with``
 snippets found and of boilerplate ``without`` snippets left (lower is better). Pages/s times the
 extraction calls only, not reading or decompressing the files.
@@ -31,7 +31,7 @@ from pathlib import Path
 
 from declutter import Cleaner
 from declutter.batchcli import progress_bar
-from declutter.scoring import (
+from declutter.goldscore import (
     WCXB_HEADER,
     WcxbPage,
     WcxbReport,

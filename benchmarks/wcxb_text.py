@@ -13,7 +13,7 @@ Two texts per page, each scored BEFORE and AFTER ``declutter.clean(text, url=url
   DIR`` reads it from ``DIR/<id>.txt`` instead (pages missing there are extracted). Here declutter is a
   post-filter, and it must never lower the extractor's F1.
 
-Scores are the benchmark's metric from ``declutter.scoring`` (word-multiset P, R and F1 per page, means over
+Scores are the benchmark's metric from ``declutter.goldscore`` (word-multiset P, R and F1 per page, means over
 pages, overall and per page type). For each source the report gives the pages whose F1 went down and the
 sum of their losses; ``--worst N`` lists the N pages that lost most, with every removed line that is in the
 gold text and the rule that removed it; ``--rules N`` ranks the rules by the gold lines they removed (lines
@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from declutter import Cleaner
-from declutter.scoring import PageScore, WcxbPage, WcxbReport, load_wcxb, score_wcxb_page, summarise_wcxb
+from declutter.goldscore import PageScore, WcxbPage, WcxbReport, load_wcxb, score_wcxb_page, summarise_wcxb
 
 SOURCES = ("html-text", "trafilatura")
 _WORD = re.compile(r"\w+")

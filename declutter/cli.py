@@ -25,6 +25,16 @@ from declutter.categories import RESIDUE
 from declutter.checks import check_rules, lint_breadth
 from declutter.decisions import ElementDecision
 from declutter.errors import DeclutterError, did_you_mean
+from declutter.goldscore import (
+    WcxbSet,
+    gold_score,
+    load_bodies,
+    load_wcxb,
+    render_wcxb_table,
+    score_wcxb,
+    wcxb_json,
+    wcxb_text,
+)
 from declutter.inputs import MAX_BYTES, read_document, read_source
 from declutter.language import nearest_code, normalize_language
 from declutter.pipeline import INPUT_FORMATS, Cleaner
@@ -33,20 +43,12 @@ from declutter.ruleset import RuleSet, SelectionError
 from declutter.samples import draft_sample, format_sample, load_samples
 from declutter.scoring import (
     Report,
-    WcxbSet,
     check_gate,
-    gold_score,
-    load_bodies,
-    load_wcxb,
     render_json,
     render_junit,
     render_table,
-    render_wcxb_table,
     score_samples,
-    score_wcxb,
     update_gate,
-    wcxb_json,
-    wcxb_text,
 )
 from declutter.text import counted
 
