@@ -30,7 +30,7 @@ from declutter.heuristics.common import Removed, code_and_tables
 from declutter.html import extract_page, looks_like_html
 from declutter.language import document_language, normalize_language
 from declutter.matchers import match_blocks, match_cutoffs, match_keeps, match_lines, match_patterns, match_strips
-from declutter.rules import Kind, Position, Rule
+from declutter.rules import SPARE_PER_CARD, Kind, Position, Rule
 from declutter.ruleset import RuleSet
 
 RulesArg = RuleSet | str | Path | Sequence[str | Path] | None
@@ -72,7 +72,7 @@ def decide(doc: Document, rules: Sequence[Rule]) -> tuple[Decision, ...]:
                     claimed.add(block.line)
                     categories[block.line] = rule.category
     decisions += match_cutoffs(view, rules, hits, protected, claimed)
-    decisions = _spare_card_stamps(decisions)
+    decisions = _spare_card_lines(decisions, rules)
     dropped = {d.line for d in decisions}
     kept_strips = [d for d in strips if d.line not in dropped]
     return tuple(sorted(decisions + kept_strips, key=lambda d: (d.line, d.start)))
@@ -80,46 +80,47 @@ def decide(doc: Document, rules: Sequence[Rule]) -> tuple[Decision, ...]:
 
 _SHAPE_DIGITS = re.compile(r"\d+")
 _SHAPE_LETTERS = re.compile(r"[^\W\d_]+")
-STAMP_CATEGORY = "dateline"
-MIN_CARD_STAMPS = 3
 
 
-def _stamp_shape(text: str) -> str:
-    """A date line's shape: digit runs as '0', letter runs as 'a' ('3 days ago' and '1 week ago' are one shape).
+def _card_shape(text: str) -> str:
+    """A line's shape: digit runs as '0', letter runs as 'a' ('3 days ago' and '1 week ago' are one shape).
 
-    >>> _stamp_shape("3 days ago") == _stamp_shape("1 week ago") != _stamp_shape("Nov 19, 2019")
+    >>> _card_shape("3 days ago") == _card_shape("1 week ago") != _card_shape("Nov 19, 2019")
     True
     """
     return _SHAPE_LETTERS.sub("a", _SHAPE_DIGITS.sub("0", text.strip()))
 
 
-def _spare_card_stamps(decisions: list[Decision]) -> list[Decision]:
-    """The removals, less the date lines that belong to kept cards.
+def _spare_card_lines(decisions: list[Decision], rules: Sequence[Rule]) -> list[Decision]:
+    """The removals, less the lines that belong to kept cards.
 
     A jobs board, a forum's thread list or a news listing prints a date ('3 days ago') once per
-    card, always in the same shape. When :data:`MIN_CARD_STAMPS` or more whole-line dateline
-    removals share one shape and nothing but those lines was removed from the first to the last
-    of them, the cards between them are kept, and their dates are part of them: they stay. A
-    teaser list that other rules removed keeps its dates removed with it, and an article's one
-    date line has no siblings.
+    card, always in the same shape. A rule whose lines can be such a part says how many make a run
+    (:data:`~declutter.rules.SPARE_PER_CARD`): when that many or more of the lines removed by rules
+    giving the same number share one shape, and nothing but those lines was removed from the first
+    to the last of them, the cards between them are kept, and those lines are part of them: they
+    stay. A teaser list that other rules removed keeps its dates removed with it, and an article's
+    one date line has no siblings.
     """
-    stamps: dict[str, list[Decision]] = {}
-    for d in decisions:
-        if d.category == STAMP_CATEGORY and d.action is Action.DROP:
-            stamps.setdefault(_stamp_shape(d.text), []).append(d)
-    groups = [g for g in stamps.values() if len(g) >= MIN_CARD_STAMPS]
-    if not groups:
+    least = {rule.id: rule.params[SPARE_PER_CARD] for rule in rules if SPARE_PER_CARD in rule.params}
+    if not least:
         return decisions
+    runs: dict[tuple[int, str], list[Decision]] = {}
+    for d in decisions:
+        if d.rule_id in least and d.action is Action.DROP:
+            runs.setdefault((least[d.rule_id], _card_shape(d.text)), []).append(d)
     removed = {d.line for d in decisions}
     spared: set[int] = set()
-    for group in groups:
-        lines = {d.line for d in group}
+    for (size, _), run in runs.items():
+        if len(run) < size:
+            continue
+        lines = {d.line for d in run}
         first, last = min(lines), max(lines)
         if all(n in lines or n not in removed for n in range(first, last + 1)):
             spared |= lines
     if not spared:
         return decisions
-    return [d for d in decisions if not (d.line in spared and d.category == STAMP_CATEGORY)]
+    return [d for d in decisions if not (d.line in spared and d.rule_id in least)]
 
 
 MAX_PASSES = 3

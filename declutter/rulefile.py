@@ -38,7 +38,7 @@ from declutter.categories import CONTENT, RESIDUE
 from declutter.document import normalize_domain
 from declutter.errors import RuleError
 from declutter.language import ISO_639_1, nearest_code
-from declutter.rules import Examples, Fix, Kind, Origin, Position, Rule, Status, default_dir
+from declutter.rules import SPARE_PER_CARD, Examples, Fix, Kind, Origin, Position, Rule, Status, default_dir
 
 Heuristics = Mapping[str, Callable[..., Any]]
 """The registry heuristic rules are checked against: detector name to function (its keyword-only
@@ -283,6 +283,19 @@ def _languages(value: Any, *, path: str, line: int, rule_id: str | None) -> froz
     return frozenset(codes)
 
 
+def _spare_per_card(value: Any, *, path: str, line: int, rule_id: str) -> int:
+    """How many same-shaped lines make a run of cards: two at least, as one line alone is no run."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 2:
+        raise RuleError(
+            f"{SPARE_PER_CARD} must be an integer of at least 2, not {value!r}",
+            path=path,
+            line=line,
+            rule_id=rule_id,
+            hint="the number of same-shaped lines, one per card, that show a run of kept cards: 3, say",
+        )
+    return value
+
+
 def _check_heuristic(name: Any, params: Any, heuristics: Heuristics, *, path: str, line: int, rule_id: str) -> None:
     """A heuristic rule names a detector of the registry and gives only the parameters it takes."""
     if name not in heuristics:
@@ -357,10 +370,12 @@ def _build_rule(
     allowed = (COMMON_KEYS - {"max_words", "max_chars"} if kind is Kind.HEURISTIC else COMMON_KEYS) | set(
         KIND_DEFAULTS[kind]
     )
+    if kind is Kind.LINE:
+        allowed.add(SPARE_PER_CARD)
     for key in raw:
         if key not in allowed:
             hint = _suggest(key, allowed)
-            if hint is None and any(key in keys for keys in KIND_DEFAULTS.values()):
+            if hint is None and any(key in keys for keys in (*KIND_DEFAULTS.values(), {SPARE_PER_CARD})):
                 hint = f"{key!r} belongs to another kind of rule"
             raise RuleError(
                 f"unknown key {key!r} for a {kind} rule",
@@ -420,6 +435,10 @@ def _build_rule(
             raw["requires"], what="requires", path=path, line=_key_line(source, line, "requires"), rule_id=rule_id
         )
         params["requires"] = tuple(literal.lower() for literal in requires)
+    if SPARE_PER_CARD in raw:
+        params[SPARE_PER_CARD] = _spare_per_card(
+            raw[SPARE_PER_CARD], path=path, line=_key_line(source, line, SPARE_PER_CARD), rule_id=rule_id
+        )
     if kind is Kind.BLOCK:
         follow_line = _key_line(source, line, "follow")
         follow = _strings(params["follow"], what="follow", path=path, line=follow_line, rule_id=rule_id)

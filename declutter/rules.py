@@ -55,6 +55,11 @@ class Status(StrEnum):
     """A tombstone: the id stays reserved and the rule never runs."""
 
 
+SPARE_PER_CARD = "spare_per_card"
+"""A line rule's parameter: its lines stay when at least this many of one shape, and nothing else removed
+among them, show a run of kept cards each printing one (a listing's '3 days ago'); see ``pipeline.decide``."""
+
+
 @dataclass(frozen=True, slots=True)
 class Fix:
     """A span-rule example pinned to its exact output."""

@@ -254,6 +254,21 @@ def test_dates_printed_once_per_kept_card_stay_with_the_cards() -> None:
     assert "3 days ago" not in clean(f"3 days ago\n\n{PAGE_PROSE}")
 
 
+def test_any_line_rule_spares_its_card_lines_by_parameter(tmp_path: Path) -> None:
+    """The pipeline knows how to spare a line printed once per card; the rule file says which lines are such."""
+    rule = (
+        'file = { prefix = "TST" }\n[[rule]]\nid = "TST001"\nname = "work-mode"\nkind = "line"\n'
+        'category = "other"\ndescription = "A work-mode label."\npatterns = [\'Remote|Hybrid\']\n{spare}'
+        'examples = { residue = ["Remote"], article = ["Remote areas lost power."] }\n'
+    )
+    cards = ["Senior backend engineer at a logistics firm", "Data analyst for a city council", "Frontend developer"]
+    board = "".join(f"{card}\n{mode}\n\n" for card, mode in zip(cards, ["Remote", "Hybrid", "Remote"], strict=True))
+    (tmp_path / "mine.toml").write_text(rule.replace("{spare}", ""), encoding="utf-8")
+    assert "Remote" not in Cleaner(rules=[tmp_path]).clean(board), "without the parameter, the labels go"
+    (tmp_path / "mine.toml").write_text(rule.replace("{spare}", "spare_per_card = 3\n"), encoding="utf-8")
+    assert Cleaner(rules=[tmp_path]).clean(board) == board, "the cards stay, and so do their labels"
+
+
 PAGE_PROSE = (
     "The minister said on Monday that the plan would be announced in the spring, and that the budget would "
     "follow it within weeks, after a round of consultations with every province and territory.\n"

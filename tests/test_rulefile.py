@@ -93,6 +93,19 @@ def test_heuristic_parameters_are_checked(rule_file) -> None:  # type: ignore[no
     assert "page address" in load_error(rule_file, anchored).message
 
 
+def test_spare_per_card_is_a_line_rules_count_of_two_or_more(rule_file) -> None:  # type: ignore[no-untyped-def]
+    spared = GOOD.replace("patterns = ['Share']\n", "patterns = ['Share']\nspare_per_card = 3\n")
+    assert RuleSet.load(rule_file(spared)).get("TST001").params["spare_per_card"] == 3
+    for value, shown in (("1", "1"), ("true", "True"), ('"3"', "'3'")):
+        error = load_error(rule_file, spared.replace("= 3", f"= {value}"))
+        assert (error.rule_id, error.line) == ("TST001", 11)
+        assert error.message == f"spare_per_card must be an integer of at least 2, not {shown}"
+    cut = spared.replace('kind = "line"', 'kind = "cutoff"')
+    error = load_error(rule_file, cut)
+    assert (error.rule_id, error.message) == ("TST001", "unknown key 'spare_per_card' for a cutoff rule")
+    assert "belongs to another kind of rule" in str(error)
+
+
 def test_a_class_token_that_can_never_match_is_refused(rule_file) -> None:  # type: ignore[no-untyped-def]
     text = GOOD.replace('kind = "line"', 'kind = "selector"').replace("patterns = ['Share']", 'tokens = ["sharebar"]')
     text = text.replace('residue = ["Share"]', "residue = ['<div class=\"sharebar\">Share</div>']")
