@@ -17,6 +17,7 @@ from declutter.decisions import ElementDecision
 from declutter.errors import RuleError
 from declutter.html.regions import content_mass
 from declutter.html.tree import (
+    BLOCK_TAGS,
     PARAGRAPHS,
     all_text,
     class_tokens,
@@ -124,7 +125,15 @@ _NO_TOKENS: frozenset[str] = frozenset()
 
 
 PROTECT_SHARE = 0.4
-"""A selector never removes an element holding this share of the page's paragraph text (of 500+ characters)."""
+"""A selector never removes an element holding this share of the page's text (:class:`_Mass`)."""
+
+TEXT_FLOOR = 500
+"""Characters of paragraphs a page needs for a share of them to mean anything."""
+
+UNPARAGRAPHED_FLOOR = 3000
+"""Characters of text outside links (about 500 words) a page written without paragraphs needs before one
+element holding a share of it is taken for its text: that measure also counts a footer's or a contact
+box's prose, which on a short page can outweigh the story."""
 
 _ARTICLE_HOLDERS = cast(
     Callable[[HtmlElement], list[HtmlElement]],
@@ -143,12 +152,12 @@ def _article_holders(root: HtmlElement) -> set[HtmlElement]:
     return set(_ARTICLE_HOLDERS(root))
 
 
-def _protected(element: HtmlElement, page_chars: int, sizes: dict[HtmlElement, int], holders: set[HtmlElement]) -> bool:
+def _protected(element: HtmlElement, text: _Mass, holders: set[HtmlElement]) -> bool:
     """The document skeleton and anything holding the article is never removed by a guarded selector.
 
-    ``holders`` (:func:`_article_holders`) and ``sizes`` (:func:`paragraph_sizes`) are taken before the
-    walk: the walk decides an element before anything below it and removes no ancestor of it, so what
-    is below the element is still what was there then.
+    ``holders`` (:func:`_article_holders`) and ``text`` are taken before the walk: the walk decides an
+    element before anything below it and removes no ancestor of it, so what is below the element is
+    still what was there then.
     """
     if element.tag in ("html", "body", "main", "article"):
         return True
@@ -156,7 +165,7 @@ def _protected(element: HtmlElement, page_chars: int, sizes: dict[HtmlElement, i
         return True
     if element in holders:
         return True
-    return page_chars >= 500 and _paragraphs_in(element, sizes) >= PROTECT_SHARE * page_chars
+    return text.page >= text.floor and text.of(element) >= PROTECT_SHARE * text.page
 
 
 def _paragraphs_in(element: HtmlElement, sizes: dict[HtmlElement, int]) -> int:
@@ -218,15 +227,16 @@ def remove_chrome(
     if not walked:
         return decisions
     sizes = paragraph_sizes(root)  # counted before removals
-    page_chars = sum(sizes.values())
+    paragraphed = sum(sizes.values()) >= TEXT_FLOOR
     holders = _article_holders(root)
     matched = [(compiled, set(_run(compiled.xpath, root))) for compiled in walked]
-    mass = _Mass(root, sizes, article)
+    alone = _Mass(root, sizes, paragraphs=paragraphed, cards=False, wrapped=True)
+    mass = _Mass(root, sizes, paragraphs=article and paragraphed, cards=True, wrapped=False)
     vetoed: set[str] = set()
     while True:
-        found = _matches(root, [m for m in matched if m[0].rule.id not in vetoed], page_chars, sizes, holders, article)
+        found = _matches(root, [m for m in matched if m[0].rule.id not in vetoed], alone, holders, article)
         judged = [(el, compiled.rule.id) for el, compiled, _ in found if _judged_together(compiled.rule, article)]
-        if not judged or mass.page < 500:  # nothing judged together, or too little text for a share to matter
+        if not judged or mass.page < TEXT_FLOOR:  # nothing judged together, or too little text for a share to matter
             break
         together: Counter[str] = Counter()
         for element, rule_id in judged:
@@ -270,28 +280,51 @@ def _unwrap_misparsed(root: HtmlElement, tags: frozenset[str]) -> None:
 
 
 class _Mass:
-    """What counts as the page's text when matches are judged together: an article's paragraphs
-    (:func:`paragraph_sizes`); on other pages (cards, posts and sections written in <div>s) all the text
-    outside links (:func:`content_mass`).
+    """The page's text as the guards measure it, taken before any removal (the walk removes nothing).
 
-    Measured only when asked, before any removal (the walk removes nothing): most walks find no match
-    judged together, and on an article the few matched elements are summed from their own paragraphs
-    rather than every paragraph's ancestors being counted.
+    By its paragraphs (:func:`paragraph_sizes`) where the page writes its text in them; otherwise (cards,
+    posts and sections written in <div>s or between <br>s) by all its text outside links
+    (:func:`content_mass`, with ``cards`` on pages that are not articles). With ``wrapped``, an inline
+    element that wraps blocks (a <span> around a whole post) is measured by the text it wraps, which
+    :func:`content_mass` credits to its parent: the guard on one element must see it.
+
+    Measured only when asked: most walks find no match judged together, and on an article the few
+    matched elements are summed from their own paragraphs rather than every paragraph's ancestors
+    being counted.
     """
 
-    def __init__(self, root: HtmlElement, sizes: dict[HtmlElement, int], article: bool) -> None:
-        self._root, self._sizes, self._article = root, sizes, article
+    def __init__(
+        self, root: HtmlElement, sizes: dict[HtmlElement, int], *, paragraphs: bool, cards: bool, wrapped: bool
+    ) -> None:
+        self._root, self._sizes = root, sizes
+        self._paragraphs, self._cards, self._wrapped = paragraphs, cards, wrapped
 
     @cached_property
     def page(self) -> int:
-        return sum(self._sizes.values()) if self._article else self._cards.get(self._root, 0)
+        return sum(self._sizes.values()) if self._paragraphs else self._mass.get(self._root, 0)
+
+    @property
+    def floor(self) -> int:
+        """The least text a page needs for one element's share of it to protect that element."""
+        return TEXT_FLOOR if self._paragraphs else UNPARAGRAPHED_FLOOR
 
     def of(self, element: HtmlElement) -> int:
-        return _paragraphs_in(element, self._sizes) if self._article else self._cards.get(element, 0)
+        if self._paragraphs:
+            return _paragraphs_in(element, self._sizes)
+        found = self._mass.get(element)
+        if found is not None:
+            return found
+        wraps = self._wrapped and any(inner.tag in BLOCK_TAGS for inner in element.iterdescendants())
+        return _outside_links(element) if wraps else 0
 
     @cached_property
-    def _cards(self) -> dict[HtmlElement, int]:
-        return content_mass(self._root, cards=True)
+    def _mass(self) -> dict[HtmlElement, int]:
+        return content_mass(self._root, cards=self._cards)
+
+
+def _outside_links(element: HtmlElement) -> int:
+    """Characters of an element's text outside its links, white space squeezed."""
+    return len(squeeze(all_text(element))) - sum(len(squeeze(all_text(link))) for link in element.iter("a"))
 
 
 def _applies(setting: object, article: bool) -> bool:
@@ -309,8 +342,7 @@ def _judged_together(rule: Rule, article: bool) -> bool:
 def _matches(
     root: HtmlElement,
     matched: Sequence[tuple[CompiledSelector, set[HtmlElement]]],
-    page_chars: int,
-    sizes: dict[HtmlElement, int],
+    text: _Mass,
     holders: set[HtmlElement],
     article: bool,
 ) -> list[tuple[HtmlElement, CompiledSelector, str]]:
@@ -358,7 +390,7 @@ def _matches(
                 if rule.params.get("min_links", 0) > 0 and next(element.iter("a"), None) is None:
                     continue  # no link, no link cluster: said at once, before the guard sums the paragraphs
                 if _applies(rule.params.get("guard", True), article) and _protected(
-                    element, page_chars, sizes, holders
+                    element, text, holders
                 ):
                     continue
                 if rule.params.get("min_link_density") or rule.params.get("min_links"):

@@ -129,3 +129,27 @@ def test_a_heading_that_links_to_itself_is_no_link_to_another_story() -> None:
     )
     assert "Choosing where your workflow runs" in page.blocks
     assert "Another story entirely" not in page.blocks
+
+
+def _post_between_breaks(words: int) -> str:
+    """A blog page whose post is written between <br>s inside a <span> named like a meta field (HubSpot)."""
+    sentence = "Wrap each plate in paper and stand it on its edge in the box. "
+    lines = "<br>".join(sentence * 3 for _ in range(words // 36 or 1))
+    return (
+        "<html><body><div class='post'><h1>Packing tips</h1>"
+        f"<span id='post_body' class='wrapper meta_field'><h3>Dishes</h3>{lines}</span></div>"
+        "<footer class='site-footer'><div>Customer service is open on weekdays from nine to five; call or write "
+        "to us with any question about your order, your delivery or your account.</div></footer></body></html>"
+    )
+
+
+def test_a_post_written_without_paragraphs_is_guarded_by_its_text() -> None:
+    page = extract_page(_post_between_breaks(800), RuleSet.bundled().active())
+    assert sum("stand it on its edge" in block for block in page.blocks) >= 20
+    assert not any(element.rule_id == "DOM011" for element in page.removed)
+
+
+def test_a_short_page_without_paragraphs_guards_nothing_by_its_text() -> None:
+    """A short page's footer can hold as much prose as its story: text outside links protects nothing there."""
+    page = extract_page(_post_between_breaks(36), RuleSet.bundled().active())
+    assert not any("Customer service" in block for block in page.blocks)
