@@ -127,6 +127,10 @@ _NO_TOKENS: frozenset[str] = frozenset()
 PROTECT_SHARE = 0.4
 """A selector never removes an element holding this share of the page's text (:class:`_Mass`)."""
 
+WHOLE_PAGE_SHARE = 0.8
+"""An element holding this share of the page's text is the page: a rule unguarded on articles
+(``guard = "except-articles"``) still keeps it there (a page hidden until its scripts show it)."""
+
 TEXT_FLOOR = 500
 """Characters of paragraphs a page needs for a share of them to mean anything."""
 
@@ -165,7 +169,12 @@ def _protected(element: HtmlElement, text: _Mass, holders: set[HtmlElement]) -> 
         return True
     if element in holders:
         return True
-    return text.page >= text.floor and text.of(element) >= PROTECT_SHARE * text.page
+    return _holds(element, text, PROTECT_SHARE)
+
+
+def _holds(element: HtmlElement, text: _Mass, share: float) -> bool:
+    """Whether an element holds ``share`` of the page's text (of a page with enough text to tell)."""
+    return text.page >= text.floor and text.of(element) >= share * text.page
 
 
 def _paragraphs_in(element: HtmlElement, sizes: dict[HtmlElement, int]) -> int:
@@ -389,8 +398,9 @@ def _matches(
                 rule = compiled.rule
                 if rule.params.get("min_links", 0) > 0 and next(element.iter("a"), None) is None:
                     continue  # no link, no link cluster: said at once, before the guard sums the paragraphs
-                if _applies(rule.params.get("guard", True), article) and _protected(
-                    element, text, holders
+                guard = rule.params.get("guard", True)
+                if _protected(element, text, holders) if _applies(guard, article) else (
+                    guard == "except-articles" and _holds(element, text, WHOLE_PAGE_SHARE)
                 ):
                     continue
                 if rule.params.get("min_link_density") or rule.params.get("min_links"):

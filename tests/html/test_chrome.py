@@ -95,6 +95,19 @@ def test_hidden_blocks_holding_the_page_are_kept_but_hidden_menus_go() -> None:
     assert "Menu Login" not in " ".join(page.blocks)
 
 
+def test_an_article_hidden_whole_until_its_scripts_run_is_kept() -> None:
+    """DOM016 is unguarded on articles (their hidden blocks are copies), but a hidden page is the page."""
+    paragraphs = "".join(f"<p>Step {n} of the tutorial trains a model on the data it is given.</p>" for n in range(12))
+    teaser = "<div style='display:none'><p>" + "A hidden copy of the teaser, for search engines. " * 3 + "</p></div>"
+    page = extract_page(
+        "<html><head><meta property='og:type' content='article'></head><body>"
+        f"<div style='display:none'><h1>Machine learning</h1>{paragraphs}{teaser}</div></body></html>",
+        RuleSet.bundled().active(),
+    )
+    assert sum("trains a model" in block for block in page.blocks) == 12
+    assert not any("hidden copy" in block for block in page.blocks)
+
+
 def test_a_text_rich_noscript_is_read() -> None:
     posts = "".join(
         f"<p>Post {n}: the update broke my build and rolling back to the last version fixed it.</p>" for n in range(6)
