@@ -172,6 +172,15 @@ def _protected(element: HtmlElement, text: _Mass, holders: set[HtmlElement]) -> 
     return _holds(element, text, PROTECT_SHARE)
 
 
+def _guarded(element: HtmlElement, rule: Rule, text: _Mass, holders: set[HtmlElement], article: bool) -> bool:
+    """Whether the rule's ``guard`` keeps this element: :func:`_protected`, or on an article for a rule
+    guarded ``"except-articles"`` only the page itself (:data:`WHOLE_PAGE_SHARE`)."""
+    guard = rule.params.get("guard", True)
+    if _applies(guard, article):
+        return _protected(element, text, holders)
+    return guard == "except-articles" and _holds(element, text, WHOLE_PAGE_SHARE)
+
+
 def _holds(element: HtmlElement, text: _Mass, share: float) -> bool:
     """Whether an element holds ``share`` of the page's text (of a page with enough text to tell)."""
     return text.page >= text.floor and text.of(element) >= share * text.page
@@ -398,10 +407,7 @@ def _matches(
                 rule = compiled.rule
                 if rule.params.get("min_links", 0) > 0 and next(element.iter("a"), None) is None:
                     continue  # no link, no link cluster: said at once, before the guard sums the paragraphs
-                guard = rule.params.get("guard", True)
-                if _protected(element, text, holders) if _applies(guard, article) else (
-                    guard == "except-articles" and _holds(element, text, WHOLE_PAGE_SHARE)
-                ):
+                if _guarded(element, rule, text, holders, article):
                     continue
                 if rule.params.get("min_link_density") or rule.params.get("min_links"):
                     density = _link_cluster(element, rule)
