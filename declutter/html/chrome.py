@@ -398,7 +398,8 @@ def _matches(
                     if tokens and raw_id and _names_its_heading(element, raw_id):  # a section's anchor
                         tokens = all_tokens.intersection(class_tokens(raw_class or ""))
             if tag not in all_tags and not tokens and element not in all_hits and all_attributes.isdisjoint(names):
-                stack.append(element)
+                if tag not in CODE:
+                    stack.append(element)
                 continue
             for compiled, hits in matched:
                 reason = compiled.matches(element, tokens) or ("matches a selector" if element in hits else None)
@@ -417,8 +418,13 @@ def _matches(
                 found.append((element, compiled, reason))
                 break
             else:
-                stack.append(element)
+                if tag not in CODE:
+                    stack.append(element)
     return found
+
+
+CODE = frozenset({"pre", "code"})
+"""Code is never walked into: a highlighter's spans are named for what they colour ('comment', 'tag', 'nav')."""
 
 
 _WORD = re.compile(r"[^\W_]+")

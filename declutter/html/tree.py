@@ -144,17 +144,34 @@ def _split_tokens(raw: str) -> list[str]:
     return [t.lower() for t in _TOKEN_SPLIT.split(raw) if t]
 
 
+_MODULE_HASH = re.compile(r"__[A-Za-z0-9_-]{5}$")
+"""The hash CSS modules append to a class name (``Layout_main__UI2BH``): five characters of noise whose
+camelCase pieces are no words ('adKqa' is no 'ad')."""
+
+
+def _unhashed(name: str) -> str:
+    """A class name less its CSS-module hash, told from a BEM element (``card__title``) by a capital or a digit."""
+    found = _MODULE_HASH.search(name)
+    if found and any(c.isupper() or c.isdigit() for c in found[0]):
+        return name[: found.start()]
+    return name
+
+
 def class_tokens(raw: str) -> list[str]:
     """The tokens of ``"class id"`` that selector rules match: every name's pieces (:func:`_split_tokens`)
     and its runs of two or three pieces joined by ``-``, so that ``side-bar`` matches the classes
     ``side-bar``, ``side_bar`` and ``sideBar`` but not ``side bar`` (two classes).
 
+    A CSS module's hash is left out (:func:`_unhashed`).
+
     >>> class_tokens("post sideBar-left")
     ['post', 'side', 'bar', 'left', 'side-bar', 'bar-left', 'side-bar-left']
+    >>> class_tokens("table_root__adKqa")
+    ['table', 'root', 'table-root']
     """
     tokens: list[str] = []
     for name in raw.split():
-        pieces = _split_tokens(name)
+        pieces = _split_tokens(_unhashed(name) if "__" in name else name)
         tokens += pieces
         if len(pieces) > 1:
             tokens += ["-".join(pieces[i : i + 2]) for i in range(len(pieces) - 1)]

@@ -166,3 +166,27 @@ def test_a_short_page_without_paragraphs_guards_nothing_by_its_text() -> None:
     """A short page's footer can hold as much prose as its story: text outside links protects nothing there."""
     page = extract_page(_post_between_breaks(36), RuleSet.bundled().active())
     assert not any("Customer service" in block for block in page.blocks)
+
+
+def test_a_highlighter_s_spans_inside_code_are_no_chrome() -> None:
+    code = "<pre><code>let x = parse(input);<span class='comment'>// panics on bad input</span></code></pre>"
+    page = extract_page(
+        "<html><body><main><p>"
+        + "Parsing returns a result that the caller must handle. " * 12
+        + f"</p>{code}</main></body></html>",
+        RuleSet.bundled().active(),
+    )
+    assert any("// panics on bad input" in block for block in page.blocks)
+
+
+def test_a_css_module_hash_is_no_word() -> None:
+    cells = "<tr><td>count</td><td>How many instances to create.</td></tr>"
+    table = f"<div class='mdx-table_root__adKqa'><table>{cells}</table></div>"
+    page = extract_page(
+        "<html><body><main><p>"
+        + "The resource block defines a piece of infrastructure. " * 12
+        + f"</p>{table}</main></body></html>",
+        RuleSet.bundled().active(),
+    )
+    assert any("How many instances to create." in block for block in page.blocks)
+    assert not any(element.rule_id == "DOM006" for element in page.removed)
