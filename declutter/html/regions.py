@@ -210,8 +210,8 @@ def find_content(root: HtmlElement, *, article: bool = False) -> HtmlElement:
     total = mass[node]
     while True:
         best = max((child for child in node if child in mass), key=mass.__getitem__, default=None)
-        if best is None or mass[best] < REGION_SHARE * total:
-            break
+        if best is None or mass[best] < REGION_SHARE * total or best.tag in _PARTS or best.tag in PARAGRAPH_TAGS:
+            break  # a paragraph, a list or a table is part of a text: the region is what holds it
         node = best
     classic = _best_container(found, base)
     if contains(node, classic) and mass.get(classic, 0) >= TIGHT_SHARE * mass[node]:

@@ -24,9 +24,24 @@ def test_the_region_keeps_every_card_of_a_listing() -> None:
         for n in range(12)
     )
     menu = "".join(f"<a href='/{n}'>Section {n}</a>" for n in range(20))
-    root = parse(f"<body><div id=menu>{menu}</div><ul id=jobs>{cards}</ul><p>Short intro to the board.</p></body>")
-    assert find_content(root).get("id") == "jobs", "long links are cards on a page that is not an article"
-    assert find_content(root, article=True).get("id") != "jobs", "on an article they are teasers"
+    root = parse(
+        f"<body><div id=menu>{menu}</div><div id=board><ul>{cards}</ul></div><p>Short intro to the board.</p></body>"
+    )
+    assert find_content(root).get("id") == "board", "long links are cards on a page that is not an article"
+    assert find_content(root, article=True).get("id") != "board", "on an article they are teasers"
+
+
+def test_the_region_is_never_one_paragraph_or_one_list() -> None:
+    """A long paragraph (or list) can hold 80% of a page's text; the code and the lines beside it are the page too."""
+    from declutter.html.parsing import parse
+    from declutter.html.regions import find_content
+
+    long = "<p>" + "The parser returns a result that every caller must handle. " * 20 + "</p>"
+    root = parse(f"<body><main id=doc>{long}<pre>let x = parse(input)?;</pre></main></body>")
+    assert find_content(root).get("id") == "doc"
+    items = "".join(f"<li>Step {n}: unplug the router, wait ten seconds and plug it in again.</li>" for n in range(9))
+    root = parse(f"<body><section id=guide><h2>Resetting</h2><ol>{items}</ol></section></body>")
+    assert find_content(root).get("id") == "guide"
 
 
 def test_a_list_is_never_the_whole_article() -> None:
