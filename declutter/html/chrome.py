@@ -15,7 +15,7 @@ from lxml.html import HtmlElement
 
 from declutter.decisions import ElementDecision
 from declutter.errors import RuleError
-from declutter.html.regions import content_mass
+from declutter.html.regions import content_mass, names_body
 from declutter.html.tree import (
     BLOCK_TAGS,
     PARAGRAPHS,
@@ -397,6 +397,8 @@ def _matches(
                     tokens = known
                     if tokens and raw_id and _names_its_heading(element, raw_id):  # a section's anchor
                         tokens = all_tokens.intersection(class_tokens(raw_class or ""))
+                    if tokens and names_body(raw):  # named as the article's body and as chrome: the body
+                        tokens = _NO_TOKENS
             if tag not in all_tags and not tokens and element not in all_hits and all_attributes.isdisjoint(names):
                 if tag not in CODE:
                     stack.append(element)

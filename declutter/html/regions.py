@@ -38,9 +38,13 @@ _CONTENT_WORDS = ("body", "content", "text", "main")
 """Every match of :data:`_CONTENT_CLASS` holds one of these, in any case."""
 
 
-def _content_class(value: str) -> bool:
-    """Whether a class or id names the article body (:data:`_CONTENT_CLASS`), skipping the regex when the
-    value holds none of the words every match needs."""
+def names_body(value: str) -> bool:
+    """Whether a class or id value names the article's body (:data:`_CONTENT_CLASS`), skipping the regex
+    when the value holds none of the words every match needs.
+
+    >>> names_body("hs_cos_wrapper_meta_field hs_cos_wrapper_post_body"), names_body("post-meta")
+    (True, False)
+    """
     if value.isascii() and not any(word in value.lower() for word in _CONTENT_WORDS):
         return False
     return bool(_CONTENT_CLASS.search(value))
@@ -103,7 +107,7 @@ def survey(base: HtmlElement, *, cards: bool = False, scored: bool = True) -> Su
             return False
         found = named.get(value)
         if found is None:
-            found = named[value] = _content_class(value)
+            found = named[value] = names_body(value)
         return found
 
     def walk(element: HtmlElement, cards: bool) -> int:

@@ -8,7 +8,8 @@ from lxml.html import HtmlElement
 
 from declutter import RuleSet
 from declutter.html import extract_page, parse
-from declutter.html.chrome import _article_holders
+from declutter.html.chrome import _article_holders, compile_selector_rule, remove_chrome
+from declutter.rules import Kind
 
 
 def test_long_distinct_class_values_are_matched() -> None:
@@ -190,3 +191,17 @@ def test_a_css_module_hash_is_no_word() -> None:
     )
     assert any("How many instances to create." in block for block in page.blocks)
     assert not any(element.rule_id == "DOM006" for element in page.removed)
+
+
+def test_an_element_named_as_the_body_is_no_chrome_whatever_else_it_is_named() -> None:
+    """HubSpot names every post field ``hs_cos_wrapper_meta_field``, the post's body too ('meta': DOM011)."""
+    body = "<p>" + "Pick the topic before you write the first draft of the essay. " * 5 + "</p>"
+    teasers = "".join(f"<p>Another post, number {n}, tells a different story about essays.</p>" for n in range(8))
+    root = parse(
+        f"<html><body><span id='hs_cos_wrapper_post_body' class='hs_cos_wrapper_meta_field'>{body}</span>"
+        f"<div class='post-meta'>May 18, 2023</div><section>{teasers}</section></body></html>"
+    )
+    rules = [compile_selector_rule(rule) for rule in RuleSet.bundled().active() if rule.kind is Kind.SELECTOR]
+    removed = remove_chrome(root, rules)
+    assert root.find(".//span") is not None, "the body holds less than the guard's share, but it is named the body"
+    assert [decision.text for decision in removed if decision.rule_id == "DOM011"] == ["May 18, 2023"]

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 
-from declutter.html.regions import _CONTENT_CLASS, _content_class
+from declutter.html.regions import _CONTENT_CLASS, names_body
 
 from . import CLASS_NAMES
 
 
 @settings(max_examples=300)
 @given(CLASS_NAMES)
-def test_content_class_is_the_regex(value: str) -> None:
-    assert _content_class(value) == bool(_CONTENT_CLASS.search(value))
+def testnames_body_is_the_regex(value: str) -> None:
+    assert names_body(value) == bool(_CONTENT_CLASS.search(value))
 
 
 def test_the_region_keeps_every_card_of_a_listing() -> None:
