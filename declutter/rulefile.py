@@ -89,10 +89,12 @@ KIND_DEFAULTS: dict[Kind, dict[str, Any]] = {
 }
 SCOPES = ("page", "content")
 """Where a selector rule runs: the whole page before the content is found, or only inside it."""
-TOGETHER = ("always", "except-articles")
-GUARDS = (True, False, "except-articles")
-"""Whether a selector rule spares elements holding the page's text: always, never, or not on articles."""
-"""When a guarded selector rule's matches are judged together (see ``html.chrome.remove_chrome``)."""
+TOGETHER = ("always", "except-articles", False)
+"""When a guarded selector rule's matches are judged together (see ``html.chrome.remove_chrome``): always, not
+on articles, or never (each match alone: a page's landmarks and dialogs are each what they say)."""
+GUARDS = (True, False, "except-articles", "markup")
+"""Whether a selector rule spares elements holding the page's text: always, never, or not on articles; or
+"markup": only elements holding the headline, <article>, <main> or articleBody, not a share of the paragraphs."""
 EXAMPLE_KEYS = {"residue", "article", "protect", "fix", "todo_residue", "todo_article"}
 
 

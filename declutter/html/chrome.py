@@ -156,12 +156,16 @@ def _article_holders(root: HtmlElement) -> set[HtmlElement]:
     return set(_ARTICLE_HOLDERS(root))
 
 
-def _protected(element: HtmlElement, text: _Mass, holders: set[HtmlElement]) -> bool:
+def _protected(element: HtmlElement, text: _Mass, holders: set[HtmlElement], *, share: bool = True) -> bool:
     """The document skeleton and anything holding the article is never removed by a guarded selector.
 
     ``holders`` (:func:`_article_holders`) and ``text`` are taken before the walk: the walk decides an
     element before anything below it and removes no ancestor of it, so what is below the element is
-    still what was there then.
+    still what was there then. Without ``share`` (``guard = "markup"``), only the markup protects: the
+    skeleton and the elements holding the headline, <article>, <main> or articleBody, not
+    :data:`PROTECT_SHARE` of the text. A page's own <footer>, <nav> or dialog is not its text however
+    many paragraphs it holds (a shop's footer of store blurbs, a consent centre's policy) unless it
+    holds the markup of the text.
     """
     if element.tag in ("html", "body", "main", "article"):
         return True
@@ -169,7 +173,7 @@ def _protected(element: HtmlElement, text: _Mass, holders: set[HtmlElement]) -> 
         return True
     if element in holders:
         return True
-    return _holds(element, text, PROTECT_SHARE)
+    return share and _holds(element, text, PROTECT_SHARE)
 
 
 def _guarded(element: HtmlElement, rule: Rule, text: _Mass, holders: set[HtmlElement], article: bool) -> bool:
@@ -177,7 +181,7 @@ def _guarded(element: HtmlElement, rule: Rule, text: _Mass, holders: set[HtmlEle
     guarded ``"except-articles"`` only the page itself (:data:`WHOLE_PAGE_SHARE`)."""
     guard = rule.params.get("guard", True)
     if _applies(guard, article):
-        return _protected(element, text, holders)
+        return _protected(element, text, holders, share=guard != "markup")
     return guard == "except-articles" and _holds(element, text, WHOLE_PAGE_SHARE)
 
 
@@ -346,9 +350,10 @@ def _outside_links(element: HtmlElement) -> int:
 
 
 def _applies(setting: object, article: bool) -> bool:
-    """A rule's ``guard`` or ``together`` setting on this page: always (true, "always"), never (false), or
-    only on pages that do not call themselves articles ("except-articles")."""
-    return setting is True or setting == "always" or (setting == "except-articles" and not article)
+    """A rule's ``guard`` or ``together`` setting on this page: always (true, "always", and "markup": a guard
+    by the markup alone, see :func:`_protected`), never (false), or only on pages that do not call
+    themselves articles ("except-articles")."""
+    return setting is True or setting in ("always", "markup") or (setting == "except-articles" and not article)
 
 
 def _judged_together(rule: Rule, article: bool) -> bool:

@@ -75,6 +75,50 @@ def test_an_article_s_comments_are_judged_one_by_one() -> None:
     assert not any("same crash" in block for block in page.blocks), "DOM007 says: except-articles"
 
 
+BLURBS = "".join(
+    f"<p>Store note {n}: our team has packed every order by hand in the Ohio warehouse since 1982.</p>"
+    for n in range(6)
+)
+PRODUCT = (
+    "<h1>Trail pack 25</h1><div class='details'><p>A light pack for day hikes, with a padded back panel.</p></div>"
+)
+
+
+def test_a_landmark_outweighing_the_page_still_goes() -> None:
+    page = extract_page(
+        f"<html><body><div id='product'>{PRODUCT}</div><footer class='site'>{BLURBS}</footer></body></html>",
+        RuleSet.bundled().active(),
+    )
+    assert not any("Store note" in block for block in page.blocks), "a <footer> is not the text, whatever its share"
+    assert any("padded back panel" in block for block in page.blocks)
+    shop = f"<html><body><div id='product'>{PRODUCT}</div><div class='page-footer'>{BLURBS}</div></body></html>"
+    page = extract_page(shop, RuleSet.bundled().active())
+    assert any("Store note" in block for block in page.blocks), "a footer named by its class keeps the share guard"
+
+
+def test_a_landmark_holding_the_headline_stays() -> None:
+    page = extract_page(
+        f"<html><body><aside><div id='product'>{PRODUCT}</div></aside><nav><a href='/'>Home</a></nav></body></html>",
+        RuleSet.bundled().active(),
+    )
+    assert any("padded back panel" in block for block in page.blocks)
+    assert not any(element.rule_id == "DOM018" and "Trail pack" in element.text for element in page.removed)
+
+
+def test_a_modal_dialog_goes_though_it_outweighs_the_thread() -> None:
+    posts = POST.format(n=1) + POST.format(n=2)
+    policy = "".join(
+        f"<p>Section {n}: we store cookies to remember your preferences and measure use.</p>" for n in range(9)
+    )
+    page = extract_page(  # with the share guard, the policy was kept and found as the content
+        f"<html><body><div id='thread'>{posts.replace('comment', 'post')}</div>"
+        f"<div role='dialog' aria-modal='true'><h2>Privacy preference centre</h2>{policy}</div></body></html>",
+        RuleSet.bundled().active(),
+    )
+    assert sum("same crash" in block for block in page.blocks) == 2
+    assert not any("cookies" in block for block in page.blocks)
+
+
 def test_a_button_left_open_around_the_page_is_unwrapped_not_stripped() -> None:
     page = extract_page(
         "<html><body><button class='menu'>Menu<div><p>The council approved the budget on Monday, after a long "
