@@ -85,6 +85,7 @@ KIND_DEFAULTS: dict[Kind, dict[str, Any]] = {
         "together": "always",
         "min_link_density": 0.0,
         "min_links": 0,
+        "unless_holding": [],
     },
 }
 SCOPES = ("page", "content")
@@ -473,6 +474,9 @@ def _build_rule(
     if kind is Kind.SELECTOR:
         selectors = _strings(params.pop("selectors"), what="selectors", path=path, line=line, rule_id=rule_id)
         params["tokens"] = _strings(params["tokens"], what="tokens", path=path, line=line, rule_id=rule_id)
+        params["unless_holding"] = _strings(
+            params["unless_holding"], what="unless_holding", path=path, line=line, rule_id=rule_id
+        )
         if not selectors and not params["tokens"]:
             raise RuleError("a selector rule needs selectors or tokens", path=path, line=line, rule_id=rule_id)
         _check_tokens(params["tokens"], path=path, line=_key_line(source, line, "tokens"), rule_id=rule_id)

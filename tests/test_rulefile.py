@@ -121,3 +121,12 @@ def test_a_class_token_that_can_never_match_is_refused(rule_file) -> None:  # ty
 def test_missing_directory(tmp_path) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(RuleError, match="no such rule file"):
         RuleSet.load(tmp_path / "missing")
+
+
+def test_unless_holding_must_name_tags(rule_file) -> None:  # type: ignore[no-untyped-def]
+    selector = GOOD.replace('kind = "line"', 'kind = "selector"').replace(
+        "patterns = ['Share']", "selectors = ['figure']\nunless_holding = [3]"
+    )
+    error = load_error(rule_file, selector.split("[rule.examples]")[0])
+    assert "unless_holding must be a string or a list of strings" in error.message
+    assert error.rule_id == "TST001"

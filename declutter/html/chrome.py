@@ -415,6 +415,9 @@ def _matches(
                 rule = compiled.rule
                 if rule.params.get("min_links", 0) > 0 and next(element.iter("a"), None) is None:
                     continue  # no link, no link cluster: said at once, before the guard sums the paragraphs
+                spared = rule.params.get("unless_holding")
+                if spared and next(element.iterdescendants(*spared), None) is not None:
+                    continue  # a <figure> holding a table is the table, not a photo's caption
                 if _guarded(element, rule, text, holders, article):
                     continue
                 if rule.params.get("min_link_density") or rule.params.get("min_links"):
