@@ -27,7 +27,10 @@ _INVISIBLE = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACE = regex.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _WORD = regex.compile(r"\w+(?:['’.-]\w+)*")
 _ASCII_WORD = re.compile(r"\w+(?:['.-]\w+)*")
-_TERMINAL = regex.compile(r"""(?<![.…])[.!?](?:["'”’»)\]]*)$|[.!?]["'”’»]\s*\S{0,3}$""")
+_TERMINAL = regex.compile(
+    r"""(?<![.…])[.!?](?:["'”’»)\]]*)$|[.!?]["'”’»]\s*\S{0,3}$"""
+    r"""|(?<![.…])[.!?]["'”’»)]*\s\d{1,3}$"""  # a vote count glued to a post's last sentence
+)
 _BULLETS = "*•·+▪►◦‣○●■□–-"
 _BULLET = regex.compile(f"^(?:[{regex.escape(_BULLETS)}]\\s+)+")
 _LIST_MARK = regex.compile(f"\\s*[{regex.escape(_BULLETS)}]\\s+\\S")
@@ -110,10 +113,14 @@ def word_count(text: str) -> int:
 def ends_like_sentence(text: str) -> bool:
     """True when the text ends with terminal punctuation, possibly inside closing quotes.
 
-    An ellipsis is not a sentence end: it marks a truncated teaser.
+    An ellipsis is not a sentence end: it marks a truncated teaser. A count of up to three digits after the
+    last sentence is a forum post's vote or like counter glued to its text ('… as they become available. 0'):
+    the post still ends like a sentence, and with it a thread's posts count as prose.
 
     >>> ends_like_sentence('He said, “We will.”'), ends_like_sentence("Most Read"), ends_like_sentence("Read on...")
     (True, False, False)
+    >>> ends_like_sentence("More updates as they become available. 0"), ends_like_sentence("Season 4. 2026")
+    (True, False)
     """
     return _TERMINAL.search(text.rstrip()) is not None
 

@@ -273,3 +273,21 @@ PAGE_PROSE = (
     "The minister said on Monday that the plan would be announced in the spring, and that the budget would "
     "follow it within weeks, after a round of consultations with every province and territory.\n"
 )
+
+
+def test_forum_replies_with_a_glued_vote_count_are_prose_not_a_tail() -> None:
+    """A forum thread's replies end with their vote count ('… let it go. 0'): read as no sentence, they were
+    not paragraphs, so the 'Comments' header above them cut them off as the page's tail."""
+    post = (
+        "I have now disabled new user registrations on this forum, but have enabled existing members to invite "
+        "users if they want, and I expect spam would start to take over within a few months of no updates."
+    )
+    replies = [
+        "mcrouse Admin Hi, I regret that there has been some misunderstanding in our communications about the "
+        "open source version, and we will share more updates as they become available. 0",
+        "Linc Admin My quote was accurate and my post was strictly factual; neither of us have anything to gain "
+        "here, and it is time to let it go. 0",
+    ]
+    text = "\n".join([post, post, post, "Comments", "- ", replies[0], "- ", replies[1], ""])
+    kept = clean(text, input_format="text")
+    assert all(reply in kept for reply in replies), kept

@@ -30,6 +30,14 @@ def test_sentence_endings_inside_quotes_and_not_ellipses() -> None:
     assert not ends_like_sentence("Breaking News")
 
 
+def test_a_post_with_its_vote_count_glued_on_still_ends_like_a_sentence() -> None:
+    assert ends_like_sentence("Neither of us have anything to gain here. It's time to let it go. 0")
+    assert ends_like_sentence("I agree with every word of this. 12")
+    assert not ends_like_sentence("Read more... 3")
+    assert not ends_like_sentence("Top stories 12")
+    assert not ends_like_sentence("Season 2. 2024")
+
+
 def test_prose_needs_words_and_an_ending() -> None:
     assert is_prose("The council voted on Monday to approve the budget for the coming fiscal year.")
     assert not is_prose("The council voted.")
