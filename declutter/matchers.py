@@ -303,7 +303,7 @@ def match_blocks(
     return decisions
 
 
-def _inside_bullets(blocks: Sequence[Block], n: int) -> bool:
+def inside_bullets(blocks: Sequence[Block], n: int) -> bool:
     """The block at ``n`` is bulleted and so are the blocks right above and below it: an item of a list."""
     return (
         0 < n < len(blocks) - 1
@@ -355,7 +355,7 @@ def match_cutoffs(
         counted = block.words if block.line not in claimed and is_prose(block.text, words=block.words) else 0
         prose_after[n] = prose_after[n + 1] + counted
     for n, block in enumerate(blocks):
-        if block.line in protected or _inside_bullets(blocks, n) or _over_spec_rows(blocks, n, claimed):
+        if block.line in protected or inside_bullets(blocks, n) or _over_spec_rows(blocks, n, claimed):
             continue
         for rule, _ in hits.get(block.line, ()):
             if rule.kind is not Kind.CUTOFF:

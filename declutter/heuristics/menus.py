@@ -25,7 +25,7 @@ from declutter.heuristics.common import (
     is_residue,
     text_copies,
 )
-from declutter.matchers import fullmatch
+from declutter.matchers import fullmatch, inside_bullets
 from declutter.rules import Rule
 from declutter.text import ends_like_sentence
 
@@ -573,8 +573,8 @@ def header_list(
     while position < len(blocks):
         header = blocks[position]
         position += 1
-        if header.words > header_words or header.index <= span.last:
-            continue
+        if header.words > header_words or header.index <= span.last or inside_bullets(blocks, position - 1):
+            continue  # a bulleted line between two others is an item of a list ('- Go!' among languages)
         if header.line in claimed:
             if category_of(claimed, header.line) not in wanted:
                 continue

@@ -222,6 +222,21 @@ def test_header_list_spares_the_head_the_span_and_a_short_list() -> None:
     assert header_list(doc.blocks, None, frozenset(), claimed, categories=MENU) == []
 
 
+def test_header_list_takes_no_item_of_a_bulleted_list_for_its_header() -> None:
+    """A list of programming languages holds '- Go!', which a UI-label rule removes: an item between two other
+    items is no widget's header, and the languages under it stay."""
+    items = ["- Game Maker Language", "- GameMonkey Script", "- Go!", "- Gödel", "- Golo", "- Gosu", "- GRASS"]
+    items += ["- Groovy"]
+    doc = Document.from_text(BODY + "\n".join(items) + "\n")
+    at = next(b.line for b in doc.blocks if b.text == "Go!")
+    assert header_list(doc.blocks, None, frozenset(), Removed({at}, {at: "navigation"}), categories=MENU) == []
+    # The same list under an unbulleted header that another rule removed is a widget's.
+    doc = Document.from_text(BODY + "Go!\n" + "\n".join(items[3:]) + "\n")
+    at = next(b.line for b in doc.blocks if b.text == "Go!")
+    found = header_list(doc.blocks, None, frozenset(), Removed({at}, {at: "navigation"}), categories=MENU)
+    assert [b.text for b, _ in found] == [i[2:] for i in items[3:]]
+
+
 def test_head_run_needs_a_removed_line_in_the_run() -> None:
     """A recipe's ingredients above its first paragraph: the last item looks like a headline, none was removed."""
     items = ["2 cups flour", "1 cup water", "1 tsp salt", "1 tsp yeast", "2 tbsp butter", "1 large egg"]
