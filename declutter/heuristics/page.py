@@ -437,8 +437,11 @@ def residue_sandwich(
     words or more that the article's paragraphs contain (a topic label, a kicker) stays, and a
     group holding a protected line stays whole. Nothing inside the article's span is touched:
     a short line between paragraphs is as often a heading. Lines fully matching the rule's anchor
-    patterns (a share or log-in button) count as removed, so the rule can be tested alone.
+    patterns (a share or log-in button) count as removed, so the rule can be tested alone. A removed line
+    without a word (an emptied bullet '-', a table's '|---|') is layout, neither bread nor filling: a docs
+    page's list of conditions, its items broken over two lines, has one between every two items.
     """
+    blocks = [b for b in blocks if b.words or b.line not in claimed]
     paragraphs = paragraph_positions(blocks, claimed, prose_words)
     if not paragraphs:
         return []

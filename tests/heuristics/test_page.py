@@ -120,6 +120,24 @@ def test_residue_sandwich_takes_a_short_line_between_removals_outside_the_articl
     assert residue_sandwich(named, None, frozenset(), frozenset({0, 2}), head_min_bread=1) == []
 
 
+def test_residue_sandwich_takes_no_bread_from_lines_without_a_word() -> None:
+    """A docs page's list of conditions, each item broken over two lines, has an emptied bullet ('-', which
+    symbol-only removes) between every two items: layout, not residue around the items."""
+    from declutter.heuristics.page import residue_sandwich
+
+    items = ["comparison of a variable with a string using the", "“=” and “!=” operators;"]
+    items += ["checking of a file existence with the “-f” and", "“!-f” operators;"]
+    text = BODY + "-\n" + "\n".join(items[:2]) + "\n-\n-\n" + "\n".join(items[2:]) + "\n-\n-\n"
+    blocks = Document.from_text(text).blocks
+    claimed = frozenset(b.line for b in blocks if b.text == "-")
+    loose = {"max_lines": 5, "max_words": 10, "min_bread": 1}  # the bundled rule's settings
+    assert residue_sandwich(blocks, None, frozenset(), claimed, **loose) == []
+    # Between worded removals the same items go.
+    worded = Document.from_text(text.replace("-\n", "Share\n")).blocks
+    shares = frozenset(b.line for b in worded if b.text == "Share")
+    assert [b.text for b, _ in residue_sandwich(worded, None, frozenset(), shares, **loose)] == items
+
+
 WALL = "".join(f"Widget {n}\n" for n in range(8))
 """Eight lines other rules removed (as share buttons, unless a test says otherwise): a wall under the article."""
 
