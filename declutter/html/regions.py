@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import cast
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from declutter.html.tree import (
@@ -87,13 +90,30 @@ def content_mass(base: HtmlElement, *, cards: bool = False) -> dict[HtmlElement,
     return survey(base, cards=cards, scored=False).mass
 
 
-def survey(base: HtmlElement, *, cards: bool = False, scored: bool = True) -> Survey:
+LANDMARK_ROLES = frozenset({"contentinfo", "banner", "navigation"})
+"""The roles of a page's own header, footer and menus: their text is the site's, not the page's."""
+_SECTIONING = frozenset({"article", "aside", "main", "nav", "section"})
+"""A <header> or <footer> inside one of these is that section's (a card's title, a post's byline), not the page's."""
+_SKELETON = ("main", "article")
+
+
+def _landmark(element: HtmlElement, tag: str, sectioned: bool) -> bool:
+    """Whether an element is the page's header, footer or a menu (as HTML maps them to landmark roles), and
+    does not hold the page's <main> or <article> (a page written inside its <header>)."""
+    if not (tag == "nav" or (tag in ("header", "footer") and not sectioned) or element.get("role") in LANDMARK_ROLES):
+        return False
+    return next(element.iter(*_SKELETON), None) is None
+
+
+def survey(base: HtmlElement, *, cards: bool = False, scored: bool = True, apart: bool = False) -> Survey:
     """Walk the page once (elements inside scripts and styles left out): content text and scores.
 
     A paragraph of 25 characters or more scores ``1 + its commas + min(length / 100, 3)``, scaled down by
     its link text, for its parent and half for its grandparent; text written straight into a container
     (between <br> tags) scores for the container itself and half for its parent. ``cards`` as in
-    :func:`content_mass`, whose numbers ``mass`` holds; without ``scored``, only those are counted.
+    :func:`content_mass`, whose numbers ``mass`` holds; without ``scored``, only those are counted. With
+    ``apart``, the page's own header, footer and menus (:func:`_landmark`) hold no mass, nor give it to
+    what holds them.
     """
     mass: dict[HtmlElement, int] = {}
     scores: dict[HtmlElement, float] = {}
@@ -110,8 +130,9 @@ def survey(base: HtmlElement, *, cards: bool = False, scored: bool = True) -> Su
             found = named[value] = names_body(value)
         return found
 
-    def walk(element: HtmlElement, cards: bool) -> int:
+    def walk(element: HtmlElement, cards: bool, sectioned: bool) -> int:
         tag = element.tag
+        inner = apart and (sectioned or tag in _SECTIONING)  # only asked when landmarks are set apart
         if scored:
             if content(element.get("class")) or content(element.get("id")) or element.get("itemprop") == "articleBody":
                 semantic.append(element)
@@ -145,15 +166,17 @@ def survey(base: HtmlElement, *, cards: bool = False, scored: bool = True) -> Su
                 for depth, node in enumerate((first, second)):
                     if node is not None and isinstance(node.tag, str):
                         scores[node] = scores.get(node, 0.0) + score / (1 + depth)
-        total = sum(walk(child, child_cards) for child, child_cards in blocks)
+        total = sum(walk(child, child_cards, inner) for child, child_cards in blocks)
         if own:
             links = sum(link_chars(child, child_text, cards=cards) for child, child_text in inline)
             if links < 0.5 * own:
                 total += own - links
+        if apart and total and _landmark(element, tag, sectioned):
+            total = 0
         mass[element] = total
         return total
 
-    walk(base, cards)
+    walk(base, cards, False)
     return Survey(mass, scores, semantic + articles + mains)
 
 
@@ -198,7 +221,10 @@ def find_content(root: HtmlElement, *, article: bool = False) -> HtmlElement:
     element holding :data:`REGION_SHARE` of it, and it keeps all the regions under it. An article
     inside that region (the best container by paragraph score, :func:`choose_container`) is chosen
     instead when it holds :data:`TIGHT_SHARE` of the region's text: what it leaves out there is
-    comments, teasers and asides.
+    comments, teasers and asides. On a page that is not an article, a region that lies in the page's own
+    footer, header or a menu (:func:`_landmark`: a footer holding a privacy policy's modal, a list of every
+    town served) is looked for again with those set apart, when anything is left outside them (and
+    :func:`widened` takes the whole page if that is too little); an article has no such second chance.
 
     >>> from declutter.html.parsing import parse
     >>> posts = "".join(f"<div class=post><p>Reply {n}: I had the same problem, and restarting fixed it.</p></div>"
@@ -208,23 +234,72 @@ def find_content(root: HtmlElement, *, article: bool = False) -> HtmlElement:
     'thread'
     """
     body = root.find("body")
-    base = node = body if body is not None else root
+    base = body if body is not None else root
     found = survey(base, cards=not article)
-    mass = found.mass
-    total = mass[node]
-    while True:
-        best = max((child for child in node if child in mass), key=mass.__getitem__, default=None)
-        if best is None or mass[best] < REGION_SHARE * total or best.tag in _PARTS or best.tag in PARAGRAPH_TAGS:
-            break  # a paragraph, a list or a table is part of a text: the region is what holds it
-        node = best
+    node = _region(found.mass, base)
+    if not article and _in_landmark(base, node):  # the site's footer or menu holds most of the text: look again
+        apart = survey(base, cards=not article, apart=True)
+        if apart.mass[base]:
+            found, node = apart, _region(apart.mass, base)
     classic = _best_container(found, base)
-    if contains(node, classic) and mass.get(classic, 0) >= TIGHT_SHARE * mass[node]:
+    if contains(node, classic) and found.mass.get(classic, 0) >= TIGHT_SHARE * found.mass[node]:
         return classic
     return node
 
 
+def _region(mass: dict[HtmlElement, int], base: HtmlElement) -> HtmlElement:
+    """The deepest element under ``base`` holding :data:`REGION_SHARE` of its content text (``mass``).
+
+    A paragraph, a list or a table is part of a text: the region is what holds it.
+    """
+    node, total = base, mass[base]
+    while True:
+        best = max((child for child in node if child in mass), key=mass.__getitem__, default=None)
+        if best is None or mass[best] < REGION_SHARE * total or best.tag in _PARTS or best.tag in PARAGRAPH_TAGS:
+            return node
+        node = best
+
+
+def _in_landmark(base: HtmlElement, node: HtmlElement) -> bool:
+    """Whether ``node`` is or lies inside the page's header, footer or a menu (:func:`_landmark`) below ``base``."""
+    path = [node, *node.iterancestors()]
+    path = path[: path.index(base)] if base in path else path
+    sectioned = False
+    for element in reversed(path):
+        tag = element.tag
+        if _landmark(element, tag, sectioned):
+            return True
+        sectioned = sectioned or tag in _SECTIONING
+    return False
+
+
 WIDER_SHARE = 0.2
 """Content found holding less than this share of the page's words gives way to the whole page (less its chrome)."""
+
+
+_LANDMARK_CANDIDATES = cast(
+    Callable[[HtmlElement], list[HtmlElement]],
+    etree.XPath(
+        "descendant::header | descendant::footer | descendant::nav"
+        " | descendant::*/@role[. = 'contentinfo' or . = 'banner' or . = 'navigation']/.."
+    ),
+)
+"""Every element that may be a landmark (:func:`_landmark`), in document order, found by one XPath in C."""
+
+
+def _landmarks(base: HtmlElement, container: HtmlElement) -> list[HtmlElement]:
+    """The outermost landmarks under ``base`` (:func:`_landmark`) that neither hold ``container`` nor lie in it."""
+    found: list[HtmlElement] = []
+    for element in _LANDMARK_CANDIDATES(base):
+        if found and contains(found[-1], element):
+            continue
+        if contains(element, container) or contains(container, element):
+            continue
+        ancestors = element.iterancestors()
+        sectioned = any(ancestor.tag in _SECTIONING for ancestor in ancestors)
+        if _landmark(element, element.tag, sectioned):
+            found.append(element)
+    return found
 
 
 def widened(root: HtmlElement, container: HtmlElement) -> tuple[HtmlElement, tuple[str, ...]]:
@@ -232,13 +307,16 @@ def widened(root: HtmlElement, container: HtmlElement) -> tuple[HtmlElement, tup
 
     On a page that is not an article, content found holding a fifth of the words left after chrome
     removal missed most of it (cards made of links, sections the scorer did not join): the wider
-    extraction keeps them, and the note says so.
+    extraction keeps them, and the note says so. The page's own header, footer and menus
+    (:func:`_landmarks`) are not counted among those words: a footer's long policy texts do not make
+    a shop's grid look small.
     """
     body = root.find("body")
     body = body if body is not None else root
     if container is body:
         return container, ()
     inside, page = len(all_text(container).split()), len(all_text(body).split())
+    page -= sum(len(all_text(element).split()) for element in _landmarks(body, container))
     if inside >= WIDER_SHARE * page:
         return container, ()
     note = (

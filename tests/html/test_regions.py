@@ -57,3 +57,42 @@ def test_a_list_is_never_the_whole_article() -> None:
         f"<ol>{items}</ol></div></body>"
     )
     assert choose_container(root).get("id") == "post", "the list's scores go to what holds it"
+
+
+def _shop_with_a_long_footer(footer_attributes: str = "") -> str:
+    """A shop's category page: an intro and short product cards in <main>, a footer holding a long policy text."""
+    card = "<a href='/p/{n}'>Wool runner {n}</a><span>Soft merino wool, machine washable, $98</span>"
+    cards = "".join(f"<li>{card.format(n=n)}</li>" for n in range(12))
+    policy = "<p>" + "We collect the information you give us when you order, and we keep it safe. " * 30 + "</p>"
+    return (
+        "<body><main id=shop><p>Light, soft and warm: our sneakers for every day, in wool and tree fibre.</p>"
+        f"<ul>{cards}</ul></main><footer {footer_attributes}><div class=policy>{policy}</div></footer></body>"
+    )
+
+
+def test_the_region_is_never_the_pages_footer() -> None:
+    from declutter.html.parsing import parse
+    from declutter.html.regions import find_content, widened
+    from declutter.html.tree import contains
+
+    root = parse(_shop_with_a_long_footer())
+    found = find_content(root)
+    assert contains(root.get_element_by_id("shop"), found), "a footer's text is the site's, not the page's"
+    assert len(found.findall(".//li")) == 12
+    assert widened(root, found)[0] is found, "nor is it counted among the words the page shows"
+    root = parse(_shop_with_a_long_footer("role=contentinfo").replace("footer", "div"))
+    assert contains(root.get_element_by_id("shop"), find_content(root)), "the role says what the tag says"
+
+
+def test_a_footer_inside_a_section_or_holding_the_page_is_content() -> None:
+    from declutter.html.parsing import parse
+    from declutter.html.regions import _landmark
+
+    root = parse(
+        "<body><article><footer id=byline>Filed by our reporter</footer></article>"
+        "<header id=wrapper><main><p>A page written inside its header.</p></main></header>"
+        "<footer id=site>About us</footer></body>"
+    )
+    assert not _landmark(root.get_element_by_id("byline"), "footer", sectioned=True)
+    assert not _landmark(root.get_element_by_id("wrapper"), "header", sectioned=False)
+    assert _landmark(root.get_element_by_id("site"), "footer", sectioned=False)
