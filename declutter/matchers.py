@@ -87,11 +87,22 @@ def _admits(rule: Rule, head: bool, words: int, chars: int) -> bool:
 
 
 def head_end(blocks: Sequence[Block]) -> int:
-    """The index of the first prose block: ``head`` rules fire only above it."""
+    """The index of the first prose block: ``head`` rules fire only above it.
+
+    A text without a paragraph (a listing's or a shop's items, a jobs board's titles) has no head:
+    what a head rule takes above an article's first paragraph (a lead picture's caption ending in its
+    source) is, repeated down such a page, every item ('Acme is hiring (acme.com)').
+
+    >>> from declutter.document import Document
+    >>> head_end(Document.from_text("Harbour reopens (AP)\\n\\n" + "The harbour reopened on Monday. " * 5).blocks)
+    1
+    >>> head_end(Document.from_text("Acme is hiring engineers (acme.com)\\n\\n3 days ago").blocks)
+    0
+    """
     for block in blocks:
         if is_prose(block.text, min_words=20, words=block.words):
             return block.index
-    return len(blocks)
+    return 0
 
 
 def _drop(block: Block, rule: Rule, action: Action, reason: str) -> Decision:

@@ -143,3 +143,17 @@ def test_spec_rows_under_a_list_header_are_the_products_not_a_tail_or_headlines(
     for ignore in ((), ("REL001",)):  # the headline list, and the tail cut-off once the list rule is off
         decisions = explain(_SPECS, input_format="text", ignore=ignore).decisions
         assert [d.text for d in decisions if d.text.startswith("- ")] == [], ignore
+
+
+def test_a_text_without_a_paragraph_has_no_head() -> None:
+    """A lead caption ends in its source above an article's first paragraph; on a jobs board every title does."""
+    from declutter import Cleaner
+
+    cleaner = Cleaner()
+    items = (f"{n}. Acme {n} is hiring a backend engineer (acme{n}.com)\n\n{n} days ago" for n in range(1, 9))
+    board = "\n\n".join(items)
+    assert "Acme 3 is hiring" in cleaner.clean(board)
+    caption = "The Mexico-U.S. border check point near the port of entry in Nogales, Ariz. (AP)"
+    paragraph = "Border agents seized a record amount of fentanyl at the crossing on Monday, officials said. " * 3
+    article = caption + "\n\n" + paragraph
+    assert "Nogales" not in cleaner.clean(article)

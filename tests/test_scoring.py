@@ -51,8 +51,10 @@ def test_a_wrongly_removed_line_is_listed_with_its_rule() -> None:
 
 
 def test_span_labels_allow_strips() -> None:
-    text = " date 2020-01-06 Thousands protest in Tehran over the strike.\n"
-    sample = sample_from_text(text, ["body+dateline"], meta={"id": "t"})
+    paragraph = "Thousands marched through Tehran on Monday, chanting slogans against the government and its plans"
+    paragraph += " for the economy. The strike closed the bazaar."
+    text = f" date 2020-01-06 Thousands protest in Tehran over the strike.\n\n{paragraph}\n"
+    sample = sample_from_text(text, ["body+dateline", "", "body"], meta={"id": "t"})
     score = score_sample(sample, Cleaner()).score
     assert score.fp == 0
     assert score.fp_chars == 0
