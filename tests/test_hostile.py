@@ -146,9 +146,17 @@ def test_an_interrupted_batch_leaves_no_partial_output(tmp_path: Path, signum: i
         stderr=subprocess.PIPE,
         text=True,
     )
-    time.sleep(3)
-    process.send_signal(signum)
-    _, stderr = process.communicate(timeout=30)
+    try:
+        deadline = time.monotonic() + 60
+        while len(list(tmp_path.iterdir())) < 2 and time.monotonic() < deadline:  # its partial output exists
+            time.sleep(0.05)
+        process.send_signal(signum)
+        _, stderr = process.communicate(timeout=60)
+    finally:  # a loaded machine must not leave the run behind, to be blamed on a later test
+        process.kill()
+        process.wait()
+        if process.stderr:
+            process.stderr.close()
     assert process.returncode == 130, stderr
     assert not (tmp_path / "out.jsonl").exists()
     assert [p.name for p in tmp_path.iterdir()] == ["in.jsonl"]
