@@ -26,7 +26,7 @@ from declutter.html.blocks import blocks_of
 from declutter.html.chrome import compile_selector_rule, remove_chrome, reveal_noscript, strip_bulk
 from declutter.html.metadata import author_of, first_meta, read_metadata
 from declutter.html.parsing import parse
-from declutter.html.regions import find_content, widened
+from declutter.html.regions import find_content, later_copies, widened
 from declutter.html.structured import completed
 from declutter.html.tree import all_text, contains, path_of, remove, squeeze
 from declutter.rules import Kind, Rule
@@ -65,9 +65,10 @@ class Page:
 def extract_page(html: str, rules: Sequence[Rule], *, url: str | None = None, domain: str | None = None) -> Page:
     """Run the DOM stage: metadata, selector rules (scoped to the page's site), main content, blocks.
 
-    The content found is widened to the whole page (less its chrome) when it holds much less than the
+    A block that only repeats paragraphs printed earlier (:func:`later_copies`) is left out, the content
+    found is widened to the whole page (less its chrome) when it holds much less than the
     page shows, and the page's JSON-LD article body or product description completes what the markup
-    gave; :attr:`Page.notes` says when either happened.
+    gave; :attr:`Page.notes` says when any of these happened.
     """
     root = parse(html)
     head = read_metadata(root)
@@ -83,8 +84,13 @@ def extract_page(html: str, rules: Sequence[Rule], *, url: str | None = None, do
     removed, page_rules = strip_bulk(root, [s for s in selectors if s.rule.params.get("scope") != "content"])
     words = len(all_text(root).split())  # what the page shows: scripts and styles are gone, nothing else yet
     removed += remove_chrome(root, page_rules, article=head.article)
-    container = find_content(root, article=head.article)
     notes: list[str] = []
+    for copy in later_copies(root):  # before the region is chosen: a second copy doubles the text it weighs
+        notes.append(
+            f"a later copy of the page's text ({path_of(copy)}, {len(all_text(copy).split())} words) was left out"
+        )
+        remove(copy)
+    container = find_content(root, article=head.article)
     if not head.article:
         container, widening = widened(root, container)
         notes += widening

@@ -324,3 +324,52 @@ def widened(root: HtmlElement, container: HtmlElement) -> tuple[HtmlElement, tup
         "the whole page, less its chrome, is used"
     )
     return body, (note,)
+
+
+COPY_PARAGRAPHS = 3
+"""A block is a later copy of the page's text when it holds this many paragraphs, each printed earlier."""
+COPY_WORDS = 12
+"""Paragraphs shorter than this (in words) are not compared: short lines repeat on any page."""
+
+
+def later_copies(base: HtmlElement) -> list[HtmlElement]:
+    """The outermost blocks under ``base`` whose every paragraph repeats, word for word, one printed earlier.
+
+    A page may print its text twice (a hidden gated copy, a mobile layout, a raw-Markdown source): the later
+    copy doubles the text and sways the region's choice. A block counts as a copy when it holds
+    :data:`COPY_PARAGRAPHS` paragraphs of :data:`COPY_WORDS` words or more, all seen before, and they are
+    most of its text; one paragraph printed twice (a pull quote) is never a copy. A reply quoting three
+    paragraphs of a post word for word is one: it adds nothing the reader has not read above.
+
+    >>> from declutter.html.parsing import parse
+    >>> text = "".join(f"<p>Paragraph {n} of the story, which goes on with many more words.</p>" for n in range(3))
+    >>> page = parse(f"<body><div id=a>{text}</div><div id=b>{text}</div></body>")
+    >>> [element.get("id") for element in later_copies(page.find("body"))]
+    ['b']
+    """
+    seen: set[str] = set()
+    counts: dict[HtmlElement, list[int]] = {}  # element -> [paragraphs, copied paragraphs, copied words]
+    for paragraph in base.iter("p"):
+        text = squeeze(all_text(paragraph))
+        words = len(text.split())
+        if words < COPY_WORDS:
+            continue
+        copied = text in seen
+        seen.add(text)
+        for element in paragraph.iterancestors():
+            if element is base:
+                break
+            count = counts.setdefault(element, [0, 0, 0])
+            count[0] += 1
+            if copied:
+                count[1] += 1
+                count[2] += words
+    copies = {
+        element
+        for element, (paragraphs, copied, words) in counts.items()
+        if copied >= COPY_PARAGRAPHS and copied == paragraphs and words >= 0.6 * len(all_text(element).split())
+    }
+    if not copies:
+        return []
+    outermost = {element for element in copies if not any(ancestor in copies for ancestor in element.iterancestors())}
+    return [element for element in base.iter() if element in outermost]  # in document order

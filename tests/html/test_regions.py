@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 
-from declutter.html.regions import _CONTENT_CLASS, names_body
+from declutter.html.parsing import parse
+from declutter.html.regions import _CONTENT_CLASS, later_copies, names_body
 
 from . import CLASS_NAMES
 
@@ -96,3 +97,26 @@ def test_a_footer_inside_a_section_or_holding_the_page_is_content() -> None:
     assert not _landmark(root.get_element_by_id("byline"), "footer", sectioned=True)
     assert not _landmark(root.get_element_by_id("wrapper"), "header", sectioned=False)
     assert _landmark(root.get_element_by_id("site"), "footer", sectioned=False)
+
+
+def _story(n: int = 3) -> str:
+    return "".join(
+        f"<p>Paragraph {i} of the story, which goes on for a while with many more words.</p>" for i in range(n)
+    )
+
+
+def test_later_copies_finds_a_second_copy_of_the_text() -> None:
+    page = parse(f"<body><div id=shown>{_story()}</div><div id=gated><h2>Title</h2>{_story()}</div></body>")
+    assert [element.get("id") for element in later_copies(page.find("body"))] == ["gated"]
+
+
+def test_later_copies_spares_a_block_that_adds_text_of_its_own() -> None:
+    own = "<p>A paragraph only this block holds, which says something new about the story.</p>"
+    page = parse(f"<body><div id=shown>{_story()}</div><div id=more>{_story()}{own}</div></body>")
+    assert later_copies(page.find("body")) == []
+
+
+def test_later_copies_spares_a_pull_quote_and_short_lines() -> None:
+    short = "<p>Share this</p>" * 4
+    page = parse(f"<body><div>{_story()}{short}</div><aside>{_story(1)}</aside><div>{short}</div></body>")
+    assert later_copies(page.find("body")) == []
