@@ -330,6 +330,8 @@ COPY_PARAGRAPHS = 3
 """A block is a later copy of the page's text when it holds this many paragraphs, each printed earlier."""
 COPY_WORDS = 12
 """Paragraphs shorter than this (in words) are not compared: short lines repeat on any page."""
+COPY_MIN_WORDS = 100
+"""A copy repeats this many words at least: a pricing plan repeating three features of the one before is not one."""
 
 
 def later_copies(base: HtmlElement) -> list[HtmlElement]:
@@ -337,19 +339,22 @@ def later_copies(base: HtmlElement) -> list[HtmlElement]:
 
     A page may print its text twice (a hidden gated copy, a mobile layout, a raw-Markdown source): the later
     copy doubles the text and sways the region's choice. A block counts as a copy when it holds
-    :data:`COPY_PARAGRAPHS` paragraphs of :data:`COPY_WORDS` words or more, all seen before, and they are
-    most of its text; one paragraph printed twice (a pull quote) is never a copy. A reply quoting three
-    paragraphs of a post word for word is one: it adds nothing the reader has not read above.
+    :data:`COPY_PARAGRAPHS` paragraphs or list items of :data:`COPY_WORDS` words or more, all seen before,
+    and they are most of its text and :data:`COPY_MIN_WORDS` words or more; one paragraph printed twice (a pull
+    quote) is never a copy. A reply quoting a long post word for word is one: it adds nothing the reader has not
+    read above.
 
     >>> from declutter.html.parsing import parse
-    >>> text = "".join(f"<p>Paragraph {n} of the story, which goes on with many more words.</p>" for n in range(3))
+    >>> text = "".join(f"<p>Paragraph {n} of the story, which goes on with many more words.</p>" for n in range(9))
     >>> page = parse(f"<body><div id=a>{text}</div><div id=b>{text}</div></body>")
     >>> [element.get("id") for element in later_copies(page.find("body"))]
     ['b']
     """
     seen: set[str] = set()
     counts: dict[HtmlElement, list[int]] = {}  # element -> [paragraphs, copied paragraphs, copied words]
-    for paragraph in base.iter("p"):
+    for paragraph in base.iter("p", "li"):
+        if paragraph.tag == "li" and next(paragraph.iter("p", "ul", "ol"), paragraph) is not paragraph:
+            continue  # an item holding paragraphs or a list is compared through them
         text = squeeze(all_text(paragraph))
         words = len(text.split())
         if words < COPY_WORDS:
@@ -367,7 +372,10 @@ def later_copies(base: HtmlElement) -> list[HtmlElement]:
     copies = {
         element
         for element, (paragraphs, copied, words) in counts.items()
-        if copied >= COPY_PARAGRAPHS and copied == paragraphs and words >= 0.6 * len(all_text(element).split())
+        if copied >= COPY_PARAGRAPHS
+        and copied == paragraphs
+        and words >= COPY_MIN_WORDS
+        and words >= 0.6 * len(all_text(element).split())
     }
     if not copies:
         return []

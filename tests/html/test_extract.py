@@ -40,7 +40,7 @@ def test_a_benchmark_page_keeps_its_article() -> None:
 
 
 def test_a_later_copy_of_the_text_is_left_out_with_a_note(rules) -> None:  # type: ignore[no-untyped-def]
-    story = "".join(f"<p>Paragraph {i} of the story goes on for a while, with many more words.</p>" for i in range(3))
+    story = "".join(f"<p>Paragraph {i} of the story goes on for a while, with many more words.</p>" for i in range(8))
     html = f"<html><body><article><h1>Story</h1>{story}</article><div class=gated>{story}</div></body></html>"
     page = extract_page(html, rules.active())
     assert sum("Paragraph 0 of the story" in block for block in page.blocks) == 1

@@ -99,7 +99,7 @@ def test_a_footer_inside_a_section_or_holding_the_page_is_content() -> None:
     assert _landmark(root.get_element_by_id("site"), "footer", sectioned=False)
 
 
-def _story(n: int = 3) -> str:
+def _story(n: int = 8) -> str:
     return "".join(
         f"<p>Paragraph {i} of the story, which goes on for a while with many more words.</p>" for i in range(n)
     )
@@ -119,4 +119,12 @@ def test_later_copies_spares_a_block_that_adds_text_of_its_own() -> None:
 def test_later_copies_spares_a_pull_quote_and_short_lines() -> None:
     short = "<p>Share this</p>" * 4
     page = parse(f"<body><div>{_story()}{short}</div><aside>{_story(1)}</aside><div>{short}</div></body>")
+    assert later_copies(page.find("body")) == []
+
+
+def test_later_copies_spares_a_pricing_plan_repeating_a_few_features() -> None:
+    plan = "".join(
+        f"<li>Feature {i} of every plan, explained in one long sentence with many words.</li>" for i in range(3)
+    )
+    page = parse(f"<body><ul id=basic>{plan}</ul><ul id=pro><li>Pro</li>{plan}</ul></body>")
     assert later_copies(page.find("body")) == []
