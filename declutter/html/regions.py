@@ -351,16 +351,19 @@ def later_copies(base: HtmlElement) -> list[HtmlElement]:
     ['b']
     """
     seen: set[str] = set()
-    counts: dict[HtmlElement, list[int]] = {}  # element -> [paragraphs, copied paragraphs, copied words]
+    compared: list[tuple[HtmlElement, int, bool]] = []  # paragraph, words, printed before
     for paragraph in base.iter("p", "li"):
         if paragraph.tag == "li" and next(paragraph.iter("p", "ul", "ol"), paragraph) is not paragraph:
             continue  # an item holding paragraphs or a list is compared through them
         text = squeeze(all_text(paragraph))
-        words = len(text.split())
-        if words < COPY_WORDS:
-            continue
-        copied = text in seen
-        seen.add(text)
+        words = text.count(" ") + 1
+        if words >= COPY_WORDS:
+            compared.append((paragraph, words, text in seen))
+            seen.add(text)
+    if sum(copied for _, _, copied in compared) < COPY_PARAGRAPHS:
+        return []  # most pages: nothing to weigh, no walk up the tree
+    counts: dict[HtmlElement, list[int]] = {}  # element -> [paragraphs, copied paragraphs, copied words]
+    for paragraph, words, copied in compared:
         for element in paragraph.iterancestors():
             if element is base:
                 break
