@@ -242,7 +242,10 @@ def remove_chrome(
     The first rule (in rule order) that matches an element removes it, unless the rule is guarded
     and the element holds the article (see :func:`_protected`), or the rule's matches together hold
     :data:`PROTECT_SHARE` of the page's paragraph text: many sibling posts or sections, each small,
-    are the page's text when they go together (the walk is then made again without that rule).
+    are the page's text when they go together (the walk is then made again without that rule). On an
+    article, the matches inside its <main> or <article> are also weighed by their text outside links: a
+    page builder's 'widget' panels write the article in <div>s, and the page's paragraphs (a sidebar's
+    blurbs) would not see them; a rail of teasers outside the article's markup is weighed by paragraphs only.
     Rules marked ``bulk`` are stripped first (:func:`strip_bulk`).
     """
     decisions, walked = strip_bulk(root, selectors)
@@ -254,6 +257,7 @@ def remove_chrome(
     matched = [(compiled, set(_run(compiled.xpath, root))) for compiled in walked]
     alone = _Mass(root, sizes, paragraphs=paragraphed, cards=False, wrapped=True)
     mass = _Mass(root, sizes, paragraphs=article and paragraphed, cards=True, wrapped=False)
+    plain = _Mass(root, sizes, paragraphs=False, cards=False, wrapped=False)
     vetoed: set[str] = set()
     while True:
         found = _matches(root, [m for m in matched if m[0].rule.id not in vetoed], alone, holders, article)
@@ -264,6 +268,14 @@ def remove_chrome(
         for element, rule_id in judged:
             together[rule_id] += mass.of(element)
         holding = {rule_id for rule_id, chars in together.items() if chars >= PROTECT_SHARE * mass.page}
+        if (
+            article and paragraphed
+        ):  # an article's text in <div>s inside its <main> (a page builder's panels) is weighed as text too
+            by_text: Counter[str] = Counter()
+            for element, rule_id in judged:
+                if next(element.iterancestors("main", "article"), None) is not None:
+                    by_text[rule_id] += plain.of(element)
+            holding |= {rule_id for rule_id, chars in by_text.items() if chars >= PROTECT_SHARE * plain.page}
         if not holding:
             break
         vetoed |= holding  # its matches are the page's text taken together (a forum's posts): none goes

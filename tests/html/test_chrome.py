@@ -249,3 +249,29 @@ def test_an_element_named_as_the_body_is_no_chrome_whatever_else_it_is_named() -
     removed = remove_chrome(root, rules)
     assert root.find(".//span") is not None, "the body holds less than the guard's share, but it is named the body"
     assert [decision.text for decision in removed if decision.rule_id == "DOM011"] == ["May 18, 2023"]
+
+
+def _panels(outer: str) -> str:
+    """An article whose text is in a page builder's 'widget' panels (divs), beside a sidebar of paragraphs."""
+    panels = "".join(
+        f"<div class='so-panel widget'><div>Step {n}: check the breaker panel for a tripped switch, then test each"
+        " outlet in the room with a plug-in tester before calling an electrician for a quote.</div></div>"
+        for n in range(6)
+    )
+    sidebar = "".join(
+        f"<p>Our promise {n}: every technician is licensed, insured and background checked.</p>" for n in range(9)
+    )
+    return (
+        "<html><head><meta property='og:type' content='article'></head><body>"
+        f"<{outer}><h1>Price guide</h1>{panels}</{outer}><div class='about'>{sidebar}</div></body></html>"
+    )
+
+
+def test_an_article_s_panels_in_its_main_are_weighed_as_text_together() -> None:
+    page = extract_page(_panels("main"), RuleSet.bundled().active())
+    assert sum("breaker panel" in block for block in page.blocks) == 6
+
+
+def test_panels_outside_the_main_are_weighed_by_the_page_s_paragraphs() -> None:
+    page = extract_page(_panels("div"), RuleSet.bundled().active())
+    assert not any("breaker panel" in block for block in page.blocks)
