@@ -257,7 +257,7 @@ def remove_chrome(
     matched = [(compiled, set(_run(compiled.xpath, root))) for compiled in walked]
     alone = _Mass(root, sizes, paragraphs=paragraphed, cards=False, wrapped=True)
     mass = _Mass(root, sizes, paragraphs=article and paragraphed, cards=True, wrapped=False)
-    plain = _Mass(root, sizes, paragraphs=False, cards=False, wrapped=False)
+    page_text = _PageText(root)
     vetoed: set[str] = set()
     while True:
         found = _matches(root, [m for m in matched if m[0].rule.id not in vetoed], alone, holders, article)
@@ -268,14 +268,8 @@ def remove_chrome(
         for element, rule_id in judged:
             together[rule_id] += mass.of(element)
         holding = {rule_id for rule_id, chars in together.items() if chars >= PROTECT_SHARE * mass.page}
-        if (
-            article and paragraphed
-        ):  # an article's text in <div>s inside its <main> (a page builder's panels) is weighed as text too
-            by_text: Counter[str] = Counter()
-            for element, rule_id in judged:
-                if next(element.iterancestors("main", "article"), None) is not None:
-                    by_text[rule_id] += plain.of(element)
-            holding |= {rule_id for rule_id, chars in by_text.items() if chars >= PROTECT_SHARE * plain.page}
+        if article and paragraphed:  # an article's text in <div>s inside its markup (a page builder's panels)
+            holding |= _holding_as_text(judged, page_text, mass.page)
         if not holding:
             break
         vetoed |= holding  # its matches are the page's text taken together (a forum's posts): none goes
@@ -354,6 +348,36 @@ class _Mass:
     @cached_property
     def _mass(self) -> dict[HtmlElement, int]:
         return content_mass(self._root, cards=self._cards)
+
+
+_LINK_TEXT = cast(Callable[[HtmlElement], list[str]], etree.XPath("descendant::a//text()", smart_strings=False))
+
+
+class _PageText:
+    """The page's text outside links, measured once and only when asked (the link text in one XPath call)."""
+
+    def __init__(self, root: HtmlElement) -> None:
+        self._root = root
+
+    @cached_property
+    def chars(self) -> int:
+        return len(squeeze(all_text(self._root))) - len(squeeze(" ".join(_LINK_TEXT(self._root))))
+
+
+def _holding_as_text(judged: list[tuple[HtmlElement, str]], page: _PageText, paragraphs: int) -> set[str]:
+    """The rules whose matches inside the article's <main> or <article> hold :data:`PROTECT_SHARE` of the
+    page's text outside links, taken together (the page's paragraphs do not see text written in <div>s).
+
+    The page's text is measured only when some rule's matches hold that share of its ``paragraphs``
+    characters: a page's text is rarely less than its paragraphs, and most matches are a byline or a share bar.
+    """
+    inside: Counter[str] = Counter()
+    for element, rule_id in judged:
+        if next(element.iterancestors("main", "article"), None) is not None:
+            inside[rule_id] += _outside_links(element)
+    if not inside or max(inside.values()) < PROTECT_SHARE * paragraphs:
+        return set()
+    return {rule_id for rule_id, chars in inside.items() if chars >= PROTECT_SHARE * page.chars}
 
 
 def _outside_links(element: HtmlElement) -> int:
