@@ -350,7 +350,10 @@ def match_cutoffs(
     reading list) is one of that list's entries, not a header opening a tail; and a marker whose line is printed
     again further down ('Sponsored' under each promoted card of a shop's grid) labels an item, not the tail: the
     tail starts at its last copy. Nor does a marker over a spec sheet ('Recommended:' over 'OS: Windows 10',
-    'Memory: 8 GB RAM'): those rows are the product's.
+    'Memory: 8 GB RAM'): those rows are the product's. Above a marker with fewer than ``min_prose_before`` words
+    of prose paragraphs (no article has run: a shop's page of menus, filters and cards), the tail may hold at most
+    ``max_tail_ratio`` times the unremoved words above it: a grid of 3,000 words under a 'Sponsored' banner near the
+    top is the page, a product page's 'More from …' carousel and footer under its name, price and specs is not.
     """
     cut_rules = [r for r in rules if r.kind is Kind.CUTOFF]
     if not cut_rules:
@@ -360,6 +363,10 @@ def match_cutoffs(
     for n, block in enumerate(blocks):
         counted = block.words if block.line not in claimed else 0
         words_before[n + 1] = words_before[n] + counted
+    prose_before = array("q", [0]) * (len(blocks) + 1)
+    for n, block in enumerate(blocks):
+        counted = block.words if block.line not in claimed and is_prose(block.text, words=block.words) else 0
+        prose_before[n + 1] = prose_before[n] + counted
     prose_after = array("q", [0]) * (len(blocks) + 1)
     for n in range(len(blocks) - 1, -1, -1):
         block = blocks[n]
@@ -373,6 +380,9 @@ def match_cutoffs(
                 continue
             before, after = words_before[n], prose_after[n + 1]
             if before < rule.params["min_words_before"] or after > rule.params["max_prose_after"]:
+                continue
+            tail = words_before[-1] - words_before[n + 1]
+            if prose_before[n] < rule.params["min_prose_before"] and tail > rule.params["max_tail_ratio"] * before:
                 continue
             if _printed_again(blocks, n):
                 break

@@ -74,7 +74,13 @@ KIND_DEFAULTS: dict[Kind, dict[str, Any]] = {
     Kind.STRIP: {},
     Kind.KEEP: {"max_chars": 1000},
     Kind.BLOCK: {"max_chars": 1000, "follow": [], "max_lines": 60, "min_lines": 0},
-    Kind.CUTOFF: {"max_chars": 200, "min_words_before": 60, "max_prose_after": 25},
+    Kind.CUTOFF: {
+        "max_chars": 200,
+        "min_words_before": 60,
+        "min_prose_before": 0,
+        "max_tail_ratio": 0,
+        "max_prose_after": 25,
+    },
     Kind.HEURISTIC: {"heuristic": None, "params": {}},
     Kind.SELECTOR: {
         "selectors": [],
@@ -523,7 +529,16 @@ def _build_rule(
                 line=line,
                 rule_id=rule_id,
             )
-    for key in ("max_words", "max_chars", "max_lines", "min_lines", "min_words_before", "max_prose_after"):
+    for key in (
+        "max_words",
+        "max_chars",
+        "max_lines",
+        "min_lines",
+        "min_words_before",
+        "min_prose_before",
+        "max_tail_ratio",
+        "max_prose_after",
+    ):
         if key in params and params[key] is not None and (not isinstance(params[key], int) or params[key] < 0):
             raise RuleError(f"{key} must be a non-negative integer", path=path, line=line, rule_id=rule_id)
     return Rule(

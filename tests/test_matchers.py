@@ -157,3 +157,21 @@ def test_a_text_without_a_paragraph_has_no_head() -> None:
     paragraph = "Border agents seized a record amount of fentanyl at the crossing on Monday, officials said. " * 3
     article = caption + "\n\n" + paragraph
     assert "Nogales" not in cleaner.clean(article)
+
+
+def _shop_page(tail: int) -> str:
+    """A shop's page without an article: a header of short lines, a 'Sponsored' banner, then ``tail`` card lines."""
+    header = [f"Shop garden {word} tools and outdoor supplies today" for word in ("hand", "power", "lawn", "patio")]
+    header += [f"Browse the {word} range of planters" for word in ("clay", "metal", "wooden", "plastic", "glazed")]
+    cards = [f"Glazed {color} pot and saucer" for color in ("red", "gray", "blue", "white", "black", "pink")]
+    return "\n\n".join([*header, "Sponsored", *(cards * 10)[:tail]])
+
+
+def test_a_tail_many_times_the_text_above_a_marker_with_no_prose_above_it_is_the_page() -> None:
+    from declutter import explain
+
+    def cut(text: str) -> list[int]:
+        return [d.line for d in explain(text, input_format="text").decisions if d.action.value == "cut"]
+
+    assert cut(_shop_page(60)) == []  # 300 words of cards under 66 words of menus: the shop's grid
+    assert cut(_shop_page(6))  # a few cards under the same head: a sponsored strip, cut as before
