@@ -184,6 +184,9 @@ def run_together_headlines(
     return hits
 
 
+_PRICE = regex.compile(r"(?:\p{Sc}\s?\d|\d(?:[\d.,]*\d)?\s?\p{Sc})")
+
+
 def teaser_template(
     blocks: Sequence[Block],
     rule: Rule | None,
@@ -198,6 +201,7 @@ def teaser_template(
     header_words: int = 0,
     min_prose_before: int = 100,
     min_prose_ratio: float | None = None,
+    opening_lines: int = 0,
 ) -> list[Hit]:
     """Teasers of other stories laid out from one template: headline, section label, dek, headline, label, dek…
 
@@ -216,7 +220,9 @@ def teaser_template(
     ``header_words = 0`` leaves headers alone. Teasers sit beside an article: a run with no prose paragraph
     above it whose words outweigh ``min_prose_ratio`` times the prose paragraphs below it is the page's content itself
     (``None`` leaves such runs to the shape alone) (a listing's or a shop's cards, an extractor's
-    output that is all list).
+    output that is all list). Nor are cards teasers when half their slots are prices and they start right under
+    a prose paragraph with at most ``opening_lines`` lines above the run (its title and introduction): the text
+    opens with a shop's grid ('Indoor pots', a paragraph, then 'Rosa pot and saucer' / 'From $29.00' …).
     """
     hits: list[Hit] = []
     taken: set[int] = set()
@@ -300,6 +306,14 @@ def teaser_template(
         end = chain[-1] + 1
         while end < len(blocks) and end <= chain[-1] + period - 1 - lead and teaser(end):
             end += 1
+        above = blocks[: chain[0] - lead]
+        if (
+            0 < len(above) <= opening_lines
+            and is_prose(above[-1].text, words=above[-1].words)
+            and 2 * sum(_PRICE.search(blocks[i].text) is not None for i in chain) >= len(chain)
+        ):
+            position = end
+            continue  # priced cards right under the introduction that opens the text: the shop's grid
         if prose_before is None:
             prose_before = prose_words_before(blocks, claimed)
         if (

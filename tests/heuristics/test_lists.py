@@ -205,3 +205,14 @@ def test_teaser_template_leaves_a_page_that_is_all_cards() -> None:
     assert len(teaser_template(blocks, None, frozenset(), frozenset())) == 15, "the shape alone takes them"
     below = Document.from_text(f"{PROSE}{cards}").blocks
     assert len(teaser_template(below, None, frozenset(), frozenset(), min_prose_ratio=1.0)) == 15
+
+
+def test_teaser_template_leaves_priced_cards_right_under_the_introduction_that_opens_the_text() -> None:
+    """A shop's category page as an extractor prints it (its title, one introduction, then name and price, card
+    after card) is the page; the same cards under an article's paragraphs are a shop carousel beside it."""
+    cards = "".join(f"{name} pot and saucer\nFrom $29.00\n" for name in ("Rosa", "Gray", "Sage", "Ivory", "Ochre"))
+    shop = Document.from_text(f"Indoor pots\n{PROSE}{cards}").blocks
+    assert teaser_template(shop, None, frozenset(), frozenset(), opening_lines=3) == []
+    assert len(teaser_template(shop, None, frozenset(), frozenset())) == 10, "the shape alone takes them"
+    article = Document.from_text(f"Indoor pots\n{BODY}{cards}").blocks
+    assert len(teaser_template(article, None, frozenset(), frozenset(), opening_lines=3)) == 10
