@@ -29,7 +29,15 @@ from declutter.document import Block
 from declutter.errors import DeclutterError
 from declutter.literals import PatternScreen, pattern_screen
 from declutter.rules import Kind, Position, Rule
-from declutter.text import is_prose, normalize, spec_rows, starts_with_bullet, strip_bullet, word_count
+from declutter.text import (
+    ends_like_sentence,
+    is_prose,
+    normalize,
+    spec_rows,
+    starts_with_bullet,
+    strip_bullet,
+    word_count,
+)
 
 REGEX_TIMEOUT = 0.5
 """Seconds one pattern may spend on one line before the rule is reported as too slow."""
@@ -251,13 +259,26 @@ def line_matcher(rules: Sequence[Rule]) -> LineMatcher:
 
 
 def match_lines(blocks: Sequence[Block], hits: Hits, protected: frozenset[int]) -> list[Decision]:
-    """Whole-line drops: the first line rule whose pattern matches a block's whole text."""
+    """Whole-line drops: the first line rule whose pattern matches a block's whole text.
+
+    A rule with ``item_words`` spares a match that is an item inside a bulleted list (:func:`inside_bullets`)
+    when it has that many words or more ('- More on Postgres Performance by Craig Kerstiens' among a wiki's
+    reading list is an entry, where a header the rule takes, '- Latest News' in a menu, is short), and a
+    bulleted match whose bulleted item below ends like a sentence: a definition list's term over its
+    description ('- close' over '- Fired when a connection with a WebSocket is closed.'); a menu has no
+    sentences between its labels.
+    """
     decisions = []
-    for block in blocks:
+    for n, block in enumerate(blocks):
         if block.line in protected:
             continue
         for rule, index in hits.get(block.line, ()):
             if rule.kind is Kind.LINE:
+                item_words = rule.params.get("item_words", 0)
+                if item_words and (
+                    (block.words >= item_words and inside_bullets(blocks, n)) or _definition_term(blocks, n)
+                ):
+                    continue
                 decisions.append(_drop(block, rule, Action.DROP, f"the whole line matches {_which(rule, index)}"))
                 break
     return decisions
@@ -321,6 +342,16 @@ def inside_bullets(blocks: Sequence[Block], n: int) -> bool:
         and starts_with_bullet(blocks[n].raw)
         and starts_with_bullet(blocks[n - 1].raw)
         and starts_with_bullet(blocks[n + 1].raw)
+    )
+
+
+def _definition_term(blocks: Sequence[Block], n: int) -> bool:
+    """The block at ``n`` is a bulleted item over a bulleted sentence: a definition list's term over its description."""
+    return (
+        n + 1 < len(blocks)
+        and starts_with_bullet(blocks[n].raw)
+        and starts_with_bullet(blocks[n + 1].raw)
+        and ends_like_sentence(blocks[n + 1].text)
     )
 
 

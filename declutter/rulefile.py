@@ -70,7 +70,7 @@ COMMON_KEYS = {
     "requires",
 }
 KIND_DEFAULTS: dict[Kind, dict[str, Any]] = {
-    Kind.LINE: {"max_chars": 1000},
+    Kind.LINE: {"max_chars": 1000, "item_words": 0},
     Kind.STRIP: {},
     Kind.KEEP: {"max_chars": 1000},
     Kind.BLOCK: {"max_chars": 1000, "follow": [], "max_lines": 60, "min_lines": 0},
@@ -538,6 +538,7 @@ def _build_rule(
         "min_prose_before",
         "max_tail_ratio",
         "max_prose_after",
+        "item_words",
     ):
         if key in params and params[key] is not None and (not isinstance(params[key], int) or params[key] < 0):
             raise RuleError(f"{key} must be a non-negative integer", path=path, line=line, rule_id=rule_id)

@@ -175,3 +175,19 @@ def test_a_tail_many_times_the_text_above_a_marker_with_no_prose_above_it_is_the
 
     assert cut(_shop_page(60)) == []  # 300 words of cards under 66 words of menus: the shop's grid
     assert cut(_shop_page(6))  # a few cards under the same head: a sponsored strip, cut as before
+
+
+def test_a_list_header_or_ui_label_that_is_an_entry_of_a_bulleted_list_stays() -> None:
+    from declutter import explain
+
+    def gone(text: str) -> list[str]:
+        return [d.text.strip() for d in explain(text, input_format="text").decisions]
+
+    reading = (
+        "- Tuning your server by Jane Roe\n- More on Postgres Performance by Craig Kerstiens\n- Bulk loads by Sam Poe"
+    )
+    assert gone(reading) == []  # a reading list's entry, 7 words long
+    assert "- More on Sports" in gone("- Sports\n- More on Sports\n- Weather")  # a short header among menu items
+    events = "Events\n- close\n- Fired when a connection with a WebSocket is closed.\n- error"
+    assert "- close" not in gone(events)  # a definition list's term over its description
+    assert "- close" in gone("Events\n- close\n- Open\n- error")  # a button's label among labels
