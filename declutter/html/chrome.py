@@ -440,6 +440,8 @@ def _matches(
                         tokens = all_tokens.intersection(class_tokens(raw_class or ""))
                     if tokens and names_body(raw):  # named as the article's body and as chrome: the body
                         tokens = _NO_TOKENS
+                    if tokens and element.get("role") == "tabpanel":  # named after the tab that opens it
+                        tokens = _NO_TOKENS
             if tag not in all_tags and not tokens and element not in all_hits and all_attributes.isdisjoint(names):
                 if tag not in CODE:
                     stack.append(element)

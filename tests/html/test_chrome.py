@@ -275,3 +275,19 @@ def test_an_article_s_panels_in_its_main_are_weighed_as_text_together() -> None:
 def test_panels_outside_the_main_are_weighed_by_the_page_s_paragraphs() -> None:
     page = extract_page(_panels("div"), RuleSet.bundled().active())
     assert not any("breaker panel" in block for block in page.blocks)
+
+
+def test_a_tab_panel_is_no_chrome_by_the_name_of_its_tab() -> None:
+    """A tab panel's id names the tab that opens it ('main-nav-products-content' under a 'main-nav' tablist)."""
+    cards = "".join(
+        f"<div class='grid-item'><a href='/p/{n}'><img alt=''></a><span>Frozen pizza {n}</span></div>" for n in range(6)
+    )
+    page = extract_page(
+        "<html><body><div class='site-nav'><a href='/'>Home</a></div><main><div role='tablist'>"
+        "<input role='tab' id='main-nav-products-tab'>"
+        f"<div role='tabpanel' id='main-nav-products-content'><h2>My favourites</h2>{cards}</div>"
+        "</div></main></body></html>",
+        RuleSet.bundled().active(),
+    )
+    assert "Frozen pizza 3" in page.blocks
+    assert not any("Home" in block for block in page.blocks), "a menu named 'nav' still goes"
