@@ -361,6 +361,12 @@ def _printed_again(blocks: Sequence[Block], n: int) -> bool:
     return any(later.text.casefold() == text for later in blocks[n + 1 :])
 
 
+def _printed_before(blocks: Sequence[Block], n: int) -> int:
+    """How many copies of the block at ``n`` (case aside) stand above it."""
+    text = blocks[n].text.casefold()
+    return sum(earlier.text.casefold() == text for earlier in blocks[:n])
+
+
 def _over_spec_rows(blocks: Sequence[Block], n: int, claimed: set[int]) -> bool:
     """The first unclaimed lines below the block at ``n`` are 'Label: value' rows (see :func:`spec_rows`)."""
     if n + 1 >= len(blocks) or ":" not in blocks[n + 1].text:
@@ -380,11 +386,13 @@ def match_cutoffs(
     (the lines right above and below it carry a bullet too: '- More on Postgres performance by …' in a wiki's
     reading list) is one of that list's entries, not a header opening a tail; and a marker whose line is printed
     again further down ('Sponsored' under each promoted card of a shop's grid) labels an item, not the tail: the
-    tail starts at its last copy. Nor does a marker over a spec sheet ('Recommended:' over 'OS: Windows 10',
-    'Memory: 8 GB RAM'): those rows are the product's. Above a marker with fewer than ``min_prose_before`` words
-    of prose paragraphs (no article has run: a shop's page of menus, filters and cards), the tail may hold at most
-    ``max_tail_ratio`` times the unremoved words above it: a grid of 3,000 words under a 'Sponsored' banner near the
-    top is the page, a product page's 'More from …' carousel and footer under its name, price and specs is not.
+    tail starts at its last copy, unless two copies stand above that one too: a label printed on three cards or
+    more is a card's field ('Featured' on a jobs board's first cards), and the cards go on below its last copy.
+    Nor does a marker over a spec sheet ('Recommended:' over 'OS: Windows 10', 'Memory: 8 GB RAM'): those rows
+    are the product's. Above a marker with fewer than ``min_prose_before`` words of prose paragraphs (no article
+    has run: a shop's page of menus, filters and cards), the tail may hold at most ``max_tail_ratio`` times the
+    unremoved words above it: a grid of 3,000 words under a 'Sponsored' banner near the top is the page, a
+    product page's 'More from …' carousel and footer under its name, price and specs is not.
     """
     cut_rules = [r for r in rules if r.kind is Kind.CUTOFF]
     if not cut_rules:
@@ -415,7 +423,7 @@ def match_cutoffs(
             tail = words_before[-1] - words_before[n + 1]
             if prose_before[n] < rule.params["min_prose_before"] and tail > rule.params["max_tail_ratio"] * before:
                 continue
-            if _printed_again(blocks, n):
+            if _printed_again(blocks, n) or _printed_before(blocks, n) >= 2:
                 break
             reason = (
                 f"tail cut at line {block.line + 1} ({block.text[:40]!r}): {before} words above, "

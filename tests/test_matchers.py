@@ -118,6 +118,26 @@ def test_a_tail_marker_printed_again_below_is_an_item_label_and_the_tail_starts_
     assert min(cut) >= 10, cut
 
 
+def _jobs(cards: int) -> str:
+    """A jobs board whose cards print 'Featured' (REL003's header word) on each of the first three."""
+    lines = [
+        "Remote programming jobs",
+        "Every job on this board is remote, and each company has been checked by our team before its posting went "
+        "live, so that you can apply knowing the salary is stated and the role is open to people in your region.",
+    ]
+    for n in range(cards):
+        lines += [f"Software engineer {n}", "18d", f"Company {n}", "Remote"]
+        lines += ["Featured"] if n < 3 else []
+        lines += ["Full-Time", "$50,000 - $74,999 USD"]
+    return "\n".join(lines)
+
+
+def test_a_tail_marker_printed_on_three_cards_is_a_field_and_opens_no_tail() -> None:
+    from declutter import explain
+
+    assert not [d for d in explain(_jobs(8), input_format="text").decisions if d.action.value == "cut"]
+
+
 _SPECS = "\n".join(
     [
         "Team game",
