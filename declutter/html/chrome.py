@@ -15,7 +15,7 @@ from lxml.html import HtmlElement
 
 from declutter.decisions import ElementDecision
 from declutter.errors import RuleError
-from declutter.html.regions import content_mass, names_body
+from declutter.html.regions import CARD_WORDS, NOT_CARDS, content_mass, names_body
 from declutter.html.tree import (
     BLOCK_TAGS,
     PARAGRAPHS,
@@ -314,7 +314,8 @@ class _Mass:
     posts and sections written in <div>s or between <br>s) by all its text outside links
     (:func:`content_mass`, with ``cards`` on pages that are not articles). With ``wrapped``, an inline
     element that wraps blocks (a <span> around a whole post) is measured by the text it wraps, which
-    :func:`content_mass` credits to its parent: the guard on one element must see it.
+    :func:`content_mass` credits to its parent: the guard on one element must see it. With ``cards``, a part
+    of a card's long link (:func:`_in_card_link`) counts the text it holds.
 
     Measured only when asked: most walks find no match judged together, and on an article the few
     matched elements are summed from their own paragraphs rather than every paragraph's ancestors
@@ -342,6 +343,8 @@ class _Mass:
         found = self._mass.get(element)
         if found is not None:
             return found
+        if self._cards:
+            return _in_card_link(element)
         wraps = self._wrapped and any(inner.tag in BLOCK_TAGS for inner in element.iterdescendants())
         return _outside_links(element) if wraps else 0
 
@@ -378,6 +381,29 @@ def _holding_as_text(judged: list[tuple[HtmlElement, str]], page: _PageText, par
     if not inside or max(inside.values()) < PROTECT_SHARE * paragraphs:
         return set()
     return {rule_id for rule_id, chars in inside.items() if chars >= PROTECT_SHARE * page.chars}
+
+
+def _in_card_link(element: HtmlElement) -> int:
+    """Characters of an element that is or lies inside a link of :data:`CARD_WORDS` words or more (outside an
+    <aside> or a <nav>), else 0.
+
+    :func:`content_mass` counts such a link as text of the block holding it and does not walk into it, so a
+    rule matching a part of every card of a grid (a shop's 'caption' or 'overlay' holding name and price, a
+    listing's dek link marked aria-hidden) would otherwise hold nothing together, and the grid would go.
+    Text outside links (a promotion bar's slides in <span>s) is not a card's.
+
+    >>> from declutter.html.parsing import parse
+    >>> card = parse("<body><a href='/p/1'><div class='caption'>Optoma 4K laser projector, 4000 lumens, "
+    ...              "short throw</div></a></body>")
+    >>> _in_card_link(card.find(".//div"))
+    51
+    """
+    link = element if element.tag == "a" else next(element.iterancestors("a"), None)
+    if link is None or len(all_text(link).split()) < CARD_WORDS:
+        return 0
+    if next(link.iterancestors(*NOT_CARDS), None) is not None:
+        return 0
+    return len(squeeze(all_text(element)))
 
 
 def _outside_links(element: HtmlElement) -> int:

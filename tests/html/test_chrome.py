@@ -291,3 +291,18 @@ def test_a_tab_panel_is_no_chrome_by_the_name_of_its_tab() -> None:
     )
     assert "Frozen pizza 3" in page.blocks
     assert not any("Home" in block for block in page.blocks), "a menu named 'nav' still goes"
+
+
+def test_card_captions_inside_links_are_the_grid_together() -> None:
+    """Every card of a shop's grid is one link whose name sits in a 'caption' (DOM010): together, the page."""
+    cards = "".join(
+        f"<div class='col'><a href='/p/{n}' class='plbox'><img alt=''><div class='caption'>Optoma model {n} "
+        "4K laser projector with short throw lens</div></a></div>"
+        for n in range(12)
+    )
+    page = extract_page(
+        f"<html><body><div class='breadcrumb'><a href='/'>Home</a></div><div class='grid'>{cards}</div></body></html>",
+        RuleSet.bundled().active(),
+    )
+    assert sum("laser projector" in block for block in page.blocks) == 12
+    assert not any(element.rule_id == "DOM010" for element in page.removed)
