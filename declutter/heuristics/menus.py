@@ -337,7 +337,9 @@ def recurring_menu(
     also stands on the far side of the span, and when the run of short lines it belongs to
     holds ``min_labels`` such recurring labels or more: one repeated line alone (a headline
     above and its teaser in a 'Most read' list below, an author's name in the byline and in
-    the bio) is not a menu. Lines inside the span never go, nor copies of the headline.
+    the bio) is not a menu. Lines inside the span never go, nor copies of the headline, nor a card's fields
+    printed as a label ending in a colon over its value ('Cap Type:' / 'Screw Cap' on every card of a shop's
+    grid): a menu label names a place, it does not introduce a value.
     """
     span = article_span(blocks, claimed, prose_words, edge_gap, edge_words)
     if span is None:
@@ -352,10 +354,15 @@ def recurring_menu(
     hits: list[Hit] = []
     for run in runs:
         side = span.region(run[0].index)
+        fields = {b.index for b in run if b.text.endswith(":")}
+        fields |= {b.index for a, b in pairwise(run) if a.index in fields}
         found = [
             b
             for b in run
-            if b.line not in claimed and any(ch.isalpha() for ch in b.text) and len(sides[_label_key(b.text)]) > 1
+            if b.line not in claimed
+            and b.index not in fields
+            and any(ch.isalpha() for ch in b.text)
+            and len(sides[_label_key(b.text)]) > 1
         ]
         if len({_label_key(b.text) for b in found}) < min_labels:
             continue

@@ -151,6 +151,14 @@ def test_recurring_menu_needs_two_labels_outside_the_article() -> None:
     assert _recurring(f"{names}\n{names}\n{PROSE}") == []
 
 
+def test_recurring_menu_leaves_a_card_s_fields_printed_as_label_and_value_lines() -> None:
+    """A shop's cards above and below a blurb print each spec as 'Cap Type:' over its value: fields, not a menu."""
+    card = "Narrow-mouth water bottle, 32 fl. oz. by Nalgene\n$17.00\nCap Type:\nScrew Cap\nBottle Opening:\nWide\n"
+    menu = "Boas-vindas\nContato\n"
+    taken = _recurring(f"{menu}{card}\n{PROSE}\n{PROSE}\n{card}{menu}")
+    assert taken == ["Boas-vindas", "Contato"] * 2
+
+
 def test_label_line_takes_a_flattened_menu_outside_the_article() -> None:
     assert "NAV011" in ids(f"LIVE TV Videos Photos\n\n{BODY}")
     assert "NAV011" in ids(f"{BODY}Menu Sections\n")
