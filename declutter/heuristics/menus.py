@@ -105,15 +105,25 @@ def _price_cycle(items: Sequence[Block], min_prices: int) -> bool:
     """Product cards: ``min_prices`` lines or more hold a price ('$24.95', '19,90 €'), one every few lines.
 
     A shop's grid prints per card a name, a price and a few fields, so the prices recur at a
-    steady step (the commonest gap between two price lines, of two lines or more, is at least
-    half of the gaps); a menu's items are names without prices.
+    steady step: half of the gaps between cards or more lie within a quarter of the median gap, of
+    two lines or more (cards print one field more or less). A price within two lines of the last is
+    the same card's (a sale price and the price it was). A menu's items are names without prices.
+
+    >>> from declutter.document import Document
+    >>> cards = ["Spot 400", "$54.95", "Max Light:", "400 lumens", "Astro 300", "$24.95", "was $34.95",
+    ...          "Max Light:", "300 lumens", "Actik Core", "$87.95", "Max Light:", "625 lumens", "Red light"]
+    >>> _price_cycle(Document.from_text("\\n".join(cards)).blocks, 3)
+    True
     """
-    at = [n for n, b in enumerate(items) if _PRICE.search(b.text)]
+    at: list[int] = []
+    for n, b in enumerate(items):
+        if _PRICE.search(b.text) and not (at and n - at[-1] <= 2):  # a sale price and the one it was: one card
+            at.append(n)
     if len(at) < max(min_prices, 2):
         return False
-    gaps = Counter(b - a for a, b in pairwise(at))
-    step, count = gaps.most_common(1)[0]
-    return step >= 2 and 2 * count >= len(at) - 1
+    gaps = sorted(b - a for a, b in pairwise(at))
+    step = gaps[len(gaps) // 2]
+    return step >= 2 and 2 * sum(abs(gap - step) <= step / 4 for gap in gaps) >= len(gaps)
 
 
 def menu_run(

@@ -40,6 +40,19 @@ def test_menu_run_spares_product_cards_with_recurring_prices() -> None:
     assert "NAV006" in ids(PROSE + "\n".join(menu) + "\n")
 
 
+def test_menu_run_spares_product_cards_of_varying_length() -> None:
+    """Cards print one to three fields and a sale price with the price it was: the price recurs every few lines."""
+    fields = [["Max Light:", "400 lumens"], ["Weight:", "3 ounces"], ["Red light"]]
+    grid = ["Shop"]
+    for n in range(6):
+        grid += [f"Headlamp {n}", f"${20 + n}.95"]
+        grid += ["Save 30%", f"was ${40 + n}.95"] if n % 2 else []
+        grid += [line for field in fields[: 1 + n % 3] for line in field]
+    result = explain(PROSE + "\n".join([*grid, "Contact us"]) + "\n")
+    assert "NAV006" not in [d.rule_id for d in result.decisions]
+    assert "Headlamp 3" in result.text
+
+
 def test_menu_run_ignores_residue_prose_above_the_menu() -> None:
     """A cookie notice above the menu is residue another rule removed, not the article's first paragraph."""
     cookie = (
