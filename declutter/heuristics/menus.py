@@ -361,11 +361,11 @@ def recurring_menu(
     for run in runs:
         for block in run:
             sides.setdefault(_label_key(block.text), set()).add(span.region(block.index))
+    fields = {b.index for a, b in pairwise(blocks) if a.text.endswith(":")}  # a value under its label
+    fields |= {b.index for b in blocks if b.text.endswith(":")}
     hits: list[Hit] = []
     for run in runs:
         side = span.region(run[0].index)
-        fields = {b.index for b in run if b.text.endswith(":")}
-        fields |= {b.index for a, b in pairwise(run) if a.index in fields}
         found = [
             b
             for b in run

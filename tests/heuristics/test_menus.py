@@ -170,6 +170,10 @@ def test_recurring_menu_leaves_a_card_s_fields_printed_as_label_and_value_lines(
     menu = "Boas-vindas\nContato\n"
     taken = _recurring(f"{menu}{card}\n{PROSE}\n{PROSE}\n{card}{menu}")
     assert taken == ["Boas-vindas", "Contato"] * 2
+    # A label that another rule keeps (protected) is no part of the run; its value is still a field.
+    blocks = Document.from_text(f"{menu}{card}\n{PROSE}\n{PROSE}\n{card}{menu}").blocks
+    labels = frozenset(b.line for b in blocks if b.text.endswith(":"))
+    assert "Wide" not in [b.text for b, _ in recurring_menu(blocks, None, labels, frozenset())]
 
 
 def test_label_line_takes_a_flattened_menu_outside_the_article() -> None:
