@@ -178,7 +178,7 @@ def test_a_section_named_after_its_heading_is_no_widget() -> None:
 
 def test_a_heading_that_links_to_itself_is_no_link_to_another_story() -> None:
     page = extract_page(
-        "<html><body><article><p>"
+        "<html><head><meta property='og:type' content='article'></head><body><article><p>"
         + "Workflows run on events you choose, in the order you give them. " * 5
         + "</p><h2><a href='#runners'>Choosing where your workflow runs</a></h2><p>"
         + "A runner is a machine that runs the jobs of a workflow. " * 5
@@ -187,6 +187,26 @@ def test_a_heading_that_links_to_itself_is_no_link_to_another_story() -> None:
     )
     assert "Choosing where your workflow runs" in page.blocks
     assert "Another story entirely" not in page.blocks
+
+
+def test_link_only_headings_are_crosslinks_on_articles_and_card_titles_elsewhere() -> None:
+    """Between an article's paragraphs a heading that is only a link leads to another story (DOM015); on a
+    listing, each card's title is such a heading."""
+    cards = "".join(
+        f"<div class='card'><h3><a href='/story/{n}'>Council story {n}</a></h3><p>{n} days ago</p></div>"
+        for n in range(8)
+    )
+    intro = "<p>" + "Every story about the city council, newest first, with the votes that shaped it. " * 3 + "</p>"
+    listing = extract_page(f"<html><body><main>{intro}{cards}</main></body></html>", RuleSet.bundled().active())
+    assert "Council story 5" in listing.blocks
+    story = (
+        "<html><head><meta property='og:type' content='article'></head><body><article><p>"
+        + "The council approved the budget on Monday after a long debate. " * 5
+        + "</p><h3><a href='/other-story'>Another story entirely</a></h3><p>"
+        + "The mayor said the vote was the end of a long process. " * 5
+        + "</p></article></body></html>"
+    )
+    assert "Another story entirely" not in extract_page(story, RuleSet.bundled().active()).blocks
 
 
 def _post_between_breaks(words: int) -> str:
