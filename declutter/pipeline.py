@@ -244,7 +244,8 @@ class Cleaner:
         text = page.text
         # The page says its language (html lang, Content-Language, og:locale); its text is the fallback.
         doc = self._with_language(Document.from_text(text, domain=site, url=url or page.url), language or page.language)
-        decisions = decide(doc, self.rules.for_document(doc))  # one pass: settling is for text that is cleaned again
+        rules = tuple(r for r in self.rules.for_document(doc) if page.article or not r.articles_only)
+        decisions = decide(doc, rules)  # one pass: settling is for text that is cleaned again
         metadata = {
             key: value
             for key, value in (

@@ -68,6 +68,7 @@ COMMON_KEYS = {
     "max_chars",
     "flags",
     "requires",
+    "pages",
 }
 KIND_DEFAULTS: dict[Kind, dict[str, Any]] = {
     Kind.LINE: {"max_chars": 1000, "item_words": 0},
@@ -94,6 +95,8 @@ KIND_DEFAULTS: dict[Kind, dict[str, Any]] = {
         "unless_holding": [],
     },
 }
+PAGES = ("any", "articles")
+"""Which HTML pages a rule runs on: any, or only those that call themselves articles (text input: always)."""
 SCOPES = ("page", "content", "article")
 """Where a selector rule runs: the whole page before the content is found, only inside it, or only inside it on a
 page that calls itself an article (a link-only heading between an article's paragraphs is a crosslink; on a
@@ -544,6 +547,14 @@ def _build_rule(
     ):
         if key in params and params[key] is not None and (not isinstance(params[key], int) or params[key] < 0):
             raise RuleError(f"{key} must be a non-negative integer", path=path, line=line, rule_id=rule_id)
+    pages = raw.get("pages", "any")
+    if pages not in PAGES:
+        raise RuleError(
+            f"pages must be one of {', '.join(map(repr, PAGES))}, not {pages!r}",
+            path=path,
+            line=_key_line(source, line, "pages"),
+            rule_id=rule_id,
+        )
     return Rule(
         id=rule_id,
         name=name,
@@ -565,6 +576,7 @@ def _build_rule(
         since=raw.get("since"),
         source=raw.get("source"),
         notes=raw.get("notes"),
+        articles_only=pages == "articles",
     )
 
 

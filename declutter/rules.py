@@ -120,6 +120,9 @@ class Rule:
     since: str | None = None
     source: str | None = None
     notes: str | None = None
+    articles_only: bool = False
+    """``pages = "articles"``: on HTML input, the rule runs only on pages that call themselves articles (a
+    listing's teasers are its content); a text does not say what it is, so there it always runs."""
 
     @property
     def is_site_rule(self) -> bool:

@@ -115,6 +115,34 @@ article = ["Buy our mugs, he said, and you will regret it."]
     assert Cleaner([tmp_path]).clean(text) == "Share\n\nThe article.\n", "replacing the bundled rules"
 
 
+def test_a_rule_for_articles_runs_on_html_pages_that_call_themselves_articles_and_on_text(tmp_path: Path) -> None:
+    """``pages = "articles"``: a listing's teasers are its content; a text does not say what it is."""
+    (tmp_path / "mine.toml").write_text(
+        """
+file = { prefix = "USR" }
+[[rule]]
+id = "USR001"
+name = "teaser"
+kind = "line"
+category = "related"
+description = "A teaser."
+pages = "articles"
+patterns = ['Storm hits coast']
+[rule.examples]
+residue = ["Storm hits coast"]
+article = ["The storm hit the coast on Monday."]
+""",
+        encoding="utf-8",
+    )
+    cleaner = Cleaner([tmp_path])
+    body = "<p>The council approved the budget on Monday after a long debate.</p><p>Storm hits coast</p>"
+    listing = f"<html><head><title>x</title></head><body><main>{body}</main></body></html>"
+    story = listing.replace("<title>", "<meta property='og:type' content='article'><title>")
+    assert "Storm hits coast" in cleaner.clean(listing, input_format="html")
+    assert "Storm hits coast" not in cleaner.clean(story, input_format="html")
+    assert "Storm hits coast" not in cleaner.clean("The article.\n\nStorm hits coast\n")
+
+
 def test_a_cleaner_is_safe_to_share_across_threads() -> None:
     cleaner = Cleaner()
     texts = [p.read_text(encoding="utf-8") for p in SEEDS] or ["Share\n\nText.\n"]

@@ -54,6 +54,8 @@ class Page:
     """What the stage did beyond the usual, worth a person's look: a wider extraction, structured data used."""
     words: int = 0
     """How many words the page shows (its body's text outside scripts and styles), before anything is removed."""
+    article: bool = False
+    """Whether the page calls itself an article (its ``og:type`` or JSON-LD ``@type``)."""
 
     @property
     def text(self) -> str:
@@ -128,4 +130,5 @@ def extract_page(html: str, rules: Sequence[Rule], *, url: str | None = None, do
         head.language,
         tuple(notes),
         words,
+        head.article,
     )
