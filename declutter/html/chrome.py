@@ -28,6 +28,7 @@ from declutter.html.tree import (
     remove,
     squeeze,
 )
+from declutter.literals import LiteralScan
 from declutter.rules import Rule
 from declutter.text import counted
 
@@ -424,25 +425,56 @@ def _judged_together(rule: Rule, article: bool) -> bool:
     return _applies(rule.params.get("guard", True), article) and _applies(rule.params.get("together", True), article)
 
 
+_Found = tuple[HtmlElement, "CompiledSelector", str]
+"""An element a rule removes, the rule, and why."""
+
+
 def _matches(
     root: HtmlElement,
     matched: Sequence[tuple[CompiledSelector, set[HtmlElement]]],
     text: _Mass,
     holders: set[HtmlElement],
     article: bool,
-) -> list[tuple[HtmlElement, CompiledSelector, str]]:
+) -> list[_Found]:
     """Every element the first matching rule would remove, with why; the walk does not go below them.
 
     The walk decides all the children of an element, then goes on below the ones no rule took.
     """
-    found: list[tuple[HtmlElement, CompiledSelector, str]] = []
+    found: list[_Found] = []
     if not matched:
         return found
-    all_tags = frozenset().union(*(compiled.tags for compiled, _ in matched))
-    all_tokens = frozenset().union(*(compiled.tokens for compiled, _ in matched))
-    all_attributes = frozenset(name for compiled, _ in matched for _, name, _, _ in compiled.attributes)
-    all_hits = set().union(*(hits for _, hits in matched))
-    named: dict[str, frozenset[str]] = {}  # a page repeats its class values: each is split once per walk
+    # Most elements match no rule: one test against the union of every rule's tags, tokens, attributes and
+    # XPath hits lets them through; the others ask only the rules that name their tag, token or attribute.
+    by_tag: dict[str, list[int]] = {}
+    by_attribute: dict[str, list[int]] = {}
+    by_token: dict[str, list[int]] = {}
+    by_hit: dict[HtmlElement, list[int]] = {}
+    for number, (compiled, hits) in enumerate(matched):
+        for tag in compiled.tags:
+            by_tag.setdefault(tag, []).append(number)
+        for name in {name for _, name, _, _ in compiled.attributes}:
+            by_attribute.setdefault(name, []).append(number)
+        for token in compiled.tokens:
+            by_token.setdefault(token, []).append(number)
+        for hit in hits:
+            by_hit.setdefault(hit, []).append(number)
+    all_tokens = frozenset(by_token)
+    screen = _token_screen(all_tokens)
+    named: dict[str, frozenset[str]] = {}  # a page repeats its class names: each is split once per walk
+
+    def tokens_of(raw: str) -> frozenset[str]:
+        """The tokens of a class/id value that some rule names: :func:`class_tokens` splits each name apart."""
+        found = _NO_TOKENS
+        for name in raw.split():
+            known = named.get(name)
+            if known is None:
+                known = named[name] = all_tokens.intersection(class_tokens(name)) if screen.admits(name) else _NO_TOKENS
+            if known:
+                found = found | known if found else known
+        return found
+
+    valued: dict[str, frozenset[str]] = {}  # and its class/id values: each is read once per walk
+    attribute_names = frozenset(by_attribute)
     stack = [root]
     while stack:
         parent = stack.pop()
@@ -450,51 +482,75 @@ def _matches(
             tag = element.tag
             if not isinstance(tag, str):
                 continue
-            # Most elements match no rule: one test against the union of every rule's tags, tokens,
-            # attributes and XPath hits lets them through without asking each rule.
             names = element.keys()
             tokens = _NO_TOKENS  # the element's class/id tokens that some rule names
             if names and all_tokens:
                 raw_class, raw_id = element.get("class"), element.get("id")
                 if raw_class or raw_id:
                     raw = f"{raw_class or ''} {raw_id or ''}"
-                    known = named.get(raw)
+                    known = valued.get(raw)
                     if known is None:
-                        known = named[raw] = all_tokens.intersection(class_tokens(raw))
+                        known = valued[raw] = tokens_of(raw)
                     tokens = known
                     if tokens and raw_id and _names_its_heading(element, raw_id):  # a section's anchor
-                        tokens = all_tokens.intersection(class_tokens(raw_class or ""))
+                        tokens = tokens_of(raw_class or "")
                     if tokens and names_body(raw):  # named as the article's body and as chrome: the body
                         tokens = _NO_TOKENS
                     if tokens and element.get("role") == "tabpanel":  # named after the tab that opens it
                         tokens = _NO_TOKENS
-            if tag not in all_tags and not tokens and element not in all_hits and all_attributes.isdisjoint(names):
-                if tag not in CODE:
-                    stack.append(element)
-                continue
-            for compiled, hits in matched:
-                reason = compiled.matches(element, tokens) or ("matches a selector" if element in hits else None)
-                if reason is None:
-                    continue
-                rule = compiled.rule
-                if rule.params.get("min_links", 0) > 0 and next(element.iter("a"), None) is None:
-                    continue  # no link, no link cluster: said at once, before the guard sums the paragraphs
-                spared = rule.params.get("unless_holding")
-                if spared and next(element.iterdescendants(*spared), None) is not None:
-                    continue  # a <figure> holding a table is the table, not a photo's caption
-                if _guarded(element, rule, text, holders, article):
-                    continue
-                if rule.params.get("min_link_density") or rule.params.get("min_links"):
-                    density = _link_cluster(element, rule)
-                    if density is None:
+            sources = [by_token[token] for token in tokens] if tokens else []
+            if tag in by_tag:
+                sources.append(by_tag[tag])
+            if element in by_hit:
+                sources.append(by_hit[element])
+            if not attribute_names.isdisjoint(names):
+                sources += [by_attribute[name] for name in names if name in attribute_names]
+            taken = False
+            if sources:
+                for number in sources[0] if len(sources) == 1 else sorted(set().union(*sources)):
+                    compiled, hits = matched[number]
+                    reason = compiled.matches(element, tokens) or ("matches a selector" if element in hits else None)
+                    if reason is None:
                         continue
-                    reason += f", {density:.0%} link text"
-                found.append((element, compiled, reason))
-                break
-            else:
-                if tag not in CODE:
-                    stack.append(element)
+                    rule = compiled.rule
+                    if rule.params.get("min_links", 0) > 0 and next(element.iter("a"), None) is None:
+                        continue  # no link, no link cluster: said at once, before the guard sums the paragraphs
+                    spared = rule.params.get("unless_holding")
+                    if spared and next(element.iterdescendants(*spared), None) is not None:
+                        continue  # a <figure> holding a table is the table, not a photo's caption
+                    if _guarded(element, rule, text, holders, article):
+                        continue
+                    if rule.params.get("min_link_density") or rule.params.get("min_links"):
+                        density = _link_cluster(element, rule)
+                        if density is None:
+                            continue
+                        reason += f", {density:.0%} link text"
+                    found.append((element, compiled, reason))
+                    taken = True
+                    break
+            if not taken and tag not in CODE:
+                stack.append(element)
     return found
+
+
+class _TokenScreen:
+    """Whether a class/id value may hold one of a walk's tokens, from one literal scan of it: every piece
+    :func:`class_tokens` makes of an ASCII value is a piece of the value lower-cased, so a value holding none
+    of the tokens' first pieces holds no token, and is never split.
+    """
+
+    def __init__(self, tokens: frozenset[str]) -> None:
+        firsts = {token.split("-")[0] for token in tokens}
+        self._always = "" in firsts
+        self._scan = LiteralScan(firsts)
+
+    def admits(self, raw: str) -> bool:
+        return self._always or not raw.isascii() or self._scan.any(raw.lower())
+
+
+@lru_cache(maxsize=64)
+def _token_screen(tokens: frozenset[str]) -> _TokenScreen:
+    return _TokenScreen(tokens)
 
 
 CODE = frozenset({"pre", "code"})

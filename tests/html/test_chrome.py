@@ -8,7 +8,8 @@ from lxml.html import HtmlElement
 
 from declutter import RuleSet
 from declutter.html import extract_page, parse
-from declutter.html.chrome import _article_holders, compile_selector_rule, remove_chrome
+from declutter.html.chrome import _article_holders, _token_screen, compile_selector_rule, remove_chrome
+from declutter.html.tree import class_tokens
 from declutter.rules import Kind
 
 
@@ -326,3 +327,21 @@ def test_card_captions_inside_links_are_the_grid_together() -> None:
     )
     assert sum("laser projector" in block for block in page.blocks) == 12
     assert not any(element.rule_id == "DOM010" for element in page.removed)
+
+
+SCREENED = frozenset({"side-bar", "ad", "bar-left-rail", "share"})
+
+
+@given(
+    st.lists(
+        st.sampled_from(["side", "Side", "bar", "Bar", "ad", "AD", "left", "Rail", "__Ab1c2", "-", "_", " ", "é", "x"])
+    )
+)
+def test_the_token_screen_never_hides_a_class_value_holding_a_token(pieces: list[str]) -> None:
+    value = "".join(pieces)
+    if SCREENED.intersection(class_tokens(value)):
+        assert _token_screen(SCREENED).admits(value)
+
+
+def test_the_token_screen_turns_away_values_without_a_token_s_first_piece() -> None:
+    assert not _token_screen(SCREENED).admits("col-md-6 row")
