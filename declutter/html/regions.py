@@ -141,36 +141,48 @@ def survey(base: HtmlElement, *, cards: bool = False, scored: bool = True, apart
             elif tag == "main":
                 mains.append(element)
         parts = [element.text or ""]
-        inline: list[tuple[HtmlElement, str]] = []
+        linked: list[tuple[HtmlElement, str]] = []  # the inline children that are or hold links, with their text
         blocks: list[tuple[HtmlElement, bool]] = []
         for child in element:
             child_tag = child.tag
             if isinstance(child_tag, str) and child_tag not in SKIP:
                 if child_tag in INLINE:
-                    text = all_text(child)
+                    if len(child):
+                        text = all_text(child)
+                        linked.append((child, text))
+                    else:  # a leaf: its own text, and a link only if it is one
+                        text = child.text or ""
+                        if child_tag == "a":
+                            linked.append((child, text))
                     parts.append(text)
-                    inline.append((child, text))
                 else:
                     blocks.append((child, cards and child_tag not in NOT_CARDS))
             parts.append(child.tail or "")
         raw = "".join(parts)
         own = 0
+        plain = 0
         if raw and not raw.isspace():  # most containers hold only white space between their children
             text = squeeze(raw)
             own = len(text)
             if scored and own >= _SCORED_CHARS and tag not in _UNSCORED:
-                plain = sum(link_chars(child, child_text) for child, child_text in inline)
+                for child, child_text in linked:
+                    plain += link_chars(child, child_text)
                 score = (1 + text.count(",") + min(own / 100, 3)) * (1 - min(1.0, plain / own))
                 first = element.getparent() if tag in PARAGRAPH_TAGS else element
                 second = first.getparent() if first is not None else None
                 for depth, node in enumerate((first, second)):
                     if node is not None and isinstance(node.tag, str):
                         scores[node] = scores.get(node, 0.0) + score / (1 + depth)
-        total = sum(walk(child, child_cards, inner) for child, child_cards in blocks)
+        total = 0
+        for child, child_cards in blocks:
+            total += walk(child, child_cards, inner)
         if own:
-            links = sum(link_chars(child, child_text, cards=cards) for child, child_text in inline)
-            if links < 0.5 * own:
-                total += own - links
+            if cards or not scored or own < _SCORED_CHARS or tag in _UNSCORED:  # else counted above
+                plain = 0
+                for child, child_text in linked:
+                    plain += link_chars(child, child_text, cards=cards)
+            if plain < 0.5 * own:
+                total += own - plain
         if apart and total and _landmark(element, tag, sectioned):
             total = 0
         mass[element] = total
