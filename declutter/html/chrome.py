@@ -498,38 +498,44 @@ def _matches(
                         tokens = _NO_TOKENS
                     if tokens and element.get("role") == "tabpanel":  # named after the tab that opens it
                         tokens = _NO_TOKENS
-            sources = [by_token[token] for token in tokens] if tokens else []
-            if tag in by_tag:
-                sources.append(by_tag[tag])
-            if element in by_hit:
-                sources.append(by_hit[element])
-            if not attribute_names.isdisjoint(names):
+            numbers: list[int] | None
+            if tokens or element in by_hit or not attribute_names.isdisjoint(names):
+                sources = [by_token[token] for token in tokens]
+                if tag in by_tag:
+                    sources.append(by_tag[tag])
+                if element in by_hit:
+                    sources.append(by_hit[element])
                 sources += [by_attribute[name] for name in names if name in attribute_names]
-            taken = False
-            if sources:
-                for number in sources[0] if len(sources) == 1 else sorted(set().union(*sources)):
-                    compiled, hits = matched[number]
-                    reason = compiled.matches(element, tokens) or ("matches a selector" if element in hits else None)
-                    if reason is None:
+                numbers = sources[0] if len(sources) == 1 else sorted(set().union(*sources))
+            else:  # most elements: named by no rule, or by their tag alone
+                numbers = by_tag.get(tag)
+                if numbers is None:
+                    if tag not in CODE:
+                        stack.append(element)
+                    continue
+            for number in numbers:
+                compiled, hits = matched[number]
+                reason = compiled.matches(element, tokens) or ("matches a selector" if element in hits else None)
+                if reason is None:
+                    continue
+                rule = compiled.rule
+                if rule.params.get("min_links", 0) > 0 and next(element.iter("a"), None) is None:
+                    continue  # no link, no link cluster: said at once, before the guard sums the paragraphs
+                spared = rule.params.get("unless_holding")
+                if spared and next(element.iterdescendants(*spared), None) is not None:
+                    continue  # a <figure> holding a table is the table, not a photo's caption
+                if _guarded(element, rule, text, holders, article):
+                    continue
+                if rule.params.get("min_link_density") or rule.params.get("min_links"):
+                    density = _link_cluster(element, rule)
+                    if density is None:
                         continue
-                    rule = compiled.rule
-                    if rule.params.get("min_links", 0) > 0 and next(element.iter("a"), None) is None:
-                        continue  # no link, no link cluster: said at once, before the guard sums the paragraphs
-                    spared = rule.params.get("unless_holding")
-                    if spared and next(element.iterdescendants(*spared), None) is not None:
-                        continue  # a <figure> holding a table is the table, not a photo's caption
-                    if _guarded(element, rule, text, holders, article):
-                        continue
-                    if rule.params.get("min_link_density") or rule.params.get("min_links"):
-                        density = _link_cluster(element, rule)
-                        if density is None:
-                            continue
-                        reason += f", {density:.0%} link text"
-                    found.append((element, compiled, reason))
-                    taken = True
-                    break
-            if not taken and tag not in CODE:
-                stack.append(element)
+                    reason += f", {density:.0%} link text"
+                found.append((element, compiled, reason))
+                break
+            else:
+                if tag not in CODE:
+                    stack.append(element)
     return found
 
 
