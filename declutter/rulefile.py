@@ -97,10 +97,8 @@ KIND_DEFAULTS: dict[Kind, dict[str, Any]] = {
 }
 PAGES = ("any", "articles")
 """Which HTML pages a rule runs on: any, or only those that call themselves articles (text input: always)."""
-SCOPES = ("page", "content", "article")
-"""Where a selector rule runs: the whole page before the content is found, only inside it, or only inside it on a
-page that calls itself an article (a link-only heading between an article's paragraphs is a crosslink; on a
-listing or a shop, the card titles are link-only headings)."""
+SCOPES = ("page", "content")
+"""Where a selector rule runs: the whole page before the content is found, or only inside it."""
 TOGETHER = ("always", "except-articles", False)
 """When a guarded selector rule's matches are judged together (see ``html.chrome.remove_chrome``): always, not
 on articles, or never (each match alone: a page's landmarks and dialogs are each what they say)."""

@@ -81,7 +81,11 @@ def extract_page(html: str, rules: Sequence[Rule], *, url: str | None = None, do
     )
     author = author_of(metas, ld)
     site = domain or (domain_of(page_url) if page_url else None)
-    selectors = [compile_selector_rule(r) for r in rules if r.kind is Kind.SELECTOR and r.applies_to(site)]
+    selectors = [
+        compile_selector_rule(r)
+        for r in rules
+        if r.kind is Kind.SELECTOR and r.applies_to(site) and (head.article or not r.articles_only)
+    ]
     reveal_noscript(root)
     removed, page_rules = strip_bulk(root, [s for s in selectors if s.rule.params.get("scope") == "page"])
     words = len(all_text(root).split())  # what the page shows: scripts and styles are gone, nothing else yet
@@ -96,9 +100,8 @@ def extract_page(html: str, rules: Sequence[Rule], *, url: str | None = None, do
     if not head.article:
         container, widening = widened(root, container)
         notes += widening
-    inside = ("content", "article") if head.article else ("content",)
     removed += remove_chrome(
-        container, [s for s in selectors if s.rule.params.get("scope") in inside], article=head.article
+        container, [s for s in selectors if s.rule.params.get("scope") == "content"], article=head.article
     )
     h1 = container.find(".//h1")
     if h1 is None:
