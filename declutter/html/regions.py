@@ -233,10 +233,12 @@ def find_content(root: HtmlElement, *, article: bool = False) -> HtmlElement:
     element holding :data:`REGION_SHARE` of it, and it keeps all the regions under it. An article
     inside that region (the best container by paragraph score, :func:`choose_container`) is chosen
     instead when it holds :data:`TIGHT_SHARE` of the region's text: what it leaves out there is
-    comments, teasers and asides. On a page that is not an article, a region that lies in the page's own
-    footer, header or a menu (:func:`_landmark`: a footer holding a privacy policy's modal, a list of every
-    town served) is looked for again with those set apart, when anything is left outside them (and
-    :func:`widened` takes the whole page if that is too little); an article has no such second chance.
+    comments, teasers and asides. On an article it is chosen holding :data:`LOOSE_SHARE` of it, when the
+    blocks beside it that may continue it (:func:`_continuing`: not a form, a menu or a list of links) hold
+    little: an article split over sibling blocks keeps them all. On a page that is not an article, a region that
+    lies in the page's own footer, header or a menu (:func:`_landmark`: a footer holding a privacy policy's
+    modal, a list of every town served) is looked for again with those set apart, when anything is left outside
+    them (and :func:`widened` takes the whole page if that is too little); an article has no such second chance.
 
     >>> from declutter.html.parsing import parse
     >>> posts = "".join(f"<div class=post><p>Reply {n}: I had the same problem, and restarting fixed it.</p></div>"
@@ -254,9 +256,63 @@ def find_content(root: HtmlElement, *, article: bool = False) -> HtmlElement:
         if apart.mass[base]:
             found, node = apart, _region(apart.mass, base)
     classic = _best_container(found, base)
-    if contains(node, classic) and found.mass.get(classic, 0) >= TIGHT_SHARE * found.mass[node]:
+    if not contains(node, classic) or classic is node:
+        return node
+    held, region = found.mass.get(classic, 0), found.mass[node]
+    if held >= TIGHT_SHARE * region:
         return classic
+    loose = article and held >= LOOSE_CHARS and held >= LOOSE_SHARE * region
+    if loose and _continuing(classic, node, found.mass) < CONTINUE_SHARE * held:
+        return classic  # what the region holds beside it is plainly apart from it: forms, menus, link lists
     return node
+
+
+LOOSE_SHARE = 0.3
+"""On an article, the best container wins holding this share of the region when no block beside it may continue it."""
+LOOSE_CHARS = 500
+"""... and this much text outside links: a page with less (a shop's page calling itself an article) is left whole."""
+CONTINUE_SHARE = 0.1
+"""Blocks beside the best container that may continue it (:func:`_continuing`) stop it winning holding this share of
+its text: an article split over sibling blocks, a lead or a closing section beside the body."""
+CONTINUE_LINKS = 0.2
+"""A block with this share of its text in links is a list of links, not more of an article."""
+_CONTROLS = ("form", "textarea", "input", "select", "button", "iframe")
+
+
+def _continuing(classic: HtmlElement, node: HtmlElement, mass: dict[HtmlElement, int]) -> int:
+    """The text (``mass``) of the blocks beside ``classic``, or beside an element holding it up to ``node``,
+    that may be more of its article: every sibling there with text that is not plainly apart (:func:`_apart`).
+
+    >>> from declutter.html.parsing import parse
+    >>> page = parse("<body><div id=r><div id=a><p>One part of the story goes on here.</p></div>"
+    ...              "<div id=b><p>And its second part follows in a block of its own.</p></div>"
+    ...              "<div id=c><a href=/1>Another story</a> <a href=/2>And one more</a></div></div></body>")
+    >>> found = survey(page.find("body"))
+    >>> _continuing(page.get_element_by_id("a"), page.get_element_by_id("r"), found.mass)
+    50
+    """
+    total = 0
+    element = classic
+    while element is not node:
+        parent = element.getparent()
+        if parent is None:
+            break
+        for sibling in parent:
+            if sibling is not element and mass.get(sibling) and not _apart(sibling):
+                total += mass[sibling]
+        element = parent
+    return total
+
+
+def _apart(block: HtmlElement) -> bool:
+    """Whether a block is plainly not an article's text: a header, footer or menu, a block holding a form's
+    controls (a contact form, a comment box), or one whose text is :data:`CONTINUE_LINKS` links or more (related
+    stories, tags)."""
+    if block.tag in NOT_CARDS or block.tag in ("header", "footer") or next(block.iter(*_CONTROLS), None) is not None:
+        return True
+    text = len(squeeze(all_text(block)))
+    links = sum(len(squeeze(all_text(link))) for link in block.iter("a"))
+    return links >= CONTINUE_LINKS * text
 
 
 def _region(mass: dict[HtmlElement, int], base: HtmlElement) -> HtmlElement:

@@ -60,6 +60,34 @@ def test_a_list_is_never_the_whole_article() -> None:
     assert choose_container(root).get("id") == "post", "the list's scores go to what holds it"
 
 
+def _article_beside(block: str) -> str:
+    """An article's body beside another block holding more prose than it, both in one region."""
+    story = "".join(
+        f"<p>Part {n} of the story: the council met on Tuesday, voted, and the works begin next spring.</p>"
+        for n in range(8)
+    )
+    return f"<body><div id=region><div id=story>{story}</div>{block}</div></body>"
+
+
+def test_an_article_leaves_out_a_form_beside_it() -> None:
+    from declutter.html.parsing import parse
+    from declutter.html.regions import find_content
+
+    prose = "<p>" + "Tell us about your project and our team will call you back within a day. " * 12 + "</p>"
+    root = parse(_article_beside(f"<div id=contact><h3>Contact us</h3>{prose}<form><input name=mail></form></div>"))
+    assert find_content(root, article=True).get("id") == "story", "a block holding a form is not the article"
+    assert find_content(root).get("id") == "region", "on a page that is not an article, the region stays whole"
+
+
+def test_an_article_split_over_sibling_blocks_stays_whole() -> None:
+    from declutter.html.parsing import parse
+    from declutter.html.regions import find_content
+
+    more = "<p>" + "The second half of the story goes on here, after an image and a pull quote. " * 12 + "</p>"
+    root = parse(_article_beside(f"<div id=more>{more}</div>"))
+    assert find_content(root, article=True).get("id") == "region", "prose beside the body may be more of it"
+
+
 def _shop_with_a_long_footer(footer_attributes: str = "") -> str:
     """A shop's category page: an intro and short product cards in <main>, a footer holding a long policy text."""
     card = "<a href='/p/{n}'>Wool runner {n}</a><span>Soft merino wool, machine washable, $98</span>"
