@@ -26,7 +26,7 @@ from declutter.html.blocks import blocks_of
 from declutter.html.chrome import compile_selector_rule, remove_chrome, reveal_noscript, strip_bulk
 from declutter.html.metadata import author_of, first_meta, read_metadata
 from declutter.html.parsing import parse
-from declutter.html.regions import find_content, later_copies, widened
+from declutter.html.regions import find_content, later_copies, later_twins, widened
 from declutter.html.structured import completed
 from declutter.html.tree import all_text, contains, path_of, remove, squeeze
 from declutter.rules import Kind, Rule
@@ -96,6 +96,9 @@ def extract_page(html: str, rules: Sequence[Rule], *, url: str | None = None, do
             f"a later copy of the page's text ({path_of(copy)}, {len(all_text(copy).split())} words) was left out"
         )
         remove(copy)
+    for twin in later_twins(root):  # a responsive layout's second copy, a carousel's cloned slide
+        notes.append(f"a later twin of a block ({path_of(twin)}, {len(all_text(twin).split())} words) was left out")
+        remove(twin)
     container = find_content(root, article=head.article)
     if not head.article:
         container, widening = widened(root, container)

@@ -452,3 +452,46 @@ def later_copies(base: HtmlElement) -> list[HtmlElement]:
         return []
     outermost = {element for element in copies if not any(ancestor in copies for ancestor in element.iterancestors())}
     return [element for element in base.iter() if element in outermost]  # in document order
+
+
+TWIN_WORDS = 20
+"""A block is compared with the blocks before it when it holds this many words: short blocks repeat on any page."""
+
+
+TWIN_SPAN = 6
+"""The twins' nearest common ancestor holds at most this many times a copy's words: the two copies stand side
+by side (an API reference repeating a parameter's description in every method is not a twin)."""
+
+
+def later_twins(base: HtmlElement) -> list[HtmlElement]:
+    """The outermost blocks under ``base`` whose whole text is, word for word, that of a block printed earlier.
+
+    A responsive layout prints one block twice, one copy per screen size ('hidden-up-md' and
+    'hidden-down-md'), and a carousel clones its slides: the reader sees one, the text holds both. This
+    catches the short copies :func:`later_copies` leaves (a product's description of one paragraph and
+    a few spec lines): the whole block must match, not only its paragraphs, and a block containing
+    the other (a wrapper holding a single child) is not its copy.
+
+    >>> from declutter.html.parsing import parse
+    >>> text = "<p>" + " ".join(["word"] * 25) + "</p><ul><li>Size: 9 cm</li></ul>"
+    >>> page = parse(f"<body><div id=a>{text}</div><div id=b><div>{text}</div></div></body>")
+    >>> [element.get("id") for element in later_twins(page.find("body"))]
+    ['b']
+    """
+    first: dict[str, HtmlElement] = {}
+    twins: list[HtmlElement] = []
+    for element in base.iterdescendants():
+        if not isinstance(element.tag, str):
+            continue
+        text = all_text(element)
+        if text.count(" ") < TWIN_WORDS - 1 or len(text.split()) < TWIN_WORDS:
+            continue
+        text = squeeze(text)
+        earlier = first.setdefault(text, element)
+        if earlier is element or contains(earlier, element) or any(contains(twin, element) for twin in twins[-1:]):
+            continue
+        above = set(earlier.iterancestors())
+        common = next(ancestor for ancestor in element.iterancestors() if ancestor in above)
+        if len(all_text(common).split()) <= TWIN_SPAN * len(text.split()):
+            twins.append(element)
+    return twins

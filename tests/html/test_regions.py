@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 
 from declutter.html.parsing import parse
-from declutter.html.regions import _CONTENT_CLASS, later_copies, names_body
+from declutter.html.regions import _CONTENT_CLASS, later_copies, later_twins, names_body
 
 from . import CLASS_NAMES
 
@@ -156,3 +156,27 @@ def test_later_copies_spares_a_pricing_plan_repeating_a_few_features() -> None:
     )
     page = parse(f"<body><ul id=basic>{plan}</ul><ul id=pro><li>Pro</li>{plan}</ul></body>")
     assert later_copies(page.find("body")) == []
+
+
+_DESCRIPTION = (
+    "<p>A wheel thrown mug in a speckled glaze, made by hand in our studio and fired twice for a matte finish.</p>"
+    "<ul><li>Size: 9 cm</li><li>Volume: 350 ml</li></ul>"
+)
+
+
+def test_later_twins_finds_a_responsive_layouts_second_copy() -> None:
+    page = parse(
+        f"<body><div><h1>Mug</h1><div id=wide>{_DESCRIPTION}</div><p>$60.00</p>"
+        f"<div id=narrow><div>{_DESCRIPTION}</div></div></div></body>"
+    )
+    assert [element.get("id") for element in later_twins(page.find("body"))] == ["narrow"]
+
+
+def test_later_twins_spares_a_wrapper_short_blocks_and_distant_copies() -> None:
+    section = "<p>" + " ".join(f"Method {{n}} text word{i}" for i in range(30)) + "</p>"
+    page = parse(
+        f"<body><div><div id=only>{_DESCRIPTION}</div></div><p>Add to cart</p><p>Add to cart</p>"
+        f"<section>{section.format(n=1)}<div>{_DESCRIPTION}</div></section>"
+        f"<section>{section.format(n=2)}<div>{_DESCRIPTION}</div></section></body>"
+    )
+    assert later_twins(page.find("body")) == []
