@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import cast
+from typing import Any, cast
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -463,6 +464,34 @@ TWIN_SPAN = 6
 by side (an API reference repeating a parameter's description in every method is not a twin)."""
 
 
+_TEXT_NODES = cast(Callable[[HtmlElement], list[Any]], etree.XPath("descendant::text()"))
+
+
+def _made_of_repeated_text(base: HtmlElement) -> set[HtmlElement]:
+    """The elements whose every piece of text (text node) is printed somewhere else on the page too: only
+    these can be twins.
+
+    Found from the text nodes in one pass, so that :func:`later_twins` reads the whole text only of these
+    (most pages: a few menus and labels), not of every element.
+    """
+    nodes = _TEXT_NODES(base)
+    keys = [" ".join(node.split()) for node in nodes]
+    counts = Counter(keys)
+    repeated: set[HtmlElement] = set()
+    unique: set[HtmlElement] = set()
+    for node, key in zip(nodes, keys, strict=True):
+        if not key:
+            continue
+        holders = unique if counts[key] == 1 else repeated
+        owner = node.getparent()
+        if owner is not None and node.is_tail:
+            owner = owner.getparent()
+        while owner is not None and owner not in holders:
+            holders.add(owner)
+            owner = owner.getparent()
+    return repeated - unique
+
+
 def later_twins(base: HtmlElement) -> list[HtmlElement]:
     """The outermost blocks under ``base`` whose whole text is, word for word, that of a block printed earlier.
 
@@ -478,10 +507,11 @@ def later_twins(base: HtmlElement) -> list[HtmlElement]:
     >>> [element.get("id") for element in later_twins(page.find("body"))]
     ['b']
     """
+    candidates = _made_of_repeated_text(base)
     first: dict[str, HtmlElement] = {}
     twins: list[HtmlElement] = []
     for element in base.iterdescendants():
-        if not isinstance(element.tag, str):
+        if element not in candidates:
             continue
         text = all_text(element)
         if text.count(" ") < TWIN_WORDS - 1 or len(text.split()) < TWIN_WORDS:
