@@ -85,6 +85,152 @@ def required_literals(pattern: regex.Pattern[str]) -> frozenset[str] | None:
     return _required(tree)
 
 
+_ASCII = tuple(map(chr, range(128)))
+_MARK = 0xF0000
+"""Stand-ins for ``\\p{…}`` classes when reading a pattern's edges: plane 15 private-use code points."""
+
+_CATEGORIES = {
+    sre_constants.CATEGORY_DIGIT: r"\d",
+    sre_constants.CATEGORY_NOT_DIGIT: r"\D",
+    sre_constants.CATEGORY_SPACE: r"\s",
+    sre_constants.CATEGORY_NOT_SPACE: r"\S",
+    sre_constants.CATEGORY_WORD: r"\w",
+    sre_constants.CATEGORY_NOT_WORD: r"\W",
+}
+_ZERO_WIDTH = {sre_constants.ASSERT, sre_constants.ASSERT_NOT, sre_constants.AT}
+
+_Atom = tuple[Any, Any, bool]
+"""An item that consumes one character (a literal, a class, any), with whether case is ignored where it stands."""
+
+
+def _edge_seq(items: Any, ignore_case: bool, last: bool) -> tuple[list[_Atom], bool] | None:
+    """The atoms that can consume the first (``last``: the final) character of a match of this sequence, and
+    whether the sequence can match the empty string; None when unknown."""
+    atoms: list[_Atom] = []
+    for op, value in reversed(list(items)) if last else items:
+        found = _edge_item(op, value, ignore_case, last)
+        if found is None:
+            return None
+        atoms += found[0]
+        if not found[1]:
+            return atoms, False
+    return atoms, True
+
+
+def _edge_item(op: Any, value: Any, ignore_case: bool, last: bool) -> tuple[list[_Atom], bool] | None:
+    if op in (sre_constants.LITERAL, sre_constants.NOT_LITERAL, sre_constants.IN, sre_constants.ANY):
+        return [(op, value, ignore_case)], False
+    if op is sre_constants.SUBPATTERN:
+        _, add, delete, items = value
+        scoped = (ignore_case or bool(add & re.IGNORECASE)) and not delete & re.IGNORECASE
+        return _edge_seq(items, scoped, last)
+    if op is sre_constants.BRANCH:
+        atoms: list[_Atom] = []
+        empty = False
+        for branch in value[1]:
+            found = _edge_seq(branch, ignore_case, last)
+            if found is None:
+                return None
+            atoms += found[0]
+            empty = empty or found[1]
+        return atoms, empty
+    if op in _REPEATS:
+        low, high, items = value
+        if high == 0:
+            return [], True
+        found = _edge_seq(items, ignore_case, last)
+        return None if found is None else (found[0], low == 0 or found[1])
+    if op is getattr(sre_constants, "ATOMIC_GROUP", None):
+        return _edge_seq(value, ignore_case, last)
+    if op in _ZERO_WIDTH:  # a lookaround or an anchor consumes nothing: ignoring what it asks only widens the set
+        return [], True
+    return None  # a back-reference or a conditional: unknown
+
+
+def _char(code: int, properties: list[str]) -> str | None:
+    """A class member as pattern text (a ``\\p{…}`` stand-in as the property it stands for)."""
+    if code >= _MARK:
+        return properties[code - _MARK] if code - _MARK < len(properties) else None
+    return f"\\U{code:08x}"
+
+
+def _atom_source(atom: _Atom, properties: list[str]) -> str | None:
+    """The pattern text of one atom, or None for one that may match any character."""
+    op, value, _ = atom
+    if op is sre_constants.LITERAL:
+        return _char(value, properties)
+    if op is sre_constants.NOT_LITERAL:
+        return None if value >= _MARK else f"[^{_char(value, properties)}]"
+    if op is not sre_constants.IN:
+        return None
+    parts: list[str | None] = []
+    for kind, member in value:
+        if kind is sre_constants.NEGATE:
+            parts.append("^")
+        elif kind is sre_constants.LITERAL:
+            parts.append(_char(member, properties))
+        elif kind is sre_constants.RANGE and max(member) < _MARK:
+            parts.append(f"{_char(member[0], properties)}-{_char(member[1], properties)}")
+        elif kind is sre_constants.CATEGORY and member in _CATEGORIES:
+            parts.append(_CATEGORIES[member])
+        else:
+            return None
+    if None in parts:
+        return None
+    return "[" + "".join(part for part in parts if part is not None) + "]"
+
+
+def edge_chars(pattern: regex.Pattern[str]) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+    """The ASCII characters a match of ``pattern`` can start with, and those it can end with (None: unknown).
+
+    A text whose first (last) character is ASCII and not in the set cannot match the whole
+    pattern: the matcher skips it without a regex call. Each edge item is tried on every
+    ASCII character by the regex engine itself, with the case rule in force where it stands,
+    so the sets are the engine's own answers; lookarounds and anchors are ignored (which only
+    widens a set), and a pattern that can match the empty string gets no sets.
+
+    >>> import regex
+    >>> first, last = edge_chars(regex.compile(r"(?i)(?:share|tweet)(?: this)?\\s*[.!]?"))
+    >>> sorted(first), sorted(c for c in last if c.isprintable())
+    (['S', 'T', 's', 't'], [' ', '!', '.', 'E', 'S', 'T', 'e', 's', 't'])
+    >>> edge_chars(regex.compile(r"\\p{Lu}\\w*"))[0] == frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    True
+    """
+    source = pattern.pattern
+    if any(ord(c) >= _MARK for c in source):
+        return None, None
+    properties: list[str] = []
+
+    def stand_in(found: re.Match[str]) -> str:
+        properties.append(found[0])
+        return chr(_MARK + len(properties) - 1)
+
+    try:
+        tree = sre_parse.parse(_PROPERTY.sub(stand_in, source), pattern.flags & regex.IGNORECASE)
+    except Exception:  # syntax the stdlib parser does not know: no sets, never an error
+        return None, None
+    ignore_case = bool(tree.state.flags & re.IGNORECASE)
+    flags = pattern.flags & ~(regex.IGNORECASE | regex.VERBOSE)
+    return _edge_set(tree, ignore_case, False, properties, flags), _edge_set(tree, ignore_case, True, properties, flags)
+
+
+def _edge_set(tree: Any, ignore_case: bool, last: bool, properties: list[str], flags: int) -> frozenset[str] | None:
+    found = _edge_seq(tree, ignore_case, last)
+    if found is None or found[1]:
+        return None
+    chars: set[str] = set()
+    for atom in found[0]:
+        source = _atom_source(atom, properties)
+        if source is None:
+            return None
+        try:
+            compiled = regex.compile(source, flags | (regex.IGNORECASE if atom[2] else 0))
+        except regex.error:
+            return None
+        chars.update(c for c in _ASCII if compiled.fullmatch(c) is not None)
+    return frozenset(chars)
+
+
 _VALUE = itemgetter(1)
 """The literal of an ``(end, literal)`` occurrence the automaton reports."""
 

@@ -27,7 +27,7 @@ import regex
 from declutter.decisions import Action, Decision, strip_spans
 from declutter.document import Block
 from declutter.errors import DeclutterError
-from declutter.literals import PatternScreen, pattern_screen
+from declutter.literals import PatternScreen, edge_chars, pattern_screen
 from declutter.rules import Kind, Position, Rule
 from declutter.text import (
     ends_like_sentence,
@@ -208,6 +208,24 @@ class LineMatcher:
             requires = rule.params.get("requires", ())
             self._candidates += [(rule, index, pattern, requires) for index, pattern in enumerate(rule.patterns)]
         self._screen = PatternScreen(pattern for _, _, pattern, _ in self._candidates)
+        self._edges = [edge_chars(pattern) for _, _, pattern, _ in self._candidates]
+        self._plans: dict[tuple[bool, int, int, str, str], frozenset[int]] = {}
+
+    def _plan_for(self, head: bool, words: int, chars: int, first: str, last: str) -> frozenset[int]:
+        """The patterns a line of this class may match: its guards admit them and its first and last
+        characters (ASCII ones; '' for any other) can start and end their matches (:func:`edge_chars`)."""
+        key = (head, bisect_left(self._words, words), bisect_left(self._chars, chars), first, last)
+        plan = self._plans.get(key)
+        if plan is None:
+            plan = frozenset(
+                number
+                for number in self._eligible_for(head, words, chars)
+                if _fits(self._edges[number][0], first) and _fits(self._edges[number][1], last)
+            )
+            if len(self._plans) > 65536:
+                self._plans.clear()
+            self._plans[key] = plan
+        return plan
 
     def _eligible_for(self, head: bool, words: int, chars: int) -> frozenset[int]:
         key = (head, bisect_left(self._words, words), bisect_left(self._chars, chars))
@@ -222,11 +240,17 @@ class LineMatcher:
         """Each rule whose guards admit the block and one of whose patterns matches its whole text, in rule
         order, with the index of its first such pattern."""
         text = block.text
+        first, last = text[:1], text[-1:]
+        plan = self._plan_for(
+            head, block.words, len(text), first if first < "\x80" else "", last if last < "\x80" else ""
+        )
+        if not plan:  # no pattern can start and end like this line: no lower-casing, no scan
+            return
         lowered = text.lower()
-        eligible = self._eligible_for(head, block.words, len(text))
+        # The patterns the line's literals allow, its guards admit and its edges fit, filtered in C before any is tried.
+        numbers = sorted(plan.intersection(self._screen.possible(lowered)))
         matched: Rule | None = None
-        # The patterns the line's literals allow and its guards admit, filtered in C before any is tried.
-        for number in sorted(eligible.intersection(self._screen.possible(lowered))):
+        for number in numbers:
             rule, index, pattern, requires = self._candidates[number]
             if rule is matched or (requires and not any(literal in lowered for literal in requires)):
                 continue  # the rule matched already, or needs a literal the line does not have
@@ -236,6 +260,11 @@ class LineMatcher:
                     yield rule, index
             except TimeoutError:
                 raise timeout_error(rule, pattern, block) from None
+
+
+def _fits(chars: frozenset[str] | None, edge: str) -> bool:
+    """Whether a line whose edge character is ``edge`` ('' when not ASCII or empty) may match, by the set."""
+    return chars is None or not edge or edge in chars
 
 
 _Candidate = tuple[Rule, int, regex.Pattern[str], tuple[str, ...]]

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from declutter import RuleSet
-from declutter.literals import LiteralScan, PatternScreen, required_literals
+from declutter.literals import LiteralScan, PatternScreen, edge_chars, required_literals
 
 
 def test_bundled_patterns_never_lose_a_residue_example() -> None:
@@ -60,3 +60,46 @@ def test_the_screen_never_hides_a_pattern_that_matches() -> None:
 @given(st.lists(st.sampled_from(["share", "share this", "hare", "this", "is", "thi", "s"]), max_size=5), st.text())
 def test_the_scan_finds_every_literal_that_occurs(literals: list[str], text: str) -> None:
     assert LiteralScan(literals)(text) == {literal for literal in literals if literal in text}
+
+
+def _fits(chars: frozenset[str] | None, edge: str) -> bool:
+    return chars is None or not edge.isascii() or edge in chars
+
+
+def test_edge_sets_never_hide_a_bundled_example() -> None:
+    checked = 0
+    for rule in RuleSet.bundled():
+        lines = [line.strip() for text in rule.examples.residue + rule.examples.article for line in text.split("\n")]
+        for pattern in rule.patterns:
+            first, last = edge_chars(pattern)
+            for line in lines:
+                if line and pattern.fullmatch(line):
+                    assert _fits(first, line[0]), (rule.id, pattern.pattern, line)
+                    assert _fits(last, line[-1]), (rule.id, pattern.pattern, line)
+                    checked += 1
+    assert checked > 200
+
+
+def test_edge_sets_follow_case_scopes_classes_and_optional_parts() -> None:
+    first, last = edge_chars(regex.compile(r"(?:(?i:by)|Par)\s*:?\s*\p{Lu}\p{Ll}+\.?"))
+    assert first == frozenset("bBYyP") - {"Y", "y"}
+    assert last is not None
+    assert {".", "z"} <= last
+    assert not {"Z", " "} & last
+    assert edge_chars(regex.compile(r"(?:share)?")) == (None, None)  # matches the empty line
+    assert edge_chars(regex.compile(r"(a)\1")) == (frozenset("a"), None)  # a back-reference ends it: unknown
+    assert edge_chars(regex.compile(r"(?!x)[^a]b"))[0] == frozenset(map(chr, range(128))) - {"a"}
+
+
+PIECES = st.sampled_from(
+    ["share", "Tweet", "by ", r"\d+", r"\s*", r"[.!?]?", r"\p{Lu}", r"(?i:ok)", "(?:a|bc)*", ".", "é"]
+)
+
+
+@given(st.lists(PIECES, min_size=1, max_size=5), st.text(alphabet="shareTwtby 0123.!?ABokOKéc", max_size=12))
+def test_a_text_a_pattern_matches_fits_its_edges(pieces: list[str], text: str) -> None:
+    pattern = regex.compile("".join(pieces))
+    first, last = edge_chars(pattern)
+    if text and pattern.fullmatch(text):
+        assert _fits(first, text[0])
+        assert _fits(last, text[-1])

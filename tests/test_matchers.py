@@ -14,7 +14,7 @@ name = "slow"
 kind = "line"
 category = "other"
 description = "Backtracks catastrophically."
-patterns = ['(?:a|aa)+b']
+patterns = ['(?:a|aa)+b.?']  # ends in any character: no edge test rules the line out
 max_chars = 100000
 [rule.examples]
 residue = ["aab"]
