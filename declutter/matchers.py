@@ -21,6 +21,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 import regex
 
@@ -63,7 +64,13 @@ def fullmatch(rule: Rule, block: Block, text: str) -> tuple[int, regex.Match[str
     """The first of the rule's patterns that matches the whole ``text``, with its index."""
     if not rule.patterns:  # a heuristic without anchors: no text to lower-case and scan
         return None
+    first, last = text[:1], text[-1:]
+    fitting = edge_screen(rule.patterns)(first if first < "\x80" else "", last if last < "\x80" else "")
+    if not fitting:  # no pattern can start and end like this text: no lower-casing, no scan
+        return None
     for index in pattern_screen(rule.patterns)(text.lower()):
+        if index not in fitting:
+            continue
         pattern = rule.patterns[index]
         try:
             found = pattern.fullmatch(text, timeout=REGEX_TIMEOUT)
@@ -72,6 +79,35 @@ def fullmatch(rule: Rule, block: Block, text: str) -> tuple[int, regex.Match[str
         if found is not None:
             return index, found
     return None
+
+
+class EdgeScreen:
+    """Which of a list of patterns can match a whole text with this first and last character (ASCII ones; ''
+    for any other), by :func:`~declutter.literals.edge_chars`, listed once per pair.
+
+    >>> screen = EdgeScreen((regex.compile("(?i)share"), regex.compile(r"\\d+ comments")))
+    >>> sorted(screen("S", "e")), sorted(screen("4", "s")), sorted(screen("", "e"))
+    ([0], [1], [0])
+    """
+
+    def __init__(self, patterns: Sequence[regex.Pattern[str]]) -> None:
+        self._edges = [edge_chars(pattern) for pattern in patterns]
+        self._fitting: dict[tuple[str, str], frozenset[int]] = {}
+
+    def __call__(self, first: str, last: str) -> frozenset[int]:
+        fitting = self._fitting.get((first, last))
+        if fitting is None:
+            fitting = frozenset(
+                n for n, (starts, ends) in enumerate(self._edges) if _fits(starts, first) and _fits(ends, last)
+            )
+            self._fitting[first, last] = fitting
+        return fitting
+
+
+@lru_cache(maxsize=4096)
+def edge_screen(patterns: tuple[regex.Pattern[str], ...]) -> EdgeScreen:
+    """The :class:`EdgeScreen` of a rule's patterns, built once."""
+    return EdgeScreen(patterns)
 
 
 def _which(rule: Rule, index: int) -> str:

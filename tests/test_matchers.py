@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 import pytest
+import regex
 
 from declutter import RuleSet
 from declutter.document import Document
-from declutter.matchers import RuleTimeoutError, match_blocks, match_lines, match_patterns
+from declutter.matchers import EdgeScreen, RuleTimeoutError, match_blocks, match_lines, match_patterns
 
 SLOW = """
 file = { prefix = "TST" }
@@ -211,3 +212,10 @@ def test_a_list_header_or_ui_label_that_is_an_entry_of_a_bulleted_list_stays() -
     events = "Events\n- close\n- Fired when a connection with a WebSocket is closed.\n- error"
     assert "- close" not in gone(events)  # a definition list's term over its description
     assert "- close" in gone("Events\n- close\n- Open\n- error")  # a button's label among labels
+
+
+def test_the_edge_screen_rules_out_only_by_ascii_edges() -> None:
+    screen = EdgeScreen((regex.compile("(?i)share"), regex.compile(r"\d+ comments")))
+    assert screen("S", "s") == frozenset()  # 'Shares' cannot be either whole
+    assert screen("4", "s") == {1}
+    assert screen("", "") == {0, 1}  # a non-ASCII edge ('Ｓhare', full width) proves nothing
