@@ -29,8 +29,8 @@ import re
 import re._constants as sre_constants  # type: ignore[import-not-found]  # the stdlib parser exposes the tree
 import re._parser as sre_parse  # type: ignore[import-not-found]
 from collections.abc import Iterable
-from functools import lru_cache
-from operator import itemgetter
+from functools import lru_cache, reduce
+from operator import itemgetter, or_
 from typing import Any
 
 import ahocorasick
@@ -310,6 +310,39 @@ class PatternScreen:
         if not found:
             return self._unchecked
         return self._unchecked.union(*(self._gated_by[literal] for literal in found))
+
+
+class MaskScreen:
+    """:class:`PatternScreen`'s answer as a bit mask (bit ``n``: pattern ``n`` may match), for a caller that
+    intersects it with other masks: the automaton reports each literal's mask, and one C-level reduction ORs them.
+
+    >>> import regex
+    >>> screen = MaskScreen((regex.compile("(?i)share"), regex.compile("tweet|post"), regex.compile(r"\\d+")))
+    >>> bin(screen("share this post")), bin(screen("hello"))
+    ('0b111', '0b100')
+    """
+
+    def __init__(self, patterns: Iterable[regex.Pattern[str]]) -> None:
+        self.unchecked = 0
+        masks: dict[str, int] = {}
+        for number, pattern in enumerate(patterns):
+            literals = required_literals(pattern)
+            if literals is None:
+                self.unchecked |= 1 << number
+            for literal in literals or ():
+                masks[literal] = masks.get(literal, 0) | 1 << number
+        self._automaton: Any = None
+        if masks:
+            self._automaton = ahocorasick.Automaton()
+            for literal, mask in masks.items():
+                self._automaton.add_word(literal, mask)
+            self._automaton.make_automaton()
+
+    def __call__(self, lowered: str) -> int:
+        """The patterns that may match ``lowered`` (a lower-cased text)."""
+        if self._automaton is None:
+            return self.unchecked
+        return reduce(or_, map(_VALUE, self._automaton.iter(lowered)), self.unchecked)
 
 
 @lru_cache(maxsize=4096)

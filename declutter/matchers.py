@@ -28,7 +28,7 @@ import regex
 from declutter.decisions import Action, Decision, strip_spans
 from declutter.document import Block
 from declutter.errors import DeclutterError
-from declutter.literals import PatternScreen, edge_chars, pattern_screen
+from declutter.literals import MaskScreen, edge_chars, pattern_screen
 from declutter.rules import Kind, Position, Rule
 from declutter.text import (
     ends_like_sentence,
@@ -227,11 +227,12 @@ class LineMatcher:
     """Whole-line patterns of a list of rules, with their guards resolved once and one literal scan per line.
 
     Every pattern gets the literals one of which any line it matches must contain
-    (:mod:`declutter.literals`); one :class:`~declutter.literals.PatternScreen` pass over
+    (:mod:`declutter.literals`); one :class:`~declutter.literals.MaskScreen` pass over
     a line tells which patterns could match it, and only those run ``fullmatch``, in
     rule order. Which rules may look at a line at all depends only on its word count,
-    its length and whether it is above the first prose paragraph; the eligible patterns
-    for each such class are listed once.
+    its length, whether it is above the first prose paragraph, and its first and last
+    characters (:func:`~declutter.literals.edge_chars`); the patterns for each such class
+    are listed once, as a bit mask the scan's mask is intersected with.
     """
 
     def __init__(self, rules: Sequence[Rule]) -> None:
@@ -243,18 +244,18 @@ class LineMatcher:
         for rule in self.rules:
             requires = rule.params.get("requires", ())
             self._candidates += [(rule, index, pattern, requires) for index, pattern in enumerate(rule.patterns)]
-        self._screen = PatternScreen(pattern for _, _, pattern, _ in self._candidates)
+        self._screen = MaskScreen(pattern for _, _, pattern, _ in self._candidates)
         self._edges = [edge_chars(pattern) for _, _, pattern, _ in self._candidates]
-        self._plans: dict[tuple[bool, int, int, str, str], frozenset[int]] = {}
+        self._plans: dict[tuple[bool, int, int, str, str], int] = {}
 
-    def _plan_for(self, head: bool, words: int, chars: int, first: str, last: str) -> frozenset[int]:
-        """The patterns a line of this class may match: its guards admit them and its first and last
-        characters (ASCII ones; '' for any other) can start and end their matches (:func:`edge_chars`)."""
+    def _plan_for(self, head: bool, words: int, chars: int, first: str, last: str) -> int:
+        """The patterns a line of this class may match, as a bit mask: its guards admit them and its first and
+        last characters (ASCII ones; '' for any other) can start and end their matches (:func:`edge_chars`)."""
         key = (head, bisect_left(self._words, words), bisect_left(self._chars, chars), first, last)
         plan = self._plans.get(key)
         if plan is None:
-            plan = frozenset(
-                number
+            plan = sum(
+                1 << number
                 for number in self._eligible_for(head, words, chars)
                 if _fits(self._edges[number][0], first) and _fits(self._edges[number][1], last)
             )
@@ -284,9 +285,12 @@ class LineMatcher:
             return
         lowered = text.lower()
         # The patterns the line's literals allow, its guards admit and its edges fit, filtered in C before any is tried.
-        numbers = sorted(plan.intersection(self._screen.possible(lowered)))
+        mask = plan & self._screen(lowered) if plan & ~self._screen.unchecked else plan
         matched: Rule | None = None
-        for number in numbers:
+        while mask:  # the set bits in rising order: the patterns in rule order
+            lowest = mask & -mask
+            mask ^= lowest
+            number = lowest.bit_length() - 1
             rule, index, pattern, requires = self._candidates[number]
             if rule is matched or (requires and not any(literal in lowered for literal in requires)):
                 continue  # the rule matched already, or needs a literal the line does not have

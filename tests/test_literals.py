@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from declutter import RuleSet
-from declutter.literals import LiteralScan, PatternScreen, edge_chars, required_literals
+from declutter.literals import LiteralScan, MaskScreen, PatternScreen, edge_chars, required_literals
 
 
 def test_bundled_patterns_never_lose_a_residue_example() -> None:
@@ -103,3 +103,12 @@ def test_a_text_a_pattern_matches_fits_its_edges(pieces: list[str], text: str) -
     if text and pattern.fullmatch(text):
         assert _fits(first, text[0])
         assert _fits(last, text[-1])
+
+
+def test_the_mask_screen_answers_as_the_pattern_screen() -> None:
+    for rule in RuleSet.bundled():
+        lists, masks = PatternScreen(rule.patterns), MaskScreen(rule.patterns)
+        for text in rule.examples.residue + rule.examples.article:
+            lowered = text.lower()
+            mask = masks(lowered)
+            assert {n for n in range(len(rule.patterns)) if mask >> n & 1} == lists.possible(lowered), rule.id
