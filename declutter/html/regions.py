@@ -408,7 +408,8 @@ def later_copies(base: HtmlElement) -> list[HtmlElement]:
 
     A page may print its text twice (a hidden gated copy, a mobile layout, a raw-Markdown source): the later
     copy doubles the text and sways the region's choice. A block counts as a copy when it holds
-    :data:`COPY_PARAGRAPHS` paragraphs or list items of :data:`COPY_WORDS` words or more, all seen before,
+    :data:`COPY_PARAGRAPHS` paragraphs, list items or bare quotes (a carousel's testimonials, printed twice
+    to loop) of :data:`COPY_WORDS` words or more, all seen before,
     and they are most of its text and :data:`COPY_MIN_WORDS` words or more; one paragraph printed twice (a pull
     quote) is never a copy. A reply quoting a long post word for word is one: it adds nothing the reader has not
     read above.
@@ -421,9 +422,9 @@ def later_copies(base: HtmlElement) -> list[HtmlElement]:
     """
     seen: set[str] = set()
     compared: list[tuple[HtmlElement, int, bool]] = []  # paragraph, words, printed before
-    for paragraph in base.iter("p", "li"):
-        if paragraph.tag == "li" and next(paragraph.iter("p", "ul", "ol"), paragraph) is not paragraph:
-            continue  # an item holding paragraphs or a list is compared through them
+    for paragraph in base.iter("p", "li", "blockquote"):
+        if paragraph.tag != "p" and next(paragraph.iter("p", "ul", "ol"), paragraph) is not paragraph:
+            continue  # an item or a quote holding paragraphs or a list is compared through them
         text = squeeze(all_text(paragraph))
         words = text.count(" ") + 1
         if words >= COPY_WORDS:

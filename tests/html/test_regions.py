@@ -138,6 +138,16 @@ def test_later_copies_finds_a_second_copy_of_the_text() -> None:
     assert [element.get("id") for element in later_copies(page.find("body"))] == ["gated"]
 
 
+def test_later_copies_finds_a_carousel_of_quotes_printed_twice() -> None:
+    quotes = "".join(
+        f"<div class=card><blockquote>Quote {i} from a listener, who says the show changed how they sleep.</blockquote>"
+        f"<div>Listener {i}</div></div>"
+        for i in range(9)
+    )
+    page = parse(f"<body><div>{_story()}</div><div id=slides>{quotes}</div><div id=loop>{quotes}</div></body>")
+    assert [element.get("id") for element in later_copies(page.find("body"))] == ["loop"]
+
+
 def test_later_copies_spares_a_block_that_adds_text_of_its_own() -> None:
     own = "<p>A paragraph only this block holds, which says something new about the story.</p>"
     page = parse(f"<body><div id=shown>{_story()}</div><div id=more>{_story()}{own}</div></body>")
