@@ -466,6 +466,7 @@ by side (an API reference repeating a parameter's description in every method is
 
 
 _TEXT_NODES = cast(Callable[[HtmlElement], list[Any]], etree.XPath("descendant::text()"))
+_PLAIN_TEXT_NODES = cast(Callable[[HtmlElement], list[str]], etree.XPath("descendant::text()", smart_strings=False))
 
 
 def _made_of_repeated_text(base: HtmlElement) -> set[HtmlElement]:
@@ -475,9 +476,11 @@ def _made_of_repeated_text(base: HtmlElement) -> set[HtmlElement]:
     Found from the text nodes in one pass, so that :func:`later_twins` reads the whole text only of these
     (most pages: a few menus and labels), not of every element.
     """
+    counts = Counter(" ".join(text.split()) for text in _PLAIN_TEXT_NODES(base))
+    if sum(len(key.split()) * (count - 1) for key, count in counts.items() if count > 1 and key) < TWIN_WORDS:
+        return set()  # fewer repeated words than one twin holds (most pages once their chrome is gone)
     nodes = _TEXT_NODES(base)
     keys = [" ".join(node.split()) for node in nodes]
-    counts = Counter(keys)
     repeated: set[HtmlElement] = set()
     unique: set[HtmlElement] = set()
     for node, key in zip(nodes, keys, strict=True):
