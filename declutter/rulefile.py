@@ -295,6 +295,18 @@ def _languages(value: Any, *, path: str, line: int, rule_id: str | None) -> froz
     return frozenset(codes)
 
 
+def _check_choice(key: str, value: Any, choices: Sequence[Any], *, path: str, line: int, rule_id: str) -> None:
+    """A key whose value is one of a few choices: anything else is an error naming the choices and the nearest."""
+    if value not in choices:
+        raise RuleError(
+            f"{key} must be one of {', '.join(map(repr, choices))}, not {value!r}",
+            path=path,
+            line=line,
+            rule_id=rule_id,
+            hint=_suggest(str(value), map(str, choices)),
+        )
+
+
 def _spare_per_card(value: Any, *, path: str, line: int, rule_id: str) -> int:
     """How many same-shaped lines make a run of cards: two at least, as one line alone is no run."""
     if isinstance(value, bool) or not isinstance(value, int) or value < 2:
@@ -490,14 +502,7 @@ def _build_rule(
             raise RuleError("a selector rule needs selectors or tokens", path=path, line=line, rule_id=rule_id)
         _check_tokens(params["tokens"], path=path, line=_key_line(source, line, "tokens"), rule_id=rule_id)
         for key, choices in (("scope", SCOPES), ("together", TOGETHER), ("guard", GUARDS)):
-            if params[key] not in choices:
-                raise RuleError(
-                    f"{key} must be one of {', '.join(map(repr, choices))}, not {params[key]!r}",
-                    path=path,
-                    line=_key_line(source, line, key),
-                    rule_id=rule_id,
-                    hint=_suggest(str(params[key]), map(str, choices)),
-                )
+            _check_choice(key, params[key], choices, path=path, line=_key_line(source, line, key), rule_id=rule_id)
     file_domains = header.get("domains", [])
     include, exclude = _domains(raw.get("domains", file_domains), path=path, line=line, rule_id=rule_id)
     languages: frozenset[str] = frozenset()
@@ -546,13 +551,7 @@ def _build_rule(
         if key in params and params[key] is not None and (not isinstance(params[key], int) or params[key] < 0):
             raise RuleError(f"{key} must be a non-negative integer", path=path, line=line, rule_id=rule_id)
     pages = raw.get("pages", "any")
-    if pages not in PAGES:
-        raise RuleError(
-            f"pages must be one of {', '.join(map(repr, PAGES))}, not {pages!r}",
-            path=path,
-            line=_key_line(source, line, "pages"),
-            rule_id=rule_id,
-        )
+    _check_choice("pages", pages, PAGES, path=path, line=_key_line(source, line, "pages"), rule_id=rule_id)
     return Rule(
         id=rule_id,
         name=name,
