@@ -27,6 +27,7 @@ from declutter.html.tree import (
     preview,
     remove,
     squeeze,
+    text_and_links,
 )
 from declutter.literals import LiteralScan
 from declutter.rules import Rule
@@ -408,8 +409,9 @@ def _in_card_link(element: HtmlElement) -> int:
 
 
 def _outside_links(element: HtmlElement) -> int:
-    """Characters of an element's text outside its links, white space squeezed."""
-    return len(squeeze(all_text(element))) - sum(len(squeeze(all_text(link))) for link in element.iter("a"))
+    """Characters of an element's text outside its links (:func:`~declutter.html.tree.text_and_links`)."""
+    text, links = text_and_links(element)
+    return text - links
 
 
 def _applies(setting: object, article: bool) -> bool:

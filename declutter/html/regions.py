@@ -21,6 +21,7 @@ from declutter.html.tree import (
     paragraph_chars,
     path_of,
     squeeze,
+    text_and_links,
 )
 
 _CONTENT_CLASS = re.compile(
@@ -311,8 +312,7 @@ def _apart(block: HtmlElement) -> bool:
     stories, tags)."""
     if block.tag in NOT_CARDS or block.tag in ("header", "footer") or next(block.iter(*_CONTROLS), None) is not None:
         return True
-    text = len(squeeze(all_text(block)))
-    links = sum(len(squeeze(all_text(link))) for link in block.iter("a"))
+    text, links = text_and_links(block)
     return links >= CONTINUE_LINKS * text
 
 

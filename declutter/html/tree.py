@@ -96,6 +96,16 @@ def all_text(element: HtmlElement) -> str:
     return (element.text or "") if not len(element) else _STRING(element)
 
 
+def text_and_links(element: HtmlElement) -> tuple[int, int]:
+    """Characters of an element's text and of its links' text, white space squeezed in each.
+
+    >>> from lxml.html import fragment_fromstring
+    >>> text_and_links(fragment_fromstring("<div>Read <a href='/a'>the report</a> today.</div>"))
+    (22, 10)
+    """
+    return len(squeeze(all_text(element))), sum(len(squeeze(all_text(link))) for link in element.iter("a"))
+
+
 SPACED = BLOCK_TAGS | {"a", "button", "img", "input", "label", "option"}
 """Elements whose text reads as a word of its own: a preview puts a space around them ("Facebook Twitter", not
 "FacebookTwitter"; tag links often sit side by side with no space, separated by style only)."""
