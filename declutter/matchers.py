@@ -424,16 +424,12 @@ def _definition_term(blocks: Sequence[Block], n: int) -> bool:
     )
 
 
-def _printed_again(blocks: Sequence[Block], n: int) -> bool:
-    """The block at ``n`` has a copy of its text (case aside) further down: a repeated label."""
+def _an_item_label(blocks: Sequence[Block], n: int) -> bool:
+    """The block at ``n`` labels items, not a tail: a copy of its text (case aside) stands further down, or two
+    stand above it (a field printed on three cards or more)."""
     text = blocks[n].text.casefold()
-    return any(later.text.casefold() == text for later in blocks[n + 1 :])
-
-
-def _printed_before(blocks: Sequence[Block], n: int) -> int:
-    """How many copies of the block at ``n`` (case aside) stand above it."""
-    text = blocks[n].text.casefold()
-    return sum(earlier.text.casefold() == text for earlier in blocks[:n])
+    same = [block.text.casefold() == text for block in blocks]
+    return any(same[n + 1 :]) or sum(same[:n]) >= 2
 
 
 def _over_spec_rows(blocks: Sequence[Block], n: int, claimed: set[int]) -> bool:
@@ -492,7 +488,7 @@ def match_cutoffs(
             tail = words_before[-1] - words_before[n + 1]
             if prose_before[n] < rule.params["min_prose_before"] and tail > rule.params["max_tail_ratio"] * before:
                 continue
-            if _printed_again(blocks, n) or _printed_before(blocks, n) >= 2:
+            if _an_item_label(blocks, n):
                 break
             reason = (
                 f"tail cut at line {block.line + 1} ({block.text[:40]!r}): {before} words above, "
