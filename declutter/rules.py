@@ -124,10 +124,6 @@ class Rule:
     """``pages = "articles"``: on HTML input, the rule runs only on pages that call themselves articles (a
     listing's teasers are its content); a text does not say what it is, so there it always runs."""
 
-    @property
-    def is_site_rule(self) -> bool:
-        return bool(self.domains)
-
     def speaks(self, language: str | None) -> bool:
         """Whether the rule runs on a document in ``language`` (ISO 639-1, None when unknown).
 
