@@ -144,13 +144,16 @@ box's prose, which on a short page can outweigh the story."""
 _ARTICLE_HOLDERS = cast(
     Callable[[HtmlElement], list[HtmlElement]],
     etree.XPath(
-        "(descendant::article | descendant::main | descendant::h1"
+        "(descendant::article | descendant::main"
+        " | descendant::h1[not(ancestor::*[@role = 'dialog' or @role = 'alertdialog' or @aria-modal = 'true'])]"
         " | descendant::*/@itemprop[. = 'articleBody']/..)/ancestor::*"
     ),
 )
 """The ancestors of every <article>, <main>, <h1> and articleBody element below the context element.
 The articleBody test reads the ``itemprop`` attributes and goes up to their elements: a predicate on
-every element (``descendant::*[@itemprop = 'articleBody']``) costs libxml2 several times more."""
+every element (``descendant::*[@itemprop = 'articleBody']``) costs libxml2 several times more. An <h1>
+inside a dialog (a 'Subscribe to RSS' box kept in a sidebar, a consent centre) heads the dialog, not the page:
+it would shield the sidebar holding it."""
 
 
 def _article_holders(root: HtmlElement) -> set[HtmlElement]:

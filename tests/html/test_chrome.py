@@ -23,7 +23,15 @@ def test_long_distinct_class_values_are_matched() -> None:
 
 TAGS = st.sampled_from(["div", "p", "span", "article", "main", "h1", "section", "ul", "li", "a"])
 ATTRIBUTES = st.sampled_from(
-    ["", ' itemprop="articleBody"', ' itemprop="articlebody"', ' itemprop="name"', ' class="x"']
+    [
+        "",
+        ' itemprop="articleBody"',
+        ' itemprop="articlebody"',
+        ' itemprop="name"',
+        ' class="x"',
+        ' role="dialog"',
+        ' aria-modal="true"',
+    ]
 )
 
 
@@ -37,8 +45,16 @@ def trees(draw: st.DrawFn, depth: int = 0) -> str:
 
 def _holders_by_walking(root: HtmlElement) -> set[HtmlElement]:
     """What :func:`_article_holders` gives, the slow way: every ancestor of every such element."""
+
+    def in_dialog(element: HtmlElement) -> bool:
+        return any(
+            a.get("role") in ("dialog", "alertdialog") or a.get("aria-modal") == "true" for a in element.iterancestors()
+        )
+
     found = [
-        e for e in root.iterdescendants() if e.tag in ("article", "main", "h1") or e.get("itemprop") == "articleBody"
+        e
+        for e in root.iterdescendants()
+        if e.tag in ("article", "main") or (e.tag == "h1" and not in_dialog(e)) or e.get("itemprop") == "articleBody"
     ]
     return {ancestor for element in found for ancestor in element.iterancestors()}
 
@@ -118,6 +134,18 @@ def test_a_modal_dialog_goes_though_it_outweighs_the_thread() -> None:
     )
     assert sum("same crash" in block for block in page.blocks) == 2
     assert not any("cookies" in block for block in page.blocks)
+
+
+def test_a_dialog_s_headline_does_not_shield_the_sidebar_holding_it() -> None:
+    dialog = "<aside role='dialog' aria-hidden='true'><h1>Subscribe to RSS</h1><p>Copy this address.</p></aside>"
+    teasers = "".join(f"<li><a href='/q/{n}'>Another question about cables number {n}</a></li>" for n in range(6))
+    page = extract_page(
+        f"<html><body><div id='question'>{PRODUCT}<p>{'The cable runs to the panel. ' * 20}</p></div>"
+        f"<div id='sidebar'><ul>{teasers}</ul>{dialog}</div></body></html>",
+        RuleSet.bundled().active(),
+    )
+    assert any(element.rule_id == "DOM008" and element.path.endswith("div#sidebar") for element in page.removed)
+    assert not any("Another question" in block for block in page.blocks)
 
 
 def test_a_button_left_open_around_the_page_is_unwrapped_not_stripped() -> None:
