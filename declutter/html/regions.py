@@ -252,11 +252,11 @@ def find_content(root: HtmlElement, *, article: bool = False) -> HtmlElement:
     body = root.find("body")
     base = body if body is not None else root
     found = survey(base, cards=not article)
-    node = _region(found.mass, base)
+    node = _region(found.mass, base, posts=not article)
     if not article and _in_landmark(base, node):  # the site's footer or menu holds most of the text: look again
         apart = survey(base, cards=not article, apart=True)
         if apart.mass[base]:
-            found, node = apart, _region(apart.mass, base)
+            found, node = apart, _region(apart.mass, base, posts=not article)
     classic = _best_container(found, base)
     if not contains(node, classic) or classic is node:
         return node
@@ -316,17 +316,77 @@ def _apart(block: HtmlElement) -> bool:
     return links >= CONTINUE_LINKS * text
 
 
-def _region(mass: dict[HtmlElement, int], base: HtmlElement) -> HtmlElement:
+def _region(mass: dict[HtmlElement, int], base: HtmlElement, *, posts: bool = False) -> HtmlElement:
     """The deepest element under ``base`` holding :data:`REGION_SHARE` of its content text (``mass``).
 
-    A paragraph, a list or a table is part of a text: the region is what holds it.
+    A paragraph, a list or a table is part of a text: the region is what holds it. With ``posts`` (a page that
+    does not call itself an article), the walk stops above a list of posts whose first post is printed beside it
+    (:func:`_post_beside`): a question holding a tenth of its thread's text is still the thread's.
     """
     node, total = base, mass[base]
     while True:
         best = max((child for child in node if child in mass), key=mass.__getitem__, default=None)
         if best is None or mass[best] < REGION_SHARE * total or best.tag in _PARTS or best.tag in PARAGRAPH_TAGS:
             return node
+        if posts and _post_beside(best, node, mass):
+            return node
         node = best
+
+
+POST_CHARS = 100
+"""Text (outside links) an element needs to be taken for a post: a sentence or two, more than a title or a byline."""
+
+
+def _post_beside(best: HtmlElement, node: HtmlElement, mass: dict[HtmlElement, int]) -> bool:
+    """Whether a block beside ``best`` is one more of the posts ``best`` lists (a thread's question or first post
+    printed above the list of replies): its text sits mostly in an element of the same tag and class as elements
+    that ``best`` repeats and that hold most of its text, a template found nowhere outside ``node`` (a layout's
+    wrapper, such as a page builder's widget class, is used in the page's header and footer too).
+
+    >>> from declutter.html.parsing import parse
+    >>> post = ("<div class='body'><p>I tried every cable I own and the screen still stays black after a"
+    ...         " restart. What else could it be? The fan spins.</p></div>")
+    >>> page = parse(f"<body><div id=thread><div id=q>{post}</div><div id=a>{post * 6}</div></div></body>")
+    >>> mass = survey(page.find("body")).mass
+    >>> _post_beside(page.get_element_by_id("a"), page.get_element_by_id("thread"), mass)
+    True
+    """
+    templates: set[tuple[str, str]] | None = None
+    for sibling in node:
+        if sibling is best or mass.get(sibling, 0) < POST_CHARS:
+            continue
+        if templates is None:
+            templates = _templates(best, mass)
+            if not templates:
+                return False
+        for element in sibling.iter():
+            value = element.get("class")
+            if (
+                value
+                and mass.get(element, 0) >= 0.5 * mass[sibling]
+                and (element.tag, value) in templates
+                and _only_in(node, element.tag, value)
+            ):
+                return True
+    return False
+
+
+def _templates(block: HtmlElement, mass: dict[HtmlElement, int]) -> set[tuple[str, str]]:
+    """The (tag, class) pairs of elements of :data:`POST_CHARS` that a block repeats and that hold half its text."""
+    counts: Counter[tuple[str, str]] = Counter()
+    held: Counter[tuple[str, str]] = Counter()
+    for element in block.iter():
+        value = element.get("class")
+        if value and mass.get(element, 0) >= POST_CHARS:
+            counts[(element.tag, value)] += 1
+            held[(element.tag, value)] += mass[element]
+    return {key for key, count in counts.items() if count >= 2 and held[key] >= 0.5 * mass[block]}
+
+
+def _only_in(node: HtmlElement, tag: str, value: str) -> bool:
+    """Whether every element of this tag and class on the page lies inside ``node``."""
+    inside = sum(1 for element in node.iter(tag) if element.get("class") == value)
+    return inside == sum(1 for element in node.getroottree().getroot().iter(tag) if element.get("class") == value)
 
 
 def _in_landmark(base: HtmlElement, node: HtmlElement) -> bool:

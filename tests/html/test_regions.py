@@ -190,3 +190,24 @@ def test_later_twins_spares_a_wrapper_short_blocks_and_distant_copies() -> None:
         f"<section>{section.format(n=2)}<div>{_DESCRIPTION}</div></section></body>"
     )
     assert later_twins(page.find("body")) == []
+
+
+def _thread(wrapper_in_header: bool = False) -> str:
+    post = (
+        "<div class='{cls}'><div class='post-body'><p>I tried every cable I own and the screen stays black after a"
+        " restart. What else could it be? The fan spins and the lights blink twice.</p></div></div>"
+    )
+    header = "<div class='top'><div class='post-body'><p>Welcome to the forum of the shop.</p></div></div>"
+    answers = "".join(post.format(cls="answer") for _ in range(9))
+    return (
+        f"<body>{header if wrapper_in_header else ''}<div id=mainbar><div id=question>{post.format(cls='question')}"
+        f"</div><div id=answers>{answers}</div></div></body>"
+    )
+
+
+def test_a_threads_first_post_beside_its_replies_stays_in_the_region() -> None:
+    from declutter.html.regions import find_content
+
+    assert find_content(parse(_thread())).get("id") == "mainbar", "the question is a post like the answers"
+    assert find_content(parse(_thread()), article=True).get("id") == "answers", "an article's blocks are not posts"
+    assert find_content(parse(_thread(wrapper_in_header=True))).get("id") == "answers", "a layout's class, not a post's"
