@@ -244,7 +244,7 @@ class Cleaner:
         text = page.text
         # The page says its language (html lang, Content-Language, og:locale); its text is the fallback.
         doc = self._with_language(Document.from_text(text, domain=site, url=url or page.url), language or page.language)
-        rules = tuple(r for r in self.rules.for_document(doc) if page.article or not r.articles_only)
+        rules = tuple(r for r in self.rules.for_document(doc) if r.runs_on(article=page.article, product=page.product))
         decisions = decide(doc, rules)  # one pass: settling is for text that is cleaned again
         metadata = {
             key: value

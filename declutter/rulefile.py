@@ -95,8 +95,9 @@ KIND_DEFAULTS: dict[Kind, dict[str, Any]] = {
         "unless_holding": [],
     },
 }
-PAGES = ("any", "articles")
-"""Which HTML pages a rule runs on: any, or only those that call themselves articles (text input: always)."""
+PAGES = ("any", "articles", "products")
+"""Which HTML pages a rule runs on: any, or only those that call themselves articles, or products (text input:
+always)."""
 SCOPES = ("page", "content")
 """Where a selector rule runs: the whole page before the content is found, or only inside it."""
 TOGETHER = ("always", "except-articles", False)
@@ -574,6 +575,7 @@ def _build_rule(
         source=raw.get("source"),
         notes=raw.get("notes"),
         articles_only=pages == "articles",
+        products_only=pages == "products",
     )
 
 

@@ -123,6 +123,13 @@ class Rule:
     articles_only: bool = False
     """``pages = "articles"``: on HTML input, the rule runs only on pages that call themselves articles (a
     listing's teasers are its content); a text does not say what it is, so there it always runs."""
+    products_only: bool = False
+    """``pages = "products"``: on HTML input, the rule runs only on pages that call themselves products and not
+    articles (a review article's verdicts are its text; a shop's customer reviews are not the product's)."""
+
+    def runs_on(self, *, article: bool, product: bool) -> bool:
+        """Whether the rule runs on an HTML page that calls itself an article, a product, or neither."""
+        return (article or not self.articles_only) and (product or not self.products_only)
 
     def speaks(self, language: str | None) -> bool:
         """Whether the rule runs on a document in ``language`` (ISO 639-1, None when unknown).

@@ -56,6 +56,8 @@ class Page:
     """How many words the page shows (its body's text outside scripts and styles), before anything is removed."""
     article: bool = False
     """Whether the page calls itself an article (its ``og:type`` or JSON-LD ``@type``)."""
+    product: bool = False
+    """Whether the page calls itself a product, and not an article."""
 
     @property
     def text(self) -> str:
@@ -84,7 +86,7 @@ def extract_page(html: str, rules: Sequence[Rule], *, url: str | None = None, do
     selectors = [
         compile_selector_rule(r)
         for r in rules
-        if r.kind is Kind.SELECTOR and r.applies_to(site) and (head.article or not r.articles_only)
+        if r.kind is Kind.SELECTOR and r.applies_to(site) and r.runs_on(article=head.article, product=head.product)
     ]
     reveal_noscript(root)
     removed, page_rules = strip_bulk(root, [s for s in selectors if s.rule.params.get("scope") == "page"])
@@ -137,4 +139,5 @@ def extract_page(html: str, rules: Sequence[Rule], *, url: str | None = None, do
         tuple(notes),
         words,
         head.article,
+        head.product,
     )

@@ -40,6 +40,15 @@ class Metadata:
         """
         return not self.types.isdisjoint(ARTICLE_TYPES)
 
+    @property
+    def product(self) -> bool:
+        """Whether the page calls itself a product and not an article (a review article may carry a Product too).
+
+        >>> Metadata({}, {}, None, None, frozenset({"product", "breadcrumblist"})).product
+        True
+        """
+        return not self.types.isdisjoint(PRODUCT_TYPES) and not self.article
+
 
 _TEXT_NODES = cast(Callable[[HtmlElement], list[str]], etree.XPath("text()", smart_strings=False))
 
@@ -87,6 +96,8 @@ ARTICLE_TYPES = frozenset(
     {"article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle"}
 )
 """``og:type`` and JSON-LD types of a page that is one article (not a thread, a product or a list)."""
+PRODUCT_TYPES = frozenset({"product", "productgroup", "product.item", "og:product"})
+"""``og:type`` and JSON-LD types of a page that is one product (or one product in its variants)."""
 
 
 def _json_ld_items(scripts: list[str]) -> list[dict[str, object]]:

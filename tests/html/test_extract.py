@@ -45,3 +45,27 @@ def test_a_later_copy_of_the_text_is_left_out_with_a_note(rules) -> None:  # typ
     page = extract_page(html, rules.active())
     assert sum("Paragraph 0 of the story" in block for block in page.blocks) == 1
     assert any("later copy" in note and "div.gated" in note for note in page.notes)
+
+
+def _shop(page_type: str) -> str:
+    ld = json.dumps({"@context": "https://schema.org", "@type": page_type, "name": "Trail pack 25"})
+    reviews = "".join(
+        f"<div class='review'><p>Review {n}: it fits well and the straps stay put on long climbs.</p></div>"
+        for n in range(12)
+    )
+    return (
+        f"<html><head><script type='application/ld+json'>{ld}</script></head><body><h1>Trail pack 25</h1>"
+        "<div class='details'><p>A light pack for day hikes, with a padded back panel and two side pockets.</p></div>"
+        f"<section class='product-reviews'>{reviews}</section></body></html>"
+    )
+
+
+def test_a_products_customer_reviews_go_but_a_review_articles_stay(rules) -> None:  # type: ignore[no-untyped-def]
+    product = extract_page(_shop("Product"), rules.active())
+    assert any("padded back panel" in block for block in product.blocks)
+    assert not any("straps stay put" in block for block in product.blocks), "they outweigh it, yet they go"
+    assert product.product
+    assert not product.article
+    for other in ("Article", "WebPage"):
+        page = extract_page(_shop(other), rules.active())
+        assert sum("straps stay put" in block for block in page.blocks) == 12, other
