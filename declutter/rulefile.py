@@ -93,6 +93,7 @@ KIND_DEFAULTS: dict[Kind, dict[str, Any]] = {
         "min_link_density": 0.0,
         "min_links": 0,
         "unless_holding": [],
+        "unless_in_card": [],
     },
 }
 PAGES = ("any", "articles", "products")
@@ -498,6 +499,9 @@ def _build_rule(
         params["tokens"] = _strings(params["tokens"], what="tokens", path=path, line=line, rule_id=rule_id)
         params["unless_holding"] = _strings(
             params["unless_holding"], what="unless_holding", path=path, line=line, rule_id=rule_id
+        )
+        params["unless_in_card"] = _strings(
+            params["unless_in_card"], what="unless_in_card", path=path, line=line, rule_id=rule_id
         )
         if not selectors and not params["tokens"]:
             raise RuleError("a selector rule needs selectors or tokens", path=path, line=line, rule_id=rule_id)

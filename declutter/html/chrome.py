@@ -479,6 +479,7 @@ def _matches(
         return found
 
     valued: dict[str, frozenset[str]] = {}  # and its class/id values: each is read once per walk
+    in_card = _CardTest(root)
     attribute_names = frozenset(by_attribute)
     stack = [root]
     while stack:
@@ -529,6 +530,8 @@ def _matches(
                 spared = rule.params.get("unless_holding")
                 if spared and next(element.iterdescendants(*spared), None) is not None:
                     continue  # a <figure> holding a table is the table, not a photo's caption
+                if tag in rule.params.get("unless_in_card", ()) and in_card(element):
+                    continue  # a card's title in a grid of cards, not a link between an article's paragraphs
                 if _guarded(element, rule, text, holders, article):
                     continue
                 if rule.params.get("min_link_density") or rule.params.get("min_links"):
@@ -542,6 +545,29 @@ def _matches(
                 if tag not in CODE:
                     stack.append(element)
     return found
+
+
+CARD_TWINS = 3
+"""An element is a card when the page holds this many elements of its tag and class (itself counted): a grid's
+cards repeat one template; two of a kind are a pair of boxes, not a grid."""
+
+
+class _CardTest:
+    """Whether an element's parent is a card (:data:`CARD_TWINS`), each tag and class counted once per walk."""
+
+    def __init__(self, root: HtmlElement) -> None:
+        self._root = root.getroottree().getroot()
+        self._counts: dict[str, Counter[str]] = {}
+
+    def __call__(self, element: HtmlElement) -> bool:
+        parent = element.getparent()
+        value = parent.get("class") if parent is not None else None
+        if parent is None or not value or not isinstance(parent.tag, str):
+            return False
+        counts = self._counts.get(parent.tag)
+        if counts is None:
+            counts = self._counts[parent.tag] = Counter(e.get("class") for e in self._root.iter(parent.tag))
+        return counts[value] >= CARD_TWINS
 
 
 class _TokenScreen:

@@ -373,3 +373,15 @@ def test_the_token_screen_never_hides_a_class_value_holding_a_token(pieces: list
 
 def test_the_token_screen_turns_away_values_without_a_token_s_first_piece() -> None:
     assert not _token_screen(SCREENED).admits("col-md-6 row")
+
+
+def test_a_link_only_heading_is_a_crosslink_in_an_article_and_a_title_in_a_grid_of_cards() -> None:
+    head = "<html><head><meta property='og:type' content='article'></head><body><article><h1>Picks</h1>"
+    body = "<p>" + "The council met on Monday to weigh the budget. " * 12 + "</p>"
+    link = "<h3><a href='/s/{n}'>Story number {n} about the budget</a></h3>"
+    cards = "".join(f"<div class='card'>{link.format(n=n)}<p>A short dek on story {n}.</p></div>" for n in range(3))
+    page = extract_page(
+        head + body + link.format(n=9) + body + cards + "</article></body></html>", RuleSet.bundled().active()
+    )
+    assert not any("Story number 9" in block for block in page.blocks), "between paragraphs: a crosslink"
+    assert sum("Story number" in block for block in page.blocks) == 3, "each card's title stays"
