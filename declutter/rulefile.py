@@ -94,6 +94,7 @@ KIND_DEFAULTS: dict[Kind, dict[str, Any]] = {
         "min_links": 0,
         "unless_holding": [],
         "unless_in_card": [],
+        "unless_offsite": [],
     },
 }
 PAGES = ("any", "articles", "products")
@@ -500,9 +501,8 @@ def _build_rule(
         params["unless_holding"] = _strings(
             params["unless_holding"], what="unless_holding", path=path, line=line, rule_id=rule_id
         )
-        params["unless_in_card"] = _strings(
-            params["unless_in_card"], what="unless_in_card", path=path, line=line, rule_id=rule_id
-        )
+        for key in ("unless_in_card", "unless_offsite"):
+            params[key] = _strings(params[key], what=key, path=path, line=line, rule_id=rule_id)
         if not selectors and not params["tokens"]:
             raise RuleError("a selector rule needs selectors or tokens", path=path, line=line, rule_id=rule_id)
         _check_tokens(params["tokens"], path=path, line=_key_line(source, line, "tokens"), rule_id=rule_id)

@@ -14,6 +14,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from declutter.decisions import ElementDecision
+from declutter.document import domain_of
 from declutter.errors import RuleError
 from declutter.html.regions import CARD_WORDS, NOT_CARDS, content_mass, names_body
 from declutter.html.tree import (
@@ -240,7 +241,7 @@ def strip_bulk(
 
 
 def remove_chrome(
-    root: HtmlElement, selectors: Sequence[CompiledSelector], *, article: bool = False
+    root: HtmlElement, selectors: Sequence[CompiledSelector], *, article: bool = False, site: str | None = None
 ) -> list[ElementDecision]:
     """Apply selector rules (CSS and class/id tokens); removed subtrees are not visited.
 
@@ -251,7 +252,8 @@ def remove_chrome(
     article, the matches inside its <main> or <article> are also weighed by their text outside links: a
     page builder's 'widget' panels write the article in <div>s, and the page's paragraphs (a sidebar's
     blurbs) would not see them; a rail of teasers outside the article's markup is weighed by paragraphs only.
-    Rules marked ``bulk`` are stripped first (:func:`strip_bulk`).
+    Rules marked ``bulk`` are stripped first (:func:`strip_bulk`). ``site`` is the page's domain, for the rules
+    that spare links to other sites (``unless_offsite``, :func:`_leads_elsewhere`).
     """
     decisions, walked = strip_bulk(root, selectors)
     if not walked:
@@ -265,7 +267,7 @@ def remove_chrome(
     page_text = _PageText(root)
     vetoed: set[str] = set()
     while True:
-        found = _matches(root, [m for m in matched if m[0].rule.id not in vetoed], alone, holders, article)
+        found = _matches(root, [m for m in matched if m[0].rule.id not in vetoed], alone, holders, article, site)
         judged = [(el, compiled.rule.id) for el, compiled, _ in found if _judged_together(compiled.rule, article)]
         if not judged or mass.page < TEXT_FLOOR:  # nothing judged together, or too little text for a share to matter
             break
@@ -440,6 +442,7 @@ def _matches(
     text: _Mass,
     holders: set[HtmlElement],
     article: bool,
+    site: str | None = None,
 ) -> list[_Found]:
     """Every element the first matching rule would remove, with why; the walk does not go below them.
 
@@ -532,6 +535,8 @@ def _matches(
                     continue  # a <figure> holding a table is the table, not a photo's caption
                 if tag in rule.params.get("unless_in_card", ()) and in_card(element):
                     continue  # a card's title in a grid of cards, not a link between an article's paragraphs
+                if tag in rule.params.get("unless_offsite", ()) and _leads_elsewhere(element, site):
+                    continue  # a list item's heading naming a product or a resource elsewhere, not another story
                 if _guarded(element, rule, text, holders, article):
                     continue
                 if rule.params.get("min_link_density") or rule.params.get("min_links"):
@@ -568,6 +573,31 @@ class _CardTest:
         if counts is None:
             counts = self._counts[parent.tag] = Counter(e.get("class") for e in self._root.iter(parent.tag))
         return counts[value] >= CARD_TWINS
+
+
+def _leads_elsewhere(element: HtmlElement, site: str | None) -> bool:
+    """Whether every link of an element leads to another site than ``site`` (nor a subdomain or parent of it).
+
+    A crosslink leads to another story on the same site; a buying guide's or a reading list's item headed by a
+    link names a shop's product or another site's page, which the list is about.
+
+    >>> from declutter.html.parsing import parse
+    >>> heading = parse("<h3><a href='https://www.fluke.com/t5'>Fluke T5-1000</a></h3>").find(".//h3")
+    >>> _leads_elsewhere(heading, "example.com"), _leads_elsewhere(heading, "fluke.com")
+    (True, False)
+    """
+    if not site:
+        return False
+    hrefs = [link.get("href") or "" for link in element.iter("a")]
+    if not hrefs:
+        return False
+    for href in hrefs:
+        if not href.startswith(("http://", "https://", "//")):
+            return False  # a path on this site
+        host = domain_of(f"https:{href}" if href.startswith("//") else href)
+        if not host or host == site or host.endswith(f".{site}") or site.endswith(f".{host}"):
+            return False
+    return True
 
 
 class _TokenScreen:

@@ -91,7 +91,7 @@ def extract_page(html: str, rules: Sequence[Rule], *, url: str | None = None, do
     reveal_noscript(root)
     removed, page_rules = strip_bulk(root, [s for s in selectors if s.rule.params.get("scope") == "page"])
     words = len(all_text(root).split())  # what the page shows: scripts and styles are gone, nothing else yet
-    removed += remove_chrome(root, page_rules, article=head.article)
+    removed += remove_chrome(root, page_rules, article=head.article, site=site)
     notes: list[str] = []
     for copy in later_copies(root):  # before the region is chosen: a second copy doubles the text it weighs
         notes.append(
@@ -106,7 +106,7 @@ def extract_page(html: str, rules: Sequence[Rule], *, url: str | None = None, do
         container, widening = widened(root, container)
         notes += widening
     removed += remove_chrome(
-        container, [s for s in selectors if s.rule.params.get("scope") == "content"], article=head.article
+        container, [s for s in selectors if s.rule.params.get("scope") == "content"], article=head.article, site=site
     )
     h1 = container.find(".//h1")
     if h1 is None:

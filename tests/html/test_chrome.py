@@ -385,3 +385,21 @@ def test_a_link_only_heading_is_a_crosslink_in_an_article_and_a_title_in_a_grid_
     )
     assert not any("Story number 9" in block for block in page.blocks), "between paragraphs: a crosslink"
     assert sum("Story number" in block for block in page.blocks) == 3, "each card's title stays"
+
+
+def test_a_link_only_heading_to_another_site_names_a_listed_item() -> None:
+    head = "<html><head><meta property='og:type' content='article'></head><body><article><h1>Testers</h1>"
+    body = "<p>" + "We tried every tester on the bench for a month. " * 12 + "</p>"
+    item = "<h3><a href='{href}'>Tester model {n} with a long probe</a></h3>"
+    html = (
+        head
+        + body
+        + item.format(href="https://shop.example.org/t1", n=1)
+        + body
+        + item.format(href="https://www.news.example.com/story", n=2)
+        + body
+        + "</article></body></html>"
+    )
+    page = extract_page(html, RuleSet.bundled().active(), url="https://www.news.example.com/testers")
+    assert any("Tester model 1" in block for block in page.blocks), "a shop's product, named by the guide"
+    assert not any("Tester model 2" in block for block in page.blocks), "another story of this site"
