@@ -37,8 +37,10 @@ class Metadata:
 
         >>> Metadata({}, {}, None, None, frozenset({"newsarticle", "webpage"})).article
         True
+
+        A page that also says it lists many items or holds a thread (:data:`NOT_ARTICLE_TYPES`) is not one article.
         """
-        return not self.types.isdisjoint(ARTICLE_TYPES)
+        return not self.types.isdisjoint(ARTICLE_TYPES) and self.types.isdisjoint(NOT_ARTICLE_TYPES)
 
     @property
     def product(self) -> bool:
@@ -96,6 +98,9 @@ ARTICLE_TYPES = frozenset(
     {"article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle"}
 )
 """``og:type`` and JSON-LD types of a page that is one article (not a thread, a product or a list)."""
+NOT_ARTICLE_TYPES = frozenset({"collectionpage", "searchresultspage", "qapage", "discussionforumposting"})
+"""JSON-LD types of a page that lists many items or holds a thread: one that also says Article (a topic page's
+template, a forum's) is not one article."""
 PRODUCT_TYPES = frozenset({"product", "productgroup", "product.item", "og:product"})
 """``og:type`` and JSON-LD types of a page that is one product (or one product in its variants)."""
 

@@ -50,3 +50,19 @@ def test_author_prefers_a_name_over_a_profile_url() -> None:
     assert author_of({}, {"author": [{"name": "A  B"}, {"name": "C D"}, "E F"]}) == "A B, C D, E F"
     assert author_of({"article:author": "https://example.com/staff/jane"}, {}) is None
     assert author_of({"article:author": "Jane Roe"}, {"author": {"name": "Someone Else"}}) == "Jane Roe"
+
+
+@pytest.mark.parametrize(
+    ("types", "article", "product"),
+    [
+        (["NewsArticle", "WebPage"], True, False),
+        (["CollectionPage", "ItemList", "Article"], False, False),
+        (["QAPage", "Article"], False, False),
+        (["Product", "BreadcrumbList"], False, True),
+        (["Product", "Review", "Article"], True, False),
+    ],
+)
+def test_what_a_page_says_it_is(types: list[str], article: bool, product: bool) -> None:
+    items = "".join(f'<script type="application/ld+json">{{"@type": "{name}"}}</script>' for name in types)
+    found = read_metadata(parse(f"<html><head>{items}</head><body><p>x</p></body></html>"))
+    assert (found.article, found.product) == (article, product)
