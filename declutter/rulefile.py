@@ -95,11 +95,15 @@ KIND_DEFAULTS: dict[Kind, dict[str, Any]] = {
         "unless_holding": [],
         "unless_in_card": [],
         "unless_offsite": [],
+        "unless_cards": False,
     },
 }
 PAGES = ("any", "articles", "products")
 """Which HTML pages a rule runs on: any, or only those that call themselves articles, or products (text input:
 always)."""
+CARDS = (False, True, "always", "except-articles")
+"""On which pages a selector rule spares a grid of cards (``unless_cards``): never, always, or on pages that do not
+call themselves articles."""
 SCOPES = ("page", "content")
 """Where a selector rule runs: the whole page before the content is found, or only inside it."""
 TOGETHER = ("always", "except-articles", False)
@@ -506,7 +510,7 @@ def _build_rule(
         if not selectors and not params["tokens"]:
             raise RuleError("a selector rule needs selectors or tokens", path=path, line=line, rule_id=rule_id)
         _check_tokens(params["tokens"], path=path, line=_key_line(source, line, "tokens"), rule_id=rule_id)
-        for key, choices in (("scope", SCOPES), ("together", TOGETHER), ("guard", GUARDS)):
+        for key, choices in (("scope", SCOPES), ("together", TOGETHER), ("guard", GUARDS), ("unless_cards", CARDS)):
             _check_choice(key, params[key], choices, path=path, line=_key_line(source, line, key), rule_id=rule_id)
     file_domains = header.get("domains", [])
     include, exclude = _domains(raw.get("domains", file_domains), path=path, line=line, rule_id=rule_id)

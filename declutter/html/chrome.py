@@ -535,6 +535,8 @@ def _matches(
                     continue  # a <figure> holding a table is the table, not a photo's caption
                 if tag in rule.params.get("unless_in_card", ()) and in_card(element):
                     continue  # a card's title in a grid of cards, not a link between an article's paragraphs
+                if _applies(rule.params.get("unless_cards", False), article) and _card_grid(element):
+                    continue  # a listing's grid of cards (links wrapping a title, a picture, a blurb), not a link list
                 if tag in rule.params.get("unless_offsite", ()) and _leads_elsewhere(element, site):
                     continue  # a list item's heading naming a product or a resource elsewhere, not another story
                 if _guarded(element, rule, text, holders, article):
@@ -573,6 +575,27 @@ class _CardTest:
         if counts is None:
             counts = self._counts[parent.tag] = Counter(e.get("class") for e in self._root.iter(parent.tag))
         return counts[value] >= CARD_TWINS
+
+
+CARD_LINKS = 3
+"""A block is a grid of cards when this many of its links, and half of them, wrap a block element."""
+
+
+def _card_grid(element: HtmlElement) -> bool:
+    """Whether most of an element's links (:data:`CARD_LINKS` or more) are cards: links that wrap a block element
+    (a card's title, picture box or blurb). A menu's or a tag list's links wrap their words only.
+
+    >>> from declutter.html.parsing import parse
+    >>> card = "<a href='/r/{n}'><div class='img'></div><div>Sheet pan dinner {n}</div></a>"
+    >>> grid = parse("<div id=g>" + "".join(card.format(n=n) for n in range(4)) + "</div>").get_element_by_id("g")
+    >>> menu = parse("<ul id=m><li><a href=/a>Home</a></li><li><a href=/b>News</a></li><li><a href=/c>Sport</a></li>"
+    ...              "</ul>").get_element_by_id("m")
+    >>> _card_grid(grid), _card_grid(menu)
+    (True, False)
+    """
+    links = [link for link in element.iter("a") if all_text(link).strip()]
+    cards = sum(1 for link in links if next(link.iterdescendants(*BLOCK_TAGS), None) is not None)
+    return cards >= CARD_LINKS and cards >= 0.5 * len(links)
 
 
 def _leads_elsewhere(element: HtmlElement, site: str | None) -> bool:

@@ -403,3 +403,19 @@ def test_a_link_only_heading_to_another_site_names_a_listed_item() -> None:
     page = extract_page(html, RuleSet.bundled().active(), url="https://www.news.example.com/testers")
     assert any("Tester model 1" in block for block in page.blocks), "a shop's product, named by the guide"
     assert not any("Tester model 2" in block for block in page.blocks), "another story of this site"
+
+
+def test_a_grid_of_cards_is_no_link_list_off_articles() -> None:
+    card = "<a href='/r/{n}'><div class='pic'></div><div class='title'>Slow cooker ragu number {n}</div></a>"
+    grid = "<div class='grid'>" + "".join(card.format(n=n) for n in range(6)) + "</div>"
+    menu = "<ul>" + "".join(f"<li><a href='/t/{n}'>Topic {n}</a></li>" for n in range(6)) + "</ul>"
+    intro = "<p>" + "Our collection of sauces has something for every dish and every cook. " * 6 + "</p>"
+
+    def page(head: str) -> str:
+        return f"<html><head>{head}</head><body><main><h1>Sauces</h1>{intro}{menu}{grid}</main></body></html>"
+
+    listing = extract_page(page(""), RuleSet.bundled().active())
+    assert sum("Slow cooker ragu" in block for block in listing.blocks) == 6
+    assert not any("Topic 3" in block for block in listing.blocks), "a list of bare links still goes"
+    article = extract_page(page("<meta property='og:type' content='article'>"), RuleSet.bundled().active())
+    assert not any("Slow cooker ragu" in block for block in article.blocks), "on an article they are teasers"
