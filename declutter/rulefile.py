@@ -96,6 +96,7 @@ KIND_DEFAULTS: dict[Kind, dict[str, Any]] = {
         "unless_in_card": [],
         "unless_offsite": [],
         "unless_cards": False,
+        "unless_opened": False,
     },
 }
 PAGES = ("any", "articles", "products")
@@ -104,6 +105,9 @@ always)."""
 CARDS = (False, True, "always", "except-articles")
 """On which pages a selector rule spares a grid of cards (``unless_cards``): never, always, or on pages that do not
 call themselves articles."""
+OPENED = (False, True, "except-articles", "other-pages")
+"""On which pages a selector rule spares what the reader opens (``unless_opened``: a tab panel, an accordion's
+content): never, always, not on articles, or only on pages that call themselves neither articles nor products."""
 SCOPES = ("page", "content")
 """Where a selector rule runs: the whole page before the content is found, or only inside it."""
 TOGETHER = ("always", "except-articles", False)
@@ -510,7 +514,13 @@ def _build_rule(
         if not selectors and not params["tokens"]:
             raise RuleError("a selector rule needs selectors or tokens", path=path, line=line, rule_id=rule_id)
         _check_tokens(params["tokens"], path=path, line=_key_line(source, line, "tokens"), rule_id=rule_id)
-        for key, choices in (("scope", SCOPES), ("together", TOGETHER), ("guard", GUARDS), ("unless_cards", CARDS)):
+        for key, choices in (
+            ("scope", SCOPES),
+            ("together", TOGETHER),
+            ("guard", GUARDS),
+            ("unless_cards", CARDS),
+            ("unless_opened", OPENED),
+        ):
             _check_choice(key, params[key], choices, path=path, line=_key_line(source, line, key), rule_id=rule_id)
     file_domains = header.get("domains", [])
     include, exclude = _domains(raw.get("domains", file_domains), path=path, line=line, rule_id=rule_id)

@@ -241,7 +241,13 @@ def strip_bulk(
 
 
 def remove_chrome(
-    root: HtmlElement, selectors: Sequence[CompiledSelector], *, article: bool = False, site: str | None = None
+    root: HtmlElement,
+    selectors: Sequence[CompiledSelector],
+    *,
+    article: bool = False,
+    product: bool = False,
+    site: str | None = None,
+    opened: frozenset[str] = frozenset(),
 ) -> list[ElementDecision]:
     """Apply selector rules (CSS and class/id tokens); removed subtrees are not visited.
 
@@ -253,7 +259,9 @@ def remove_chrome(
     page builder's 'widget' panels write the article in <div>s, and the page's paragraphs (a sidebar's
     blurbs) would not see them; a rail of teasers outside the article's markup is weighed by paragraphs only.
     Rules marked ``bulk`` are stripped first (:func:`strip_bulk`). ``site`` is the page's domain, for the rules
-    that spare links to other sites (``unless_offsite``, :func:`_leads_elsewhere`).
+    that spare links to other sites (``unless_offsite``, :func:`_leads_elsewhere`); ``opened`` the ids of the
+    elements the page's controls open (:func:`controlled_ids`, read before its buttons are stripped), for the rules
+    that spare what the reader opens (``unless_opened``, on pages calling themselves ``product`` or not).
     """
     decisions, walked = strip_bulk(root, selectors)
     if not walked:
@@ -267,7 +275,13 @@ def remove_chrome(
     page_text = _PageText(root)
     vetoed: set[str] = set()
     while True:
-        found = _matches(root, [m for m in matched if m[0].rule.id not in vetoed], alone, holders, article, site)
+        found = _matches(
+            root,
+            [m for m in matched if m[0].rule.id not in vetoed],
+            alone,
+            holders,
+            _Page(article, product, site, opened),
+        )
         judged = [(el, compiled.rule.id) for el, compiled, _ in found if _judged_together(compiled.rule, article)]
         if not judged or mass.page < TEXT_FLOOR:  # nothing judged together, or too little text for a share to matter
             break
@@ -432,6 +446,55 @@ def _judged_together(rule: Rule, article: bool) -> bool:
     return _applies(rule.params.get("guard", True), article) and _applies(rule.params.get("together", True), article)
 
 
+@dataclass(frozen=True)
+class _Page:
+    """What a walk knows of the page beyond its tree: what it calls itself, its site, what its controls open."""
+
+    article: bool
+    product: bool
+    site: str | None
+    opened: frozenset[str]
+
+
+def _on_page(setting: object, page: _Page) -> bool:
+    """:func:`_applies`, or ``"other-pages"``: only on pages that call themselves neither articles nor products."""
+    if setting == "other-pages":
+        return not page.article and not page.product
+    return _applies(setting, page.article)
+
+
+_CONTROLS = cast(
+    Callable[[HtmlElement], list[HtmlElement]],
+    etree.XPath("descendant-or-self::*[@aria-controls or @data-bs-target or @data-target]"),
+)
+
+
+def controlled_ids(root: HtmlElement) -> frozenset[str]:
+    """The ids of the elements the page's controls open or show (``aria-controls``, Bootstrap's ``data-target``):
+    read before the controls, mostly buttons, are stripped with the other elements that never hold text.
+
+    >>> from declutter.html.parsing import parse
+    >>> sorted(controlled_ids(parse("<button aria-controls='faq-1 faq-2'>+</button><a data-bs-target='#plan'>x</a>")))
+    ['faq-1', 'faq-2', 'plan']
+    """
+    found: set[str] = set()
+    for control in _CONTROLS(root):
+        for name in ("aria-controls", "data-bs-target", "data-target"):
+            found.update(token.lstrip("#") for token in (control.get(name) or "").split())
+    found.discard("")
+    return frozenset(found)
+
+
+def _opened(element: HtmlElement, opened: frozenset[str]) -> bool:
+    """Whether the reader can open a hidden element: a tab panel, what a closed <details> holds, or an element one
+    of the page's controls names (:func:`controlled_ids`)."""
+    return (
+        element.get("role") == "tabpanel"
+        or (element.get("id") or "") in opened
+        or next(element.iterancestors("details"), None) is not None
+    )
+
+
 _Found = tuple[HtmlElement, "CompiledSelector", str]
 """An element a rule removes, the rule, and why."""
 
@@ -441,8 +504,7 @@ def _matches(
     matched: Sequence[tuple[CompiledSelector, set[HtmlElement]]],
     text: _Mass,
     holders: set[HtmlElement],
-    article: bool,
-    site: str | None = None,
+    page: _Page,
 ) -> list[_Found]:
     """Every element the first matching rule would remove, with why; the walk does not go below them.
 
@@ -535,11 +597,13 @@ def _matches(
                     continue  # a <figure> holding a table is the table, not a photo's caption
                 if tag in rule.params.get("unless_in_card", ()) and in_card(element):
                     continue  # a card's title in a grid of cards, not a link between an article's paragraphs
-                if _applies(rule.params.get("unless_cards", False), article) and _card_grid(element):
+                if _applies(rule.params.get("unless_cards", False), page.article) and _card_grid(element):
                     continue  # a listing's grid of cards (links wrapping a title, a picture, a blurb), not a link list
-                if tag in rule.params.get("unless_offsite", ()) and _leads_elsewhere(element, site):
+                if _on_page(rule.params.get("unless_opened", False), page) and _opened(element, page.opened):
+                    continue  # a tab, an accordion's panel: the reader opens it on a service page or a shop's category
+                if tag in rule.params.get("unless_offsite", ()) and _leads_elsewhere(element, page.site):
                     continue  # a list item's heading naming a product or a resource elsewhere, not another story
-                if _guarded(element, rule, text, holders, article):
+                if _guarded(element, rule, text, holders, page.article):
                     continue
                 if rule.params.get("min_link_density") or rule.params.get("min_links"):
                     density = _link_cluster(element, rule)

@@ -23,7 +23,13 @@ from dataclasses import dataclass
 from declutter.decisions import ElementDecision
 from declutter.document import domain_of
 from declutter.html.blocks import blocks_of
-from declutter.html.chrome import compile_selector_rule, remove_chrome, reveal_noscript, strip_bulk
+from declutter.html.chrome import (
+    compile_selector_rule,
+    controlled_ids,
+    remove_chrome,
+    reveal_noscript,
+    strip_bulk,
+)
 from declutter.html.metadata import author_of, first_meta, read_metadata
 from declutter.html.parsing import parse
 from declutter.html.regions import find_content, later_copies, later_twins, widened
@@ -89,9 +95,10 @@ def extract_page(html: str, rules: Sequence[Rule], *, url: str | None = None, do
         if r.kind is Kind.SELECTOR and r.applies_to(site) and r.runs_on(article=head.article, product=head.product)
     ]
     reveal_noscript(root)
+    opened = controlled_ids(root)  # before the buttons naming them are stripped
     removed, page_rules = strip_bulk(root, [s for s in selectors if s.rule.params.get("scope") == "page"])
     words = len(all_text(root).split())  # what the page shows: scripts and styles are gone, nothing else yet
-    removed += remove_chrome(root, page_rules, article=head.article, site=site)
+    removed += remove_chrome(root, page_rules, article=head.article, product=head.product, site=site, opened=opened)
     notes: list[str] = []
     for copy in later_copies(root):  # before the region is chosen: a second copy doubles the text it weighs
         notes.append(
@@ -106,7 +113,11 @@ def extract_page(html: str, rules: Sequence[Rule], *, url: str | None = None, do
         container, widening = widened(root, container)
         notes += widening
     removed += remove_chrome(
-        container, [s for s in selectors if s.rule.params.get("scope") == "content"], article=head.article, site=site
+        container,
+        [s for s in selectors if s.rule.params.get("scope") == "content"],
+        article=head.article,
+        product=head.product,
+        site=site,
     )
     h1 = container.find(".//h1")
     if h1 is None:

@@ -419,3 +419,22 @@ def test_a_grid_of_cards_is_no_link_list_off_articles() -> None:
     assert not any("Topic 3" in block for block in listing.blocks), "a list of bare links still goes"
     article = extract_page(page("<meta property='og:type' content='article'>"), RuleSet.bundled().active())
     assert not any("Slow cooker ragu" in block for block in article.blocks), "on an article they are teasers"
+
+
+def test_a_panel_the_reader_opens_is_text_on_a_service_page_only() -> None:
+    faq = (
+        "<button aria-controls='faq-1'>Do you ship abroad?</button>"
+        "<div id='faq-1' style='display:none'><p>Yes, we ship to every country in the EU within a week.</p></div>"
+        "<div id='promo' style='display:none'><p>Sign up for our newsletter today.</p></div>"
+    )
+    intro = "<p>" + "We repair bikes of every make in our workshop on Main Street. " * 5 + "</p>"
+
+    def page(head: str) -> str:
+        return f"<html><head>{head}</head><body><main><h1>Repairs</h1>{intro}{faq}</main></body></html>"
+
+    service = extract_page(page(""), RuleSet.bundled().active())
+    assert any("ship to every country" in block for block in service.blocks)
+    assert not any("newsletter" in block for block in service.blocks), "hidden and opened by nothing: it goes"
+    for head in ("<meta property='og:type' content='article'>", "<meta property='og:type' content='product'>"):
+        page_of_kind = extract_page(page(head), RuleSet.bundled().active())
+        assert not any("ship to every country" in block for block in page_of_kind.blocks), head
