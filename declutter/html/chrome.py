@@ -464,9 +464,21 @@ def _on_page(setting: object, page: _Page) -> bool:
 
 
 _CONTROLS = cast(
-    Callable[[HtmlElement], list[HtmlElement]],
-    etree.XPath("descendant-or-self::*[@aria-controls or @data-bs-target or @data-target]"),
+    Callable[[HtmlElement], list[str]],
+    etree.XPath("//@aria-controls | //@data-bs-target | //@data-target", smart_strings=False),
 )
+"""The values of the attributes naming what a control opens, read as attributes (no predicate on every element)."""
+
+
+def opened_by_controls(
+    root: HtmlElement, selectors: Sequence[CompiledSelector], *, article: bool, product: bool
+) -> frozenset[str]:
+    """:func:`controlled_ids` when a rule spares what the reader opens on this page (``unless_opened``), else
+    nothing: reading them costs a scan of the page's attributes, and most pages are articles."""
+    page = _Page(article, product, None, frozenset())
+    if any(_on_page(s.rule.params.get("unless_opened", False), page) for s in selectors):
+        return controlled_ids(root)
+    return frozenset()
 
 
 def controlled_ids(root: HtmlElement) -> frozenset[str]:
@@ -477,10 +489,7 @@ def controlled_ids(root: HtmlElement) -> frozenset[str]:
     >>> sorted(controlled_ids(parse("<button aria-controls='faq-1 faq-2'>+</button><a data-bs-target='#plan'>x</a>")))
     ['faq-1', 'faq-2', 'plan']
     """
-    found: set[str] = set()
-    for control in _CONTROLS(root):
-        for name in ("aria-controls", "data-bs-target", "data-target"):
-            found.update(token.lstrip("#") for token in (control.get(name) or "").split())
+    found = {token.lstrip("#") for value in _CONTROLS(root) for token in value.split()}
     found.discard("")
     return frozenset(found)
 
@@ -595,14 +604,8 @@ def _matches(
                 spared = rule.params.get("unless_holding")
                 if spared and next(element.iterdescendants(*spared), None) is not None:
                     continue  # a <figure> holding a table is the table, not a photo's caption
-                if tag in rule.params.get("unless_in_card", ()) and in_card(element):
-                    continue  # a card's title in a grid of cards, not a link between an article's paragraphs
-                if _applies(rule.params.get("unless_cards", False), page.article) and _card_grid(element):
-                    continue  # a listing's grid of cards (links wrapping a title, a picture, a blurb), not a link list
                 if _on_page(rule.params.get("unless_opened", False), page) and _opened(element, page.opened):
                     continue  # a tab, an accordion's panel: the reader opens it on a service page or a shop's category
-                if tag in rule.params.get("unless_offsite", ()) and _leads_elsewhere(element, page.site):
-                    continue  # a list item's heading naming a product or a resource elsewhere, not another story
                 if _guarded(element, rule, text, holders, page.article):
                     continue
                 if rule.params.get("min_link_density") or rule.params.get("min_links"):
@@ -610,6 +613,13 @@ def _matches(
                     if density is None:
                         continue
                     reason += f", {density:.0%} link text"
+                # the spared link clusters, tested on the few elements that are link clusters
+                if tag in rule.params.get("unless_in_card", ()) and in_card(element):
+                    continue  # a card's title in a grid of cards, not a link between an article's paragraphs
+                if _applies(rule.params.get("unless_cards", False), page.article) and _card_grid(element):
+                    continue  # a listing's grid of cards (links wrapping a title, a picture, a blurb), not a link list
+                if tag in rule.params.get("unless_offsite", ()) and _leads_elsewhere(element, page.site):
+                    continue  # a list item's heading naming a product or a resource elsewhere, not another story
                 found.append((element, compiled, reason))
                 break
             else:

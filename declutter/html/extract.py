@@ -25,7 +25,7 @@ from declutter.document import domain_of
 from declutter.html.blocks import blocks_of
 from declutter.html.chrome import (
     compile_selector_rule,
-    controlled_ids,
+    opened_by_controls,
     remove_chrome,
     reveal_noscript,
     strip_bulk,
@@ -95,7 +95,7 @@ def extract_page(html: str, rules: Sequence[Rule], *, url: str | None = None, do
         if r.kind is Kind.SELECTOR and r.applies_to(site) and r.runs_on(article=head.article, product=head.product)
     ]
     reveal_noscript(root)
-    opened = controlled_ids(root)  # before the buttons naming them are stripped
+    opened = opened_by_controls(root, selectors, article=head.article, product=head.product)  # before buttons go
     removed, page_rules = strip_bulk(root, [s for s in selectors if s.rule.params.get("scope") == "page"])
     words = len(all_text(root).split())  # what the page shows: scripts and styles are gone, nothing else yet
     removed += remove_chrome(root, page_rules, article=head.article, product=head.product, site=site, opened=opened)
