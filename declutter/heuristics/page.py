@@ -251,6 +251,8 @@ def footer_floor(
     *,
     min_prose_before: int = 100,
     max_prose_ratio: float = 0.25,
+    last_prose_ratio: float = 0.25,
+    max_paragraph_share: float = 0.5,
     prose_words: int = 15,
     max_paragraph_run: int = 2,
     reach: int = 2,
@@ -274,7 +276,12 @@ def footer_floor(
     the prose below the floor must be less than ``max_prose_ratio`` of the prose above it, and
     no more than ``max_paragraph_run`` paragraphs of ``prose_words`` words may follow one
     another below it (the article resuming); a copyright line above the article (a header's, a
-    page that sets its footer first) has no prose above it. Lines keep rules protect stay. A
+    page that sets its footer first) has no prose above it. The page's last copyright line may
+    stand above more prose, up to ``last_prose_ratio`` of the prose above it, when no more than
+    ``max_paragraph_share`` of the kept lines below it are paragraphs: a consent centre's vendor
+    list, a shop's account pop-ups and dialogs, under a short product description or a listing,
+    are long but made of buttons, toggles and labels between their sentences; an article resuming
+    is made of paragraphs. Lines keep rules protect stay. A
     line fully matching ``anchor`` (a footer link) counts as removed footer residue, so the rule
     can be tested alone; in the pipeline other rules took it.
     """
@@ -291,18 +298,29 @@ def footer_floor(
             return category in nears
         return anchored is not None and anchored.fullmatch(block.text) is not None
 
-    def footer(position: int) -> bool:
+    def footer(position: int) -> int:
         around = [*range(max(0, position - reach), position), *range(position + 1, position + 1 + reach)]
-        return sum(near(blocks[p]) for p in around if p < len(blocks)) >= min_near
+        return sum(near(blocks[p]) for p in around if p < len(blocks))
+
+    def ratio(position: int) -> float:
+        # Below the page's last copyright line, a long text made mostly of short lines is hidden machinery.
+        if position == last:
+            kept = [n for n in range(position + 1, len(blocks)) if not gone[n]]
+            paragraphs = sum(1 for n in kept if prose[n] and blocks[n].words >= prose_words)
+            if paragraphs <= max_paragraph_share * len(kept):
+                return max(last_prose_ratio, max_prose_ratio)
+        return max_prose_ratio
 
     total = sum(prose)
+    floors = {p for p, b in enumerate(blocks) if fullmatch(rule, b, b.text) is not None}
+    last = max(floors, default=-1)
     above = 0
     for position, block in enumerate(blocks):
         if (
             above >= min_prose_before
-            and total - above - prose[position] < max_prose_ratio * above
-            and fullmatch(rule, block, block.text) is not None
-            and footer(position)
+            and position in floors
+            and footer(position) >= min_near
+            and total - above - prose[position] < ratio(position) * above
         ):
             below = position + 1
             if _longest_paragraph_run(blocks[below:], gone[below:], prose[below:], prose_words) <= max_paragraph_run:

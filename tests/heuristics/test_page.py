@@ -295,6 +295,16 @@ def test_footer_floor_spares_a_photo_credit_inside_the_article() -> None:
     assert _floor(f"{BODY * 2}About us\n{FLOOR}{PROSE}", footer) != [], "a footer blurb below is no article"
 
 
+def test_footer_floor_under_the_last_copyright_line_takes_a_long_hidden_text_of_short_lines() -> None:
+    """A consent centre below a shop's footer: more prose than the short description above, set between buttons."""
+    footer = {"About us": "navigation", "Careers": "navigation"}
+    centre = "".join(f"{PROSE}Accept\nReject\nView vendors\n" for _ in range(3))
+    assert _floor(f"{BODY}About us\nCareers\n{FLOOR}{centre}", footer) != []
+    # Not below an earlier copyright line, nor when the text below is made of paragraphs.
+    assert _floor(f"{BODY}About us\nCareers\n{FLOOR}{centre}{FLOOR}", footer) == []
+    assert _floor(f"{BODY}About us\nCareers\n{FLOOR}{PROSE}Photo\n{PROSE}", footer) == []
+
+
 def _bundled_wall(text: str, removed: dict[str, str]) -> list[str]:
     """The texts the bundled ``residue-wall`` rule's parameters take, with the lines in ``removed`` removed."""
     params = next(r for r in RuleSet.bundled() if r.id == "STR004").params
