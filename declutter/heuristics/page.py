@@ -278,7 +278,7 @@ def footer_floor(
     another below it (the article resuming); a copyright line above the article (a header's, a
     page that sets its footer first) has no prose above it. The page's last copyright line may
     stand above more prose, up to ``last_prose_ratio`` of the prose above it, when no more than
-    ``max_paragraph_share`` of the kept lines below it are paragraphs: a consent centre's vendor
+    ``max_paragraph_share`` of the lines below it are paragraphs other rules left: a consent centre's vendor
     list, a shop's account pop-ups and dialogs, under a short product description or a listing,
     are long but made of buttons, toggles and labels between their sentences; an article resuming
     is made of paragraphs. Lines keep rules protect stay. A
@@ -303,11 +303,12 @@ def footer_floor(
         return sum(near(blocks[p]) for p in around if p < len(blocks))
 
     def ratio(position: int) -> float:
-        # Below the page's last copyright line, a long text made mostly of short lines is hidden machinery.
+        # Below the page's last copyright line, a long text made mostly of short lines (or of residue other
+        # rules took) is hidden machinery.
         if position == last:
-            kept = [n for n in range(position + 1, len(blocks)) if not gone[n]]
-            paragraphs = sum(1 for n in kept if prose[n] and blocks[n].words >= prose_words)
-            if paragraphs <= max_paragraph_share * len(kept):
+            below = range(position + 1, len(blocks))
+            paragraphs = sum(1 for n in below if prose[n] and blocks[n].words >= prose_words)
+            if paragraphs <= max_paragraph_share * len(below):
                 return max(last_prose_ratio, max_prose_ratio)
         return max_prose_ratio
 

@@ -300,6 +300,10 @@ def test_footer_floor_under_the_last_copyright_line_takes_a_long_hidden_text_of_
     footer = {"About us": "navigation", "Careers": "navigation"}
     centre = "".join(f"{PROSE}Accept\nReject\nView vendors\n" for _ in range(3))
     assert _floor(f"{BODY}About us\nCareers\n{FLOOR}{centre}", footer) != []
+    # Its buttons count as short lines when other rules took them too.
+    buttons = {"Accept": "legal", "Reject": "legal", "View vendors": "legal"}
+    two = "".join(f"{PROSE}Accept\nReject\nView vendors\n" for _ in range(2))
+    assert _floor(f"{BODY}About us\nCareers\n{FLOOR}{two}", footer | buttons) != []
     # Not below an earlier copyright line, nor when the text below is made of paragraphs.
     assert _floor(f"{BODY}About us\nCareers\n{FLOOR}{centre}{FLOOR}", footer) == []
     assert _floor(f"{BODY}About us\nCareers\n{FLOOR}{PROSE}Photo\n{PROSE}", footer) == []
