@@ -69,6 +69,7 @@ COMMON_KEYS = {
     "flags",
     "requires",
     "pages",
+    "texts",
 }
 KIND_DEFAULTS: dict[Kind, dict[str, Any]] = {
     Kind.LINE: {"max_chars": 1000, "item_words": 0},
@@ -108,6 +109,8 @@ call themselves articles."""
 OPENED = (False, True, "except-articles", "other-pages")
 """On which pages a selector rule spares what the reader opens (``unless_opened``: a tab panel, an accordion's
 content): never, always, not on articles, or only on pages that call themselves neither articles nor products."""
+TEXTS = ("any", "full-page")
+"""Which texts a rule runs on: any, or only a page's full text, with chrome the vocabulary found (HTML: always)."""
 SCOPES = ("page", "content")
 """Where a selector rule runs: the whole page before the content is found, or only inside it."""
 TOGETHER = ("always", "except-articles", False)
@@ -571,6 +574,16 @@ def _build_rule(
             raise RuleError(f"{key} must be a non-negative integer", path=path, line=line, rule_id=rule_id)
     pages = raw.get("pages", "any")
     _check_choice("pages", pages, PAGES, path=path, line=_key_line(source, line, "pages"), rule_id=rule_id)
+    texts = raw.get("texts", "any")
+    _check_choice("texts", texts, TEXTS, path=path, line=_key_line(source, line, "texts"), rule_id=rule_id)
+    if texts != "any" and kind not in (Kind.HEURISTIC, Kind.CUTOFF):
+        # Whole-line and block rules are what finds the chrome: they cannot wait for it.
+        raise RuleError(
+            f"texts = {texts!r} is for heuristic and cutoff rules, not {kind.value} rules",
+            path=path,
+            line=_key_line(source, line, "texts"),
+            rule_id=rule_id,
+        )
     return Rule(
         id=rule_id,
         name=name,
@@ -594,6 +607,7 @@ def _build_rule(
         notes=raw.get("notes"),
         articles_only=pages == "articles",
         products_only=pages == "products",
+        full_pages_only=texts == "full-page",
     )
 
 

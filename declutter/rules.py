@@ -126,6 +126,12 @@ class Rule:
     products_only: bool = False
     """``pages = "products"``: on HTML input, the rule runs only on pages that call themselves products and not
     articles (a review article's verdicts are its text; a shop's customer reviews are not the product's)."""
+    full_pages_only: bool = False
+    """``texts = "full-page"``: on text input, the rule runs only on a page's full text, one in which whole-line and
+    block rules found page chrome (:data:`~declutter.pipeline.CHROME_LINES`); an extractor's output has no page
+    around its article, and a heuristic that reads the page's shape would take the article's own lists. On HTML
+    input it always runs: the DOM stage's text is the article's blocks, and what chrome it leaves has no words
+    the vocabulary knows either."""
 
     def runs_on(self, *, article: bool, product: bool) -> bool:
         """Whether the rule runs on an HTML page that calls itself an article, a product, or neither."""

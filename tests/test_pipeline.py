@@ -319,3 +319,21 @@ def test_forum_replies_with_a_glued_vote_count_are_prose_not_a_tail() -> None:
     text = "\n".join([post, post, post, "Comments", "- ", replies[0], "- ", replies[1], ""])
     kept = clean(text, input_format="text")
     assert all(reply in kept for reply in replies), kept
+
+
+_PROSE = (
+    "The city council approved the new budget early on Wednesday after a debate that lasted more than nine hours.\n"
+    "The budget raises property taxes by two per cent and sets aside money for road repairs and new buses.\n"
+) * 3
+_BRANDS = ["Aventura", "- organic cotton", "- hemp", "- recycled", "Benetton", "- organic options", "- linen"]
+_BRANDS += ["- fair trade", "Cambridge Baby", "- linen sun hats", "- organic cotton sun hats", "- eco packaging"]
+
+
+def test_an_extract_without_chrome_keeps_the_list_that_closes_it() -> None:
+    """Nothing the vocabulary knows as chrome: an extractor's output, whose closing list of brands (the shape of a
+    footer's columns) is the article's; the same text under a page's 'Skip to main content' is a full page."""
+    extract = _PROSE + "\n".join(_BRANDS) + "\n"
+    assert clean(extract, input_format="text") == extract
+    page = explain("Skip to main content\n" + extract, input_format="text")
+    assert "NAV013" in {d.rule_id for d in page.decisions}
+    assert page.text == _PROSE

@@ -130,3 +130,28 @@ def test_unless_holding_must_name_tags(rule_file) -> None:  # type: ignore[no-un
     error = load_error(rule_file, selector.split("[rule.examples]")[0])
     assert "unless_holding must be a string or a list of strings" in error.message
     assert error.rule_id == "TST001"
+
+
+def test_texts_takes_full_page_on_heuristics_and_cutoffs_only(rule_file) -> None:  # type: ignore[no-untyped-def]
+    heuristic = """
+file = { prefix = "TST" }
+
+[[rule]]
+id = "TST001"
+name = "footer"
+kind = "heuristic"
+heuristic = "footer-columns"
+texts = "full-page"
+category = "navigation"
+description = "A footer."
+[rule.examples]
+residue = ["Offices"]
+article = ["The council voted."]
+"""
+    assert RuleSet.load(rule_file(heuristic)).get("footer").full_pages_only
+    error = load_error(rule_file, heuristic.replace('"full-page"', '"fullpage"'))
+    assert "texts must be one of" in error.message
+    assert "did you mean 'full-page'" in str(error)
+    error = load_error(rule_file, GOOD.replace('kind = "line"', 'kind = "line"\ntexts = "full-page"'))
+    assert error.rule_id == "TST001"
+    assert error.message == "texts = 'full-page' is for heuristic and cutoff rules, not line rules"
