@@ -32,6 +32,7 @@ from declutter.language import document_language, normalize_language
 from declutter.matchers import match_blocks, match_cutoffs, match_keeps, match_lines, match_patterns, match_strips
 from declutter.rules import SPARE_PER_CARD, Kind, Position, Rule
 from declutter.ruleset import RuleSet
+from declutter.text import word_count
 
 RulesArg = RuleSet | str | Path | Sequence[str | Path] | None
 INPUT_FORMATS = ("auto", "text", "html")
@@ -67,7 +68,7 @@ def decide(doc: Document, rules: Sequence[Rule], *, full_page: bool | None = Tru
     claimed = {d.line for d in decisions}
     decisions += match_blocks(view, rules, hits, protected, claimed)
     if full_page is None:
-        full_page = len(claimed) >= CHROME_LINES
+        full_page = _chrome_lines(view, claimed) >= CHROME_LINES
     if not full_page:
         rules = [rule for rule in rules if not rule.full_pages_only]
     categories = {d.line: d.category for d in reversed(decisions)}  # the first decision on a line wins
@@ -184,10 +185,18 @@ def has_chrome(decisions: Iterable[Decision], rules: Sequence[Rule]) -> bool:
     True
     >>> has_chrome(explain("The council voted on Tuesday.").decisions, rules)
     False
+    >>> has_chrome(explain("| Year | Votes |\\n|---|---|\\n| 2024 | 7 |").decisions, rules)
+    False
     """
     by_rules = {rule.id for rule in rules if rule.kind in (Kind.LINE, Kind.BLOCK)}
-    lines = {d.line for d in decisions if d.rule_id in by_rules and d.action is Action.DROP}
+    lines = {d.line for d in decisions if d.rule_id in by_rules and d.action is Action.DROP and word_count(d.text)}
     return len(lines) >= CHROME_LINES
+
+
+def _chrome_lines(blocks: Sequence[Block], claimed: set[int]) -> int:
+    """How many of the lines in ``claimed`` hold a word: a table's '|---|' row or a rule of underscores that a
+    line rule removed is layout, which an extractor's output has too, not chrome."""
+    return sum(1 for block in blocks if block.line in claimed and block.words)
 
 
 def _surviving_blocks(doc: Document, decisions: Sequence[Decision]) -> tuple[Block, ...]:
