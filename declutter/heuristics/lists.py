@@ -376,6 +376,7 @@ def teaser_run(
     dek_sentences: int = 3,
     min_prose_before: int = 100,
     max_prose_after: int = 40,
+    max_questions: float = 1.0,
 ) -> list[Hit]:
     """A run of other stories' headlines below the article, told by its shape alone: no header phrase needed.
 
@@ -392,7 +393,9 @@ def teaser_run(
     run (two deks in a row end it); neither is a list of statements nor an interview's 'Q:' and 'A:'.
     And a run starts after residue other rules removed (or a line matching the rule's anchor patterns,
     share and follow buttons): one that abuts the article's last lines starts at its first residue
-    line (a teaser's date, a share bar) and must still hold enough headlines.
+    line (a teaser's date, a share bar) and must still hold enough headlines. A run more than
+    ``max_questions`` of whose headlines are questions, each with its answer under it, is the
+    article's FAQ ('Who is the largest insurer in the U.S.?' over 'State Farm led the market …').
     """
     low, high = head_min_words, head_max_words
     kinds: list[str] = []
@@ -454,6 +457,13 @@ def teaser_run(
             if kinds[start:end].count("head") < min_heads:
                 continue
         heads = kinds[start:end].count("head")
+        questions = sum(
+            1
+            for n in range(start, end - 1)
+            if kinds[n] == "head" and kinds[n + 1] == "dek" and blocks[n].text.rstrip().endswith("?")
+        )
+        if questions > max_questions * heads:
+            continue
         hits.extend(
             (blocks[n], f"part of a run of {heads} headline-shaped lines below the article")
             for n in range(start, end)

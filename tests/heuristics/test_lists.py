@@ -117,6 +117,21 @@ def test_teaser_run_needs_residue_above_it_and_no_article_below_it() -> None:
     assert teaser_run(doc.blocks, None, frozenset(), share) == []
 
 
+def test_teaser_run_spares_an_faq_whose_questions_have_their_answers() -> None:
+    """Questions each over its answer close an article as its FAQ; teasers whose headlines ask stay teasers."""
+    faq = "".join(
+        f"Which storm hit the coast on day {n}?\nThe second one, which crews had tracked for a week.\n"
+        for n in range(6)
+    )
+    doc = Document.from_text(f"{BODY}FAQ\n{faq}")
+    header = frozenset({doc.blocks[4].line})
+    assert len(teaser_run(doc.blocks, None, frozenset(), header)) == 12
+    assert teaser_run(doc.blocks, None, frozenset(), header, max_questions=0.5) == []
+    asked = "".join(f"Which storm hit the coast on day {n}?\nJane Doe\n" for n in range(6))
+    doc = Document.from_text(f"{BODY}Share\n{asked}")
+    assert len(teaser_run(doc.blocks, None, frozenset(), header, max_questions=0.5)) == 12
+
+
 def test_teaser_template_takes_the_header_of_teasers_below_the_article() -> None:
     teasers = "".join(f"Storm hits the coast on day {n}\nNovember {n + 1}, 2019\n" for n in range(5))
     rule = RuleSet.bundled().get("REL006")
