@@ -335,7 +335,8 @@ def match_lines(blocks: Sequence[Block], hits: Hits, protected: frozenset[int]) 
     reading list is an entry, where a header the rule takes, '- Latest News' in a menu, is short), and a
     bulleted match whose bulleted item below ends like a sentence: a definition list's term over its
     description ('- close' over '- Fired when a connection with a WebSocket is closed.'); a menu has no
-    sentences between its labels.
+    sentences between its labels. A rule with ``unless_above`` spares a match right above a line one of
+    those patterns matches whole: the heading of what follows ('FAQ' over 'How do I return an order?').
     """
     decisions = []
     for n, block in enumerate(blocks):
@@ -348,9 +349,19 @@ def match_lines(blocks: Sequence[Block], hits: Hits, protected: frozenset[int]) 
                     (block.words >= item_words and inside_bullets(blocks, n)) or _definition_term(blocks, n)
                 ):
                     continue
+                if _heads_what_follows(rule, blocks, n):
+                    continue
                 decisions.append(_drop(block, rule, Action.DROP, f"the whole line matches {_which(rule, index)}"))
                 break
     return decisions
+
+
+def _heads_what_follows(rule: Rule, blocks: Sequence[Block], n: int) -> bool:
+    """The block at ``n`` stands right above a line one of the rule's ``unless_above`` patterns matches whole."""
+    below: Sequence[regex.Pattern[str]] = rule.params.get("unless_above") or ()
+    if n + 1 >= len(blocks):
+        return False
+    return any(pattern.fullmatch(blocks[n + 1].text, timeout=REGEX_TIMEOUT) for pattern in below)
 
 
 def _follow_patterns(rule: Rule, start: regex.Match[str]) -> list[regex.Pattern[str]]:

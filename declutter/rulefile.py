@@ -72,7 +72,7 @@ COMMON_KEYS = {
     "texts",
 }
 KIND_DEFAULTS: dict[Kind, dict[str, Any]] = {
-    Kind.LINE: {"max_chars": 1000, "item_words": 0},
+    Kind.LINE: {"max_chars": 1000, "item_words": 0, "unless_above": []},
     Kind.STRIP: {},
     Kind.KEEP: {"max_chars": 1000},
     Kind.BLOCK: {"max_chars": 1000, "follow": [], "max_lines": 60, "min_lines": 0},
@@ -476,6 +476,12 @@ def _build_rule(
     if SPARE_PER_CARD in raw:
         params[SPARE_PER_CARD] = _spare_per_card(
             raw[SPARE_PER_CARD], path=path, line=_key_line(source, line, SPARE_PER_CARD), rule_id=rule_id
+        )
+    if kind is Kind.LINE:
+        above_line = _key_line(source, line, "unless_above")
+        params["unless_above"] = tuple(
+            compile_pattern(p, flags=flags, path=path, line=above_line, rule_id=rule_id, defines=defines)
+            for p in _strings(params["unless_above"], what="unless_above", path=path, line=above_line, rule_id=rule_id)
         )
     if kind is Kind.BLOCK:
         follow_line = _key_line(source, line, "follow")

@@ -219,3 +219,52 @@ def test_the_edge_screen_rules_out_only_by_ascii_edges() -> None:
     assert screen("S", "s") == frozenset()  # 'Shares' cannot be either whole
     assert screen("4", "s") == {1}
     assert screen("", "") == {0, 1}  # a non-ASCII edge ('Ｓhare', full width) proves nothing
+
+
+def test_unless_above_spares_a_match_over_a_line_its_patterns_match(rule_file) -> None:  # type: ignore[no-untyped-def]
+    """'FAQ' over a question heads the page's questions; over a menu label it is the menu's link."""
+    rules = RuleSet.load(
+        rule_file(
+            """
+file = { prefix = "TST" }
+[[rule]]
+id = "TST010"
+name = "faq"
+kind = "line"
+category = "navigation"
+description = "An FAQ link."
+patterns = ['FAQ']
+unless_above = ['.{3,300}\\?']
+[rule.examples]
+residue = ["FAQ\\n~ Contact"]
+article = ["FAQ\\n~ How do I return an order?"]
+"""
+        )
+    ).rules
+
+    def dropped(text: str) -> list[str]:
+        doc = Document.from_text(text)
+        view = doc.blocks
+        return [d.text for d in match_lines(view, match_patterns(view, rules), frozenset())]
+
+    assert dropped("FAQ\nContact\nFAQ") == ["FAQ", "FAQ"]
+    assert dropped("FAQ\nHow do I return an order?\nSend it back.") == []
+
+
+def test_unless_above_is_for_line_rules(rule_file) -> None:  # type: ignore[no-untyped-def]
+    cut = """
+file = { prefix = "TST" }
+[[rule]]
+id = "TST011"
+name = "faq-tail"
+kind = "cutoff"
+category = "related"
+description = "A tail."
+patterns = ['FAQ']
+unless_above = ['.+\\?']
+[rule.examples]
+residue = ["FAQ"]
+article = ["No."]
+"""
+    with pytest.raises(Exception, match="unknown key 'unless_above' for a cutoff rule"):
+        RuleSet.load(rule_file(cut))
