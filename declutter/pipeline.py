@@ -25,7 +25,7 @@ from types import MappingProxyType
 from declutter.decisions import Action, Cleaned, Decision, apply, kept_lines
 from declutter.document import Block, Document, domain_of, normalize_domain, read_block
 from declutter.errors import did_you_mean
-from declutter.heuristics import HEURISTICS, WANTS_URL
+from declutter.heuristics import HEURISTICS, WANTS_FULL_PAGE, WANTS_URL
 from declutter.heuristics.common import Removed, code_and_tables
 from declutter.html import extract_page, looks_like_html
 from declutter.language import document_language, normalize_language
@@ -77,7 +77,9 @@ def decide(doc: Document, rules: Sequence[Rule], *, full_page: bool | None = Tru
         if rule.kind is Kind.HEURISTIC and rule.heuristic is not None:
             heuristic = HEURISTICS[rule.heuristic]
             removed = Removed(claimed, MappingProxyType(categories))  # a live view: read before the next rule adds
-            page = {"url": doc.url} if rule.heuristic in WANTS_URL else {}
+            page: dict[str, object] = {"url": doc.url} if rule.heuristic in WANTS_URL else {}
+            if rule.heuristic in WANTS_FULL_PAGE:
+                page["full_page"] = full_page
             for block, reason in heuristic(view, rule, shielded, removed, **page, **rule.params):
                 if block.line not in claimed and block.line not in shielded:
                     decisions.append(

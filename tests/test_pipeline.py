@@ -337,3 +337,13 @@ def test_an_extract_without_chrome_keeps_the_list_that_closes_it() -> None:
     page = explain("Skip to main content\n" + extract, input_format="text")
     assert "NAV013" in {d.rule_id for d in page.decisions}
     assert page.text == _PROSE
+
+
+def test_an_extract_printing_a_run_twice_loses_only_the_later_copy() -> None:
+    """The pipeline tells recurring-menu whether the text has chrome: in an extract it keeps the first copy."""
+    topics = "Ohm's Law\nBranch Circuits\nGrounding Basics\n"
+    text = f"Electrical Work\n{topics}{_PROSE}What you learn\n{topics}"
+    gone = [d.text for d in explain(text, input_format="text").decisions if d.rule_id == "NAV010"]
+    assert gone == topics.split("\n")[:3]
+    page = explain("Skip to main content\n" + text, input_format="text")
+    assert [d.text for d in page.decisions if d.rule_id == "NAV010"] == topics.split("\n")[:3] * 2

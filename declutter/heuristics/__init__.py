@@ -86,8 +86,15 @@ HEURISTICS: dict[str, Heuristic] = {
 WANTS_URL: frozenset[str] = frozenset(name for name, fn in HEURISTICS.items() if "url" in signature(fn).parameters)
 """Heuristics that declare a ``url`` parameter: the pipeline passes them the document's page address."""
 
+WANTS_FULL_PAGE: frozenset[str] = frozenset(
+    name for name, fn in HEURISTICS.items() if "full_page" in signature(fn).parameters
+)
+"""Heuristics that declare a ``full_page`` parameter: the pipeline tells them whether the text is a page's full
+text, with chrome around its article, or an extractor's output (see ``texts`` in rules/README.md)."""
+
 __all__ = [
     "HEURISTICS",
+    "WANTS_FULL_PAGE",
     "WANTS_URL",
     "Heuristic",
     "Hit",

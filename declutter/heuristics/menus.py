@@ -337,6 +337,7 @@ def recurring_menu(
     prose_words: int = 15,
     edge_gap: int = 8,
     edge_words: int = 200,
+    full_page: bool = True,
 ) -> list[Hit]:
     """Short lines outside the article that recur on its other side: a header menu and its footer copy.
 
@@ -350,6 +351,11 @@ def recurring_menu(
     the bio) is not a menu. Lines inside the span never go, nor copies of the headline, nor a card's fields
     printed as a label ending in a colon over its value ('Cap Type:' / 'Screw Cap' on every card of a shop's
     grid): a menu label names a place, it does not introduce a value.
+
+    Without ``full_page`` (an extractor's output, with no header or footer around the article: the
+    pipeline says which) the run is the article's own, printed twice (a course's topics above and
+    below its description, a shoe's colour and style line), and only its later copy, below the
+    article, goes.
     """
     span = article_span(blocks, claimed, prose_words, edge_gap, edge_words)
     if span is None:
@@ -366,6 +372,8 @@ def recurring_menu(
     hits: list[Hit] = []
     for run in runs:
         side = span.region(run[0].index)
+        if side == 0 and not full_page:
+            continue
         found = [
             b
             for b in run

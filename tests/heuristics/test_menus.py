@@ -153,6 +153,16 @@ def test_recurring_menu_takes_header_labels_repeated_in_the_footer() -> None:
     assert "Storm hits coast" not in taken
 
 
+def test_recurring_menu_takes_only_the_later_copy_from_an_extract() -> None:
+    """An extractor's output has no header and footer: a run it prints twice is the article's, and only the
+    copy below the article goes."""
+    topics = "Ohm's Law\nBranch Circuits\nGrounding Basics\n"
+    blocks = Document.from_text(f"Electrical Work\n{topics}\n{PROSE}\n{PROSE}\nWhat you learn\n{topics}").blocks
+    taken = [b.line for b, _ in recurring_menu(blocks, None, frozenset(), frozenset(), full_page=False)]
+    assert taken == [b.line for b in blocks if b.text in topics.split("\n")][3:]
+    assert len(recurring_menu(blocks, None, frozenset(), frozenset())) == 6
+
+
 def test_recurring_menu_needs_two_labels_outside_the_article() -> None:
     # One repeated line (the headline above, its teaser in a 'Most read' list below) is not a menu.
     teasers = "Most read\nStorm hits coast\nCouncil approves budget"
