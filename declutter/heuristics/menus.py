@@ -148,6 +148,8 @@ def menu_run(
     dense_items: int = 0,
     dense_ratio: float = 1.0,
     card_prices: int = 0,
+    extract_label_share: float = 0.0,
+    full_page: bool = True,
 ) -> list[Hit]:
     """A long run of very short lines above the article or below it: a menu, a footer, a link farm.
 
@@ -170,7 +172,10 @@ def menu_run(
        count too); and when its items average at most ``max_mean_words`` words. Shape alone
        never deletes: a list of names or products that closes an article has no labels. With
        ``card_prices``, a menu part holding that many prices at a steady step (:func:`_price_cycle`,
-       a shop's product grid) stays.
+       a shop's product grid) stays. Without ``full_page`` (an extractor's output: no page around the
+       article, the pipeline says which) two labels are weak evidence in a long run: at least
+       ``extract_label_share`` of its items must be labels (a guide's list of brands, each over its
+       materials, holds a 'local' and a 'regional' among 37 lines).
        Copies of the headline (:func:`headline_copies`) always stay.
     """
     span = article_span(blocks, claimed, prose_words, edge_gap, edge_words)
@@ -206,6 +211,7 @@ def menu_run(
         if (
             (len(items) >= min_items or dense)
             and evidence >= min_anchors
+            and (full_page or evidence >= extract_label_share * len(items))
             and sum(b.words for b in items) <= max_mean_words * len(items)
             and not (card_prices and _price_cycle(items, card_prices))
         ):

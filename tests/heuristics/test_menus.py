@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from declutter import explain
+from declutter import RuleSet, explain
 from declutter.document import Document
 from declutter.heuristics.common import Removed
-from declutter.heuristics.menus import bulleted_head_menu, footer_columns, head_run, header_list, recurring_menu
+from declutter.heuristics.menus import (
+    bulleted_head_menu,
+    footer_columns,
+    head_run,
+    header_list,
+    menu_run,
+    recurring_menu,
+)
 from tests.heuristics import BODY, PROSE, ids
 
 
@@ -28,6 +35,20 @@ def test_menu_run_needs_menu_words() -> None:
     result = explain(menu + "\n\n" + PROSE)
     assert result.text == PROSE
     assert "NAV006" in [d.rule_id for d in result.decisions]
+
+
+def test_menu_run_in_an_extract_needs_labels_on_a_tenth_of_the_run() -> None:
+    """Two menu words among 25 lines of a guide's closing list are weak evidence in an extractor's output."""
+    brands = ["Aventura", "- organic cotton", "- local", "- regional", "Benetton", "- hemp options", "- linen"]
+    brands += [f"Brand {n}\n- organic denim" for n in range(10)]
+    doc = Document.from_text(BODY + "\n".join(brands))
+    rule = RuleSet.bundled().get("NAV006")
+    params = dict(rule.params)
+    assert len(menu_run(doc.blocks, rule, frozenset(), frozenset(), **params)) == 25
+    assert menu_run(doc.blocks, rule, frozenset(), frozenset(), **params, full_page=False) == []
+    footer = ["About us", "Careers", "Advertise with us", "Contact", "Home", "News", "Sports", "Weather"]
+    doc = Document.from_text(BODY + "\n".join(footer))
+    assert len(menu_run(doc.blocks, rule, frozenset(), frozenset(), **params, full_page=False)) == 8
 
 
 def test_menu_run_spares_product_cards_with_recurring_prices() -> None:
