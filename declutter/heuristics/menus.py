@@ -27,7 +27,7 @@ from declutter.heuristics.common import (
 )
 from declutter.matchers import fullmatch, inside_bullets
 from declutter.rules import Rule
-from declutter.text import ends_like_sentence
+from declutter.text import ends_like_sentence, spec_rows
 
 
 def _short_runs(
@@ -621,6 +621,8 @@ def header_list(
             run.append(block)
             position += 1
         rest = [b for b in run if b.line not in claimed]
+        if spec_rows([b.text for b in rest]):
+            continue  # a spec sheet's 'Memory: 8 GB RAM' rows under 'System Requirements': the product's facts
         if len(run) >= min_items and rest and sum(b.words for b in rest) <= max_mean_words * len(rest):
             hits.extend((b, f"item of the list under the header on line {header.line + 1}") for b in rest)
     return hits

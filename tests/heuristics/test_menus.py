@@ -265,6 +265,14 @@ def test_header_list_takes_the_links_under_a_removed_header_below_the_article() 
     assert [d.rule_id for d in result.decisions].count("NAV012") == len(_TOPICS)
 
 
+def test_header_list_spares_a_spec_sheet_under_its_header() -> None:
+    """'Label: value' rows under a removed header are a product's facts, not a widget's links."""
+    specs = ["OS: Windows 10", "Processor: 3 GHz", "Memory: 8 GB RAM", "Storage: 4 GB available space", "Network: Fast"]
+    result = explain(BODY + "Categories\n" + "\n".join(specs) + "\n")
+    assert "NAV012" not in [d.rule_id for d in result.decisions]
+    assert all(spec in result.text for spec in specs)
+
+
 def test_header_list_spares_the_head_the_span_and_a_short_list() -> None:
     """Above the article a removed 'Home' has the headline under it; between paragraphs a list is the article's."""
     doc = Document.from_text("Categories\n" + "\n".join(_TOPICS) + "\n\n" + BODY + "Categories\n" + "\n".join(_TOPICS))
