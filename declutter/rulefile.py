@@ -109,8 +109,9 @@ call themselves articles."""
 OPENED = (False, True, "except-articles", "other-pages")
 """On which pages a selector rule spares what the reader opens (``unless_opened``: a tab panel, an accordion's
 content): never, always, not on articles, or only on pages that call themselves neither articles nor products."""
-TEXTS = ("any", "full-page")
-"""Which texts a rule runs on: any, or only a page's full text, with chrome the vocabulary found (HTML: always)."""
+TEXTS = ("any", "full-page", "text-input")
+"""Which texts a rule runs on: any, or only a page's full text, with chrome the vocabulary found (HTML: always),
+or only text input (never the HTML stage's text, whose page chrome the markup removed)."""
 SCOPES = ("page", "content")
 """Where a selector rule runs: the whole page before the content is found, or only inside it."""
 TOGETHER = ("always", "except-articles", False)
@@ -614,6 +615,7 @@ def _build_rule(
         articles_only=pages == "articles",
         products_only=pages == "products",
         full_pages_only=texts == "full-page",
+        text_input_only=texts == "text-input",
     )
 
 

@@ -132,10 +132,17 @@ class Rule:
     around its article, and a heuristic that reads the page's shape would take the article's own lists. On HTML
     input it always runs: the DOM stage's text is the article's blocks, and what chrome it leaves has no words
     the vocabulary knows either."""
+    text_input_only: bool = False
+    """``texts = "text-input"``: the rule runs on text input only, never on the HTML stage's text. It finds by the
+    shape of a flattened page what the HTML stage removes by its markup before any text exists: a footer's link
+    columns, a mega-menu, a comment thread, the widgets between the article's end and the footer."""
 
     def runs_on(self, *, article: bool, product: bool) -> bool:
-        """Whether the rule runs on an HTML page that calls itself an article, a product, or neither."""
-        return (article or not self.articles_only) and (product or not self.products_only)
+        """Whether the rule runs on an HTML page that calls itself an article, a product, or neither (a rule for
+        text input only never does)."""
+        return (
+            (article or not self.articles_only) and (product or not self.products_only) and not self.text_input_only
+        )
 
     def speaks(self, language: str | None) -> bool:
         """Whether the rule runs on a document in ``language`` (ISO 639-1, None when unknown).

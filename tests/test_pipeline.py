@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from declutter import Cleaner, apply, clean, explain
+from declutter.heuristics import HEURISTICS
 from declutter.samples import load_sample
 
 from .conftest import ROOT, SEEDS
@@ -141,6 +142,45 @@ article = ["The storm hit the coast on Monday."]
     assert "Storm hits coast" in cleaner.clean(listing, input_format="html")
     assert "Storm hits coast" not in cleaner.clean(story, input_format="html")
     assert "Storm hits coast" not in cleaner.clean("The article.\n\nStorm hits coast\n")
+
+
+def test_a_rule_for_text_input_runs_on_text_and_never_on_the_html_stage_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``texts = "text-input"``: the HTML stage removed by markup what the rule finds by a flat page's shape."""
+    (tmp_path / "mine.toml").write_text(
+        """
+file = { prefix = "USR" }
+[[rule]]
+id = "USR001"
+name = "footer"
+kind = "heuristic"
+heuristic = "footer-columns"
+texts = "text-input"
+category = "navigation"
+description = "A footer's link columns."
+[rule.examples]
+residue = ["Offices"]
+article = ["The council voted."]
+""",
+        encoding="utf-8",
+    )
+    cleaner = Cleaner([tmp_path])
+    assert cleaner.rules.get("USR001").text_input_only
+    seen: list[int] = []
+
+    def offices(blocks, rule, protected, claimed, **params):  # type: ignore[no-untyped-def]
+        seen.append(len(blocks))
+        return [(block, "a footer's label") for block in blocks if block.text == "Offices"]
+
+    monkeypatch.setitem(HEURISTICS, "footer-columns", offices)
+    page = "<html><body><main><p>The council approved the budget on Monday.</p><p>Offices</p></main></body></html>"
+    assert "Offices" in cleaner.clean(page, input_format="html")
+    assert not seen
+    assert cleaner.clean("The council approved the budget on Monday.\n\nOffices\n") == (
+        "The council approved the budget on Monday.\n"
+    )
+    assert seen
 
 
 def test_a_cleaner_is_safe_to_share_across_threads() -> None:
