@@ -140,9 +140,7 @@ class Rule:
     def runs_on(self, *, article: bool, product: bool) -> bool:
         """Whether the rule runs on an HTML page that calls itself an article, a product, or neither (a rule for
         text input only never does)."""
-        return (
-            (article or not self.articles_only) and (product or not self.products_only) and not self.text_input_only
-        )
+        return (article or not self.articles_only) and (product or not self.products_only) and not self.text_input_only
 
     def speaks(self, language: str | None) -> bool:
         """Whether the rule runs on a document in ``language`` (ISO 639-1, None when unknown).
