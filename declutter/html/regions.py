@@ -525,8 +525,10 @@ TWIN_SPAN = 6
 by side (an API reference repeating a parameter's description in every method is not a twin)."""
 
 
-_TEXT_NODES = cast(Callable[[HtmlElement], list[Any]], etree.XPath("descendant::text()"))
-_PLAIN_TEXT_NODES = cast(Callable[[HtmlElement], list[str]], etree.XPath("descendant::text()", smart_strings=False))
+_TEXT_NODES = cast(Callable[[HtmlElement], list[Any]], etree.XPath("descendant::text()[normalize-space()]"))
+_PLAIN_TEXT_NODES = cast(
+    Callable[[HtmlElement], list[str]], etree.XPath("descendant::text()[normalize-space()]", smart_strings=False)
+)
 
 
 def _made_of_repeated_text(base: HtmlElement) -> set[HtmlElement]:
