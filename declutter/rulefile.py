@@ -88,6 +88,7 @@ KIND_DEFAULTS: dict[Kind, dict[str, Any]] = {
         "selectors": [],
         "tokens": [],
         "guard": True,
+        "guard_twins": True,
         "bulk": False,
         "scope": "page",
         "together": "always",
@@ -528,6 +529,7 @@ def _build_rule(
             ("scope", SCOPES),
             ("together", TOGETHER),
             ("guard", GUARDS),
+            ("guard_twins", (True, False)),
             ("unless_cards", CARDS),
             ("unless_opened", OPENED),
         ):

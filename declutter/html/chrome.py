@@ -187,8 +187,18 @@ def _guarded(element: HtmlElement, rule: Rule, text: _Mass, holders: set[HtmlEle
     guarded ``"except-articles"`` only the page itself (:data:`WHOLE_PAGE_SHARE`)."""
     guard = rule.params.get("guard", True)
     if _applies(guard, article):
-        return _protected(element, text, holders, share=guard != "markup")
+        by_share = guard != "markup" and (rule.params.get("guard_twins", True) or not _one_of_twins(element))
+        return _protected(element, text, holders, share=by_share)
     return guard == "except-articles" and _holds(element, text, WHOLE_PAGE_SHARE)
+
+
+def _one_of_twins(element: HtmlElement) -> bool:
+    """Whether an element is one of :data:`CARD_TWINS` siblings or more of its tag and class (one comment of a
+    list of comments, however long)."""
+    value, parent = element.get("class"), element.getparent()
+    if not value or parent is None:
+        return False
+    return sum(1 for sibling in parent if sibling.tag == element.tag and sibling.get("class") == value) >= CARD_TWINS
 
 
 def _holds(element: HtmlElement, text: _Mass, share: float) -> bool:

@@ -92,6 +92,22 @@ def test_an_article_s_comments_are_judged_one_by_one() -> None:
     assert not any("same crash" in block for block in page.blocks), "DOM007 says: except-articles"
 
 
+def test_a_long_comment_among_its_like_is_no_page_text_by_its_share() -> None:
+    """A blog post written between <br>s holds no paragraph: one long comment of the list holds most of the page's
+    paragraphs, yet it is one comment of several (DOM007: ``guard_twins = false``) and goes with the others."""
+    post = "<div class='post-body'>" + "The startup shipped its first product in a week.<br>" * 80 + "</div>"
+    comments = "".join(
+        f"<li class='comment'><p>{'I read every line of it twice and tried it at work. ' * (40 if n == 0 else 1)}"
+        f"Reader {n}.</p></li>"
+        for n in range(4)
+    )
+    root = parse(f"<html><body>{post}<div class='thread'><ol>{comments}</ol></div></body></html>")
+    (rule,) = [rule for rule in RuleSet.bundled().active() if rule.id == "DOM007"]
+    remove_chrome(root, [compile_selector_rule(rule)])
+    assert "Reader" not in root.text_content()
+    assert "first product" in root.text_content()
+
+
 BLURBS = "".join(
     f"<p>Store note {n}: our team has packed every order by hand in the Ohio warehouse since 1982.</p>"
     for n in range(6)
