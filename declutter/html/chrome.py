@@ -182,23 +182,32 @@ def _protected(element: HtmlElement, text: _Mass, holders: set[HtmlElement], *, 
     return share and _holds(element, text, PROTECT_SHARE)
 
 
-def _guarded(element: HtmlElement, rule: Rule, text: _Mass, holders: set[HtmlElement], article: bool) -> bool:
+def _guarded(
+    element: HtmlElement, rule: Rule, text: _Mass, holders: set[HtmlElement], article: bool, *, twin: bool = False
+) -> bool:
     """Whether the rule's ``guard`` keeps this element: :func:`_protected`, or on an article for a rule
     guarded ``"except-articles"`` only the page itself (:data:`WHOLE_PAGE_SHARE`)."""
     guard = rule.params.get("guard", True)
     if _applies(guard, article):
-        by_share = guard != "markup" and (rule.params.get("guard_twins", True) or not _one_of_twins(element))
+        by_share = guard != "markup" and (rule.params.get("guard_twins", True) or not twin)
         return _protected(element, text, holders, share=by_share)
     return guard == "except-articles" and _holds(element, text, WHOLE_PAGE_SHARE)
 
 
-def _one_of_twins(element: HtmlElement) -> bool:
-    """Whether an element is one of :data:`CARD_TWINS` siblings or more of its tag and class (one comment of a
-    list of comments, however long)."""
-    value, parent = element.get("class"), element.getparent()
-    if not value or parent is None:
+def _one_of_twins(element: HtmlElement, named: frozenset[str], tokens_of: Callable[[str], frozenset[str]]) -> bool:
+    """Whether an element is one of :data:`CARD_TWINS` siblings or more of its tag that its rule matches by the same
+    class/id tokens (``named``): one comment of a list of comments, however long, whatever else each is named
+    (WordPress alternates ``even`` and ``odd``)."""
+    parent = element.getparent()
+    if not named or parent is None:
         return False
-    return sum(1 for sibling in parent if sibling.tag == element.tag and sibling.get("class") == value) >= CARD_TWINS
+    twins = 0
+    for sibling in parent:
+        if sibling.tag == element.tag and not named.isdisjoint(
+            tokens_of(f"{sibling.get('class') or ''} {sibling.get('id') or ''}")
+        ):
+            twins += 1
+    return twins >= CARD_TWINS
 
 
 def _holds(element: HtmlElement, text: _Mass, share: float) -> bool:
@@ -616,7 +625,10 @@ def _matches(
                     continue  # a <figure> holding a table is the table, not a photo's caption
                 if _on_page(rule.params.get("unless_opened", False), page) and _opened(element, page.opened):
                     continue  # a tab, an accordion's panel: the reader opens it on a service page or a shop's category
-                if _guarded(element, rule, text, holders, page.article):
+                twin = not rule.params.get("guard_twins", True) and _one_of_twins(
+                    element, tokens & compiled.tokens, tokens_of
+                )
+                if _guarded(element, rule, text, holders, page.article, twin=twin):
                     continue
                 if rule.params.get("min_link_density") or rule.params.get("min_links"):
                     density = _link_cluster(element, rule)

@@ -94,11 +94,12 @@ def test_an_article_s_comments_are_judged_one_by_one() -> None:
 
 def test_a_long_comment_among_its_like_is_no_page_text_by_its_share() -> None:
     """A blog post written between <br>s holds no paragraph: one long comment of the list holds most of the page's
-    paragraphs, yet it is one comment of several (DOM007: ``guard_twins = false``) and goes with the others."""
+    paragraphs, yet it is one comment of several (DOM007: ``guard_twins = false``) and goes with the others, though
+    WordPress names every other comment ``odd``."""
     post = "<div class='post-body'>" + "The startup shipped its first product in a week.<br>" * 80 + "</div>"
+    said = "I read every line of it twice and tried it at work. "
     comments = "".join(
-        f"<li class='comment'><p>{'I read every line of it twice and tried it at work. ' * (40 if n == 0 else 1)}"
-        f"Reader {n}.</p></li>"
+        f"<li class='comment {('even', 'odd alt')[n % 2]}'><p>{said * (40 if n == 0 else 1)}Reader {n}.</p></li>"
         for n in range(4)
     )
     root = parse(f"<html><body>{post}<div class='thread'><ol>{comments}</ol></div></body></html>")
