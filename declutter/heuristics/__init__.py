@@ -38,6 +38,7 @@ from declutter.heuristics.menus import (
     label_line,
     menu_run,
     recurring_menu,
+    twin_menu,
 )
 from declutter.heuristics.page import (
     footer_floor,
@@ -70,6 +71,7 @@ HEURISTICS: dict[str, Heuristic] = {
     "header-list": header_list,
     "menu-run": menu_run,
     "recurring-menu": recurring_menu,
+    "twin-menu": twin_menu,
     "label-line": label_line,
     "list-fill": list_fill,
     "ranked-list": ranked_list,
@@ -126,4 +128,5 @@ __all__ = [
     "teaser_run",
     "teaser_template",
     "title_echo",
+    "twin_menu",
 ]

@@ -740,3 +740,65 @@ def _touching(blocks: Sequence[Block], run: Sequence[Block]) -> list[Block]:
     """The run's lines and the line right above and right below it."""
     first, last = run[0].index, run[-1].index
     return list(blocks[max(0, first - 1) : last + 2])
+
+
+_MOST_COPIES = 8
+"""A line printed more often than this starts no twin run: it is a grid's label ('Add to cart'), and a bound on the
+pairs of copies compared."""
+
+
+def twin_menu(
+    blocks: Sequence[Block],
+    rule: Rule,
+    protected: frozenset[int],
+    claimed: frozenset[int],
+    *,
+    min_lines: int = 8,
+    max_words: int = 6,
+    twin_share: float = 0.8,
+    max_digit_share: float = 0.2,
+) -> list[Hit]:
+    """Both copies of a long run of short lines that the page prints twice, line for line: a menu and its copy.
+
+    A shop's mega-menu is often printed twice in a row (the desktop menu, then the mobile drawer) or in the
+    header and again in the footer, and a page of cards has no prose paragraph for :func:`recurring_menu` to
+    place it by. ``min_lines`` lines or more of at most ``max_words`` words with no sentence ending, among the
+    lines no other rule removed, that stand again in the same order further down, go twice, when ``twin_share``
+    of their lines occur on the page exactly twice: a shop's grid repeats its colour names and 'Add to cart'
+    under every card, many times, while a menu's labels name each place once per copy.
+
+    >>> from declutter.document import Document
+    >>> menu = "\\n".join(f"Aisle {n}" for n in "ABCDEFGH")
+    >>> doc = Document.from_text(f"{menu}\\n{menu}\\nLamp\\n$20")
+    >>> len(twin_menu(doc.blocks, None, frozenset(), frozenset()))  # type: ignore[arg-type]
+    16
+    """
+    kept = [b for b in blocks if b.line not in claimed]
+    keys = [_label_key(b.text) if b.words <= max_words and not ends_like_sentence(b.text) else "" for b in kept]
+    counts = Counter(key for key in keys if key)
+    where: dict[str, list[int]] = {}
+    for position, key in enumerate(keys):
+        if key:
+            where.setdefault(key, []).append(position)
+    twins: set[int] = set()
+    for first, key in enumerate(keys):
+        if not key or not 2 <= counts[key] <= _MOST_COPIES:
+            continue
+        for second in where[key]:
+            if second < first + min_lines or (first > 0 and keys[first - 1] and keys[first - 1] == keys[second - 1]):
+                continue  # too close for a copy, or not where the run starts
+            size = 0
+            while first + size < second and second + size < len(keys) and keys[first + size]:
+                if keys[first + size] != keys[second + size]:
+                    break
+                size += 1
+            run = range(first, first + size)
+            if (
+                size >= min_lines
+                and sum(counts[keys[p]] == 2 for p in run) >= twin_share * size
+                and sum(any(ch.isdigit() for ch in kept[p].text) for p in run) <= max_digit_share * size
+            ):
+                twins.update(run)
+                twins.update(range(second, second + size))
+    reason = "short line of a run of {} or more the page prints twice"
+    return [(kept[p], reason.format(min_lines)) for p in sorted(twins)]

@@ -12,6 +12,7 @@ from declutter.heuristics.menus import (
     header_list,
     menu_run,
     recurring_menu,
+    twin_menu,
 )
 from tests.heuristics import BODY, PROSE, ids
 
@@ -358,3 +359,30 @@ def test_footer_columns_take_one_column_beside_the_legal_line_unless_it_repeats(
     products = ["AirPods Pro", "Buy Now", "Apple Watch", "Buy Now", "iPad Air", "Buy Now"]
     doc = Document.from_text(BODY + "We may earn a commission from links on this page\n" + "\n".join(products))
     assert footer_columns(doc.blocks, None, frozenset(), claimed, floor_items=5, floor_categories=LEGAL) == []
+
+
+def _twins(text: str) -> list[int]:
+    blocks = Document.from_text(text).blocks
+    return [b.line for b, _ in twin_menu(blocks, None, frozenset(), frozenset())]  # type: ignore[arg-type]
+
+
+def test_twin_menu_takes_both_copies_of_a_menu_on_a_page_without_prose() -> None:
+    """A shop prints its menu twice (desktop, then mobile) and has no paragraph to place it by."""
+    menu = "\n".join(["Bakeware", "Bread Pans", "Cake Pans", "Barware", "Ice Trays", "Cookware", "Woks", "Gift Cards"])
+    cards = "Lodge Cast Iron\n12 inch skillet\n$49.99 USD\nCast iron skillet 9 inch\n$34.99 USD"
+    assert _twins(f"{menu}\n{menu}\n{cards}") == list(range(16))
+    assert _twins(f"{menu}\n{cards}\n{menu}") == [*range(8), *range(13, 21)]
+
+
+def test_twin_menu_leaves_short_runs_grids_and_cards() -> None:
+    menu = ["Bakeware", "Bread Pans", "Cake Pans", "Barware", "Ice Trays", "Cookware", "Woks", "Gift Cards"]
+    # Seven lines printed twice are no menu yet.
+    short = "\n".join(menu[:7])
+    assert _twins(f"{short}\nLodge\n{short}") == []
+    # A grid's colour names recur under every card: most of them are on the page more than twice.
+    colours = "\n".join(["Amber", "Bluestone", "Flaxen", "Lilac", "Meadowlark", "Ruby Wine", "Sandstone", "Violet"])
+    assert _twins("\n".join(f"Cup {size}oz\n{colours}" for size in (4, 6, 8))) == []
+    # Cards printed twice carry ratings, prices and phone numbers: content, not a menu.
+    card = "Colonial Van Lines\n4.7 / 5\nSpecialty services\nCall (866) 377-8209\n"
+    cards = card + "Safeway Moving\n4.9 / 5\nVeteran-owned\nCall (866) 989-1425\n"
+    assert _twins(f"{cards}\n{cards}") == []
