@@ -50,13 +50,19 @@ class CompiledSelector:
     attributes: tuple[tuple[str | None, str, str, str], ...]
     xpath: etree.XPath | None
     tokens: frozenset[str]
+    classes: frozenset[str] = frozenset()
+    """Whole class names of the rule's class selectors (``.message-userTitle``), matched as written."""
 
     def matches(self, element: HtmlElement, tokens: frozenset[str]) -> str | None:
-        """Why the element matches this rule's tags, attribute tests or tokens (None if it does not)."""
+        """Why the element matches this rule's tags, class names, attribute tests or tokens (None if it does not)."""
         if not self.tokens.isdisjoint(tokens):
             return f"class/id token {min(tokens & self.tokens)!r}"
         if element.tag in self.tags:
             return f"<{element.tag}> element"
+        if self.classes:
+            named = self.classes.intersection((element.get("class") or "").split())
+            if named:
+                return f"class {min(named)!r}"
         for tag, name, operator, value in self.attributes:
             if tag is not None and element.tag != tag:
                 continue
@@ -75,7 +81,10 @@ class CompiledSelector:
         return None
 
 
-_SIMPLE = re.compile(r"""([a-z][a-z0-9]*)?(?:\[([\w-]+)(?:([*^$~]?=)\s*(?:'([^']*)'|"([^"]*)"|([\w-]+)))?\])?""")
+_SIMPLE = re.compile(r"""([a-z][a-z0-9-]*)?(?:\[([\w-]+)(?:([*^$~]?=)\s*(?:'([^']*)'|"([^"]*)"|([\w-]+)))?\])?""")
+_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+"""A class selector alone (``.message-userTitle``): one class name, matched in the walk, not by an XPath that
+tests every element's class attribute once per selector."""
 _COMPILED: dict[int, tuple[Rule, CompiledSelector]] = {}
 
 
@@ -94,11 +103,12 @@ def compile_selector_rule(rule: Rule) -> CompiledSelector:
 def _compile_selector_rule(rule: Rule) -> CompiledSelector:
     """Compile a selector rule so it costs at most one scan of the tree.
 
-    Tag names (``nav``) and single attribute tests (``[hidden]``, ``div[role='menu']``,
-    ``[style*='display:none']``) are checked during the walk; other selectors become one
-    XPath; tokens become a set matched against class/id tokens.
+    Tag names (``nav``, a custom element's ``i-pwa-install``), class names (``.postcontrols``) and single
+    attribute tests (``[hidden]``, ``div[role='menu']``, ``[style*='display:none']``) are checked during the
+    walk; other selectors become one XPath; tokens become a set matched against class/id tokens.
     """
     tags: set[str] = set()
+    classes: set[str] = set()
     attributes: list[tuple[str | None, str, str, str]] = []
     unions: list[str] = []
     for selector in rule.selectors:
@@ -112,7 +122,10 @@ def _compile_selector_rule(rule: Rule) -> CompiledSelector:
                 rule_id=rule.id,
             ) from None
         simple = _SIMPLE.fullmatch(selector.strip())
-        if simple and simple[2] is None and simple[1]:
+        named = _CLASS.fullmatch(selector.strip())
+        if named:
+            classes.add(named[1])
+        elif simple and simple[2] is None and simple[1]:
             tags.add(simple[1])
         elif simple and simple[2] is not None:
             value = next((v for v in simple.group(4, 5, 6) if v is not None), "")
@@ -121,7 +134,7 @@ def _compile_selector_rule(rule: Rule) -> CompiledSelector:
             unions.append(xpath)
     compiled = etree.XPath(" | ".join(unions)) if unions else None
     tokens = frozenset(str(t).lower() for t in rule.params.get("tokens", ()))
-    return CompiledSelector(rule, frozenset(tags), tuple(attributes), compiled, tokens)
+    return CompiledSelector(rule, frozenset(tags), tuple(attributes), compiled, tokens, frozenset(classes))
 
 
 _NO_TOKENS: frozenset[str] = frozenset()
@@ -541,15 +554,18 @@ def _matches(
     found: list[_Found] = []
     if not matched:
         return found
-    # Most elements match no rule: one test against the union of every rule's tags, tokens, attributes and
-    # XPath hits lets them through; the others ask only the rules that name their tag, token or attribute.
+    # Most elements match no rule: one test against the union of every rule's tags, tokens, class names,
+    # attributes and XPath hits lets them through; the others ask only the rules that name one of them.
     by_tag: dict[str, list[int]] = {}
     by_attribute: dict[str, list[int]] = {}
     by_token: dict[str, list[int]] = {}
     by_hit: dict[HtmlElement, list[int]] = {}
+    by_class: dict[str, list[int]] = {}
     for number, (compiled, hits) in enumerate(matched):
         for tag in compiled.tags:
             by_tag.setdefault(tag, []).append(number)
+        for name in compiled.classes:
+            by_class.setdefault(name, []).append(number)
         for name in {name for _, name, _, _ in compiled.attributes}:
             by_attribute.setdefault(name, []).append(number)
         for token in compiled.tokens:
@@ -572,6 +588,8 @@ def _matches(
         return found
 
     valued: dict[str, frozenset[str]] = {}  # and its class/id values: each is read once per walk
+    class_names = frozenset(by_class)
+    classed: dict[str, frozenset[str]] = {}  # the class names some rule's class selector names, per class value
     in_card = _CardTest(root)
     attribute_names = frozenset(by_attribute)
     stack = [root]
@@ -583,6 +601,14 @@ def _matches(
                 continue
             names = element.keys()
             tokens = _NO_TOKENS  # the element's class/id tokens that some rule names
+            classes = _NO_TOKENS  # and its class names that some rule's class selector names
+            if names and class_names:
+                value = element.get("class")
+                if value:
+                    known = classed.get(value)
+                    if known is None:
+                        known = classed[value] = class_names.intersection(value.split())
+                    classes = known
             if names and all_tokens:
                 raw_class, raw_id = element.get("class"), element.get("id")
                 if raw_class or raw_id:
@@ -598,8 +624,8 @@ def _matches(
                     if tokens and element.get("role") == "tabpanel":  # named after the tab that opens it
                         tokens = _NO_TOKENS
             numbers: list[int] | None
-            if tokens or element in by_hit or not attribute_names.isdisjoint(names):
-                sources = [by_token[token] for token in tokens]
+            if tokens or classes or element in by_hit or not attribute_names.isdisjoint(names):
+                sources = [by_token[token] for token in tokens] + [by_class[name] for name in classes]
                 if tag in by_tag:
                     sources.append(by_tag[tag])
                 if element in by_hit:

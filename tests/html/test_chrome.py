@@ -109,6 +109,38 @@ def test_a_long_comment_among_its_like_is_no_page_text_by_its_share() -> None:
     assert "first product" in root.text_content()
 
 
+def test_a_class_selector_is_a_whole_class_name_tested_in_the_walk(rule_file) -> None:  # type: ignore[no-untyped-def]
+    """``.post-index`` names one class as written: no XPath over every element, and no piece of another name."""
+    rules = RuleSet.load(
+        rule_file(
+            """
+file = { prefix = "TST" }
+[[rule]]
+id = "TST001"
+name = "post-number"
+kind = "selector"
+category = "byline"
+description = "A post's number."
+selectors = [".post-index", "i-pwa-install"]
+[rule.examples]
+residue = ['<a class="post-index">#4</a>']
+article = ['<p>The index rose 4%.</p>']
+"""
+        )
+    )
+    compiled = compile_selector_rule(rules.get("TST001"))
+    assert compiled.xpath is None
+    assert compiled.classes == {"post-index"}
+    assert compiled.tags == {"i-pwa-install"}
+    root = parse(
+        "<body><p>Reply one.</p><a class='small post-index'>#4</a><span class='post-indexes'>Posts: 12</span>"
+        "<i-pwa-install>Install the app</i-pwa-install></body>"
+    )
+    removed = remove_chrome(root, [compiled])
+    assert removed[0].reason.startswith("class 'post-index'")
+    assert root.text_content() == "Reply one.Posts: 12"
+
+
 BLURBS = "".join(
     f"<p>Store note {n}: our team has packed every order by hand in the Ohio warehouse since 1982.</p>"
     for n in range(6)
