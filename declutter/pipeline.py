@@ -70,7 +70,7 @@ def decide(doc: Document, rules: Sequence[Rule], *, full_page: bool | None = Tru
     if full_page is None:
         full_page = _chrome_lines(view, claimed) >= CHROME_LINES
     if not full_page:
-        rules = [rule for rule in rules if not rule.full_pages_only]
+        rules = [rule for rule in rules if rule.texts != "full-page"]
     categories = {d.line: d.category for d in reversed(decisions)}  # the first decision on a line wins
     shielded = protected | code_and_tables(view)  # heuristics judge a page's shape; code and tables are content
     for rule in rules:

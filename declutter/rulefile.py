@@ -614,10 +614,8 @@ def _build_rule(
         since=raw.get("since"),
         source=raw.get("source"),
         notes=raw.get("notes"),
-        articles_only=pages == "articles",
-        products_only=pages == "products",
-        full_pages_only=texts == "full-page",
-        text_input_only=texts == "text-input",
+        pages=pages,
+        texts=texts,
     )
 
 

@@ -120,27 +120,28 @@ class Rule:
     since: str | None = None
     source: str | None = None
     notes: str | None = None
-    articles_only: bool = False
-    """``pages = "articles"``: on HTML input, the rule runs only on pages that call themselves articles (a
-    listing's teasers are its content); a text does not say what it is, so there it always runs."""
-    products_only: bool = False
-    """``pages = "products"``: on HTML input, the rule runs only on pages that call themselves products and not
-    articles (a review article's verdicts are its text; a shop's customer reviews are not the product's)."""
-    full_pages_only: bool = False
-    """``texts = "full-page"``: on text input, the rule runs only on a page's full text, one in which whole-line and
-    block rules found page chrome (:data:`~declutter.pipeline.CHROME_LINES`); an extractor's output has no page
-    around its article, and a heuristic that reads the page's shape would take the article's own lists. On HTML
-    input it always runs: the DOM stage's text is the article's blocks, and what chrome it leaves has no words
-    the vocabulary knows either."""
-    text_input_only: bool = False
-    """``texts = "text-input"``: the rule runs on text input only, never on the HTML stage's text. It finds by the
-    shape of a flattened page what the HTML stage removes by its markup before any text exists: a footer's link
-    columns, a mega-menu, a comment thread, the widgets between the article's end and the footer."""
+    pages: str = "any"
+    """Which HTML pages the rule runs on (rule files' ``pages``): ``"any"``; ``"articles"``, only pages that call
+    themselves articles (a listing's teasers are its content); ``"products"``, only pages that call themselves
+    products and not articles (a review article's verdicts are its text; a shop's customer reviews are not the
+    product's). A text does not say what it is, so on text input the rule always runs."""
+    texts: str = "any"
+    """Which texts the rule runs on (rule files' ``texts``): ``"any"``; ``"full-page"``, on text input only a page's
+    full text, one in which whole-line and block rules found page chrome (:data:`~declutter.pipeline.CHROME_LINES`):
+    an extractor's output has no page around its article, and a heuristic that reads the page's shape would take
+    the article's own lists (on HTML input it always runs: the DOM stage's text is the article's blocks, and what
+    chrome it leaves has no words the vocabulary knows either); ``"text-input"``, text input only, never the HTML
+    stage's text: the rule finds by the shape of a flattened page what the HTML stage removes by its markup before
+    any text exists (a mega-menu, the widgets between the article's end and the footer)."""
 
     def runs_on(self, *, article: bool, product: bool) -> bool:
         """Whether the rule runs on an HTML page that calls itself an article, a product, or neither (a rule for
         text input only never does)."""
-        return (article or not self.articles_only) and (product or not self.products_only) and not self.text_input_only
+        return (
+            (article or self.pages != "articles")
+            and (product or self.pages != "products")
+            and self.texts != "text-input"
+        )
 
     def speaks(self, language: str | None) -> bool:
         """Whether the rule runs on a document in ``language`` (ISO 639-1, None when unknown).

@@ -166,7 +166,7 @@ article = ["The council voted."]
         encoding="utf-8",
     )
     cleaner = Cleaner([tmp_path])
-    assert cleaner.rules.get("USR001").text_input_only
+    assert cleaner.rules.get("USR001").texts == "text-input"
     seen: list[int] = []
 
     def offices(blocks, rule, protected, claimed, **params):  # type: ignore[no-untyped-def]

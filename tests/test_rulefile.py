@@ -148,7 +148,7 @@ description = "A footer."
 residue = ["Offices"]
 article = ["The council voted."]
 """
-    assert RuleSet.load(rule_file(heuristic)).get("footer").full_pages_only
+    assert RuleSet.load(rule_file(heuristic)).get("footer").texts == "full-page"
     error = load_error(rule_file, heuristic.replace('"full-page"', '"fullpage"'))
     assert "texts must be one of" in error.message
     assert "did you mean 'full-page'" in str(error)
