@@ -602,15 +602,14 @@ def _matches(
             names = element.keys()
             tokens = _NO_TOKENS  # the element's class/id tokens that some rule names
             classes = _NO_TOKENS  # and its class names that some rule's class selector names
-            if names and class_names:
-                value = element.get("class")
-                if value:
-                    known = classed.get(value)
-                    if known is None:
-                        known = classed[value] = class_names.intersection(value.split())
-                    classes = known
+            raw_class = element.get("class") if names else None
+            if raw_class and class_names:
+                known = classed.get(raw_class)
+                if known is None:
+                    known = classed[raw_class] = class_names.intersection(raw_class.split())
+                classes = known
             if names and all_tokens:
-                raw_class, raw_id = element.get("class"), element.get("id")
+                raw_id = element.get("id")
                 if raw_class or raw_id:
                     raw = f"{raw_class or ''} {raw_id or ''}"
                     known = valued.get(raw)
