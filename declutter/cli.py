@@ -723,6 +723,24 @@ def _main(
     """Remove boilerplate residue from scraped article text, and explain every removal."""
 
 
+def _clean_hint(args: Sequence[str]) -> str | None:
+    """The usage error for ``declutter page.html``: a first argument that is a file, not a command.
+
+    The commands come first so that a file named like one (``rules``) is never ambiguous; a user who
+    types a file's name is told the command that cleans it.
+
+    >>> _clean_hint(["-"])
+    "error: '-' is not a command; to clean it: declutter clean -"
+    >>> _clean_hint(["clean", "-"]) is None
+    True
+    """
+    first = args[0] if args else ""
+    is_input = first == "-" or (first[:1] not in ("", "-") and Path(first).exists())
+    if not is_input or first in typer.main.get_group(app).commands:
+        return None
+    return f"error: '{first}' is not a command; to clean it: declutter clean {' '.join(args)}"
+
+
 def main() -> None:
     """Entry point: run the app, turning our errors into a message and exit code 1.
 
@@ -735,6 +753,10 @@ def main() -> None:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, terminate)
+    hint = _clean_hint(sys.argv[1:])
+    if hint:
+        typer.secho(hint, fg="red", err=True)
+        sys.exit(2)
     try:
         app()
     except DeclutterError as error:

@@ -107,6 +107,16 @@ def test_errors_are_messages_not_tracebacks(tmp_path: Path) -> None:
     assert cli("clean").returncode == 2
 
 
+def test_a_file_in_place_of_a_command_is_told_the_clean_command(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text("<p>The council approved the budget.</p>", encoding="utf-8")
+    result = cli(str(page))
+    assert result.returncode == 2
+    assert f"to clean it: declutter clean {page}" in result.stderr
+    assert cli("rules", "list").returncode == 0  # a command is still a command
+    assert "COMMAND [ARGS]" in cli().stderr  # no argument: the help, as before
+
+
 def test_score_check_and_junit(tmp_path: Path) -> None:
     junit = tmp_path / "junit.xml"
     result = runner.invoke(app, ["score", str(ROOT / "samples"), "--check", "--junit", str(junit)])
