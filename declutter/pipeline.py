@@ -32,7 +32,6 @@ from declutter.language import document_language, normalize_language
 from declutter.matchers import match_blocks, match_cutoffs, match_keeps, match_lines, match_patterns, match_strips
 from declutter.rules import SPARE_PER_CARD, Kind, Position, Rule
 from declutter.ruleset import RuleSet
-from declutter.text import word_count
 
 RulesArg = RuleSet | str | Path | Sequence[str | Path] | None
 INPUT_FORMATS = ("auto", "text", "html")
@@ -59,7 +58,22 @@ def decide(doc: Document, rules: Sequence[Rule], *, full_page: bool | None = Tru
     rules see the stripped text; then whole-line rules, block rules, heuristics,
     and last the tail cut-off, which takes only lines nothing else claimed.
     ``full_page``: whether the rules for a page's full text (``texts = "full-page"``) run; None works it out
-    from this text (:func:`has_chrome`), as :func:`settle` does for text input.
+    from this text (:data:`CHROME_LINES`), as :func:`settle` does for text input.
+    """
+    return _decide(doc, rules, full_page)[0]
+
+
+def _decide(doc: Document, rules: Sequence[Rule], full_page: bool | None) -> tuple[tuple[Decision, ...], bool]:
+    """:func:`decide`, and whether the rules for a page's full text ran (``full_page``, or the verdict taken
+    when it is None: a line rule or block rule removed a line that holds a word).
+
+    >>> rules = Cleaner().rules.rules
+    >>> _decide(Document.from_text("Skip to main content\\nThe council voted on Tuesday."), rules, None)[1]
+    True
+    >>> _decide(Document.from_text("The council voted on Tuesday."), rules, None)[1]
+    False
+    >>> _decide(Document.from_text("| Year | Votes |\\n|---|---|\\n| 2024 | 7 |"), rules, None)[1]
+    False
     """
     strips, view = match_strips(doc.blocks, rules)
     hits = match_patterns(view, rules)
@@ -91,7 +105,7 @@ def decide(doc: Document, rules: Sequence[Rule], *, full_page: bool | None = Tru
     decisions = _spare_card_lines(decisions, rules)
     dropped = {d.line for d in decisions}
     kept_strips = [d for d in strips if d.line not in dropped]
-    return tuple(sorted(decisions + kept_strips, key=lambda d: (d.line, d.start)))
+    return tuple(sorted(decisions + kept_strips, key=lambda d: (d.line, d.start))), full_page
 
 
 _SHAPE_DIGITS = re.compile(r"\d+")
@@ -151,9 +165,9 @@ def settle(doc: Document, rules: Sequence[Rule]) -> tuple[Decision, ...]:
     the cleaned text again would see, under their original line numbers, so its decisions
     point at the input.
     """
-    decisions = list(decide(doc, rules, full_page=None))
     # The first pass's verdict holds for the later ones, which no longer see the chrome it removed.
-    full_page = has_chrome(decisions, rules)
+    first, full_page = _decide(doc, rules, None)
+    decisions = list(first)
     # A whole-line rule judges a line alone, so on lines it already spared it finds nothing new: later
     # passes only need the rules whose verdict depends on the neighbours (and the keep rules that veto).
     contextual = [r for r in rules if r.kind is not Kind.LINE or r.position is Position.HEAD]
@@ -176,23 +190,6 @@ def settle(doc: Document, rules: Sequence[Rule]) -> tuple[Decision, ...]:
         dropped = {d.line for d in added if d.action is not Action.STRIP}
         decisions = [d for d in decisions if not (d.line in dropped and d.action is Action.STRIP)] + added
     return tuple(sorted(decisions, key=lambda d: (d.line, d.start)))
-
-
-def has_chrome(decisions: Iterable[Decision], rules: Sequence[Rule]) -> bool:
-    """Whether whole-line and block rules removed :data:`CHROME_LINES` lines or more: the text is a page's full
-    text, not an extractor's output (see :func:`decide`).
-
-    >>> rules = Cleaner().rules.rules
-    >>> has_chrome(explain("Skip to main content\\nThe council voted on Tuesday.").decisions, rules)
-    True
-    >>> has_chrome(explain("The council voted on Tuesday.").decisions, rules)
-    False
-    >>> has_chrome(explain("| Year | Votes |\\n|---|---|\\n| 2024 | 7 |").decisions, rules)
-    False
-    """
-    by_rules = {rule.id for rule in rules if rule.kind in (Kind.LINE, Kind.BLOCK)}
-    lines = {d.line for d in decisions if d.rule_id in by_rules and d.action is Action.DROP and word_count(d.text)}
-    return len(lines) >= CHROME_LINES
 
 
 def _chrome_lines(blocks: Sequence[Block], claimed: set[int]) -> int:
