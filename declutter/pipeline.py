@@ -51,7 +51,9 @@ trafilatura outputs, and in 26 of the same pages' full texts), where the rules m
 not run."""
 
 
-def decide(doc: Document, rules: Sequence[Rule], *, full_page: bool | None = True) -> tuple[Decision, ...]:
+def decide(
+    doc: Document, rules: Sequence[Rule], *, full_page: bool | None = True, code: frozenset[int] = frozenset()
+) -> tuple[Decision, ...]:
     """Every removal for one document, one decision per dropped line, in line order.
 
     Order of precedence: keep rules veto drops; strip rules run first and later
@@ -59,11 +61,16 @@ def decide(doc: Document, rules: Sequence[Rule], *, full_page: bool | None = Tru
     and last the tail cut-off, which takes only lines nothing else claimed.
     ``full_page``: whether the rules for a page's full text (``texts = "full-page"``) run; None works it out
     from this text (:data:`CHROME_LINES`), as :func:`settle` does for text input.
+    ``code``: the lines an HTML page wrote in a ``<pre>`` (:attr:`~declutter.html.extract.Page.code_lines`): the
+    heuristics leave them as they leave code-shaped lines, and none is the page's copyright floor (a console's
+    boot banner is the article's). Line rules still judge them: a markup leak inside a ``<pre>`` is still one.
     """
-    return _decide(doc, rules, full_page)[0]
+    return _decide(doc, rules, full_page, code)[0]
 
 
-def _decide(doc: Document, rules: Sequence[Rule], full_page: bool | None) -> tuple[tuple[Decision, ...], bool]:
+def _decide(
+    doc: Document, rules: Sequence[Rule], full_page: bool | None, code: frozenset[int] = frozenset()
+) -> tuple[tuple[Decision, ...], bool]:
     """:func:`decide`, and whether the rules for a page's full text ran (``full_page``, or the verdict taken
     when it is None: a line rule or block rule removed a line that holds a word).
 
@@ -86,7 +93,7 @@ def _decide(doc: Document, rules: Sequence[Rule], full_page: bool | None) -> tup
     if not full_page:
         rules = [rule for rule in rules if rule.texts != "full-page"]
     categories = {d.line: d.category for d in reversed(decisions)}  # the first decision on a line wins
-    shielded = protected | code_and_tables(view)  # heuristics judge a page's shape; code and tables are content
+    shielded = protected | code | code_and_tables(view)  # heuristics judge a page's shape; code and tables are content
     for rule in rules:
         if rule.kind is Kind.HEURISTIC and rule.heuristic is not None:
             heuristic = HEURISTICS[rule.heuristic]
@@ -283,7 +290,7 @@ class Cleaner:
         # The page says its language (html lang, Content-Language, og:locale); its text is the fallback.
         doc = self._with_language(Document.from_text(text, domain=site, url=url or page.url), language or page.language)
         rules = tuple(r for r in self.rules.for_document(doc) if r.runs_on(article=page.article, product=page.product))
-        decisions = decide(doc, rules)  # one pass: settling is for text that is cleaned again
+        decisions = decide(doc, rules, code=page.code_lines)  # one pass: settling is for text cleaned again
         metadata = {
             key: value
             for key, value in (

@@ -388,3 +388,18 @@ def test_an_extract_printing_a_run_twice_loses_only_the_later_copy() -> None:
     assert gone == topics.split("\n")[:3]
     page = explain("Skip to main content\n" + text, input_format="text")
     assert [d.text for d in page.decisions if d.rule_id == "NAV010"] == topics.split("\n")[:3] * 2
+
+
+def test_a_copyright_banner_in_an_articles_pre_is_not_the_pages_floor() -> None:
+    """A boot screen quoted in a <pre> keeps the lines below its copyright banner; the same lines as paragraphs
+    stand below a copyright line and go with the footer floor."""
+    body = "<p>The old workstation boots from its own loader, which reads the disk label and then the kernel.</p>" * 6
+    boot = ["(c) Copyright 1990-1994, Hewlett-Packard Company.", "All rights reserved", "Starting Auto boot", "Booting"]
+    for block, kept in (("<pre>" + "\n".join(boot) + "</pre>", True), ("".join(f"<p>{b}</p>" for b in boot), False)):
+        html = (
+            "<html><head><title>T</title><meta property='og:type' content='article'></head><body><article>"
+            f"<h1>The scariest boot loader</h1>{body}{block}<p>It then hangs.</p></article></body></html>"
+        )
+        lines = Cleaner().clean(html, input_format="html").split("\n")
+        assert ("Starting Auto boot" in lines) is kept
+        assert ("It then hangs." in lines) is kept

@@ -281,7 +281,7 @@ def footer_floor(
     ``max_paragraph_share`` of the lines below it are paragraphs other rules left: a consent centre's vendor
     list, a shop's account pop-ups and dialogs, under a short product description or a listing,
     are long but made of buttons, toggles and labels between their sentences; an article resuming
-    is made of paragraphs. Lines keep rules protect stay. A
+    is made of paragraphs. Lines keep rules protect stay, and none of them (nor a line of code) is the floor. A
     line fully matching ``anchor`` (a footer link) counts as removed footer residue, so the rule
     can be tested alone; in the pipeline other rules took it.
     """
@@ -313,7 +313,7 @@ def footer_floor(
         return max_prose_ratio
 
     total = sum(prose)
-    floors = {p for p, b in enumerate(blocks) if fullmatch(rule, b, b.text) is not None}
+    floors = {p for p, b in enumerate(blocks) if b.line not in protected and fullmatch(rule, b, b.text) is not None}
     last = max(floors, default=-1)
     above = 0
     for position, block in enumerate(blocks):

@@ -71,6 +71,26 @@ class Page:
         parts = ([self.title] if self.title else []) + list(self.blocks)
         return "\n\n".join(parts) + ("\n" if parts else "")
 
+    @property
+    def code_lines(self) -> frozenset[int]:
+        """The lines of :attr:`text` (counted from 0) that the page wrote in a ``<pre>``: its code or console
+        output as written, which the text rules leave whole (a quoted boot screen's '(c) Copyright 1990-1994,
+        Hewlett-Packard Company.' is no page's footer).
+
+        >>> page = Page("T", ("Boot it:", "(c) Copyright 1994 HP", "Booting"),
+        ...             shapes=(Shape("heading", "T", level=1), Shape("paragraph", "Boot it:"),
+        ...                     Shape("code", "(c) Copyright 1994 HP"), Shape("code", "Booting")))
+        >>> sorted(page.code_lines)
+        [4, 6]
+        """
+        lines: set[int] = set()
+        line = 0
+        for shape in self.shapes:
+            if shape.kind == "code":
+                lines.update(range(line, line + shape.text.count("\n") + 1))
+            line += shape.text.count("\n") + 2
+        return frozenset(lines)
+
 
 def extract_page(html: str, rules: Sequence[Rule], *, url: str | None = None, domain: str | None = None) -> Page:
     """Run the DOM stage: metadata, selector rules (scoped to the page's site), main content, blocks.

@@ -295,6 +295,17 @@ def test_footer_floor_spares_a_photo_credit_inside_the_article() -> None:
     assert _floor(f"{BODY * 2}About us\n{FLOOR}{PROSE}", footer) != [], "a footer blurb below is no article"
 
 
+def test_footer_floor_is_never_a_protected_line() -> None:
+    """A copyright banner quoted in the article's code (a boot screen) is not the page's floor."""
+    rule = next(r for r in RuleSet.bundled() if r.id == "STR006")
+    blocks = Document.from_text(f"{BODY}About us\n{FLOOR}{HIDDEN}").blocks
+    categories = {b.line: "navigation" for b in blocks if b.text == "About us"}
+    floor = frozenset(b.line for b in blocks if b.text == FLOOR.strip())
+    removed = Removed(set(categories), categories)
+    assert footer_floor(blocks, rule, frozenset(), removed, **rule.params) != []
+    assert footer_floor(blocks, rule, floor, removed, **rule.params) == []
+
+
 def test_footer_floor_under_the_last_copyright_line_takes_a_long_hidden_text_of_short_lines() -> None:
     """A consent centre below a shop's footer: more prose than the short description above, set between buttons."""
     footer = {"About us": "navigation", "Careers": "navigation"}
