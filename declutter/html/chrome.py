@@ -169,34 +169,76 @@ every element (``descendant::*[@itemprop = 'articleBody']``) costs libxml2 sever
 inside a dialog (a 'Subscribe to RSS' box kept in a sidebar, a consent centre) heads the dialog, not the page:
 it would shield the sidebar holding it."""
 
+_TEXT_HOLDERS = cast(
+    Callable[[HtmlElement], list[HtmlElement]],
+    etree.XPath(
+        "(descendant::main"
+        " | descendant::h1[not(ancestor::*[@role = 'dialog' or @role = 'alertdialog' or @aria-modal = 'true'])]"
+        " | descendant::*/@itemprop[. = 'articleBody']/..)/ancestor::*"
+    ),
+)
+"""The ancestors of every <main>, <h1> and articleBody element: :data:`_ARTICLE_HOLDERS` less the <article>s."""
 
-def _article_holders(root: HtmlElement) -> set[HtmlElement]:
-    """Every element with an <article>, <main>, <h1> or articleBody below it, found by one XPath in C."""
-    return set(_ARTICLE_HOLDERS(root))
+
+_ARTICLES = cast(Callable[[HtmlElement], list[HtmlElement]], etree.XPath("descendant::article"))
 
 
-def _protected(element: HtmlElement, text: _Mass, holders: set[HtmlElement], *, share: bool = True) -> bool:
+@dataclass(frozen=True)
+class _Holders:
+    """The elements holding the markup of the page's text, found before the walk.
+
+    ``any``: every element with an <article>, <main>, <h1> or articleBody below it (:data:`_ARTICLE_HOLDERS`).
+    ``marked``: the same for a rule guarded by the markup alone, where an <article> counts only when it is the
+    page's only one: where the page marks several, they are cards or posts (a mega-menu's featured stories, a
+    sidebar's teasers), and a <nav> or <aside> holding them is still what it says it is.
+    """
+
+    any: frozenset[HtmlElement]
+    marked: frozenset[HtmlElement]
+
+
+def _article_holders(root: HtmlElement) -> _Holders:
+    """The page's :class:`_Holders`, found by XPath in C.
+
+    >>> from declutter.html.parsing import parse
+    >>> page = parse("<body><nav id=menu><article>Storm hits coast</article><article>Fares rise</article></nav>"
+    ...              "<div id=story><h1>Budget passes</h1></div></body>")
+    >>> holders = _article_holders(page)
+    >>> [e.get("id") for e in (page.get_element_by_id("menu"), page.get_element_by_id("story")) if e in holders.marked]
+    ['story']
+    >>> page.get_element_by_id("menu") in holders.any
+    True
+    """
+    found = _ARTICLE_HOLDERS(root)
+    articles = _ARTICLES(root)
+    if len(articles) < 2:
+        return _Holders(frozenset(found), frozenset(found))
+    marked = frozenset(_TEXT_HOLDERS(root))
+    return _Holders(frozenset(found), marked)
+
+
+def _protected(element: HtmlElement, text: _Mass, holders: _Holders, *, share: bool = True) -> bool:
     """The document skeleton and anything holding the article is never removed by a guarded selector.
 
     ``holders`` (:func:`_article_holders`) and ``text`` are taken before the walk: the walk decides an
     element before anything below it and removes no ancestor of it, so what is below the element is
     still what was there then. Without ``share`` (``guard = "markup"``), only the markup protects: the
-    skeleton and the elements holding the headline, <article>, <main> or articleBody, not
-    :data:`PROTECT_SHARE` of the text. A page's own <footer>, <nav> or dialog is not its text however
-    many paragraphs it holds (a shop's footer of store blurbs, a consent centre's policy) unless it
-    holds the markup of the text.
+    skeleton and the elements holding the headline, the page's only <article>, <main> or articleBody
+    (:attr:`_Holders.marked`), not :data:`PROTECT_SHARE` of the text. A page's own <footer>, <nav> or dialog is
+    not its text however many paragraphs it holds (a shop's footer of store blurbs, a consent centre's policy)
+    unless it holds the markup of the text.
     """
     if element.tag in ("html", "body", "main", "article"):
         return True
     if element.get("itemprop") == "articleBody" or element.get("role") == "main":
         return True
-    if element in holders:
+    if element in (holders.any if share else holders.marked):
         return True
     return share and _holds(element, text, PROTECT_SHARE)
 
 
 def _guarded(
-    element: HtmlElement, rule: Rule, text: _Mass, holders: set[HtmlElement], article: bool, *, twin: bool = False
+    element: HtmlElement, rule: Rule, text: _Mass, holders: _Holders, article: bool, *, twin: bool = False
 ) -> bool:
     """Whether the rule's ``guard`` keeps this element: :func:`_protected`, or on an article for a rule
     guarded ``"except-articles"`` only the page itself (:data:`WHOLE_PAGE_SHARE`)."""
@@ -544,7 +586,7 @@ def _matches(
     root: HtmlElement,
     matched: Sequence[tuple[CompiledSelector, set[HtmlElement]]],
     text: _Mass,
-    holders: set[HtmlElement],
+    holders: _Holders,
     page: _Page,
 ) -> list[_Found]:
     """Every element the first matching rule would remove, with why; the walk does not go below them.

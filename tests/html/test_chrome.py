@@ -43,8 +43,9 @@ def trees(draw: st.DrawFn, depth: int = 0) -> str:
     return f"<{tag}{draw(ATTRIBUTES)}>t{''.join(children)}</{tag}>"
 
 
-def _holders_by_walking(root: HtmlElement) -> set[HtmlElement]:
-    """What :func:`_article_holders` gives, the slow way: every ancestor of every such element."""
+def _holders_by_walking(root: HtmlElement, *, marked: bool = False) -> set[HtmlElement]:
+    """What :func:`_article_holders` gives, the slow way: every ancestor of every such element (``marked``: an
+    <article> only when it is the only one below ``root``)."""
 
     def in_dialog(element: HtmlElement) -> bool:
         return any(
@@ -56,6 +57,8 @@ def _holders_by_walking(root: HtmlElement) -> set[HtmlElement]:
         for e in root.iterdescendants()
         if e.tag in ("article", "main") or (e.tag == "h1" and not in_dialog(e)) or e.get("itemprop") == "articleBody"
     ]
+    if marked and len(list(root.iterdescendants("article"))) > 1:
+        found = [e for e in found if e.tag != "article" or e.get("itemprop") == "articleBody"]
     return {ancestor for element in found for ancestor in element.iterancestors()}
 
 
@@ -64,7 +67,24 @@ def _holders_by_walking(root: HtmlElement) -> set[HtmlElement]:
 def test_article_holders_are_the_ancestors_of_article_markup(parts: list[str]) -> None:
     root = parse("<html><body>" + "".join(parts) + "</body></html>")
     for element in [root, *root.iter("div", "section")]:
-        assert _article_holders(element) == _holders_by_walking(element)
+        holders = _article_holders(element)
+        assert holders.any == _holders_by_walking(element)
+        assert holders.marked == _holders_by_walking(element, marked=True)
+
+
+def test_a_landmark_holding_several_articles_holds_cards_not_the_page_s_text() -> None:
+    """A mega-menu's featured stories marked as <article>s do not keep its <nav> (guarded by the markup alone);
+    the page's only <article> still keeps the landmark left open around it."""
+    rules = RuleSet.bundled().active()
+    story = "<p>The council approved the budget on Monday after a long debate about roads and parks.</p>" * 5
+    teaser = "<li><article><h3>Storm hits</h3><p>Marsh crabs disrupt carbon cycling, a study finds.</p></article></li>"
+    page = extract_page(
+        f"<html><body><nav><ul>{teaser * 2}</ul></nav><div><h1>Budget</h1>{story}</div></body></html>", rules
+    )
+    assert [e.rule_id for e in page.removed if e.path.endswith("nav")] == ["DOM018"]
+    page = extract_page(f"<html><body><nav><ul>{teaser}</ul><div>{story}</div></nav></body></html>", rules)
+    assert not any(e.rule_id == "DOM018" for e in page.removed)
+    assert any("budget" in block for block in page.blocks)
 
 
 POST = "<div class='comment'><p>Reply {n}: I had the same crash on startup, and updating the driver fixed it.</p></div>"
