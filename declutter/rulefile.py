@@ -99,6 +99,7 @@ KIND_DEFAULTS: dict[Kind, dict[str, Any]] = {
         "unless_offsite": [],
         "unless_cards": False,
         "unless_opened": False,
+        "box_chars": 0,
     },
 }
 PAGES = ("any", "articles", "products")

@@ -228,13 +228,16 @@ def _protected(element: HtmlElement, text: _Mass, holders: _Holders, *, share: b
     not its text however many paragraphs it holds (a shop's footer of store blurbs, a consent centre's policy)
     unless it holds the markup of the text.
     """
-    if element.tag in ("html", "body", "main", "article"):
-        return True
-    if element.get("itemprop") == "articleBody" or element.get("role") == "main":
-        return True
-    if element in (holders.any if share else holders.marked):
+    if _marks_text(element, holders.any if share else holders.marked):
         return True
     return share and _holds(element, text, PROTECT_SHARE)
+
+
+def _marks_text(element: HtmlElement, holders: frozenset[HtmlElement]) -> bool:
+    """Whether an element is the document's skeleton or holds the markup of its text (one of ``holders``)."""
+    if element.tag in ("html", "body", "main", "article"):
+        return True
+    return element.get("itemprop") == "articleBody" or element.get("role") == "main" or element in holders
 
 
 def _guarded(
@@ -368,6 +371,7 @@ def remove_chrome(
         if not holding:
             break
         vetoed |= holding  # its matches are the page's text taken together (a forum's posts): none goes
+    found = _boxed(found, root, holders)
     for element, compiled, reason in found:
         rule = compiled.rule
         decisions.append(
@@ -377,6 +381,50 @@ def remove_chrome(
         )
         remove(element)
     return decisions
+
+
+BOX_SHARE = 0.25
+"""A box around a match (``box_chars``) holds less than this share of the text the walk runs on: a short article
+with a sign-up form below it in one block is not the form's box."""
+
+
+def _boxed(found: list[_Found], root: HtmlElement, holders: _Holders) -> list[_Found]:
+    """The matches of rules with ``box_chars``, each grown to its box: the highest ancestor below ``root`` whose
+    text beside the match is under ``box_chars`` characters and :data:`BOX_SHARE` of ``root``'s text, and that
+    holds no markup of the page's text (:class:`_Holders`). A sign-up form's box holds its pitch ('Be the first
+    to know!'), its title and its fine print ('By signing up, you agree…'), none of them the article's; the
+    article's own text around the box is longer. Matches inside a grown box go with it.
+
+    >>> from declutter.html.parsing import parse
+    >>> from declutter.ruleset import RuleSet
+    >>> page = parse("<div id=c><p>" + "Story. " * 60 + "</p><section id=box><h3>Deals</h3><p>Be the first to know!"
+    ...              "</p><form id=f>Email</form></section></div>")
+    >>> rule = next(rule for rule in RuleSet.bundled() if rule.id == "DOM020")  # box_chars = 700
+    >>> form = page.get_element_by_id("f")
+    >>> [e.get("id") for e, _, _ in _boxed([(form, compile_selector_rule(rule), "form")], page, _article_holders(page))]
+    ['box']
+    """
+    if not any(compiled.rule.params.get("box_chars") for _, compiled, _ in found):
+        return found
+    total = len(squeeze(all_text(root)))
+    grown: list[_Found] = []
+    for element, compiled, reason in found:
+        limit = compiled.rule.params.get("box_chars", 0)
+        if limit:
+            own = len(squeeze(all_text(element)))
+            parent = element.getparent()
+            while parent is not None and parent is not root and not _marks_text(parent, holders.any):
+                beside = len(squeeze(all_text(parent))) - own
+                if beside >= limit or beside >= BOX_SHARE * total:
+                    break
+                element, parent = parent, parent.getparent()
+        grown.append((element, compiled, reason))
+    boxes = {element for element, _, _ in grown}
+    kept: dict[HtmlElement, _Found] = {}  # one decision per element: two forms may share a box
+    for match in grown:
+        if match[0] not in kept and not any(ancestor in boxes for ancestor in match[0].iterancestors()):
+            kept[match[0]] = match
+    return list(kept.values())
 
 
 _STRUCTURE = ("div", "p", "main", "article", "section", "table", "ul", "ol", "h1", "h2", "h3")

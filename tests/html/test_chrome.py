@@ -507,3 +507,18 @@ def test_a_panel_the_reader_opens_is_text_on_a_service_page_only() -> None:
     for head in ("<meta property='og:type' content='article'>", "<meta property='og:type' content='product'>"):
         page_of_kind = extract_page(page(head), RuleSet.bundled().active())
         assert not any("ship to every country" in block for block in page_of_kind.blocks), head
+
+
+def test_an_article_s_sign_up_form_goes_with_its_box() -> None:
+    """A form inside an article's text takes its box (pitch, title, fine print) along; not a short story that
+    shares one block with it."""
+    rules = RuleSet.bundled().active()
+    head = "<head><meta property='og:type' content='article'></head>"
+    story = "<p>The council approved the budget on Monday after a long debate about roads and parks.</p>" * 8
+    box = "<section><h3>Deals</h3><p>Be the first to know! Deals texted to your phone.</p><form>Phone</form></section>"
+    page = extract_page(f"<html>{head}<body><article><h1>Budget</h1>{story}{box}</article></body></html>", rules)
+    assert sum("council" in block for block in page.blocks) == 8
+    assert not any("first to know" in block or block == "Deals" for block in page.blocks)
+    short = "<div><p>The council approved the budget on Monday.</p><form>Phone</form></div>"
+    page = extract_page(f"<html>{head}<body><article><h1>Budget</h1>{short}</article></body></html>", rules)
+    assert any("council" in block for block in page.blocks)
