@@ -209,12 +209,10 @@ def _article_holders(root: HtmlElement) -> _Holders:
     >>> page.get_element_by_id("menu") in holders.any
     True
     """
-    found = _ARTICLE_HOLDERS(root)
-    articles = _ARTICLES(root)
-    if len(articles) < 2:
-        return _Holders(frozenset(found), frozenset(found))
-    marked = frozenset(_TEXT_HOLDERS(root))
-    return _Holders(frozenset(found), marked)
+    found = frozenset(_ARTICLE_HOLDERS(root))
+    if len(_ARTICLES(root)) < 2:
+        return _Holders(found, found)
+    return _Holders(found, frozenset(_TEXT_HOLDERS(root)))
 
 
 def _protected(element: HtmlElement, text: _Mass, holders: _Holders, *, share: bool = True) -> bool:

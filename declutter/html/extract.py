@@ -74,7 +74,7 @@ class Page:
     @property
     def code_lines(self) -> frozenset[int]:
         """The lines of :attr:`text` (counted from 0) that the page wrote in a ``<pre>``: its code or console
-        output as written, which the text rules leave whole (a quoted boot screen's '(c) Copyright 1990-1994,
+        output as written, which the text heuristics leave whole (a quoted boot screen's '(c) Copyright 1990-1994,
         Hewlett-Packard Company.' is no page's footer).
 
         >>> page = Page("T", ("Boot it:", "(c) Copyright 1994 HP", "Booting"),
