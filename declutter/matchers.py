@@ -336,7 +336,9 @@ def match_lines(blocks: Sequence[Block], hits: Hits, protected: frozenset[int]) 
     bulleted match whose bulleted item below ends like a sentence: a definition list's term over its
     description ('- close' over '- Fired when a connection with a WebSocket is closed.'); a menu has no
     sentences between its labels. A rule with ``unless_above`` spares a match right above a line one of
-    those patterns matches whole: the heading of what follows ('FAQ' over 'How do I return an order?').
+    those patterns matches whole: the heading of what follows ('FAQ' over 'How do I return an order?'). A rule
+    with ``unless_heading`` spares a match whose next line, of that many words or more, repeats one of its
+    words (:func:`heads_paragraph`).
     """
     decisions = []
     for n, block in enumerate(blocks):
@@ -351,6 +353,9 @@ def match_lines(blocks: Sequence[Block], hits: Hits, protected: frozenset[int]) 
                     continue
                 if _heads_what_follows(rule, blocks, n):
                     continue
+                heading = rule.params.get("unless_heading", 0)
+                if heading and n + 1 < len(blocks) and heads_paragraph(block.text, blocks[n + 1], heading):
+                    continue
                 decisions.append(_drop(block, rule, Action.DROP, f"the whole line matches {_which(rule, index)}"))
                 break
     return decisions
@@ -362,6 +367,26 @@ def _heads_what_follows(rule: Rule, blocks: Sequence[Block], n: int) -> bool:
     if n + 1 >= len(blocks):
         return False
     return any(pattern.fullmatch(blocks[n + 1].text, timeout=REGEX_TIMEOUT) for pattern in below)
+
+
+_STEM_WORD = regex.compile(r"[^\W\d_]{4,}")
+
+
+def _stems(text: str) -> set[str]:
+    """The first five letters of each word of four letters or more, lower-cased: 'Hybrids' and 'hybrid' meet."""
+    return {word.lower()[:5] for word in _STEM_WORD.findall(text)}
+
+
+def heads_paragraph(text: str, below: Block, words: int) -> bool:
+    """Whether a line is the heading of the line below it: that line has ``words`` words or more and repeats
+    one of the line's words. A heading names what its paragraph talks about; a photo credit ('Doug Mills/The
+    New York Times') names nothing the caption or paragraph under it says.
+
+    >>> below = Block(0, 1, "", "We built a quick suspend / resume feature into the console.", 11)
+    >>> heads_paragraph("Fast Suspend / Resume", below, 5), heads_paragraph("Doug Mills/Reuters", below, 5)
+    (True, False)
+    """
+    return below.words >= words and bool(_stems(text) & _stems(below.text))
 
 
 def _follow_patterns(rule: Rule, start: regex.Match[str]) -> list[regex.Pattern[str]]:

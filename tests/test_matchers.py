@@ -268,3 +268,35 @@ article = ["No."]
 """
     with pytest.raises(Exception, match="unknown key 'unless_above' for a cutoff rule"):
         RuleSet.load(rule_file(cut))
+
+
+def test_unless_heading_spares_a_match_whose_paragraph_repeats_its_words(rule_file) -> None:  # type: ignore[no-untyped-def]
+    """'Zoho CRM / Bigin' over a paragraph on Bigin heads it; a credit names nothing of the text under it."""
+    rules = RuleSet.load(
+        rule_file(
+            """
+file = { prefix = "TST" }
+[[rule]]
+id = "TST012"
+name = "credit"
+kind = "line"
+category = "caption"
+description = "A credit."
+patterns = ['\\p{Lu}\\w+ \\p{Lu}\\w+ ?/ ?\\p{Lu}\\w+']
+unless_heading = 5
+[rule.examples]
+residue = ["Doug Mills/Reuters\\n~ The president spoke to reporters on Friday."]
+article = ["Zoho CRM / Bigin\\n~ Bigin is ideal for very small teams."]
+"""
+        )
+    ).rules
+
+    def dropped(text: str) -> list[str]:
+        doc = Document.from_text(text)
+        view = doc.blocks
+        return [d.text for d in match_lines(view, match_patterns(view, rules), frozenset())]
+
+    assert dropped("Zoho CRM / Bigin\nBigin is ideal for very small teams.") == []
+    assert dropped("Zoho CRM / Bigin\nBigin is ideal.") == ["Zoho CRM / Bigin"]  # too short for a paragraph
+    assert dropped("Doug Mills/Reuters\nThe president spoke to reporters on Friday.") == ["Doug Mills/Reuters"]
+    assert dropped("Doug Mills/Reuters") == ["Doug Mills/Reuters"]
