@@ -32,6 +32,7 @@ from declutter.literals import MaskScreen, edge_chars, pattern_screen
 from declutter.rules import Kind, Position, Rule
 from declutter.text import (
     ends_like_sentence,
+    is_code_shaped,
     is_prose,
     normalize,
     spec_rows,
@@ -338,7 +339,8 @@ def match_lines(blocks: Sequence[Block], hits: Hits, protected: frozenset[int]) 
     sentences between its labels. A rule with ``unless_above`` spares a match right above a line one of
     those patterns matches whole: the heading of what follows ('FAQ' over 'How do I return an order?'). A rule
     with ``unless_heading`` spares a match whose next line, of that many words or more, repeats one of its
-    words (:func:`heads_paragraph`).
+    words (:func:`heads_paragraph`). A rule with ``unless_in_code`` spares a match within that many lines of
+    a line of code that is no markup (:func:`in_code_sample`).
     """
     decisions = []
     for n, block in enumerate(blocks):
@@ -355,6 +357,9 @@ def match_lines(blocks: Sequence[Block], hits: Hits, protected: frozenset[int]) 
                     continue
                 heading = rule.params.get("unless_heading", 0)
                 if heading and n + 1 < len(blocks) and heads_paragraph(block.text, blocks[n + 1], heading):
+                    continue
+                reach = rule.params.get("unless_in_code", 0)
+                if reach and in_code_sample(blocks, n, reach):
                     continue
                 decisions.append(_drop(block, rule, Action.DROP, f"the whole line matches {_which(rule, index)}"))
                 break
@@ -387,6 +392,25 @@ def heads_paragraph(text: str, below: Block, words: int) -> bool:
     (True, False)
     """
     return below.words >= words and bool(_stems(text) & _stems(below.text))
+
+
+_MARKUP_START = regex.compile(r"\s*(?:<|&lt;|/\*|\*/|\?>|-->)")
+
+
+def in_code_sample(blocks: Sequence[Block], n: int, reach: int) -> bool:
+    """Whether the block at ``n`` has, within ``reach`` lines, a line of code that is no markup: a bracket, a
+    statement, a template tag. Markup inside such code is part of a sample in another language (JSX's
+    '<div>' under 'return (', a Django template's '<div class="fieldWrapper">' over '{{ field.errors }}',
+    PHP's '<?php'); markup a page leaked (an editor's bookmark span, an ad's tags) stands alone or among
+    more markup.
+
+    >>> from declutter.document import Document
+    >>> blocks = Document.from_text("return (\n  <div className=\"card\">\n);\nShare this").blocks
+    >>> in_code_sample(blocks, 1, 2), in_code_sample(blocks, 3, 1)
+    (True, False)
+    """
+    lines = (*blocks[max(0, n - reach) : n], *blocks[n + 1 : n + 1 + reach])
+    return any(is_code_shaped(b.raw) and not _MARKUP_START.match(b.raw) for b in lines)
 
 
 def _follow_patterns(rule: Rule, start: regex.Match[str]) -> list[regex.Pattern[str]]:

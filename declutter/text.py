@@ -149,3 +149,33 @@ def counted(number: int, noun: str) -> str:
     ('1 removal', '12 elements')
     """
     return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+_CODE_START = regex.compile(
+    r"""
+    \s*(?:
+      (?:>>>|\.\.\.\s|\$\s|//|/\*|\#include\b|@\w+\(|</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>)  # prompts, comments, tags
+    | [}\])]                                                             # closes a bracket
+    | (?:import\s+[\w.]+|from\s+[\w.]+\s+import|def\s+\w+\s*\(|class\s+\w+[(:]|return\b|const\s|let\s|var\s
+        |function\b|async\s|await\s|print\(|\w+\s*\(\)\s*[:;{]?$|(?:for|while|if|elif|with|except)\s.*:$|else:$|try:$)
+    | [\w.]+\(.*\)\s*$                                                  # a call alone on its line: 'run(main())'
+    | [\w.$\[\]"']+\s*(?:=|:=|\+=|==|=>|->)\s*\S.*[^.!?]$                # an assignment (not a sentence)
+    | [\w-]+:\s*$                                                         # a key opening a nested block ('web:')
+    )
+    """,
+    regex.VERBOSE,
+)
+_CODE_END = frozenset("{};[(,")
+"""A line ending in one of these opens a bracket or ends a statement."""
+
+
+def is_code_shaped(raw: str) -> bool:
+    """A line shaped like source code or markup: a prompt, a tag, a bracket opening or closing, a statement.
+
+    >>> [is_code_shaped(s) for s in ("import asyncio", "  </div>", ">>> fruits", "x = f(y)", "services:")]
+    [True, True, True, True, True]
+    >>> [is_code_shaped(s) for s in ("Home", "Sign in", "The cost (in dollars) rose.", "Price: $20")]
+    [False, False, False, False]
+    """
+    end = raw.rstrip()[-1:]
+    return (end != "" and end in _CODE_END) or _CODE_START.match(raw) is not None

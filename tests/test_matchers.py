@@ -300,3 +300,38 @@ article = ["Zoho CRM / Bigin\\n~ Bigin is ideal for very small teams."]
     assert dropped("Zoho CRM / Bigin\nBigin is ideal.") == ["Zoho CRM / Bigin"]  # too short for a paragraph
     assert dropped("Doug Mills/Reuters\nThe president spoke to reporters on Friday.") == ["Doug Mills/Reuters"]
     assert dropped("Doug Mills/Reuters") == ["Doug Mills/Reuters"]
+
+
+def test_unless_in_code_spares_markup_inside_code_of_another_language(rule_file) -> None:  # type: ignore[no-untyped-def]
+    """JSX's '<div>' under 'return (' is a sample's line; a leaked tag alone or among more markup is not."""
+    rules = RuleSet.load(
+        rule_file(
+            """
+file = { prefix = "TST" }
+[[rule]]
+id = "TST013"
+name = "markup"
+kind = "line"
+category = "other"
+description = "Leaked markup."
+patterns = ['</?div[^>]*>']
+unless_in_code = 2
+[rule.examples]
+residue = ["<div class=\\"ad\\">"]
+article = ["~ return (\\n<div>\\n~ );"]
+"""
+        )
+    ).rules
+
+    def dropped(text: str) -> list[str]:
+        doc = Document.from_text(text)
+        view = doc.blocks
+        return [d.text for d in match_lines(view, match_patterns(view, rules), frozenset())]
+
+    assert dropped("return (\n  <div>\n    <h1>Hi</h1>\n  </div>\n);") == []
+    assert dropped("{% for f in form %}\n<div>\n{{ f.errors }}\n</div>") == []
+    assert dropped('Text of the story.\n<div class="ad">\n<span>Ad</span>\n</div>\nMore text.') == [
+        '<div class="ad">',
+        "</div>",
+    ]
+    assert dropped("return (\nOne\nTwo\nThree\n<div>") == ["<div>"]  # out of reach

@@ -17,7 +17,7 @@ import regex
 from declutter.document import Block
 from declutter.matchers import fullmatch
 from declutter.rules import Rule
-from declutter.text import ends_like_sentence, is_prose, starts_with_bullet
+from declutter.text import ends_like_sentence, is_code_shaped, is_prose, starts_with_bullet
 
 Hit = tuple[Block, str]
 """A line a heuristic removes, with the reason shown by ``explain``."""
@@ -276,35 +276,7 @@ def _article_core(
     return [index for group in groups for index in group]
 
 
-_CODE_START = regex.compile(
-    r"""
-    \s*(?:
-      (?:>>>|\.\.\.\s|\$\s|//|/\*|\#include\b|@\w+\(|</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>)  # prompts, comments, tags
-    | [}\])]                                                             # closes a bracket
-    | (?:import\s+[\w.]+|from\s+[\w.]+\s+import|def\s+\w+\s*\(|class\s+\w+[(:]|return\b|const\s|let\s|var\s
-        |function\b|async\s|await\s|print\(|\w+\s*\(\)\s*[:;{]?$|(?:for|while|if|elif|with|except)\s.*:$|else:$|try:$)
-    | [\w.]+\(.*\)\s*$                                                  # a call alone on its line: 'run(main())'
-    | [\w.$\[\]"']+\s*(?:=|:=|\+=|==|=>|->)\s*\S.*[^.!?]$                # an assignment (not a sentence)
-    | [\w-]+:\s*$                                                         # a key opening a nested block ('web:')
-    )
-    """,
-    regex.VERBOSE,
-)
-_CODE_END = frozenset("{};[(,")
-"""A line ending in one of these opens a bracket or ends a statement."""
 _TABLE_ROW = regex.compile(r"^\s*\|.*\|.*\|\s*$")
-
-
-def is_code_shaped(raw: str) -> bool:
-    """A line shaped like source code or markup: a prompt, a tag, a bracket opening or closing, a statement.
-
-    >>> [is_code_shaped(s) for s in ("import asyncio", "  </div>", ">>> fruits", "x = f(y)", "services:")]
-    [True, True, True, True, True]
-    >>> [is_code_shaped(s) for s in ("Home", "Sign in", "The cost (in dollars) rose.", "Price: $20")]
-    [False, False, False, False]
-    """
-    end = raw.rstrip()[-1:]
-    return (end != "" and end in _CODE_END) or _CODE_START.match(raw) is not None
 
 
 def is_table_row(raw: str) -> bool:
