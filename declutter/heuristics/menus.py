@@ -27,7 +27,7 @@ from declutter.heuristics.common import (
 )
 from declutter.matchers import fullmatch, inside_bullets
 from declutter.rules import Rule
-from declutter.text import ends_like_sentence, spec_rows
+from declutter.text import ends_like_sentence, spec_rows, strip_bullet
 
 
 def _short_runs(
@@ -555,7 +555,9 @@ def head_run(
         rest = [b for b in run if b.line not in removed]
         if len(run) < min_items or not rest or sum(b.words for b in rest) > max_mean_words * len(rest):
             continue
-        if len(run) - len(rest) < min_removed:
+        # An emptied bullet ('- ' alone, removed as layout) is no evidence of a menu: a shop's spec list
+        # printed as bullets over indented rows has one between its rows.
+        if sum(1 for b in run if b.line in removed and strip_bullet(b.raw).strip()) < min_removed:
             continue
         if not article:
             article = " ".join(b.text.casefold() for b in blocks[at:] if is_paragraph(b, claimed, prose_words))

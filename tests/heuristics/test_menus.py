@@ -312,6 +312,19 @@ def test_head_run_needs_a_removed_line_in_the_run() -> None:
     assert _head_run_lines(lines, {0, 1, 2, 10}) == items[:7]
 
 
+def test_head_run_takes_no_emptied_bullet_for_a_removed_line() -> None:
+    """A shop's spec rows printed between emptied bullets ('- ' alone, removed as layout) are no menu."""
+    rows = ["Colour Green", "Body Alder", "Top None", "Neck Maple", "Fretboard Rosewood", "Frets 22", "Scale 648 mm"]
+    rows.append("Pickups SSS")
+    spec = [line for row in rows for line in ("- ", row)]
+    chrome = ["Search", "Sign in", "Subscribe", "Available since July 2024, sold in one piece, with a bag."]
+    lines = [*chrome, *spec, "Fender Player II Strat", "In stock", PROSE.strip()]
+    bullets = {4 + 2 * n for n in range(len(rows))}
+    assert _head_run_lines(lines, {0, 1, 2} | bullets) == []
+    spec[0] = "Home"  # a removed label among them: the run is a menu
+    assert _head_run_lines([*chrome, *spec, *lines[4 + len(spec) :]], {0, 1, 2} | bullets) == rows[:-1]
+
+
 _COLUMNS = ["State Editions", "* Arizona", "* Ohio", "* Texas", "Offices", "* Tampa Bay", "* Washington"]
 _COLUMNS += ["About Us", "* Staff", "* Funding", "* Process", "* Careers"]
 
