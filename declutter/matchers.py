@@ -331,7 +331,7 @@ def line_matcher(rules: Sequence[Rule]) -> LineMatcher:
 def match_lines(blocks: Sequence[Block], hits: Hits, protected: frozenset[int]) -> list[Decision]:
     """Whole-line drops: the first line rule whose pattern matches a block's whole text.
 
-    A rule with ``item_words`` spares a match that is an item inside a bulleted list (:func:`inside_bullets`)
+    A rule with ``item_words`` spares a match that is an item of a bulleted list (:func:`in_bullet_list`)
     when it has that many words or more ('- More on Postgres Performance by Craig Kerstiens' among a wiki's
     reading list is an entry, where a header the rule takes, '- Latest News' in a menu, is short), and a
     bulleted match whose bulleted item below ends like a sentence: a definition list's term over its
@@ -350,7 +350,7 @@ def match_lines(blocks: Sequence[Block], hits: Hits, protected: frozenset[int]) 
             if rule.kind is Kind.LINE:
                 item_words = rule.params.get("item_words", 0)
                 if item_words and (
-                    (block.words >= item_words and inside_bullets(blocks, n)) or _definition_term(blocks, n)
+                    (block.words >= item_words and in_bullet_list(blocks, n)) or _definition_term(blocks, n)
                 ):
                     continue
                 if _heads_what_follows(rule, blocks, n):
@@ -471,6 +471,16 @@ def inside_bullets(blocks: Sequence[Block], n: int) -> bool:
         and starts_with_bullet(blocks[n].raw)
         and starts_with_bullet(blocks[n - 1].raw)
         and starts_with_bullet(blocks[n + 1].raw)
+    )
+
+
+def in_bullet_list(blocks: Sequence[Block], n: int) -> bool:
+    """The block at ``n`` is bulleted and so is a block right above or below it: an item of a list, its first
+    and last items included (a card list's first question under its unbulleted header)."""
+    if not starts_with_bullet(blocks[n].raw):
+        return False
+    return (n > 0 and starts_with_bullet(blocks[n - 1].raw)) or (
+        n + 1 < len(blocks) and starts_with_bullet(blocks[n + 1].raw)
     )
 
 

@@ -5,7 +5,14 @@ import regex
 
 from declutter import RuleSet
 from declutter.document import Document
-from declutter.matchers import EdgeScreen, RuleTimeoutError, match_blocks, match_lines, match_patterns
+from declutter.matchers import (
+    EdgeScreen,
+    RuleTimeoutError,
+    in_bullet_list,
+    match_blocks,
+    match_lines,
+    match_patterns,
+)
 
 SLOW = """
 file = { prefix = "TST" }
@@ -335,3 +342,9 @@ article = ["~ return (\\n<div>\\n~ );"]
         "</div>",
     ]
     assert dropped("return (\nOne\nTwo\nThree\n<div>") == ["<div>"]  # out of reach
+
+
+def test_a_list_item_is_bulleted_beside_another_bulleted_line_first_and_last_included() -> None:
+    """A card list's first question under its unbulleted header, and its last over the next header, are items."""
+    blocks = Document.from_text("Charging\n- First question?\n- Second question?\nReliability\n- Alone\nEnd").blocks
+    assert [in_bullet_list(blocks, n) for n in range(len(blocks))] == [False, True, True, False, False, False]
