@@ -405,8 +405,9 @@ def in_code_sample(blocks: Sequence[Block], n: int, reach: int) -> bool:
     more markup.
 
     >>> from declutter.document import Document
-    >>> blocks = Document.from_text("return (\n  <div className=\"card\">\n);\nShare this").blocks
-    >>> in_code_sample(blocks, 1, 2), in_code_sample(blocks, 3, 1)
+    >>> sample = Document.from_text("return (\\n  <div className='card'>\\n);").blocks
+    >>> leak = Document.from_text("The story ends here.\\n<div class='ad'>\\n</div>").blocks
+    >>> in_code_sample(sample, 1, 2), in_code_sample(leak, 1, 2)
     (True, False)
     """
     lines = (*blocks[max(0, n - reach) : n], *blocks[n + 1 : n + 1 + reach])
