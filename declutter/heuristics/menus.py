@@ -27,7 +27,7 @@ from declutter.heuristics.common import (
 )
 from declutter.matchers import fullmatch, inside_bullets
 from declutter.rules import Rule
-from declutter.text import ends_like_sentence, spec_rows, strip_bullet
+from declutter.text import ends_like_sentence, spec_rows, starts_with_bullet, strip_bullet
 
 
 def _short_runs(
@@ -719,6 +719,8 @@ def footer_columns(
             continue
         if sum(1 for b in rest if _DIGIT.search(b.text)) > max_digit_share * len(rest):
             continue
+        if _letter_index(run):
+            continue
         groups = sum(1 for group in _column_groups(run) if len(group) >= group_items)
         floor = (
             floor_items
@@ -736,6 +738,26 @@ def footer_columns(
             why = f"a footer of {groups} columns" if groups >= min_groups else "a footer beside its legal line"
             hits.extend((b, f"link in {why} ({len(run)} short lines)") for b in rest)
     return hits
+
+
+def _letter_index(run: Sequence[Block]) -> bool:
+    """Whether a run holds a one-letter line over a bulleted item (within 2 lines): an alphabetical index's
+    section ('G' over '[edit]' and '- Game Maker Language'), which no footer's columns have; a jump bar's
+    letters ('A', 'B', 'C') stand one over the other.
+
+    >>> from declutter.document import Document
+    >>> _letter_index(Document.from_text("- Futhark\\nG\\n- Gleam").blocks)
+    True
+    >>> _letter_index(Document.from_text("A\\nB\\nC\\nAbout us").blocks)
+    False
+    """
+    return any(
+        _ONE_LETTER.fullmatch(block.text) is not None and any(starts_with_bullet(b.raw) for b in run[n + 1 : n + 3])
+        for n, block in enumerate(run)
+    )
+
+
+_ONE_LETTER = regex.compile(r"\p{Lu}")
 
 
 def _touching(blocks: Sequence[Block], run: Sequence[Block]) -> list[Block]:

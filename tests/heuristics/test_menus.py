@@ -353,6 +353,19 @@ def test_footer_columns_spare_a_closing_list_data_and_the_head() -> None:
     assert "NAV013" not in ids("\n".join(_COLUMNS) + "\n\n" + BODY)
 
 
+def test_footer_columns_spare_an_alphabetical_index() -> None:
+    """A wiki's list under one-letter headings is an index, not a footer; under named headers it is columns."""
+    index = ["E", "* Eiffel", "* Elixir", "* Elm", "* Erlang", "F", "* Forth", "* Fortran", "* Futhark", "G"]
+    index += ["* Gleam", "* Go", "* Groovy"]
+    doc = Document.from_text(BODY + "\n".join(index))
+    assert footer_columns(doc.blocks, None, frozenset(), frozenset()) == []
+    named = [
+        "Early ones" if line == "E" else "Fast ones" if line == "F" else "Great ones" if line == "G" else line
+        for line in index
+    ]
+    assert len(footer_columns(Document.from_text(BODY + "\n".join(named)).blocks, None, frozenset(), frozenset())) == 13
+
+
 def test_footer_columns_take_one_column_beside_the_legal_line_unless_it_repeats() -> None:
     """Topic links over a removed privacy line go; a product box that repeats 'Buy Now' beside a disclosure stays."""
     tags = ["Donald Trump", "White House", "Ukraine", "USA", "0 Comments (+)"]
