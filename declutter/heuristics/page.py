@@ -569,6 +569,7 @@ def headline_anchor(
     quote_stop_words: int = 5,
     slug_ignore: str = "",
     max_prose_above: int = 1,
+    near_gap: int = 2,
 ) -> list[Hit]:
     """The page chrome above the headline, the headline found by its likeness to the URL's slug or the page title.
 
@@ -582,7 +583,12 @@ def headline_anchor(
     rest, see :func:`~declutter.heuristics.menus.menu_run`) with ``min_words`` words or more, no statement ending, and
     ``min_shared`` words or more in common with a source (the slug's words, or the first line
     when it is an unremoved non-sentence of ``title_words`` words or more) that cover
-    ``source_cover`` of the source's words and ``line_cover`` of its own. Every unremoved line
+    ``source_cover`` of the source's words and ``line_cover`` of its own, or whose words are
+    those of the page title less its site name ('Writing workflows - GitHub Docs': two words
+    are a headline there). When that line is more than ``max_gap`` lines above the article (a
+    menu item the slug names), the last such line is the headline if at most ``near_gap`` lines
+    separate it from the first paragraph and no line of ``prose_words`` words stands between the
+    two (the page's own text, a question or a product's details, starts there). Every unremoved line
     above it goes, except:
 
     - the page title on the first line, and every line that matches a source the same way
@@ -618,8 +624,12 @@ def headline_anchor(
         sources.append(slug)
     top = blocks[0]
     titled = top.line not in claimed and top.words >= title_words and not ends_like_sentence(top.text)
+    stem: frozenset[str] = frozenset()
     if titled:
         sources.append(frozenset(_SLUG_TOKEN.findall(top.text.casefold())))
+        suffix = _TITLE_SUFFIX.search(top.text)
+        if suffix is not None:
+            stem = frozenset(_SLUG_TOKEN.findall(top.text[: suffix.start()].casefold()))
     if not sources:
         return []
     span = article_span(blocks, claimed, prose_words, edge_gap, edge_words)
@@ -628,9 +638,13 @@ def headline_anchor(
     first = next(p for p, b in enumerate(blocks) if b.index == span.first)
 
     def likeness(block: Block) -> bool:
-        if block.words < min_words or (ends_like_sentence(block.text) and not block.text.endswith("?")):
+        if ends_like_sentence(block.text) and not block.text.endswith("?"):
             return False
         own = frozenset(_SLUG_TOKEN.findall(block.text.casefold()))
+        if len(stem) >= 2 and own == stem:
+            return True  # the title without its site name ('Writing workflows - GitHub Docs')
+        if block.words < min_words:
+            return False
         for source in sources:
             shared = len(own & source)
             if shared >= min_shared and shared >= source_cover * len(source) and shared >= line_cover * len(own):
@@ -638,13 +652,17 @@ def headline_anchor(
         return False
 
     start = 1 if titled else 0
-    headline = next(
-        (p for p in range(start, first) if blocks[p].line not in claimed and likeness(blocks[p])),
-        None,
-    )
-    if headline is None:
+    named = [p for p in range(start, first) if blocks[p].line not in claimed and likeness(blocks[p])]
+    if not named:
         return []
-    if sum(1 for b in blocks[headline + 1 : first] if b.line not in claimed) > max_gap:
+    gaps = [sum(1 for b in blocks[p + 1 : first] if b.line not in claimed) for p in named]
+    if gaps[0] <= max_gap:
+        headline = named[0]
+    elif gaps[-1] <= near_gap and not any(
+        b.words >= prose_words for b in blocks[named[0] : named[-1]] if b.line not in claimed
+    ):
+        headline = named[-1]
+    else:
         return []
     if sum(1 for b in blocks[:first] if is_residue(rule, b, claimed)) < min_claimed:
         return []  # no page chrome: a main-content text, whose 'headline' may be a caption naming the topic
@@ -656,7 +674,7 @@ def headline_anchor(
     article = " ".join(b.text.casefold() for b in prose)
     if titled and not (_words(top.text) & (_words(blocks[headline].text) | slug)):
         # The first line names nothing of the headline: not the page title but chrome ('Got a tip for us?').
-        start, sources = 0, sources[:-1]
+        start, sources, stem = 0, sources[:-1], frozenset()
         if not likeness(blocks[headline]):
             return []
     above = [b for b in blocks[start:headline] if b.line not in claimed and b.line not in protected]

@@ -246,6 +246,31 @@ def test_headline_anchor_reads_the_page_title_on_the_first_line() -> None:
     assert _anchor(text, url=None, chrome=("Share", "Tweet")) == []
 
 
+def test_headline_anchor_falls_back_to_a_headline_right_above_the_article() -> None:
+    # The slug's words name a menu item far above the article: the copy right above it is the headline.
+    menu = "".join(f"Section {n}\n" for n in range(30))
+    head = f"{TEASERS}Spring budget: council approves\n{menu}"
+    text = f"{head}Council approves new spring budget\n{BODY}"
+    hits = _anchor(text)
+    assert hits[: len(CHROME_LINES)] == CHROME_LINES
+    assert "Section 29" in hits
+    assert "Council approves new spring budget" not in hits, "lines the address names stay"
+    # Not when text of paragraph length stands between the two: the page's text starts above the later copy.
+    card = "Council approves new spring budget after nine hours of debate that drew hundreds of residents\n"
+    assert _anchor(f"{head}{card}Council approves new spring budget\n{BODY}") == []
+    # Nor when the later copy is not right above the article.
+    gap = "Jane Doe\nMay 2\nShare\n"
+    assert _anchor(f"{head}Council approves new spring budget\n{gap}{BODY}") == []
+
+
+def test_headline_anchor_reads_the_page_title_without_its_site_name() -> None:
+    # A two-word headline is the page title less the site's name.
+    text = f"Spring budget - The Planet\n{TEASERS}Spring budget\n{BODY}"
+    assert _anchor(text, url=None) == CHROME_LINES
+    bare = f"Spring budget\n{TEASERS}Spring budget\n{BODY}"
+    assert _anchor(bare, url=None) == [], "a title of two words is no source"
+
+
 def test_the_pipeline_passes_the_page_url_to_headline_anchor() -> None:
     text = f"{TEASERS}The Council Approves Its New Spring Budget\n{BODY}"
     assert {"Menu", "Search"} <= {d.text for d in explain(text).decisions}, "other rules take the chrome labels"
