@@ -570,6 +570,7 @@ def headline_anchor(
     slug_ignore: str = "",
     max_prose_above: int = 1,
     near_gap: int = 2,
+    near_between: int = 4,
 ) -> list[Hit]:
     """The page chrome above the headline, the headline found by its likeness to the URL's slug or the page title.
 
@@ -585,11 +586,12 @@ def headline_anchor(
     when it is an unremoved non-sentence of ``title_words`` words or more) that cover
     ``source_cover`` of the source's words and ``line_cover`` of its own, or whose words are
     those of the page title less its site name ('Writing workflows - GitHub Docs': two words
-    are a headline there). When that line is more than ``max_gap`` lines above the article (a
-    menu item the slug names), the last such line is the headline if at most ``near_gap`` lines
-    separate it from the first paragraph and no line of ``prose_words`` words stands between the
-    two (the page's own text, a question or a product's details, starts there). Every unremoved line
-    above it goes, except:
+    are a headline there). The last such line is the headline instead if at most ``near_gap``
+    lines separate it from the first paragraph, more than ``near_between`` lines from the first
+    such line, and no line of ``prose_words`` words stands between the two: the first was a menu
+    item the slug names, and the menu below it is chrome too (a line of paragraph length there
+    means the page's own text, a question or a product's details, starts above the later copy).
+    Every unremoved line above it goes, except:
 
     - the page title on the first line, and every line that matches a source the same way
       (copies of the headline: a breadcrumb's last item, a sticky header); a first line that
@@ -656,12 +658,15 @@ def headline_anchor(
     if not named:
         return []
     gaps = [sum(1 for b in blocks[p + 1 : first] if b.line not in claimed) for p in named]
-    if gaps[0] <= max_gap:
-        headline = named[0]
-    elif gaps[-1] <= near_gap and not any(
-        b.words >= prose_words for b in blocks[named[0] : named[-1]] if b.line not in claimed
-    ):
+    later = (
+        gaps[-1] <= near_gap
+        and gaps[0] - gaps[-1] > near_between
+        and not any(b.words >= prose_words for b in blocks[named[0] : named[-1]] if b.line not in claimed)
+    )
+    if later:
         headline = named[-1]
+    elif gaps[0] <= max_gap:
+        headline = named[0]
     else:
         return []
     if sum(1 for b in blocks[:first] if is_residue(rule, b, claimed)) < min_claimed:

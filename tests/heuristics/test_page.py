@@ -263,6 +263,16 @@ def test_headline_anchor_falls_back_to_a_headline_right_above_the_article() -> N
     assert _anchor(f"{head}Council approves new spring budget\n{gap}{BODY}") == []
 
 
+def test_headline_anchor_takes_the_copy_right_above_the_article_past_a_menu() -> None:
+    # The first copy is a menu's item, and the menu below it goes too.
+    menu = "".join(f"Section {n}\n" for n in range(6))
+    text = f"{TEASERS}Spring budget: council approves\n{menu}Council approves new spring budget\n{BODY}"
+    assert "Section 5" in _anchor(text)
+    # A dek and a video player's copy under the headline are no menu: the first copy stays the headline.
+    text = f"{TEASERS}Council approves new spring budget\nThe dek.\nVideo: Council approves new spring budget\n{BODY}"
+    assert "The dek." not in _anchor(text)
+
+
 def test_headline_anchor_reads_the_page_title_without_its_site_name() -> None:
     # A two-word headline is the page title less the site's name.
     text = f"Spring budget - The Planet\n{TEASERS}Spring budget\n{BODY}"
