@@ -41,6 +41,7 @@ from declutter.heuristics.menus import (
     twin_menu,
 )
 from declutter.heuristics.page import (
+    detached_prose,
     footer_floor,
     head_strip,
     headline_anchor,
@@ -65,6 +66,7 @@ HEURISTICS: dict[str, Heuristic] = {
     "teaser-run": teaser_run,
     "title-echo": title_echo,
     "headline-anchor": headline_anchor,
+    "detached-prose": detached_prose,
     "headline-list": headline_list,
     "head-strip": head_strip,
     "head-run": head_run,
@@ -104,6 +106,7 @@ __all__ = [
     "bulleted_head_menu",
     "caption_above_credit",
     "comment_thread",
+    "detached_prose",
     "footer_columns",
     "footer_floor",
     "head_run",

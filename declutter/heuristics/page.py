@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from array import array
 from collections.abc import Sequence
 from urllib.parse import unquote, urlsplit
@@ -15,6 +16,7 @@ from declutter.heuristics.common import (
     category_of,
     first_paragraph,
     headline_copies,
+    is_paragraph,
     is_residue,
     is_title_echo,
     paragraph_positions,
@@ -695,6 +697,65 @@ def headline_anchor(
         (b, f"above the headline (line {line}), which the page's address or title names")
         for b, named in zip(above, quoted, strict=True)
         if not named and not likeness(b)
+    ]
+
+
+def detached_prose(
+    blocks: Sequence[Block],
+    rule: Rule | None,
+    protected: frozenset[int],
+    claimed: frozenset[int],
+    *,
+    full_page: bool = True,
+    prose_words: int = 15,
+    min_gap: int = 30,
+    gap_removed: float = 0.5,
+    min_outweigh: float = 2.0,
+    max_short_share: float = 0.5,
+) -> list[Hit]:
+    """Prose that a wide band of removed lines cuts off below the article: the texts a page hides after its footer.
+
+    A full-page text prints what the page hides as well as what it shows: the terms of sale in a
+    checkout dialog, a consent centre's purposes, a member pitch's modal, an affiliate
+    disclosure, all written as sentences, below the footer's menus and links that other rules
+    removed. The article's paragraphs are grouped where ``min_gap`` lines or more separate two
+    of them (paragraphs of ``prose_words`` words that no rule removed) and ``gap_removed`` of
+    those lines were removed; the group holding most prose words is the article. When it holds
+    ``min_outweigh`` times the prose of every other group together and a group follows it, every
+    kept line from that group's first paragraph to the end goes, unless more than
+    ``max_short_share`` of those lines' words sit in lines under ``prose_words`` words (a
+    listing's cards or a thread's replies, the page's own items, are short lines; hidden texts
+    are paragraphs), or when one of their paragraphs is one of the article's (a docs page's
+    second tab, the same steps for another language, below the first tab's removed code). Only
+    on a page's full text (``full_page``): an extractor's output has no footer band to cut by.
+    """
+    if not full_page:
+        return []
+    prose = [p for p, b in enumerate(blocks) if is_paragraph(b, claimed, prose_words)]
+    groups = [[prose[0]]] if prose else []
+    for above, below in itertools.pairwise(prose):
+        between = blocks[above + 1 : below]
+        removed = sum(1 for b in between if is_residue(rule, b, claimed))
+        if len(between) >= min_gap and removed >= gap_removed * len(between):
+            groups.append([below])
+        else:
+            groups[-1].append(below)
+    if len(groups) < 2:
+        return []
+    words = [sum(blocks[p].words for p in group) for group in groups]
+    main = max(range(len(groups)), key=words.__getitem__)
+    if main == len(groups) - 1 or words[main] < min_outweigh * (sum(words) - words[main]):
+        return []
+    tail = [b for b in blocks[groups[main + 1][0] :] if b.line not in claimed and b.line not in protected]
+    short = sum(b.words for b in tail if b.words < prose_words)
+    if short > max_short_share * sum(b.words for b in tail):
+        return []
+    article = {blocks[p].text.casefold() for p in groups[main]}
+    if any(b.text.casefold() in article for b in tail if b.words >= prose_words):
+        return []  # the article's own steps again: a docs page's second tab (the same guide in another language)
+    line = blocks[groups[main][-1]].line + 1
+    return [
+        (b, f"prose cut off below the article (which ends on line {line}) by a band of removed lines") for b in tail
     ]
 
 

@@ -6,6 +6,7 @@ from declutter import explain
 from declutter.document import Document
 from declutter.heuristics.common import Removed, is_title_echo
 from declutter.heuristics.page import (
+    detached_prose,
     footer_floor,
     headline_anchor,
     residue_wall,
@@ -473,3 +474,31 @@ def test_headline_anchor_needs_a_page_head_not_prose_above_the_headline() -> Non
     claimed = frozenset(b.line for b in blocks if b.text in ("Menu", "Search"))
     unguarded = headline_anchor(blocks, None, frozenset(), claimed, url=URL, slug_ignore="php", max_prose_above=9)
     assert intro[1] in [b.text for b, _ in unguarded], "without the guard the article's intro would go"
+
+
+BAND = "".join(f"Footer link {n}\n" for n in range(30))
+"""A footer band: lines other rules removed (claimed in :func:`_detached`)."""
+TERMS = (
+    "By placing an order you agree to these terms of sale, which govern every purchase made through the site.\n"
+    "We may cancel an order when an item is mispriced, and we refund any amount charged within ten days.\n"
+)
+"""What a page hides in a dialog below its footer, written as sentences."""
+
+
+def _detached(text: str, full_page: bool = True) -> list[str]:
+    blocks = Document.from_text(text).blocks
+    claimed = frozenset(b.line for b in blocks if b.text.startswith("Footer link"))
+    return [b.text for b, _ in detached_prose(blocks, None, frozenset(), claimed, full_page=full_page)]
+
+
+def test_detached_prose_takes_the_prose_a_footer_band_cuts_off_below_the_article() -> None:
+    assert _detached(f"{BODY}{BAND}{TERMS}") == TERMS.split("\n")[:-1]
+    assert _detached(f"{BODY}{BAND}{TERMS}", full_page=False) == [], "an extractor's output has no footer band"
+    assert _detached(f"{BODY}{BAND[:200]}{TERMS}") == [], "a narrow band: the article may resume"
+    assert _detached(f"{PROSE}{BAND}{TERMS}") == [], "the article must outweigh what lies below the band"
+
+
+def test_detached_prose_spares_the_pages_items_and_a_second_tab() -> None:
+    cards = "".join(f"Oak side table {n}\n$120\nIn stock\n" for n in range(8))
+    assert _detached(f"{BODY}{BAND}{TERMS}{cards}") == [], "short lines below the band are the page's own items"
+    assert _detached(f"{BODY}{BAND}{PROSE}") == [], "a copy of the article's paragraph: another tab"
