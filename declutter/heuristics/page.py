@@ -587,8 +587,9 @@ def headline_anchor(
     ``min_shared`` words or more in common with a source (the slug's words, or the first line
     when it is an unremoved non-sentence of ``title_words`` words or more) that cover
     ``source_cover`` of the source's words and ``line_cover`` of its own, or whose words are
-    those of the page title less its site name ('Writing workflows - GitHub Docs': two words
-    are a headline there). The last such line is the headline instead if at most ``near_gap``
+    those of the page title less its site name or of one of the parts the title strings
+    together ('Writing workflows - GitHub Docs', 'Verte Chair | Best Ergonomic Chair | Shop':
+    two words are a headline there). The last such line is the headline instead if at most ``near_gap``
     lines separate it from the first paragraph, more than ``near_between`` lines from the first
     such line, and no line of ``prose_words`` words stands between the two: the first was a menu
     item the slug names, and the menu below it is chrome too (a line of paragraph length there
@@ -628,12 +629,15 @@ def headline_anchor(
         sources.append(slug)
     top = blocks[0]
     titled = top.line not in claimed and top.words >= title_words and not ends_like_sentence(top.text)
-    stem: frozenset[str] = frozenset()
+    stems: set[frozenset[str]] = set()
     if titled:
         sources.append(frozenset(_SLUG_TOKEN.findall(top.text.casefold())))
         suffix = _TITLE_SUFFIX.search(top.text)
         if suffix is not None:
-            stem = frozenset(_SLUG_TOKEN.findall(top.text[: suffix.start()].casefold()))
+            stems.add(frozenset(_SLUG_TOKEN.findall(top.text[: suffix.start()].casefold())))
+            parts = _TITLE_PARTS.split(top.text)
+            stems.update(frozenset(_SLUG_TOKEN.findall(part.casefold())) for part in parts[:-1])
+        stems = {stem for stem in stems if len(stem) >= 2}
     if not sources:
         return []
     span = article_span(blocks, claimed, prose_words, edge_gap, edge_words)
@@ -645,7 +649,7 @@ def headline_anchor(
         if ends_like_sentence(block.text) and not block.text.endswith("?"):
             return False
         own = frozenset(_SLUG_TOKEN.findall(block.text.casefold()))
-        if len(stem) >= 2 and own == stem:
+        if own in stems:
             return True  # the title without its site name ('Writing workflows - GitHub Docs')
         if block.words < min_words:
             return False
@@ -681,7 +685,7 @@ def headline_anchor(
     article = " ".join(b.text.casefold() for b in prose)
     if titled and not (_words(top.text) & (_words(blocks[headline].text) | slug)):
         # The first line names nothing of the headline: not the page title but chrome ('Got a tip for us?').
-        start, sources, stem = 0, sources[:-1], frozenset()
+        start, sources, stems = 0, sources[:-1], set()
         if not likeness(blocks[headline]):
             return []
     above = [b for b in blocks[start:headline] if b.line not in claimed and b.line not in protected]
@@ -773,6 +777,7 @@ def _host_name(url: str | None) -> str:
     return "".join(labels)
 
 
+_TITLE_PARTS = regex.compile(r"\s[|–—-]\s+")
 _TITLE_SUFFIX = regex.compile(r"\s[|–—-]\s+([^|–—]+?)\s*$")
 
 

@@ -278,6 +278,9 @@ def test_headline_anchor_reads_the_page_title_without_its_site_name() -> None:
     # A two-word headline is the page title less the site's name.
     text = f"Spring budget - The Planet\n{TEASERS}Spring budget\n{BODY}"
     assert _anchor(text, url=None) == CHROME_LINES
+    # Or any part of a title that strings several ('Spring budget | Council votes | The Planet').
+    text = f"Spring budget | Council votes 7-4 | The Planet\n{TEASERS}Spring budget\n{BODY}"
+    assert _anchor(text, url=None) == CHROME_LINES
     bare = f"Spring budget\n{TEASERS}Spring budget\n{BODY}"
     assert _anchor(bare, url=None) == [], "a title of two words is no source"
 
