@@ -604,7 +604,9 @@ def headline_anchor(
       and below a line of ``quote_stop_words`` words or more that the article contains (a fact
       check's claim card above the headline), nothing goes;
     - everything, when more than ``max_gap`` unremoved lines separate the headline from the
-      first paragraph, when fewer than ``min_prose_after`` words of prose follow it, or when
+      first paragraph and a paragraph of prose no rule removed stands above it (on the HTML
+      stage's text a product's description may precede its spec sheet and the line naming
+      it), when fewer than ``min_prose_after`` words of prose follow it, or when
       fewer than ``min_claimed`` lines above the first paragraph were removed by other rules
       or match the rule's anchor patterns (chrome labels, so the rule can be tested alone): a
       main-content text has no chrome, and its 'headline' may be a caption naming the topic;
@@ -671,7 +673,10 @@ def headline_anchor(
     )
     if later:
         headline = named[-1]
-    elif gaps[0] <= max_gap:
+    elif gaps[0] <= max_gap or not any(
+        b.line not in claimed and is_prose(b.text, min_words=prose_words, words=b.words)
+        for b in blocks[start : named[0]]
+    ):
         headline = named[0]
     else:
         return []

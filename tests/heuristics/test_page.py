@@ -232,7 +232,10 @@ def test_headline_anchor_takes_the_first_copy_and_spares_claim_cards_and_kickers
 
 def test_headline_anchor_needs_the_headline_near_the_article_and_prose_after_it() -> None:
     far = "".join(f"Line {n} of a long list\n" for n in range(30))
-    assert _anchor(f"{TEASERS}Council approves new spring budget\n{far}{BODY}") == []
+    # Far above the article, the headline of a page whose head holds no prose still ends the page head.
+    assert _anchor(f"{TEASERS}Council approves new spring budget\n{far}{BODY}") == CHROME_LINES
+    # Prose above it: maybe the page's own text (a product's description above its spec sheet), so nothing goes.
+    assert _anchor(f"{PROSE}{TEASERS}Council approves new spring budget\n{far}{BODY}") == []
     assert _anchor(f"{TEASERS}Council approves new spring budget\nRoads close.\n") == []
 
 
@@ -256,12 +259,12 @@ def test_headline_anchor_falls_back_to_a_headline_right_above_the_article() -> N
     assert hits[: len(CHROME_LINES)] == CHROME_LINES
     assert "Section 29" in hits
     assert "Council approves new spring budget" not in hits, "lines the address names stay"
-    # Not when text of paragraph length stands between the two: the page's text starts above the later copy.
+    # Not when text of paragraph length stands between the two (the page's text starts above the later copy),
+    # nor when the later copy is not right above the article: the first copy is the headline, the menu stays.
     card = "Council approves new spring budget after nine hours of debate that drew hundreds of residents\n"
-    assert _anchor(f"{head}{card}Council approves new spring budget\n{BODY}") == []
-    # Nor when the later copy is not right above the article.
+    assert _anchor(f"{head}{card}Council approves new spring budget\n{BODY}") == CHROME_LINES
     gap = "Jane Doe\nMay 2\nShare\n"
-    assert _anchor(f"{head}Council approves new spring budget\n{gap}{BODY}") == []
+    assert _anchor(f"{head}Council approves new spring budget\n{gap}{BODY}") == CHROME_LINES
 
 
 def test_headline_anchor_takes_the_copy_right_above_the_article_past_a_menu() -> None:
