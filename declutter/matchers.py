@@ -232,47 +232,34 @@ class LineMatcher:
     a line tells which patterns could match it, and only those run ``fullmatch``, in
     rule order. Which rules may look at a line at all depends only on its word count,
     its length, whether it is above the first prose paragraph, and its first and last
-    characters (:func:`~declutter.literals.edge_chars`); the patterns for each such class
-    are listed once, as a bit mask the scan's mask is intersected with.
+    characters (:func:`~declutter.literals.edge_chars`): the patterns the guards admit are
+    listed once per class of words, length and place, and those each ASCII character can
+    start and end, as bit masks intersected with the scan's mask.
     """
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = tuple(rules)
         self._words = sorted({r.params["max_words"] for r in self.rules if r.params.get("max_words") is not None})
         self._chars = sorted({r.params["max_chars"] for r in self.rules if r.params.get("max_chars") is not None})
-        self._eligible: dict[tuple[bool, int, int], frozenset[int]] = {}
+        self._eligible: dict[tuple[bool, int, int], int] = {}
         self._candidates: list[_Candidate] = []
         for rule in self.rules:
             requires = rule.params.get("requires", ())
             self._candidates += [(rule, index, pattern, requires) for index, pattern in enumerate(rule.patterns)]
         self._screen = MaskScreen(pattern for _, _, pattern, _ in self._candidates)
-        self._edges = [edge_chars(pattern) for _, _, pattern, _ in self._candidates]
-        self._plans: dict[tuple[bool, int, int, str, str], int] = {}
+        edges = [edge_chars(pattern) for _, _, pattern, _ in self._candidates]
+        self._starts = _edge_masks([first for first, _ in edges])
+        self._ends = _edge_masks([last for _, last in edges])
 
     def _plan_for(self, head: bool, words: int, chars: int, first: str, last: str) -> int:
         """The patterns a line of this class may match, as a bit mask: its guards admit them and its first and
         last characters (ASCII ones; '' for any other) can start and end their matches (:func:`edge_chars`)."""
-        key = (head, bisect_left(self._words, words), bisect_left(self._chars, chars), first, last)
-        plan = self._plans.get(key)
-        if plan is None:
-            plan = sum(
-                1 << number
-                for number in self._eligible_for(head, words, chars)
-                if _fits(self._edges[number][0], first) and _fits(self._edges[number][1], last)
-            )
-            if len(self._plans) > 65536:
-                self._plans.clear()
-            self._plans[key] = plan
-        return plan
-
-    def _eligible_for(self, head: bool, words: int, chars: int) -> frozenset[int]:
         key = (head, bisect_left(self._words, words), bisect_left(self._chars, chars))
         eligible = self._eligible.get(key)
         if eligible is None:
             admitted = enumerate(rule for rule, *_ in self._candidates)
-            eligible = frozenset(n for n, rule in admitted if _admits(rule, head, words, chars))
-            self._eligible[key] = eligible
-        return eligible
+            eligible = self._eligible[key] = sum(1 << n for n, rule in admitted if _admits(rule, head, words, chars))
+        return eligible & self._starts[first] & self._ends[last]
 
     def matching(self, block: Block, head: bool) -> Iterator[tuple[Rule, int]]:
         """Each rule whose guards admit the block and one of whose patterns matches its whole text, in rule
@@ -301,6 +288,23 @@ class LineMatcher:
                     yield rule, index
             except TimeoutError:
                 raise timeout_error(rule, pattern, block) from None
+
+
+def _edge_masks(edges: Sequence[frozenset[str] | None]) -> dict[str, int]:
+    """Per ASCII character, and '' for any other, the patterns (bit ``n``: pattern ``n``) whose matches can have it
+    at this edge: those whose edge set holds it, and those without a set (see :func:`_fits`).
+
+    >>> masks = _edge_masks([frozenset("Ss"), None, frozenset("4")])
+    >>> bin(masks["s"]), bin(masks["4"]), bin(masks["x"]), bin(masks[""])
+    ('0b11', '0b110', '0b10', '0b111')
+    """
+    unknown = sum(1 << number for number, chars in enumerate(edges) if chars is None)
+    masks = dict.fromkeys(map(chr, range(128)), unknown)
+    for number, chars in enumerate(edges):
+        for char in chars or ():
+            masks[char] |= 1 << number
+    masks[""] = (1 << len(edges)) - 1
+    return masks
 
 
 def _fits(chars: frozenset[str] | None, edge: str) -> bool:
