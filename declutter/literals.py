@@ -76,6 +76,7 @@ def _required(items: Any) -> frozenset[str] | None:
     return max(candidates, key=lambda c: (min(len(s) for s in c), -len(c)))
 
 
+@lru_cache(maxsize=4096)  # a pattern is read once, whatever rule selections and screens it is part of
 def required_literals(pattern: regex.Pattern[str]) -> frozenset[str] | None:
     """Lower-cased literals one of which every match of ``pattern`` contains; None when unknown."""
     try:
@@ -180,6 +181,7 @@ def _atom_source(atom: _Atom, properties: list[str]) -> str | None:
     return "[" + "".join(part for part in parts if part is not None) + "]"
 
 
+@lru_cache(maxsize=4096)  # a pattern is read once, whatever rule selections and screens it is part of
 def edge_chars(pattern: regex.Pattern[str]) -> tuple[frozenset[str] | None, frozenset[str] | None]:
     """The ASCII characters a match of ``pattern`` can start with, and those it can end with (None: unknown).
 
@@ -221,14 +223,22 @@ def _edge_set(tree: Any, ignore_case: bool, last: bool, properties: list[str], f
     chars: set[str] = set()
     for atom in found[0]:
         source = _atom_source(atom, properties)
-        if source is None:
+        matching = None if source is None else _ascii_matching(source, flags | (regex.IGNORECASE if atom[2] else 0))
+        if matching is None:
             return None
-        try:
-            compiled = regex.compile(source, flags | (regex.IGNORECASE if atom[2] else 0))
-        except regex.error:
-            return None
-        chars.update(c for c in _ASCII if compiled.fullmatch(c) is not None)
+        chars.update(matching)
     return frozenset(chars)
+
+
+@lru_cache(maxsize=4096)  # the rules' patterns share most edge atoms ('[Ss]', '\d', '(')
+def _ascii_matching(source: str, flags: int) -> frozenset[str] | None:
+    """The ASCII characters the one-character pattern ``source`` matches, by the regex engine; None when it does
+    not compile."""
+    try:
+        compiled = regex.compile(source, flags)
+    except regex.error:
+        return None
+    return frozenset(c for c in _ASCII if compiled.fullmatch(c) is not None)
 
 
 _VALUE = itemgetter(1)
