@@ -28,7 +28,7 @@ import regex
 from declutter.decisions import Action, Decision, strip_spans
 from declutter.document import Block
 from declutter.errors import DeclutterError
-from declutter.literals import MaskScreen, edge_chars, pattern_screen
+from declutter.literals import MaskScreen, edge_chars
 from declutter.rules import Kind, Position, Rule
 from declutter.text import (
     ends_like_sentence,
@@ -65,13 +65,11 @@ def fullmatch(rule: Rule, block: Block, text: str) -> tuple[int, regex.Match[str
     """The first of the rule's patterns that matches the whole ``text``, with its index."""
     if not rule.patterns:  # a heuristic without anchors: no text to lower-case and scan
         return None
-    first, last = text[:1], text[-1:]
-    fitting = edge_screen(rule.patterns)(first if first < "\x80" else "", last if last < "\x80" else "")
-    if not fitting:  # no pattern can start and end like this text: no lower-casing, no scan
-        return None
-    for index in pattern_screen(rule.patterns)(text.lower()):
-        if index not in fitting:
-            continue
+    mask = anchors_of(rule.patterns).possible(text)
+    while mask:  # the set bits in rising order: the patterns in the rule's order
+        lowest = mask & -mask
+        mask ^= lowest
+        index = lowest.bit_length() - 1
         pattern = rule.patterns[index]
         try:
             found = pattern.fullmatch(text, timeout=REGEX_TIMEOUT)
@@ -82,33 +80,36 @@ def fullmatch(rule: Rule, block: Block, text: str) -> tuple[int, regex.Match[str
     return None
 
 
-class EdgeScreen:
-    """Which of a list of patterns can match a whole text with this first and last character (ASCII ones; ''
-    for any other), by :func:`~declutter.literals.edge_chars`, listed once per pair.
+class Anchors:
+    """Which of a rule's patterns (a heuristic's anchors) may match a whole text, screened as :class:`LineMatcher`
+    screens a line: those that can start and end with its first and last characters (ASCII ones, by
+    :func:`~declutter.literals.edge_chars`), and of these those one of whose literals it holds (one
+    :class:`~declutter.literals.MaskScreen` scan, made only when some pattern is left that a literal gates).
 
-    >>> screen = EdgeScreen((regex.compile("(?i)share"), regex.compile(r"\\d+ comments")))
-    >>> sorted(screen("S", "e")), sorted(screen("4", "s")), sorted(screen("", "e"))
-    ([0], [1], [0])
+    >>> anchors = Anchors((regex.compile("(?i)share"), regex.compile(r"\\d+ comments")))
+    >>> bin(anchors.possible("Shares")), bin(anchors.possible("4 comments")), bin(anchors.possible("SHARE"))
+    ('0b0', '0b10', '0b1')
     """
 
     def __init__(self, patterns: Sequence[regex.Pattern[str]]) -> None:
-        self._edges = [edge_chars(pattern) for pattern in patterns]
-        self._fitting: dict[tuple[str, str], frozenset[int]] = {}
+        edges = [edge_chars(pattern) for pattern in patterns]
+        self._starts = _edge_masks([first for first, _ in edges])
+        self._ends = _edge_masks([last for _, last in edges])
+        self._any = (1 << len(edges)) - 1
+        self._screen = MaskScreen(patterns)
 
-    def __call__(self, first: str, last: str) -> frozenset[int]:
-        fitting = self._fitting.get((first, last))
-        if fitting is None:
-            fitting = frozenset(
-                n for n, (starts, ends) in enumerate(self._edges) if _fits(starts, first) and _fits(ends, last)
-            )
-            self._fitting[first, last] = fitting
-        return fitting
+    def possible(self, text: str) -> int:
+        """The patterns that may match all of ``text``, as a bit mask (bit ``n``: pattern ``n``)."""
+        mask = self._starts.get(text[:1], self._any) & self._ends.get(text[-1:], self._any)
+        if mask & ~self._screen.unchecked:
+            mask &= self._screen(text.lower())
+        return mask
 
 
 @lru_cache(maxsize=4096)
-def edge_screen(patterns: tuple[regex.Pattern[str], ...]) -> EdgeScreen:
-    """The :class:`EdgeScreen` of a rule's patterns, built once."""
-    return EdgeScreen(patterns)
+def anchors_of(patterns: tuple[regex.Pattern[str], ...]) -> Anchors:
+    """The :class:`Anchors` of a rule's patterns, built once."""
+    return Anchors(patterns)
 
 
 def _which(rule: Rule, index: int) -> str:
@@ -292,7 +293,7 @@ class LineMatcher:
 
 def _edge_masks(edges: Sequence[frozenset[str] | None]) -> dict[str, int]:
     """Per ASCII character, and '' for any other, the patterns (bit ``n``: pattern ``n``) whose matches can have it
-    at this edge: those whose edge set holds it, and those without a set (see :func:`_fits`).
+    at this edge: those whose edge set holds it, and those :func:`~declutter.literals.edge_chars` found no set for.
 
     >>> masks = _edge_masks([frozenset("Ss"), None, frozenset("4")])
     >>> bin(masks["s"]), bin(masks["4"]), bin(masks["x"]), bin(masks[""])
@@ -305,11 +306,6 @@ def _edge_masks(edges: Sequence[frozenset[str] | None]) -> dict[str, int]:
             masks[char] |= 1 << number
     masks[""] = (1 << len(edges)) - 1
     return masks
-
-
-def _fits(chars: frozenset[str] | None, edge: str) -> bool:
-    """Whether a line whose edge character is ``edge`` ('' when not ASCII or empty) may match, by the set."""
-    return chars is None or not edge or edge in chars
 
 
 _Candidate = tuple[Rule, int, regex.Pattern[str], tuple[str, ...]]

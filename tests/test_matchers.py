@@ -6,6 +6,7 @@ import regex
 from declutter import RuleSet
 from declutter.document import Document
 from declutter.matchers import (
+    Anchors,
     EdgeScreen,
     RuleTimeoutError,
     in_bullet_list,
@@ -221,11 +222,12 @@ def test_a_list_header_or_ui_label_that_is_an_entry_of_a_bulleted_list_stays() -
     assert "- close" in gone("Events\n- close\n- Open\n- error")  # a button's label among labels
 
 
-def test_the_edge_screen_rules_out_only_by_ascii_edges() -> None:
-    screen = EdgeScreen((regex.compile("(?i)share"), regex.compile(r"\d+ comments")))
-    assert screen("S", "s") == frozenset()  # 'Shares' cannot be either whole
-    assert screen("4", "s") == {1}
-    assert screen("", "") == {0, 1}  # a non-ASCII edge ('Ｓhare', full width) proves nothing
+def test_the_anchor_screen_rules_out_only_by_ascii_edges_and_literals() -> None:
+    anchors = Anchors((regex.compile("(?i)share"), regex.compile(r"\d+ comments")))
+    assert anchors.possible("Shares") == 0  # cannot be either whole
+    assert anchors.possible("4 comments") == 0b10
+    assert anchors.possible("4 replies") == 0  # the right edges, but not the literal
+    assert anchors.possible("\u00bbshare") == 0b1  # a non-ASCII edge ('»share') proves nothing
 
 
 def test_unless_above_spares_a_match_over_a_line_its_patterns_match(rule_file) -> None:  # type: ignore[no-untyped-def]

@@ -76,11 +76,10 @@ def _stopword_index(languages: tuple[tuple[str, str], ...]) -> Mapping[str, tupl
 def _language(tokens: Sequence[str], stopwords: Mapping[str, tuple[str, ...]]) -> tuple[str | None, Counter[str]]:
     """The language with the most stopwords among ``tokens`` (None without any), and every language's count."""
     hits: Counter[str] = Counter()
-    for token, count in Counter(token for token in tokens if token in stopwords).items():
-        for code in stopwords[token]:
-            hits[code] += count
-    best = hits.most_common(1)
-    return (best[0][0] if best else None), hits
+    for token in tokens:
+        for code in stopwords.get(token, ()):
+            hits[code] += 1
+    return max(hits, key=hits.__getitem__, default=None), hits  # the first of the best, as ``most_common(1)``
 
 
 def _prose_sample(blocks: Sequence[Block], size: int) -> str:
