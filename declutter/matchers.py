@@ -533,6 +533,11 @@ def match_cutoffs(
     cut_rules = [r for r in rules if r.kind is Kind.CUTOFF]
     if not cut_rules:
         return []
+    markers = [
+        n for n, block in enumerate(blocks) if any(rule.kind is Kind.CUTOFF for rule, _ in hits.get(block.line, ()))
+    ]
+    if not markers:
+        return []  # most texts: no tail marker, nothing to count
     # Running word counts as machine integers: a list would hold an int object for each line.
     words_before = array("q", [0]) * (len(blocks) + 1)
     for n, block in enumerate(blocks):
@@ -547,7 +552,8 @@ def match_cutoffs(
         block = blocks[n]
         counted = block.words if block.line not in claimed and is_prose(block.text, words=block.words) else 0
         prose_after[n] = prose_after[n + 1] + counted
-    for n, block in enumerate(blocks):
+    for n in markers:
+        block = blocks[n]
         if block.line in protected or inside_bullets(blocks, n) or _over_spec_rows(blocks, n, claimed):
             continue
         for rule, _ in hits.get(block.line, ()):
