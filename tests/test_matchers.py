@@ -7,7 +7,6 @@ from declutter import RuleSet
 from declutter.document import Document
 from declutter.matchers import (
     Anchors,
-    EdgeScreen,
     RuleTimeoutError,
     in_bullet_list,
     match_blocks,
