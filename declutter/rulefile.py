@@ -94,6 +94,7 @@ KIND_DEFAULTS: dict[Kind, dict[str, Any]] = {
         "together": "always",
         "min_link_density": 0.0,
         "min_links": 0,
+        "in_page_links": False,
         "unless_holding": [],
         "unless_in_card": [],
         "unless_offsite": [],

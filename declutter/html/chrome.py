@@ -880,9 +880,17 @@ def _link_cluster(element: HtmlElement, rule: Rule) -> float | None:
     """The element's link density when it reaches the rule's ``min_link_density`` with ``min_links`` links.
 
     A link to a place in the page itself (``href="#…"``: a heading's permalink, a table of contents) leads
-    nowhere else, so it does not count: documentation wraps its headings in such links.
+    nowhere else, so it does not count: documentation wraps its headings in such links. A rule with
+    ``in_page_links`` counts those links only, and only those naming a place (``#section``, not a script's bare
+    ``#``): a table of contents is a cluster of them.
+
+    >>> [_in_page(href) for href in ("#costs", "#", "/costs", "https://example.com/#costs")]
+    [True, False, False, False]
     """
-    links = [all_text(a) for a in element.iter("a") if not (a.get("href") or "").startswith("#")]
+    if rule.params.get("in_page_links", False):
+        links = [all_text(a) for a in element.iter("a") if _in_page(a.get("href") or "")]
+    else:
+        links = [all_text(a) for a in element.iter("a") if not (a.get("href") or "").startswith("#")]
     links = [text for text in links if text.strip()]
     if len(links) < rule.params.get("min_links", 0):
         return None
@@ -891,6 +899,11 @@ def _link_cluster(element: HtmlElement, rule: Rule) -> float | None:
         return None
     density = min(1.0, sum(len(squeeze(link)) for link in links) / len(text))
     return density if density >= rule.params.get("min_link_density", 0.0) else None
+
+
+def _in_page(href: str) -> bool:
+    """Whether a link leads to a place in the page itself: ``#section`` (a bare ``#`` is a script's button)."""
+    return href.startswith("#") and len(href) > 1
 
 
 NOSCRIPT_WORDS = 50

@@ -522,3 +522,25 @@ def test_an_article_s_sign_up_form_goes_with_its_box() -> None:
     short = "<div><p>The council approved the budget on Monday.</p><form>Phone</form></div>"
     page = extract_page(f"<html>{head}<body><article><h1>Budget</h1>{short}</article></body></html>", rules)
     assert any("council" in block for block in page.blocks)
+
+
+def test_a_table_of_contents_goes_with_its_label_and_footnotes_stay() -> None:
+    toc = (
+        "<div class='box'><p>Table of contents</p><ol>"
+        "<li><a href='#why'>Why tutoring works</a></li><li><a href='#how'>How to run it</a></li>"
+        "<li><a href='#cost'>What it costs</a></li></ol></div>"
+    )
+    body = "".join(
+        f"<h2 id='{anchor}'>{title}</h2><p>" + "Tutoring three times a week lifts maths scores in a term. " * 4 + "</p>"
+        for anchor, title in (("why", "Why tutoring works"), ("how", "How to run it"), ("cost", "What it costs"))
+    )
+    notes = (
+        "<ol><li>A review of 96 trials, 2020.<a href='#r1'>↩</a></li><li>The district's own figures.<a href='#r2'>↩</a>"
+        "</li><li>Costs in 2023 dollars.<a href='#r3'>↩</a></li></ol>"
+    )
+    page = extract_page(
+        f"<html><body><main><h1>Tutoring</h1>{toc}{body}{notes}</main></body></html>", RuleSet.bundled().active()
+    )
+    assert "Table of contents" not in page.blocks
+    assert page.blocks.count("Why tutoring works") == 1, "the heading stays, its link in the contents goes"
+    assert any("A review of 96 trials" in block for block in page.blocks), "footnotes are text, not a menu"
