@@ -29,7 +29,7 @@ from declutter.decisions import Action, Decision, strip_spans
 from declutter.document import Block
 from declutter.errors import DeclutterError
 from declutter.literals import MaskScreen, edge_chars
-from declutter.rules import Kind, Position, Rule
+from declutter.rules import Kind, PerSelection, Position, Rule
 from declutter.text import (
     ends_like_sentence,
     is_code_shaped,
@@ -208,14 +208,7 @@ WHOLE_LINE_KINDS = frozenset({Kind.KEEP, Kind.LINE, Kind.BLOCK, Kind.CUTOFF})
 
 def match_patterns(blocks: Sequence[Block], rules: Iterable[Rule]) -> dict[int, tuple[tuple[Rule, int], ...]]:
     """The :data:`Hits` of the keep, line, block and cut-off rules: every pattern runs at most once per line."""
-    matcher = line_matcher([r for r in rules if r.kind in WHOLE_LINE_KINDS])
-    first_prose = head_end(blocks)
-    found = {}
-    for block in blocks:
-        hits = tuple(matcher.matching(block, block.index < first_prose))
-        if hits:
-            found[block.line] = hits
-    return found
+    return line_matcher([r for r in rules if r.kind in WHOLE_LINE_KINDS]).hits(blocks)
 
 
 def match_keeps(blocks: Sequence[Block], hits: Hits) -> frozenset[int]:
@@ -261,6 +254,16 @@ class LineMatcher:
             admitted = enumerate(rule for rule, *_ in self._candidates)
             eligible = self._eligible[key] = sum(1 << n for n, rule in admitted if _admits(rule, head, words, chars))
         return eligible & self._starts[first] & self._ends[last]
+
+    def hits(self, blocks: Sequence[Block]) -> dict[int, tuple[tuple[Rule, int], ...]]:
+        """The :data:`Hits` of these rules on ``blocks``."""
+        first_prose = head_end(blocks)
+        found = {}
+        for block in blocks:
+            hits = tuple(self.matching(block, block.index < first_prose))
+            if hits:
+                found[block.line] = hits
+        return found
 
     def matching(self, block: Block, head: bool) -> Iterator[tuple[Rule, int]]:
         """Each rule whose guards admit the block and one of whose patterns matches its whole text, in rule
@@ -312,20 +315,8 @@ _Candidate = tuple[Rule, int, regex.Pattern[str], tuple[str, ...]]
 """A pattern with its rule, its index in the rule, and the rule's ``requires`` literals (empty: none)."""
 
 
-_MATCHERS: dict[tuple[int, ...], tuple[tuple[Rule, ...], LineMatcher]] = {}
-
-
-def line_matcher(rules: Sequence[Rule]) -> LineMatcher:
-    """The :class:`LineMatcher` for exactly these rules, compiled once per rule selection."""
-    key = tuple(id(rule) for rule in rules)
-    cached = _MATCHERS.get(key)
-    if cached is not None and all(a is b for a, b in zip(cached[0], rules, strict=True)):
-        return cached[1]
-    if len(_MATCHERS) > 256:
-        _MATCHERS.clear()
-    matcher = LineMatcher(rules)
-    _MATCHERS[key] = (tuple(rules), matcher)
-    return matcher
+line_matcher = PerSelection(LineMatcher)
+"""The :class:`LineMatcher` for exactly these rules, compiled once per rule selection."""
 
 
 def match_lines(blocks: Sequence[Block], hits: Hits, protected: frozenset[int]) -> list[Decision]:

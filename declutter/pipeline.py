@@ -18,7 +18,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
@@ -29,8 +29,17 @@ from declutter.heuristics import HEURISTICS, WANTS_FULL_PAGE, WANTS_URL
 from declutter.heuristics.common import Removed, code_and_tables
 from declutter.html import extract_page, looks_like_html
 from declutter.language import document_language, normalize_language
-from declutter.matchers import match_blocks, match_cutoffs, match_keeps, match_lines, match_patterns, match_strips
-from declutter.rules import SPARE_PER_CARD, Kind, Position, Rule
+from declutter.matchers import (
+    WHOLE_LINE_KINDS,
+    LineMatcher,
+    line_matcher,
+    match_blocks,
+    match_cutoffs,
+    match_keeps,
+    match_lines,
+    match_strips,
+)
+from declutter.rules import SPARE_PER_CARD, Kind, PerSelection, Position, Rule
 from declutter.ruleset import RuleSet
 
 RulesArg = RuleSet | str | Path | Sequence[str | Path] | None
@@ -82,37 +91,65 @@ def _decide(
     >>> _decide(Document.from_text("| Year | Votes |\\n|---|---|\\n| 2024 | 7 |"), rules, None)[1]
     False
     """
-    strips, view = match_strips(doc.blocks, rules)
-    hits = match_patterns(view, rules)
+    plan = _plan(rules)
+    strips, view = match_strips(doc.blocks, plan.strips)
+    hits = plan.matcher.hits(view)
     protected = match_keeps(view, hits)
     decisions = match_lines(view, hits, protected)
     claimed = {d.line for d in decisions}
-    decisions += match_blocks(view, rules, hits, protected, claimed)
+    decisions += match_blocks(view, plan.blocks, hits, protected, claimed)
     if full_page is None:
         full_page = _chrome_lines(view, claimed) >= CHROME_LINES
     if not full_page:
-        rules = [rule for rule in rules if rule.texts != "full-page"]
+        plan = plan.extracted
     categories = {d.line: d.category for d in reversed(decisions)}  # the first decision on a line wins
     shielded = protected | code | code_and_tables(view)  # heuristics judge a page's shape; code and tables are content
-    for rule in rules:
-        if rule.kind is Kind.HEURISTIC and rule.heuristic is not None:
-            heuristic = HEURISTICS[rule.heuristic]
-            removed = Removed(claimed, MappingProxyType(categories))  # a live view: read before the next rule adds
-            page: dict[str, object] = {"url": doc.url} if rule.heuristic in WANTS_URL else {}
-            if rule.heuristic in WANTS_FULL_PAGE:
-                page["full_page"] = full_page
-            for block, reason in heuristic(view, rule, shielded, removed, **page, **rule.params):
-                if block.line not in claimed and block.line not in shielded:
-                    decisions.append(
-                        Decision(block.line, Action.DROP, rule.id, rule.category, reason, 0, len(block.raw), block.raw)
-                    )
-                    claimed.add(block.line)
-                    categories[block.line] = rule.category
-    decisions += match_cutoffs(view, rules, hits, protected, claimed)
-    decisions = _spare_card_lines(decisions, rules)
+    removed = Removed(claimed, MappingProxyType(categories))  # a live view: read before the next rule adds
+    for rule, name in plan.heuristics:
+        heuristic = HEURISTICS[name]
+        if len(removed) != len(claimed):  # the last rule added lines (``claimed`` only grows)
+            removed = Removed(claimed, MappingProxyType(categories))
+        page: dict[str, object] = {"url": doc.url} if name in WANTS_URL else {}
+        if name in WANTS_FULL_PAGE:
+            page["full_page"] = full_page
+        for block, reason in heuristic(view, rule, shielded, removed, **page, **rule.params):
+            if block.line not in claimed and block.line not in shielded:
+                decisions.append(
+                    Decision(block.line, Action.DROP, rule.id, rule.category, reason, 0, len(block.raw), block.raw)
+                )
+                claimed.add(block.line)
+                categories[block.line] = rule.category
+    decisions += match_cutoffs(view, plan.cutoffs, hits, protected, claimed)
+    decisions = _spare_card_lines(decisions, plan.spare)
     dropped = {d.line for d in decisions}
     kept_strips = [d for d in strips if d.line not in dropped]
     return tuple(sorted(decisions + kept_strips, key=lambda d: (d.line, d.start))), full_page
+
+
+class _Plan:
+    """A rule selection sorted by kind for :func:`_decide`, once per selection (:func:`_plan`) instead of on every
+    document: a page's rules are filtered by kind five times, and the line rules' matcher looked up."""
+
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        self.rules = rules
+        self.strips = tuple(r for r in rules if r.kind is Kind.STRIP)
+        self.blocks = tuple(r for r in rules if r.kind is Kind.BLOCK)
+        self.heuristics = tuple((r, r.heuristic) for r in rules if r.kind is Kind.HEURISTIC and r.heuristic is not None)
+        self.cutoffs = tuple(r for r in rules if r.kind is Kind.CUTOFF)
+        self.spare = tuple(r for r in rules if SPARE_PER_CARD in r.params)
+
+    @cached_property
+    def matcher(self) -> LineMatcher:
+        """The keep, line, block and cut-off rules' :class:`~declutter.matchers.LineMatcher`."""
+        return line_matcher([r for r in self.rules if r.kind in WHOLE_LINE_KINDS])
+
+    @cached_property
+    def extracted(self) -> _Plan:
+        """The plan for an extractor's output: without the rules for a page's full text (``texts = "full-page"``)."""
+        return _plan([rule for rule in self.rules if rule.texts != "full-page"])
+
+
+_plan = PerSelection(_Plan)
 
 
 _SHAPE_DIGITS = re.compile(r"\d+")
@@ -289,7 +326,7 @@ class Cleaner:
         text = page.text
         # The page says its language (html lang, Content-Language, og:locale); its text is the fallback.
         doc = self._with_language(Document.from_text(text, domain=site, url=url or page.url), language or page.language)
-        rules = tuple(r for r in self.rules.for_document(doc) if r.runs_on(article=page.article, product=page.product))
+        rules = self.rules.for_page(doc, article=page.article, product=page.product)
         decisions = decide(doc, rules, code=page.code_lines)  # one pass: settling is for text cleaned again
         metadata = {
             key: value

@@ -8,12 +8,12 @@ loads and selects them (:class:`~declutter.ruleset.RuleSet`). It imports none of
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import regex
 
@@ -181,6 +181,40 @@ class Rule:
         for chunk in chunks:
             possible.update(screen(chunk))
         return possible
+
+
+_Built = TypeVar("_Built")
+
+
+class PerSelection(Generic[_Built]):
+    """What a function builds from a rule selection (a line matcher, the rules sorted by kind), built once per
+    selection: the same rule objects in the same order.
+
+    Rules hold dicts, so they are not hashable: a selection is known by its rules' identities, read in C. Each
+    entry keeps the rules it was built from, so no id in its key can be reused while the entry lives.
+
+    >>> built = PerSelection(len)
+    >>> rules = (Rule("X001", "x", Kind.LINE, "share", "a rule"),)
+    >>> built(rules), built(list(rules)) is built(rules)
+    (1, True)
+    """
+
+    def __init__(self, build: Callable[[tuple[Rule, ...]], _Built], size: int = 256) -> None:
+        self._build = build
+        self._size = size
+        self._built: dict[tuple[int, ...], tuple[tuple[Rule, ...], _Built]] = {}
+
+    def __call__(self, rules: Sequence[Rule]) -> _Built:
+        key = tuple(map(id, rules))
+        cached = self._built.get(key)
+        if cached is not None:
+            return cached[1]
+        if len(self._built) >= self._size:
+            self._built.clear()
+        selection = tuple(rules)
+        value = self._build(selection)
+        self._built[key] = (selection, value)
+        return value
 
 
 LOWERED_CHUNK = 1 << 18

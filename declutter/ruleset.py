@@ -118,13 +118,52 @@ class RuleSet:
                     )
 
     def for_document(self, doc: Document) -> tuple[Rule, ...]:
-        """The active rules whose scope admits this document: its site and its language."""
+        """The active rules whose scope admits this document: its site and its language.
+
+        Only the few rules with a site scope ask about the domain: the selection is listed once for each language
+        and each set of their answers, and every page of that kind gets the same tuple (on which the pipeline's
+        per-selection plans are cached).
+
+        >>> rules = RuleSet.bundled()
+        >>> a = rules.for_document(Document.from_text("x", domain="example.com", language="en"))
+        >>> a is rules.for_document(Document.from_text("y", domain="example.org", language="en"))
+        True
+        """
+        key = self._selection_key(doc)
+        if key is None:
+            return self._screened(doc)
+        chosen = self._selections.get(key)
+        if chosen is None:
+            refused = {id(rule) for rule, admits in zip(self._site_scoped, key[1], strict=True) if not admits}
+            speaking = (r for r in self.active() if r.speaks(doc.language)) if self.has_languages else self.active()
+            chosen = self._selections[key] = tuple(r for r in speaking if id(r) not in refused)
+        return chosen
+
+    def for_page(self, doc: Document, *, article: bool, product: bool) -> tuple[Rule, ...]:
+        """:meth:`for_document`, less the rules that do not run on an HTML page of this kind (:meth:`Rule.runs_on`)."""
+        key = self._selection_key(doc)
+        chosen = None if key is None else self._selections.get((*key, article, product))
+        if chosen is None:
+            chosen = tuple(r for r in self.for_document(doc) if r.runs_on(article=article, product=product))
+            if key is not None:
+                self._selections[(*key, article, product)] = chosen
+        return chosen
+
+    def _selection_key(self, doc: Document) -> tuple[str | None, tuple[bool, ...]] | None:
+        """What the selection for ``doc`` depends on: its language and each site-scoped rule's verdict on its
+        domain; None when it depends on the text (a site rule's signatures, for text whose site is unknown)."""
+        if doc.domain is None and any(r.signatures and r.speaks(doc.language) for r in self._site_scoped if r.domains):
+            return None
+        return (doc.language if self.has_languages else None), tuple(
+            r.applies_to(doc.domain) for r in self._site_scoped
+        )
+
+    def _screened(self, doc: Document) -> tuple[Rule, ...]:
+        """The selection for text whose site is unknown: one pass over the text, a piece at a time, screens every
+        site rule's signatures."""
         active = self.active()
         if self.has_languages:
             active = tuple(r for r in active if r.speaks(doc.language))
-        if doc.domain is not None or not any(r.domains and r.signatures for r in active):
-            return tuple(r for r in active if r.applies_to(doc.domain))
-        # One pass over the text, a piece at a time, screens every site rule's signatures.
         signed = [r for r in active if r.domains and r.signatures]
         screened: list[set[int]] = [set() for _ in signed]
         for chunk in lowered_chunks(doc):
@@ -132,6 +171,16 @@ class RuleSet:
                 possible.update(pattern_screen(rule.signatures)(chunk))
         by_rule = {id(rule): possible for rule, possible in zip(signed, screened, strict=True)}
         return tuple(r for r in active if r.applies_to(None, doc, screened=by_rule.get(id(r))))
+
+    @cached_property
+    def _site_scoped(self) -> tuple[Rule, ...]:
+        """The active rules limited to some sites or excluding some: the only ones a document's domain matters to."""
+        return tuple(r for r in self.active() if r.domains or r.excluded_domains)
+
+    @cached_property
+    def _selections(self) -> dict[tuple[object, ...], tuple[Rule, ...]]:
+        # Keyed by language and a few booleans: a handful of entries, however many pages and sites.
+        return {}
 
     @cached_property
     def has_languages(self) -> bool:

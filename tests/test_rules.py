@@ -1,6 +1,6 @@
 from declutter import Kind, RuleSet
 from declutter.document import Document
-from declutter.rules import LOWERED_CHUNK, lowered_chunks
+from declutter.rules import LOWERED_CHUNK, PerSelection, lowered_chunks
 
 
 def test_bundled_rules_have_unique_ids_and_names(rules: RuleSet) -> None:
@@ -48,6 +48,28 @@ def test_site_rules_need_the_domain_or_a_signature(rules: RuleSet) -> None:
     assert "GLB002" in {r.id for r in rules.for_document(signed)}
     other = Document.from_text("Interact with The Globe", domain="example.com")
     assert "GLB002" not in {r.id for r in rules.for_document(other)}, "a known other domain beats signatures"
+
+
+def test_pages_of_one_language_and_site_scope_share_one_selection(rules: RuleSet) -> None:
+    one = Document.from_text("One.", domain="example.com", language="en")
+    two = Document.from_text("Two.", domain="example.org", language="en")
+    globe = Document.from_text("Three.", domain="theglobeandmail.com", language="en")
+    assert rules.for_document(one) is rules.for_document(two), "listed once, not per page"
+    assert "GLB002" in {r.id for r in rules.for_document(globe)}
+    assert "GLB002" not in {r.id for r in rules.for_document(one)}, "a site rule's verdict is part of the key"
+    for article, product in ((True, False), (False, True), (False, False)):
+        page = rules.for_page(one, article=article, product=product)
+        assert page == tuple(r for r in rules.for_document(one) if r.runs_on(article=article, product=product))
+        assert page is rules.for_page(two, article=article, product=product)
+
+
+def test_a_per_selection_value_is_built_once_per_selection(rules: RuleSet) -> None:
+    built: list[int] = []
+    count = PerSelection(lambda selection: built.append(len(selection)) or len(selection))
+    some = rules.rules[:3]
+    assert count(some) == count(list(some)) == 3
+    assert count(rules.rules[1:3]) == 2
+    assert built == [3, 2]
 
 
 def test_signatures_are_screened_a_piece_at_a_time(rules: RuleSet) -> None:

@@ -35,7 +35,7 @@ from declutter.html.parsing import parse
 from declutter.html.regions import find_content, later_copies, later_twins, widened
 from declutter.html.structured import completed
 from declutter.html.tree import all_text, contains, path_of, remove, squeeze
-from declutter.rules import Kind, Rule
+from declutter.rules import Kind, PerSelection, Rule
 from declutter.structure import Shape
 
 
@@ -92,6 +92,10 @@ class Page:
         return frozenset(lines)
 
 
+_selector_rules = PerSelection(lambda rules: tuple(r for r in rules if r.kind is Kind.SELECTOR))
+"""A selection's selector rules, listed once: on each page only they are asked about its site and kind."""
+
+
 def extract_page(html: str, rules: Sequence[Rule], *, url: str | None = None, domain: str | None = None) -> Page:
     """Run the DOM stage: metadata, selector rules (scoped to the page's site), main content, blocks.
 
@@ -111,8 +115,8 @@ def extract_page(html: str, rules: Sequence[Rule], *, url: str | None = None, do
     site = domain or (domain_of(page_url) if page_url else None)
     selectors = [
         compile_selector_rule(r)
-        for r in rules
-        if r.kind is Kind.SELECTOR and r.applies_to(site) and r.runs_on(article=head.article, product=head.product)
+        for r in _selector_rules(rules)
+        if r.applies_to(site) and r.runs_on(article=head.article, product=head.product)
     ]
     reveal_noscript(root)
     opened = opened_by_controls(root, selectors, article=head.article, product=head.product)  # before buttons go
