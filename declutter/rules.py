@@ -193,10 +193,11 @@ class PerSelection(Generic[_Built]):
     Rules hold dicts, so they are not hashable: a selection is known by its rules' identities, read in C. Each
     entry keeps the rules it was built from, so no id in its key can be reused while the entry lives.
 
-    >>> built = PerSelection(len)
+    >>> built = PerSelection(lambda rules: [rule.id for rule in rules])
     >>> rules = (Rule("X001", "x", Kind.LINE, "share", "a rule"),)
-    >>> built(rules), built(list(rules)) is built(rules)
-    (1, True)
+    >>> first = built(rules)
+    >>> built(list(rules)) is first, built((Rule("X001", "x", Kind.LINE, "share", "a rule"),)) is first
+    (True, False)
     """
 
     def __init__(self, build: Callable[[tuple[Rule, ...]], _Built], size: int = 256) -> None:
