@@ -14,7 +14,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from declutter.decisions import ElementDecision
-from declutter.document import domain_of
+from declutter.document import domain_matches, domain_of
 from declutter.errors import RuleError
 from declutter.html.regions import CARD_WORDS, NOT_CARDS, content_mass, names_body
 from declutter.html.tree import (
@@ -827,7 +827,7 @@ def _leads_elsewhere(element: HtmlElement, site: str | None) -> bool:
         if not href.startswith(("http://", "https://", "//")):
             return False  # a path on this site
         host = domain_of(f"https:{href}" if href.startswith("//") else href)
-        if not host or host == site or host.endswith(f".{site}") or site.endswith(f".{host}"):
+        if not host or domain_matches(host, site) or domain_matches(site, host):
             return False
     return True
 
