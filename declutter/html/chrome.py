@@ -155,13 +155,16 @@ UNPARAGRAPHED_FLOOR = 3000
 element holding a share of it is taken for its text: that measure also counts a footer's or a contact
 box's prose, which on a short page can outweigh the story."""
 
+_TEXT_MARKUP = (
+    "descendant::main"
+    " | descendant::h1[not(ancestor::*[@role = 'dialog' or @role = 'alertdialog' or @aria-modal = 'true'])]"
+    " | descendant::*/@itemprop[. = 'articleBody']/.."
+)
+"""The page's <main>, its <h1>s outside dialogs and its articleBody elements: the markup of its text."""
+
 _ARTICLE_HOLDERS = cast(
     Callable[[HtmlElement], list[HtmlElement]],
-    etree.XPath(
-        "(descendant::article | descendant::main"
-        " | descendant::h1[not(ancestor::*[@role = 'dialog' or @role = 'alertdialog' or @aria-modal = 'true'])]"
-        " | descendant::*/@itemprop[. = 'articleBody']/..)/ancestor::*"
-    ),
+    etree.XPath(f"(descendant::article | {_TEXT_MARKUP})/ancestor::*"),
 )
 """The ancestors of every <article>, <main>, <h1> and articleBody element below the context element.
 The articleBody test reads the ``itemprop`` attributes and goes up to their elements: a predicate on
@@ -169,14 +172,7 @@ every element (``descendant::*[@itemprop = 'articleBody']``) costs libxml2 sever
 inside a dialog (a 'Subscribe to RSS' box kept in a sidebar, a consent centre) heads the dialog, not the page:
 it would shield the sidebar holding it."""
 
-_TEXT_HOLDERS = cast(
-    Callable[[HtmlElement], list[HtmlElement]],
-    etree.XPath(
-        "(descendant::main"
-        " | descendant::h1[not(ancestor::*[@role = 'dialog' or @role = 'alertdialog' or @aria-modal = 'true'])]"
-        " | descendant::*/@itemprop[. = 'articleBody']/..)/ancestor::*"
-    ),
-)
+_TEXT_HOLDERS = cast(Callable[[HtmlElement], list[HtmlElement]], etree.XPath(f"({_TEXT_MARKUP})/ancestor::*"))
 """The ancestors of every <main>, <h1> and articleBody element: :data:`_ARTICLE_HOLDERS` less the <article>s."""
 
 
