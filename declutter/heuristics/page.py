@@ -673,10 +673,7 @@ def headline_anchor(
     )
     if later:
         headline = named[-1]
-    elif gaps[0] <= max_gap or not any(
-        b.line not in claimed and is_prose(b.text, min_words=prose_words, words=b.words)
-        for b in blocks[start : named[0]]
-    ):
+    elif gaps[0] <= max_gap or not any(is_paragraph(b, claimed, prose_words) for b in blocks[start : named[0]]):
         headline = named[0]
     else:
         return []
