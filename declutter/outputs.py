@@ -32,7 +32,7 @@ from typing import Literal
 from urllib.parse import urljoin
 
 from declutter.decisions import Cleaned, kept_lines
-from declutter.structure import CELL_SEPARATOR, Shape, paragraph
+from declutter.structure import CELL_SEPARATOR, Shape, line_spans, paragraph
 
 Format = Literal["text", "markdown", "html"]
 FORMATS: tuple[Format, ...] = ("text", "markdown", "html")
@@ -69,10 +69,7 @@ def kept_shapes(result: Cleaned) -> list[Shape]:
         return [paragraph(line.strip()) for line in result.text.split("\n") if line.strip()]
     changed = kept_lines(lines, result.decisions)
     kept: list[Shape] = []
-    number = 0
-    for shape in result.shapes:
-        span = range(number, number + shape.text.count("\n") + 1)
-        number = span.stop + 1
+    for shape, span in line_spans(result.shapes):
         if not any(n in changed for n in span):
             kept.append(shape)
             continue

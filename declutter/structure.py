@@ -20,6 +20,7 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -66,3 +67,17 @@ def paragraph(text: str) -> Shape:
     'paragraph'
     """
     return Shape("paragraph", text)
+
+
+def line_spans(shapes: Iterable[Shape]) -> Iterator[tuple[Shape, range]]:
+    """Each shape with the lines it takes in the page's text: the shapes' texts one after another, a blank line
+    between two (a code shape's text holds a line break for each blank line after it).
+
+    >>> [(shape.text, list(lines)) for shape, lines in line_spans([paragraph("A"), paragraph("B\\nC"), paragraph("D")])]
+    [('A', [0]), ('B\\nC', [2, 3]), ('D', [5])]
+    """
+    line = 0
+    for shape in shapes:
+        span = range(line, line + shape.text.count("\n") + 1)
+        yield shape, span
+        line = span.stop + 1

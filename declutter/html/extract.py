@@ -36,7 +36,7 @@ from declutter.html.regions import find_content, later_copies, later_twins, wide
 from declutter.html.structured import completed
 from declutter.html.tree import all_text, contains, path_of, remove, squeeze
 from declutter.rules import Kind, PerSelection, Rule
-from declutter.structure import Shape
+from declutter.structure import Shape, line_spans
 
 
 @dataclass(frozen=True)
@@ -83,13 +83,7 @@ class Page:
         >>> sorted(page.code_lines)
         [4, 6]
         """
-        lines: set[int] = set()
-        line = 0
-        for shape in self.shapes:
-            if shape.kind == "code":
-                lines.update(range(line, line + shape.text.count("\n") + 1))
-            line += shape.text.count("\n") + 2
-        return frozenset(lines)
+        return frozenset(line for shape, span in line_spans(self.shapes) if shape.kind == "code" for line in span)
 
 
 _selector_rules = PerSelection(lambda rules: tuple(r for r in rules if r.kind is Kind.SELECTOR))
