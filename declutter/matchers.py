@@ -208,7 +208,7 @@ WHOLE_LINE_KINDS = frozenset({Kind.KEEP, Kind.LINE, Kind.BLOCK, Kind.CUTOFF})
 
 def match_patterns(blocks: Sequence[Block], rules: Iterable[Rule]) -> dict[int, tuple[tuple[Rule, int], ...]]:
     """The :data:`Hits` of the keep, line, block and cut-off rules: every pattern runs at most once per line."""
-    return line_matcher([r for r in rules if r.kind in WHOLE_LINE_KINDS]).hits(blocks)
+    return line_matcher(tuple(rules)).hits(blocks)
 
 
 def match_keeps(blocks: Sequence[Block], hits: Hits) -> frozenset[int]:
@@ -315,8 +315,8 @@ _Candidate = tuple[Rule, int, regex.Pattern[str], tuple[str, ...]]
 """A pattern with its rule, its index in the rule, and the rule's ``requires`` literals (empty: none)."""
 
 
-line_matcher = PerSelection(LineMatcher)
-"""The :class:`LineMatcher` for exactly these rules, compiled once per rule selection."""
+line_matcher = PerSelection(lambda rules: LineMatcher([r for r in rules if r.kind in WHOLE_LINE_KINDS]))
+"""The :class:`LineMatcher` of a rule selection's keep, line, block and cut-off rules, compiled once per selection."""
 
 
 def match_lines(blocks: Sequence[Block], hits: Hits, protected: frozenset[int]) -> list[Decision]:

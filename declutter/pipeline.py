@@ -30,7 +30,6 @@ from declutter.heuristics.common import Removed, code_and_tables
 from declutter.html import extract_page, looks_like_html
 from declutter.language import document_language, normalize_language
 from declutter.matchers import (
-    WHOLE_LINE_KINDS,
     LineMatcher,
     line_matcher,
     match_blocks,
@@ -141,7 +140,7 @@ class _Plan:
     @cached_property
     def matcher(self) -> LineMatcher:
         """The keep, line, block and cut-off rules' :class:`~declutter.matchers.LineMatcher`."""
-        return line_matcher([r for r in self.rules if r.kind in WHOLE_LINE_KINDS])
+        return line_matcher(self.rules)
 
     @cached_property
     def extracted(self) -> _Plan:
