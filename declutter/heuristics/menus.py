@@ -799,14 +799,13 @@ def twin_menu(
     """
     kept = [b for b in blocks if b.line not in claimed]
     keys = [_label_key(b.text) if b.words <= max_words and not ends_like_sentence(b.text) else "" for b in kept]
-    counts = Counter(key for key in keys if key)
     where: dict[str, list[int]] = {}
     for position, key in enumerate(keys):
         if key:
             where.setdefault(key, []).append(position)
     twins: set[int] = set()
     for first, key in enumerate(keys):
-        if not key or not 2 <= counts[key] <= _MOST_COPIES:
+        if not key or not 2 <= len(where[key]) <= _MOST_COPIES:
             continue
         for second in where[key]:
             if second < first + min_lines or (first > 0 and keys[first - 1] and keys[first - 1] == keys[second - 1]):
@@ -819,7 +818,7 @@ def twin_menu(
             run = range(first, first + size)
             if (
                 size >= min_lines
-                and sum(counts[keys[p]] == 2 for p in run) >= twin_share * size
+                and sum(len(where[keys[p]]) == 2 for p in run) >= twin_share * size
                 and sum(any(ch.isdigit() for ch in kept[p].text) for p in run) <= max_digit_share * size
             ):
                 twins.update(run)
