@@ -21,6 +21,7 @@ from declutter.html.tree import (
     BLOCK_TAGS,
     PARAGRAPHS,
     all_text,
+    class_counts,
     class_tokens,
     describe,
     paragraph_sizes,
@@ -769,7 +770,7 @@ class _CardTest:
 
     def __init__(self, root: HtmlElement) -> None:
         self._root = root.getroottree().getroot()
-        self._counts: dict[str, Counter[str]] = {}
+        self._counts: dict[str, Counter[str | None]] = {}
 
     def __call__(self, element: HtmlElement) -> bool:
         parent = element.getparent()
@@ -778,7 +779,7 @@ class _CardTest:
             return False
         counts = self._counts.get(parent.tag)
         if counts is None:
-            counts = self._counts[parent.tag] = Counter(e.get("class") for e in self._root.iter(parent.tag))
+            counts = self._counts[parent.tag] = class_counts(self._root, parent.tag)
         return counts[value] >= CARD_TWINS
 
 

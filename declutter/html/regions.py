@@ -17,6 +17,7 @@ from declutter.html.tree import (
     PARAGRAPH_TAGS,
     SKIP,
     all_text,
+    class_counts,
     contains,
     paragraph_chars,
     path_of,
@@ -385,8 +386,7 @@ def _templates(block: HtmlElement, mass: dict[HtmlElement, int]) -> set[tuple[st
 
 def _only_in(node: HtmlElement, tag: str, value: str) -> bool:
     """Whether every element of this tag and class on the page lies inside ``node``."""
-    inside = sum(1 for element in node.iter(tag) if element.get("class") == value)
-    return inside == sum(1 for element in node.getroottree().getroot().iter(tag) if element.get("class") == value)
+    return class_counts(node, tag)[value] == class_counts(node.getroottree().getroot(), tag)[value]
 
 
 def _in_landmark(base: HtmlElement, node: HtmlElement) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from typing import cast
 
@@ -272,6 +273,17 @@ INLINE = frozenset(
         "data",
     }
 )
+
+
+def class_counts(root: HtmlElement, tag: str) -> Counter[str | None]:
+    """How many elements of ``tag`` at or below ``root`` carry each class value, as written (None: no class): a
+    template repeated across the page (a grid's cards, a thread's posts) is one value many times.
+
+    >>> from declutter.html.parsing import parse
+    >>> class_counts(parse("<div class=card>a</div><div class=card>b</div><div>c</div>"), "div")["card"]
+    2
+    """
+    return Counter(element.get("class") for element in root.iter(tag))
 
 
 def contains(outer: HtmlElement, inner: HtmlElement) -> bool:
