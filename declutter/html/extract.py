@@ -32,7 +32,7 @@ from declutter.html.chrome import (
 )
 from declutter.html.metadata import author_of, first_meta, read_metadata
 from declutter.html.parsing import parse
-from declutter.html.regions import find_content, later_copies, later_twins, widened
+from declutter.html.regions import content_parts, later_copies, later_twins, widened
 from declutter.html.structured import completed
 from declutter.html.tree import all_text, contains, path_of, remove, squeeze
 from declutter.rules import Kind, PerSelection, Rule
@@ -126,17 +126,20 @@ def extract_page(html: str, rules: Sequence[Rule], *, url: str | None = None, do
     for twin in later_twins(root):  # a responsive layout's second copy, a carousel's cloned slide
         notes.append(f"a later twin of a block ({path_of(twin)}, {len(all_text(twin).split())} words) was left out")
         remove(twin)
-    container = find_content(root, article=head.article)
+    parts = content_parts(root, article=head.article)
+    container = parts[-1]
     if not head.article:
         container, widening = widened(root, container)
         notes += widening
-    removed += remove_chrome(
-        container,
-        [s for s in selectors if s.rule.params.get("scope") == "content"],
-        article=head.article,
-        product=head.product,
-        site=site,
-    )
+        parts = parts if container is parts[-1] else (container,)
+    for part in parts:
+        removed += remove_chrome(
+            part,
+            [s for s in selectors if s.rule.params.get("scope") == "content"],
+            article=head.article,
+            product=head.product,
+            site=site,
+        )
     h1 = container.find(".//h1")
     if h1 is None:
         h1 = root.find(".//h1")
@@ -149,7 +152,7 @@ def extract_page(html: str, rules: Sequence[Rule], *, url: str | None = None, do
     )
     if h1 is not None and contains(container, h1):
         remove(h1)
-    shapes = tuple(blocks_of(container))
+    shapes = tuple(shape for part in parts for shape in blocks_of(part))
     if title and shapes and shapes[0].text == title:
         shapes = shapes[1:]
     shapes, completion = completed(head.items, shapes)

@@ -11,6 +11,7 @@ from typing import Any, cast
 from lxml import etree
 from lxml.html import HtmlElement
 
+from declutter.html.blocks import blocks_of
 from declutter.html.tree import (
     INLINE,
     NOT_PARAGRAPHS,
@@ -591,3 +592,102 @@ def later_twins(base: HtmlElement) -> list[HtmlElement]:
         if len(all_text(common).split()) <= TWIN_SPAN * len(text.split()):
             twins.append(element)
     return twins
+
+
+LEAD_CLIMB = 1
+"""How many elements above the container the block that opens it is looked for: beside the container, or beside
+the row or column holding it (a page builder's intro row before its body column). Two levels reach a fact-check's
+claim box and a press release's quote, which news references leave out (ScrapingHub precision 0.972 -> 0.971)."""
+LEAD_PARAGRAPH = 100
+"""A block opens an article when it holds a paragraph of this many characters: a sentence or two of prose."""
+LEAD_CARDS = 3
+"""A block whose text sits mostly in this many elements of one tag and class is a row of cards, not an opening."""
+_TEXT_PARTS = frozenset({"h2", "h3", "h4", "h5", "h6", "p", "ul", "ol", "table", "blockquote", "figure", "pre"})
+"""The parts of a text that carry on an opening back to prose printed before them: its headings, lists and tables."""
+
+
+def content_parts(root: HtmlElement, *, article: bool = False) -> tuple[HtmlElement, ...]:
+    """The elements holding the page's main content, in document order: the container :func:`find_content`
+    chooses, and the blocks printed right before it that open its text (:func:`_opens`): a standfirst, a summary,
+    'Key takeaways' or the first paragraphs that a page builder set in the row or column before the body's, a
+    thread's first post printed before the list of replies. From each block taken the walk goes on backwards;
+    headings, lists and tables (:data:`_TEXT_PARTS`) between two such blocks are taken with them.
+
+    >>> from declutter.html.parsing import parse
+    >>> intro = ("<p>We own more cables than we will ever need, and most of them sit in a drawer, untouched,"
+    ...          " for years on end.</p>")
+    >>> body = "<p>Start by sorting them by the plug at each end, then label every bundle you keep.</p>" * 12
+    >>> page = parse(f"<body><main><div id=row1>{intro}</div><div id=row2><div id=col>{body}</div></div></main></body>")
+    >>> [part.get("id") for part in content_parts(page)]
+    ['row1', 'col']
+    """
+    parts = [find_content(root, article=article)]
+    held: list[HtmlElement] = []  # headings, lists and tables, taken when prose comes before them
+    while (block := _block_before(held[0] if held else parts[0])) is not None:
+        if _opens(block):
+            parts[:0] = [block, *held]
+            held = []
+        elif len(parts) > 1 and block.tag in _TEXT_PARTS and not _apart(block):
+            held.insert(0, block)
+        else:
+            break
+    return (*held, *parts)
+
+
+def _block_before(element: HtmlElement) -> HtmlElement | None:
+    """The nearest element with text printed right before ``element``: beside it, or beside an element holding it
+    up to :data:`LEAD_CLIMB` levels above; none when text lies loose between them, or when that element would sit
+    straight in the page's <body> (a site's notice or banner, not a page's text)."""
+    for _ in range(LEAD_CLIMB + 1):
+        parent = element.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            return None
+        sibling = element.getprevious()
+        while sibling is not None:
+            if (sibling.tail or "").strip():
+                return None
+            if isinstance(sibling.tag, str) and all_text(sibling).strip():
+                return sibling
+            sibling = sibling.getprevious()
+        if (parent.text or "").strip():
+            return None
+        element = parent
+    return None
+
+
+def _opens(block: HtmlElement) -> bool:
+    """Whether a block reads as the opening of an article: prose (a paragraph of :data:`LEAD_PARAGRAPH`
+    characters), not plainly apart from it (:func:`_apart`: a header, menu or form, links), not the block holding
+    the page's headline (its byline and dek go with it), not named as chrome, not marked ``data-nosnippet`` (a
+    site's own words about the page: an author's bio, a notice) and not a row of cards (:func:`_cards`)."""
+    if block.tag == "h1" or _apart(block) or next(block.iter("h1"), None) is not None:
+        return False
+    if _NEGATIVE_HINT.search(f"{block.get('class') or ''} {block.get('id') or ''}"):
+        return False
+    if block.get("data-nosnippet") is not None or next(block.iterfind(".//*[@data-nosnippet]"), None) is not None:
+        return False
+    if _cards(block):
+        return False
+    return any(shape.kind == "paragraph" and len(shape.text) >= LEAD_PARAGRAPH for shape in blocks_of(block))
+
+
+def _cards(block: HtmlElement) -> bool:
+    """Whether most of a block's text sits in :data:`LEAD_CARDS` or more elements of one tag and class: a row of
+    testimonials, teasers or customers, not an article's opening.
+
+    >>> from lxml.html import fragment_fromstring
+    >>> quote = "<div class=quote>Great service, the parcel came in two days and well packed.</div>"
+    >>> _cards(fragment_fromstring(f"<div>{quote * 3}</div>")), _cards(fragment_fromstring(f"<div>{quote * 2}</div>"))
+    (True, False)
+    """
+    counts: Counter[tuple[str, str]] = Counter()
+    held: Counter[tuple[str, str]] = Counter()
+    for element in block.iter():
+        value = element.get("class")
+        if value and isinstance(element.tag, str):
+            size = len(all_text(element).strip())
+            if size:
+                counts[(element.tag, value)] += 1
+                held[(element.tag, value)] += size
+    total = len(all_text(block).strip())
+    return any(count >= LEAD_CARDS and held[key] >= 0.5 * total for key, count in counts.items())

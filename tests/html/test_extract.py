@@ -69,3 +69,20 @@ def test_a_products_customer_reviews_go_but_a_review_articles_stay(rules) -> Non
     for other in ("Article", "WebPage"):
         page = extract_page(_shop(other), rules.active())
         assert sum("straps stay put" in block for block in page.blocks) == 12, other
+
+
+def test_an_intro_row_before_the_body_column_comes_out_first(rules) -> None:  # type: ignore[no-untyped-def]
+    intro = (
+        "<div class='row intro'><p>Most of us own far more charging cables than we will ever need, and most of them"
+        " sit in a drawer for years.</p></div>"
+    )
+    body = "".join(
+        f"<p>Step {n}: sort the cables by the plug at each end, then label each bundle.</p>" for n in range(20)
+    )
+    html = (
+        f"<html><body><main><h1>Cables</h1>{intro}<div class=row><div class=col>{body}</div></div></main></body></html>"
+    )
+    page = extract_page(html, rules.active())
+    assert page.blocks[0].startswith("Most of us own far more charging cables")
+    assert page.blocks[1].startswith("Step 0:")
+    assert page.container.endswith("div.col")

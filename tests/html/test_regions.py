@@ -211,3 +211,57 @@ def test_a_threads_first_post_beside_its_replies_stays_in_the_region() -> None:
     assert find_content(parse(_thread())).get("id") == "mainbar", "the question is a post like the answers"
     assert find_content(parse(_thread()), article=True).get("id") == "answers", "an article's blocks are not posts"
     assert find_content(parse(_thread(wrapper_in_header=True))).get("id") == "answers", "a layout's class, not a post's"
+
+
+_INTRO = (
+    "<p>Most of us own far more charging cables than we will ever need, and most of them sit in a drawer for years"
+    " before anyone looks at them again.</p>"
+)
+_BODY = "".join(
+    f"<p>Step {n}: sort the cables by the plug at each end, then label every bundle you keep.</p>" for n in range(30)
+)
+
+
+def _parts(before: str, *, around: str = "main") -> list[str]:
+    """The ids of the content parts of a page whose body column follows ``before`` in a page builder's rows."""
+    from declutter.html.regions import content_parts
+
+    root = parse(f"<body><{around}>{before}<div id=row2><div id=col>{_BODY}</div></div></{around}></body>")
+    return [part.get("id") for part in content_parts(root)]
+
+
+def test_an_intro_in_the_row_before_the_body_column_opens_the_content() -> None:
+    assert _parts(f"<div id=row1>{_INTRO}</div>") == ["row1", "col"]
+    assert _parts(f"<div id=row1><div id=cell>{_INTRO}</div></div>") == ["row1", "col"], "the row, not only its cell"
+
+
+def test_prose_headings_and_lists_before_the_body_carry_on_back_to_the_first_paragraph() -> None:
+    before = f"<div id=first>{_INTRO}</div><h2 id=h>What you need</h2><ul id=l><li>A drawer</li><li>Tape</li></ul>"
+    assert _parts(before + f"<div id=second>{_INTRO}</div>") == ["first", "h", "l", "second", "col"]
+    assert _parts(before) == ["col"], "a heading and a list alone do not open an article"
+
+
+def test_blocks_beside_the_body_that_are_not_its_opening_stay_out() -> None:
+    headline = f"<div id=top><h1>Taming the cable drawer</h1>{_INTRO}</div>"
+    assert _parts(headline) == ["col"], "the headline's block: its byline and dek go with it"
+    assert _parts(f"<div id=bio data-nosnippet>{_INTRO}</div>") == ["col"], "a site's words about its author"
+    quotes = "".join(f"<div class=quote>{_INTRO}</div>" for _ in range(3))
+    assert _parts(f"<div id=reviews>{quotes}</div>") == ["col"], "a row of testimonials"
+    links = "".join(
+        f"<a href='/s/{n}'>Another story about tidy desks and cable trays, number {n}</a> " for n in range(3)
+    )
+    assert _parts(f"<div id=related><p>{links}</p></div>") == ["col"], "a list of links"
+    assert _parts(f"<div id=promo class=newsletter-promo>{_INTRO}</div>") == ["col"], "named as chrome"
+    assert _parts("<div id=short><p>Updated on 4 May.</p></div>") == ["col"], "too short to be prose"
+
+
+def test_an_intro_is_looked_for_only_next_to_the_body() -> None:
+    assert _parts(f"<div id=row1>{_INTRO}</div>", around="div") == ["row1", "col"]
+    assert _parts(f"<div id=row1>{_INTRO}</div>Loose words between") == ["col"], "text printed between them"
+    far = f"<div id=far>{_INTRO}</div><div id=wrap><div id=row2><div id=col>{_BODY}</div></div></div>"
+    from declutter.html.regions import content_parts
+
+    root = parse(f"<body><main>{far}</main></body>")
+    assert [part.get("id") for part in content_parts(root)] == ["col"], "two levels above the body column: too far"
+    root = parse(f"<body><div id=notice>{_INTRO}</div><div id=row2><div id=col>{_BODY}</div></div></body>")
+    assert [part.get("id") for part in content_parts(root)] == ["col"], "a block straight in <body>: a site's notice"
