@@ -611,7 +611,8 @@ def content_parts(root: HtmlElement, *, article: bool = False) -> tuple[HtmlElem
     chooses, and the blocks printed right before it that open its text (:func:`_opens`): a standfirst, a summary,
     'Key takeaways' or the first paragraphs that a page builder set in the row or column before the body's, a
     thread's first post printed before the list of replies. From each block taken the walk goes on backwards;
-    headings, lists and tables (:data:`_TEXT_PARTS`) between two such blocks are taken with them.
+    headings, lists and tables (:data:`_TEXT_PARTS`, not a row of cards) are taken when such a block comes before
+    them, and after the last one.
 
     >>> from declutter.html.parsing import parse
     >>> intro = ("<p>We own more cables than we will ever need, and most of them sit in a drawer, untouched,"
@@ -627,11 +628,11 @@ def content_parts(root: HtmlElement, *, article: bool = False) -> tuple[HtmlElem
         if _opens(block):
             parts[:0] = [block, *held]
             held = []
-        elif len(parts) > 1 and block.tag in _TEXT_PARTS and not _apart(block):
+        elif block.tag in _TEXT_PARTS and not _apart(block) and not _cards(block):
             held.insert(0, block)
         else:
             break
-    return (*held, *parts)
+    return (*held, *parts) if len(parts) > 1 else tuple(parts)
 
 
 def _block_before(element: HtmlElement) -> HtmlElement | None:

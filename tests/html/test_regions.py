@@ -238,7 +238,10 @@ def test_an_intro_in_the_row_before_the_body_column_opens_the_content() -> None:
 def test_prose_headings_and_lists_before_the_body_carry_on_back_to_the_first_paragraph() -> None:
     before = f"<div id=first>{_INTRO}</div><h2 id=h>What you need</h2><ul id=l><li>A drawer</li><li>Tape</li></ul>"
     assert _parts(before + f"<div id=second>{_INTRO}</div>") == ["first", "h", "l", "second", "col"]
-    assert _parts(before) == ["col"], "a heading and a list alone do not open an article"
+    assert _parts(before) == ["first", "h", "l", "col"], "a heading between the intro and the body"
+    assert _parts(before.replace(f"<div id=first>{_INTRO}</div>", "")) == ["col"], "alone they open nothing"
+    cards = "".join(f"<li class=card>{_INTRO}</li>" for _ in range(3))
+    assert _parts(f"<div id=first>{_INTRO}</div><ul id=grid>{cards}</ul>") == ["col"], "a grid of cards is not a list"
 
 
 def test_blocks_beside_the_body_that_are_not_its_opening_stay_out() -> None:
