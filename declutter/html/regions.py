@@ -610,7 +610,8 @@ def content_parts(root: HtmlElement, *, article: bool = False) -> tuple[HtmlElem
     """The elements holding the page's main content, in document order: the container :func:`find_content`
     chooses, and the blocks printed right before it that open its text (:func:`_opens`): a standfirst, a summary,
     'Key takeaways' or the first paragraphs that a page builder set in the row or column before the body's, a
-    thread's first post printed before the list of replies. From each block taken the walk goes on backwards;
+    thread's first post printed before the list of replies; not a block the container prints again (a teaser of
+    its first lines, a pull quote). From each block taken the walk goes on backwards;
     headings, lists and tables (:data:`_TEXT_PARTS`, not a row of cards) are taken when such a block comes before
     them, and after the last one.
 
@@ -624,8 +625,10 @@ def content_parts(root: HtmlElement, *, article: bool = False) -> tuple[HtmlElem
     """
     parts = [find_content(root, article=article)]
     held: list[HtmlElement] = []  # headings, lists and tables, taken when prose comes before them
+    printed = ""  # the container's text, read once a block is found before it
     while (block := _block_before(held[0] if held else parts[0])) is not None:
-        if _opens(block):
+        printed = printed or squeeze(all_text(parts[-1]))
+        if _opens(block) and squeeze(all_text(block)) not in printed:  # not a copy of its lines (a pull quote)
             parts[:0] = [block, *held]
             held = []
         elif block.tag in _TEXT_PARTS and not _apart(block) and not _cards(block):

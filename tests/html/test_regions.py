@@ -268,3 +268,11 @@ def test_an_intro_is_looked_for_only_next_to_the_body() -> None:
     assert [part.get("id") for part in content_parts(root)] == ["col"], "two levels above the body column: too far"
     root = parse(f"<body><div id=notice>{_INTRO}</div><div id=row2><div id=col>{_BODY}</div></div></body>")
     assert [part.get("id") for part in content_parts(root)] == ["col"], "a block straight in <body>: a site's notice"
+
+
+def test_a_block_the_body_prints_again_is_not_its_opening() -> None:
+    from declutter.html.regions import content_parts
+
+    body = f"<div id=row2><div id=col>{_INTRO}{_BODY}</div></div>"
+    root = parse(f"<body><main><div id=teaser>{_INTRO}</div>{body}</main></body>")
+    assert [part.get("id") for part in content_parts(root)] == ["col"], "a teaser of its first lines, a pull quote"
