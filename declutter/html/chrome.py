@@ -20,12 +20,12 @@ from declutter.html.regions import CARD_WORDS, NOT_CARDS, content_mass, names_bo
 from declutter.html.tree import (
     BLOCK_TAGS,
     PARAGRAPHS,
+    Paths,
     all_text,
     class_counts,
     class_tokens,
     describe,
     paragraph_sizes,
-    path_of,
     preview,
     remove,
     squeeze,
@@ -367,11 +367,12 @@ def remove_chrome(
             break
         vetoed |= holding  # its matches are the page's text taken together (a forum's posts): none goes
     found = _boxed(found, root, holders)
+    paths = Paths()  # the walk's removed siblings share their ancestors' part of the path
     for element, compiled, reason in found:
         rule = compiled.rule
         decisions.append(
             ElementDecision(
-                rule.id, rule.category, path_of(element), f"{reason} ({describe(element)})", preview(element)
+                rule.id, rule.category, paths.of(element), f"{reason} ({describe(element)})", preview(element)
             )
         )
         remove(element)
@@ -672,10 +673,11 @@ def _matches(
                 found = found | known if found else known
         return found
 
-    valued: dict[str, frozenset[str]] = {}  # and its class/id values: each is read once per walk
+    valued: dict[str, frozenset[str]] = {}  # and its class/id values: each is read once per walk, body names included
     class_names = frozenset(by_class)
     classed: dict[str, frozenset[str]] = {}  # the class names some rule's class selector names, per class value
     in_card = _CardTest(root)
+    in_page = _InPageLinks(root)
     attribute_names = frozenset(by_attribute)
     stack = [root]
     while stack:
@@ -699,12 +701,13 @@ def _matches(
                     raw = f"{raw_class or ''} {raw_id or ''}"
                     known = valued.get(raw)
                     if known is None:
-                        known = valued[raw] = tokens_of(raw)
+                        known = tokens_of(raw)
+                        if known and names_body(raw):  # named as the article's body and as chrome: the body
+                            known = _NO_TOKENS
+                        valued[raw] = known
                     tokens = known
                     if tokens and raw_id and _names_its_heading(element, raw_id):  # a section's anchor
                         tokens = tokens_of(raw_class or "")
-                    if tokens and names_body(raw):  # named as the article's body and as chrome: the body
-                        tokens = _NO_TOKENS
                     if tokens and element.get("role") == "tabpanel":  # named after the tab that opens it
                         tokens = _NO_TOKENS
             numbers: list[int] | None
@@ -730,6 +733,8 @@ def _matches(
                 rule = compiled.rule
                 if rule.params.get("min_links", 0) > 0 and next(element.iter("a"), None) is None:
                     continue  # no link, no link cluster: said at once, before the guard sums the paragraphs
+                if rule.params.get("in_page_links", False) and in_page(element) < rule.params.get("min_links", 0):
+                    continue  # nor with too few links to places in the page (most <div>s a table of contents names)
                 spared = rule.params.get("unless_holding")
                 if spared and next(element.iterdescendants(*spared), None) is not None:
                     continue  # a <figure> holding a table is the table, not a photo's caption
@@ -781,6 +786,41 @@ class _CardTest:
         if counts is None:
             counts = self._counts[parent.tag] = class_counts(self._root, parent.tag)
         return counts[value] >= CARD_TWINS
+
+
+_IN_PAGE_LINKS = cast(
+    Callable[[HtmlElement], list[HtmlElement]],
+    etree.XPath("descendant-or-self::a[starts-with(@href, '#') and string-length(@href) > 1]"),
+)
+"""The links to places in the page (:func:`_in_page`), found by one XPath in C."""
+
+
+class _InPageLinks:
+    """How many links to places in the page (:func:`_in_page`) an element holds, counted for the whole walk
+    from the page's few such links and their ancestors (one XPath) when a rule counting them first asks.
+
+    A rule with ``in_page_links`` (a table of contents) names every <div>, list and section: nearly all hold
+    fewer than its ``min_links`` such links, which this says before the guard sums their paragraphs and
+    :func:`_link_cluster` reads their links.
+
+    >>> from declutter.html.parsing import parse
+    >>> page = parse("<div id=toc><ul><li><a href='#a'>A</a></li><li><a href='#b'>B</a></li></ul></div>"
+    ...              "<a href='/'>Home</a>")
+    >>> in_page = _InPageLinks(page)
+    >>> in_page(page.get_element_by_id("toc")), in_page(page.find(".//li")), in_page(page.find("body/a"))
+    (2, 1, 0)
+    """
+
+    def __init__(self, root: HtmlElement) -> None:
+        self._root = root
+        self._counts: Counter[HtmlElement] | None = None
+
+    def __call__(self, element: HtmlElement) -> int:
+        if self._counts is None:
+            self._counts = Counter(
+                node for link in _IN_PAGE_LINKS(self._root) for node in (link, *link.iterancestors())
+            )
+        return self._counts[element]
 
 
 CARD_LINKS = 3

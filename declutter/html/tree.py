@@ -74,12 +74,37 @@ def describe(element: HtmlElement) -> str:
 
 
 def path_of(element: HtmlElement) -> str:
-    parts: list[str] = []
-    node: HtmlElement | None = element
-    while node is not None and len(parts) < 4:
-        parts.append(describe(node))
-        node = node.getparent()
-    return ">".join(reversed(parts))
+    """The element and up to three of its ancestors, outermost first: ``body>div#main>aside.related``."""
+    return Paths().of(element)
+
+
+class Paths:
+    """:func:`path_of` for the elements one walk removes, each parent's part of the path made once: removed
+    siblings share it (most removed elements have a removed sibling on ScrapingHub's pages).
+
+    >>> from lxml.html import fromstring
+    >>> page = fromstring("<div id=main><ul class='share bar'><li>Mail</li><li>Print</li></ul></div>")
+    >>> paths = Paths()
+    >>> [paths.of(item) for item in page.iter("li")]
+    ['body>div#main>ul.share.bar>li', 'body>div#main>ul.share.bar>li']
+    """
+
+    def __init__(self) -> None:
+        self._above: dict[HtmlElement, str] = {}
+
+    def of(self, element: HtmlElement) -> str:
+        parent = element.getparent()
+        if parent is None:
+            return describe(element)
+        above = self._above.get(parent)
+        if above is None:
+            parts: list[str] = []
+            node: HtmlElement | None = parent
+            while node is not None and len(parts) < 3:
+                parts.append(describe(node))
+                node = node.getparent()
+            above = self._above[parent] = ">".join(reversed(parts)) + ">"
+        return above + describe(element)
 
 
 def squeeze(text: str) -> str:

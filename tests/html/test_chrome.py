@@ -8,7 +8,14 @@ from lxml.html import HtmlElement
 
 from declutter import RuleSet
 from declutter.html import extract_page, parse
-from declutter.html.chrome import _article_holders, _token_screen, compile_selector_rule, remove_chrome
+from declutter.html.chrome import (
+    _article_holders,
+    _in_page,
+    _InPageLinks,
+    _token_screen,
+    compile_selector_rule,
+    remove_chrome,
+)
 from declutter.html.tree import class_tokens
 from declutter.rules import Kind
 
@@ -70,6 +77,27 @@ def test_article_holders_are_the_ancestors_of_article_markup(parts: list[str]) -
         holders = _article_holders(element)
         assert holders.any == _holders_by_walking(element)
         assert holders.marked == _holders_by_walking(element, marked=True)
+
+
+LINKS = st.sampled_from(["<a href='#part'>p</a>", "<a href='#'>top</a>", "<a href='/a'>a</a>", "<a>x</a>", ""])
+
+
+@st.composite
+def linked_trees(draw: st.DrawFn, depth: int = 0) -> str:
+    """Random nested blocks holding links to places in the page, elsewhere, or nowhere."""
+    children = draw(st.lists(linked_trees(depth + 1), max_size=3)) if depth < 3 else []
+    tag = draw(st.sampled_from(["div", "ul", "li", "section", "a"]))
+    return f"<{tag}>{draw(LINKS)}{''.join(children)}{draw(LINKS)}</{tag}>"
+
+
+@settings(max_examples=200)
+@given(st.lists(linked_trees(), max_size=4))
+def test_in_page_links_are_counted_as_the_link_cluster_counts_them(parts: list[str]) -> None:
+    """The walk's count per element (from the links' ancestors) is the count of its links :func:`_in_page` takes."""
+    root = parse("<html><body>" + "".join(parts) + "</body></html>")
+    counted = _InPageLinks(root)
+    for element in root.iter():
+        assert counted(element) == sum(_in_page(a.get("href") or "") for a in element.iter("a"))
 
 
 def test_a_landmark_holding_several_articles_holds_cards_not_the_page_s_text() -> None:

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from declutter.html import parse
-from declutter.html.tree import _TOKEN_SPLIT, _split_tokens, preview, squeeze
+from declutter.html.tree import _TOKEN_SPLIT, Paths, _split_tokens, describe, preview, squeeze
 
 from . import CLASS_NAMES
 
@@ -42,3 +42,19 @@ def test_removed_element_text_reads_as_piece_by_piece(pieces: list[str]) -> None
         assert whole.startswith(shown.removesuffix("...").rstrip())
         if len("".join(pieces)) <= limit:
             assert shown == whole
+
+
+@settings(max_examples=100)
+@given(
+    st.lists(st.sampled_from(["<ul class='share bar'>", "<li>", "<div id=main>", "<p>", "<span class=x>"]), max_size=8)
+)
+def test_paths_of_removed_siblings_are_each_element_s_own(opened: list[str]) -> None:
+    """A path made from its parent's shared part is the one walked up from the element itself."""
+    root = parse("<html><body>" + "".join(opened) + "<a>1</a><a>2</a><b>3</b></body></html>")
+    paths = Paths()
+    for element in root.iter():
+        walked, node = [], element
+        while node is not None and len(walked) < 4:
+            walked.append(describe(node))
+            node = node.getparent()
+        assert paths.of(element) == ">".join(reversed(walked))
