@@ -354,7 +354,11 @@ def remove_chrome(
             holders,
             _Page(article, product, site, opened),
         )
-        judged = [(el, compiled.rule.id) for el, compiled, _ in found if _judged_together(compiled.rule, article)]
+        judged = [
+            (el, compiled.rule.id)
+            for el, compiled, _ in found
+            if _judged_together(compiled.rule, article) or (article and _a_reply(el, compiled))
+        ]
         if not judged or mass.page < TEXT_FLOOR:  # nothing judged together, or too little text for a share to matter
             break
         together: Counter[str] = Counter()
@@ -562,6 +566,35 @@ def _judged_together(rule: Rule, article: bool) -> bool:
     """Whether a guarded rule's matches are judged together (a news story's comments are apart from its
     text, ``together = "except-articles"``; a forum thread is its posts)."""
     return _applies(rule.params.get("guard", True), article) and _applies(rule.params.get("together", True), article)
+
+
+def _a_reply(element: HtmlElement, compiled: CompiledSelector) -> bool:
+    """Whether a match of a rule judged together except on articles (``together = "except-articles"``) is a reply
+    of a thread: a sibling before it of its tag, which the rule does not match, carries every class name of the
+    match that holds none of the rule's tokens (the template a post and its replies share). A page calling itself
+    an article whose first post is such a sibling (a bbPress thread in a WordPress ``article.entry``) is a thread:
+    its replies are judged together as a forum's are. A news story's comments are no twin of its text.
+
+    >>> from declutter.html.parsing import parse
+    >>> from declutter.ruleset import RuleSet
+    >>> rule = compile_selector_rule(next(rule for rule in RuleSet.bundled() if rule.id == "DOM007"))
+    >>> thread = parse("<div><div class='post post-first'>Q</div><div id=r class='post post-reply'>A</div></div>")
+    >>> story = parse("<div><div class='entry'>Story</div><div id=r class='comment odd'>Hi</div></div>")
+    >>> _a_reply(thread.get_element_by_id("r"), rule), _a_reply(story.get_element_by_id("r"), rule)
+    (True, False)
+    """
+    if compiled.rule.params.get("together") != "except-articles":
+        return False
+    template = {name for name in (element.get("class") or "").split() if compiled.tokens.isdisjoint(class_tokens(name))}
+    if not template:
+        return False
+    for sibling in element.itersiblings(preceding=True):
+        if sibling.tag != element.tag or not template <= set((sibling.get("class") or "").split()):
+            continue
+        named = f"{sibling.get('class') or ''} {sibling.get('id') or ''}"
+        if compiled.tokens.isdisjoint(class_tokens(named)):
+            return True
+    return False
 
 
 @dataclass(frozen=True)

@@ -140,6 +140,19 @@ def test_an_article_s_comments_are_judged_one_by_one() -> None:
     assert not any("same crash" in block for block in page.blocks), "DOM007 says: except-articles"
 
 
+def test_a_thread_in_an_article_s_markup_keeps_its_replies() -> None:
+    """A bbPress thread printed in a WordPress ``article.entry`` calls itself an article, but its first post and its
+    replies share one template ('forum-post'): the replies are the thread, judged together as a forum's are. An
+    article's own comments, no twins of its text, still go (see the test above)."""
+    article = "<meta property='og:type' content='article'>"
+    first = "<div class='forum-post forum-post-original'><p>How do I square a board?</p></div>"
+    replies = "".join(POST.format(n=n).replace("'comment'", "'forum-post forum-post-reply'") for n in range(8))
+    html = f"<html><head>{article}</head><body><div class='forum-thread'>{first}{replies}</div></body></html>"
+    page = extract_page(html, RuleSet.bundled().active())
+    assert sum("same crash" in block for block in page.blocks) == 8
+    assert any("square a board" in block for block in page.blocks)
+
+
 def test_a_long_comment_among_its_like_is_no_page_text_by_its_share() -> None:
     """A blog post written between <br>s holds no paragraph: one long comment of the list holds most of the page's
     paragraphs, yet it is one comment of several (DOM007: ``guard_twins = false``) and goes with the others, though
