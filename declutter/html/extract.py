@@ -18,7 +18,7 @@ removed it. lxml parses without network access and without expanding entities.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from declutter.decisions import ElementDecision
 from declutter.document import domain_of
@@ -90,6 +90,14 @@ _selector_rules = PerSelection(lambda rules: tuple(r for r in rules if r.kind is
 """A selection's selector rules, listed once: on each page only they are asked about its site and kind."""
 
 
+NEAR_EMPTY_WORDS = 50
+"""A result of fewer words than this (less its title) may be near-empty: not one post or paragraph of a page."""
+NEAR_EMPTY_SHARE = 0.05
+"""… when it is also less than this share of the words the page shows (as the pipeline's near-empty warning)."""
+NEAR_EMPTY_PAGE = 200
+"""A page showing fewer words than this may well be all chrome (a shop's bare grid): its short result is no loss."""
+
+
 def extract_page(html: str, rules: Sequence[Rule], *, url: str | None = None, domain: str | None = None) -> Page:
     """Run the DOM stage: metadata, selector rules (scoped to the page's site), main content, blocks.
 
@@ -97,7 +105,52 @@ def extract_page(html: str, rules: Sequence[Rule], *, url: str | None = None, do
     found is widened to the whole page (less its chrome) when it holds much less than the
     page shows, and the page's JSON-LD article body or product description completes what the markup
     gave; :attr:`Page.notes` says when any of these happened.
+
+    A near-empty result from a page full of words (:func:`_near_empty`: the title and a line left of a thread
+    whose posts are each a 'comment', of a listing whose entries are link lists) is made again without each
+    guarded rule that removed something in turn, and the retry keeping the most words is used, with a note: that
+    rule's matches were the page's text, which its guards did not see (the posts of a thread beside a consent
+    centre outweighing them, a page calling itself an article). Rules guarded by the page's markup alone (its
+    landmarks and dialogs) or not at all are never retried: what the page says is chrome stays chrome.
     """
+    page = _extract_page(html, rules, url=url, domain=domain)
+    if not _near_empty(page):
+        return page
+    best, spared = page, ""
+    guarded = {rule.id for rule in rules if rule.params.get("guard", True) not in (False, "markup")}
+    for rule_id in dict.fromkeys(element.rule_id for element in page.removed if element.rule_id in guarded):
+        retry = _extract_page(html, rules, url=url, domain=domain, spared=rule_id)
+        if _words(retry) > _words(best):
+            best, spared = retry, rule_id
+    if best is page:
+        return page
+    note = (
+        f"near-empty result ({_words(page)} of the page's {page.words} words): made again without {spared}, "
+        f"whose matches held the page's text ({_words(best)} words kept)"
+    )
+    return replace(best, notes=(*best.notes, note))
+
+
+def _words(page: Page) -> int:
+    """Words of a page's blocks (its title left out)."""
+    return sum(len(block.split()) for block in page.blocks)
+
+
+def _near_empty(page: Page) -> bool:
+    """Whether a page showing :data:`NEAR_EMPTY_PAGE` words or more kept fewer than :data:`NEAR_EMPTY_WORDS` of them
+    and less than :data:`NEAR_EMPTY_SHARE` (its title not counted).
+
+    >>> _near_empty(Page("Thread", ("Log in",), words=900)), _near_empty(Page("Thread", ("Log in",), words=90))
+    (True, False)
+    """
+    kept = _words(page)
+    return page.words >= NEAR_EMPTY_PAGE and kept < NEAR_EMPTY_WORDS and kept < NEAR_EMPTY_SHARE * page.words
+
+
+def _extract_page(
+    html: str, rules: Sequence[Rule], *, url: str | None = None, domain: str | None = None, spared: str = ""
+) -> Page:
+    """:func:`extract_page`'s one pass, without the rule whose id is ``spared``."""
     root = parse(html)
     head = read_metadata(root)
     ld, metas, title_tag = head.json_ld, head.metas, head.title
@@ -110,7 +163,7 @@ def extract_page(html: str, rules: Sequence[Rule], *, url: str | None = None, do
     selectors = [
         compile_selector_rule(r)
         for r in _selector_rules(rules)
-        if r.applies_to(site) and r.runs_on(article=head.article, product=head.product)
+        if r.applies_to(site) and r.runs_on(article=head.article, product=head.product) and r.id != spared
     ]
     reveal_noscript(root)
     opened = opened_by_controls(root, selectors, article=head.article, product=head.product)  # before buttons go

@@ -86,3 +86,28 @@ def test_an_intro_row_before_the_body_column_comes_out_first(rules) -> None:  # 
     assert page.blocks[0].startswith("Most of us own far more charging cables")
     assert page.blocks[1].startswith("Step 0:")
     assert page.container.endswith("div.col")
+
+
+SAID = "I cloned the repository, ran the migration twice and the service came back up within a minute."
+
+
+def test_a_near_empty_result_is_made_again_without_the_guarded_rule_that_took_the_text(rules) -> None:  # type: ignore[no-untyped-def]
+    """A link post calling itself an article, whose text is its comments: judged one by one on an article (DOM007),
+    they all went and the title was left. Made again without DOM007, the comments are kept, and a note says so."""
+    comments = "".join(f"<li class='comments_subtree'><p>{SAID} Reader {n}.</p></li>" for n in range(12))
+    html = (
+        "<html><head><meta property='og:type' content='article'></head><body><h1>Rust goals for 2024</h1>"
+        f"<a href='https://blog.rust-lang.org/'>rust-lang</a><ol class='comments'>{comments}</ol></body></html>"
+    )
+    page = extract_page(html, rules.active())
+    assert sum("Reader" in block for block in page.blocks) == 12
+    assert any("made again without DOM007" in note for note in page.notes)
+
+
+def test_what_the_page_s_markup_calls_chrome_stays_chrome_however_little_is_left(rules) -> None:  # type: ignore[no-untyped-def]
+    """A landmark (DOM018, guarded by the markup alone) is never retried: a page whose only prose is its
+    <aside> keeps its title alone."""
+    html = f"<html><body><h1>Rust goals for 2024</h1><aside><p>{SAID * 20}</p></aside></body></html>"
+    page = extract_page(html, rules.active())
+    assert not any("migration" in block for block in page.blocks)
+    assert not any("made again" in note for note in page.notes)
