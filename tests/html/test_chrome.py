@@ -246,6 +246,21 @@ def test_a_modal_dialog_goes_though_it_outweighs_the_thread() -> None:
     assert not any("cookies" in block for block in page.blocks)
 
 
+def test_a_popover_goes_though_it_outweighs_the_thread() -> None:
+    """An element with the ``popover`` attribute is hidden until a button opens it over the page (Invision's 'install
+    this app' and push-notification cards): a dialog, which no share of the page's text keeps."""
+    steps = "".join(
+        f"<p>Step {n}: tap the share icon, scroll the menu and tap Add to Home Screen.</p>" for n in range(9)
+    )
+    page = extract_page(
+        f"<html><body><div id='thread'>{POST.format(n=1).replace('comment', 'post')}</div>"
+        f"<i-card popover id='install'><h4>Install the app</h4>{steps}</i-card></body></html>",
+        RuleSet.bundled().active(),
+    )
+    assert any("same crash" in block for block in page.blocks)
+    assert not any("Home Screen" in block for block in page.blocks)
+
+
 def test_a_dialog_s_headline_does_not_shield_the_sidebar_holding_it() -> None:
     dialog = "<aside role='dialog' aria-hidden='true'><h1>Subscribe to RSS</h1><p>Copy this address.</p></aside>"
     teasers = "".join(f"<li><a href='/q/{n}'>Another question about cables number {n}</a></li>" for n in range(6))
