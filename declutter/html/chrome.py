@@ -570,31 +570,45 @@ def _judged_together(rule: Rule, article: bool) -> bool:
 
 def _a_reply(element: HtmlElement, compiled: CompiledSelector) -> bool:
     """Whether a match of a rule judged together except on articles (``together = "except-articles"``) is a reply
-    of a thread: a sibling before it of its tag, which the rule does not match, carries every class name of the
-    match that holds none of the rule's tokens (the template a post and its replies share). A page calling itself
-    an article whose first post is such a sibling (a bbPress thread in a WordPress ``article.entry``) is a thread:
-    its replies are judged together as a forum's are. A news story's comments are no twin of its text.
+    of a thread: the class names of the match that hold none of the rule's tokens (the template a post and its
+    replies share) are carried by another match beside it (one more reply) and by a sibling before it, of its tag,
+    that the rule does not match (the first post). A page calling itself an article whose first post is such a
+    sibling (a bbPress thread in a WordPress ``article.entry``) is a thread: its replies are judged together as a
+    forum's are. A news story's comments are no twins of its text: a layout's class that they share with it
+    ('container') is used elsewhere on the page too, and a comment section alone beside the story is no list of
+    replies.
 
     >>> from declutter.html.parsing import parse
     >>> from declutter.ruleset import RuleSet
     >>> rule = compile_selector_rule(next(rule for rule in RuleSet.bundled() if rule.id == "DOM007"))
-    >>> thread = parse("<div><div class='post post-first'>Q</div><div id=r class='post post-reply'>A</div></div>")
-    >>> story = parse("<div><div class='entry'>Story</div><div id=r class='comment odd'>Hi</div></div>")
+    >>> reply = "<div class='post post-reply'>A</div>"
+    >>> thread = parse(f"<div><div class='post post-first'>Q</div>{reply.replace('<div', '<div id=r')}{reply}</div>")
+    >>> story = parse("<div><div class='entry box'>Story</div><div id=r class='comments box'>Hi</div></div>")
     >>> _a_reply(thread.get_element_by_id("r"), rule), _a_reply(story.get_element_by_id("r"), rule)
     (True, False)
     """
     if compiled.rule.params.get("together") != "except-articles":
         return False
     template = {name for name in (element.get("class") or "").split() if compiled.tokens.isdisjoint(class_tokens(name))}
-    if not template:
+    parent = element.getparent()
+    if not template or parent is None:
         return False
-    for sibling in element.itersiblings(preceding=True):
+    first_post, replies = False, 0
+    for sibling in parent:
         if sibling.tag != element.tag or not template <= set((sibling.get("class") or "").split()):
             continue
-        named = f"{sibling.get('class') or ''} {sibling.get('id') or ''}"
-        if compiled.tokens.isdisjoint(class_tokens(named)):
-            return True
-    return False
+        if not compiled.tokens.isdisjoint(class_tokens(f"{sibling.get('class') or ''} {sibling.get('id') or ''}")):
+            replies += 1
+        elif replies == 0:
+            first_post = True
+    if not first_post or replies < 2:
+        return False
+    root = parent.getroottree().getroot()  # a template, not a layout's class ('container') used all over the page
+    return all(
+        other.getparent() is parent
+        for other in root.iter(element.tag)
+        if template <= set((other.get("class") or "").split())
+    )
 
 
 @dataclass(frozen=True)

@@ -153,6 +153,20 @@ def test_a_thread_in_an_article_s_markup_keeps_its_replies() -> None:
     assert any("square a board" in block for block in page.blocks)
 
 
+def test_an_article_s_comments_sharing_a_layout_class_with_the_story_still_go() -> None:
+    """The story and each comment carry a layout's class ('container'), which the page's header carries too: a
+    layout, not the template of a thread's posts, so on an article the comments go, though they outweigh the story."""
+    article = "<meta property='og:type' content='article'>"
+    header = "<div class='container'><a href='/'>Home</a></div>"
+    story = "<div class='entry container'><p>" + "The council approved the budget on Monday. " * 12 + "</p></div>"
+    said = "I read every line of it twice and tried it at work. " * 3
+    comments = "".join(f"<div class='comment container'><p>Reader {n}: {said}</p></div>" for n in range(6))
+    html = f"<html><head>{article}</head><body>{header}<div>{story}{comments}</div></body></html>"
+    page = extract_page(html, RuleSet.bundled().active())
+    assert any("budget" in block for block in page.blocks)
+    assert not any("Reader" in block for block in page.blocks)
+
+
 def test_a_long_comment_among_its_like_is_no_page_text_by_its_share() -> None:
     """A blog post written between <br>s holds no paragraph: one long comment of the list holds most of the page's
     paragraphs, yet it is one comment of several (DOM007: ``guard_twins = false``) and goes with the others, though
