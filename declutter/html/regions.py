@@ -237,7 +237,9 @@ def find_content(root: HtmlElement, *, article: bool = False) -> HtmlElement:
     element holding :data:`REGION_SHARE` of it, and it keeps all the regions under it. An article
     inside that region (the best container by paragraph score, :func:`choose_container`) is chosen
     instead when it holds :data:`TIGHT_SHARE` of the region's text: what it leaves out there is
-    comments, teasers and asides. On an article it is chosen holding :data:`LOOSE_SHARE` of it, when the
+    comments, teasers and asides; on a page that is not an article, not when it comes after a twin of itself
+    (:func:`_after_its_twin`: a thread's long answer below its question). On an article it is chosen holding
+    :data:`LOOSE_SHARE` of it, when the
     blocks beside it that may continue it (:func:`_continuing`: not a form, a menu or a list of links) hold
     little: an article split over sibling blocks keeps them all. On a page that is not an article, a region that
     lies in the page's own footer, header or a menu (:func:`_landmark`: a footer holding a privacy policy's
@@ -263,7 +265,7 @@ def find_content(root: HtmlElement, *, article: bool = False) -> HtmlElement:
     if not contains(node, classic) or classic is node:
         return node
     held, region = found.mass.get(classic, 0), found.mass[node]
-    if held >= TIGHT_SHARE * region:
+    if held >= TIGHT_SHARE * region and (article or not _after_its_twin(classic, node, found.mass)):
         return classic
     loose = article and held >= LOOSE_CHARS and held >= LOOSE_SHARE * region
     if loose and _continuing(classic, node, found.mass) < CONTINUE_SHARE * held:
@@ -370,6 +372,30 @@ def _post_beside(best: HtmlElement, node: HtmlElement, mass: dict[HtmlElement, i
                 and _only_in(node, element.tag, value)
             ):
                 return True
+    return False
+
+
+def _after_its_twin(classic: HtmlElement, node: HtmlElement, mass: dict[HtmlElement, int]) -> bool:
+    """Whether the best container, or an element holding it below ``node``, comes after a sibling of its tag and class
+    value holding :data:`POST_CHARS` of text: a later post of a thread (a long answer in Discourse's
+    ``div.topic-body.crawler-post``, the question above it in the same template), so the page's text begins before
+    the container, in a twin of it, and is not the comments or teasers the container would leave out.
+
+    >>> from declutter.html.parsing import parse
+    >>> question = f"<div class=post><p>{'Grammar checks fail since the update. ' * 3}</p></div>"
+    >>> answer = f"<div class=post id=a><p>{'It is not only you. ' * 30}</p></div>"
+    >>> page = parse(f"<body><div id=t>{question}{answer}</div></body>")
+    >>> _after_its_twin(page.get_element_by_id("a"), page.get_element_by_id("t"), survey(page.find("body")).mass)
+    True
+    """
+    element = classic
+    while element is not node and element is not None:
+        value = element.get("class")
+        if value:
+            for sibling in element.itersiblings(preceding=True):
+                if sibling.tag == element.tag and sibling.get("class") == value and mass.get(sibling, 0) >= POST_CHARS:
+                    return True
+        element = element.getparent()
     return False
 
 

@@ -276,3 +276,20 @@ def test_a_block_the_body_prints_again_is_not_its_opening() -> None:
     body = f"<div id=row2><div id=col>{_INTRO}{_BODY}</div></div>"
     root = parse(f"<body><main><div id=teaser>{_INTRO}</div>{body}</main></body>")
     assert [part.get("id") for part in content_parts(root)] == ["col"], "a teaser of its first lines, a pull quote"
+
+
+def _two_posts() -> str:
+    question = (
+        "<div class='topic-body crawler-post'><div class='post'><p>" + "Grammar checks fail since the update. " * 8
+    )
+    answer = "<div class='topic-body crawler-post'><div class='post'><p>" + "It is not only you, we see it too. " * 30
+    return f"<html><body><div id='outlet'>{question}</p></div></div>{answer}</p></div></div></div></body></html>"
+
+
+def test_a_thread_s_long_answer_below_its_question_is_not_the_whole_content() -> None:
+    """A Discourse thread's second post holds most of its text: the best container is that post, but the question
+    above it is a twin of it (the same tag and class), so on a page that is not an article the region keeps both."""
+    from declutter.html.regions import find_content
+
+    assert find_content(parse(_two_posts())).get("id") == "outlet"
+    assert find_content(parse(_two_posts()), article=True).get("class") == "post", "an article's container wins"
