@@ -126,6 +126,33 @@ def _price_cycle(items: Sequence[Block], min_prices: int) -> bool:
     return step >= 2 and 2 * sum(abs(gap - step) <= step / 4 for gap in gaps) >= len(gaps)
 
 
+_RANK = regex.compile(r"#?(\d{1,3})[.)]?")
+
+
+def _first_ranked_card(items: Sequence[Block], min_cards: int = 3) -> int | None:
+    """Where a ranked chart's cards begin: the first of ``min_cards`` rank lines or more ('#1', '#2', '#3')
+    counting up by one at a steady step of two lines or more (a card's title, year and rating between them).
+
+    A menu names places, it does not number them card by card; a pager's '1', '2', '3' stand line under line.
+
+    >>> from declutter.document import Document
+    >>> chart = ["Sort by", "Ranking", "#1", "Scream 7", "2026", "R", "#2", "The Bluff", "2026", "R", "#3", "Shelter"]
+    >>> _first_ranked_card(Document.from_text("\\n".join(chart)).blocks)
+    2
+    >>> _first_ranked_card(Document.from_text("\\n".join(["Home", "1", "2", "3", "Next"])).blocks) is None
+    True
+    """
+    ranks = [(n, int(m.group(1))) for n, b in enumerate(items) if (m := _RANK.fullmatch(b.text.strip())) is not None]
+    for start, (first, rank) in enumerate(ranks):
+        run = [first]
+        for at, value in ranks[start + 1 :]:
+            if value == rank + len(run) and at - run[-1] >= 2 and (len(run) < 2 or at - run[-1] == run[1] - run[0]):
+                run.append(at)
+        if len(run) >= min_cards:
+            return first
+    return None
+
+
 def menu_run(
     blocks: Sequence[Block],
     rule: Rule,
@@ -537,6 +564,9 @@ def head_run(
     if headline is None:
         return []
     edge = min(headline, kept[-zone] if zone and len(kept) >= zone else 0)
+    cards = _first_ranked_card(head[:edge])
+    if cards is not None:
+        edge = cards  # a ranked chart's cards ('#1', title, year, rating) are the page's content, not its menu
     keep = protected | headline_copies(blocks, claimed, blocks[at].index)
     runs: list[list[Block]] = [[]]
     for block in head[:edge]:

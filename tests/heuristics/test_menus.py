@@ -254,6 +254,16 @@ def test_head_run_spares_a_short_headline_under_a_removed_menu_and_quoted_kicker
     assert _head_run_lines(lines, {0, 1, 2}) == _SECTIONS[:6]
 
 
+
+def test_head_run_stops_at_a_ranked_charts_cards() -> None:
+    """A chart's cards ('#1', title, year, rating) counting up card by card are content, not the menu above them."""
+    cards = [line for n in range(1, 5) for line in (f"#{n}", f"Title {n}", "2026", "R")]
+    lines = ["Search", "Sign in", "Subscribe", *_SECTIONS, *cards, "Europa plumes are real", "Mike Wall", PROSE.strip()]
+    assert _head_run_lines(lines, {0, 1, 2}) == _SECTIONS
+    pager = ["1", "2", "3", "4"]
+    lines = ["Search", "Sign in", "Subscribe", *_SECTIONS, *pager, "Europa plumes are real", "Mike Wall", PROSE.strip()]
+    assert _head_run_lines(lines, {0, 1, 2}) == [*_SECTIONS, *pager], "a pager's numbers stand line under line"
+
 MENU = ("navigation", "taxonomy")
 LEGAL = ("legal",)
 _TOPICS = ["Afetividade Infantil", "Ansiedade e Stress", "Atividades", "Autismo", "Punjab Post (175)", "US News (1668)"]
