@@ -187,6 +187,9 @@ def run_together_headlines(
 _PRICE = regex.compile(r"(?:\p{Sc}\s?\d|\d(?:[\d.,]*\d)?\s?\p{Sc})")
 
 
+_SCORE = regex.compile(r"\d{1,3}(?:[.,]\d{1,2})?\s?/\s?\d{1,3}")
+
+
 def teaser_template(
     blocks: Sequence[Block],
     rule: Rule | None,
@@ -233,7 +236,8 @@ def teaser_template(
         if not 0 < block.words <= label_words or block.line in protected:
             return False
         text = block.text.rstrip()
-        return not text.endswith(":") and not ends_like_sentence(text)
+        # A score out of a scale ('5/5', '4.4/5') is a scorecard's value under its criterion, no teaser's label.
+        return not text.endswith(":") and not ends_like_sentence(text) and _SCORE.fullmatch(text) is None
 
     slots = [slot(b) for b in blocks]
     if sum(slots) < min_units:
