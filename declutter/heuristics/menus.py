@@ -27,7 +27,7 @@ from declutter.heuristics.common import (
 )
 from declutter.matchers import fullmatch, inside_bullets
 from declutter.rules import Rule
-from declutter.text import ends_like_sentence, spec_rows, starts_with_bullet, strip_bullet
+from declutter.text import ends_like_sentence, is_prose, spec_rows, starts_with_bullet, strip_bullet
 
 
 def _short_runs(
@@ -720,8 +720,9 @@ def footer_columns(
 
     A footer of one column goes too when it stands at the page's floor: with ``floor_items``, a run of that
     many lines or more that holds, or touches (the line right above or below it), a line other rules removed
-    as one of ``floor_categories`` (a copyright line, a privacy notice: 'legal'; the rule's patterns stand in
-    for them when it runs alone). Guard: no kept line of the run recurs in the text more than ``max_copies``
+    as one of ``floor_categories`` (a copyright line, policy links: 'legal'; the rule's patterns stand in
+    for them when it runs alone) and is no paragraph: a cookie or consent notice written as a sentence is a
+    banner an extractor prints anywhere (a product's spec lines over it are the product's). Guard: no kept line of the run recurs in the text more than ``max_copies``
     times (a shopping article's product boxes repeat 'Buy Now' and 'Available from Amazon' under each
     product, beside an affiliate disclosure removed as legal).
     """
@@ -756,7 +757,8 @@ def footer_columns(
             floor_items
             and len(run) >= floor_items
             and any(
-                category_of(claimed, b.line) in floors or (rule is not None and fullmatch(rule, b, b.text) is not None)
+                (category_of(claimed, b.line) in floors and not is_prose(b.text, words=b.words))
+                or (rule is not None and fullmatch(rule, b, b.text) is not None)
                 for b in _touching(blocks, run)
             )
         )

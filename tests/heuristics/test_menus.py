@@ -254,7 +254,6 @@ def test_head_run_spares_a_short_headline_under_a_removed_menu_and_quoted_kicker
     assert _head_run_lines(lines, {0, 1, 2}) == _SECTIONS[:6]
 
 
-
 def test_head_run_stops_at_a_ranked_charts_cards() -> None:
     """A chart's cards ('#1', title, year, rating) counting up card by card are content, not the menu above them."""
     cards = [line for n in range(1, 5) for line in (f"#{n}", f"Title {n}", "2026", "R")]
@@ -263,6 +262,7 @@ def test_head_run_stops_at_a_ranked_charts_cards() -> None:
     pager = ["1", "2", "3", "4"]
     lines = ["Search", "Sign in", "Subscribe", *_SECTIONS, *pager, "Europa plumes are real", "Mike Wall", PROSE.strip()]
     assert _head_run_lines(lines, {0, 1, 2}) == [*_SECTIONS, *pager], "a pager's numbers stand line under line"
+
 
 MENU = ("navigation", "taxonomy")
 LEGAL = ("legal",)
@@ -395,6 +395,20 @@ def test_footer_columns_take_one_column_beside_the_legal_line_unless_it_repeats(
     products = ["AirPods Pro", "Buy Now", "Apple Watch", "Buy Now", "iPad Air", "Buy Now"]
     doc = Document.from_text(BODY + "We may earn a commission from links on this page\n" + "\n".join(products))
     assert footer_columns(doc.blocks, None, frozenset(), claimed, floor_items=5, floor_categories=LEGAL) == []
+
+
+def test_footer_columns_floor_is_no_cookie_notice() -> None:
+    """A consent banner written as a sentence is printed anywhere in a text; a product's spec lines over it stay."""
+    specs = ["ESD Safe", "Magnetic", "Key Features", "Sorting, stackable", "Best Used For", "Part storage"]
+    for legal, taken in (
+        ("iFixit uses cookies to enhance site functionality, analyze traffic, and personalize ads.", False),
+        ("© 2025 iFixit", True),
+    ):
+        doc = Document.from_text(BODY + "\n".join(specs) + "\n" + legal)
+        line = doc.blocks[-1].line
+        claimed = Removed({line}, {line: "legal"})
+        hits = footer_columns(doc.blocks, None, frozenset(), claimed, floor_items=5, floor_categories=LEGAL)
+        assert [b.text for b, _ in hits] == (specs if taken else []), legal
 
 
 def _twins(text: str) -> list[int]:
