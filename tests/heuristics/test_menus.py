@@ -208,15 +208,24 @@ def test_recurring_menu_leaves_a_card_s_fields_printed_as_label_and_value_lines(
     assert "Wide" not in [b.text for b, _ in recurring_menu(blocks, None, labels, frozenset())]
 
 
+CHROME = "Skip to main content\n\n"
+
+
 def test_label_line_takes_a_flattened_menu_outside_the_article() -> None:
-    assert "NAV011" in ids(f"LIVE TV Videos Photos\n\n{BODY}")
-    assert "NAV011" in ids(f"{BODY}Menu Sections\n")
+    assert "NAV011" in ids(f"{CHROME}LIVE TV Videos Photos\n\n{BODY}")
+    assert "NAV011" in ids(f"{CHROME}{BODY}Menu Sections\n")
+
+
+def test_label_line_waits_for_chrome() -> None:
+    """An extractor's output (no line rule took a line of chrome) has no menus around it: 'News Sport' stays."""
+    assert "NAV011" not in ids(f"LIVE TV Videos Photos\n\n{BODY}")
+    assert "NAV011" not in ids(f"{BODY}Menu Sections\n")
 
 
 def test_label_line_needs_two_labels_and_nothing_else_outside_the_span() -> None:
-    assert "NAV011" not in ids(f"Politics\n\n{BODY}"), "one label alone is a heading"
-    assert "NAV011" not in ids(f"Sports Illustrated swimsuit\n\n{BODY}"), "a word that is no label"
-    assert "NAV011" not in ids(f"{PROSE}World Politics\n\n{PROSE}"), "inside the article's span"
+    assert "NAV011" not in ids(f"{CHROME}Politics\n\n{BODY}"), "one label alone is a heading"
+    assert "NAV011" not in ids(f"{CHROME}Sports Illustrated swimsuit\n\n{BODY}"), "a word that is no label"
+    assert "NAV011" not in ids(f"{CHROME}{PROSE}World Politics\n\n{PROSE}"), "inside the article's span"
 
 
 _SECTIONS = ["News", "Tech", "Spaceflight", "Skywatching", "Forums", "Entertainment", "Expert Voices", "Reference"]
