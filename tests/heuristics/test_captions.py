@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from declutter import explain
+from declutter import RuleSet, explain
+from declutter.document import Document
+from declutter.pipeline import decide
 from tests.heuristics import BODY, PROSE, ids
 
 CAPTION = "Los Angeles Lakers' LeBron James dunks during the first half of the game on Tuesday, in Los Angeles.\n\n"
@@ -33,3 +35,12 @@ def test_caption_above_credit_needs_article_below_and_a_credit_nearby() -> None:
     # Text agencies and BBC-style credits over a caption are no anchors: an attribution, a credit that opens its block.
     assert "CAP008" not in ids(f"{BODY}{CAPTION}Reuters\n\n{BODY}")
     assert "CAP008" not in ids(f"{BODY}{CAPTION}Image copyright Getty Images\n\nImage caption Scooter Braun\n\n{BODY}")
+
+
+def test_caption_above_credit_waits_for_a_pages_full_text() -> None:
+    """On an extractor's output (no line rule found chrome) the line over a credit-shaped line is the text's own
+    (a product's 'Smoothes hair and reduces frizz.' over 'Skin / Tattoo')."""
+    doc = Document.from_text(f"{BODY}{CAPTION}Getty Images\n\n{BODY}")
+    rules = [RuleSet.bundled().get("CAP008")]
+    assert [d.text for d in decide(doc, rules, full_page=True)] == [CAPTION.strip()]
+    assert decide(doc, rules, full_page=False) == ()

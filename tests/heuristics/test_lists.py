@@ -103,11 +103,21 @@ def test_teaser_template_ignores_an_ad_slug_recurring_in_an_article() -> None:
 
 def test_teaser_template_spares_a_scorecard() -> None:
     """A review's criteria, each over its score out of a scale ('Billing' / '4.4/5'), are no teasers' labels."""
-    card = ["Invoicing", "5/5", "Billing", "4.4/5", "Banking and reconciliation", "5/5", "Inventory management", "4.5/5"]
+    card = [
+        "Invoicing",
+        "5/5",
+        "Billing",
+        "4.4/5",
+        "Banking and reconciliation",
+        "5/5",
+        "Inventory management",
+        "4.5/5",
+    ]
     card += ["Project costing and accounting", "5/5", "Financial reporting", "5/5", "Ease of use and setup", "4.1/5"]
     doc = Document.from_text(BODY + "\n".join(card) + "\n" + BODY)
     rule = RuleSet.bundled().get("REL006")
     assert teaser_template(doc.blocks, rule, frozenset(), frozenset(), **rule.params) == []
+
 
 def test_teaser_run_needs_residue_above_it_and_no_article_below_it() -> None:
     teasers = "".join(f"Storm hits the coast on day {n}\nJane Doe\nCrews worked through the night.\n" for n in range(6))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from declutter import RuleSet, explain
 from declutter.document import Document
 from declutter.heuristics.common import Removed
+from declutter.pipeline import decide
 from declutter.heuristics.menus import (
     bulleted_head_menu,
     footer_columns,
@@ -261,6 +262,19 @@ def test_head_run_spares_a_short_headline_under_a_removed_menu_and_quoted_kicker
     headline = ["Europa plumes are real", "Mike Wall", PROSE]
     lines = ["Search", "Sign in", "Subscribe", *_SECTIONS[:6], "the budget", *headline]
     assert _head_run_lines(lines, {0, 1, 2}) == _SECTIONS[:6]
+
+
+def test_head_run_waits_for_a_pages_full_text() -> None:
+    """On an extractor's output (the pipeline's verdict: no line rule found chrome) head-run does not run: a
+    service page's own short lines over its headline, left by the extractor, are its text."""
+    lines = ["Search", "Sign in", "Subscribe", *_SECTIONS, "Europa plumes are real", "Mike Wall", PROSE.strip()]
+    doc = Document.from_text("\n".join(lines))
+    rules = [RuleSet.bundled().get("HED003")]
+    taken = {
+        full_page: [d.text for d in decide(doc, rules, full_page=full_page) if d.rule_id == "HED003"]
+        for full_page in (True, False)
+    }
+    assert taken == {True: _SECTIONS, False: []}
 
 
 def test_head_run_stops_at_a_ranked_charts_cards() -> None:
