@@ -722,9 +722,10 @@ def footer_columns(
     many lines or more that holds, or touches (the line right above or below it), a line other rules removed
     as one of ``floor_categories`` (a copyright line, policy links: 'legal'; the rule's patterns stand in
     for them when it runs alone) and is no paragraph: a cookie or consent notice written as a sentence is a
-    banner an extractor prints anywhere (a product's spec lines over it are the product's). Guard: no kept line of the run recurs in the text more than ``max_copies``
-    times (a shopping article's product boxes repeat 'Buy Now' and 'Available from Amazon' under each
-    product, beside an affiliate disclosure removed as legal).
+    banner an extractor prints anywhere (a product's spec lines over it are the product's). Guard: no kept
+    line of the run recurs in the text more than ``max_copies`` times (a shopping article's product boxes
+    repeat 'Buy Now' and 'Available from Amazon' under each product, beside an affiliate disclosure removed
+    as legal).
     """
     span = article_span(blocks, claimed, prose_words, edge_gap, edge_words)
     if span is None:

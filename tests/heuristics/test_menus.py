@@ -5,7 +5,6 @@ from __future__ import annotations
 from declutter import RuleSet, explain
 from declutter.document import Document
 from declutter.heuristics.common import Removed
-from declutter.pipeline import decide
 from declutter.heuristics.menus import (
     bulleted_head_menu,
     footer_columns,
@@ -15,6 +14,7 @@ from declutter.heuristics.menus import (
     recurring_menu,
     twin_menu,
 )
+from declutter.pipeline import decide
 from tests.heuristics import BODY, PROSE, ids
 
 
