@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -957,7 +958,29 @@ def _names_its_heading(element: HtmlElement, raw_id: str) -> bool:
     if len(words) < 3:
         return False
     heading = next(element.iter("h1", "h2", "h3", "h4", "h5", "h6"), None)
-    return heading is not None and set(words) <= set(_WORD.findall(all_text(heading).lower()))
+    return heading is not None and set(words) <= _slug_words(all_text(heading))
+
+
+_SPELLED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "ø": "oe", "œ": "oe", "ł": "l"})
+
+
+def _slug_words(text: str) -> set[str]:
+    """The words of a heading as a slug may spell them: as written, without accents ('fur', 'elements'), and
+    transliterated ('fuer', 'strasse'): a CMS turns 'Social Media für Vereine' into 'social-media-fur-vereine'
+    or 'social-media-fuer-vereine', and an id that spells its heading in either way is an anchor.
+
+    >>> sorted(_slug_words("Für Straßen"))
+    ['fuer', 'fur', 'für', 'strassen', 'straßen']
+    """
+    words = set(_WORD.findall(text.lower()))
+    if text.isascii():
+        return words
+    for word in list(words):
+        if not word.isascii():
+            words.add(word.translate(_SPELLED))
+            bare = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+            words.add(bare.replace("ß", "ss").replace("ł", "l"))
+    return words
 
 
 def _link_cluster(element: HtmlElement, rule: Rule) -> float | None:

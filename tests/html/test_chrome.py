@@ -344,6 +344,19 @@ def test_a_section_named_after_its_heading_is_no_widget() -> None:
     assert "Great post!" not in page.blocks, "an id that is only a widget's name still goes"
 
 
+def test_a_section_named_after_a_heading_in_another_language_is_no_widget() -> None:
+    """A CMS spells 'für' in a slug as 'fur' or 'fuer': the anchor still spells the heading."""
+    body = "<p>" + "Vereine erreichen ihre Mitglieder heute vor allem über soziale Netzwerke und Messenger. " * 4
+    for anchor in ("social-media-fuer-vereine", "social-media-fur-vereine"):
+        page = extract_page(
+            f"<html lang='de'><body><section id='{anchor}'><h2>Social Media für Vereine</h2>{body}</p></section>"
+            "<div id='social-links'><p>Folgen Sie uns</p></div></body></html>",
+            RuleSet.bundled().active(),
+        )
+        assert "Social Media für Vereine" in page.blocks, anchor
+        assert "Folgen Sie uns" not in page.blocks
+
+
 def test_a_heading_that_links_to_itself_is_no_link_to_another_story() -> None:
     page = extract_page(
         "<html><head><meta property='og:type' content='article'></head><body><article><p>"
