@@ -100,6 +100,7 @@ KIND_DEFAULTS: dict[Kind, dict[str, Any]] = {
         "unless_offsite": [],
         "unless_cards": False,
         "unless_opened": False,
+        "unless_linkless": False,
         "box_chars": 0,
     },
 }
@@ -534,6 +535,7 @@ def _build_rule(
             ("guard_twins", (True, False)),
             ("unless_cards", CARDS),
             ("unless_opened", OPENED),
+            ("unless_linkless", (True, False)),
         ):
             _check_choice(key, params[key], choices, path=path, line=_key_line(source, line, key), rule_id=rule_id)
     file_domains = header.get("domains", [])

@@ -783,6 +783,9 @@ def _matches(
                     continue  # no link, no link cluster: said at once, before the guard sums the paragraphs
                 if rule.params.get("in_page_links", False) and in_page(element) < rule.params.get("min_links", 0):
                     continue  # nor with too few links to places in the page (most <div>s a table of contents names)
+                linkless = rule.params.get("unless_linkless") and next(element.iter("a"), None) is None
+                if linkless and not in_card.twin(element):
+                    continue  # a 'teaser' linking nowhere, one of a kind: the article's standfirst, not another story's
                 spared = rule.params.get("unless_holding")
                 if spared and next(element.iterdescendants(*spared), None) is not None:
                     continue  # a <figure> holding a table is the table, not a photo's caption
@@ -827,12 +830,16 @@ class _CardTest:
 
     def __call__(self, element: HtmlElement) -> bool:
         parent = element.getparent()
-        value = parent.get("class") if parent is not None else None
-        if parent is None or not value or not isinstance(parent.tag, str):
+        return parent is not None and self.twin(parent)
+
+    def twin(self, element: HtmlElement) -> bool:
+        """Whether the element is one of a template's copies: a card, or a part every card holds (its blurb)."""
+        value = element.get("class")
+        if not value or not isinstance(element.tag, str):
             return False
-        counts = self._counts.get(parent.tag)
+        counts = self._counts.get(element.tag)
         if counts is None:
-            counts = self._counts[parent.tag] = class_counts(self._root, parent.tag)
+            counts = self._counts[element.tag] = class_counts(self._root, element.tag)
         return counts[value] >= CARD_TWINS
 
 

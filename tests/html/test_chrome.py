@@ -357,6 +357,24 @@ def test_a_section_named_after_a_heading_in_another_language_is_no_widget() -> N
         assert "Folgen Sie uns" not in page.blocks
 
 
+def test_a_teaser_that_links_nowhere_is_the_standfirst_and_a_grid_of_them_is_not() -> None:
+    """German publishing calls an article's standfirst its Teaser: one of a kind and linking nowhere, it stays."""
+    body = "<p>" + "Die Bahn will ihr Angebot auf der Strecke zwischen Berlin und Hamburg ausbauen. " * 4 + "</p>"
+    cards = "".join(
+        f"<li><a href='/s{n}'><img src='s{n}.jpg'></a><p class='teaser'>Streik bei der Bahn, Teil {n}</p></li>"
+        for n in range(3)
+    )
+    page = extract_page(
+        "<html lang='de'><body><article><h1>Bahn kündigt neue Fahrpläne an</h1><p class='article-teaser'>Ab Dezember "
+        f"fahren mehr Züge zwischen Berlin und Hamburg.</p>{body}</article><ul>{cards}</ul>"
+        "<div class='teaser'><a href='/x'>Deutschlandticket wird teurer</a></div></body></html>",
+        RuleSet.bundled().active(),
+    )
+    assert "Ab Dezember fahren mehr Züge zwischen Berlin und Hamburg." in page.blocks
+    assert not any("Streik bei der Bahn" in block for block in page.blocks), "a grid's blurbs are teasers"
+    assert "Deutschlandticket wird teurer" not in page.blocks
+
+
 def test_a_heading_that_links_to_itself_is_no_link_to_another_story() -> None:
     page = extract_page(
         "<html><head><meta property='og:type' content='article'></head><body><article><p>"
