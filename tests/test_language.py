@@ -104,6 +104,46 @@ def test_html_lang_decides_for_a_page() -> None:
     assert "Werbung" in declutter.clean(undeclared)
 
 
+GERMAN_ARTICLE = """<!DOCTYPE html><html lang="de"><head><title>Bahn kündigt neue Fahrpläne an</title>
+<meta property="og:type" content="article"></head><body><main><article>
+<h1>Bahn kündigt neue Fahrpläne an</h1>
+<p class="artikel-teaser">Ab Dezember sollen mehr Züge zwischen Berlin und Hamburg fahren.</p>
+<div class="datum">vor 3 Stunden</div>
+<p>Die Deutsche Bahn will ihr Angebot auf der Strecke zwischen Berlin und Hamburg deutlich ausbauen. Wie das
+Unternehmen am Dienstag mitteilte, sollen ab Dezember stündlich zusätzliche Verbindungen angeboten werden.</p>
+<p><strong>Lesen Sie auch:</strong> <a href="/x">Warum die Bahn so oft zu spät kommt</a></p>
+<p>Gleichzeitig kündigte der Konzern Bauarbeiten an. Zwischen April und Juni wird die Strecke an mehreren
+Wochenenden gesperrt, Reisende müssen mit Umleitungen und längeren Fahrzeiten rechnen.</p>
+<div class="werbung"><span>Anzeige</span><p>Jetzt günstig Bahntickets sichern!</p></div>
+<p>Der Fahrgastverband Pro Bahn begrüßte die Pläne grundsätzlich, kritisierte aber die Informationspolitik.
+Viele Pendler erführen von Sperrungen erst wenige Tage vorher, hieß es aus dem Verband.</p>
+<p>Foto: dpa</p>
+</article></main></body></html>"""
+
+
+def test_a_german_article_keeps_its_standfirst_and_text_and_loses_its_residue() -> None:
+    """A German news page: its Teaser (the standfirst) and paragraphs stay; its stamp, cross-link, ad and credit go."""
+    text = declutter.clean(GERMAN_ARTICLE)
+    assert "Ab Dezember sollen mehr Züge zwischen Berlin und Hamburg fahren." in text
+    for kept in ("Die Deutsche Bahn will", "Gleichzeitig kündigte der Konzern", "Der Fahrgastverband Pro Bahn"):
+        assert kept in text
+    for gone in ("vor 3 Stunden", "Lesen Sie auch", "Anzeige", "Bahntickets sichern", "Foto: dpa"):
+        assert gone not in text, gone
+
+
+def test_a_french_article_loses_its_stamp_and_ad_box_and_keeps_its_text() -> None:
+    page = (
+        GERMAN_ARTICLE.replace('lang="de"', 'lang="fr"')
+        .replace("vor 3 Stunden", "Mis à jour il y a 2 heures")
+        .replace('class="werbung"', 'class="bloc-publicite"')
+        .replace("Jetzt günstig Bahntickets sichern!", "Profitez de nos offres de voyage en train !")
+    )
+    text = declutter.clean(page)
+    assert "Die Deutsche Bahn will" in text
+    for gone in ("il y a 2 heures", "Profitez de nos offres"):
+        assert gone not in text, gone
+
+
 def test_for_document_selects_by_language() -> None:
     rules = RuleSet.bundled()
     german = rules.for_document(Document.from_text("x", language="de"))
