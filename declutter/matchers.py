@@ -502,14 +502,21 @@ def _over_spec_rows(blocks: Sequence[Block], n: int, claimed: set[int]) -> bool:
     return spec_rows(below)
 
 
+_TAIL_SENTENCE = 6
+"""Below a tail marker, a line of this many words with a sentence ending is the article going on: German says in 7
+words what English says in 9, and an article's short closing sentences under an inline 'Mehr zum Thema' box are
+not prose paragraphs of 12 words, but they are no tail either."""
+
+
 def match_cutoffs(
     blocks: Sequence[Block], rules: Iterable[Rule], hits: Hits, protected: frozenset[int], claimed: set[int]
 ) -> list[Decision]:
     """The earliest tail marker whose guards hold, and every unclaimed block from it on.
 
     Guards: at least ``min_words_before`` words of unremoved text above the marker
-    (the article has run), and at most ``max_prose_after`` words of unremoved prose
-    below it (nothing that reads like the article follows). A marker that is an item inside a bulleted list
+    (the article has run), and at most ``max_prose_after`` words of unremoved sentences
+    below it (nothing that reads like the article follows: lines of :data:`_TAIL_SENTENCE` words or more that end
+    like a sentence). A marker that is an item inside a bulleted list
     (the lines right above and below it carry a bullet too: '- More on Postgres performance by …' in a wiki's
     reading list) is one of that list's entries, not a header opening a tail; and a marker whose line is printed
     again further down ('Sponsored' under each promoted card of a shop's grid) labels an item, not the tail: the
@@ -541,7 +548,9 @@ def match_cutoffs(
     prose_after = array("q", [0]) * (len(blocks) + 1)
     for n in range(len(blocks) - 1, -1, -1):
         block = blocks[n]
-        counted = block.words if block.line not in claimed and is_prose(block.text, words=block.words) else 0
+        counted = (
+            block.words if block.line not in claimed and is_prose(block.text, _TAIL_SENTENCE, words=block.words) else 0
+        )
         prose_after[n] = prose_after[n + 1] + counted
     for n in markers:
         block = blocks[n]

@@ -98,6 +98,32 @@ def test_a_tail_marker_inside_a_bulleted_list_is_an_item_not_a_header() -> None:
     assert any(d.action.value == "cut" for d in explain(header, input_format="text").decisions)
 
 
+_SHORT_CLOSE = "\n".join(
+    [
+        "Die Deutsche Bahn will ihr Angebot auf der Strecke zwischen Berlin und Hamburg deutlich ausbauen, wie das "
+        "Unternehmen am Dienstag mitteilte.",
+        "Ab Dezember sollen stündlich zusätzliche Verbindungen angeboten werden, und zwar auch am Wochenende und an "
+        "Feiertagen, hieß es aus dem Konzern.",
+        "Im vergangenen Jahr seien auf der Strecke so viele Fahrgäste gezählt worden wie nie zuvor, sagte ein "
+        "Sprecher der Bahn.",
+        "Mehr zum Thema",
+        "Der Fahrgastverband begrüßte die Pläne grundsätzlich.",
+        "Kritik gab es an der späten Information der Pendler.",
+        "Die Bahn versprach Besserung bei der Kommunikation.",
+        "Die Bauarbeiten seien für die Zuverlässigkeit notwendig.",
+    ]
+)
+
+
+def test_short_closing_sentences_under_a_list_header_are_the_article_not_a_tail() -> None:
+    """German says in 7 words what English says in 9: four closing sentences of 7 or 8 words each are the article
+    going on under an inline 'Mehr zum Thema' box, not a tail, though none reaches 12 words."""
+    from declutter import explain
+
+    decisions = explain(_SHORT_CLOSE, input_format="text", language="de").decisions
+    assert [d.action.value for d in decisions] == ["drop"], [(d.rule_id, d.action.value) for d in decisions]
+
+
 _SHOP = "\n".join(
     [
         "Video games",
