@@ -1,7 +1,8 @@
 """Literal pre-checks derived from patterns: a cheap test that rules a line out before the regex runs.
 
-For a pattern, :func:`required_literals` finds a set of strings such that every match
-contains at least one of them (lower-cased). A line that contains none of them cannot
+For a pattern, :func:`required_literals` finds a set of strings such that every text it
+matches in contains at least one of them (lower-cased; a lookahead's literals count, as
+its text is the line's). A line that contains none of them cannot
 match, so the matcher skips the pattern without calling the regex engine: on full-page
 text most short lines are menu items that no pattern matches, and this turns a hundred
 regex calls per line into one pass of an automaton and a few calls.
@@ -19,6 +20,8 @@ line, not a hundred searches.
 ['story continues below ad']
 >>> required_literals(regex.compile(r"\\p{Lu}\\w+")) is None
 True
+>>> sorted(required_literals(regex.compile(r"(?i)(?=.*\\bnewest\\b)(?=.*\\bsort\\b).{0,300}")))
+['newest']
 >>> sorted(LiteralScan(["share", "share this", "tweet"])("please share this story"))
 ['share', 'share this']
 """
@@ -67,6 +70,8 @@ def _required(items: Any) -> frozenset[str] | None:
             found = _required(value[2])
         elif op is getattr(sre_constants, "ATOMIC_GROUP", None):
             found = _required(value)
+        elif op is sre_constants.ASSERT:  # a lookaround's text is the line's too, though not the match's
+            found = _required(value[1])
         if found:
             candidates.append(found)
     close()

@@ -31,6 +31,15 @@ def test_alternations_and_optional_parts() -> None:
     assert required_literals(regex.compile(r"(?:a|\w+)x?")) is None
 
 
+def test_lookarounds_text_is_the_lines() -> None:
+    """A pattern made of lookaheads (a sort menu's 'newest' and 'oldest' anywhere on the line) is screened by
+    their literals; a negative one requires nothing."""
+    menu = regex.compile(r"(?i)(?=.{0,300}\bnewest\b)(?=.{0,300}\boldest\b).{0,300}[^.!?]")
+    assert required_literals(menu) in (frozenset({"newest"}), frozenset({"oldest"}))
+    assert required_literals(regex.compile(r"(?<=by )jane")) == frozenset({"jane"})
+    assert required_literals(regex.compile(r"(?!sponsored)\w+")) is None
+
+
 WORDS = st.sampled_from(["share", "Share", "read more", "by", "jane", "ad", "x", " ", ":", "é"])
 
 
