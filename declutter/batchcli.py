@@ -10,12 +10,13 @@ import gzip
 import json
 import os
 import shutil
+import signal
 import stat
 import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, cast
@@ -124,18 +125,47 @@ def _file_mode(target: Path) -> int:
         return 0o666 & ~umask
 
 
+_INTERRUPTS = frozenset({signal.SIGINT, signal.SIGTERM})
+"""The signals a batch unwinds on (Ctrl-C, a kill): held while a temporary file is made and named."""
+
+
+@contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM until the block ends: a temporary file made and its name assigned inside the
+    block, within the ``try`` that removes it, is known to that cleanup whenever the signal comes. One arriving
+    between the file's creation and the assignment of its name left it behind (an interrupted batch test, now and
+    then, on a loaded machine). Where signals cannot be blocked (Windows), the block just runs.
+
+    >>> with _interrupts_held():
+    ...     fd, name = tempfile.mkstemp()
+    >>> os.close(fd), os.unlink(name)
+    (None, None)
+    """
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _INTERRUPTS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def write_atomic(target: Path, content: str) -> None:
     """Write through a temporary file in the same directory and rename it: never half a file."""
     target.parent.mkdir(parents=True, exist_ok=True)
     mode = _file_mode(target)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    tmp: str | None = None
     try:
+        with _interrupts_held():  # its name stored before a Ctrl-C can unwind past it
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(content)
         Path(tmp).chmod(mode)
         Path(tmp).replace(target)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
         raise
 
 
@@ -524,78 +554,82 @@ def run_jsonl(
     lines: dict[str, bytes] = {}  # each in-flight line as read, for writing back when it cannot be cleaned
     blank: set[str] = set()
     tmp: Path | None = None
-    with ExitStack() as stack:
-        if output is None:
-            sys.stdout.flush()
-            sink: IO[bytes] = sys.stdout.buffer
-        else:
-            output.parent.mkdir(parents=True, exist_ok=True)
-            fd, name = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
-            tmp = Path(name)
-            tmp.chmod(_file_mode(output))
-            raw = stack.enter_context(os.fdopen(fd, "wb"))
-            sink = raw
-            if output.suffix == ".gz":
-                sink = stack.enter_context(cast(IO[bytes], gzip.GzipFile(fileobj=raw, mode="wb")))
+    try:
+        with ExitStack() as stack:
+            if output is None:
+                sys.stdout.flush()
+                sink: IO[bytes] = sys.stdout.buffer
+            else:
+                output.parent.mkdir(parents=True, exist_ok=True)
+                with _interrupts_held():  # its name stored before a Ctrl-C can unwind past it
+                    fd, name = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
+                    tmp = Path(name)
+                tmp.chmod(_file_mode(output))
+                raw = stack.enter_context(os.fdopen(fd, "wb"))
+                sink = raw
+                if output.suffix == ".gz":
+                    sink = stack.enter_context(cast(IO[bytes], gzip.GzipFile(fileobj=raw, mode="wb")))
 
-        def jobs() -> Iterator[Job]:
-            for source in sources:
-                for number, line in enumerate(_open_jsonl(source, stack), start=1):
-                    key = f"{source}:{number}"
-                    lines[key] = line if line.endswith(b"\n") else line + b"\n"
-                    body = line.rstrip(b"\r\n")
-                    if not body.strip():
-                        blank.add(key)
-                        yield Job(key, "", input_format="text")
-                        continue
-                    try:
-                        obj, text = _row_text(body, field_name)
-                    except ValueError as exc:
-                        yield Job(key, "", error=str(exc))
-                        continue
-                    objects[key] = obj
-                    url = obj.get(url_field) if isinstance(obj.get(url_field), str) else batch.url
-                    tag = obj.get(language_field) if language_field else None
-                    language = normalize_language(tag) if isinstance(tag, str) else None
-                    yield Job(
-                        key,
-                        text,
-                        url,
-                        batch.domain,
-                        batch.input_format,
-                        render=RENDERED.get(batch.fmt),
-                        language=language or batch.language,
-                    )
+            def jobs() -> Iterator[Job]:
+                for source in sources:
+                    for number, line in enumerate(_open_jsonl(source, stack), start=1):
+                        key = f"{source}:{number}"
+                        lines[key] = line if line.endswith(b"\n") else line + b"\n"
+                        body = line.rstrip(b"\r\n")
+                        if not body.strip():
+                            blank.add(key)
+                            yield Job(key, "", input_format="text")
+                            continue
+                        try:
+                            obj, text = _row_text(body, field_name)
+                        except ValueError as exc:
+                            yield Job(key, "", error=str(exc))
+                            continue
+                        objects[key] = obj
+                        url = obj.get(url_field) if isinstance(obj.get(url_field), str) else batch.url
+                        tag = obj.get(language_field) if language_field else None
+                        language = normalize_language(tag) if isinstance(tag, str) else None
+                        yield Job(
+                            key,
+                            text,
+                            url,
+                            batch.domain,
+                            batch.input_format,
+                            render=RENDERED.get(batch.fmt),
+                            language=language or batch.language,
+                        )
 
-        progress = _progress(batch, None)
-        try:
-            for outcome in clean_many(jobs(), jobs_count=batch.jobs, selection=batch.selection, timeout=batch.timeout):
-                line = lines.pop(outcome.key)
-                obj = objects.pop(outcome.key, None)
-                if outcome.key in blank:
-                    blank.discard(outcome.key)
-                    sink.write(line)
-                    continue
-                summary.add(outcome)
+            progress = _progress(batch, None)
+            try:
+                for outcome in clean_many(
+                    jobs(), jobs_count=batch.jobs, selection=batch.selection, timeout=batch.timeout
+                ):
+                    line = lines.pop(outcome.key)
+                    obj = objects.pop(outcome.key, None)
+                    if outcome.key in blank:
+                        blank.discard(outcome.key)
+                        sink.write(line)
+                        continue
+                    summary.add(outcome)
+                    if progress is not None:
+                        progress.advance(progress.task_ids[0])
+                    if not outcome.ok or obj is None:
+                        report.add(outcome.key, outcome.error or "unreadable")
+                        sink.write(line)  # the document stays, as it was, so nothing is lost
+                        continue
+                    for warning in outcome.warnings:
+                        report.warn(outcome.key, warning)
+                    obj.update(jsonl_fields(batch.fmt, field_name, outcome, removals))
+                    sink.write(_json_line(obj))
+                sink.flush()
+            finally:
                 if progress is not None:
-                    progress.advance(progress.task_ids[0])
-                if not outcome.ok or obj is None:
-                    report.add(outcome.key, outcome.error or "unreadable")
-                    sink.write(line)  # the document stays, as it was, so nothing is lost
-                    continue
-                for warning in outcome.warnings:
-                    report.warn(outcome.key, warning)
-                obj.update(jsonl_fields(batch.fmt, field_name, outcome, removals))
-                sink.write(_json_line(obj))
-            sink.flush()
-        except BaseException:
-            if tmp is not None:
-                tmp.unlink(missing_ok=True)  # an interrupted run leaves no partial output
-            raise
-        finally:
-            if progress is not None:
-                progress.stop()
-            report.close()
+                    progress.stop()
+                report.close()
+    except BaseException:
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)  # an interrupted run leaves no partial output
+        raise
     if tmp is not None and output is not None:
         tmp.replace(output)
     if not batch.quiet:

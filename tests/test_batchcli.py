@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
+import signal
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
+from typing import Any
+
+import pytest
+
+from declutter.batchcli import write_atomic
 
 TEXT = "Skip to main content\n\nThe council approved the budget on Monday.\n\nShare\n"
 CLEANED = "The council approved the budget on Monday.\n"
@@ -273,3 +281,21 @@ def test_a_long_single_document_shows_progress_on_a_terminal(tmp_path: Path) -> 
     seen = subprocess.run(["script", "-qec", command, "/dev/null"], capture_output=True, check=False, cwd=tmp_path)
     assert b"cleaning big.txt (1.0 MiB)" in seen.stdout  # on the terminal (stderr)
     assert b"cleaning" not in (tmp_path / "out.txt").read_bytes()  # never in the cleaned text
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="signals cannot be held here")
+def test_a_ctrl_c_right_after_the_temporary_file_is_made_leaves_nothing_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The signal lands the moment the file exists, before its name is stored: the window a loaded machine hit."""
+    make = tempfile.mkstemp
+
+    def interrupted(*args: Any, **kwargs: Any) -> tuple[int, str]:
+        made = make(*args, **kwargs)
+        os.kill(os.getpid(), signal.SIGINT)
+        return made
+
+    monkeypatch.setattr(tempfile, "mkstemp", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(tmp_path / "out.txt", "text")
+    assert list(tmp_path.iterdir()) == []
