@@ -36,6 +36,7 @@ _BULLET = regex.compile(f"^(?:[{regex.escape(_BULLETS)}]\\s+)+")
 _LIST_MARK = regex.compile(f"\\s*[{regex.escape(_BULLETS)}]\\s+\\S")
 _SENTENCE_END = regex.compile(r"""[.!?]["'”’»)]*\s+(?=["'“‘«(]?\p{Lu})""")
 
+_COMPOUND = regex.compile(r"\p{L}{13,}")
 PROSE_MIN_WORDS = 12
 """A line needs this many words, and terminal punctuation, to count as prose."""
 
@@ -129,6 +130,18 @@ def is_prose(text: str, min_words: int = PROSE_MIN_WORDS, *, words: int | None =
     """A paragraph of running text: enough words and a sentence ending (``words``: a known word count)."""
     count = word_count(text) if words is None else words
     return count >= min_words and ends_like_sentence(text)
+
+
+def text_size(text: str, words: int) -> int:
+    """How long a text is in English words, whatever its language: its ``words``, a compound counted as two.
+
+    German says in fewer, longer words what English says: 'Wettbewerbsbedenken' is 'competition concerns'.
+    A word of 13 letters or more counts twice, so a German headline is as long as its English translation.
+
+    >>> text_size("SAP räumt Wettbewerbsbedenken aus", 4), text_size("SAP addresses competition concerns", 4)
+    (5, 4)
+    """
+    return words + len(_COMPOUND.findall(text))
 
 
 def sentence_count(text: str) -> int:

@@ -17,7 +17,7 @@ from declutter.document import Block
 from declutter.heuristics.common import Hit, is_residue, is_title_echo, prose_words_before
 from declutter.matchers import fullmatch
 from declutter.rules import Rule
-from declutter.text import ends_like_sentence, is_prose, sentence_count, spec_rows
+from declutter.text import ends_like_sentence, is_prose, sentence_count, spec_rows, text_size
 
 _JOIN = regex.compile(r"(?<=\p{Ll}{3}|[?!»”])(?=\p{Lu}\p{Ll})")
 _TOKEN = regex.compile(r"\S+")
@@ -384,7 +384,8 @@ def teaser_run(
 ) -> list[Hit]:
     """A run of other stories' headlines below the article, told by its shape alone: no header phrase needed.
 
-    A teaser list is a run of headline-shaped lines (``head_min_words`` to ``head_max_words`` words,
+    A teaser list is a run of headline-shaped lines (``head_min_words``, a German compound
+    counted as two (:func:`~declutter.text.text_size`), to ``head_max_words`` words,
     no statement ending: a question is allowed, a colon is not) with, between them, short labels (at
     most ``label_words`` words: a section, an author, an item number), lines other rules removed
     (each teaser's date), and a dek of at most ``dek_sentences`` sentences and ``dek_words`` words
@@ -411,7 +412,11 @@ def teaser_run(
             kinds.append("claimed")
         elif text.endswith(":") or _SPEAKER.match(text):
             kinds.append("")  # a list's lead-in, an interview's 'Q:' and 'A:'
-        elif low <= block.words <= high and (not ends_like_sentence(text) or text.endswith("?")):
+        elif (
+            low <= text_size(text, block.words)
+            and block.words <= high
+            and (not ends_like_sentence(text) or text.endswith("?"))
+        ):
             kinds.append("head")
         elif 0 < block.words <= label_words and not ends_like_sentence(text):
             kinds.append("label")

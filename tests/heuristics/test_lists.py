@@ -249,3 +249,23 @@ def test_teaser_template_leaves_priced_cards_right_under_the_introduction_that_o
     assert len(teaser_template(shop, None, frozenset(), frozenset())) == 10, "the shape alone takes them"
     article = Document.from_text(f"Indoor pots\n{BODY}{cards}").blocks
     assert len(teaser_template(article, None, frozenset(), frozenset(), opening_lines=3)) == 10
+
+
+def test_teaser_run_counts_a_german_compound_as_two_words() -> None:
+    """A German headline says in four words what English says in five: it stays a headline, and a page whose
+    cards are its content ('Haushaltsberatungen' is 'budget talks') is one list from its top, not teasers."""
+
+    def card(head: str, n: int) -> str:
+        dek = (
+            f"Die Landesregierung kündigte am Dienstag neue Maßnahmen für die Region {n} an, nachdem Bürger "
+            "und Verbände seit Wochen Kritik an der Verwaltung geübt hatten."
+        )
+        return f"{head}\n{dek}\nVon Anna Schmidt • {n}. Nov. 2025\n"
+
+    cards = [card(f"Neue Radwege für Stadtteil {n} geplant", n) for n in range(1, 6)]
+    cards.append(card("Stadtrat vertagt Haushaltsberatungen erneut", 6))
+    cards += [card(f"Neue Radwege für Stadtteil {n} geplant", n) for n in range(7, 13)]
+    doc = Document.from_text("".join(cards))
+    bylines = frozenset(b.line for b in doc.blocks if b.text.startswith("Von "))
+    rule = RuleSet.bundled().get("STR003")
+    assert teaser_run(doc.blocks, rule, frozenset(), bylines, **rule.params) == []
