@@ -413,8 +413,8 @@ def teaser_run(
         elif text.endswith(":") or _SPEAKER.match(text):
             kinds.append("")  # a list's lead-in, an interview's 'Q:' and 'A:'
         elif (
-            low <= text_size(text, block.words)
-            and block.words <= high
+            block.words <= high
+            and (block.words >= low or text_size(text, block.words) >= low)  # compounds counted only when short
             and (not ends_like_sentence(text) or text.endswith("?"))
         ):
             kinds.append("head")
