@@ -261,7 +261,9 @@ def _one_of_twins(element: HtmlElement, named: frozenset[str], tokens_of: Callab
             tokens_of(f"{sibling.get('class') or ''} {sibling.get('id') or ''}")
         ):
             twins += 1
-    return twins >= CARD_TWINS
+            if twins >= CARD_TWINS:  # said: a thread of 3,000 posts need not be counted for each of them
+                return True
+    return False
 
 
 def _holds(element: HtmlElement, text: _Mass, share: float) -> bool:
@@ -355,10 +357,11 @@ def remove_chrome(
             holders,
             _Page(article, product, site, opened),
         )
+        threads: dict[tuple[Any, ...], bool] = {}  # a thread's replies share one answer: asked once, not per reply
         judged = [
             (el, compiled.rule.id)
             for el, compiled, _ in found
-            if _judged_together(compiled.rule, article) or (article and _a_reply(el, compiled))
+            if _judged_together(compiled.rule, article) or (article and _a_reply(el, compiled, threads))
         ]
         if not judged or mass.page < TEXT_FLOOR:  # nothing judged together, or too little text for a share to matter
             break
@@ -569,7 +572,7 @@ def _judged_together(rule: Rule, article: bool) -> bool:
     return _applies(rule.params.get("guard", True), article) and _applies(rule.params.get("together", True), article)
 
 
-def _a_reply(element: HtmlElement, compiled: CompiledSelector) -> bool:
+def _a_reply(element: HtmlElement, compiled: CompiledSelector, threads: dict[tuple[Any, ...], bool]) -> bool:
     """Whether a match of a rule judged together except on articles (``together = "except-articles"``) is a reply
     of a thread: the class names of the match that hold none of the rule's tokens (the template a post and its
     replies share) are carried by another match beside it (one more reply) and by a sibling before it, of its tag,
@@ -577,7 +580,8 @@ def _a_reply(element: HtmlElement, compiled: CompiledSelector) -> bool:
     sibling (a bbPress thread in a WordPress ``article.entry``) is a thread: its replies are judged together as a
     forum's are. A news story's comments are no twins of its text: a layout's class that they share with it
     ('container') is used elsewhere on the page too, and a comment section alone beside the story is no list of
-    replies.
+    replies. ``threads`` keeps each answer by parent, tag, template and rule, since a thread's every reply asks the
+    same question (a thread of 1,000 replies took 10 s asked one by one).
 
     >>> from declutter.html.parsing import parse
     >>> from declutter.ruleset import RuleSet
@@ -585,7 +589,7 @@ def _a_reply(element: HtmlElement, compiled: CompiledSelector) -> bool:
     >>> reply = "<div class='post post-reply'>A</div>"
     >>> thread = parse(f"<div><div class='post post-first'>Q</div>{reply.replace('<div', '<div id=r')}{reply}</div>")
     >>> story = parse("<div><div class='entry box'>Story</div><div id=r class='comments box'>Hi</div></div>")
-    >>> _a_reply(thread.get_element_by_id("r"), rule), _a_reply(story.get_element_by_id("r"), rule)
+    >>> _a_reply(thread.get_element_by_id("r"), rule, {}), _a_reply(story.get_element_by_id("r"), rule, {})
     (True, False)
     """
     if compiled.rule.params.get("together") != "except-articles":
@@ -594,9 +598,18 @@ def _a_reply(element: HtmlElement, compiled: CompiledSelector) -> bool:
     parent = element.getparent()
     if not template or parent is None:
         return False
+    key = (parent, element.tag, frozenset(template), compiled.rule.id)
+    answer = threads.get(key)
+    if answer is None:
+        answer = threads[key] = _replies_of_a_thread(parent, element.tag, template, compiled)
+    return answer
+
+
+def _replies_of_a_thread(parent: HtmlElement, tag: str, template: set[str], compiled: CompiledSelector) -> bool:
+    """:func:`_a_reply`'s answer for the children of ``parent`` of one tag and class template."""
     first_post, replies = False, 0
     for sibling in parent:
-        if sibling.tag != element.tag or not template <= set((sibling.get("class") or "").split()):
+        if sibling.tag != tag or not template <= set((sibling.get("class") or "").split()):
             continue
         if not compiled.tokens.isdisjoint(class_tokens(f"{sibling.get('class') or ''} {sibling.get('id') or ''}")):
             replies += 1
@@ -606,9 +619,7 @@ def _a_reply(element: HtmlElement, compiled: CompiledSelector) -> bool:
         return False
     root = parent.getroottree().getroot()  # a template, not a layout's class ('container') used all over the page
     return all(
-        other.getparent() is parent
-        for other in root.iter(element.tag)
-        if template <= set((other.get("class") or "").split())
+        other.getparent() is parent for other in root.iter(tag) if template <= set((other.get("class") or "").split())
     )
 
 
