@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import functools
+from collections.abc import Sequence
+
 import pytest
 import regex
 
@@ -13,6 +16,14 @@ from declutter.matchers import (
     match_lines,
     match_patterns,
 )
+from declutter.rules import Rule
+
+
+def _dropped(rules: Sequence[Rule], text: str) -> list[str]:
+    """The lines ``rules``' line patterns drop from ``text``, their guards applied."""
+    blocks = Document.from_text(text).blocks
+    return [d.text for d in match_lines(blocks, match_patterns(blocks, rules), frozenset())]
+
 
 SLOW = """
 file = { prefix = "TST" }
@@ -276,10 +287,7 @@ article = ["FAQ\\n~ How do I return an order?"]
         )
     ).rules
 
-    def dropped(text: str) -> list[str]:
-        doc = Document.from_text(text)
-        view = doc.blocks
-        return [d.text for d in match_lines(view, match_patterns(view, rules), frozenset())]
+    dropped = functools.partial(_dropped, rules)
 
     assert dropped("FAQ\nContact\nFAQ") == ["FAQ", "FAQ"]
     assert dropped("FAQ\nHow do I return an order?\nSend it back.") == []
@@ -325,10 +333,7 @@ article = ["Zoho CRM / Bigin\\n~ Bigin is ideal for very small teams."]
         )
     ).rules
 
-    def dropped(text: str) -> list[str]:
-        doc = Document.from_text(text)
-        view = doc.blocks
-        return [d.text for d in match_lines(view, match_patterns(view, rules), frozenset())]
+    dropped = functools.partial(_dropped, rules)
 
     assert dropped("Zoho CRM / Bigin\nBigin is ideal for very small teams.") == []
     assert dropped("Zoho CRM / Bigin\nBigin is ideal.") == ["Zoho CRM / Bigin"]  # too short for a paragraph
@@ -357,10 +362,7 @@ article = ["~ return (\\n<div>\\n~ );"]
         )
     ).rules
 
-    def dropped(text: str) -> list[str]:
-        doc = Document.from_text(text)
-        view = doc.blocks
-        return [d.text for d in match_lines(view, match_patterns(view, rules), frozenset())]
+    dropped = functools.partial(_dropped, rules)
 
     assert dropped("return (\n  <div>\n    <h1>Hi</h1>\n  </div>\n);") == []
     assert dropped("{% for f in form %}\n<div>\n{{ f.errors }}\n</div>") == []
