@@ -116,17 +116,17 @@ def extract_page(html: str, rules: Sequence[Rule], *, url: str | None = None, do
     page = _extract_page(html, rules, url=url, domain=domain)
     if not _near_empty(page):
         return page
-    best, spared = page, ""
+    best, spared, kept = page, "", _words(page)
     guarded = {rule.id for rule in rules if rule.params.get("guard", True) not in (False, "markup")}
     for rule_id in dict.fromkeys(element.rule_id for element in page.removed if element.rule_id in guarded):
         retry = _extract_page(html, rules, url=url, domain=domain, spared=rule_id)
-        if _words(retry) > _words(best):
-            best, spared = retry, rule_id
+        if (words := _words(retry)) > kept:
+            best, spared, kept = retry, rule_id, words
     if best is page:
         return page
     note = (
         f"near-empty result ({_words(page)} of the page's {page.words} words): made again without {spared}, "
-        f"whose matches held the page's text ({_words(best)} words kept)"
+        f"whose matches held the page's text ({kept} words kept)"
     )
     return replace(best, notes=(*best.notes, note))
 

@@ -24,6 +24,7 @@ from declutter.html.tree import (
     path_of,
     squeeze,
     text_and_links,
+    text_chars,
 )
 
 _CONTENT_CLASS = re.compile(
@@ -399,16 +400,26 @@ def _after_its_twin(classic: HtmlElement, node: HtmlElement, mass: dict[HtmlElem
     return False
 
 
-def _templates(block: HtmlElement, mass: dict[HtmlElement, int]) -> set[tuple[str, str]]:
-    """The (tag, class) pairs of elements of :data:`POST_CHARS` that a block repeats and that hold half its text."""
+def _repeated(
+    block: HtmlElement, size_of: Callable[[HtmlElement], int], total: int, *, min_count: int, min_size: int
+) -> set[tuple[str, str]]:
+    """The (tag, class) pairs of ``min_count`` elements or more under a block, each of ``min_size`` or more by
+    ``size_of``, that together hold half its ``total``: the template a block's posts or cards are made of."""
     counts: Counter[tuple[str, str]] = Counter()
     held: Counter[tuple[str, str]] = Counter()
     for element in block.iter():
         value = element.get("class")
-        if value and mass.get(element, 0) >= POST_CHARS:
-            counts[(element.tag, value)] += 1
-            held[(element.tag, value)] += mass[element]
-    return {key for key, count in counts.items() if count >= 2 and held[key] >= 0.5 * mass[block]}
+        if value and isinstance(element.tag, str):
+            size = size_of(element)
+            if size >= min_size:
+                counts[(element.tag, value)] += 1
+                held[(element.tag, value)] += size
+    return {key for key, count in counts.items() if count >= min_count and held[key] >= 0.5 * total}
+
+
+def _templates(block: HtmlElement, mass: dict[HtmlElement, int]) -> set[tuple[str, str]]:
+    """The (tag, class) pairs of elements of :data:`POST_CHARS` that a block repeats and that hold half its text."""
+    return _repeated(block, lambda element: mass.get(element, 0), mass[block], min_count=2, min_size=POST_CHARS)
 
 
 def _only_in(node: HtmlElement, tag: str, value: str) -> bool:
@@ -710,14 +721,4 @@ def _cards(block: HtmlElement) -> bool:
     >>> _cards(fragment_fromstring(f"<div>{quote * 3}</div>")), _cards(fragment_fromstring(f"<div>{quote * 2}</div>"))
     (True, False)
     """
-    counts: Counter[tuple[str, str]] = Counter()
-    held: Counter[tuple[str, str]] = Counter()
-    for element in block.iter():
-        value = element.get("class")
-        if value and isinstance(element.tag, str):
-            size = len(all_text(element).strip())
-            if size:
-                counts[(element.tag, value)] += 1
-                held[(element.tag, value)] += size
-    total = len(all_text(block).strip())
-    return any(count >= LEAD_CARDS and held[key] >= 0.5 * total for key, count in counts.items())
+    return bool(_repeated(block, text_chars, text_chars(block), min_count=LEAD_CARDS, min_size=1))

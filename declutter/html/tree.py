@@ -320,15 +320,16 @@ def contains(outer: HtmlElement, inner: HtmlElement) -> bool:
     return False
 
 
-def _paragraph_size(paragraph: HtmlElement) -> int:
-    return len(all_text(paragraph).strip())
+def text_chars(element: HtmlElement) -> int:
+    """Characters of an element's text, its edges' whitespace left out."""
+    return len(all_text(element).strip())
 
 
 def paragraph_chars(element: HtmlElement) -> int:
     """Characters of paragraph text (<p>, <pre>, <td>, <blockquote>) under an element."""
-    return sum(map(_paragraph_size, element.iter(*PARAGRAPHS)))
+    return sum(map(text_chars, element.iter(*PARAGRAPHS)))
 
 
 def paragraph_sizes(root: HtmlElement) -> dict[HtmlElement, int]:
     """The length of every paragraph (<p>, <pre>, <td>, <blockquote>) in ``root``, root included."""
-    return {paragraph: _paragraph_size(paragraph) for paragraph in root.iter(*PARAGRAPHS)}
+    return {paragraph: text_chars(paragraph) for paragraph in root.iter(*PARAGRAPHS)}
