@@ -257,6 +257,9 @@ def find_content(root: HtmlElement, *, article: bool = False) -> HtmlElement:
     body = root.find("body")
     base = body if body is not None else root
     found = survey(base, cards=not article)
+    banners = _banners(base)
+    if banners:  # the site's banner is no part of the page's text, however much its menus hold
+        found = _set_apart(found, banners)
     node = _region(found.mass, base, posts=not article)
     if not article and _in_landmark(base, node):  # the site's footer or menu holds most of the text: look again
         apart = survey(base, cards=not article, apart=True)
@@ -425,6 +428,51 @@ def _templates(block: HtmlElement, mass: dict[HtmlElement, int]) -> set[tuple[st
 def _only_in(node: HtmlElement, tag: str, value: str) -> bool:
     """Whether every element of this tag and class on the page lies inside ``node``."""
     return class_counts(node, tag)[value] == class_counts(node.getroottree().getroot(), tag)[value]
+
+
+def _banners(base: HtmlElement) -> list[HtmlElement]:
+    """The page's own headers (:func:`_landmark`: a ``<header>`` outside any section, holding no ``<main>`` or
+    ``<article>``) that do not hold its headline, when an ``<h1>`` lies outside them: the site's banner, whose
+    mega-menu of products and promotions can hold more text than the page (a cloud vendor's guide under a header
+    of 3,400 words), not a hero holding the page's title and intro.
+
+    >>> from declutter.html.parsing import parse
+    >>> page = parse("<body><header id=site><p>Products and more</p></header><div><h1>Guide</h1></div></body>")
+    >>> [element.get("id") for element in _banners(page.find("body"))]
+    ['site']
+    >>> _banners(parse("<body><header><h1>Guide</h1></header><p>Text</p></body>").find("body"))
+    []
+    """
+    headers = [
+        element
+        for element in base.iter("header")
+        if _landmark(element, "header", any(above.tag in _SECTIONING for above in element.iterancestors()))
+    ]
+    if not headers:
+        return []
+    banners: list[HtmlElement] = []
+    for element in headers:  # in document order: a header inside another comes after it
+        if next(element.iter("h1"), None) is None and not (banners and contains(banners[-1], element)):
+            banners.append(element)
+    if not any(not any(contains(banner, h1) for banner in banners) for h1 in base.iter("h1")):
+        return []  # no headline outside them: nothing says which is the page's and which the site's
+    return banners
+
+
+def _set_apart(found: Survey, elements: list[HtmlElement]) -> Survey:
+    """``found`` with ``elements`` (none inside another) holding no mass, nor giving it to what holds them."""
+    mass = dict(found.mass)
+    for element in elements:
+        held = mass.get(element, 0)
+        if not held:
+            continue
+        for inner in element.iter():
+            if inner in mass:
+                mass[inner] = 0
+        for above in element.iterancestors():
+            if above in mass:
+                mass[above] -= held
+    return Survey(mass, found.scores, found.semantic)
 
 
 def _in_landmark(base: HtmlElement, node: HtmlElement) -> bool:

@@ -127,6 +127,21 @@ def test_a_footer_inside_a_section_or_holding_the_page_is_content() -> None:
     assert _landmark(root.get_element_by_id("site"), "footer", sectioned=False)
 
 
+def test_a_site_banner_that_outweighs_the_page_is_not_its_region() -> None:
+    """A header without the headline (a mega-menu of blurbs) is the site's, whatever it holds; a hero holding the
+    headline is the page's, and a page whose only headline is in no header gives no sign either way."""
+    from declutter.html.parsing import parse
+    from declutter.html.regions import find_content
+
+    blurb = "<div><p>Our platform scales your databases, analytics and storage for every team.</p></div>"
+    guide = "<div id=guide><h1>What is cloud computing?</h1>" + _story(6) + "</div>"
+    page = f"<body><header id=site>{blurb * 8}</header>{guide}</body>"
+    assert find_content(parse(page)).get("id") == "guide"
+    assert find_content(parse(page), article=True).get("id") == "guide"
+    hero = page.replace("<header id=site>", "<header id=site><h1>Cloud</h1>").replace("<h1>What", "<h2>What")
+    assert find_content(parse(hero)).tag == "body", "a header holding the only headline is the page's hero"
+
+
 def _story(n: int = 8) -> str:
     return "".join(
         f"<p>Paragraph {i} of the story, which goes on for a while with many more words.</p>" for i in range(n)
