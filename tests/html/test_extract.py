@@ -71,6 +71,33 @@ def test_a_products_customer_reviews_go_but_a_review_articles_stay(rules) -> Non
         assert sum("straps stay put" in block for block in page.blocks) == 12, other
 
 
+def test_a_product_page_s_cart_form_goes_with_its_box_but_a_service_s_contact_form_stays(rules) -> None:  # type: ignore[no-untyped-def]
+    def page(page_type: str) -> str:
+        ld = json.dumps({"@context": "https://schema.org", "@type": page_type, "name": "Trail pack 25"})
+        about = "".join(
+            f"<p>Part {n}: a light pack for day hikes, with a padded back panel and two side pockets.</p>"
+            for n in range(4)
+        )
+        cart = (
+            "<div class='buy'><span>$89.00</span><span>Only 3 left</span>"
+            "<form action='/cart/add'><label>Colour:</label><select name=c><option>Slate</option></select>"
+            "<p>Adding to cart… The item has been added</p></form></div>"
+        )
+        return (
+            f"<html><head><script type='application/ld+json'>{ld}</script></head><body><main><h1>Trail pack 25</h1>"
+            f"<div class='details'>{about}{cart}</div></main></body></html>"
+        )
+
+    product = extract_page(page("Product"), rules.active())
+    text = "\n".join(product.blocks)
+    assert "padded back panel" in text
+    for residue in ("$89.00", "Only 3 left", "Colour:", "Adding to cart"):
+        assert residue not in text, residue
+    assert any(element.path.endswith("div.buy") for element in product.removed), "the form's box goes with it"
+    other = extract_page(page("WebPage"), rules.active())
+    assert not any("form" in element.path for element in other.removed), "a form may be the page's own elsewhere"
+
+
 def test_an_intro_row_before_the_body_column_comes_out_first(rules) -> None:  # type: ignore[no-untyped-def]
     intro = (
         "<div class='row intro'><p>Most of us own far more charging cables than we will ever need, and most of them"
