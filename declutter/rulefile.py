@@ -101,6 +101,7 @@ KIND_DEFAULTS: dict[Kind, dict[str, Any]] = {
         "unless_cards": False,
         "unless_opened": False,
         "unless_linkless": False,
+        "unless_introduced": False,
         "box_chars": 0,
     },
 }
@@ -536,6 +537,7 @@ def _build_rule(
             ("unless_cards", CARDS),
             ("unless_opened", OPENED),
             ("unless_linkless", (True, False)),
+            ("unless_introduced", (True, False)),
         ):
             _check_choice(key, params[key], choices, path=path, line=_key_line(source, line, key), rule_id=rule_id)
     file_domains = header.get("domains", [])

@@ -819,6 +819,8 @@ def _matches(
                     continue  # a listing's grid of cards (links wrapping a title, a picture, a blurb), not a link list
                 if tag in rule.params.get("unless_offsite", ()) and _leads_elsewhere(element, page.site):
                     continue  # a list item's heading naming a product or a resource elsewhere, not another story
+                if rule.params.get("unless_introduced", False) and _introduced(element):
+                    continue  # an enumeration the text announces ('Here are a few examples:') and goes on after
                 found.append((element, compiled, reason))
                 break
             else:
@@ -908,6 +910,43 @@ def _card_grid(element: HtmlElement) -> bool:
     links = [link for link in element.iter("a") if all_text(link).strip()]
     cards = sum(1 for link in links if next(link.iterdescendants(*BLOCK_TAGS), None) is not None)
     return cards >= CARD_LINKS and cards >= 0.5 * len(links)
+
+
+INTRODUCING = (":", "：")
+"""A line ending so announces what follows it: an enumeration the sentence introduces."""
+
+
+def _introduced(element: HtmlElement) -> bool:
+    """Whether the text printed right before an element ends with a colon (:data:`INTRODUCING`) and more text
+    follows it beside it: a list the sentence before announces ('Here are some of the courses Google offers:')
+    set inside the text, which goes on after it, is that text's enumeration, not a block of related links at
+    its end.
+
+    >>> from declutter.html.parsing import parse
+    >>> links = "<ul><li><a href=/a>Pro Git</a></li><li><a href=/b>Git guides</a></li></ul>"
+    >>> page = parse(f"<div><p>Some resources for learning git:</p>{links}<p>Then practise.</p></div>")
+    >>> _introduced(page.find(".//ul"))
+    True
+    >>> page = parse(f"<div><p>Some resources for learning git:</p>{links}</div>")
+    >>> _introduced(page.find(".//ul"))
+    False
+    """
+    before = ""
+    sibling = element.getprevious()
+    while sibling is not None and not before:
+        before = (sibling.tail or "").strip() or (all_text(sibling).strip() if isinstance(sibling.tag, str) else "")
+        sibling = sibling.getprevious()
+    if not before:
+        parent = element.getparent()
+        before = (parent.text or "").strip() if parent is not None else ""
+    if not before.endswith(INTRODUCING):
+        return False
+    if (element.tail or "").strip():
+        return True
+    return any(
+        (sibling.tail or "").strip() or (isinstance(sibling.tag, str) and all_text(sibling).strip())
+        for sibling in element.itersiblings()
+    )
 
 
 def _leads_elsewhere(element: HtmlElement, site: str | None) -> bool:

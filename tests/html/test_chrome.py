@@ -591,6 +591,17 @@ def test_a_grid_of_cards_is_no_link_list_off_articles() -> None:
     assert not any("Slow cooker ragu" in block for block in article.blocks), "on an article they are teasers"
 
 
+def test_a_list_of_links_the_text_announces_and_goes_on_after_is_the_text_s_enumeration() -> None:
+    head = "<html><head><meta property='og:type' content='article'></head><body><article><h1>Free courses</h1>"
+    body = "<p>" + "Many providers offer courses with a free certificate at the end. " * 8 + "</p>"
+    courses = "<ul>" + "".join(f"<li><a href='/c/{n}'>Certified course number {n}</a></li>" for n in range(5)) + "</ul>"
+    related = "<ul>" + "".join(f"<li><a href='/s/{n}'>Another story number {n}</a></li>" for n in range(5)) + "</ul>"
+    html = head + body + "<p>Here is a selection of them:</p>" + courses + body + "<p>Related stories:</p>" + related
+    page = extract_page(html + "</article></body></html>", RuleSet.bundled().active())
+    assert sum("Certified course number" in block for block in page.blocks) == 5, "announced, and the text goes on"
+    assert not any("Another story number" in block for block in page.blocks), "announced, but the text ends there"
+
+
 def test_a_panel_the_reader_opens_is_text_on_a_service_page_only() -> None:
     faq = (
         "<button aria-controls='faq-1'>Do you ship abroad?</button>"
