@@ -32,7 +32,7 @@ from declutter.html.chrome import (
 )
 from declutter.html.metadata import author_of, first_meta, read_metadata
 from declutter.html.parsing import parse
-from declutter.html.regions import content_parts, later_copies, later_twins, widened
+from declutter.html.regions import content_parts, later_copies, later_twins, sections_after, widened
 from declutter.html.structured import completed
 from declutter.html.tree import all_text, contains, path_of, remove, squeeze
 from declutter.rules import Kind, PerSelection, Rule
@@ -192,6 +192,7 @@ def _extract_page(
         container, widening = widened(root, container)
         notes += widening
         parts = parts if container is parts[-1] else (container,)
+    parts = (*parts, *sections_after(container))  # the document's next sections, of the container's template
     for part in parts:
         removed += remove_chrome(
             part,

@@ -723,6 +723,53 @@ def content_parts(root: HtmlElement, *, article: bool = False) -> tuple[HtmlElem
     return (*held, *parts) if len(parts) > 1 else tuple(parts)
 
 
+_SECTIONS = frozenset({"section", "div", "article"})
+"""The tags of a document's sections: a container of these is followed by its twins when the document goes on."""
+
+
+def sections_after(container: HtmlElement) -> tuple[HtmlElement, ...]:
+    """The blocks printed right after the container that go on with its document: each a twin of the one before
+    (:func:`_twin_after`, the same tag and class) that reads as prose (:func:`_opens`). A reference page's
+    sections are siblings of one template; the container chosen for holding most of the text ('Available
+    middleware') leaves out the shorter section after it ('Middleware ordering'), which no comment, teaser or
+    sidebar shares a template with.
+
+    >>> from declutter.html.parsing import parse
+    >>> prose = "<p>" + "Put the cache middleware first, so that it sees every response the others make. " * 2 + "</p>"
+    >>> page = parse(f"<body><div><section id=a>{prose * 9}</section><section id=b>{prose}</section>"
+    ...              f"<aside>{prose}</aside></div></body>")
+    >>> [section.get("id") for section in sections_after(page.get_element_by_id("a"))]
+    ['b']
+    """
+    found: list[HtmlElement] = []
+    element = container
+    while (block := _twin_after(element)) is not None and _opens(block):
+        found.append(block)
+        element = block
+    return tuple(found)
+
+
+def _twin_after(element: HtmlElement) -> HtmlElement | None:
+    """The element with text printed right after ``element`` when it is a twin of it, a :data:`_SECTIONS` element of
+    the same tag and class value: the next section of the same document ('Middleware ordering' after 'Available
+    middleware'), which :func:`content_parts` takes when it reads as prose (:func:`_opens`).
+
+    >>> from lxml.html import fragment_fromstring
+    >>> doc = fragment_fromstring("<div><section id=a>A</section><section id=b>B</section><aside>C</aside></div>")
+    >>> _twin_after(doc[0]).get("id"), _twin_after(doc[1])
+    ('b', None)
+    """
+    sibling = element.getnext()
+    while sibling is not None and not (isinstance(sibling.tag, str) and all_text(sibling).strip()):
+        if (sibling.tail or "").strip():
+            return None
+        sibling = sibling.getnext()
+    if sibling is None or (element.tail or "").strip():
+        return None
+    same = sibling.tag == element.tag and sibling.get("class") == element.get("class")
+    return sibling if same and element.tag in _SECTIONS else None
+
+
 def _block_before(element: HtmlElement) -> HtmlElement | None:
     """The nearest element with text printed right before ``element``: beside it, or beside an element holding it
     up to :data:`LEAD_CLIMB` levels above; none when text lies loose between them, or when that element would sit

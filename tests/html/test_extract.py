@@ -115,6 +115,25 @@ def test_an_intro_row_before_the_body_column_comes_out_first(rules) -> None:  # 
     assert page.container.endswith("div.col")
 
 
+def test_the_document_s_next_section_after_the_container_comes_out_after_it(rules) -> None:  # type: ignore[no-untyped-def]
+    def section(name: str, paragraphs: int) -> str:
+        prose = (
+            f"<p>The {name} middleware reads every request before the view runs, and it may answer the request"
+            " at once.</p>"
+        )
+        return f"<section class=doc><h2>{name}</h2>{prose * paragraphs}</section>"
+
+    aside = "<aside><p>Sign up to hear about every release of the framework as soon as it is out, by mail.</p></aside>"
+    html = (
+        "<html><body><main><h1>Middleware</h1>"
+        f"<div class=docs>{section('Available', 14)}{section('Ordering', 2)}</div>{aside}</main></body></html>"
+    )
+    page = extract_page(html, rules.active())
+    assert page.blocks[-1].startswith("The Ordering middleware"), page.blocks[-3:]
+    assert page.container.endswith("section.doc")
+    assert not any("Sign up" in block for block in page.blocks)
+
+
 SAID = "I cloned the repository, ran the migration twice and the service came back up within a minute."
 
 
