@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -331,9 +332,12 @@ def match_lines(blocks: Sequence[Block], hits: Hits, protected: frozenset[int]) 
     those patterns matches whole: the heading of what follows ('FAQ' over 'How do I return an order?'). A rule
     with ``unless_heading`` spares a match whose next line, of that many words or more, repeats one of its
     words (:func:`heads_paragraph`). A rule with ``unless_in_code`` spares a match within that many lines of
-    a line of code that is no markup (:func:`in_code_sample`).
+    a line of code that is no markup (:func:`in_code_sample`). A rule with ``unless_listed`` spares every match
+    when it matches that many lines of the text or more: a list's entries each naming their author (a reading list's
+    'By Suzanne Lacy', a blog index's 'By Makenzie Holland • Dec. 19, 2025'), where a page's own byline is one line.
     """
     decisions = []
+    listed = _listed(blocks, hits)
     for n, block in enumerate(blocks):
         if block.line in protected:
             continue
@@ -352,9 +356,24 @@ def match_lines(blocks: Sequence[Block], hits: Hits, protected: frozenset[int]) 
                 reach = rule.params.get("unless_in_code", 0)
                 if reach and in_code_sample(blocks, n, reach):
                     continue
+                if rule.id in listed:
+                    continue
                 decisions.append(_drop(block, rule, Action.DROP, f"the whole line matches {_which(rule, index)}"))
                 break
     return decisions
+
+
+def _listed(blocks: Sequence[Block], hits: Hits) -> frozenset[str]:
+    """The ids of the line rules with ``unless_listed`` that match at least that many of the blocks' lines."""
+    counts: Counter[str] = Counter()
+    bars: dict[str, int] = {}
+    for block in blocks:
+        for rule, _ in hits.get(block.line, ()):
+            bar = rule.params.get("unless_listed", 0)
+            if bar and rule.kind is Kind.LINE:
+                counts[rule.id] += 1
+                bars[rule.id] = bar
+    return frozenset(rule_id for rule_id, count in counts.items() if count >= bars[rule_id])
 
 
 def _heads_what_follows(rule: Rule, blocks: Sequence[Block], n: int) -> bool:

@@ -72,7 +72,14 @@ COMMON_KEYS = {
     "texts",
 }
 KIND_DEFAULTS: dict[Kind, dict[str, Any]] = {
-    Kind.LINE: {"max_chars": 1000, "item_words": 0, "unless_above": [], "unless_heading": 0, "unless_in_code": 0},
+    Kind.LINE: {
+        "max_chars": 1000,
+        "item_words": 0,
+        "unless_above": [],
+        "unless_heading": 0,
+        "unless_in_code": 0,
+        "unless_listed": 0,
+    },
     Kind.STRIP: {},
     Kind.KEEP: {"max_chars": 1000},
     Kind.BLOCK: {"max_chars": 1000, "follow": [], "max_lines": 60, "min_lines": 0},
@@ -586,6 +593,7 @@ def _build_rule(
         "item_words",
         "unless_heading",
         "unless_in_code",
+        "unless_listed",
     ):
         if key in params and params[key] is not None and (not isinstance(params[key], int) or params[key] < 0):
             raise RuleError(f"{key} must be a non-negative integer", path=path, line=line, rule_id=rule_id)

@@ -377,3 +377,30 @@ def test_a_list_item_is_bulleted_beside_another_bulleted_line_first_and_last_inc
     """A card list's first question under its unbulleted header, and its last over the next header, are items."""
     blocks = Document.from_text("Charging\n- First question?\n- Second question?\nReliability\n- Alone\nEnd").blocks
     assert [in_bullet_list(blocks, n) for n in range(len(blocks))] == [False, True, True, False, False, False]
+
+
+def test_unless_listed_spares_a_list_s_entries_each_naming_their_author(rule_file) -> None:  # type: ignore[no-untyped-def]
+    """One 'By …' line is the page's byline; five are a reading list's entries, each with its author."""
+    rules = RuleSet.load(
+        rule_file(
+            """
+file = { prefix = "TST" }
+[[rule]]
+id = "TST014"
+name = "byline"
+kind = "line"
+category = "byline"
+description = "A byline."
+patterns = ['By \\p{Lu}\\w+ \\p{Lu}\\w+']
+unless_listed = 5
+[rule.examples]
+residue = ["By Jane Doe"]
+article = ["By Tuesday it was over."]
+"""
+        )
+    ).rules
+    story = "By Jane Doe\nThe council met on Monday and passed the budget after a long debate."
+    books = "\n".join(f"Book number {n} on gardening\nBy Author{n} Name{n}" for n in range(5))
+    assert _dropped(rules, story) == ["By Jane Doe"]
+    assert _dropped(rules, books) == []
+    assert len(_dropped(rules, books.rsplit("\n", 2)[0])) == 4, "four bylines: not yet a list"
