@@ -277,46 +277,55 @@ def blocks_of(element: HtmlElement) -> list[Shape]:
 def _code_text(node: HtmlElement) -> str:
     """A ``<pre>``'s text as written: its text nodes, ``<br>`` as a line break, skipped elements left out."""
     out: list[str] = []
-
-    def walk(element: HtmlElement) -> None:
-        tag = element.tag if isinstance(element.tag, str) else ""
-        if tag and tag not in SKIP:
-            if tag == "br":
-                out.append("\n")
-            if element.text:
-                out.append(element.text)
-            for child in element:
-                walk(child)
-        if element.tail and element is not node:
-            out.append(element.tail)
-
-    walk(node)
+    _code_walk(node, node, out)
     return "".join(out)
+
+
+def _code_walk(element: HtmlElement, node: HtmlElement, out: list[str]) -> None:
+    """:func:`_code_text`'s walk below ``node``: a function of its own, as a closure calling itself would be a reference
+    cycle holding ``node``, and with it the page's tree, until the garbage collector ran."""
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if tag and tag not in SKIP:
+        if tag == "br":
+            out.append("\n")
+        if element.text:
+            out.append(element.text)
+        for child in element:
+            _code_walk(child, node, out)
+    if element.tail and element is not node:
+        out.append(element.tail)
 
 
 def _inline_text(node: HtmlElement, links: list[tuple[str, str]], images: list[tuple[str, str]]) -> str:
     """A table cell's text (skipped elements left out, block children spaced), its links and images collected."""
     out: list[str] = []
-
-    def walk(element: HtmlElement) -> None:
-        tag = element.tag if isinstance(element.tag, str) else ""
-        if tag and tag not in SKIP:
-            if tag in BLOCK_TAGS:
-                out.append(" ")
-            elif tag == "img" and (alt := squeeze(element.get("alt") or "")):
-                images.append((alt, element.get("src") or ""))
-            if element.text:
-                out.append(element.text)
-            mark = len(out)
-            for child in element:
-                walk(child)
-            href = element.get("href") if tag == "a" else None
-            if href and linkable(href):
-                label = squeeze((element.text or "") + "".join(out[mark:]))
-                if label:
-                    links.append((label, href))
-        if element.tail and element is not node:
-            out.append(element.tail)
-
-    walk(node)
+    _inline_walk(node, node, out, links, images)
     return "".join(out)
+
+
+def _inline_walk(
+    element: HtmlElement,
+    node: HtmlElement,
+    out: list[str],
+    links: list[tuple[str, str]],
+    images: list[tuple[str, str]],
+) -> None:
+    """:func:`_inline_text`'s walk below ``node`` (a function of its own, as :func:`_code_walk`)."""
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if tag and tag not in SKIP:
+        if tag in BLOCK_TAGS:
+            out.append(" ")
+        elif tag == "img" and (alt := squeeze(element.get("alt") or "")):
+            images.append((alt, element.get("src") or ""))
+        if element.text:
+            out.append(element.text)
+        mark = len(out)
+        for child in element:
+            _inline_walk(child, node, out, links, images)
+        href = element.get("href") if tag == "a" else None
+        if href and linkable(href):
+            label = squeeze((element.text or "") + "".join(out[mark:]))
+            if label:
+                links.append((label, href))
+    if element.tail and element is not node:
+        out.append(element.tail)

@@ -180,7 +180,7 @@ def survey(base: HtmlElement, *, cards: bool = False, scored: bool = True, apart
                         scores[node] = scores.get(node, 0.0) + score / (1 + depth)
         total = 0
         for child, child_cards in blocks:
-            total += walk(child, child_cards, inner)
+            total += walk(child, child_cards, inner)  # noqa: F821 (deleted below, once the survey is done)
         if own:
             if cards or not scored or own < _SCORED_CHARS or tag in _UNSCORED:  # else counted above
                 plain = 0
@@ -194,6 +194,7 @@ def survey(base: HtmlElement, *, cards: bool = False, scored: bool = True, apart
         return total
 
     walk(base, cards, False)
+    del walk  # a closure calling itself is a reference cycle: left, its counts would hold the tree until a collection
     return Survey(mass, scores, semantic + articles + mains)
 
 

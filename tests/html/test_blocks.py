@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
+
 from lxml.html import fragment_fromstring
 
 from declutter.html.blocks import blocks_of, code_language, is_data_table
@@ -64,3 +67,20 @@ def test_quotes_links_and_images() -> None:
     assert (quote.quote, quote.links) == (1, (("she", "/a"),))
     assert deeper.quote == 2
     assert (last.text, last.links, last.images) == ("menu text", (), (("A lake", "l.jpg"),))
+
+
+def test_reading_code_and_cells_lets_the_page_go() -> None:
+    """A <pre>'s and a table cell's text are read by recursive walks: none is left in a reference cycle holding
+    the element (and with it the page's tree) until the garbage collector runs."""
+    page = fragment_fromstring(
+        "<div><pre>x = 1</pre><table><tr><th>a</th><th>b</th></tr><tr><td>1</td><td>2</td></tr></table></div>"
+    )
+    pre, cell = page.find("pre"), page.find(".//td")
+    held = weakref.ref(pre), weakref.ref(cell)
+    gc.disable()
+    try:
+        assert [shape.kind for shape in blocks_of(page)] == ["code", "row", "row"]
+        del page, pre, cell
+        assert [ref() for ref in held] == [None, None]
+    finally:
+        gc.enable()

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
+
 from hypothesis import given, settings
 
 from declutter.html.parsing import parse
-from declutter.html.regions import _CONTENT_CLASS, later_copies, later_twins, names_body
+from declutter.html.regions import _CONTENT_CLASS, later_copies, later_twins, names_body, survey
 
 from . import CLASS_NAMES
 
@@ -308,3 +311,19 @@ def test_a_thread_s_long_answer_below_its_question_is_not_the_whole_content() ->
 
     assert find_content(parse(_two_posts())).get("id") == "outlet"
     assert find_content(parse(_two_posts()), article=True).get("class") == "post", "an article's container wins"
+
+
+def test_a_survey_lets_the_page_go_with_its_result() -> None:
+    """The survey's counts are keyed by the page's elements: left in its recursive walk's reference cycle, they
+    would keep the page's tree alive until the garbage collector ran."""
+    body = parse("<body><div><p>" + "A sentence of the story, long enough to count. " * 3 + "</p></div></body>").find(
+        "body"
+    )
+    held = weakref.ref(body)
+    gc.disable()
+    try:
+        survey(body)
+        del body
+        assert held() is None
+    finally:
+        gc.enable()
