@@ -50,6 +50,7 @@ from declutter.heuristics.page import (
     site_name,
     tail_after_residue,
     tail_fill,
+    tail_islands,
     title_echo,
 )
 from declutter.heuristics.repeats import residue_copy
@@ -62,6 +63,7 @@ HEURISTICS: dict[str, Heuristic] = {
     "footer-columns": footer_columns,
     "tail-after-residue": tail_after_residue,
     "tail-fill": tail_fill,
+    "tail-islands": tail_islands,
     "teaser-template": teaser_template,
     "teaser-run": teaser_run,
     "title-echo": title_echo,
@@ -128,6 +130,7 @@ __all__ = [
     "site_name",
     "tail_after_residue",
     "tail_fill",
+    "tail_islands",
     "teaser_run",
     "teaser_template",
     "title_echo",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from array import array
+from collections import Counter
 from collections.abc import Sequence
 from urllib.parse import unquote, urlsplit
 
@@ -16,6 +17,7 @@ from declutter.heuristics.common import (
     category_of,
     first_paragraph,
     headline_copies,
+    is_bulleted,
     is_paragraph,
     is_residue,
     is_title_echo,
@@ -26,7 +28,7 @@ from declutter.heuristics.common import (
 )
 from declutter.matchers import fullmatch
 from declutter.rules import Rule
-from declutter.text import ends_like_sentence, is_prose
+from declutter.text import ends_like_sentence, is_prose, spec_rows
 
 
 def title_echo(
@@ -763,6 +765,168 @@ def detached_prose(
     return [
         (b, f"prose cut off below the article (which ends on line {line}) by a band of removed lines") for b in tail
     ]
+
+
+def _islands(blocks: Sequence[Block], gone: Sequence[bool]) -> list[list[Block]]:
+    """Each run of lines in ``blocks`` that no rule removed, in order."""
+    islands: list[list[Block]] = []
+    fresh = True
+    for block, removed in zip(blocks, gone, strict=True):
+        if removed:
+            fresh = True
+            continue
+        if fresh:
+            islands.append([])
+            fresh = False
+        islands[-1].append(block)
+    return islands
+
+
+def _own_lines(islands: Sequence[Sequence[Block]], max_copies: int) -> bool:
+    """Whether the kept lines of a page's tail hold the article's own material.
+
+    A list under its lead-in ('Sources:', or a heading over bulleted items: a fact check's sources), a
+    spec sheet ('Memory: 4 GB', a game's system requirements under a removed tab bar), or a line
+    printed more than ``max_copies`` times (a shopping article's 'Available from Amazon' under every
+    product) is the page's own; a tail's bios, deks and labels are none of these.
+    """
+    head = islands[0]
+    if head[0].text.rstrip().endswith(":") or sum(is_bulleted(b) for b in head[1:]) >= 2:
+        return True
+    if any(spec_rows([b.text for b in island]) for island in islands):
+        return True
+    return max(text_copies(b for island in islands for b in island).values()) > max_copies
+
+
+def _furniture(blocks: Sequence[Block], start: int, end: int, max_copies: int) -> bool:
+    """Whether a line of the removed run ``blocks[start:end]`` is printed ``max_copies`` times or more
+    elsewhere in ``blocks``: the furniture each post or card prints ('Reply Quote Like' under every post of
+    a thread), not the share bar or author box that closes an article."""
+    texts = {b.text.casefold() for b in blocks[start:end] if b.words}
+    elsewhere = itertools.chain(blocks[:start], blocks[end:])
+    copies = Counter(b.text.casefold() for b in elsewhere if b.text.casefold() in texts)
+    return max(copies.values(), default=0) >= max_copies
+
+
+def tail_islands(
+    blocks: Sequence[Block],
+    rule: Rule | None,
+    protected: frozenset[int],
+    claimed: frozenset[int],
+    *,
+    full_page: bool = True,
+    prose_words: int = 15,
+    min_prose_before: int = 100,
+    min_lead: int = 2,
+    min_lines: int = 5,
+    min_removed: float = 0.6,
+    min_removed_after_lead: float = 0.4,
+    min_wall: int = 5,
+    end_categories: Sequence[str] | None = None,
+    min_end_lines: int = 3,
+    max_prose_ratio: float = 0.75,
+    max_paragraph_run: int = 1,
+    max_paragraphs: int = 4,
+    min_core_share: float = 0.5,
+    max_copies: int = 2,
+) -> list[Hit]:
+    """The kept islands of a page's tail: what other rules left between their removals below the article.
+
+    Below an article a full-page text prints the page's tail: a share bar, an author box, a 'More
+    from' list, a newsletter form, the footer's columns, an address and opening hours. Other rules
+    take most of it by its words or its shape; what they leave stands in islands between their
+    removals (an author's bio, a teaser's dek, a form's labels, a company blurb), which no rule reads
+    as part of a whole. The tail runs from the start of a removed run of ``min_lead`` lines or more,
+    one of them removed as one of ``end_categories`` (a share bar, tags, a menu), to the page's end,
+    ``min_lines`` lines or more; ``min_removed`` of its lines were removed, and
+    ``min_removed_after_lead`` of those below its first run; it holds ``min_wall`` removed lines in
+    a row (a footer's menu) and ``min_end_lines`` lines removed as end categories.
+
+    Guards, against an article that goes on under a removed block:
+
+    - ``min_prose_before`` words of prose above the tail, and less than ``max_prose_ratio`` of that
+      in it;
+    - the prose above is one article, not posts: its paragraphs grouped wherever ``min_lead``
+      removed lines part them, the largest group holds ``min_core_share`` of it;
+    - among the tail's kept lines no more than ``max_paragraph_run`` paragraphs of ``prose_words``
+      words in a row and ``max_paragraphs`` in all (an article writes paragraphs; a tail sets them
+      apart), and none of the article's own material (:func:`_own_lines`: a list under its
+      lead-in, a spec sheet, a line printed more than ``max_copies`` times);
+    - the first removed run is no furniture the page prints again and again from the article's first
+      paragraph on (:func:`_furniture`: a thread's poster panel and buttons, whose last replies look
+      like a tail; a page's head repeats its menus and share bars, which say nothing).
+
+    The topmost tail that passes goes, less protected lines and copies of a line kept above it (the
+    headline in a teaser list). Only on a page's full text (``full_page``): an extractor's output
+    has no tail around its article.
+    """
+    if not full_page:
+        return []
+    count = len(blocks)
+    gone = [is_residue(rule, b, claimed) for b in blocks]
+    prose = _kept_prose(blocks, gone)
+    ends = frozenset(end_categories or ())
+    marked = [gone[n] and removed_as(rule, b, claimed, ends) for n, b in enumerate(blocks)]
+    # From the bottom up: removed lines, end lines and the longest removed run from each line on.
+    removed_from = array("q", [0]) * (count + 1)
+    ends_from = array("q", [0]) * (count + 1)
+    run_at = array("q", [0]) * (count + 1)
+    wall_from = array("q", [0]) * (count + 1)
+    for n in range(count - 1, -1, -1):
+        removed_from[n] = removed_from[n + 1] + gone[n]
+        ends_from[n] = ends_from[n + 1] + marked[n]
+        run_at[n] = run_at[n + 1] + 1 if gone[n] else 0
+        wall_from[n] = max(wall_from[n + 1], run_at[n])
+    total = sum(prose)
+    # Where the article starts: above it a page's head prints its menus and share bar again and again.
+    start = next((n for n in range(count) if prose[n] and blocks[n].words >= prose_words), 0)
+    above = 0
+    groups = [0]  # the prose above, in groups parted by removed runs of min_lead lines
+    run = 0
+    for top in range(count):
+        if not gone[top]:
+            if run >= min_lead and groups[-1]:
+                groups.append(0)
+            run = 0
+            above += prose[top]
+            groups[-1] += prose[top]
+            continue
+        run += 1
+        if count - top < min_lines:
+            break
+        below = top + run_at[top]
+        if (
+            run > 1  # a tail starts where a removed run does
+            or below - top < min_lead
+            or above < min_prose_before
+            or removed_from[top] < min_removed * (count - top)
+            or removed_from[below] < min_removed_after_lead * (count - below)
+            or wall_from[top] < min_wall
+            or ends_from[top] < min_end_lines
+            or not any(marked[top:below])
+            or total - above >= max_prose_ratio * above
+            or max(groups) < min_core_share * above
+        ):
+            continue
+        islands = _islands(blocks[below:], gone[below:])
+        paragraphs = sum(1 for n in range(below, count) if prose[n] and blocks[n].words >= prose_words)
+        if (
+            not islands
+            or paragraphs > max_paragraphs
+            or _longest_paragraph_run(blocks[below:], gone[below:], prose[below:], prose_words) > max_paragraph_run
+            or _own_lines(islands, max_copies)
+            or _furniture(blocks[start:], top - start, below - start, max_copies)
+        ):
+            continue
+        article = {b.text.casefold() for n, b in enumerate(blocks[:top]) if not gone[n]}
+        line = blocks[top].line + 1
+        return [
+            (b, f"an island in the page's tail (from line {line}), among lines other rules removed")
+            for island in islands
+            for b in island
+            if b.line not in protected and b.text.casefold() not in article
+        ]
+    return []
 
 
 _NAME_CHARS = regex.compile(r"[^\p{L}\p{N}]+")

@@ -13,6 +13,7 @@ from declutter.heuristics.page import (
     site_name,
     tail_after_residue,
     tail_fill,
+    tail_islands,
     title_echo,
 )
 from declutter.ruleset import RuleSet
@@ -508,3 +509,72 @@ def test_detached_prose_spares_the_pages_items_and_a_second_tab() -> None:
     cards = "".join(f"Oak side table {n}\n$120\nIn stock\n" for n in range(8))
     assert _detached(f"{BODY}{BAND}{TERMS}{cards}") == [], "short lines below the band are the page's own items"
     assert _detached(f"{BODY}{BAND}{PROSE}") == [], "a copy of the article's paragraph: another tab"
+
+
+SHARE_BAR = "Share\nFacebook\n"
+TAIL_FOOTER = "About us\nContact us\nCareers\nPrivacy policy\nTerms of use\n"
+CHROME_CATEGORIES = {"Share": "share", "Facebook": "share", "Reply": "share", "Joined 2019": "byline"} | dict.fromkeys(
+    TAIL_FOOTER.split("\n")[:-1], "navigation"
+)
+"""The removed lines of the tail tests, with the category other rules would remove each as."""
+BIO = "Jane Doe has covered city hall for the Planet since 2015 and lives in the north end with her two dogs.\n"
+
+
+def _tail(text: str, **params: object) -> list[str]:
+    blocks = Document.from_text(text).blocks
+    categories = {b.line: CHROME_CATEGORIES[b.text] for b in blocks if b.text in CHROME_CATEGORIES}
+    claimed = Removed(frozenset(categories), categories)
+    ends = ["share", "navigation", "byline"]
+    hits = tail_islands(blocks, None, frozenset(), claimed, end_categories=ends, **params)  # type: ignore[arg-type]
+    return [b.text for b, _ in hits]
+
+
+def test_tail_islands_takes_what_other_rules_left_between_their_removals_below_the_article() -> None:
+    islands = f"{BIO}Daily Planet Media\n"
+    address = "12 Main Street, Springfield\nOpen Monday to Friday, 9 to 5\n"
+    text = f"{BODY}{SHARE_BAR}{islands}{TAIL_FOOTER}{address}Share\n"
+    assert _tail(text) == (islands + address).split("\n")[:-1]
+    assert _tail(text, full_page=False) == [], "an extractor's output has no tail around its article"
+    assert _tail(f"{BODY}{SHARE_BAR}{islands}Share\n{address}Share\n") == [], "a tail holds a footer's wall"
+
+
+def test_tail_islands_spares_an_article_that_goes_on_under_a_removed_block() -> None:
+    more = [
+        "Councillors who voted against it said the tax increase was larger than residents had been promised.",
+        "The mayor said the increase was the smallest in a decade and that the repairs could not wait any longer.",
+    ]
+    resumed = f"{BODY}{SHARE_BAR}{more[0]}\n{more[1]}\n{TAIL_FOOTER}"
+    assert _tail(resumed) == [], "paragraphs in a row below the share bar: the article goes on"
+    assert _tail(resumed, max_paragraph_run=9) == more
+
+
+def test_tail_islands_spares_a_threads_last_replies() -> None:
+    panel = "Joined 2019\nReply\n"
+    replies = ["Thanks, that settles it for me.", "Same here, the permit came in a week.", "Good to know!"]
+    text = BODY + "".join(f"{panel}{reply}\n" for reply in replies) + TAIL_FOOTER
+    assert _tail(text) == [], "a removed run printed under every post is a thread's furniture"
+    assert _tail(text, max_copies=9) == replies
+    reply = f"{replies[0]}\n"
+    # The thread's earlier posts, each under its poster panel, are no article either.
+    posts = "".join(f"{panel}{PROSE}" for _ in range(4))
+    assert _tail(f"{posts}{SHARE_BAR}{reply}{TAIL_FOOTER}") == []
+    assert _tail(f"{posts}{SHARE_BAR}{reply}{TAIL_FOOTER}", min_core_share=0.0) == [reply.strip()]
+
+
+def test_tail_islands_spares_the_articles_own_lists_sheets_and_product_boxes() -> None:
+    sources = "Sources:\nAnne Flaherty, ABC News, 15 November 2019\nTom McCarthy, The Guardian, 15 November 2019\n"
+    assert _tail(f"{BODY}{SHARE_BAR}{sources}{TAIL_FOOTER}") == []
+    bulleted = "Sources\n* Anne Flaherty, ABC News\n* Tom McCarthy, The Guardian\n"
+    assert _tail(f"{BODY}{SHARE_BAR}{bulleted}{TAIL_FOOTER}") == []
+    sheet = "OS: Windows 10\nProcessor: Intel Core i5\nMemory: 8 GB RAM\nStorage: 50 GB available space\n"
+    assert _tail(f"{BODY}{SHARE_BAR}{sheet}{TAIL_FOOTER}") == []
+    boxes = "".join(f"Kettle {n}\nAvailable from Amazon\n" for n in range(3))
+    assert _tail(f"{BODY}{SHARE_BAR}{boxes}{TAIL_FOOTER}") == []
+    assert _tail(f"{BODY}{SHARE_BAR}Daily Planet Media\n{sheet}{TAIL_FOOTER}") == []
+    assert _tail(f"{BODY}{SHARE_BAR}Daily Planet Media\n{TAIL_FOOTER}") == ["Daily Planet Media"]
+
+
+def test_tail_islands_keeps_a_copy_of_a_line_kept_above() -> None:
+    headline = "Council approves new budget"
+    text = f"{headline}\n{BODY}{SHARE_BAR}More from the Planet\n{headline}\n{TAIL_FOOTER}"
+    assert _tail(text) == ["More from the Planet"]
