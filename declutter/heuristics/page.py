@@ -767,45 +767,72 @@ def detached_prose(
     ]
 
 
-def _islands(blocks: Sequence[Block], gone: Sequence[bool]) -> list[list[Block]]:
-    """Each run of lines in ``blocks`` that no rule removed, in order."""
-    islands: list[list[Block]] = []
-    fresh = True
-    for block, removed in zip(blocks, gone, strict=True):
-        if removed:
-            fresh = True
-            continue
-        if fresh:
-            islands.append([])
-            fresh = False
-        islands[-1].append(block)
-    return islands
+class _TailFacts:
+    """What the guards of :func:`tail_islands` ask of the kept lines from a position down, worked out once a
+    page from the bottom up: a long page has a candidate tail at every removed run, and walking the rest
+    of the page for each would take time quadratic in its length.
 
-
-def _own_lines(islands: Sequence[Sequence[Block]], max_copies: int) -> bool:
-    """Whether the kept lines of a page's tail hold the article's own material.
-
-    A list under its lead-in ('Sources:', or a heading over bulleted items: a fact check's sources), a
-    spec sheet ('Memory: 4 GB', a game's system requirements under a removed tab bar), or a line
-    printed more than ``max_copies`` times (a shopping article's 'Available from Amazon' under every
-    product) is the page's own; a tail's bios, deks and labels are none of these.
+    For a position ``n`` where an island (a run of kept lines) starts: ``paragraphs[n]`` counts the
+    paragraphs from there down, ``longest[n]`` is the longest run of them (removed lines neither extend
+    nor break one), ``sheet[n]`` whether an island from there down is a spec sheet, and ``lead_in[n]``
+    whether the island starting there opens a list ('Sources:', or a heading over bulleted items);
+    ``copies_below`` is the lowest position from which some kept line is still printed more than
+    ``max_copies`` times (-1: none is), and ``texts`` counts every line's text from ``start`` down.
     """
-    head = islands[0]
-    if head[0].text.rstrip().endswith(":") or sum(is_bulleted(b) for b in head[1:]) >= 2:
-        return True
-    if any(spec_rows([b.text for b in island]) for island in islands):
-        return True
-    return max(text_copies(b for island in islands for b in island).values()) > max_copies
 
+    def __init__(
+        self,
+        blocks: Sequence[Block],
+        gone: Sequence[bool],
+        prose: Sequence[int],
+        prose_words: int,
+        max_copies: int,
+        start: int,
+    ) -> None:
+        count = len(blocks)
+        self.paragraphs = array("q", [0]) * (count + 1)
+        self.longest = array("q", [0]) * (count + 1)
+        self.sheet = [False] * (count + 1)
+        self.lead_in = [False] * (count + 1)
+        run = 0
+        island: list[Block] = []
+        for n in range(count - 1, -1, -1):
+            paragraph = not gone[n] and bool(prose[n]) and blocks[n].words >= prose_words
+            self.paragraphs[n] = self.paragraphs[n + 1] + paragraph
+            if not gone[n]:
+                run = run + 1 if paragraph else 0
+                island.append(blocks[n])
+            self.longest[n] = max(self.longest[n + 1], run)
+            self.sheet[n] = self.sheet[n + 1]
+            if island and (n == 0 or gone[n - 1]):  # the island starts here
+                island.reverse()
+                self.sheet[n] = self.sheet[n] or spec_rows([b.text for b in island])
+                self.lead_in[n] = island[0].text.rstrip().endswith(":") or sum(map(is_bulleted, island[1:])) >= 2
+                island = []
+        where: dict[str, list[int]] = {}
+        for n, block in enumerate(blocks):
+            if not gone[n]:
+                where.setdefault(block.text.casefold(), []).append(n)
+        self.copies_below = max((at[-max_copies - 1] for at in where.values() if len(at) > max_copies), default=-1)
+        self.texts = Counter(b.text.casefold() for b in blocks[start:])
+        self.start = start
 
-def _furniture(blocks: Sequence[Block], start: int, end: int, max_copies: int) -> bool:
-    """Whether a line of the removed run ``blocks[start:end]`` is printed ``max_copies`` times or more
-    elsewhere in ``blocks``: the furniture each post or card prints ('Reply Quote Like' under every post of
-    a thread), not the share bar or author box that closes an article."""
-    texts = {b.text.casefold() for b in blocks[start:end] if b.words}
-    elsewhere = itertools.chain(blocks[:start], blocks[end:])
-    copies = Counter(b.text.casefold() for b in elsewhere if b.text.casefold() in texts)
-    return max(copies.values(), default=0) >= max_copies
+    def own_lines(self, below: int) -> bool:
+        """Whether the kept lines from ``below`` (an island's start) down hold the article's own material.
+
+        A list under its lead-in (a fact check's sources), a spec sheet ('Memory: 4 GB', a game's system
+        requirements under a removed tab bar), or a line printed more than ``max_copies`` times (a shopping
+        article's 'Available from Amazon' under every product) is the page's own; a tail's bios, deks and
+        labels are none of these.
+        """
+        return self.lead_in[below] or self.sheet[below] or below <= self.copies_below
+
+    def furniture(self, lead: Sequence[Block], top: int, max_copies: int) -> bool:
+        """Whether a line of the removed run ``lead`` (from position ``top``) is printed ``max_copies`` times
+        or more elsewhere from ``start`` down: the furniture each post or card prints ('Reply Quote Like' under
+        every post of a thread), not the share bar or author box that closes an article."""
+        own = Counter(b.text.casefold() for n, b in enumerate(lead, top) if n >= self.start)
+        return any(self.texts[text] - own[text] >= max_copies for text in {b.text.casefold() for b in lead if b.words})
 
 
 def tail_islands(
@@ -850,10 +877,10 @@ def tail_islands(
       removed lines part them, the largest group holds ``min_core_share`` of it;
     - among the tail's kept lines no more than ``max_paragraph_run`` paragraphs of ``prose_words``
       words in a row and ``max_paragraphs`` in all (an article writes paragraphs; a tail sets them
-      apart), and none of the article's own material (:func:`_own_lines`: a list under its
-      lead-in, a spec sheet, a line printed more than ``max_copies`` times);
+      apart), and none of the article's own material (:meth:`_TailFacts.own_lines`: a list under
+      its lead-in, a spec sheet, a line printed more than ``max_copies`` times);
     - the first removed run is no furniture the page prints again and again from the article's first
-      paragraph on (:func:`_furniture`: a thread's poster panel and buttons, whose last replies look
+      paragraph on (:meth:`_TailFacts.furniture`: a thread's poster panel and buttons, whose last replies look
       like a tail; a page's head repeats its menus and share bars, which say nothing).
 
     The topmost tail that passes goes, less protected lines and copies of a line kept above it (the
@@ -881,15 +908,17 @@ def tail_islands(
     # Where the article starts: above it a page's head prints its menus and share bar again and again.
     start = next((n for n in range(count) if prose[n] and blocks[n].words >= prose_words), 0)
     above = 0
-    groups = [0]  # the prose above, in groups parted by removed runs of min_lead lines
+    group = largest = 0  # the prose above, in groups parted by removed runs of min_lead lines
     run = 0
+    facts: _TailFacts | None = None  # the costly guards' answers, only once a tail passes the cheap ones
     for top in range(count):
         if not gone[top]:
-            if run >= min_lead and groups[-1]:
-                groups.append(0)
+            if run >= min_lead:
+                group = 0
             run = 0
             above += prose[top]
-            groups[-1] += prose[top]
+            group += prose[top]
+            largest = max(largest, group)
             continue
         run += 1
         if count - top < min_lines:
@@ -905,26 +934,24 @@ def tail_islands(
             or ends_from[top] < min_end_lines
             or not any(marked[top:below])
             or total - above >= max_prose_ratio * above
-            or max(groups) < min_core_share * above
+            or largest < min_core_share * above
         ):
             continue
-        islands = _islands(blocks[below:], gone[below:])
-        paragraphs = sum(1 for n in range(below, count) if prose[n] and blocks[n].words >= prose_words)
+        facts = facts or _TailFacts(blocks, gone, prose, prose_words, max_copies, start)
         if (
-            not islands
-            or paragraphs > max_paragraphs
-            or _longest_paragraph_run(blocks[below:], gone[below:], prose[below:], prose_words) > max_paragraph_run
-            or _own_lines(islands, max_copies)
-            or _furniture(blocks[start:], top - start, below - start, max_copies)
+            below == count
+            or facts.paragraphs[below] > max_paragraphs
+            or facts.longest[below] > max_paragraph_run
+            or facts.own_lines(below)
+            or facts.furniture(blocks[top:below], top, max_copies)
         ):
             continue
         article = {b.text.casefold() for n, b in enumerate(blocks[:top]) if not gone[n]}
         line = blocks[top].line + 1
         return [
             (b, f"an island in the page's tail (from line {line}), among lines other rules removed")
-            for island in islands
-            for b in island
-            if b.line not in protected and b.text.casefold() not in article
+            for n, b in enumerate(blocks[below:], below)
+            if not gone[n] and b.line not in protected and b.text.casefold() not in article
         ]
     return []
 
