@@ -28,6 +28,7 @@ F1 / P / R per page type, then the pages whose recall fell by more than ``--drop
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 import time
@@ -87,15 +88,41 @@ def pseudo_german_shape(text: str) -> str:
     return _LONG.sub(lambda m: m[0].capitalize(), text)
 
 
+def in_json(value: object, change: Callable[[str], str]) -> object:
+    """A JSON value with ``change`` applied to its text: its keys, its ``@``-keys' values (types, contexts) and
+    its links untouched, as a German page writes them (a capital on 'description' would lose the key).
+
+    >>> in_json({"@type": "Product", "description": "the red kettle", "url": "https://a.example/the"}, str.upper)
+    {'@type': 'Product', 'description': 'THE RED KETTLE', 'url': 'https://a.example/the'}
+    """
+    if isinstance(value, dict):
+        return {k: v if k.startswith("@") else in_json(v, change) for k, v in value.items()}
+    if isinstance(value, list):
+        return [in_json(v, change) for v in value]
+    if isinstance(value, str) and not value.startswith(("http://", "https://", "/")):
+        return change(value)
+    return value
+
+
+def _in_json_text(script: str, change: Callable[[str], str]) -> str:
+    """A JSON-LD script's text with :func:`in_json` applied, or as it is when it does not parse."""
+    try:
+        value = json.loads(script.rpartition("</")[0] if "</" in script else script)
+    except ValueError:
+        return script
+    return json.dumps(in_json(value, change), ensure_ascii=False) + script[script.rfind("</") :]
+
+
 def in_page_text(html: str, change: Callable[[str], str]) -> str:
-    """The page with ``change`` applied to its text and its JSON-LD, markup and other scripts untouched."""
+    """The page with ``change`` applied to its text and its JSON-LD's text (:func:`in_json`), markup and other
+    scripts untouched."""
     out = []
     for n, part in enumerate(_SEGMENTS.split(html)):
         if n % 2 == 0:
             out.append(change(part))
         elif part[:7].lower() == "<script" and "ld+json" in part[:200].lower():
             head, _, rest = part.partition(">")
-            out.append(f"{head}>{change(rest)}")
+            out.append(f"{head}>{_in_json_text(rest, change)}")
         else:
             out.append(part)
     return "".join(out)
