@@ -36,7 +36,9 @@ _BULLET = regex.compile(f"^(?:[{regex.escape(_BULLETS)}]\\s+)+")
 _LIST_MARK = regex.compile(f"\\s*[{regex.escape(_BULLETS)}]\\s+\\S")
 _SENTENCE_END = regex.compile(r"""[.!?]["'”’»)]*\s+(?=["'“‘«(]?\p{Lu})""")
 
-_COMPOUND = regex.compile(r"\p{L}{13,}")
+_COMPOUND = regex.compile(r"(?<!\p{L})\p{L}\p{Ll}{12,}(?!\p{L})")
+"""A word of 13 letters or more, lower-case but for its first: a compound, not two words a page glued together
+('TicketingTrack', a menu's title and blurb run into each other)."""
 PROSE_MIN_WORDS = 12
 """A line needs this many words, and terminal punctuation, to count as prose."""
 
@@ -140,6 +142,8 @@ def text_size(text: str, words: int) -> int:
 
     >>> text_size("SAP räumt Wettbewerbsbedenken aus", 4), text_size("SAP addresses competition concerns", 4)
     (5, 4)
+    >>> text_size("TicketingTrack and solve tickets", 5)
+    5
     """
     return words + len(_COMPOUND.findall(text))
 

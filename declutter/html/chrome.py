@@ -17,7 +17,7 @@ from lxml.html import HtmlElement
 from declutter.decisions import ElementDecision
 from declutter.document import domain_matches, domain_of
 from declutter.errors import RuleError
-from declutter.html.regions import CARD_WORDS, NOT_CARDS, content_mass, names_body
+from declutter.html.regions import NOT_CARDS, card_sized, content_mass, names_body
 from declutter.html.tree import (
     BLOCK_TAGS,
     PARAGRAPHS,
@@ -546,7 +546,7 @@ def _in_card_link(element: HtmlElement) -> int:
     51
     """
     link = element if element.tag == "a" else next(element.iterancestors("a"), None)
-    if link is None or len(all_text(link).split()) < CARD_WORDS:
+    if link is None or not card_sized(all_text(link)):
         return 0
     if next(link.iterancestors(*NOT_CARDS), None) is not None:
         return 0

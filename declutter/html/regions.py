@@ -26,6 +26,7 @@ from declutter.html.tree import (
     text_and_links,
     text_chars,
 )
+from declutter.text import text_size
 
 _CONTENT_CLASS = re.compile(
     r"(?:^|[\s_-])(?:article|story|entry|post|blog|news)[_-]*(?:body|content|text|main)(?:$|[\s_-])"
@@ -62,14 +63,25 @@ CARD_WORDS = 8
 """A link of this many words is a card's text (a product's or a listing's title), not a menu item."""
 
 
+def card_sized(text: str) -> bool:
+    """Whether a link's text is as long as a card's (:data:`CARD_WORDS`), a compound counted as two words
+    (:func:`~declutter.text.text_size`): German names a product in fewer, longer words.
+
+    >>> card_sized("Wasserdichte Übergangsjacke mit abnehmbarer Kapuze für Damen"), card_sized("Rain jacket for women")
+    (True, False)
+    """
+    words = len(text.split())
+    return words >= CARD_WORDS or (words >= CARD_WORDS // 2 and text_size(text, words) >= CARD_WORDS)
+
+
 NOT_CARDS = frozenset({"aside", "nav"})
 
 
 def link_chars(child: HtmlElement, text: str, *, cards: bool = False) -> int:
     """How much of an inline child's text (``text``) is link text; with ``cards``, long links are not."""
     if child.tag == "a":
-        return len(text) if not cards or len(text.split()) < CARD_WORDS else 0
-    return sum(len(link) for link in map(all_text, child.iter("a")) if not cards or len(link.split()) < CARD_WORDS)
+        return len(text) if not cards or not card_sized(text) else 0
+    return sum(len(link) for link in map(all_text, child.iter("a")) if not cards or not card_sized(link))
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,22 @@ def test_the_region_keeps_every_card_of_a_listing() -> None:
     assert find_content(root, article=True).get("id") != "board", "on an article they are teasers"
 
 
+def test_a_german_listing_s_cards_are_cards_in_fewer_longer_words() -> None:
+    from declutter.html.regions import card_sized, find_content
+
+    title = "Wasserdichte Übergangsjacke mit abnehmbarer Kapuze für Damen"  # 'Waterproof ... for women': 8 words
+    assert card_sized(title)
+    assert not card_sized("Jacken für Damen im Sale")
+    assert not card_sized("TicketingTrack, organize, and solve all tickets"), "two words glued together, no compound"
+    cards = "".join(f"<li><a href='/p/{n}'>{title}</a><span>{80 + n} €</span></li>" for n in range(12))
+    menu = "".join(f"<a href='/{n}'>Rubrik {n}</a>" for n in range(20))
+    root = parse(
+        f"<body><div id=menu>{menu}</div><div id=board><ul>{cards}</ul></div>"
+        "<div id=foot><p>Kostenloser Versand ab 50 € Bestellwert.</p></div></body>"
+    )
+    assert find_content(root).get("id") == "board"
+
+
 def test_the_region_is_never_one_paragraph_or_one_list() -> None:
     """A long paragraph (or list) can hold 80% of a page's text; the code and the lines beside it are the page too."""
     from declutter.html.parsing import parse
