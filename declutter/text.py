@@ -148,6 +148,16 @@ def text_size(text: str, words: int) -> int:
     return words + len(_COMPOUND.findall(text))
 
 
+def size_within(text: str, words: int, bound: int) -> bool:
+    """Whether a line of ``words`` words is at most ``bound`` words long in :func:`text_size` (compounds counted
+    only when they could matter).
+
+    >>> size_within("Janus (Concurrentconstraint Programminglanguage)", 3, 4), size_within("Gosu", 1, 4)
+    (False, True)
+    """
+    return words <= bound and (2 * words <= bound or text_size(text, words) <= bound)
+
+
 def sentence_count(text: str) -> int:
     """Roughly how many sentences the text holds (at least one for non-empty text).
 

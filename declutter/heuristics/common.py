@@ -17,7 +17,7 @@ import regex
 from declutter.document import Block
 from declutter.matchers import fullmatch
 from declutter.rules import Rule
-from declutter.text import ends_like_sentence, is_code_shaped, is_prose, starts_with_bullet
+from declutter.text import ends_like_sentence, is_code_shaped, is_prose, starts_with_bullet, text_size
 
 Hit = tuple[Block, str]
 """A line a heuristic removes, with the reason shown by ``explain``."""
@@ -43,6 +43,19 @@ class Removed(frozenset[int]):
         removed = super().__new__(cls, lines)
         removed.categories = categories
         return removed
+
+
+def short_on_average(items: Sequence[Block], max_mean_words: float) -> bool:
+    """Whether lines average at most ``max_mean_words`` words, a compound counted as two
+    (:func:`~declutter.text.text_size`): a menu's or a list's items are short in every language, and German
+    writes 'Annual coverage options' as 'Jährliche Deckungsoptionen'.
+
+    >>> from declutter.document import Block
+    >>> items = [Block(n, n, t, t, len(t.split())) for n, t in enumerate(["Jährliche Deckungsoptionen", "Tarife"])]
+    >>> short_on_average(items, 1.5), short_on_average(items, 2.0)
+    (False, True)
+    """
+    return sum(text_size(b.text, b.words) for b in items) <= max_mean_words * len(items)
 
 
 def category_of(claimed: frozenset[int], line: int) -> str | None:

@@ -23,11 +23,12 @@ from declutter.heuristics.common import (
     is_bulleted,
     is_paragraph,
     is_residue,
+    short_on_average,
     text_copies,
 )
 from declutter.matchers import fullmatch, inside_bullets
 from declutter.rules import Rule
-from declutter.text import ends_like_sentence, is_prose, spec_rows, starts_with_bullet, strip_bullet
+from declutter.text import ends_like_sentence, is_prose, size_within, spec_rows, starts_with_bullet, strip_bullet
 
 
 def _short_runs(
@@ -239,7 +240,7 @@ def menu_run(
             (len(items) >= min_items or dense)
             and evidence >= min_anchors
             and (full_page or evidence >= extract_label_share * len(items))
-            and sum(b.words for b in items) <= max_mean_words * len(items)
+            and short_on_average(items, max_mean_words)
             and not (card_prices and _price_cycle(items, card_prices))
         ):
             place = ("above the article", "inside the article's span", "below the article")[region]
@@ -648,14 +649,16 @@ def header_list(
             block = blocks[position]
             if block.line in protected:
                 break
-            if block.line not in claimed and (block.words > max_words or _statement(block.text)):
+            if block.line not in claimed and (
+                not size_within(block.text, block.words, max_words) or _statement(block.text)
+            ):
                 break
             run.append(block)
             position += 1
         rest = [b for b in run if b.line not in claimed]
         if spec_rows([b.text for b in rest]):
             continue  # a spec sheet's 'Memory: 8 GB RAM' rows under 'System Requirements': the product's facts
-        if len(run) >= min_items and rest and sum(b.words for b in rest) <= max_mean_words * len(rest):
+        if len(run) >= min_items and rest and short_on_average(rest, max_mean_words):
             hits.extend((b, f"item of the list under the header on line {header.line + 1}") for b in rest)
     return hits
 

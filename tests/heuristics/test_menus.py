@@ -459,3 +459,27 @@ def test_twin_menu_leaves_short_runs_grids_and_cards() -> None:
     card = "Colonial Van Lines\n4.7 / 5\nSpecialty services\nCall (866) 377-8209\n"
     cards = card + "Safeway Moving\n4.9 / 5\nVeteran-owned\nCall (866) 989-1425\n"
     assert _twins(f"{cards}\n{cards}") == []
+
+
+def test_menu_run_counts_a_german_compound_as_two_words() -> None:
+    """A comparison table's rows say in fewer, longer words what English says: 'Annual coverage options' is
+    'Jährliche Deckungsoptionen'. Counted in words alone, the German rows averaged a menu's length and went
+    between two menu labels, where the English ones stay."""
+    english = ["Annual coverage options", "Reimbursement rates to choose", "Deductible of your choice"]
+    english += ["Coverage starting at once", "Maximum age at signup", "Vet exams always included"]
+    english += ["Dental illness fully covered", "Multi pet discount offered", "Monthly payment possible"]
+    german = ["Jährliche Deckungsoptionen wählbar", "Erstattungssätze nach Wahl", "Selbstbeteiligung frei wählbar"]
+    german += ["Versicherungsbeginn ab sofort", "Höchstalter bei Vertragsabschluss"]
+    german += ["Tierarztuntersuchungen immer inklusive", "Zahnerkrankungen voll mitversichert"]
+    german += ["Mehrtierrabatt wird angeboten", "Zahlungsintervall monatlich möglich"]
+    assert "NAV006" not in ids("Home\n" + "\n".join(english) + "\nContact\n\n" + BODY)
+    assert "NAV006" not in ids("Startseite\n" + "\n".join(german) + "\nKontakt\n\n" + BODY)
+
+
+def test_header_list_ends_at_a_long_german_item() -> None:
+    """An item of six words, two of them compounds, is as long as eight English ones (over the rule's 6): no
+    widget's link, and the list under the header stops above it."""
+    long_item = "Bundesverkehrsministerium plant neue Geschwindigkeitsbegrenzungen ab Herbst"
+    result = explain(BODY + "Categories\n" + "\n".join([*_TOPICS, long_item, *_TOPICS[:3]]) + "\n")
+    taken = [d.text for d in result.decisions if d.rule_id == "NAV012"]
+    assert taken == _TOPICS
