@@ -8,7 +8,7 @@ from declutter.document import Block
 from declutter.heuristics.common import Hit, paragraph_positions
 from declutter.matchers import fullmatch
 from declutter.rules import Rule
-from declutter.text import ends_like_sentence
+from declutter.text import ends_like_sentence, size_within
 
 
 def caption_above_credit(
@@ -58,7 +58,8 @@ def caption_above_credit(
             credit.line - caption.line > max_gap
             or caption.line in claimed
             or caption.line in protected
-            or not min_words <= caption.words <= max_words
+            or caption.words < min_words
+            or not size_within(caption.text, caption.words, max_words)
             or not ends_like_sentence(caption.text)
         ):
             continue

@@ -44,3 +44,16 @@ def test_caption_above_credit_waits_for_a_pages_full_text() -> None:
     rules = [RuleSet.bundled().get("CAP008")]
     assert [d.text for d in decide(doc, rules, full_page=True)] == [CAPTION.strip()]
     assert decide(doc, rules, full_page=False) == ()
+
+
+def test_caption_above_credit_counts_a_german_compound_as_two_words() -> None:
+    """An article's last paragraph over a picture's credit says in 28 German words what English says in 33: a
+    compound counted as two, it is over a caption's 30 words, as its English twin is; a short caption still goes."""
+    paragraph = (
+        "Die Ergebnisse der Überprüfung bedeuten nicht, dass Menschen mit psychischen Erkrankungen auf "
+        "Standardbehandlungen wie Medikamente oder Gesprächstherapie verzichten und Bewegungsprogramme lediglich "
+        "als Ergänzung betrachten sollten, betonen die Studienautoren.\n\n"
+    )
+    assert "CAP008" not in ids(f"{BODY}{paragraph}Foto: dpa\n\n{BODY}")
+    caption = "Bundeskanzler Olaf Scholz spricht am Dienstag im Bundestag über den Haushalt.\n\n"
+    assert "CAP008" in ids(f"{BODY}{caption}Foto: dpa\n\n{BODY}")
