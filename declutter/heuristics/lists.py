@@ -221,11 +221,14 @@ def teaser_template(
     right above the run, of at most ``header_words`` words and neither a sentence nor a lead-in ending
     in a colon, is the list's header ('LATEST ATP NEWS', 'Newswire'), whatever its words;
     ``header_words = 0`` leaves headers alone. Teasers sit beside an article: a run with no prose paragraph
-    above it whose words outweigh ``min_prose_ratio`` times the prose paragraphs below it is the page's content itself
-    (``None`` leaves such runs to the shape alone) (a listing's or a shop's cards, an extractor's
-    output that is all list). Nor are cards teasers when half their slots are prices and they start right under
-    a prose paragraph with at most ``opening_lines`` lines above the run (its title and introduction): the text
-    opens with a shop's grid ('Indoor pots', a paragraph, then 'Rosa pot and saucer' / 'From $29.00' …).
+    above it whose words outweigh ``min_prose_ratio`` times the prose paragraphs outside it is the page's content
+    itself (``None`` leaves such runs to the shape alone) (a listing's or a shop's cards, an extractor's output that
+    is all list). So is such a run of twice ``min_units`` teasers or more under less than ``min_prose_before`` words
+    of prose: a topic page's stories whose first dek, a sentence, stands above the run's first slot (a box of
+    teasers under a short brief is shorter). Nor are cards teasers when half their slots are prices and they
+    start right under a prose paragraph with at most ``opening_lines`` lines above the run (its title and
+    introduction): the text opens with a shop's grid ('Indoor pots', a paragraph, then 'Rosa pot and saucer' /
+    'From $29.00' …).
     """
     hits: list[Hit] = []
     taken: set[int] = set()
@@ -322,7 +325,10 @@ def teaser_template(
             prose_before = prose_words_before(blocks, claimed)
         if (
             min_prose_ratio is not None
-            and not prose_before[chain[0] - lead]
+            and (
+                not prose_before[chain[0] - lead]
+                or (prose_before[chain[0] - lead] < min_prose_before and len(chain) >= 2 * min_units)
+            )
             and _is_the_page(blocks, claimed, prose_before, chain[0] - lead, end, min_prose_ratio)
         ):
             position = end

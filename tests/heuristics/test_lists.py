@@ -119,6 +119,28 @@ def test_teaser_template_spares_a_scorecard() -> None:
     assert teaser_template(doc.blocks, rule, frozenset(), frozenset(), **rule.params) == []
 
 
+def test_teaser_template_leaves_a_topic_page_whose_first_dek_is_its_only_prose() -> None:
+    """A topic page's stories, each a headline, a one-sentence dek and its date, are the page: the first dek
+    above the run is no article, so a long run that outweighs the prose around it stays. Under an article it goes,
+    and so does a short box of teasers under a one-paragraph brief."""
+
+    def cards(count: int) -> str:
+        return "".join(
+            f"Researchers release tool number {n} for robots\n"
+            f"The new framework helps engineers write clearer and safer code for the robots they build.\n"
+            f"March {n + 1}, 2025\n"
+            for n in range(count)
+        )
+
+    brief = "The council approved the new budget on Wednesday after a debate that lasted more than nine hours.\n"
+    rule = RuleSet.bundled().get("REL006")
+    for text, taken in (("Topics\n" + cards(10), False), (BODY + cards(10), True), (brief + cards(5), True)):
+        doc = Document.from_text(text)
+        stamps = frozenset(b.line for b in doc.blocks if b.text.startswith("March"))
+        hits = teaser_template(doc.blocks, rule, frozenset(), stamps, **rule.params)
+        assert bool(hits) is taken, text[:20]
+
+
 def test_teaser_run_needs_residue_above_it_and_no_article_below_it() -> None:
     teasers = "".join(f"Storm hits the coast on day {n}\nJane Doe\nCrews worked through the night.\n" for n in range(6))
     doc = Document.from_text(f"{BODY}Share\n{teasers}")
