@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from declutter.document import Block
 from declutter.heuristics.common import Hit, paragraph_positions
-from declutter.matchers import fullmatch
+from declutter.matchers import fullmatch, heads_paragraph
 from declutter.rules import Rule
 from declutter.text import ends_like_sentence, size_within
 
@@ -22,6 +22,8 @@ def caption_above_credit(
     min_words: int = 3,
     max_words: int = 30,
     max_gap: int = 3,
+    heading_words: int = 5,
+    heading_patterns: Sequence[int] | None = None,
 ) -> list[Hit]:
     """The caption right above a photo credit that stands on its own line ('Photo: Name, AP', 'Getty').
 
@@ -38,7 +40,13 @@ def caption_above_credit(
     and a credit under the last paragraph may be the lead image's, set at the end of the page;
     a line not ending like a sentence stays (a heading over a picture that has no caption);
     longer lines stay (a paragraph over a picture whose caption an extractor dropped; captions
-    are one or two short sentences); protected lines stay.
+    are one or two short sentences); protected lines stay. A 'credit' matched by one of the
+    ``heading_patterns`` (numbered from 1: the bare 'Name / Outlet' shape, which headings share) that
+    heads the paragraph under it (a line of ``heading_words`` words or more repeating one of its
+    words, :func:`~declutter.matchers.heads_paragraph`) is a heading ('Low-Code/No-Code Development
+    Costs' over 'Low-code and no-code platforms …'), so the list item over it is no caption; a credit
+    with a credit word ('Photo: ChargePoint') stays an anchor even when the text goes on about its
+    source.
     The credit patterns name a picture's own credit only: a credit for the page's lead image
     ('Main image credit: …', 'Cover photo: …') refers to no line above it and is no anchor.
     """
@@ -51,7 +59,13 @@ def caption_above_credit(
     hits: list[Hit] = []
     for position in range(first + 2, last):
         credit = blocks[position]
-        if credit.words > credit_words or fullmatch(rule, credit, credit.text) is None:
+        if credit.words > credit_words or (found := fullmatch(rule, credit, credit.text)) is None:
+            continue
+        if (
+            found[0] + 1 in (heading_patterns or ())
+            and position + 1 < len(blocks)
+            and heads_paragraph(credit.text, blocks[position + 1], heading_words)
+        ):
             continue
         caption = blocks[position - 1]
         if (

@@ -57,3 +57,14 @@ def test_caption_above_credit_counts_a_german_compound_as_two_words() -> None:
     assert "CAP008" not in ids(f"{BODY}{paragraph}Foto: dpa\n\n{BODY}")
     caption = "Bundeskanzler Olaf Scholz spricht am Dienstag im Bundestag über den Haushalt.\n\n"
     assert "CAP008" in ids(f"{BODY}{caption}Foto: dpa\n\n{BODY}")
+
+
+def test_caption_above_credit_reads_a_name_slash_name_line_over_its_paragraph_as_a_heading() -> None:
+    """'Low-Code/No-Code Development Costs' over a paragraph about low-code costs heads it, so the list item above
+    is no caption; 'Doug Mills/The New York Times' names nothing the paragraph under it says, and a credit with a
+    credit word stays an anchor even when the text goes on about its source."""
+    item = "Regulations & Compliance Costs – AI models must adhere to privacy laws, adding costs.\n"
+    below = "Low-code platforms cut development costs for businesses that build simple applications.\n\n"
+    assert "CAP008" not in ids(f"{BODY}{item}Low-Code/No-Code Development Costs\n{below}{BODY}")
+    assert "CAP008" in ids(f"{BODY}{item}Doug Mills/The New York Times\n{below}{BODY}")
+    assert "CAP008" in ids(f"{BODY}{item}Photo: Development Costs\n{below}{BODY}")
