@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import pairwise
 
 import regex
@@ -387,6 +388,7 @@ def teaser_run(
     min_prose_before: int = 100,
     max_prose_after: int = 40,
     max_questions: float = 1.0,
+    lead_ins: Sequence[str] | None = None,
 ) -> list[Hit]:
     """A run of other stories' headlines below the article, told by its shape alone: no header phrase needed.
 
@@ -407,6 +409,11 @@ def teaser_run(
     line (a teaser's date, a share bar) and must still hold enough headlines. A run more than
     ``max_questions`` of whose headlines are questions, each with its answer under it, is the
     article's FAQ ('Who is the largest insurer in the U.S.?' over 'State Farm led the market …').
+    A sentence one of the ``lead_ins`` patterns finds ('The resources below provide …') right above a headline
+    of the list, among its lines above the run, introduces the article's own list, as a colon does (a
+    pitch over a form, 'Use the form below to sign up', leads into no headline); the list reaches up from the
+    run over list-shaped and removed lines when the run abuts the article or when the removed line over it
+    recurs inside it (each card's 'Read More' button, which splits one list into runs).
     """
     low, high = head_min_words, head_max_words
     kinds: list[str] = []
@@ -457,6 +464,7 @@ def teaser_run(
     after = [0] * (len(blocks) + 1)
     for n in range(len(blocks) - 1, -1, -1):
         after[n] = after[n + 1] + prose[n]
+    introduces = _lead_in(tuple(lead_ins or ()))
     hits: list[Hit] = []
     for start, end in runs:
         above = next((b for b in reversed(blocks[:start]) if b.line not in claimed), None)
@@ -471,6 +479,8 @@ def teaser_run(
             start = next((n for n in range(start, end) if is_residue(rule, blocks[n], claimed)), end)
             if kinds[start:end].count("head") < min_heads:
                 continue
+        if introduces is not None and _led_in(blocks, kinds, claimed, start, end, introduces):
+            continue
         heads = kinds[start:end].count("head")
         questions = sum(
             1
@@ -485,6 +495,40 @@ def teaser_run(
             if not is_residue(rule, blocks[n], claimed)  # residue is other rules' business
         )
     return hits
+
+
+@lru_cache(maxsize=8)
+def _lead_in(patterns: tuple[str, ...]) -> regex.Pattern[str] | None:
+    """One pattern searching for any of a rule's lead-in phrases, or None when it has none."""
+    return regex.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
+def _led_in(
+    blocks: Sequence[Block],
+    kinds: Sequence[str],
+    claimed: frozenset[int],
+    start: int,
+    end: int,
+    lead: regex.Pattern[str],
+) -> bool:
+    """Whether a lead-in sentence stands right above a headline among the list's lines above the run at ``start``.
+
+    The list reaches up over list-shaped and removed lines when the run abuts what is above it (no removed
+    line over it) or when the removed line over it recurs inside the run (a card's button splitting one
+    list into runs); a run under other residue (a share bar, a list header) has no lead-in of the article's.
+    """
+    if start > 0 and blocks[start - 1].line in claimed:
+        button = blocks[start - 1].text
+        if not any(b.text == button for b in blocks[start:end] if b.line in claimed):
+            return False
+    top = start
+    while top > 0 and kinds[top - 1]:
+        top -= 1
+    return any(
+        kinds[n + 1] == "head" and ends_like_sentence(blocks[n].text) and lead.search(blocks[n].text)
+        for n in range(top, start - 1)
+        if kinds[n] != "claimed"
+    )
 
 
 def list_fill(

@@ -157,6 +157,26 @@ def test_teaser_run_needs_residue_above_it_and_no_article_below_it() -> None:
     assert teaser_run(doc.blocks, None, frozenset(), share) == []
 
 
+def test_teaser_run_spares_a_list_a_sentence_introduces_across_its_cards_buttons() -> None:
+    """'The resources below …' over a resource list whose cards each end in a removed 'Read More' introduces the
+    article's own list: the run that abuts it and the run under a card's button stay. A pitch over a form
+    ('Use the form below …') leads into no headline, and a run under other residue has no lead-in of the article's."""
+    cards = "".join(f"Storm hits the coast on day {n} of the week\nJane Doe\nRead More\n" for n in range(12))
+    lead = "The resources below tell more about the storm season.\n"
+    doc = Document.from_text(f"{BODY}{lead}{cards}")
+    buttons = frozenset(b.line for b in doc.blocks if b.text == "Read More")
+    lead_ins = ["(?i)\\bbelow\\b"]
+    assert len(teaser_run(doc.blocks, None, frozenset(), buttons)) > 0
+    assert teaser_run(doc.blocks, None, frozenset(), buttons, lead_ins=lead_ins) == []
+    form = "Use the form below to sign up for our weekly email.\nindicates required\n"
+    doc = Document.from_text(f"{BODY}{form}{cards}")
+    buttons = frozenset(b.line for b in doc.blocks if b.text == "Read More")
+    assert len(teaser_run(doc.blocks, None, frozenset(), buttons, lead_ins=lead_ins)) > 0
+    doc = Document.from_text(f"{BODY}{lead}Share\n{cards}")
+    residue = frozenset(b.line for b in doc.blocks if b.text in ("Read More", "Share"))
+    assert len(teaser_run(doc.blocks, None, frozenset(), residue, lead_ins=lead_ins)) > 0
+
+
 def test_teaser_run_spares_an_faq_whose_questions_have_their_answers() -> None:
     """Questions each over its answer close an article as its FAQ; teasers whose headlines ask stay teasers."""
     faq = "".join(
