@@ -10,6 +10,7 @@ import regex
 from declutter.document import Block
 from declutter.heuristics.common import Hit, is_residue, prose_words_before
 from declutter.rules import Rule
+from declutter.text import is_prose
 
 
 @lru_cache(maxsize=16)
@@ -49,7 +50,9 @@ def author_box(
     first word, followed by one of ``verbs`` ('Trevor Daugherty is the Senior Editor…', 'Emiliano
     joined pv magazine…'). Both lines go. A bio is prose like the article's last paragraph: what
     gives it away is that its subject is the name on the line above, and where it sits. Guards:
-    ``min_prose_before`` words of article prose above the name; a line other rules removed (or one the
+    ``min_prose_before`` words of article prose above the name, and no more prose below the bio than above
+    the name (the box closes the article: a heading over a definition that opens with it, 'Blockchain' over
+    'Blockchain is a decentralized …', heads a section near the top); a line other rules removed (or one the
     rule's anchor patterns match) within ``evidence_window`` lines above the name or below the bio (the
     box sits among share bars, 'About the author' headers, 'More articles' links); and at most
     ``max_boxes`` distinct names, since an article that profiles people ('Meet the finalists') has many
@@ -67,11 +70,13 @@ def author_box(
         return []
     prose_before = prose_words_before(blocks)  # counted only once a name-and-bio pair turns up
     pairs = [(name, bio) for name, bio in pairs if prose_before[name] >= min_prose_before]
+    total = prose_before[-1] + (blocks[-1].words if is_prose(blocks[-1].text, words=blocks[-1].words) else 0)
     names = {blocks[name].text for name, _ in pairs}
     found = [
         (blocks[name], blocks[bio])
         for name, bio in pairs
         if _near_residue(blocks, rule, claimed, name, bio, evidence_window)
+        and total - prose_before[bio] <= prose_before[name]
     ]
     if len(names) > max_boxes:
         return []

@@ -23,6 +23,17 @@ def test_author_box_needs_residue_around_it_and_prose_above_it() -> None:
     assert "BYL008" not in ids(f"About the Author\n\nJane Doe\n\n{BIO}{BODY}")
 
 
+def test_author_box_sits_below_the_article() -> None:
+    """A heading over a definition that opens with it ('Blockchain' over 'Blockchain is a decentralized …') near
+    the top, with more of the article under it than above, is the article's section, not an author box."""
+    section = (
+        "Blockchain is a decentralized digital ledger that records transactions across a network of computers.\n\n"
+    )
+    text = f"{BODY}Share\n\nBlockchain\n\n{section}{BODY}{BODY}"
+    assert "BYL008" not in ids(text)
+    assert "BYL008" in ids(f"{BODY}{BODY}Share\n\nBlockchain\n\n{section}{BODY}")
+
+
 def test_author_box_leaves_an_article_that_profiles_several_people() -> None:
     profiles = "".join(
         f"{name}\n\n{name} is a {job} who has worked in the city for eleven years and lives near the river.\n\n"
