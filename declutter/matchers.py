@@ -328,13 +328,16 @@ def match_lines(blocks: Sequence[Block], hits: Hits, protected: frozenset[int]) 
     reading list is an entry, where a header the rule takes, '- Latest News' in a menu, is short), and a
     bulleted match whose bulleted item below ends like a sentence: a definition list's term over its
     description ('- close' over '- Fired when a connection with a WebSocket is closed.'); a menu has no
-    sentences between its labels. A rule with ``unless_above`` spares a match right above a line one of
-    those patterns matches whole: the heading of what follows ('FAQ' over 'How do I return an order?'). A rule
-    with ``unless_heading`` spares a match whose next line, of that many words or more, repeats one of its
-    words (:func:`heads_paragraph`). A rule with ``unless_in_code`` spares a match within that many lines of
-    a line of code that is no markup (:func:`in_code_sample`). A rule with ``unless_listed`` spares every match
-    when it matches that many lines of the text or more: a list's entries each naming their author (a reading list's
-    'By Suzanne Lacy', a blog index's 'By Makenzie Holland • Dec. 19, 2025'), where a page's own byline is one line.
+    sentences between its labels. A rule with ``unless_lead_in`` spares a match ending in a colon right above a
+    bulleted item of that many words or more, the lead-in of the article's list (:func:`_introduces_items`); a
+    related list's 'See also:' over its links is no rule's with it. A rule with ``unless_above`` spares a match
+    right above a line one of those patterns matches whole: the heading of what follows ('FAQ' over 'How do I
+    return an order?'). A rule with ``unless_heading`` spares a match whose next line, of that many words or
+    more, repeats one of its words (:func:`heads_paragraph`). A rule with ``unless_in_code`` spares a match
+    within that many lines of a line of code that is no markup (:func:`in_code_sample`). A rule with
+    ``unless_listed`` spares every match when it matches that many lines of the text or more: a list's entries
+    each naming their author (a reading list's 'By Suzanne Lacy', a blog index's 'By Makenzie Holland • Dec. 19,
+    2025'), where a page's own byline is one line.
     """
     decisions = []
     listed = _listed(blocks, hits)
@@ -347,6 +350,9 @@ def match_lines(blocks: Sequence[Block], hits: Hits, protected: frozenset[int]) 
                 if item_words and (
                     (block.words >= item_words and in_bullet_list(blocks, n)) or _definition_term(blocks, n)
                 ):
+                    continue
+                lead_in = rule.params.get("unless_lead_in", 0)
+                if lead_in and _introduces_items(blocks, n, lead_in):
                     continue
                 if _heads_what_follows(rule, blocks, n):
                     continue
@@ -502,6 +508,18 @@ def _definition_term(blocks: Sequence[Block], n: int) -> bool:
         and starts_with_bullet(blocks[n].raw)
         and starts_with_bullet(blocks[n + 1].raw)
         and ends_like_sentence(blocks[n + 1].text)
+    )
+
+
+def _introduces_items(blocks: Sequence[Block], n: int, words: int) -> bool:
+    """The block at ``n`` ends in a colon right above a bulleted item of ``words`` words or more: the lead-in of
+    the article's list ('… delivering weekly summaries to your inbox, covering:' over '- Finance: markets, macro
+    updates, earnings, and risk signals'); a pitch's 'Follow us on:' or 'Sign up to get:' leads into short labels."""
+    return (
+        blocks[n].text.rstrip().endswith(":")
+        and n + 1 < len(blocks)
+        and starts_with_bullet(blocks[n + 1].raw)
+        and blocks[n + 1].words >= words
     )
 
 

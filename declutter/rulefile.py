@@ -79,6 +79,7 @@ KIND_DEFAULTS: dict[Kind, dict[str, Any]] = {
         "unless_heading": 0,
         "unless_in_code": 0,
         "unless_listed": 0,
+        "unless_lead_in": 0,
     },
     Kind.STRIP: {},
     Kind.KEEP: {"max_chars": 1000},
@@ -594,6 +595,7 @@ def _build_rule(
         "unless_heading",
         "unless_in_code",
         "unless_listed",
+        "unless_lead_in",
     ):
         if key in params and params[key] is not None and (not isinstance(params[key], int) or params[key] < 0):
             raise RuleError(f"{key} must be a non-negative integer", path=path, line=line, rule_id=rule_id)

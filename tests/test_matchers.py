@@ -373,6 +373,38 @@ article = ["~ return (\\n<div>\\n~ );"]
     assert dropped("return (\nOne\nTwo\nThree\n<div>") == ["<div>"]  # out of reach
 
 
+def test_unless_lead_in_spares_a_colon_line_over_a_long_bulleted_item(rule_file) -> None:  # type: ignore[no-untyped-def]
+    """A sentence ending in a colon over the article's list introduces it; over short labels or a form it is a pitch."""
+    rules = RuleSet.load(
+        rule_file(
+            """
+file = { prefix = "TST" }
+[[rule]]
+id = "TST014"
+name = "inbox"
+kind = "line"
+category = "newsletter"
+description = "An inbox pitch."
+patterns = ['.*\\bto your inbox\\b.*']
+unless_lead_in = 7
+[rule.examples]
+residue = ["Get the news delivered to your inbox:\\n~ Email address"]
+article = ["You get weekly summaries to your inbox, covering:\\n~ - Finance: markets, macro updates, earnings, and risk"]
+"""
+        )
+    ).rules
+
+    dropped = functools.partial(_dropped, rules)
+
+    pitch = "You get weekly summaries to your inbox, covering:"
+    assert dropped(f"{pitch}\n- Finance: markets, macro updates, earnings, and risk\n- Tech: chips") == []
+    assert dropped(f"{pitch}\n- Finance\n- Tech") == [pitch]  # short labels: a pitch's choices
+    assert dropped(f"{pitch}\nFinance: markets, macro updates, earnings, and risk signals") == [pitch]
+    assert dropped("Weekly summaries to your inbox.\n- Finance: markets, macro updates, earnings, and risk") == [
+        "Weekly summaries to your inbox."
+    ]
+
+
 def test_a_list_item_is_bulleted_beside_another_bulleted_line_first_and_last_included() -> None:
     """A card list's first question under its unbulleted header, and its last over the next header, are items."""
     blocks = Document.from_text("Charging\n- First question?\n- Second question?\nReliability\n- Alone\nEnd").blocks
