@@ -389,7 +389,7 @@ patterns = ['.*\\bto your inbox\\b.*']
 unless_lead_in = 7
 [rule.examples]
 residue = ["Get the news delivered to your inbox:\\n~ Email address"]
-article = ["You get weekly summaries to your inbox, covering:\\n~ - Finance: markets, macro updates, earnings, and risk"]
+article = ["Weekly summaries to your inbox, covering:\\n~ - Finance: markets, macro updates, earnings, and risk"]
 """
         )
     ).rules
