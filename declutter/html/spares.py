@@ -1,0 +1,236 @@
+"""What spares an element a selector rule matches, beyond its guard (:mod:`.guards`): the tests a rule's
+parameters ask of the element itself and the elements around it (``unless_*``: a card of a grid, a list the text
+announces, links to other sites; ``min_links`` and ``in_page_links``: a link cluster), and an id that spells the
+element's heading (a section's anchor, not a widget's name). Each is asked only of the few elements a rule
+matches, or counted once per walk."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable
+from typing import cast
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from declutter.document import domain_matches, domain_of
+from declutter.html.tree import BLOCK_TAGS, all_text, class_counts, squeeze
+from declutter.rules import Rule
+
+CARD_TWINS = 3
+"""An element is a card when the page holds this many elements of its tag and class (itself counted): a grid's
+cards repeat one template; two of a kind are a pair of boxes, not a grid."""
+
+
+class CardTest:
+    """Whether an element's parent is a card (:data:`CARD_TWINS`), each tag and class counted once per walk."""
+
+    def __init__(self, root: HtmlElement) -> None:
+        self._root = root.getroottree().getroot()
+        self._counts: dict[str, Counter[str | None]] = {}
+
+    def __call__(self, element: HtmlElement) -> bool:
+        parent = element.getparent()
+        return parent is not None and self.twin(parent)
+
+    def twin(self, element: HtmlElement) -> bool:
+        """Whether the element is one of a template's copies: a card, or a part every card holds (its blurb)."""
+        value = element.get("class")
+        if not value or not isinstance(element.tag, str):
+            return False
+        counts = self._counts.get(element.tag)
+        if counts is None:
+            counts = self._counts[element.tag] = class_counts(self._root, element.tag)
+        return counts[value] >= CARD_TWINS
+
+
+_IN_PAGE_LINKS = cast(
+    Callable[[HtmlElement], list[HtmlElement]],
+    etree.XPath("descendant-or-self::a[starts-with(@href, '#') and string-length(@href) > 1]"),
+)
+"""The links to places in the page (:func:`_in_page`), found by one XPath in C."""
+
+
+class InPageLinks:
+    """How many links to places in the page (:func:`_in_page`) an element holds, counted for the whole walk
+    from the page's few such links and their ancestors (one XPath) when a rule counting them first asks.
+
+    A rule with ``in_page_links`` (a table of contents) names every <div>, list and section: nearly all hold
+    fewer than its ``min_links`` such links, which this says before the guard sums their paragraphs and
+    :func:`link_cluster` reads their links.
+
+    >>> from declutter.html.parsing import parse
+    >>> page = parse("<div id=toc><ul><li><a href='#a'>A</a></li><li><a href='#b'>B</a></li></ul></div>"
+    ...              "<a href='/'>Home</a>")
+    >>> in_page = InPageLinks(page)
+    >>> in_page(page.get_element_by_id("toc")), in_page(page.find(".//li")), in_page(page.find("body/a"))
+    (2, 1, 0)
+    """
+
+    def __init__(self, root: HtmlElement) -> None:
+        self._root = root
+        self._counts: Counter[HtmlElement] | None = None
+
+    def __call__(self, element: HtmlElement) -> int:
+        if self._counts is None:
+            self._counts = Counter(
+                node for link in _IN_PAGE_LINKS(self._root) for node in (link, *link.iterancestors())
+            )
+        return self._counts[element]
+
+
+CARD_LINKS = 3
+"""A block is a grid of cards when this many of its links, and half of them, wrap a block element."""
+
+
+def card_grid(element: HtmlElement) -> bool:
+    """Whether most of an element's links (:data:`CARD_LINKS` or more) are cards: links that wrap a block element
+    (a card's title, picture box or blurb). A menu's or a tag list's links wrap their words only.
+
+    >>> from declutter.html.parsing import parse
+    >>> card = "<a href='/r/{n}'><div class='img'></div><div>Sheet pan dinner {n}</div></a>"
+    >>> grid = parse("<div id=g>" + "".join(card.format(n=n) for n in range(4)) + "</div>").get_element_by_id("g")
+    >>> menu = parse("<ul id=m><li><a href=/a>Home</a></li><li><a href=/b>News</a></li><li><a href=/c>Sport</a></li>"
+    ...              "</ul>").get_element_by_id("m")
+    >>> card_grid(grid), card_grid(menu)
+    (True, False)
+    """
+    links = [link for link in element.iter("a") if all_text(link).strip()]
+    cards = sum(1 for link in links if next(link.iterdescendants(*BLOCK_TAGS), None) is not None)
+    return cards >= CARD_LINKS and cards >= 0.5 * len(links)
+
+
+INTRODUCING = (":", "：")
+"""A line ending so announces what follows it: an enumeration the sentence introduces."""
+
+
+def introduced(element: HtmlElement) -> bool:
+    """Whether the text printed right before an element ends with a colon (:data:`INTRODUCING`) and more text
+    follows it beside it: a list the sentence before announces ('Here are some of the courses Google offers:')
+    set inside the text, which goes on after it, is that text's enumeration, not a block of related links at
+    its end.
+
+    >>> from declutter.html.parsing import parse
+    >>> links = "<ul><li><a href=/a>Pro Git</a></li><li><a href=/b>Git guides</a></li></ul>"
+    >>> page = parse(f"<div><p>Some resources for learning git:</p>{links}<p>Then practise.</p></div>")
+    >>> introduced(page.find(".//ul"))
+    True
+    >>> page = parse(f"<div><p>Some resources for learning git:</p>{links}</div>")
+    >>> introduced(page.find(".//ul"))
+    False
+    """
+    before = ""
+    sibling = element.getprevious()
+    while sibling is not None and not before:
+        before = (sibling.tail or "").strip() or (all_text(sibling).strip() if isinstance(sibling.tag, str) else "")
+        sibling = sibling.getprevious()
+    if not before:
+        parent = element.getparent()
+        before = (parent.text or "").strip() if parent is not None else ""
+    if not before.endswith(INTRODUCING):
+        return False
+    if (element.tail or "").strip():
+        return True
+    return any(
+        (sibling.tail or "").strip() or (isinstance(sibling.tag, str) and all_text(sibling).strip())
+        for sibling in element.itersiblings()
+    )
+
+
+def leads_elsewhere(element: HtmlElement, site: str | None) -> bool:
+    """Whether every link of an element leads to another site than ``site`` (nor a subdomain or parent of it).
+
+    A crosslink leads to another story on the same site; a buying guide's or a reading list's item headed by a
+    link names a shop's product or another site's page, which the list is about.
+
+    >>> from declutter.html.parsing import parse
+    >>> heading = parse("<h3><a href='https://www.fluke.com/t5'>Fluke T5-1000</a></h3>").find(".//h3")
+    >>> leads_elsewhere(heading, "example.com"), leads_elsewhere(heading, "fluke.com")
+    (True, False)
+    """
+    if not site:
+        return False
+    hrefs = [link.get("href") or "" for link in element.iter("a")]
+    if not hrefs:
+        return False
+    for href in hrefs:
+        if not href.startswith(("http://", "https://", "//")):
+            return False  # a path on this site
+        host = domain_of(f"https:{href}" if href.startswith("//") else href)
+        if not host or domain_matches(host, site) or domain_matches(site, host):
+            return False
+    return True
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def names_its_heading(element: HtmlElement, raw_id: str) -> bool:
+    """Whether an id spells the element's own heading ('interleaved-replies-in-email-discussions' on a
+    section headed 'Use trimmed interleaved replies in email discussions'): a section's anchor, made from
+    its title, says what the section is about, not that it is a widget.
+
+    >>> from declutter.html.parsing import parse
+    >>> section = parse("<section id='sharing-files-with-your-team'><h2>Sharing files with your team</h2></section>")
+    >>> names_its_heading(section.find(".//section"), "sharing-files-with-your-team")
+    True
+    """
+    words = _WORD.findall(raw_id.lower())
+    if len(words) < 3:
+        return False
+    heading = next(element.iter("h1", "h2", "h3", "h4", "h5", "h6"), None)
+    return heading is not None and set(words) <= _slug_words(all_text(heading))
+
+
+_SPELLED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "ø": "oe", "œ": "oe", "ł": "l"})
+
+
+def _slug_words(text: str) -> set[str]:
+    """The words of a heading as a slug may spell them: as written, without accents ('fur', 'elements'), and
+    transliterated ('fuer', 'strasse'): a CMS turns 'Social Media für Vereine' into 'social-media-fur-vereine'
+    or 'social-media-fuer-vereine', and an id that spells its heading in either way is an anchor.
+
+    >>> sorted(_slug_words("Für Straßen"))
+    ['fuer', 'fur', 'für', 'strassen', 'straßen']
+    """
+    words = set(_WORD.findall(text.lower()))
+    if text.isascii():
+        return words
+    for word in list(words):
+        if not word.isascii():
+            words.add(word.translate(_SPELLED))
+            bare = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+            words.add(bare.replace("ß", "ss").replace("ł", "l"))
+    return words
+
+
+def link_cluster(element: HtmlElement, rule: Rule) -> float | None:
+    """The element's link density when it reaches the rule's ``min_link_density`` with ``min_links`` links.
+
+    A link to a place in the page itself (``href="#…"``: a heading's permalink, a table of contents) leads
+    nowhere else, so it does not count: documentation wraps its headings in such links. A rule with
+    ``in_page_links`` counts those links only, and only those naming a place (``#section``, not a script's bare
+    ``#``): a table of contents is a cluster of them.
+
+    >>> [_in_page(href) for href in ("#costs", "#", "/costs", "https://example.com/#costs")]
+    [True, False, False, False]
+    """
+    if rule.params.get("in_page_links", False):
+        links = [all_text(a) for a in element.iter("a") if _in_page(a.get("href") or "")]
+    else:
+        links = [all_text(a) for a in element.iter("a") if not (a.get("href") or "").startswith("#")]
+    links = [text for text in links if text.strip()]
+    if len(links) < rule.params.get("min_links", 0):
+        return None
+    text = squeeze(all_text(element))
+    if not text:
+        return None
+    density = min(1.0, sum(len(squeeze(link)) for link in links) / len(text))
+    return density if density >= rule.params.get("min_link_density", 0.0) else None
+
+
+def _in_page(href: str) -> bool:
+    """Whether a link leads to a place in the page itself: ``#section`` (a bare ``#`` is a script's button)."""
+    return href.startswith("#") and len(href) > 1

@@ -1,0 +1,185 @@
+"""html.spares: what else spares a matched element (in-page links, card grids, cards' titles and blurbs, lists the
+text announces, links to other sites, ids spelling a heading)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from declutter import RuleSet
+from declutter.html import extract_page, parse
+from declutter.html.spares import InPageLinks, _in_page
+
+LINKS = st.sampled_from(["<a href='#part'>p</a>", "<a href='#'>top</a>", "<a href='/a'>a</a>", "<a>x</a>", ""])
+
+
+@st.composite
+def linked_trees(draw: st.DrawFn, depth: int = 0) -> str:
+    """Random nested blocks holding links to places in the page, elsewhere, or nowhere."""
+    children = draw(st.lists(linked_trees(depth + 1), max_size=3)) if depth < 3 else []
+    tag = draw(st.sampled_from(["div", "ul", "li", "section", "a"]))
+    return f"<{tag}>{draw(LINKS)}{''.join(children)}{draw(LINKS)}</{tag}>"
+
+
+@settings(max_examples=200)
+@given(st.lists(linked_trees(), max_size=4))
+def test_in_page_links_are_counted_as_the_link_cluster_counts_them(parts: list[str]) -> None:
+    """The walk's count per element (from the links' ancestors) is the count of its links :func:`_in_page` takes."""
+    root = parse("<html><body>" + "".join(parts) + "</body></html>")
+    counted = InPageLinks(root)
+    for element in root.iter():
+        assert counted(element) == sum(_in_page(a.get("href") or "") for a in element.iter("a"))
+
+
+def test_a_section_named_after_its_heading_is_no_widget() -> None:
+    body = "<p>" + "Trim the quoted text to the lines you answer, and reply below each of them. " * 4 + "</p>"
+    page = extract_page(
+        f"<html><body><section id='interleaved-replies-in-email-discussions'><h2>Use interleaved replies in "
+        f"email discussions</h2>{body}</section><div id='replies'><p>Great post!</p></div></body></html>",
+        RuleSet.bundled().active(),
+    )
+    assert any("Trim the quoted text" in block for block in page.blocks)
+    assert "Great post!" not in page.blocks, "an id that is only a widget's name still goes"
+
+
+def test_a_section_named_after_a_heading_in_another_language_is_no_widget() -> None:
+    """A CMS spells 'für' in a slug as 'fur' or 'fuer': the anchor still spells the heading."""
+    body = "<p>" + "Vereine erreichen ihre Mitglieder heute vor allem über soziale Netzwerke und Messenger. " * 4
+    for anchor in ("social-media-fuer-vereine", "social-media-fur-vereine"):
+        page = extract_page(
+            f"<html lang='de'><body><section id='{anchor}'><h2>Social Media für Vereine</h2>{body}</p></section>"
+            "<div id='social-links'><p>Folgen Sie uns</p></div></body></html>",
+            RuleSet.bundled().active(),
+        )
+        assert "Social Media für Vereine" in page.blocks, anchor
+        assert "Folgen Sie uns" not in page.blocks
+
+
+def test_a_teaser_that_links_nowhere_is_the_standfirst_and_a_grid_of_them_is_not() -> None:
+    """German publishing calls an article's standfirst its Teaser: one of a kind and linking nowhere, it stays."""
+    body = "<p>" + "Die Bahn will ihr Angebot auf der Strecke zwischen Berlin und Hamburg ausbauen. " * 4 + "</p>"
+    cards = "".join(
+        f"<li><a href='/s{n}'><img src='s{n}.jpg'></a><p class='teaser'>Streik bei der Bahn, Teil {n}</p></li>"
+        for n in range(3)
+    )
+    page = extract_page(
+        "<html lang='de'><body><article><h1>Bahn kündigt neue Fahrpläne an</h1><p class='article-teaser'>Ab Dezember "
+        f"fahren mehr Züge zwischen Berlin und Hamburg.</p>{body}</article><ul>{cards}</ul>"
+        "<div class='teaser'><a href='/x'>Deutschlandticket wird teurer</a></div></body></html>",
+        RuleSet.bundled().active(),
+    )
+    assert "Ab Dezember fahren mehr Züge zwischen Berlin und Hamburg." in page.blocks
+    assert not any("Streik bei der Bahn" in block for block in page.blocks), "a grid's blurbs are teasers"
+    assert "Deutschlandticket wird teurer" not in page.blocks
+
+
+def test_a_heading_that_links_to_itself_is_no_link_to_another_story() -> None:
+    page = extract_page(
+        "<html><head><meta property='og:type' content='article'></head><body><article><p>"
+        + "Workflows run on events you choose, in the order you give them. " * 5
+        + "</p><h2><a href='#runners'>Choosing where your workflow runs</a></h2><p>"
+        + "A runner is a machine that runs the jobs of a workflow. " * 5
+        + "</p><h3><a href='/other-story'>Another story entirely</a></h3></article></body></html>",
+        RuleSet.bundled().active(),
+    )
+    assert "Choosing where your workflow runs" in page.blocks
+    assert "Another story entirely" not in page.blocks
+
+
+def test_link_only_headings_are_crosslinks_on_articles_and_card_titles_elsewhere() -> None:
+    """Between an article's paragraphs a heading that is only a link leads to another story (DOM015); on a
+    listing, each card's title is such a heading."""
+    cards = "".join(
+        f"<div class='card'><h3><a href='/story/{n}'>Council story {n}</a></h3><p>{n} days ago</p></div>"
+        for n in range(8)
+    )
+    intro = "<p>" + "Every story about the city council, newest first, with the votes that shaped it. " * 3 + "</p>"
+    listing = extract_page(f"<html><body><main>{intro}{cards}</main></body></html>", RuleSet.bundled().active())
+    assert "Council story 5" in listing.blocks
+    story = (
+        "<html><head><meta property='og:type' content='article'></head><body><article><p>"
+        + "The council approved the budget on Monday after a long debate. " * 5
+        + "</p><h3><a href='/other-story'>Another story entirely</a></h3><p>"
+        + "The mayor said the vote was the end of a long process. " * 5
+        + "</p></article></body></html>"
+    )
+    assert "Another story entirely" not in extract_page(story, RuleSet.bundled().active()).blocks
+
+
+def test_a_link_only_heading_is_a_crosslink_in_an_article_and_a_title_in_a_grid_of_cards() -> None:
+    head = "<html><head><meta property='og:type' content='article'></head><body><article><h1>Picks</h1>"
+    body = "<p>" + "The council met on Monday to weigh the budget. " * 12 + "</p>"
+    link = "<h3><a href='/s/{n}'>Story number {n} about the budget</a></h3>"
+    cards = "".join(f"<div class='card'>{link.format(n=n)}<p>A short dek on story {n}.</p></div>" for n in range(3))
+    page = extract_page(
+        head + body + link.format(n=9) + body + cards + "</article></body></html>", RuleSet.bundled().active()
+    )
+    assert not any("Story number 9" in block for block in page.blocks), "between paragraphs: a crosslink"
+    assert sum("Story number" in block for block in page.blocks) == 3, "each card's title stays"
+
+
+def test_a_link_only_heading_to_another_site_names_a_listed_item() -> None:
+    head = "<html><head><meta property='og:type' content='article'></head><body><article><h1>Testers</h1>"
+    body = "<p>" + "We tried every tester on the bench for a month. " * 12 + "</p>"
+    item = "<h3><a href='{href}'>Tester model {n} with a long probe</a></h3>"
+    html = (
+        head
+        + body
+        + item.format(href="https://shop.example.org/t1", n=1)
+        + body
+        + item.format(href="https://www.news.example.com/story", n=2)
+        + body
+        + "</article></body></html>"
+    )
+    page = extract_page(html, RuleSet.bundled().active(), url="https://www.news.example.com/testers")
+    assert any("Tester model 1" in block for block in page.blocks), "a shop's product, named by the guide"
+    assert not any("Tester model 2" in block for block in page.blocks), "another story of this site"
+
+
+def test_a_grid_of_cards_is_no_link_list_off_articles() -> None:
+    card = "<a href='/r/{n}'><div class='pic'></div><div class='title'>Slow cooker ragu number {n}</div></a>"
+    grid = "<div class='grid'>" + "".join(card.format(n=n) for n in range(6)) + "</div>"
+    menu = "<ul>" + "".join(f"<li><a href='/t/{n}'>Topic {n}</a></li>" for n in range(6)) + "</ul>"
+    intro = "<p>" + "Our collection of sauces has something for every dish and every cook. " * 6 + "</p>"
+
+    def page(head: str) -> str:
+        return f"<html><head>{head}</head><body><main><h1>Sauces</h1>{intro}{menu}{grid}</main></body></html>"
+
+    listing = extract_page(page(""), RuleSet.bundled().active())
+    assert sum("Slow cooker ragu" in block for block in listing.blocks) == 6
+    assert not any("Topic 3" in block for block in listing.blocks), "a list of bare links still goes"
+    article = extract_page(page("<meta property='og:type' content='article'>"), RuleSet.bundled().active())
+    assert not any("Slow cooker ragu" in block for block in article.blocks), "on an article they are teasers"
+
+
+def test_a_list_of_links_the_text_announces_and_goes_on_after_is_the_text_s_enumeration() -> None:
+    head = "<html><head><meta property='og:type' content='article'></head><body><article><h1>Free courses</h1>"
+    body = "<p>" + "Many providers offer courses with a free certificate at the end. " * 8 + "</p>"
+    courses = "<ul>" + "".join(f"<li><a href='/c/{n}'>Certified course number {n}</a></li>" for n in range(5)) + "</ul>"
+    related = "<ul>" + "".join(f"<li><a href='/s/{n}'>Another story number {n}</a></li>" for n in range(5)) + "</ul>"
+    html = head + body + "<p>Here is a selection of them:</p>" + courses + body + "<p>Related stories:</p>" + related
+    page = extract_page(html + "</article></body></html>", RuleSet.bundled().active())
+    assert sum("Certified course number" in block for block in page.blocks) == 5, "announced, and the text goes on"
+    assert not any("Another story number" in block for block in page.blocks), "announced, but the text ends there"
+
+
+def test_a_table_of_contents_goes_with_its_label_and_footnotes_stay() -> None:
+    toc = (
+        "<div class='box'><p>Table of contents</p><ol>"
+        "<li><a href='#why'>Why tutoring works</a></li><li><a href='#how'>How to run it</a></li>"
+        "<li><a href='#cost'>What it costs</a></li></ol></div>"
+    )
+    body = "".join(
+        f"<h2 id='{anchor}'>{title}</h2><p>" + "Tutoring three times a week lifts maths scores in a term. " * 4 + "</p>"
+        for anchor, title in (("why", "Why tutoring works"), ("how", "How to run it"), ("cost", "What it costs"))
+    )
+    notes = (
+        "<ol><li>A review of 96 trials, 2020.<a href='#r1'>↩</a></li><li>The district's own figures.<a href='#r2'>↩</a>"
+        "</li><li>Costs in 2023 dollars.<a href='#r3'>↩</a></li></ol>"
+    )
+    page = extract_page(
+        f"<html><body><main><h1>Tutoring</h1>{toc}{body}{notes}</main></body></html>", RuleSet.bundled().active()
+    )
+    assert "Table of contents" not in page.blocks
+    assert page.blocks.count("Why tutoring works") == 1, "the heading stays, its link in the contents goes"
+    assert any("A review of 96 trials" in block for block in page.blocks), "footnotes are text, not a menu"
