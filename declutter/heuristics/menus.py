@@ -614,6 +614,8 @@ def header_list(
     prose_words: int = 15,
     edge_gap: int = 8,
     edge_words: int = 200,
+    page_items: int = 0,
+    page_ratio: float = 2.0,
 ) -> list[Hit]:
     """Below the article, the list right under a menu or topic header another rule removed: a widget's links.
 
@@ -626,13 +628,17 @@ def header_list(
     statement ending, removed lines included) goes when its unremoved lines average at most
     ``max_mean_words`` words. Guards: nothing above the last paragraph (above the article a
     removed breadcrumb or 'Home' has the headline and the kicker under it); the run stops at the first
-    longer line or sentence.
+    longer line or sentence. With ``page_items``, a run of that many unremoved lines or more whose words
+    outweigh ``page_ratio`` times the page's prose paragraphs is the page itself, not a widget beside it: a
+    wiki's index or a job board's cards under a line another rule took ('Go', a card's 'Remote'), which a
+    chain of removals made a header.
     """
     span = article_span(blocks, claimed, prose_words, edge_gap, edge_words)
     if span is None:
         return []
     wanted = frozenset(categories or ())
     hits: list[Hit] = []
+    prose: int | None = None
     position = 0
     while position < len(blocks):
         header = blocks[position]
@@ -658,6 +664,11 @@ def header_list(
         rest = [b for b in run if b.line not in claimed]
         if spec_rows([b.text for b in rest]):
             continue  # a spec sheet's 'Memory: 8 GB RAM' rows under 'System Requirements': the product's facts
+        if page_items and len(rest) >= page_items:
+            if prose is None:
+                prose = sum(b.words for b in blocks if is_paragraph(b, claimed, prose_words))
+            if sum(b.words for b in rest) > page_ratio * prose:
+                continue  # the page's own list (a wiki's index, a job board's cards), not a widget beside it
         if len(run) >= min_items and rest and short_on_average(rest, max_mean_words):
             hits.extend((b, f"item of the list under the header on line {header.line + 1}") for b in rest)
     return hits

@@ -335,6 +335,26 @@ def test_header_list_takes_no_item_of_a_bulleted_list_for_its_header() -> None:
     assert [b.text for b, _ in found] == [i[2:] for i in items[3:]]
 
 
+def test_header_list_spares_the_page_own_list_under_a_removed_card_field() -> None:
+    """A job board's cards under a short intro: a card's 'Remote', removed as a recurring label, heads them only
+    by a chain of removals. A run that outweighs twice the page's prose is the page; under a long article it is a
+    widget's."""
+    places = ["Bangalore, India", "Tallinn, Estonia", "Taipei, Taiwan", "Lisbon, Portugal"]
+    cards = [
+        line
+        for n in range(8)
+        for line in (f"Senior Product Engineer {n + 1}", f"Company Number {n + 1}", places[n % 4], "Full-Time")
+    ]
+    for prose, taken in ((PROSE, False), (BODY, True)):
+        doc = Document.from_text(prose + "Remote\n" + "\n".join(cards) + "\n")
+        at = next(b.line for b in doc.blocks if b.text == "Remote")
+        claimed = Removed({at}, {at: "navigation"})
+        found = header_list(doc.blocks, None, frozenset(), claimed, categories=MENU, page_items=20, page_ratio=2.0)
+        assert len(found) == (len(cards) if taken else 0)
+        # Without the floor the chain goes on: the cards go as the header's list.
+        assert len(header_list(doc.blocks, None, frozenset(), claimed, categories=MENU)) == len(cards)
+
+
 def test_head_run_needs_a_removed_line_in_the_run() -> None:
     """A recipe's ingredients above its first paragraph: the last item looks like a headline, none was removed."""
     items = ["2 cups flour", "1 cup water", "1 tsp salt", "1 tsp yeast", "2 tbsp butter", "1 large egg"]
