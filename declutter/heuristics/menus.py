@@ -615,7 +615,7 @@ def header_list(
     edge_gap: int = 8,
     edge_words: int = 200,
     page_items: int = 0,
-    page_ratio: float = 2.0,
+    page_ratio: float = 1.5,
 ) -> list[Hit]:
     """Below the article, the list right under a menu or topic header another rule removed: a widget's links.
 

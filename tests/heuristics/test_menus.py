@@ -337,7 +337,7 @@ def test_header_list_takes_no_item_of_a_bulleted_list_for_its_header() -> None:
 
 def test_header_list_spares_the_page_own_list_under_a_removed_card_field() -> None:
     """A job board's cards under a short intro: a card's 'Remote', removed as a recurring label, heads them only
-    by a chain of removals. A run that outweighs twice the page's prose is the page; under a long article it is a
+    by a chain of removals. A run that outweighs 1.5 times the page's prose is the page; under a long article it is a
     widget's."""
     places = ["Bangalore, India", "Tallinn, Estonia", "Taipei, Taiwan", "Lisbon, Portugal"]
     cards = [
@@ -349,7 +349,7 @@ def test_header_list_spares_the_page_own_list_under_a_removed_card_field() -> No
         doc = Document.from_text(prose + "Remote\n" + "\n".join(cards) + "\n")
         at = next(b.line for b in doc.blocks if b.text == "Remote")
         claimed = Removed({at}, {at: "navigation"})
-        found = header_list(doc.blocks, None, frozenset(), claimed, categories=MENU, page_items=20, page_ratio=2.0)
+        found = header_list(doc.blocks, None, frozenset(), claimed, categories=MENU, page_items=20, page_ratio=1.5)
         assert len(found) == (len(cards) if taken else 0)
         # Without the floor the chain goes on: the cards go as the header's list.
         assert len(header_list(doc.blocks, None, frozenset(), claimed, categories=MENU)) == len(cards)
