@@ -332,9 +332,11 @@ def match_lines(blocks: Sequence[Block], hits: Hits, protected: frozenset[int]) 
     bulleted item of that many words or more, the lead-in of the article's list (:func:`_introduces_items`); a
     related list's 'See also:' over its links is no rule's with it. A rule with ``unless_above`` spares a match
     right above a line one of those patterns matches whole: the heading of what follows ('FAQ' over 'How do I
-    return an order?'). A rule with ``unless_heading`` spares a match whose next line, of that many words or
-    more, repeats one of its words (:func:`heads_paragraph`). A rule with ``unless_in_code`` spares a match
-    within that many lines of a line of code that is no markup (:func:`in_code_sample`). A rule with
+    return an order?'); one with ``unless_beside`` spares a match right above or below such a line. A rule with
+    ``unless_among_items`` spares a bulleted match next to a bulleted item of that many words or more that no
+    rule matches (:func:`_among_items`). A rule with ``unless_heading`` spares a match whose next line, of that
+    many words or more, repeats one of its words (:func:`heads_paragraph`). A rule with ``unless_in_code``
+    spares a match within that many lines of a line of code that is no markup (:func:`in_code_sample`). A rule with
     ``unless_listed`` spares every match when it matches that many lines of the text or more: a list's entries
     each naming their author (a reading list's 'By Suzanne Lacy', a blog index's 'By Makenzie Holland • Dec. 19,
     2025'), where a page's own byline is one line.
@@ -354,7 +356,10 @@ def match_lines(blocks: Sequence[Block], hits: Hits, protected: frozenset[int]) 
                 lead_in = rule.params.get("unless_lead_in", 0)
                 if lead_in and _introduces_items(blocks, n, lead_in):
                     continue
-                if _heads_what_follows(rule, blocks, n):
+                if _heads_what_follows(rule, blocks, n) or _beside(rule, blocks, n):
+                    continue
+                among = rule.params.get("unless_among_items", 0)
+                if among and _among_items(blocks, n, among, hits):
                     continue
                 heading = rule.params.get("unless_heading", 0)
                 if heading and n + 1 < len(blocks) and heads_paragraph(block.text, blocks[n + 1], heading):
@@ -388,6 +393,25 @@ def _heads_what_follows(rule: Rule, blocks: Sequence[Block], n: int) -> bool:
     if n + 1 >= len(blocks):
         return False
     return any(pattern.fullmatch(blocks[n + 1].text, timeout=REGEX_TIMEOUT) for pattern in below)
+
+
+def _beside(rule: Rule, blocks: Sequence[Block], n: int) -> bool:
+    """The block at ``n`` stands right above or below a line one of the rule's ``unless_beside`` patterns matches
+    whole: a line of the same block of facts (an e-mail address under a clinic's phone number)."""
+    beside: Sequence[regex.Pattern[str]] = rule.params.get("unless_beside") or ()
+    near = (*blocks[max(0, n - 1) : n], *blocks[n + 1 : n + 2])
+    return any(pattern.fullmatch(b.text, timeout=REGEX_TIMEOUT) for pattern in beside for b in near)
+
+
+def _among_items(blocks: Sequence[Block], n: int, words: int, hits: Hits) -> bool:
+    """The block at ``n`` is bulleted next to a bulleted item of ``words`` words or more that no rule matches:
+    an item of the article's own list ('- Watch' over '- GPS or GPS phone app with maps downloaded for offline
+    use' in a packing list, '- Video: 4K/30p with no crop' among a camera's specs). A player's or a menu's
+    labels stand among more labels, a teaser among more teasers."""
+    if not starts_with_bullet(blocks[n].raw):
+        return False
+    near = (*blocks[max(0, n - 1) : n], *blocks[n + 1 : n + 2])
+    return any(starts_with_bullet(b.raw) and b.words >= words and not hits.get(b.line) for b in near)
 
 
 _STEM_WORD = regex.compile(r"[^\W\d_]{4,}")

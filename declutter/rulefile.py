@@ -76,6 +76,8 @@ KIND_DEFAULTS: dict[Kind, dict[str, Any]] = {
         "max_chars": 1000,
         "item_words": 0,
         "unless_above": [],
+        "unless_beside": [],
+        "unless_among_items": 0,
         "unless_heading": 0,
         "unless_in_code": 0,
         "unless_listed": 0,
@@ -492,11 +494,12 @@ def _build_rule(
             raw[SPARE_PER_CARD], path=path, line=_key_line(source, line, SPARE_PER_CARD), rule_id=rule_id
         )
     if kind is Kind.LINE:
-        above_line = _key_line(source, line, "unless_above")
-        params["unless_above"] = tuple(
-            compile_pattern(p, flags=flags, path=path, line=above_line, rule_id=rule_id, defines=defines)
-            for p in _strings(params["unless_above"], what="unless_above", path=path, line=above_line, rule_id=rule_id)
-        )
+        for key in ("unless_above", "unless_beside"):
+            key_line = _key_line(source, line, key)
+            params[key] = tuple(
+                compile_pattern(p, flags=flags, path=path, line=key_line, rule_id=rule_id, defines=defines)
+                for p in _strings(params[key], what=key, path=path, line=key_line, rule_id=rule_id)
+            )
     if kind is Kind.BLOCK:
         follow_line = _key_line(source, line, "follow")
         follow = _strings(params["follow"], what="follow", path=path, line=follow_line, rule_id=rule_id)
@@ -593,6 +596,7 @@ def _build_rule(
         "max_prose_after",
         "item_words",
         "unless_heading",
+        "unless_among_items",
         "unless_in_code",
         "unless_listed",
         "unless_lead_in",

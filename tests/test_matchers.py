@@ -293,6 +293,63 @@ article = ["FAQ\\n~ How do I return an order?"]
     assert dropped("FAQ\nHow do I return an order?\nSend it back.") == []
 
 
+def test_unless_beside_spares_a_match_next_to_a_line_its_patterns_match(rule_file) -> None:  # type: ignore[no-untyped-def]
+    """An address next to a phone number is a line of a contact block; alone under a byline it is the reporter's."""
+    rules = RuleSet.load(
+        rule_file(
+            """
+file = { prefix = "TST" }
+[[rule]]
+id = "TST016"
+name = "email"
+kind = "line"
+category = "byline"
+description = "An e-mail address."
+patterns = ['[\\w.]+@[\\w.]+']
+unless_beside = ['\\(?\\d[\\d\\s()-]{5,18}\\d']
+[rule.examples]
+residue = ["By Jane Doe\\njdoe@example.com"]
+article = ["~ (415) 742-4306\\nhello@clinic.org"]
+"""
+        )
+    ).rules
+
+    dropped = functools.partial(_dropped, rules)
+
+    assert dropped("By Jane Doe\njdoe@example.com\nThe council met on Monday.") == ["jdoe@example.com"]
+    assert dropped("Suite 5112\n(415) 742-4306\nhello@clinic.org") == []
+    assert dropped("Suzanne Pagel\nsp@ampact.us\n952-960-4724") == []
+
+
+def test_unless_among_items_spares_a_bulleted_match_next_to_a_longer_unmatched_item(rule_file) -> None:  # type: ignore[no-untyped-def]
+    """'- Watch' in a packing list is the list's word; among a player's labels it is a label."""
+    rules = RuleSet.load(
+        rule_file(
+            """
+file = { prefix = "TST" }
+[[rule]]
+id = "TST017"
+name = "player"
+kind = "line"
+category = "video"
+description = "A player's label."
+patterns = ['(?i)watch|video|replay']
+unless_among_items = 6
+[rule.examples]
+residue = ["- Video\\n- Watch\\n- Replay"]
+article = ["~ - Compass\\n- Watch\\n~ - GPS or phone app with maps for offline use"]
+"""
+        )
+    ).rules
+
+    dropped = functools.partial(_dropped, rules)
+
+    assert dropped("- Compass\n- Watch\n- GPS or phone app with maps for offline use") == []
+    assert dropped("- Video\n- Watch\n- Replay") == ["- Video", "- Watch", "- Replay"]
+    assert dropped("- Compass\n- Watch\n- Map") == ["- Watch"]  # its neighbours are short labels
+    assert dropped("Watch\n- GPS or phone app with maps for offline use") == ["Watch"]  # not bulleted
+
+
 def test_unless_above_is_for_line_rules(rule_file) -> None:  # type: ignore[no-untyped-def]
     cut = """
 file = { prefix = "TST" }
