@@ -323,6 +323,8 @@ line_matcher = PerSelection(lambda rules: LineMatcher([r for r in rules if r.kin
 def match_lines(blocks: Sequence[Block], hits: Hits, protected: frozenset[int]) -> list[Decision]:
     """Whole-line drops: the first line rule whose pattern matches a block's whole text.
 
+    No line rule takes the tail of a sentence wrapped from the line above (:func:`wrapped_tail`).
+
     A rule with ``item_words`` spares a match that is an item of a bulleted list (:func:`in_bullet_list`)
     when it has that many words or more ('- More on Postgres Performance by Craig Kerstiens' among a wiki's
     reading list is an entry, where a header the rule takes, '- Latest News' in a menu, is short), and a
@@ -348,6 +350,8 @@ def match_lines(blocks: Sequence[Block], hits: Hits, protected: frozenset[int]) 
             continue
         for rule, index in hits.get(block.line, ()):
             if rule.kind is Kind.LINE:
+                if wrapped_tail(blocks, n):
+                    continue
                 item_words = rule.params.get("item_words", 0)
                 if item_words and (
                     (block.words >= item_words and in_bullet_list(blocks, n)) or _definition_term(blocks, n)
@@ -393,6 +397,28 @@ def _heads_what_follows(rule: Rule, blocks: Sequence[Block], n: int) -> bool:
     if n + 1 >= len(blocks):
         return False
     return any(pattern.fullmatch(blocks[n + 1].text, timeout=REGEX_TIMEOUT) for pattern in below)
+
+
+def wrapped_tail(blocks: Sequence[Block], n: int) -> bool:
+    """Whether the block at ``n`` ends the sentence of the line right above it: a text wrapped at a fixed width
+    (a man page, a docs page's source) breaks a sentence anywhere, and its last words ('email address.',
+    'comments.', 'flag.') can read as a label. The tail opens in lower case and ends like a sentence, in four
+    words or fewer, under a line of six words or more that stops mid-sentence; a label under a headline or a
+    sentence opens its own line.
+
+    >>> from declutter.document import Document
+    >>> wrapped = Document.from_text("- SMTPHandler instances send messages to a designated\\nemail address.").blocks
+    >>> label = Document.from_text("The council approved the budget on Monday.\\nemail address.").blocks
+    >>> wrapped_tail(wrapped, 1), wrapped_tail(label, 1)
+    (True, False)
+    """
+    text = blocks[n].text.strip()
+    if n == 0 or blocks[n - 1].line != blocks[n].line - 1 or blocks[n].words > 4:
+        return False
+    if not (text[:1].islower() and ends_like_sentence(text) and not text.endswith("..")):
+        return False
+    above = blocks[n - 1].text.rstrip()
+    return blocks[n - 1].words >= 6 and (above[-1:].isalpha() or above.endswith(","))
 
 
 def _beside(rule: Rule, blocks: Sequence[Block], n: int) -> bool:

@@ -350,6 +350,34 @@ article = ["~ - Compass\\n- Watch\\n~ - GPS or phone app with maps for offline u
     assert dropped("Watch\n- GPS or phone app with maps for offline use") == ["Watch"]  # not bulleted
 
 
+def test_a_wrapped_sentence_s_tail_is_no_label(rule_file) -> None:  # type: ignore[no-untyped-def]
+    """'email address.' ending a sentence wrapped from the line above stays; under a full sentence it goes."""
+    rules = RuleSet.load(
+        rule_file(
+            """
+file = { prefix = "TST" }
+[[rule]]
+id = "TST018"
+name = "email-label"
+kind = "line"
+category = "share"
+description = "An e-mail button."
+patterns = ['(?i)e-?mail(?: address)?\\.?']
+[rule.examples]
+residue = ["Email"]
+article = ["~ - SMTPHandler instances send messages to a designated\\nemail address."]
+"""
+        )
+    ).rules
+
+    dropped = functools.partial(_dropped, rules)
+
+    assert dropped("- SMTPHandler instances send messages to a designated\nemail address.") == []
+    assert dropped("The council approved the budget on Monday.\nemail address.") == ["email address."]
+    assert dropped("Council approves the budget after a long debate\nEmail") == ["Email"]
+    assert dropped("Send messages to\nemail address.") == ["email address."]  # too short to be wrapped prose
+
+
 def test_unless_above_is_for_line_rules(rule_file) -> None:  # type: ignore[no-untyped-def]
     cut = """
 file = { prefix = "TST" }
