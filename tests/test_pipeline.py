@@ -403,3 +403,27 @@ def test_a_copyright_banner_in_an_articles_pre_is_not_the_pages_floor() -> None:
         lines = Cleaner().clean(html, input_format="html").split("\n")
         assert ("Starting Auto boot" in lines) is kept
         assert ("It then hangs." in lines) is kept
+
+
+_REPLY = (
+    "Ich habe einige Supportforen gesehen, die eine erste Antwort geben, indem sie die Frage mit etwas Kontext an "
+    "ein Sprachmodell schicken. Meine Erfahrung damit war bisher durchwachsen, denn das Modell versteht nichts.\n"
+)
+
+
+def test_a_german_forum_threads_poster_panels_stay_when_its_dates_carry_seconds() -> None:
+    """SMF's German boards print a post's date with seconds ('10. Juni 2024, 08:15:02'). Unread as a date, it is
+    one more line between the opening post and the first reply: the opening post fell off the article's span as a
+    small edge group (`edge_gap`), and a poster's panel above the first reply and below the last read as a menu
+    and its footer copy (NAV010), taking the last post with it."""
+    panel = "Karin\nModeratorin\nForenfreundin\nVielschreiberin\nBeiträge: 7.682\nGespeichert\n"
+    head = "Re: Wie nutzt ihr KI in euren Foren?\n"
+    text = (
+        "Bernd\nStammgast\nBeiträge: 1.204\nGespeichert\nWie nutzt ihr KI in euren Foren?\n09. Juni 2024, 03:29:46\n"
+        "Mich interessiert, wie ihr KI wie ChatGPT schon einsetzt, um neue Aktivität in euer Forum zu bringen und "
+        "euren Mitgliedern ein besseres Erlebnis zu bieten.\n"
+        f"{panel}{head}#1\n10. Juni 2024, 08:15:02\n{_REPLY * 4}"
+        f"Olaf\nNeuling\nBeiträge: 12\nGespeichert\n{head}#2\n01. Oktober 2024, 22:05:34\n{_REPLY}"
+        f"{panel}{head}#3\n03. Oktober 2024, 12:01:00\nAls ich es um ein Haiku bat, zählte es die Silben falsch.\n"
+    )
+    assert clean(text, input_format="text", language="de") == text
