@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 import pytest
 import regex
@@ -23,6 +24,11 @@ def _dropped(rules: Sequence[Rule], text: str) -> list[str]:
     """The lines ``rules``' line patterns drop from ``text``, their guards applied."""
     blocks = Document.from_text(text).blocks
     return [d.text for d in match_lines(blocks, match_patterns(blocks, rules), frozenset())]
+
+
+def _dropper(path: Path) -> Callable[[str], list[str]]:
+    """:func:`_dropped` with the rules of the rule file at ``path``."""
+    return functools.partial(_dropped, RuleSet.load(path).rules)
 
 
 SLOW = """
@@ -268,7 +274,7 @@ def test_the_anchor_screen_rules_out_only_by_ascii_edges_and_literals() -> None:
 
 def test_unless_above_spares_a_match_over_a_line_its_patterns_match(rule_file) -> None:  # type: ignore[no-untyped-def]
     """'FAQ' over a question heads the page's questions; over a menu label it is the menu's link."""
-    rules = RuleSet.load(
+    dropped = _dropper(
         rule_file(
             """
 file = { prefix = "TST" }
@@ -285,9 +291,7 @@ residue = ["FAQ\\n~ Contact"]
 article = ["FAQ\\n~ How do I return an order?"]
 """
         )
-    ).rules
-
-    dropped = functools.partial(_dropped, rules)
+    )
 
     assert dropped("FAQ\nContact\nFAQ") == ["FAQ", "FAQ"]
     assert dropped("FAQ\nHow do I return an order?\nSend it back.") == []
@@ -295,7 +299,7 @@ article = ["FAQ\\n~ How do I return an order?"]
 
 def test_unless_beside_spares_a_match_next_to_a_line_its_patterns_match(rule_file) -> None:  # type: ignore[no-untyped-def]
     """An address next to a phone number is a line of a contact block; alone under a byline it is the reporter's."""
-    rules = RuleSet.load(
+    dropped = _dropper(
         rule_file(
             """
 file = { prefix = "TST" }
@@ -312,9 +316,7 @@ residue = ["By Jane Doe\\njdoe@example.com"]
 article = ["~ (415) 742-4306\\nhello@clinic.org"]
 """
         )
-    ).rules
-
-    dropped = functools.partial(_dropped, rules)
+    )
 
     assert dropped("By Jane Doe\njdoe@example.com\nThe council met on Monday.") == ["jdoe@example.com"]
     assert dropped("Suite 5112\n(415) 742-4306\nhello@clinic.org") == []
@@ -323,7 +325,7 @@ article = ["~ (415) 742-4306\\nhello@clinic.org"]
 
 def test_unless_among_items_spares_a_bulleted_match_next_to_a_longer_unmatched_item(rule_file) -> None:  # type: ignore[no-untyped-def]
     """'- Watch' in a packing list is the list's word; among a player's labels it is a label."""
-    rules = RuleSet.load(
+    dropped = _dropper(
         rule_file(
             """
 file = { prefix = "TST" }
@@ -340,9 +342,7 @@ residue = ["- Video\\n- Watch\\n- Replay"]
 article = ["~ - Compass\\n- Watch\\n~ - GPS or phone app with maps for offline use"]
 """
         )
-    ).rules
-
-    dropped = functools.partial(_dropped, rules)
+    )
 
     assert dropped("- Compass\n- Watch\n- GPS or phone app with maps for offline use") == []
     assert dropped("- Video\n- Watch\n- Replay") == ["- Video", "- Watch", "- Replay"]
@@ -352,7 +352,7 @@ article = ["~ - Compass\\n- Watch\\n~ - GPS or phone app with maps for offline u
 
 def test_a_wrapped_sentence_s_tail_is_no_label(rule_file) -> None:  # type: ignore[no-untyped-def]
     """'email address.' ending a sentence wrapped from the line above stays; under a full sentence it goes."""
-    rules = RuleSet.load(
+    dropped = _dropper(
         rule_file(
             """
 file = { prefix = "TST" }
@@ -368,9 +368,7 @@ residue = ["Email"]
 article = ["~ - SMTPHandler instances send messages to a designated\\nemail address."]
 """
         )
-    ).rules
-
-    dropped = functools.partial(_dropped, rules)
+    )
 
     assert dropped("- SMTPHandler instances send messages to a designated\nemail address.") == []
     assert dropped("The council approved the budget on Monday.\nemail address.") == ["email address."]
@@ -399,7 +397,7 @@ article = ["No."]
 
 def test_unless_heading_spares_a_match_whose_paragraph_repeats_its_words(rule_file) -> None:  # type: ignore[no-untyped-def]
     """'Zoho CRM / Bigin' over a paragraph on Bigin heads it; a credit names nothing of the text under it."""
-    rules = RuleSet.load(
+    dropped = _dropper(
         rule_file(
             """
 file = { prefix = "TST" }
@@ -416,9 +414,7 @@ residue = ["Doug Mills/Reuters\\n~ The president spoke to reporters on Friday."]
 article = ["Zoho CRM / Bigin\\n~ Bigin is ideal for very small teams."]
 """
         )
-    ).rules
-
-    dropped = functools.partial(_dropped, rules)
+    )
 
     assert dropped("Zoho CRM / Bigin\nBigin is ideal for very small teams.") == []
     assert dropped("Zoho CRM / Bigin\nBigin is ideal.") == ["Zoho CRM / Bigin"]  # too short for a paragraph
@@ -428,7 +424,7 @@ article = ["Zoho CRM / Bigin\\n~ Bigin is ideal for very small teams."]
 
 def test_unless_in_code_spares_markup_inside_code_of_another_language(rule_file) -> None:  # type: ignore[no-untyped-def]
     """JSX's '<div>' under 'return (' is a sample's line; a leaked tag alone or among more markup is not."""
-    rules = RuleSet.load(
+    dropped = _dropper(
         rule_file(
             """
 file = { prefix = "TST" }
@@ -445,9 +441,7 @@ residue = ["<div class=\\"ad\\">"]
 article = ["~ return (\\n<div>\\n~ );"]
 """
         )
-    ).rules
-
-    dropped = functools.partial(_dropped, rules)
+    )
 
     assert dropped("return (\n  <div>\n    <h1>Hi</h1>\n  </div>\n);") == []
     assert dropped("{% for f in form %}\n<div>\n{{ f.errors }}\n</div>") == []
@@ -460,7 +454,7 @@ article = ["~ return (\\n<div>\\n~ );"]
 
 def test_unless_lead_in_spares_a_colon_line_over_a_long_bulleted_item(rule_file) -> None:  # type: ignore[no-untyped-def]
     """A sentence ending in a colon over the article's list introduces it; over short labels or a form it is a pitch."""
-    rules = RuleSet.load(
+    dropped = _dropper(
         rule_file(
             """
 file = { prefix = "TST" }
@@ -477,9 +471,7 @@ residue = ["Get the news delivered to your inbox:\\n~ Email address"]
 article = ["Weekly summaries to your inbox, covering:\\n~ - Finance: markets, macro updates, earnings, and risk"]
 """
         )
-    ).rules
-
-    dropped = functools.partial(_dropped, rules)
+    )
 
     pitch = "You get weekly summaries to your inbox, covering:"
     assert dropped(f"{pitch}\n- Finance: markets, macro updates, earnings, and risk\n- Tech: chips") == []
@@ -498,7 +490,7 @@ def test_a_list_item_is_bulleted_beside_another_bulleted_line_first_and_last_inc
 
 def test_unless_listed_spares_a_list_s_entries_each_naming_their_author(rule_file) -> None:  # type: ignore[no-untyped-def]
     """One 'By …' line is the page's byline; five are a reading list's entries, each with its author."""
-    rules = RuleSet.load(
+    dropped = _dropper(
         rule_file(
             """
 file = { prefix = "TST" }
@@ -515,9 +507,9 @@ residue = ["By Jane Doe"]
 article = ["By Tuesday it was over."]
 """
         )
-    ).rules
+    )
     story = "By Jane Doe\nThe council met on Monday and passed the budget after a long debate."
     books = "\n".join(f"Book number {n} on gardening\nBy Author{n} Name{n}" for n in range(5))
-    assert _dropped(rules, story) == ["By Jane Doe"]
-    assert _dropped(rules, books) == []
-    assert len(_dropped(rules, books.rsplit("\n", 2)[0])) == 4, "four bylines: not yet a list"
+    assert dropped(story) == ["By Jane Doe"]
+    assert dropped(books) == []
+    assert len(dropped(books.rsplit("\n", 2)[0])) == 4, "four bylines: not yet a list"
