@@ -765,7 +765,7 @@ def sections_after(container: HtmlElement) -> tuple[HtmlElement, ...]:
 def _twin_after(element: HtmlElement) -> HtmlElement | None:
     """The element with text printed right after ``element`` when it is a twin of it, a :data:`_SECTIONS` element of
     the same tag and class value: the next section of the same document ('Middleware ordering' after 'Available
-    middleware'), which :func:`content_parts` takes when it reads as prose (:func:`_opens`).
+    middleware'), which :func:`sections_after` takes when it reads as prose (:func:`_opens`).
 
     >>> from lxml.html import fragment_fromstring
     >>> doc = fragment_fromstring("<div><section id=a>A</section><section id=b>B</section><aside>C</aside></div>")
