@@ -830,3 +830,50 @@ def _cards(block: HtmlElement) -> bool:
     (True, False)
     """
     return bool(_repeated(block, text_chars, text_chars(block), min_count=LEAD_CARDS, min_size=1))
+
+
+HEADLINE_CLIMB = 3
+"""How many elements above the headline the block it heads is looked for: a listing's header or banner, holding the
+title and the lines that introduce the cards (a climb of 2 or 4 moved two pages either way on WCXB dev)."""
+INTRO_WORDS = 8
+"""A paragraph of this many words under the headline introduces the page: a sentence, not a label or a count."""
+
+
+def headline_intro(root: HtmlElement, container: HtmlElement) -> tuple[HtmlElement, ...]:
+    """The paragraphs printed after the page's headline in the block it heads, when the content found comes after
+    that block and leaves it out: a category's or a listing's introduction set in its banner beside the title ('Metal,
+    RFID-blocking wallets designed to carry cards and cash safely and securely.'), above a grid of cards the region
+    finder chose for its mass. Paragraphs of :data:`INTRO_WORDS` words or more, not mostly links, not printed again
+    in the container (a teaser of its first lines); the block is the headline's highest ancestor, up to
+    :data:`HEADLINE_CLIMB` levels, that does not hold the container.
+
+    >>> from declutter.html.parsing import parse
+    >>> cards = "".join(f"<li class=card><a href=/w/{n}>Wallet {n}</a> $95</li>" for n in range(6))
+    >>> page = parse("<body><div class=banner><h1>Wallets</h1><p>Slim metal wallets that carry cards and cash"
+    ...              " safely.</p><p><a href=/sale>Shop the sale</a></p></div><ul id=grid>" + cards + "</ul></body>")
+    >>> [squeeze(all_text(p)) for p in headline_intro(page, page.get_element_by_id("grid"))]
+    ['Slim metal wallets that carry cards and cash safely.']
+    """
+    h1 = root.find(".//h1")
+    if h1 is None or contains(container, h1) or contains(h1, container):
+        return ()
+    if next(node for node in root.iter() if node is h1 or node is container) is not h1:
+        return ()  # the container comes first: what follows the headline is another part of the page
+    block = h1
+    for _ in range(HEADLINE_CLIMB):
+        parent = block.getparent()
+        if parent is None or parent.tag in ("body", "html") or contains(parent, container):
+            break
+        block = parent
+    printed = squeeze(all_text(container))
+    found = []
+    after = False  # the block's paragraphs after the headline (a kicker above it is not its introduction)
+    for node in block.iter():
+        after = after or node is h1
+        if not after or node.tag != "p" or contains(h1, node):
+            continue
+        text = squeeze(all_text(node))
+        links = sum(len(squeeze(all_text(link))) for link in node.iter("a"))
+        if len(text.split()) >= INTRO_WORDS and links < 0.5 * len(text) and text not in printed:
+            found.append(node)
+    return tuple(found)

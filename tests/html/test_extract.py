@@ -115,6 +115,21 @@ def test_an_intro_row_before_the_body_column_comes_out_first(rules) -> None:  # 
     assert page.container.endswith("div.col")
 
 
+def test_a_listing_s_introduction_in_its_banner_comes_out_before_its_cards(rules) -> None:  # type: ignore[no-untyped-def]
+    intro = "Metal wallets designed to carry cards and cash safely, in every colour we make."
+    cards = "".join(
+        f"<li class=card><a href='/w/{n}'>Slim aluminium wallet with a money clip, number {n}</a> $95</li>"
+        for n in range(12)
+    )
+    html = (
+        f"<html><body><div class=banner><div><h1>Wallets</h1></div><p>{intro}</p></div>"
+        f"<div class=grid><ul>{cards}</ul></div></body></html>"
+    )
+    page = extract_page(html, rules.active())
+    assert page.blocks[0] == intro, page.blocks[:2]
+    assert page.blocks[1].startswith("Slim aluminium wallet")
+
+
 def test_the_document_s_next_section_after_the_container_comes_out_after_it(rules) -> None:  # type: ignore[no-untyped-def]
     def section(name: str, paragraphs: int) -> str:
         prose = (

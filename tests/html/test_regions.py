@@ -312,6 +312,43 @@ def test_a_block_the_body_prints_again_is_not_its_opening() -> None:
     assert [part.get("id") for part in content_parts(root)] == ["col"], "a teaser of its first lines, a pull quote"
 
 
+_GRID = "".join(f"<li class=card><a href='/w/{n}'>Slim wallet number {n}</a> <span>$95</span></li>" for n in range(8))
+_CATEGORY = "Metal wallets designed to carry cards and cash safely, in every colour we make."
+
+
+def _intro(banner: str, *, grid_first: bool = False) -> list[str]:
+    """The text of the paragraphs :func:`headline_intro` takes from a page with ``banner`` and a grid of cards."""
+    from declutter.html.regions import headline_intro
+    from declutter.html.tree import all_text
+
+    grid = f"<ul id=grid>{_GRID}</ul>"
+    root = parse(f"<body><main>{grid if grid_first else ''}{banner}{'' if grid_first else grid}</main></body>")
+    return [all_text(paragraph) for paragraph in headline_intro(root, root.get_element_by_id("grid"))]
+
+
+def test_a_listing_s_introduction_beside_its_headline_is_taken() -> None:
+    assert _intro(f"<div class=hero><div class=text><h1>Wallets</h1></div><p>{_CATEGORY}</p></div>") == [_CATEGORY]
+    assert _intro(f"<header><h1>Wallets</h1><div><div><p>{_CATEGORY}</p></div></div></header>") == [_CATEGORY]
+
+
+def test_what_is_not_a_listing_s_introduction_stays_out() -> None:
+    assert _intro(f"<div><p>{_CATEGORY}</p><h1>Wallets</h1></div>") == [], "above the headline: a kicker"
+    assert _intro("<div><h1>Wallets</h1><p>Showing 1-24 of 171 products</p></div>") == [], "a count, not a sentence"
+    links = "".join(f"<a href='/c/{n}'>Card holders and money clips {n}</a> " for n in range(3))
+    assert _intro(f"<div><h1>Wallets</h1><p>{links}</p></div>") == [], "links to other categories"
+    assert _intro(f"<div><h1>Wallets</h1><p>{_CATEGORY}</p></div>", grid_first=True) == [], "after the grid"
+    far = f"<section><div><div><div><h1>Wallets</h1></div></div></div><p>{_CATEGORY}</p></section>"
+    assert _intro(far) == [], "beyond the headline's own block"
+
+
+def test_a_paragraph_the_container_prints_again_is_not_its_introduction() -> None:
+    from declutter.html.regions import headline_intro
+
+    grid = f"<div id=grid><p>{_CATEGORY}</p><ul>{_GRID}</ul></div>"
+    root = parse(f"<body><div><h1>Wallets</h1><p>{_CATEGORY}</p></div>{grid}</body>")
+    assert headline_intro(root, root.get_element_by_id("grid")) == ()
+
+
 def _two_posts() -> str:
     question = (
         "<div class='topic-body crawler-post'><div class='post'><p>" + "Grammar checks fail since the update. " * 8
