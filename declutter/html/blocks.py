@@ -223,6 +223,8 @@ def blocks_of(element: HtmlElement) -> list[Shape]:
                 alt = squeeze(node.get("alt") or "")
                 if alt:
                     images.append((alt, node.get("src") or ""))
+            if not block and parts and _word_break(node, parts[-1]):
+                parts.append(" ")
             text = node.text
             if text:
                 parts.append(text)
@@ -329,3 +331,34 @@ def _inline_walk(
                 links.append((label, href))
     if element.tail and element is not node:
         out.append(element.tail)
+
+
+_ATTACHED = frozenset({"sup", "sub"})
+"""Inline elements that belong to the word before or after them: an ordinal's 'rd', a formula's subscript."""
+
+
+def _word_break(node: HtmlElement, before: str) -> bool:
+    """Whether an inline element printed right after its previous sibling element, nothing between them, starts a
+    new word although no space separates them in the markup: a shop's card sets the brand and the name, the price
+    and 'MSRP', the year and the runtime in sibling ``<span>``s that its style lays out apart ('Big Agnes' and
+    'Anthracite 20 Sleeping Bag'). The break is read where the words show one: a lower-case letter before an
+    upper-case one, or a letter and a digit meeting; a word a page splits for its style ('Java<b>Script</b>',
+    'child<span>ren</span>') stays whole. ``before`` is the text gathered so far in the block.
+
+    >>> from lxml.html import fragment_fromstring
+    >>> card = fragment_fromstring("<a><span>Big Agnes</span><span>Anthracite 20</span><span>ren</span></a>")
+    >>> _word_break(card[1], "Big Agnes"), _word_break(card[2], "Big Agnes Anthracite 20")
+    (True, False)
+    """
+    previous = node.getprevious()
+    if previous is None or not isinstance(previous.tag, str) or previous.tag in SKIP or previous.tail:
+        return False
+    if node.tag in _ATTACHED or previous.tag in _ATTACHED or not before:
+        return False
+    first = (node.text or squeeze(all_text(node)))[:1]
+    last = before[-1]
+    if not (first.isalnum() and last.isalnum()):
+        return False
+    if last.islower() and first.isupper():
+        return True
+    return last.isascii() and first.isascii() and last.isdigit() != first.isdigit() and not first.islower()

@@ -84,3 +84,20 @@ def test_reading_code_and_cells_lets_the_page_go() -> None:
         assert [ref() for ref in held] == [None, None]
     finally:
         gc.enable()
+
+
+def test_sibling_spans_a_card_lays_out_apart_are_separate_words() -> None:
+    def text(html: str) -> str:
+        return blocks_of(fragment_fromstring(html))[0].text
+
+    assert text("<a><span>Big Agnes</span><span>Anthracite 20 Sleeping Bag</span></a>") == (
+        "Big Agnes Anthracite 20 Sleeping Bag"
+    )
+    assert text("<dd><span>$108</span><span>MSRP: $120</span></dd>") == "$108 MSRP: $120", "a digit, then a capital"
+    assert text("<p><span>4 beds</span><span>2 baths</span></p>") == "4 beds 2 baths", "a letter, then a digit"
+    assert text("<p><span>child</span><span>ren</span> and <b>Java</b><b>script</b></p>") == (
+        "children and Javascript"
+    ), "no case or digit break: one word styled in parts"
+    assert text("<p>Java<span>Script</span> on the 3<sup>rd</sup> try, H<sub>2</sub>O</p>") == (
+        "JavaScript on the 3rd try, H2O"
+    ), "text before the element, or an element attached to its word"
