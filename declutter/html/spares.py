@@ -176,12 +176,26 @@ def names_its_heading(element: HtmlElement, raw_id: str) -> bool:
     >>> section = parse("<section id='sharing-files-with-your-team'><h2>Sharing files with your team</h2></section>")
     >>> names_its_heading(section.find(".//section"), "sharing-files-with-your-team")
     True
+
+    A documentation platform adds its own words after the slug ('sign-up-for-twilio-section-indexable' on a
+    section headed 'Sign up for Twilio'): an id that opens with its heading's words, three or more in order, is
+    that heading's anchor too.
+
+    >>> section = parse("<section id='sign-up-for-twilio-section-indexable'><h2>Sign up for Twilio</h2></section>")
+    >>> names_its_heading(section.find(".//section"), "sign-up-for-twilio-section-indexable")
+    True
     """
     words = _WORD.findall(raw_id.lower())
     if len(words) < 3:
         return False
     heading = next(element.iter("h1", "h2", "h3", "h4", "h5", "h6"), None)
-    return heading is not None and set(words) <= _slug_words(all_text(heading))
+    if heading is None:
+        return False
+    text = all_text(heading)
+    if set(words) <= _slug_words(text):
+        return True
+    title = _WORD.findall(text.lower())
+    return len(title) >= 3 and words[: len(title)] == title
 
 
 _SPELLED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "ø": "oe", "œ": "oe", "ł": "l"})

@@ -42,6 +42,20 @@ def test_a_section_named_after_its_heading_is_no_widget() -> None:
     assert "Great post!" not in page.blocks, "an id that is only a widget's name still goes"
 
 
+def test_a_section_named_after_its_heading_and_a_platform_suffix_is_no_widget() -> None:
+    """A docs platform writes 'share-your-notebook-with-a-team-section-indexable': the id opens with the slug."""
+    intro = "<p>" + "A notebook keeps your queries, charts and notes together in one place for later. " * 6 + "</p>"
+    body = "<p>" + "Invite people by e-mail and choose whether each of them may edit or only read it. " * 3 + "</p>"
+    page = extract_page(
+        f"<html><body><article><h2>Notebooks</h2>{intro}<section id='share-your-notebook-with-a-team-section-"
+        f"indexable'><h2>Share your notebook with a team</h2>{body}</section><div class='share-bar'><p>Share on "
+        "Facebook</p></div></article></body></html>",
+        RuleSet.bundled().active(),
+    )
+    assert "Share your notebook with a team" in page.blocks
+    assert "Share on Facebook" not in page.blocks, "a share bar still goes"
+
+
 def test_a_section_named_after_a_heading_in_another_language_is_no_widget() -> None:
     """A CMS spells 'für' in a slug as 'fur' or 'fuer': the anchor still spells the heading."""
     body = "<p>" + "Vereine erreichen ihre Mitglieder heute vor allem über soziale Netzwerke und Messenger. " * 4
