@@ -337,7 +337,9 @@ def match_lines(blocks: Sequence[Block], hits: Hits, protected: frozenset[int]) 
     return an order?'); one with ``unless_beside`` spares a match right above or below such a line. A rule with
     ``unless_among_items`` spares a bulleted match next to a bulleted item of that many words or more that no
     rule matches (:func:`_among_items`). A rule with ``unless_heading`` spares a match whose next line, of that
-    many words or more, repeats one of its words (:func:`heads_paragraph`). A rule with ``unless_in_code``
+    many words or more, repeats one of its words (:func:`heads_paragraph`); one with ``unless_between_prose``
+    spares a match standing between two paragraphs of that many words or more (:func:`between_prose`), the
+    heading of a section whatever its words. A rule with ``unless_in_code``
     spares a match within that many lines of a line of code that is no markup (:func:`in_code_sample`). A rule with
     ``unless_listed`` spares every match when it matches that many lines of the text or more: a list's entries
     each naming their author (a reading list's 'By Suzanne Lacy', a blog index's 'By Makenzie Holland • Dec. 19,
@@ -367,6 +369,9 @@ def match_lines(blocks: Sequence[Block], hits: Hits, protected: frozenset[int]) 
                     continue
                 heading = rule.params.get("unless_heading", 0)
                 if heading and n + 1 < len(blocks) and heads_paragraph(block.text, blocks[n + 1], heading):
+                    continue
+                between = rule.params.get("unless_between_prose", 0)
+                if between and between_prose(blocks, n, between):
                     continue
                 reach = rule.params.get("unless_in_code", 0)
                 if reach and in_code_sample(blocks, n, reach):
@@ -458,6 +463,28 @@ def heads_paragraph(text: str, below: Block, words: int) -> bool:
     (True, False)
     """
     return below.words >= words and bool(_stems(text) & _stems(below.text))
+
+
+def between_prose(blocks: Sequence[Block], n: int, words: int) -> bool:
+    """Whether the block at ``n`` stands between two paragraphs: the line above has ``words`` words or more
+    and ends like a sentence, the line below has ``words`` words or more. Such a line breaks the text into
+    sections, a heading whatever its words ('DISCUSSION' over the paper's discussion, 'Privacy' over a
+    provider's data policy); a menu's or a footer's label stands among more labels, and a widget's header
+    over its links.
+
+    >>> from declutter.document import Document
+    >>> section = Document.from_text(
+    ...     "The trial enrolled 30 adults with depression over ten weeks.\\nDISCUSSION\\n"
+    ...     "Exercise has been shown to ease the symptoms of depression in many groups."
+    ... ).blocks
+    >>> menu = Document.from_text("The trial enrolled 30 adults with depression.\\nComments\\nShare").blocks
+    >>> between_prose(section, 1, 8), between_prose(menu, 1, 8)
+    (True, False)
+    """
+    if n == 0 or n + 1 >= len(blocks):
+        return False
+    above, below = blocks[n - 1], blocks[n + 1]
+    return above.words >= words and ends_like_sentence(above.text) and below.words >= words
 
 
 _MARKUP_START = regex.compile(r"\s*(?:<|&lt;|/\*|\*/|\?>|-->)")

@@ -422,6 +422,36 @@ article = ["Zoho CRM / Bigin\\n~ Bigin is ideal for very small teams."]
     assert dropped("Doug Mills/Reuters") == ["Doug Mills/Reuters"]
 
 
+def test_unless_between_prose_spares_a_section_name_between_paragraphs(rule_file) -> None:  # type: ignore[no-untyped-def]
+    """'DISCUSSION' between two paragraphs is a section of the text; under a share bar or over a form it is a label."""
+    dropped = _dropper(
+        rule_file(
+            """
+file = { prefix = "TST" }
+[[rule]]
+id = "TST020"
+name = "discussion"
+kind = "line"
+category = "comments"
+description = "A label."
+patterns = ['(?i)discussion']
+unless_between_prose = 8
+[rule.examples]
+residue = ["Discussion"]
+article = ["~ The trial enrolled 30 adults for ten weeks.\\nDISCUSSION\\n~ Exercise eased the symptoms in most of them"]
+"""
+        )
+    )
+
+    above = "The trial enrolled 30 adults and followed them for ten weeks."
+    below = "Exercise eased the symptoms of depression in most of the adults who took part."
+    assert dropped(f"{above}\nDISCUSSION\n{below}") == []
+    assert dropped(f"{above}\nDiscussion\nLeave a comment") == ["Discussion"]  # over a form's label
+    assert dropped(f"Share this article\nDiscussion\n{below}") == ["Discussion"]  # under a share bar
+    assert dropped(f"The trial enrolled 30 adults and followed them for ten\nDISCUSSION\n{below}") == ["DISCUSSION"]
+    assert dropped(f"{above}\nDISCUSSION") == ["DISCUSSION"]
+
+
 def test_unless_in_code_spares_markup_inside_code_of_another_language(rule_file) -> None:  # type: ignore[no-untyped-def]
     """JSX's '<div>' under 'return (' is a sample's line; a leaked tag alone or among more markup is not."""
     dropped = _dropper(
