@@ -219,6 +219,47 @@ def match_keeps(blocks: Sequence[Block], hits: Hits) -> frozenset[int]:
     )
 
 
+LEAD_IN_WORDS = 2
+"""Words of a sentence ending in a colon that announces the list under it (:func:`introduced_items`)."""
+
+
+def introduced_items(blocks: Sequence[Block], hits: Hits) -> frozenset[int]:
+    """The items of a list the text announces: a run of 2 or more bulleted lines right under a line of
+    :data:`LEAD_IN_WORDS` words or more that ends in a colon and that no rule's pattern matches, with the text
+    going on below the run. The writer introduced them ('As a graphic designer, you could specialize in:' over
+    '- Branding', '- Advertising', '- Illustration'; a course page's 'Topics include:' over its topics, printed
+    again under its description), so none is a menu's label, however short, nor a menu's copy. No line rule
+    takes them, nor a heuristic that judges short lines by their shape alone (``introduced``, see
+    :data:`~declutter.heuristics.WANTS_INTRODUCED`); a related list's header ('Related articles', 'See also:')
+    is a rule's match, and a region's heuristics (a comment thread, a footer) still take the region whole.
+
+    >>> from declutter.document import Document
+    >>> text = "As a graphic designer, you could specialize in:\\n- Branding\\n- Advertising\\nSalaries vary."
+    >>> sorted(introduced_items(Document.from_text(text).blocks, {}))
+    [1, 2]
+    >>> sorted(introduced_items(Document.from_text(text.replace("\\nSalaries vary.", "")).blocks, {}))
+    []
+    """
+    items: set[int] = set()
+    n = 0
+    while n < len(blocks):
+        end = n + 1
+        while end < len(blocks) and starts_with_bullet(blocks[end].raw):
+            end += 1
+        lead = blocks[n]
+        if (
+            end - n > 2
+            and end < len(blocks)
+            and lead.words >= LEAD_IN_WORDS
+            and lead.text.rstrip().endswith(":")
+            and not starts_with_bullet(lead.raw)
+            and not hits.get(lead.line)
+        ):
+            items.update(block.line for block in blocks[n + 1 : end] if any(c.isalpha() for c in block.text))
+        n = end if end > n + 1 else n + 1
+    return frozenset(items)
+
+
 class LineMatcher:
     """Whole-line patterns of a list of rules, with their guards resolved once and one literal scan per line.
 

@@ -25,12 +25,13 @@ from types import MappingProxyType
 from declutter.decisions import Action, Cleaned, Decision, apply, kept_lines
 from declutter.document import Block, Document, domain_of, normalize_domain, read_block
 from declutter.errors import did_you_mean
-from declutter.heuristics import HEURISTICS, WANTS_FULL_PAGE, WANTS_URL
+from declutter.heuristics import HEURISTICS, WANTS_FULL_PAGE, WANTS_INTRODUCED, WANTS_URL
 from declutter.heuristics.common import Removed, code_and_tables
 from declutter.html import extract_page, looks_like_html
 from declutter.language import document_language, normalize_language
 from declutter.matchers import (
     LineMatcher,
+    introduced_items,
     line_matcher,
     match_blocks,
     match_cutoffs,
@@ -94,7 +95,8 @@ def _decide(
     strips, view = match_strips(doc.blocks, plan.strips)
     hits = plan.matcher.hits(view)
     protected = match_keeps(view, hits)
-    decisions = match_lines(view, hits, protected)
+    introduced = introduced_items(view, hits)  # no line rule's, nor a menu heuristic's
+    decisions = match_lines(view, hits, protected | introduced)
     claimed = {d.line for d in decisions}
     decisions += match_blocks(view, plan.blocks, hits, protected, claimed)
     if full_page is None:
@@ -111,6 +113,8 @@ def _decide(
         page: dict[str, object] = {"url": doc.url} if name in WANTS_URL else {}
         if name in WANTS_FULL_PAGE:
             page["full_page"] = full_page
+        if name in WANTS_INTRODUCED:
+            page["introduced"] = introduced
         for block, reason in heuristic(view, rule, shielded, removed, **page, **rule.params):
             if block.line not in claimed and block.line not in shielded:
                 decisions.append(

@@ -7,12 +7,13 @@ from pathlib import Path
 import pytest
 import regex
 
-from declutter import RuleSet
+from declutter import RuleSet, clean
 from declutter.document import Document
 from declutter.matchers import (
     Anchors,
     RuleTimeoutError,
     in_bullet_list,
+    introduced_items,
     match_blocks,
     match_lines,
     match_patterns,
@@ -450,6 +451,38 @@ article = ["~ The trial enrolled 30 adults for ten weeks.\\nDISCUSSION\\n~ Exerc
     assert dropped(f"Share this article\nDiscussion\n{below}") == ["Discussion"]  # under a share bar
     assert dropped(f"The trial enrolled 30 adults and followed them for ten\nDISCUSSION\n{below}") == ["DISCUSSION"]
     assert dropped(f"{above}\nDISCUSSION") == ["DISCUSSION"]
+
+
+def test_introduced_items_are_a_list_under_a_lead_in_the_text_goes_on_after() -> None:
+    """Items under a sentence ending in a colon are the writer's list; a rule's header or a list ending the
+    text is not one."""
+
+    def items(text: str, rules: Sequence[Rule] = ()) -> list[str]:
+        blocks = Document.from_text(text).blocks
+        lines = introduced_items(blocks, match_patterns(blocks, rules))
+        return [b.text for b in blocks if b.line in lines]
+
+    listed = "- Branding\n- Advertising\n- Illustration\n"
+    assert items(f"As a designer, you could specialize in:\n{listed}Salaries vary.") == [
+        "Branding",
+        "Advertising",
+        "Illustration",
+    ]
+    assert items(f"Topics include:\n{listed}Salaries vary.") == ["Branding", "Advertising", "Illustration"]
+    assert items(f"As a designer, you could specialize in:\n{listed}") == []  # the list ends the text
+    assert items(f"As a designer, you could specialize in\n{listed}Salaries vary.") == []  # no colon
+    assert items("As a designer, you could specialize in:\n- Branding\nSalaries vary.") == []  # one item
+    assert items(f"Specialize:\n{listed}Salaries vary.") == []  # one word
+    related = RuleSet.bundled().get("REL002")
+    assert items(f"You may also like:\n{listed}Salaries vary.", [related]) == []  # a rule's header
+
+
+def test_no_line_rule_takes_an_item_of_a_list_the_text_announces() -> None:
+    """'- Advertising' among a designer's specialities stays; an ad label alone still goes."""
+    listed = "- Branding\n- Advertising\n- Illustration\n"
+    kept = clean(f"As a designer, you could specialize in:\n{listed}Salaries vary.")
+    assert "- Advertising" in kept
+    assert "Advertising" not in clean("Salaries vary a lot.\nAdvertising\nThe next section is on pay.")
 
 
 def test_unless_in_code_spares_markup_inside_code_of_another_language(rule_file) -> None:  # type: ignore[no-untyped-def]

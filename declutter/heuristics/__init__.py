@@ -98,9 +98,18 @@ WANTS_FULL_PAGE: frozenset[str] = frozenset(
 """Heuristics that declare a ``full_page`` parameter: the pipeline tells them whether the text is a page's full
 text, with chrome around its article, or an extractor's output (see ``texts`` in rules/README.md)."""
 
+WANTS_INTRODUCED: frozenset[str] = frozenset(
+    name for name, fn in HEURISTICS.items() if "introduced" in signature(fn).parameters
+)
+"""Heuristics that declare an ``introduced`` parameter: the pipeline passes them the items of the lists the text
+announces (:func:`~declutter.matchers.introduced_items`). Those that judge short lines as a menu's labels by
+their shape alone take them; those that judge a region (a comment thread, a footer, a related list under its
+header) take the region whole."""
+
 __all__ = [
     "HEURISTICS",
     "WANTS_FULL_PAGE",
+    "WANTS_INTRODUCED",
     "WANTS_URL",
     "Heuristic",
     "Hit",

@@ -372,6 +372,7 @@ def recurring_menu(
     edge_gap: int = 8,
     edge_words: int = 200,
     full_page: bool = True,
+    introduced: frozenset[int] = frozenset(),
 ) -> list[Hit]:
     """Short lines outside the article that recur on its other side: a header menu and its footer copy.
 
@@ -389,13 +390,21 @@ def recurring_menu(
     Without ``full_page`` (an extractor's output, with no header or footer around the article: the
     pipeline says which) the run is the article's own, printed twice (a course's topics above and
     below its description, a shoe's colour and style line), and only its later copy, below the
-    article, goes.
+    article, goes. The items of a list the text announces (``introduced``: 'Here's our roadmap:' over a
+    series' parts) are no menu's labels.
     """
     span = article_span(blocks, claimed, prose_words, edge_gap, edge_words)
     if span is None:
         return []
     runs = _short_runs(
-        blocks, span, protected, claimed, max_words=max_words, exclamations=False, skip_claimed=True, inside=False
+        blocks,
+        span,
+        protected | introduced,
+        claimed,
+        max_words=max_words,
+        exclamations=False,
+        skip_claimed=True,
+        inside=False,
     )
     sides: dict[str, set[int]] = {}
     for run in runs:
@@ -828,6 +837,7 @@ def twin_menu(
     max_words: int = 6,
     twin_share: float = 0.8,
     max_digit_share: float = 0.2,
+    introduced: frozenset[int] = frozenset(),
 ) -> list[Hit]:
     """Both copies of a long run of short lines that the page prints twice, line for line: a menu and its copy.
 
@@ -836,7 +846,9 @@ def twin_menu(
     place it by. ``min_lines`` lines or more of at most ``max_words`` words with no sentence ending, among the
     lines no other rule removed, that stand again in the same order further down, go twice, when ``twin_share``
     of their lines occur on the page exactly twice: a shop's grid repeats its colour names and 'Add to cart'
-    under every card, many times, while a menu's labels name each place once per copy.
+    under every card, many times, while a menu's labels name each place once per copy. A run either copy of which
+    the text announces (``introduced``: a course's 'Topics include:' over its topics, printed again below its
+    description) is the article's list printed twice: neither goes.
 
     >>> from declutter.document import Document
     >>> menu = "\\n".join(f"Aisle {n}" for n in "ABCDEFGH")
@@ -867,6 +879,7 @@ def twin_menu(
                 size >= min_lines
                 and sum(len(where[keys[p]]) == 2 for p in run) >= twin_share * size
                 and sum(any(ch.isdigit() for ch in kept[p].text) for p in run) <= max_digit_share * size
+                and not any(kept[p + shift].line in introduced for p in run for shift in (0, second - first))
             ):
                 twins.update(run)
                 twins.update(range(second, second + size))

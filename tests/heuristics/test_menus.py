@@ -186,6 +186,17 @@ def test_recurring_menu_takes_only_the_later_copy_from_an_extract() -> None:
     assert len(recurring_menu(blocks, None, frozenset(), frozenset())) == 6
 
 
+def test_recurring_menu_leaves_a_list_the_text_announces() -> None:
+    """A series' parts under 'Here's our roadmap:' are the article's list printed again, not a menu's copy."""
+    parts = "Context Engineering\nStructured Outputs\nTool Calling\n"
+    bulleted = "".join(f"- {part}\n" for part in parts.split("\n") if part)
+    text = f"Agents\n{parts}\n{PROSE}\n{PROSE}\nHere's our roadmap:\n{bulleted}See you next week."
+    blocks = Document.from_text(text).blocks
+    later = frozenset(b.line for b in blocks if b.raw.startswith("- "))
+    assert len(recurring_menu(blocks, None, frozenset(), frozenset(), full_page=False)) == 2  # under the colon, a value
+    assert recurring_menu(blocks, None, frozenset(), frozenset(), full_page=False, introduced=later) == []
+
+
 def test_recurring_menu_needs_two_labels_outside_the_article() -> None:
     # One repeated line (the headline above, its teaser in a 'Most read' list below) is not a menu.
     teasers = "Most read\nStorm hits coast\nCouncil approves budget"
@@ -465,6 +476,15 @@ def test_twin_menu_takes_both_copies_of_a_menu_on_a_page_without_prose() -> None
     cards = "Lodge Cast Iron\n12 inch skillet\n$49.99 USD\nCast iron skillet 9 inch\n$34.99 USD"
     assert _twins(f"{menu}\n{menu}\n{cards}") == list(range(16))
     assert _twins(f"{menu}\n{cards}\n{menu}") == [*range(8), *range(13, 21)]
+
+
+def test_twin_menu_leaves_a_list_the_text_announces_printed_twice() -> None:
+    """A course's topics under 'Topics include:', printed again under its description, are its own list."""
+    menu = "\n".join(["Bakeware", "Bread Pans", "Cake Pans", "Barware", "Ice Trays", "Cookware", "Woks", "Gift Cards"])
+    blocks = Document.from_text(f"{menu}\n{menu}\nLodge").blocks
+    assert len(twin_menu(blocks, None, frozenset(), frozenset())) == 16  # type: ignore[arg-type]
+    for announced in (frozenset({0}), frozenset({9})):  # either copy
+        assert twin_menu(blocks, None, frozenset(), frozenset(), introduced=announced) == []  # type: ignore[arg-type]
 
 
 def test_twin_menu_leaves_short_runs_grids_and_cards() -> None:
