@@ -32,6 +32,7 @@ from declutter.heuristics.lists import (
 )
 from declutter.heuristics.menus import (
     bulleted_head_menu,
+    facet_list,
     footer_columns,
     head_run,
     header_list,
@@ -76,6 +77,7 @@ HEURISTICS: dict[str, Heuristic] = {
     "menu-run": menu_run,
     "recurring-menu": recurring_menu,
     "twin-menu": twin_menu,
+    "facet-list": facet_list,
     "label-line": label_line,
     "list-fill": list_fill,
     "ranked-list": ranked_list,
@@ -118,6 +120,7 @@ __all__ = [
     "caption_above_credit",
     "comment_thread",
     "detached_prose",
+    "facet_list",
     "footer_columns",
     "footer_floor",
     "head_run",

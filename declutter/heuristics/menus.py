@@ -885,3 +885,55 @@ def twin_menu(
                 twins.update(range(second, second + size))
     reason = "short line of a run of {} or more the page prints twice"
     return [(kept[p], reason.format(min_lines)) for p in sorted(twins)]
+
+
+def facet_list(
+    blocks: Sequence[Block],
+    rule: Rule,
+    protected: frozenset[int],
+    claimed: frozenset[int],
+    *,
+    min_lines: int = 3,
+    lone_lines: int = 5,
+) -> list[Hit]:
+    """A shop's filter facets: ``min_lines`` lines or more right under each other, each a value and the count of
+    products it leaves ('Black (10)', 'Wireless (6 products)'), the rule's patterns saying what such a line is.
+
+    A collection page's full text prints every filter of its sidebar this way, a few hundred lines beside its
+    grid, and no menu rule takes them: they hold digits, and one facet group is too short to be a menu. The run
+    is a list's items, printed with no blank line between them: a page whose cards each name a subcategory and
+    its count ('Power Banks (158)') prints them as blocks apart, and keeps them; a run half of whose lines the
+    page prints again outside such runs stays too (those cards' sidebar list, which other rules would otherwise
+    read as the cards' removed copy). Lines other rules removed count in the run. A filter has siblings: a page
+    whose only such run is shorter than ``lone_lines`` keeps it (a seller's feedback tabs, 'This item (1)').
+
+    >>> from declutter import RuleSet
+    >>> from declutter.document import Document
+    >>> rule = RuleSet.bundled().get("facet-list")
+    >>> text = "Size\\nS (4)\\nM (9)\\nL (7)\\nColour\\nBlack (10)\\nBlue (2)\\nRed (1 product)\\n\\nMug (3)"
+    >>> [b.text for b, _ in facet_list(Document.from_text(text).blocks, rule, frozenset(), frozenset())][3:]
+    ['Black (10)', 'Blue (2)', 'Red (1 product)']
+    """
+    if rule is None or not rule.patterns:
+        return []
+    runs: list[list[Block]] = []
+    for block in blocks:
+        if fullmatch(rule, block, block.text) is None:
+            continue
+        if runs and block.line == runs[-1][-1].line + 1:
+            runs[-1].append(block)
+        else:
+            runs.append([block])
+    runs = [run for run in runs if len(run) >= min_lines]
+    if len(runs) == 1 and len(runs[0]) < lone_lines:
+        return []  # one short list of counts is a set of tabs ('This item (1)', 'All items (805)'), not a filter
+    in_runs = {b.line for run in runs for b in run}
+    elsewhere = {b.text.casefold() for b in blocks if b.line not in in_runs}
+    reason = "a filter facet: one of {} lines in a row, each a value and its count"
+    return [
+        (b, reason.format(len(run)))
+        for run in runs
+        if sum(b.text.casefold() in elsewhere for b in run) * 2 < len(run)
+        for b in run
+        if b.line not in claimed and b.line not in protected
+    ]

@@ -7,6 +7,7 @@ from declutter.document import Document
 from declutter.heuristics.common import Removed
 from declutter.heuristics.menus import (
     bulleted_head_menu,
+    facet_list,
     footer_columns,
     head_run,
     header_list,
@@ -523,3 +524,42 @@ def test_header_list_ends_at_a_long_german_item() -> None:
     result = explain(BODY + "Categories\n" + "\n".join([*_TOPICS, long_item, *_TOPICS[:3]]) + "\n")
     taken = [d.text for d in result.decisions if d.rule_id == "NAV012"]
     assert taken == _TOPICS
+
+
+def _facets(text: str) -> list[str]:
+    blocks = Document.from_text(text).blocks
+    return [b.text for b, _ in facet_list(blocks, RuleSet.bundled().get("NAV021"), frozenset(), frozenset())]
+
+
+SIZES = "Size\n7 (111)\n7.5 (112)\n8 (141)\n"
+BRANDS = "Brand\nMerrell (12)\nSalomon (9)\nTravel (7) Travel (7 products)\nOn Running (3)\nKeen (4 items)\n"
+
+
+def test_facet_list_takes_a_filters_values_and_counts() -> None:
+    """Each filter's values with their counts, sizes and Shopify's doubled labels too; the headers stay."""
+    assert _facets(f"{SIZES}{BRANDS}Merrell Moab 3\n$130.00") == [
+        "7 (111)",
+        "7.5 (112)",
+        "8 (141)",
+        "Merrell (12)",
+        "Salomon (9)",
+        "Travel (7) Travel (7 products)",
+        "On Running (3)",
+        "Keen (4 items)",
+    ]
+    # One filter alone goes when it is long enough to be no set of tabs.
+    assert len(_facets(BRANDS)) == 5
+
+
+def test_facet_list_leaves_cards_tabs_and_tables() -> None:
+    # A category page's cards, each a block of its own, and their copy in its sidebar.
+    cards = "Power Banks (158)\n\nRadios (4)\n\nCamera Accessories (10)\n\nHome Appliance (1)\n\nFans (8)\n\n"
+    assert _facets(f"{cards}{SIZES}") == []
+    sidebar = "Categories\nFans (8)\nRadios (4)\nPower Banks (158)\nHome Appliance (1)\nCamera Accessories (10)\n"
+    assert _facets(cards + sidebar) == []
+    # One short run of counts: a seller's feedback tabs.
+    assert _facets("Seller feedback (805)\nThis item (1)\nAll items (805)\n") == []
+    # A study's table rows (a number, then its share) and models with their years.
+    rows = "Freshman 10 (11)\nSophomore 12 (14)\nJunior 10 (11)\nSenior 9 (10)\nHispanic 13 (15)\n"
+    models = "Acer Nitro 16 (2023)\nAcer Chromebook 516 GE (2022)\nLenovo Legion 5 (2024)\nDell XPS 13 (2024)\n"
+    assert _facets(rows + models) == []
