@@ -33,6 +33,7 @@ from declutter.heuristics.lists import (
 from declutter.heuristics.menus import (
     bulleted_head_menu,
     facet_list,
+    flattened_list,
     footer_columns,
     head_run,
     header_list,
@@ -78,6 +79,7 @@ HEURISTICS: dict[str, Heuristic] = {
     "recurring-menu": recurring_menu,
     "twin-menu": twin_menu,
     "facet-list": facet_list,
+    "flattened-list": flattened_list,
     "label-line": label_line,
     "list-fill": list_fill,
     "ranked-list": ranked_list,
@@ -121,6 +123,7 @@ __all__ = [
     "comment_thread",
     "detached_prose",
     "facet_list",
+    "flattened_list",
     "footer_columns",
     "footer_floor",
     "head_run",

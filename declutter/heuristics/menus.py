@@ -937,3 +937,50 @@ def facet_list(
         for b in run
         if b.line not in claimed and b.line not in protected
     ]
+
+
+_PAUSE = regex.compile(r"[.!?;:,。、](?:\s|$)")
+_CODE_MARK = regex.compile(r"[{}\[\]<>=|#`\"]")
+
+
+def flattened_list(
+    blocks: Sequence[Block],
+    rule: Rule | None,
+    protected: frozenset[int],
+    claimed: frozenset[int],
+    *,
+    min_words: int = 100,
+    words_per_pause: int = 40,
+    capital_share: float = 0.6,
+    max_digit_share: float = 0.05,
+) -> list[Hit]:
+    """A list of names run together on one line: a country, language or currency picker, a mega-menu.
+
+    A page's full text prints a drop-down's options, or a whole menu, side by side ('Select your country
+    Afghanistan Åland Albania …', 'Furniture Sale Living Room Furniture Sofas Sectionals …'): a line of hundreds of
+    words that no sentence runs through. A line of ``min_words`` words or more goes when it pauses (a comma, a
+    full stop, a colon) less than once every ``words_per_pause`` words and ``capital_share`` of its words start
+    with a capital, a digit or a mark: prose of that length pauses every sentence, and German's capitalised nouns
+    are a third of its words. Guards: a line with a bracket, a quote or an equals sign (code, a chart's syntax) or
+    with more than ``max_digit_share`` of its words holding a digit (a timetable, a table's rows) stays, and so
+    does a bulleted line, an item of the page's own list (a job's card naming every country it is open to).
+
+    >>> from declutter.document import Document
+    >>> picker = "Select your country " + " ".join(["Albania Andorra Angola Anguilla Argentina Armenia"] * 17)
+    >>> prose = ("The council met on Monday, and the vote was close. " * 12).strip()
+    >>> blocks = Document.from_text(f"{picker}\\n{prose}").blocks
+    >>> [b.line for b, _ in flattened_list(blocks, None, frozenset(), frozenset())]
+    [0]
+    """
+    hits: list[Hit] = []
+    for block in blocks:
+        if block.words < min_words or block.line in claimed or block.line in protected or is_bulleted(block):
+            continue
+        words = block.text.split()
+        if len(_PAUSE.findall(block.text)) * words_per_pause >= len(words) or _CODE_MARK.search(block.text):
+            continue
+        capitals = sum(1 for word in words if not word[0].islower())
+        digits = sum(1 for word in words if any(ch.isdigit() for ch in word))
+        if capitals >= capital_share * len(words) and digits <= max_digit_share * len(words):
+            hits.append((block, f"a list of {len(words)} words run together on one line, no sentence through it"))
+    return hits

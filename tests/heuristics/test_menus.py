@@ -8,6 +8,7 @@ from declutter.heuristics.common import Removed
 from declutter.heuristics.menus import (
     bulleted_head_menu,
     facet_list,
+    flattened_list,
     footer_columns,
     head_run,
     header_list,
@@ -563,3 +564,29 @@ def test_facet_list_leaves_cards_tabs_and_tables() -> None:
     rows = "Freshman 10 (11)\nSophomore 12 (14)\nJunior 10 (11)\nSenior 9 (10)\nHispanic 13 (15)\n"
     models = "Acer Nitro 16 (2023)\nAcer Chromebook 516 GE (2022)\nLenovo Legion 5 (2024)\nDell XPS 13 (2024)\n"
     assert _facets(rows + models) == []
+
+
+def _flattened(text: str) -> list[int]:
+    blocks = Document.from_text(text).blocks
+    return [b.line for b, _ in flattened_list(blocks, None, frozenset(), frozenset())]
+
+
+COUNTRIES = " ".join(["Albania Andorra Angola Anguilla Argentina Armenia Aruba Australia Austria Azerbaijan"] * 11)
+
+
+def test_flattened_list_takes_a_picker_run_together_on_one_line() -> None:
+    assert _flattened(f"Select your country {COUNTRIES}\nShipping to Canada takes a week.") == [0]
+    assert _flattened("Book Now * " * 60) == [0]
+
+
+def test_flattened_list_leaves_prose_code_tables_items_and_short_lines() -> None:
+    # Prose pauses, even in title case; German capitalises its nouns, not most of its words.
+    assert _flattened("The Council Met On Monday, And The Vote Was Close. " * 12) == []
+    assert (
+        _flattened("Die Stadt hat am Montag beschlossen dass der neue Busbahnhof im Frühjahr eröffnet wird " * 8) == []
+    )
+    # A chart's syntax, a timetable's rows, a list's item, and 99 words.
+    assert _flattened('flowchart TD A["Slow Query"] --> B ' + COUNTRIES) == []
+    assert _flattened(" ".join(f"Week {n} Rest Easy Run Tempo" for n in range(20))) == []
+    assert _flattened(f"- Senior Developer Remote {COUNTRIES}") == []
+    assert _flattened(" ".join(COUNTRIES.split()[:99])) == []
