@@ -529,7 +529,7 @@ def test_header_list_ends_at_a_long_german_item() -> None:
 
 def _facets(text: str) -> list[str]:
     blocks = Document.from_text(text).blocks
-    return [b.text for b, _ in facet_list(blocks, RuleSet.bundled().get("NAV021"), frozenset(), frozenset())]
+    return [b.text for b, _ in facet_list(blocks, RuleSet.bundled().get("NAV022"), frozenset(), frozenset())]
 
 
 SIZES = "Size\n7 (111)\n7.5 (112)\n8 (141)\n"
