@@ -180,7 +180,7 @@ def _extract_page(
             f"a later copy of the page's text ({path_of(copy)}, {len(all_text(copy).split())} words) was left out"
         )
         remove(copy)
-    for twin in later_twins(root):  # a responsive layout's second copy, a carousel's cloned slide
+    for twin in later_twins(root, product=head.product):  # a responsive layout's second copy, a cloned slide
         notes.append(f"a later twin of a block ({path_of(twin)}, {len(all_text(twin).split())} words) was left out")
         remove(twin)
     parts = content_parts(root, article=head.article)

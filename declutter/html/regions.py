@@ -624,13 +624,20 @@ TWIN_SPAN = 6
 by side (an API reference repeating a parameter's description in every method is not a twin)."""
 
 
+PRODUCT_TWIN_WORDS = 8
+"""On a page that calls itself a product, a block of this many words is compared (:data:`TWIN_WORDS` elsewhere)."""
+PRODUCT_TWIN_SPAN = 30
+"""On a page that calls itself a product, the twins' nearest common ancestor holds at most this many times a
+copy's words (:data:`TWIN_SPAN` elsewhere)."""
+
+
 _TEXT_NODES = cast(Callable[[HtmlElement], list[Any]], etree.XPath("descendant::text()[normalize-space()]"))
 _PLAIN_TEXT_NODES = cast(
     Callable[[HtmlElement], list[str]], etree.XPath("descendant::text()[normalize-space()]", smart_strings=False)
 )
 
 
-def _made_of_repeated_text(base: HtmlElement) -> set[HtmlElement]:
+def _made_of_repeated_text(base: HtmlElement, words: int) -> set[HtmlElement]:
     """The elements whose every piece of text (text node) is printed somewhere else on the page too: only
     these can be twins.
 
@@ -638,7 +645,7 @@ def _made_of_repeated_text(base: HtmlElement) -> set[HtmlElement]:
     (most pages: a few menus and labels), not of every element.
     """
     counts = Counter(" ".join(text.split()) for text in _PLAIN_TEXT_NODES(base))
-    if sum(len(key.split()) * (count - 1) for key, count in counts.items() if count > 1 and key) < TWIN_WORDS:
+    if sum(len(key.split()) * (count - 1) for key, count in counts.items() if count > 1 and key) < words:
         return set()  # fewer repeated words than one twin holds (most pages once their chrome is gone)
     nodes = _TEXT_NODES(base)
     keys = [" ".join(node.split()) for node in nodes]
@@ -657,7 +664,7 @@ def _made_of_repeated_text(base: HtmlElement) -> set[HtmlElement]:
     return repeated - unique
 
 
-def later_twins(base: HtmlElement) -> list[HtmlElement]:
+def later_twins(base: HtmlElement, *, product: bool = False) -> list[HtmlElement]:
     """The outermost blocks under ``base`` whose whole text is, word for word, that of a block printed earlier.
 
     A responsive layout prints one block twice, one copy per screen size ('hidden-up-md' and
@@ -671,15 +678,23 @@ def later_twins(base: HtmlElement) -> list[HtmlElement]:
     >>> page = parse(f"<body><div id=a>{text}</div><div id=b><div>{text}</div></div></body>")
     >>> [element.get("id") for element in later_twins(page.find("body"))]
     ['b']
+
+    A page that calls itself a product (``product``) prints its buy box and its feature blocks once per screen
+    size in layouts far apart (a desktop column beside the gallery, a mobile stack under it): its copies are
+    shorter (:data:`PRODUCT_TWIN_WORDS`: a stock note, a feature's two sentences) and further apart
+    (:data:`PRODUCT_TWIN_SPAN`) than a text page's. Elsewhere short blocks printed twice are often the text (a
+    listing's repeated blurb, a docs page's repeated note): on every page these bounds lost listing and
+    documentation pages (WCXB dev listing -0.004, documentation -0.002).
     """
-    candidates = _made_of_repeated_text(base)
+    words, span = (PRODUCT_TWIN_WORDS, PRODUCT_TWIN_SPAN) if product else (TWIN_WORDS, TWIN_SPAN)
+    candidates = _made_of_repeated_text(base, words)
     first: dict[str, HtmlElement] = {}
     twins: list[HtmlElement] = []
     for element in base.iterdescendants():
         if element not in candidates:
             continue
         text = all_text(element)
-        if text.count(" ") < TWIN_WORDS - 1 or len(text.split()) < TWIN_WORDS:
+        if text.count(" ") < words - 1 or len(text.split()) < words:
             continue
         text = squeeze(text)
         earlier = first.setdefault(text, element)
@@ -687,7 +702,7 @@ def later_twins(base: HtmlElement) -> list[HtmlElement]:
             continue
         above = set(earlier.iterancestors())
         common = next(ancestor for ancestor in element.iterancestors() if ancestor in above)
-        if len(all_text(common).split()) <= TWIN_SPAN * len(text.split()):
+        if len(all_text(common).split()) <= span * len(text.split()):
             twins.append(element)
     return twins
 

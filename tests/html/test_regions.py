@@ -226,6 +226,17 @@ def test_later_twins_spares_a_wrapper_short_blocks_and_distant_copies() -> None:
     assert later_twins(page.find("body")) == []
 
 
+def test_later_twins_on_a_product_page_finds_short_copies_far_apart() -> None:
+    note = "<p>Ships the same business day when ordered by 3 PM Central time</p>"
+    gallery = "".join(f"<p>Photo {n} of the desk in oak, walnut and white laminate finishes</p>" for n in range(20))
+    page = parse(
+        f"<body><div><div id=desktop><h1>Desk</h1>{note}</div><div>{gallery}</div>"
+        f"<div id=mobile><div>{note}</div></div></div></body>"
+    )
+    assert later_twins(page.find("body")) == []  # 12 words, and the copies lie 20 paragraphs apart
+    assert [element.get("id") for element in later_twins(page.find("body"), product=True)] == ["mobile"]
+
+
 def _thread(wrapper_in_header: bool = False) -> str:
     post = (
         "<div class='{cls}'><div class='post-body'><p>I tried every cable I own and the screen stays black after a"
