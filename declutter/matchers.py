@@ -384,10 +384,12 @@ def match_lines(blocks: Sequence[Block], hits: Hits, protected: frozenset[int]) 
     spares a match within that many lines of a line of code that is no markup (:func:`in_code_sample`). A rule with
     ``unless_listed`` spares every match when it matches that many lines of the text or more: a list's entries
     each naming their author (a reading list's 'By Suzanne Lacy', a blog index's 'By Makenzie Holland • Dec. 19,
-    2025'), where a page's own byline is one line.
+    2025'), where a page's own byline is one line. A rule with ``only_listed`` is the converse: its matches go
+    only when it matches that many lines or more, furniture printed once per post ('Re: …' over each reply of a
+    thread), where one such line is the text's own.
     """
     decisions = []
-    listed = _listed(blocks, hits)
+    listed, few = _listed(blocks, hits)
     for n, block in enumerate(blocks):
         if block.line in protected:
             continue
@@ -417,24 +419,28 @@ def match_lines(blocks: Sequence[Block], hits: Hits, protected: frozenset[int]) 
                 reach = rule.params.get("unless_in_code", 0)
                 if reach and in_code_sample(blocks, n, reach):
                     continue
-                if rule.id in listed:
+                if rule.id in listed or rule.id in few:
                     continue
                 decisions.append(_drop(block, rule, Action.DROP, f"the whole line matches {_which(rule, index)}"))
                 break
     return decisions
 
 
-def _listed(blocks: Sequence[Block], hits: Hits) -> frozenset[str]:
-    """The ids of the line rules with ``unless_listed`` that match at least that many of the blocks' lines."""
+def _listed(blocks: Sequence[Block], hits: Hits) -> tuple[frozenset[str], frozenset[str]]:
+    """The ids of the line rules with ``unless_listed`` that match at least that many of the blocks' lines, and
+    of those with ``only_listed`` that match fewer."""
     counts: Counter[str] = Counter()
-    bars: dict[str, int] = {}
+    rules: dict[str, Rule] = {}
     for block in blocks:
         for rule, _ in hits.get(block.line, ()):
-            bar = rule.params.get("unless_listed", 0)
-            if bar and rule.kind is Kind.LINE:
+            if rule.kind is Kind.LINE and (rule.params.get("unless_listed") or rule.params.get("only_listed")):
                 counts[rule.id] += 1
-                bars[rule.id] = bar
-    return frozenset(rule_id for rule_id, count in counts.items() if count >= bars[rule_id])
+                rules[rule.id] = rule
+    listed = frozenset(
+        i for i, r in rules.items() if r.params.get("unless_listed") and counts[i] >= r.params["unless_listed"]
+    )
+    few = frozenset(i for i, r in rules.items() if r.params.get("only_listed") and counts[i] < r.params["only_listed"])
+    return listed, few
 
 
 def _heads_what_follows(rule: Rule, blocks: Sequence[Block], n: int) -> bool:

@@ -82,6 +82,7 @@ KIND_DEFAULTS: dict[Kind, dict[str, Any]] = {
         "unless_between_prose": 0,
         "unless_in_code": 0,
         "unless_listed": 0,
+        "only_listed": 0,
         "unless_lead_in": 0,
     },
     Kind.STRIP: {},
@@ -601,6 +602,7 @@ def _build_rule(
         "unless_among_items",
         "unless_in_code",
         "unless_listed",
+        "only_listed",
         "unless_lead_in",
     ):
         if key in params and params[key] is not None and (not isinstance(params[key], int) or params[key] < 0):

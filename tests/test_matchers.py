@@ -576,3 +576,29 @@ article = ["By Tuesday it was over."]
     assert dropped(story) == ["By Jane Doe"]
     assert dropped(books) == []
     assert len(dropped(books.rsplit("\n", 2)[0])) == 4, "four bylines: not yet a list"
+
+
+def test_only_listed_takes_matches_only_when_the_text_has_that_many(rule_file) -> None:  # type: ignore[no-untyped-def]
+    """One 'Re: …' line opens a letter; the same over every reply of a thread is the thread's furniture."""
+    dropped = _dropper(
+        rule_file(
+            """
+file = { prefix = "TST" }
+[[rule]]
+id = "TST019"
+name = "reply-subject"
+kind = "line"
+category = "navigation"
+description = "A reply's subject."
+patterns = ['Re: .+']
+only_listed = 2
+[rule.examples]
+residue = ["Re: Leaks\\n~ Same here.\\nRe: Leaks"]
+article = ["Re: Leaks"]
+"""
+        )
+    )
+    letter = "Re: your question about the lease\nThe landlord has to give notice first, in writing."
+    thread = "Re: Leaks\nSame here, since the update.\nRe: Leaks\nFixed by the patch for me."
+    assert dropped(letter) == []
+    assert dropped(thread) == ["Re: Leaks", "Re: Leaks"]
