@@ -416,7 +416,8 @@ def test_a_german_forum_threads_poster_panels_stay_when_its_dates_carry_seconds(
     one more line between the opening post and the first reply: the opening post fell off the article's span as a
     small edge group (`edge_gap`), and a poster's panel above the first reply and below the last read as a menu
     and its footer copy (NAV010), taking the last post with it. The reply subjects ('Re: …', NAV021) and the
-    dates and post numbers between them are per-post furniture, which may go."""
+    dates, post numbers, post counts ('Beiträge: 12', LDE014) and SMF's 'Gespeichert' between them are per-post
+    furniture, which may go."""
     panel = "Karin\nModeratorin\nForenfreundin\nVielschreiberin\nBeiträge: 7.682\nGespeichert\n"
     head = "Re: Wie nutzt ihr KI in euren Foren?\n"
     text = (
@@ -431,6 +432,10 @@ def test_a_german_forum_threads_poster_panels_stay_when_its_dates_carry_seconds(
     furniture = {head.strip(), "#1", "#2", "#3"}
 
     def content(t: str) -> list[str]:
-        return [line for line in t.split("\n") if line not in furniture and not line[:2].isdigit()]
+        return [
+            line
+            for line in t.split("\n")
+            if line not in furniture and not line[:2].isdigit() and not line.startswith(("Beiträge", "Gespeichert"))
+        ]
 
     assert content(cleaned) == content(text)
