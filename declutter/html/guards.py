@@ -42,18 +42,12 @@ _TEXT_MARKUP = (
 )
 """The page's <main>, its <h1>s outside dialogs and its articleBody elements: the markup of its text."""
 
-_ARTICLE_HOLDERS = cast(
-    Callable[[HtmlElement], list[HtmlElement]],
-    etree.XPath(f"(descendant::article | {_TEXT_MARKUP})/ancestor::*"),
-)
-"""The ancestors of every <article>, <main>, <h1> and articleBody element below the context element.
+_TEXT_HOLDERS = cast(Callable[[HtmlElement], list[HtmlElement]], etree.XPath(f"({_TEXT_MARKUP})/ancestor::*"))
+"""The ancestors of every <main>, <h1> (outside dialogs) and articleBody element.
 The articleBody test reads the ``itemprop`` attributes and goes up to their elements: a predicate on
 every element (``descendant::*[@itemprop = 'articleBody']``) costs libxml2 several times more. An <h1>
 inside a dialog (a 'Subscribe to RSS' box kept in a sidebar, a consent centre) heads the dialog, not the page:
 it would shield the sidebar holding it."""
-
-_TEXT_HOLDERS = cast(Callable[[HtmlElement], list[HtmlElement]], etree.XPath(f"({_TEXT_MARKUP})/ancestor::*"))
-"""The ancestors of every <main>, <h1> and articleBody element: :data:`_ARTICLE_HOLDERS` less the <article>s."""
 
 
 _ARTICLES = cast(Callable[[HtmlElement], list[HtmlElement]], etree.XPath("descendant::article"))
@@ -63,7 +57,7 @@ _ARTICLES = cast(Callable[[HtmlElement], list[HtmlElement]], etree.XPath("descen
 class Holders:
     """The elements holding the markup of the page's text, found before the walk.
 
-    ``any``: every element with an <article>, <main>, <h1> or articleBody below it (:data:`_ARTICLE_HOLDERS`).
+    ``any``: every element with an <article>, <main>, <h1> or articleBody below it.
     ``marked``: the same for a rule guarded by the markup alone, where an <article> counts only when it is the
     page's only one: where the page marks several, they are cards or posts (a mega-menu's featured stories, a
     sidebar's teasers), and a <nav> or <aside> holding them is still what it says it is.
@@ -74,7 +68,8 @@ class Holders:
 
 
 def article_holders(root: HtmlElement) -> Holders:
-    """The page's :class:`Holders`, found by XPath in C.
+    """The page's :class:`Holders`: the markup's holders by XPath in C (:data:`_TEXT_HOLDERS`), and the <article>s'
+    ancestors added in Python, as a page has few <article>s (one XPath for both scanned the page once more).
 
     >>> from declutter.html.parsing import parse
     >>> page = parse("<body><nav id=menu><article>Storm hits coast</article><article>Fares rise</article></nav>"
@@ -85,10 +80,10 @@ def article_holders(root: HtmlElement) -> Holders:
     >>> page.get_element_by_id("menu") in holders.any
     True
     """
-    found = frozenset(_ARTICLE_HOLDERS(root))
-    if len(_ARTICLES(root)) < 2:
-        return Holders(found, found)
-    return Holders(found, frozenset(_TEXT_HOLDERS(root)))
+    articles = _ARTICLES(root)
+    marked = frozenset(_TEXT_HOLDERS(root))
+    found = marked.union(*(article.iterancestors() for article in articles))  # a page's few <article>s, in Python
+    return Holders(found, found if len(articles) < 2 else marked)
 
 
 def protected(element: HtmlElement, text: Mass, holders: Holders, *, share: bool = True) -> bool:

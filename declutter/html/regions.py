@@ -584,10 +584,10 @@ def later_copies(base: HtmlElement) -> list[HtmlElement]:
     for paragraph in base.iter("p", "li", "blockquote"):
         if paragraph.tag != "p" and next(paragraph.iter("p", "ul", "ol"), paragraph) is not paragraph:
             continue  # an item or a quote holding paragraphs or a list is compared through them
-        text = squeeze(all_text(paragraph))
-        words = text.count(" ") + 1
-        if words >= COPY_WORDS:
-            compared.append((paragraph, words, text in seen))
+        split = all_text(paragraph).split()
+        if len(split) >= COPY_WORDS:  # joined (squeezed) only then: most paragraphs are short
+            text = " ".join(split)
+            compared.append((paragraph, len(split), text in seen))
             seen.add(text)
     if sum(copied for _, _, copied in compared) < COPY_PARAGRAPHS:
         return []  # most pages: nothing to weigh, no walk up the tree
@@ -644,11 +644,11 @@ def _made_of_repeated_text(base: HtmlElement, words: int) -> set[HtmlElement]:
     Found from the text nodes in one pass, so that :func:`later_twins` reads the whole text only of these
     (most pages: a few menus and labels), not of every element.
     """
-    counts = Counter(" ".join(text.split()) for text in _PLAIN_TEXT_NODES(base))
+    keys = [" ".join(text.split()) for text in _PLAIN_TEXT_NODES(base)]
+    counts = Counter(keys)
     if sum(len(key.split()) * (count - 1) for key, count in counts.items() if count > 1 and key) < words:
         return set()  # fewer repeated words than one twin holds (most pages once their chrome is gone)
-    nodes = _TEXT_NODES(base)
-    keys = [" ".join(node.split()) for node in nodes]
+    nodes = _TEXT_NODES(base)  # the same nodes in the same order, now with their parents: the keys are theirs
     repeated: set[HtmlElement] = set()
     unique: set[HtmlElement] = set()
     for node, key in zip(nodes, keys, strict=True):
@@ -694,15 +694,19 @@ def later_twins(base: HtmlElement, *, product: bool = False) -> list[HtmlElement
         if element not in candidates:
             continue
         text = all_text(element)
-        if text.count(" ") < words - 1 or len(text.split()) < words:
+        if text.count(" ") < words - 1:
             continue
-        text = squeeze(text)
+        pieces = text.split()
+        if len(pieces) < words:
+            continue
+        text = " ".join(pieces)  # squeezed
         earlier = first.setdefault(text, element)
         if earlier is element or contains(earlier, element) or any(contains(twin, element) for twin in twins[-1:]):
             continue
         above = set(earlier.iterancestors())
         common = next(ancestor for ancestor in element.iterancestors() if ancestor in above)
-        if len(all_text(common).split()) <= span * len(text.split()):
+        bound = span * len(pieces)
+        if len(all_text(common).split(None, bound)) <= bound:  # split no further than the bound: common may be the page
             twins.append(element)
     return twins
 

@@ -6,6 +6,7 @@ import gc
 import weakref
 
 from hypothesis import given, settings
+from lxml.html import HtmlElement
 
 from declutter.html.parsing import parse
 from declutter.html.regions import _CONTENT_CLASS, later_copies, later_twins, names_body, survey
@@ -235,6 +236,19 @@ def test_later_twins_on_a_product_page_finds_short_copies_far_apart() -> None:
     )
     assert later_twins(page.find("body")) == []  # 12 words, and the copies lie 20 paragraphs apart
     assert [element.get("id") for element in later_twins(page.find("body"), product=True)] == ["mobile"]
+
+
+def test_later_twins_weighs_the_copies_common_ancestor_up_to_the_span() -> None:
+    """The common ancestor may hold TWIN_SPAN times a copy's words (here 6 × 20: two copies and 80 words beside
+    them), not one word more."""
+    copy = " ".join(f"word{i}" for i in range(20))
+
+    def page(beside: int) -> HtmlElement:
+        filler = " ".join(f"other{i}" for i in range(beside))
+        return parse(f"<body><div id=c><div id=a>{copy}</div> <p>{filler}</p> <div id=b>{copy}</div></div></body>")
+
+    assert [element.get("id") for element in later_twins(page(80).find("body"))] == ["b"]
+    assert later_twins(page(81).find("body")) == []
 
 
 def _thread(wrapper_in_header: bool = False) -> str:
