@@ -543,7 +543,12 @@ def widened(root: HtmlElement, container: HtmlElement) -> tuple[HtmlElement, tup
     body = body if body is not None else root
     if container is body:
         return container, ()
-    inside, page = len(all_text(container).split()), len(all_text(body).split())
+    inside, shown = len(all_text(container).split()), all_text(body)
+    bound = int(inside / WIDER_SHARE)  # the body's words, counted no further than the container's share settles
+    page = len(shown.split(None, bound))
+    if page <= bound and inside >= WIDER_SHARE * page:
+        return container, ()  # its share of the whole body's words: of the body less its landmarks too
+    page = page if page <= bound else len(shown.split())
     page -= sum(len(all_text(element).split()) for element in _landmarks(body, container))
     if inside >= WIDER_SHARE * page:
         return container, ()

@@ -90,13 +90,15 @@ def completed(
 ) -> tuple[tuple[Shape, ...], tuple[str, ...]]:
     """The shapes, replaced by the page's JSON-LD article body when the markup gave far less, or with the
     JSON-LD product description added when the markup left most of it out; with a note saying which."""
-    words = sum(len(shape.text.split()) for shape in shapes)
-    body = body_instead(items, words)
-    if body is not None:
-        note = f"the page's markup held {words} words and its JSON-LD article body more: the article body is used"
-        return tuple(paragraph(text) for text in body), (note,)
-    description = missing_description(items, " ".join(shape.text for shape in shapes))
-    if description is not None:
-        note = "the page's JSON-LD product description, mostly missing from its markup, is added"
-        return shapes + tuple(paragraph(text) for text in description), (note,)
+    if structured_body(items) is not None:  # the markup's words are counted only then: most pages have none
+        words = sum(len(shape.text.split()) for shape in shapes)
+        body = body_instead(items, words)
+        if body is not None:
+            note = f"the page's markup held {words} words and its JSON-LD article body more: the article body is used"
+            return tuple(paragraph(text) for text in body), (note,)
+    if product_description(items) is not None:  # and its text joined only for a product's description
+        description = missing_description(items, " ".join(shape.text for shape in shapes))
+        if description is not None:
+            note = "the page's JSON-LD product description, mostly missing from its markup, is added"
+            return shapes + tuple(paragraph(text) for text in description), (note,)
     return shapes, ()

@@ -251,6 +251,23 @@ def test_later_twins_weighs_the_copies_common_ancestor_up_to_the_span() -> None:
     assert later_twins(page(81).find("body")) == []
 
 
+def test_widened_keeps_a_container_holding_its_share_of_the_words_and_no_less() -> None:
+    """WIDER_SHARE (0.2) of the page's words: 20 of 100 keep the container, 20 of 101 do not; a footer's words are
+    left out of the page's (20 of 160, 60 of them the footer's, keep it)."""
+    from declutter.html.regions import widened
+
+    def page(beside: int, footer: int = 0) -> HtmlElement:
+        words = " ".join(f"w{i}" for i in range(beside))
+        policy = " ".join(f"f{i}" for i in range(footer))
+        mine = " ".join(f"c{i}" for i in range(20))
+        return parse(f"<body><div id=c><p>{mine}</p></div> <div><p>{words}</p></div> <footer>{policy}</footer></body>")
+
+    for beside, footer, kept in ((80, 0, True), (81, 0, False), (80, 60, True), (81, 60, False)):
+        root = page(beside, footer)
+        container = root.get_element_by_id("c")
+        assert (widened(root, container)[0] is container) is kept, (beside, footer)
+
+
 def _thread(wrapper_in_header: bool = False) -> str:
     post = (
         "<div class='{cls}'><div class='post-body'><p>I tried every cable I own and the screen stays black after a"

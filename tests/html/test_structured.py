@@ -32,3 +32,19 @@ def test_a_product_description_missing_from_the_markup_is_added() -> None:
     assert any("product description" in note for note in page.notes)
     shown = " ".join(paragraphs(description))
     assert missing_description([ld], shown) is None, "a description the markup shows is not added twice"
+
+
+def test_a_review_body_too_short_to_stand_in_leaves_the_product_description_to_be_added() -> None:
+    from declutter.html.structured import completed
+    from declutter.structure import paragraph
+
+    description = "This kettle boils a litre of water in ninety seconds and switches itself off when dry."
+    items: list[dict[str, object]] = [
+        {"@type": "Product", "description": description, "review": {"reviewBody": "Great."}},
+        {"@type": "Review", "reviewBody": "Great kettle."},
+    ]
+    shapes = (paragraph("Price: 20 euros, in stock, delivered tomorrow."),)
+    completed_shapes, notes = completed(items, shapes)
+    assert [shape.text for shape in completed_shapes] == [shapes[0].text, description]
+    assert notes == ("the page's JSON-LD product description, mostly missing from its markup, is added",)
+    assert completed([], shapes) == (shapes, ()), "a page without JSON-LD keeps its shapes, with no note"
