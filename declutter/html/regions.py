@@ -881,7 +881,7 @@ def headline_intro(root: HtmlElement, container: HtmlElement) -> tuple[HtmlEleme
     h1 = root.find(".//h1")
     if h1 is None or contains(container, h1) or contains(h1, container):
         return ()
-    if next(node for node in root.iter() if node is h1 or node is container) is not h1:
+    if not _precedes(h1, container):
         return ()  # the container comes first: what follows the headline is another part of the page
     block = h1
     for _ in range(HEADLINE_CLIMB):
@@ -889,7 +889,7 @@ def headline_intro(root: HtmlElement, container: HtmlElement) -> tuple[HtmlEleme
         if parent is None or parent.tag in ("body", "html") or contains(parent, container):
             break
         block = parent
-    printed = squeeze(all_text(container))
+    printed: str | None = None  # the container's text, read for the first paragraph that may introduce it
     found = []
     after = False  # the block's paragraphs after the headline (a kicker above it is not its introduction)
     for node in block.iter():
@@ -898,6 +898,32 @@ def headline_intro(root: HtmlElement, container: HtmlElement) -> tuple[HtmlEleme
             continue
         text = squeeze(all_text(node))
         links = sum(len(squeeze(all_text(link))) for link in node.iter("a"))
-        if len(text.split()) >= INTRO_WORDS and links < 0.5 * len(text) and text not in printed:
-            found.append(node)
+        if len(text.split()) >= INTRO_WORDS and links < 0.5 * len(text):
+            printed = squeeze(all_text(container)) if printed is None else printed
+            if text not in printed:
+                found.append(node)
     return tuple(found)
+
+
+def _precedes(first: HtmlElement, second: HtmlElement) -> bool:
+    """Whether ``first`` comes before ``second`` in document order, neither holding the other: their branches'
+    places under their nearest common ancestor, read from their ancestors (not a walk of the page before them).
+
+    >>> from declutter.html.parsing import parse
+    >>> page = parse("<body><div><h1 id=t>Wallets</h1></div><ul id=g><li>Slim wallet</li></ul></body>")
+    >>> _precedes(page.get_element_by_id("t"), page.get_element_by_id("g"))
+    True
+    >>> _precedes(page.get_element_by_id("g"), page.get_element_by_id("t"))
+    False
+    """
+    branches: dict[HtmlElement, HtmlElement] = {}  # each ancestor of second: its child on the way down to second
+    child = second
+    for ancestor in second.iterancestors():
+        branches[ancestor] = child
+        child = ancestor
+    child = first
+    for ancestor in first.iterancestors():
+        if ancestor in branches:
+            return bool(ancestor.index(child) < ancestor.index(branches[ancestor]))
+        child = ancestor
+    return False  # not in one tree

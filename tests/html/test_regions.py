@@ -422,3 +422,17 @@ def test_a_survey_lets_the_page_go_with_its_result() -> None:
         assert held() is None
     finally:
         gc.enable()
+
+
+def test_precedes_reads_document_order_from_the_branches_under_the_common_ancestor() -> None:
+    from declutter.html.regions import _precedes
+
+    root = parse(
+        "<body><div><section><div><p id=a>A</p></div></section><p id=b>B</p></div>"
+        "<div><p id=c>C</p><ul><li><span id=d>D</span></li></ul></div></body>"
+    )
+    ids = ("a", "b", "c", "d")
+    for n, first in enumerate(ids):
+        for second in ids[n + 1 :]:
+            assert _precedes(root.get_element_by_id(first), root.get_element_by_id(second)), (first, second)
+            assert not _precedes(root.get_element_by_id(second), root.get_element_by_id(first)), (second, first)
