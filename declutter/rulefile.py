@@ -108,6 +108,7 @@ KIND_DEFAULTS: dict[Kind, dict[str, Any]] = {
         "min_links": 0,
         "in_page_links": False,
         "unless_holding": [],
+        "unless_class_prefix": [],
         "unless_in_card": [],
         "unless_offsite": [],
         "unless_cards": False,
@@ -537,7 +538,7 @@ def _build_rule(
         params["unless_holding"] = _strings(
             params["unless_holding"], what="unless_holding", path=path, line=line, rule_id=rule_id
         )
-        for key in ("unless_in_card", "unless_offsite"):
+        for key in ("unless_in_card", "unless_offsite", "unless_class_prefix"):
             params[key] = _strings(params[key], what=key, path=path, line=line, rule_id=rule_id)
         if not selectors and not params["tokens"]:
             raise RuleError("a selector rule needs selectors or tokens", path=path, line=line, rule_id=rule_id)

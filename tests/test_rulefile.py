@@ -132,6 +132,14 @@ def test_unless_holding_must_name_tags(rule_file) -> None:  # type: ignore[no-un
     assert error.rule_id == "TST001"
 
 
+def test_unless_class_prefix_must_name_strings(rule_file) -> None:  # type: ignore[no-untyped-def]
+    selector = GOOD.replace('kind = "line"', 'kind = "selector"').replace(
+        "patterns = ['Share']", "selectors = ['.d-none']\nunless_class_prefix = [3]"
+    )
+    error = load_error(rule_file, selector.split("[rule.examples]")[0])
+    assert "unless_class_prefix must be a string or a list of strings" in error.message
+
+
 def test_texts_takes_full_page_on_heuristics_and_cutoffs_only(rule_file) -> None:  # type: ignore[no-untyped-def]
     heuristic = """
 file = { prefix = "TST" }

@@ -400,6 +400,9 @@ def _matches(
                 spared = rule.params.get("unless_holding")
                 if spared and next(element.iterdescendants(*spared), None) is not None:
                     continue  # a <figure> holding a table is the table, not a photo's caption
+                shown = rule.params.get("unless_class_prefix")
+                if shown and any(name.startswith(tuple(shown)) for name in (element.get("class") or "").split()):
+                    continue  # 'd-none d-lg-block': hidden on a phone, shown on a desktop
                 if _on_page(rule.params.get("unless_opened", False), page) and _opened(element, page.opened):
                     continue  # a tab, an accordion's panel: the reader opens it on a service page or a shop's category
                 twin = not rule.params.get("guard_twins", True) and one_of_twins(

@@ -125,3 +125,24 @@ def test_an_article_s_sign_up_form_goes_with_its_box() -> None:
     short = "<div><p>The council approved the budget on Monday.</p><form>Phone</form></div>"
     page = extract_page(f"<html>{head}<body><article><h1>Budget</h1>{short}</article></body></html>", rules)
     assert any("council" in block for block in page.blocks)
+
+
+def test_d_none_goes_unless_a_wider_screen_or_a_control_shows_it() -> None:
+    """Bootstrap's ``d-none`` hides a block on every screen, unless a responsive variant shows it on a wider one
+    (``d-none d-lg-block``, a rule's ``unless_class_prefix``) or a control opens it (``unless_opened = true``:
+    a product's tab too)."""
+    intro = "<p>" + "The Classic watch has a steel case and a mineral glass that resists scratches. " * 5 + "</p>"
+    hidden = (
+        "<div class='tile-copy d-none'><p>Moon Silver watch with a leather strap</p></div>"
+        "<div class='d-none d-lg-block'><p>Its hands glow in the dark for eight hours.</p></div>"
+        "<button aria-controls='specs'>Specs</button>"
+        "<div id='specs' class='d-none'><p>Water resistant to fifty metres.</p></div>"
+    )
+    head = "<meta property='og:type' content='product'>"
+    page = extract_page(
+        f"<html><head>{head}</head><body><main><h1>Classic</h1>{intro}{hidden}</main></body></html>",
+        RuleSet.bundled().active(),
+    )
+    assert not any("Moon Silver" in block for block in page.blocks)
+    assert any("glow in the dark" in block for block in page.blocks)
+    assert any("fifty metres" in block for block in page.blocks)
