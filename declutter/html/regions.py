@@ -630,10 +630,30 @@ by side (an API reference repeating a parameter's description in every method is
 
 
 PRODUCT_TWIN_WORDS = 8
-"""On a page that calls itself a product, a block of this many words is compared (:data:`TWIN_WORDS` elsewhere)."""
+"""On a page that calls itself a product, a block of this many words is compared (:data:`TWIN_WORDS` elsewhere),
+and so is a quoted copy on any page."""
 PRODUCT_TWIN_SPAN = 30
 """On a page that calls itself a product, the twins' nearest common ancestor holds at most this many times a
-copy's words (:data:`TWIN_SPAN` elsewhere)."""
+copy's words (:data:`TWIN_SPAN` elsewhere), and so does a quoted copy's on any page."""
+
+
+def _quoted(element: HtmlElement, common: HtmlElement) -> bool:
+    """Whether ``element`` sits in a quote (a ``<blockquote>``, an element whose class names a quote: XenForo's
+    ``bbCodeBlock--quote``, Invision's ``ipsQuote``, phpBB's ``quotecontent``) that does not also hold ``common``,
+    the block it copies: a reply quoting an earlier post.
+
+    >>> from declutter.html.parsing import parse
+    >>> page = parse("<body><div><p id=post>Hi</p></div><div><blockquote><p id=q>Hi</p></blockquote></div></body>")
+    >>> body = page.find("body")
+    >>> _quoted(page.get_element_by_id("q"), body), _quoted(page.get_element_by_id("post"), body)
+    (True, False)
+    """
+    for holder in (element, *element.iterancestors()):
+        if holder is common:
+            return False
+        if holder.tag == "blockquote" or "quote" in (holder.get("class") or "").lower():
+            return True
+    return False
 
 
 _TEXT_NODES = cast(Callable[[HtmlElement], list[Any]], etree.XPath("descendant::text()[normalize-space()]"))
@@ -690,19 +710,28 @@ def later_twins(base: HtmlElement, *, product: bool = False) -> list[HtmlElement
     (:data:`PRODUCT_TWIN_SPAN`) than a text page's. Elsewhere short blocks printed twice are often the text (a
     listing's repeated blurb, a docs page's repeated note): on every page these bounds lost listing and
     documentation pages (WCXB dev listing -0.004, documentation -0.002).
+
+    A copy inside a quote (:func:`_quoted`) has the product bounds on every page: a reply quoting a post far
+    above repeats its words, and the thread already holds them once.
+
+    >>> post = "<p>" + " ".join(["word"] * 10) + "</p>"
+    >>> filler = "<p>" + " ".join(["other"] * 40) + "</p>"
+    >>> page = parse(f"<body><div id=a>{post}</div>{filler}<div id=b><blockquote>{post}</blockquote></div></body>")
+    >>> [element.tag for element in later_twins(page.find("body"))]
+    ['blockquote']
     """
-    words, span = (PRODUCT_TWIN_WORDS, PRODUCT_TWIN_SPAN) if product else (TWIN_WORDS, TWIN_SPAN)
-    candidates = _made_of_repeated_text(base, words)
+    candidates = _made_of_repeated_text(base, PRODUCT_TWIN_WORDS)
     first: dict[str, HtmlElement] = {}
     twins: list[HtmlElement] = []
     for element in base.iterdescendants():
         if element not in candidates:
             continue
         text = all_text(element)
-        if text.count(" ") < words - 1:
+        if text.count(" ") < PRODUCT_TWIN_WORDS - 1:
             continue
         pieces = text.split()
-        if len(pieces) < words:
+        size = len(pieces)
+        if size < PRODUCT_TWIN_WORDS:
             continue
         text = " ".join(pieces)  # squeezed
         earlier = first.setdefault(text, element)
@@ -710,7 +739,13 @@ def later_twins(base: HtmlElement, *, product: bool = False) -> list[HtmlElement
             continue
         above = set(earlier.iterancestors())
         common = next(ancestor for ancestor in element.iterancestors() if ancestor in above)
-        bound = span * len(pieces)
+        if product or _quoted(element, common):
+            span = PRODUCT_TWIN_SPAN
+        elif size >= TWIN_WORDS:
+            span = TWIN_SPAN
+        else:
+            continue
+        bound = span * size
         if len(all_text(common).split(None, bound)) <= bound:  # split no further than the bound: common may be the page
             twins.append(element)
     return twins

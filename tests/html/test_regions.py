@@ -268,6 +268,20 @@ def test_widened_keeps_a_container_holding_its_share_of_the_words_and_no_less() 
         assert (widened(root, container)[0] is container) is kept, (beside, footer)
 
 
+def test_later_twins_finds_a_quoted_post_far_apart_but_not_the_post_it_quotes() -> None:
+    post = "<p>Reset the router first, then reinstall the driver from the vendor's page</p>"
+    replies = "".join(
+        f"<div class=post><p>Reply {n}: that did not work on my laptop either, sadly</p></div>" for n in range(20)
+    )
+    quote = f"<div class=post id=reply><blockquote id=quote>{post}</blockquote><p>Thanks, that fixed it.</p></div>"
+    page = parse(f"<body><div><div class=post id=first>{post}</div>{replies}{quote}</div></body>")
+    assert [element.get("id") for element in later_twins(page.find("body"))] == ["quote"]
+    unquoted = parse(f"<body><div><div class=post>{post}</div>{replies}<div class=post>{post}</div></div></body>")
+    assert later_twins(unquoted.find("body")) == []  # 12 words 20 posts apart, and no quote holds the copy
+    nearby = parse(f"<body><div><blockquote>{post}<div id=again>{post}</div></blockquote></div></body>")
+    assert [element.get("id") for element in later_twins(nearby.find("body"))] == []  # one quote holds both
+
+
 def _thread(wrapper_in_header: bool = False) -> str:
     post = (
         "<div class='{cls}'><div class='post-body'><p>I tried every cable I own and the screen stays black after a"
