@@ -375,7 +375,8 @@ def match_lines(blocks: Sequence[Block], hits: Hits, protected: frozenset[int]) 
     bulleted item of that many words or more, the lead-in of the article's list (:func:`_introduces_items`); a
     related list's 'See also:' over its links is no rule's with it. A rule with ``unless_above`` spares a match
     right above a line one of those patterns matches whole: the heading of what follows ('FAQ' over 'How do I
-    return an order?'); one with ``unless_beside`` spares a match right above or below such a line. A rule with
+    return an order?'); one with ``unless_beside`` spares a match right above or below such a line, and one
+    with ``only_beside`` every match that is not (:func:`_alone`). A rule with
     ``unless_among_items`` spares a bulleted match next to a bulleted item of that many words or more that no
     rule matches (:func:`_among_items`). A rule with ``unless_heading`` spares a match whose next line, of that
     many words or more, repeats one of its words (:func:`heads_paragraph`); one with ``unless_between_prose``
@@ -405,7 +406,7 @@ def match_lines(blocks: Sequence[Block], hits: Hits, protected: frozenset[int]) 
                 lead_in = rule.params.get("unless_lead_in", 0)
                 if lead_in and _introduces_items(blocks, n, lead_in):
                     continue
-                if _heads_what_follows(rule, blocks, n) or _beside(rule, blocks, n):
+                if _heads_what_follows(rule, blocks, n) or _beside(rule, blocks, n) or _alone(rule, blocks, n):
                     continue
                 among = rule.params.get("unless_among_items", 0)
                 if among and _among_items(blocks, n, among, hits):
@@ -479,6 +480,17 @@ def _beside(rule: Rule, blocks: Sequence[Block], n: int) -> bool:
     beside: Sequence[regex.Pattern[str]] = rule.params.get("unless_beside") or ()
     near = (*blocks[max(0, n - 1) : n], *blocks[n + 1 : n + 2])
     return any(pattern.fullmatch(b.text, timeout=REGEX_TIMEOUT) for pattern in beside for b in near)
+
+
+def _alone(rule: Rule, blocks: Sequence[Block], n: int) -> bool:
+    """The rule has ``only_beside`` patterns and the block at ``n`` stands neither right above nor right below a
+    line one of them matches whole: a poster's 'Location: SIN' goes between his 'Join Date: Aug 2008' and 'Posts:
+    1,077', an event's 'Location: Town hall' among its own facts stays."""
+    beside: Sequence[regex.Pattern[str]] = rule.params.get("only_beside") or ()
+    if not beside:
+        return False
+    near = (*blocks[max(0, n - 1) : n], *blocks[n + 1 : n + 2])
+    return not any(pattern.fullmatch(b.text, timeout=REGEX_TIMEOUT) for pattern in beside for b in near)
 
 
 def _among_items(blocks: Sequence[Block], n: int, words: int, hits: Hits) -> bool:

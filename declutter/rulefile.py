@@ -77,6 +77,7 @@ KIND_DEFAULTS: dict[Kind, dict[str, Any]] = {
         "item_words": 0,
         "unless_above": [],
         "unless_beside": [],
+        "only_beside": [],
         "unless_among_items": 0,
         "unless_heading": 0,
         "unless_between_prose": 0,
@@ -497,7 +498,7 @@ def _build_rule(
             raw[SPARE_PER_CARD], path=path, line=_key_line(source, line, SPARE_PER_CARD), rule_id=rule_id
         )
     if kind is Kind.LINE:
-        for key in ("unless_above", "unless_beside"):
+        for key in ("unless_above", "unless_beside", "only_beside"):
             key_line = _key_line(source, line, key)
             params[key] = tuple(
                 compile_pattern(p, flags=flags, path=path, line=key_line, rule_id=rule_id, defines=defines)

@@ -324,6 +324,32 @@ article = ["~ (415) 742-4306\\nhello@clinic.org"]
     assert dropped("Suzanne Pagel\nsp@ampact.us\n952-960-4724") == []
 
 
+def test_only_beside_drops_a_match_only_next_to_a_line_its_patterns_match(rule_file) -> None:  # type: ignore[no-untyped-def]
+    """A poster's location sits beside his counts in a post's panel; an event's location is one of its facts."""
+    dropped = _dropper(
+        rule_file(
+            """
+file = { prefix = "TST" }
+[[rule]]
+id = "TST017"
+name = "location"
+kind = "line"
+category = "navigation"
+description = "A poster's location."
+patterns = ['(?i)location ?: ?\\S.{0,60}']
+only_beside = ['(?i)posts ?: ?[\\d.,]+']
+[rule.examples]
+residue = ["~ Posts: 1,077\\nLocation: SIN"]
+article = ["Location: Town hall"]
+"""
+        )
+    )
+
+    assert dropped("Join Date: Aug 2008\nLocation: SIN\nPosts: 1,077") == ["Location: SIN"]
+    assert dropped("Posts: 133\nLocation: Kooskia, ID\nI planted the apples last spring.") == ["Location: Kooskia, ID"]
+    assert dropped("Date: 12 May 2024\nLocation: Town hall\nFree entry for members.") == []
+
+
 def test_unless_among_items_spares_a_bulleted_match_next_to_a_longer_unmatched_item(rule_file) -> None:  # type: ignore[no-untyped-def]
     """'- Watch' in a packing list is the list's word; among a player's labels it is a label."""
     dropped = _dropper(
