@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import cached_property, lru_cache
+from itertools import pairwise
 from pathlib import Path
 from types import MappingProxyType
 
@@ -123,7 +124,7 @@ def _decide(
                 claimed.add(block.line)
                 categories[block.line] = rule.category
     decisions += match_cutoffs(view, plan.cutoffs, hits, protected, claimed)
-    decisions = _spare_card_lines(decisions, plan.spare)
+    decisions = _spare_card_lines(decisions, plan.spare, {b.line: b.words for b in view})
     dropped = {d.line for d in decisions}
     kept_strips = [d for d in strips if d.line not in dropped]
     return tuple(sorted(decisions + kept_strips, key=lambda d: (d.line, d.start))), full_page
@@ -168,7 +169,12 @@ def _card_shape(text: str) -> str:
     return _SHAPE_LETTERS.sub("a", _SHAPE_DIGITS.sub("0", text.strip()))
 
 
-def _spare_card_lines(decisions: list[Decision], rules: Sequence[Rule]) -> list[Decision]:
+SPARE_GAP_WORDS = 40
+"""Kept words between each two lines of a run that make each stretch a post of its own, whatever else went
+between them: a thread's text under each date, where a card holds a title and a blurb."""
+
+
+def _spare_card_lines(decisions: list[Decision], rules: Sequence[Rule], words: Mapping[int, int]) -> list[Decision]:
     """The removals, less the lines that belong to kept cards.
 
     A jobs board, a forum's thread list or a news listing prints a date ('3 days ago') once per
@@ -177,7 +183,9 @@ def _spare_card_lines(decisions: list[Decision], rules: Sequence[Rule]) -> list[
     giving the same number share one shape, and nothing but those lines was removed from the first
     to the last of them, the cards between them are kept, and those lines are part of them: they
     stay. A teaser list that other rules removed keeps its dates removed with it, and an article's
-    one date line has no siblings.
+    one date line has no siblings. A run whose every stretch between two of its lines keeps
+    :data:`SPARE_GAP_WORDS` words (``words``: each line's) stays too, whatever else went between them:
+    a thread's per-post dates, once another rule took each poster's 'Posts: 3,760' beside them.
     """
     least = {rule.id: rule.params[SPARE_PER_CARD] for rule in rules if SPARE_PER_CARD in rule.params}
     if not least:
@@ -194,10 +202,17 @@ def _spare_card_lines(decisions: list[Decision], rules: Sequence[Rule]) -> list[
         lines = {d.line for d in run}
         first, last = min(lines), max(lines)
         if all(n in lines or n not in removed for n in range(first, last + 1)):
-            spared |= lines
+            spared |= lines  # nothing else went between them
+        elif all(_kept_words(words, removed, a, b) >= SPARE_GAP_WORDS for a, b in pairwise(sorted(lines))):
+            spared |= lines  # a post under each
     if not spared:
         return decisions
     return [d for d in decisions if not (d.line in spared and d.rule_id in least)]
+
+
+def _kept_words(words: Mapping[int, int], removed: set[int], first: int, last: int) -> int:
+    """The words of the lines strictly between ``first`` and ``last`` that no decision removed."""
+    return sum(words.get(n, 0) for n in range(first + 1, last) if n not in removed)
 
 
 MAX_PASSES = 3

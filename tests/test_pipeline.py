@@ -323,6 +323,19 @@ def test_dates_printed_once_per_kept_card_stay_with_the_cards() -> None:
     assert "3 days ago" not in clean(f"3 days ago\n\n{PAGE_PROSE}")
 
 
+def test_a_threads_per_post_dates_stay_when_the_posters_counts_between_them_go() -> None:
+    """Each post keeps 40 words or more under its date: the dates are the thread's, though 'Posts: 3,760' went."""
+    post = PAGE_PROSE.strip() + " Nobody in the hall expected the vote to pass before the summer break began."
+    thread = "".join(f"{date}\nPosts: 3,760\n\n{post}\n\n" for date in ["30 Jun 2024", "1 Jul 2024", "2 Jul 2024"])
+    kept = clean(thread)
+    assert "Posts: 3,760" not in kept
+    assert all(date in kept for date in ["30 Jun 2024", "1 Jul 2024", "2 Jul 2024"])
+    short = "".join(
+        f"{date}\nPosts: 3,760\n\nA short card.\n\n" for date in ["30 Jun 2024", "1 Jul 2024", "2 Jul 2024"]
+    )
+    assert "30 Jun 2024" not in clean(short), "cards of a few words with something removed between them"
+
+
 def test_any_line_rule_spares_its_card_lines_by_parameter(tmp_path: Path) -> None:
     """The pipeline knows how to spare a line printed once per card; the rule file says which lines are such."""
     rule = (
