@@ -249,6 +249,43 @@ def test_a_tail_many_times_the_text_above_a_marker_with_no_prose_above_it_is_the
     assert cut(_shop_page(6))  # a few cards under the same head: a sponsored strip, cut as before
 
 
+def test_a_product_s_fields_longer_than_the_text_above_a_sponsored_label_are_no_tail() -> None:
+    """A shop's 'Sponsored' label under one card's price, near the top of a product page that an extractor printed
+    without its article: the product's fields below it outweigh the text above, so they are the page."""
+    from declutter import explain
+
+    head = (
+        "Rated 4.4 out of 5 stars.\n369 Reviews\nCustomers praise this chair's comfort, ease of assembly and "
+        "stylish appearance. Many appreciate its materials and construction, finding it sturdy and well made for "
+        "the price, though some reported minor assembly difficulties or small differences in color between the "
+        "pictures and the chair they received at home.\nOakridge Executive Chair\n$659.99 was $761.98\nSponsored\n"
+    )
+    fields = [
+        "Rated 5 out of 5 stars. 4 total votes",
+        "FREE Fast Delivery",
+        "- Swivel seat with a locking tilt",
+        "- Assembly Required",
+        "- Maximum Seat Height (Floor to Seat): 23 inches",
+        "- Minimum Seat Height (Floor to Seat): 20 inches",
+        "Color:",
+        "Black Caressoft leather with walnut arms",
+        "Features",
+        "- Hand-applied individual antique brass head nail trim",
+        "- Padded arms in solid walnut with a matte finish",
+        "- Double wheel casters for carpet, tile and laminate",
+        "Get it by Monday, March 9",
+        "Earn $13.70 in rewards, with 5% back on every order",
+        "$273.99 was $500.00 45% Off",
+        "As low as $48 a month or 0% APR",
+    ]
+
+    def cut(text: str) -> list[int]:
+        return [d.line for d in explain(text, input_format="text").decisions if d.action.value == "cut"]
+
+    assert cut(head + "\n".join(fields)) == []  # 98 words of fields under 61: the product page goes on
+    assert cut(head + "\n".join(fields[:6]))  # a strip of 36 words under the same head: a sponsored tail, cut
+
+
 def test_a_list_header_or_ui_label_that_is_an_entry_of_a_bulleted_list_stays() -> None:
     from declutter import explain
 
