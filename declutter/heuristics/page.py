@@ -496,6 +496,23 @@ def residue_sandwich(
         side = [p for p in range(start, start + step * reach, step) if 0 <= p < len(blocks)]
         return 0 <= start < len(blocks) and gone[start] and sum(gone[p] for p in side) >= least
 
+    inside: Counter[str] | None = None
+
+    def post_furniture(above: int, below: int) -> bool:
+        """Both slices are removals of one category that also stands between the article's paragraphs, twice or
+        more: furniture printed under every post (a thread's like-count), and the lines it encloses are replies
+        when each is a short sentence in lower case ('Thank you this is helpful'), not a title or a label
+        ('Official Nephrology Fellowship Thread', 'Replies', a related thread's card between its dates)."""
+        nonlocal inside
+        if not all(_reply_like(blocks[p].text) for p in range(above + 1, below)):
+            return False
+        kind = category_of(claimed, blocks[above].line)
+        if kind is None or category_of(claimed, blocks[below].line) != kind:
+            return False
+        if inside is None:
+            inside = Counter(category_of(claimed, b.line) or "" for b in blocks[first + 1 : last] if b.line in claimed)
+        return inside[kind] >= 2
+
     hits: list[Hit] = []
     sides = (
         (0, top_end, head_max_lines, head_max_words, head_min_bread, "above the article"),
@@ -516,11 +533,23 @@ def residue_sandwich(
                 and all(blocks[p].words <= most_words and not ends_like_sentence(blocks[p].text) for p in group)
                 and bread(position - 1, -1, least)
                 and bread(end, 1, least)
+                and not (low > first and post_furniture(position - 1, end))
                 and not any(kept(p) for p in group)
             ):
                 hits += [(blocks[p], f"{where}, between lines other rules removed") for p in group]
             position = end
     return hits
+
+
+def _reply_like(text: str, min_words: int = 4) -> bool:
+    """A short reply: ``min_words`` words or more, a third at most of those after the first capitalised.
+
+    >>> _reply_like("Thank you this is helpful"), _reply_like("Official Nephrology Fellowship Application Thread")
+    (True, False)
+    """
+    words = text.split()
+    later = [w for w in words[1:] if w[:1].isalpha()]
+    return len(words) >= min_words and sum(w[:1].isupper() for w in later) * 3 <= len(later)
 
 
 _SLUG_TOKEN = regex.compile(r"[^\W_]+")

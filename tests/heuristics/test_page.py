@@ -147,6 +147,26 @@ def test_residue_sandwich_takes_no_bread_from_lines_without_a_word() -> None:
     assert [b.text for b, _ in residue_sandwich(worded, None, frozenset(), shares, **loose)] == items
 
 
+def test_residue_sandwich_leaves_replies_between_the_counters_printed_under_every_post() -> None:
+    """A thread's like-count under each post is removed between the posts too: short sentences below the last
+    long post, closed in by two counters, are replies; a title between the same counters is a related card."""
+    from declutter.heuristics.page import residue_sandwich
+
+    post = "I agree with you, regular exercise will not undo the damage but it helps me feel stronger every day.\n"
+
+    def sandwich(fillings: list[str]) -> list[str]:
+        text = post + "2 Likes\n" + post + "3 Likes\n" + post + "2 Likes\n" + "\n".join(fillings) + "\n1 Like\n"
+        blocks = Document.from_text(text).blocks
+        likes = {b.line: "share" for b in blocks if b.text.endswith(("Likes", "Like"))}
+        loose = {"max_lines": 5, "max_words": 10, "min_bread": 1}  # the bundled rule's settings
+        return [b.text for b, _ in residue_sandwich(blocks, None, frozenset(), Removed(set(likes), likes), **loose)]
+
+    assert sandwich(["Thank you this is helpful", "Thanks very much, this is a true statement"]) == []
+    assert sandwich(["Official Nephrology Fellowship Application Thread"]) == [
+        "Official Nephrology Fellowship Application Thread"
+    ]
+
+
 WALL = "".join(f"Widget {n}\n" for n in range(8))
 """Eight lines other rules removed (as share buttons, unless a test says otherwise): a wall under the article."""
 
