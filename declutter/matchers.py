@@ -164,16 +164,19 @@ def match_strips(blocks: Sequence[Block], rules: Iterable[Rule]) -> tuple[list[D
     decisions: list[Decision] = []
     view: list[Block] = []
     first_prose = head_end(blocks)
-    for block in blocks:
+    for position, block in enumerate(blocks):
         spans: list[tuple[int, int]] = []
         for rule in strip_rules:
             if not in_scope(rule, block, first_prose):
                 continue
+            echoes = rule.params.get("only_echoed")
             for index, pattern in enumerate(rule.patterns):
                 try:
                     found = list(pattern.finditer(block.raw, timeout=REGEX_TIMEOUT))
                 except TimeoutError:
                     raise timeout_error(rule, pattern, block) from None
+                if found and echoes and not _echoed(echoes, blocks, position):
+                    break
                 for match in found:
                     start, end = match.span()
                     if end > start and not any(s < end and start < e for s, e in spans):
@@ -197,6 +200,38 @@ def match_strips(blocks: Sequence[Block], rules: Iterable[Rule]) -> tuple[list[D
         if text:
             view.append(replace(block, text=text, words=word_count(text)))
     return decisions, view
+
+
+_DIGITS = regex.compile(r"\D+")
+
+
+def _amounts(patterns: Sequence[regex.Pattern[str]], text: str) -> list[str]:
+    """The digits of every match of ``patterns`` in ``text``, trailing zeros dropped.
+
+    So '$ 1,999. 00' and '$1999' are the same amount, however a shop or a converter spaced them.
+    """
+    return [_DIGITS.sub("", m.group()).rstrip("0") for p in patterns for m in p.finditer(text, timeout=REGEX_TIMEOUT)]
+
+
+def _echoed(patterns: Sequence[regex.Pattern[str]], blocks: Sequence[Block], position: int) -> bool:
+    """Whether the block prints an amount twice, or one the block right above or below prints too.
+
+    A shop prints each price once for the eye and again, labelled, for screen readers ('$114.95 Original
+    price was: $114.95.'); a flattened page puts both on one line or on two lines in a row. A price with
+    a label and no echo is the card's only price, and references keep some of those labels.
+
+    >>> from declutter.document import Document
+    >>> price = (regex.compile(r"\\$\\s?\\d[\\d,. ]*"),)
+    >>> text = "Regular price $19.99\\n\\nRegular price Sale price $19.99\\n\\nSale price $5 Regular price $9"
+    >>> doc = Document.from_text(text)
+    >>> [_echoed(price, doc.blocks, n) for n in range(3)]
+    [True, True, False]
+    """
+    own = _amounts(patterns, blocks[position].raw)
+    if len(own) != len(set(own)):
+        return True
+    near = (blocks[n].raw for n in (position - 1, position + 1) if 0 <= n < len(blocks))
+    return any(amount in own for text in near for amount in _amounts(patterns, text))
 
 
 Hits = Mapping[int, tuple[tuple[Rule, int], ...]]

@@ -86,7 +86,7 @@ KIND_DEFAULTS: dict[Kind, dict[str, Any]] = {
         "only_listed": 0,
         "unless_lead_in": 0,
     },
-    Kind.STRIP: {},
+    Kind.STRIP: {"only_echoed": []},
     Kind.KEEP: {"max_chars": 1000},
     Kind.BLOCK: {"max_chars": 1000, "follow": [], "max_lines": 60, "min_lines": 0},
     Kind.CUTOFF: {
@@ -497,13 +497,15 @@ def _build_rule(
         params[SPARE_PER_CARD] = _spare_per_card(
             raw[SPARE_PER_CARD], path=path, line=_key_line(source, line, SPARE_PER_CARD), rule_id=rule_id
         )
-    if kind is Kind.LINE:
-        for key in ("unless_above", "unless_beside", "only_beside"):
-            key_line = _key_line(source, line, key)
-            params[key] = tuple(
-                compile_pattern(p, flags=flags, path=path, line=key_line, rule_id=rule_id, defines=defines)
-                for p in _strings(params[key], what=key, path=path, line=key_line, rule_id=rule_id)
-            )
+    pattern_keys = {Kind.LINE: ("unless_above", "unless_beside", "only_beside"), Kind.STRIP: ("only_echoed",)}.get(
+        kind, ()
+    )
+    for key in pattern_keys:
+        key_line = _key_line(source, line, key)
+        params[key] = tuple(
+            compile_pattern(p, flags=flags, path=path, line=key_line, rule_id=rule_id, defines=defines)
+            for p in _strings(params[key], what=key, path=path, line=key_line, rule_id=rule_id)
+        )
     if kind is Kind.BLOCK:
         follow_line = _key_line(source, line, "follow")
         follow = _strings(params["follow"], what="follow", path=path, line=follow_line, rule_id=rule_id)

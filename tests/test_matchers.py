@@ -17,6 +17,7 @@ from declutter.matchers import (
     match_blocks,
     match_lines,
     match_patterns,
+    match_strips,
 )
 from declutter.rules import Rule
 
@@ -665,3 +666,38 @@ article = ["Re: Leaks"]
     thread = "Re: Leaks\nSame here, since the update.\nRe: Leaks\nFixed by the patch for me."
     assert dropped(letter) == []
     assert dropped(thread) == ["Re: Leaks", "Re: Leaks"]
+
+
+ECHO = """
+file = { prefix = "TST" }
+[[rule]]
+id = "TST010"
+name = "echo-label"
+kind = "strip"
+category = "navigation"
+description = "A price label, only where the price is printed twice."
+patterns = ['(?i)sale price\\s*']
+only_echoed = ['\\$\\d[\\d.]*']
+[rule.examples]
+residue = ["Sale price $5 $5"]
+article = ["Sale price $5"]
+[[rule.examples.fix]]
+input = "Sale price $5 $5"
+output = "$5 $5"
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "stripped"),
+    [
+        ("Sale price $19.99 Regular $19.99", ["Sale price "]),  # echoed on its own line
+        ("$19.99\n\nSale price $19.99", ["Sale price "]),  # echoed by the line above
+        ("Sale price $19.99\n\n$19.99", ["Sale price "]),  # echoed by the line below
+        ("Sale price $19.99\n\n$24.99", []),  # the card's only price: the label stays
+        ("$19.99\n\nA line between\n\nSale price $19.99", []),  # not right beside it
+    ],
+)
+def test_only_echoed_strips_where_the_amount_is_printed_twice(rule_file, text: str, stripped: list[str]) -> None:  # type: ignore[no-untyped-def]
+    rule = RuleSet.load(rule_file(ECHO)).get("TST010")
+    decisions, _ = match_strips(Document.from_text(text).blocks, [rule])
+    assert [d.text for d in decisions] == stripped
