@@ -26,7 +26,15 @@ from declutter.html.blocks import blocks_of
 from declutter.html.chrome import opened_by_controls, remove_chrome, reveal_noscript, strip_bulk
 from declutter.html.metadata import author_of, first_meta, read_metadata
 from declutter.html.parsing import parse
-from declutter.html.regions import content_parts, headline_intro, later_copies, later_twins, sections_after, widened
+from declutter.html.regions import (
+    content_parts,
+    headline_intro,
+    later_copies,
+    later_twins,
+    posts_after,
+    sections_after,
+    widened,
+)
 from declutter.html.selectors import compile_selector_rule
 from declutter.html.structured import completed
 from declutter.html.tree import all_text, contains, path_of, remove, squeeze
@@ -101,7 +109,8 @@ def extract_page(html: str, rules: Sequence[Rule], *, url: str | None = None, do
     page shows, and the page's JSON-LD article body or product description completes what the markup
     gave; :attr:`Page.notes` says when any of these happened. On a page that is not an article, the introduction
     set beside its headline comes before the content found (:func:`headline_intro`: a category's lines above
-    its grid of cards).
+    its grid of cards), and on any page a grid of posts printed right after a container that is their category's
+    description comes after it (:func:`posts_after`).
 
     A near-empty result from a page full of words (:func:`_near_empty`: the title and a line left of a thread
     whose posts are each a 'comment', of a listing whose entries are link lists) is made again without each
@@ -192,6 +201,9 @@ def _extract_page(
         intro = headline_intro(root, parts[0])  # a listing's introduction in its banner, beside the title
         parts = (*(p for p in intro if not any(contains(part, p) for part in parts)), *parts)
     parts = (*parts, *sections_after(container))  # the document's next sections, of the container's template
+    posts = posts_after(container)  # a category's description chosen over its grid of short posts
+    if posts is not None:
+        parts = (*parts, posts)
     for part in parts:
         removed += remove_chrome(
             part,

@@ -962,3 +962,80 @@ def _precedes(first: HtmlElement, second: HtmlElement) -> bool:
             return bool(ancestor.index(child) < ancestor.index(branches[ancestor]))
         child = ancestor
     return False  # not in one tree
+
+
+POSTS_CARDS = 8
+"""A grid of posts lists this many: more than a row of related posts under an article."""
+POSTS_SHARE = 0.5
+"""... holding this share of the container's text: a description introduces posts as long as itself, while an
+article's body outweighs the river of other stories printed after it (0.34 of it on a news site)."""
+POSTS_CLIMB = 3
+"""How many elements above the container the grid of posts printed after it is looked for: a category's description
+sits in a wrapper or two of its own (the archive header), the posts in the page's next block."""
+
+
+def posts_after(container: HtmlElement) -> HtmlElement | None:
+    """The grid of posts printed right after a container that is a category's description, not a row of cards itself
+    (:func:`_cards`): a blog's category page (often calling itself an article) whose introduction outweighs its posts'
+    linked titles and short excerpts, so the region finder chose the introduction and the posts were lost. The block
+    with text printed next after the container, or after an element holding it up to :data:`POSTS_CLIMB` levels
+    above, is taken when it is a grid of posts (:func:`_grid_of_posts`) holding :data:`POSTS_SHARE` of the
+    container's text; a news article's body outweighs the river of other stories printed under it.
+
+    >>> from declutter.html.parsing import parse
+    >>> intro = "<p>Quick and healthy air fryer recipes, from breakfast to snacks to dinners, all in record time.</p>"
+    >>> post = "<article class=post><h2><a href=/r/1>Sticky air fryer salmon bites</a></h2></article>"
+    >>> page = parse(f"<body><div><div id=intro>{intro}</div></div><div id=posts>{post * 8}</div></body>")
+    >>> posts_after(page.get_element_by_id("intro")).get("id")
+    'posts'
+    """
+    if _cards(container):
+        return None
+    element = container
+    for _ in range(POSTS_CLIMB + 1):
+        block = _block_after(element)
+        if block is not None:
+            return block if _grid_of_posts(block) and text_chars(block) >= POSTS_SHARE * text_chars(container) else None
+        parent = element.getparent()
+        if parent is None or parent.tag in ("body", "html") or (parent.text or "").strip():
+            return None
+        element = parent
+    return None
+
+
+def _block_after(element: HtmlElement) -> HtmlElement | None:
+    """The next sibling of ``element`` with text, none when text lies loose between them or no sibling has text."""
+    if (element.tail or "").strip():
+        return None
+    for sibling in element.itersiblings():
+        if isinstance(sibling.tag, str) and sibling.tag not in SKIP and all_text(sibling).strip():
+            return sibling
+        if (sibling.tail or "").strip():
+            return None
+    return None
+
+
+def _grid_of_posts(block: HtmlElement) -> bool:
+    """Whether a block is a grid of posts: not a landmark, a form or named as chrome (related posts, a sidebar), and
+    most of its text in :data:`POSTS_CARDS` or more elements of one tag and class that each carry a linked heading
+    (:func:`_titled`: a post's title)."""
+    if block.tag in NOT_CARDS or block.tag in ("header", "footer") or block.get("role") in LANDMARK_ROLES:
+        return False
+    if next(block.iter(*_CONTROLS), None) is not None:
+        return False
+    if _NEGATIVE_HINT.search(f"{block.get('class') or ''} {block.get('id') or ''}"):
+        return False
+    for tag, value in _repeated(block, text_chars, text_chars(block), min_count=POSTS_CARDS, min_size=1):
+        cards = [element for element in block.iter(tag) if element.get("class") == value]
+        if all(_titled(card) for card in cards):
+            return True
+    return False
+
+
+_TITLES = ("h2", "h3", "h4")
+
+
+def _titled(card: HtmlElement) -> bool:
+    """Whether a card is or holds a post's title: a heading holding a link."""
+    headings = [card] if card.tag in _TITLES else card.iter(*_TITLES)
+    return any(next(heading.iter("a"), None) is not None for heading in headings)

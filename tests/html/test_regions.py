@@ -450,3 +450,42 @@ def test_precedes_reads_document_order_from_the_branches_under_the_common_ancest
         for second in ids[n + 1 :]:
             assert _precedes(root.get_element_by_id(first), root.get_element_by_id(second)), (first, second)
             assert not _precedes(root.get_element_by_id(second), root.get_element_by_id(first)), (second, first)
+
+
+_DESCRIPTION = (
+    "<p>Quick and healthy air fryer recipes, from breakfast to snacks to dinners, crisp in record time with little"
+    " to no oil. We love our air fryer and how it makes everything delicious.</p>"
+)
+
+
+def _posts(count: int, *, excerpt: str = "", title: str = "h2", cls: str = "") -> str:
+    cards = "".join(
+        f"<article class=post><{title}><a href=/r/{n}>Sticky air fryer salmon bites number {n}</a></{title}>"
+        f"{excerpt}</article>"
+        for n in range(count)
+    )
+    return f"<div id=posts class='{cls}'>{cards}</div>"
+
+
+def _after(page: str) -> str | None:
+    from declutter.html.regions import posts_after
+
+    root = parse(page)
+    found = posts_after(root.get_element_by_id("intro"))
+    return None if found is None else found.get("id")
+
+
+def test_a_category_s_posts_after_its_description_are_taken() -> None:
+    intro = f"<div class=archive><div class=wrap><div id=intro><h1>Air fryer</h1>{_DESCRIPTION}</div></div></div>"
+    assert _after(f"<body><div>{intro}{_posts(8)}</div><footer>Footer</footer></body>") == "posts"
+    assert _after(f"<body><div>{intro}{_posts(8, title='h3')}</div></body>") == "posts", "three levels up"
+
+
+def test_what_is_not_a_category_s_grid_of_posts_stays_out() -> None:
+    intro = f"<div id=intro>{_DESCRIPTION}</div>"
+    assert _after(f"<body><div>{intro}{_posts(4)}</div></body>") is None, "a row of related posts"
+    assert _after(f"<body><div>{intro}{_posts(8, title='b')}</div></body>") is None, "cards without titled links"
+    assert _after(f"<body><div>{intro}{_posts(8, cls='related-posts')}</div></body>") is None, "named as chrome"
+    body = f"<div id=intro>{_DESCRIPTION * 12}</div>"
+    assert _after(f"<body><div>{body}{_posts(8)}</div></body>") is None, "a river of stories under a long article"
+    assert _after(f"<body><div>{intro}<p>More to read</p>{_posts(8)}</div></body>") is None, "not the next block"
