@@ -180,7 +180,7 @@ def survey(base: HtmlElement, *, cards: bool = False, scored: bool = True, apart
         plain = 0
         if raw and not raw.isspace():  # most containers hold only white space between their children
             text = squeeze(raw)
-            own = len(text)
+            own = 0 if _data(text) else len(text)
             if scored and own >= _SCORED_CHARS and tag not in _UNSCORED:
                 for child, child_text in linked:
                     plain += link_chars(child, child_text)
@@ -208,6 +208,16 @@ def survey(base: HtmlElement, *, cards: bool = False, scored: bool = True, apart
     walk(base, cards, False)
     del walk  # a closure calling itself is a reference cycle: left, its counts would hold the tree until a collection
     return Survey(mass, scores, semantic + articles + mains)
+
+
+def _data(text: str) -> bool:
+    """Whether an element's own text is a JSON object or array (a widget's state written into a hidden element, a
+    shop's list of product ids): data for scripts, not text a reader sees, however long.
+
+    >>> _data('{"painterId":"AsinGrid","asins":["B0CXGXT6W8"]}'), _data("[1] Smith, J. (2020) {draft}")
+    (True, False)
+    """
+    return text[:2] in ('{"', "[{", '["') and text[-1] in "}]"
 
 
 def choose_container(root: HtmlElement) -> HtmlElement:

@@ -489,3 +489,13 @@ def test_what_is_not_a_category_s_grid_of_posts_stays_out() -> None:
     body = f"<div id=intro>{_DESCRIPTION * 12}</div>"
     assert _after(f"<body><div>{body}{_posts(8)}</div></body>") is None, "a river of stories under a long article"
     assert _after(f"<body><div>{intro}<p>More to read</p>{_posts(8)}</div></body>") is None, "not the next block"
+
+
+def test_a_widget_s_json_state_is_not_the_page_s_text() -> None:
+    from declutter.html.regions import find_content
+
+    state = '{"painterId":"AsinGrid","asins":[' + ",".join(f'"B0CXGXT6W{n}"' for n in range(80)) + "]}"
+    name = "Wireless over-ear noise cancelling headphones with a long battery"
+    cards = "".join(f"<div class=card><a href=/p/{n}>{name}, model {n}</a></div>" for n in range(6))
+    page = parse(f"<body><div><div class=state hidden>{state}</div><div id=grid>{cards}</div></div></body>")
+    assert find_content(page).get("id") == "grid"
