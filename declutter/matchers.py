@@ -29,7 +29,7 @@ import regex
 from declutter.decisions import Action, Decision, strip_spans
 from declutter.document import Block
 from declutter.errors import DeclutterError
-from declutter.literals import MaskScreen, edge_chars
+from declutter.literals import MaskScreen, edge_chars, pattern_screen
 from declutter.rules import Kind, PerSelection, Position, Rule
 from declutter.text import (
     ends_like_sentence,
@@ -164,13 +164,17 @@ def match_strips(blocks: Sequence[Block], rules: Iterable[Rule]) -> tuple[list[D
     decisions: list[Decision] = []
     view: list[Block] = []
     first_prose = head_end(blocks)
+    screens = [pattern_screen(rule.patterns) for rule in strip_rules]  # a span rule's words are not on most lines
     for position, block in enumerate(blocks):
         spans: list[tuple[int, int]] = []
-        for rule in strip_rules:
+        lowered = ""
+        for rule, screen in zip(strip_rules, screens, strict=True):
             if not in_scope(rule, block, first_prose):
                 continue
+            lowered = lowered or block.raw.lower()
             echoes = rule.params.get("only_echoed")
-            for index, pattern in enumerate(rule.patterns):
+            for index in screen(lowered):
+                pattern = rule.patterns[index]
                 try:
                     found = list(pattern.finditer(block.raw, timeout=REGEX_TIMEOUT))
                 except TimeoutError:

@@ -309,7 +309,7 @@ def _matches(
     for number, (compiled, hits) in enumerate(matched):
         for tag in compiled.tags:
             by_tag.setdefault(tag, []).append(number)
-        for name in compiled.classes:
+        for name in {name for _, name in compiled.classes}:
             by_class.setdefault(name, []).append(number)
         for name in {name for _, name, _, _ in compiled.attributes}:
             by_attribute.setdefault(name, []).append(number)

@@ -999,13 +999,12 @@ def posts_after(container: HtmlElement) -> HtmlElement | None:
     >>> posts_after(page.get_element_by_id("intro")).get("id")
     'posts'
     """
-    if _cards(container):
-        return None
     element = container
     for _ in range(POSTS_CLIMB + 1):
         block = _block_after(element)
-        if block is not None:
-            return block if _grid_of_posts(block) and text_chars(block) >= POSTS_SHARE * text_chars(container) else None
+        if block is not None:  # the cheap tests first: most pages' next block is no grid, and most containers no row
+            posts = text_chars(block) >= POSTS_SHARE * text_chars(container) and _grid_of_posts(block)
+            return block if posts and not _cards(container) else None
         parent = element.getparent()
         if parent is None or parent.tag in ("body", "html") or (parent.text or "").strip():
             return None

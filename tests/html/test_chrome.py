@@ -129,8 +129,8 @@ def test_an_article_s_sign_up_form_goes_with_its_box() -> None:
 
 def test_d_none_goes_unless_a_wider_screen_or_a_control_shows_it() -> None:
     """Bootstrap's ``d-none`` hides a block on every screen, unless a responsive variant shows it on a wider one
-    (``d-none d-lg-block``, a rule's ``unless_class_prefix``) or a control opens it (``unless_opened = true``:
-    a product's tab too)."""
+    (``d-none d-lg-block``, a rule's ``unless_class_prefix``) or a control opens it on a page that is no article
+    (``unless_opened = "except-articles"``: a product's tab)."""
     intro = "<p>" + "The Classic watch has a steel case and a mineral glass that resists scratches. " * 5 + "</p>"
     hidden = (
         "<div class='tile-copy d-none'><p>Moon Silver watch with a leather strap</p></div>"

@@ -13,7 +13,8 @@ from declutter.html.tree import class_tokens
 
 
 def test_a_class_selector_is_a_whole_class_name_tested_in_the_walk(rule_file) -> None:  # type: ignore[no-untyped-def]
-    """``.post-index`` names one class as written: no XPath over every element, and no piece of another name."""
+    """``.post-index`` names one class as written, ``dd.usertitle`` one class on one tag: no XPath over every element,
+    and no piece of another name nor the same class on another tag."""
     rules = RuleSet.load(
         rule_file(
             """
@@ -24,7 +25,7 @@ name = "post-number"
 kind = "selector"
 category = "byline"
 description = "A post's number."
-selectors = [".post-index", "i-pwa-install"]
+selectors = [".post-index", "i-pwa-install", "dd.usertitle"]
 [rule.examples]
 residue = ['<a class="post-index">#4</a>']
 article = ['<p>The index rose 4%.</p>']
@@ -33,15 +34,16 @@ article = ['<p>The index rose 4%.</p>']
     )
     compiled = compile_selector_rule(rules.get("TST001"))
     assert compiled.xpath is None
-    assert compiled.classes == {"post-index"}
+    assert compiled.classes == {(None, "post-index"), ("dd", "usertitle")}
     assert compiled.tags == {"i-pwa-install"}
     root = parse(
         "<body><p>Reply one.</p><a class='small post-index'>#4</a><span class='post-indexes'>Posts: 12</span>"
-        "<i-pwa-install>Install the app</i-pwa-install></body>"
+        "<i-pwa-install>Install the app</i-pwa-install><dl><dd class=usertitle>Member</dd></dl>"
+        "<span class=usertitle>Posted 3 May</span></body>"
     )
     removed = remove_chrome(root, [compiled])
     assert removed[0].reason.startswith("class 'post-index'")
-    assert root.text_content() == "Reply one.Posts: 12"
+    assert root.text_content() == "Reply one.Posts: 12Posted 3 May"
 
 
 SCREENED = frozenset({"side-bar", "ad", "bar-left-rail", "share"})
