@@ -681,7 +681,11 @@ def _made_of_repeated_text(base: HtmlElement, words: int) -> set[HtmlElement]:
     """
     keys = [" ".join(text.split()) for text in _PLAIN_TEXT_NODES(base)]
     counts = Counter(keys)
-    if sum(len(key.split()) * (count - 1) for key, count in counts.items() if count > 1 and key) < words:
+    again = {key: count - 1 for key, count in counts.items() if count > 1 and key}
+    plain = sum(len(key.split()) * more for key, more in again.items())
+    if plain < words and (  # in English words, as later_twins counts a twin's: a compound counts as two
+        2 * plain < words or sum(text_size(key, len(key.split())) * more for key, more in again.items()) < words
+    ):
         return set()  # fewer repeated words than one twin holds (most pages once their chrome is gone)
     nodes = _TEXT_NODES(base)  # the same nodes in the same order, now with their parents: the keys are theirs
     repeated: set[HtmlElement] = set()
@@ -721,6 +725,9 @@ def later_twins(base: HtmlElement, *, product: bool = False) -> list[HtmlElement
     listing's repeated blurb, a docs page's repeated note): on every page these bounds lost listing and
     documentation pages (WCXB dev listing -0.004, documentation -0.002).
 
+    A copy's size is counted in English words (:func:`~declutter.text.text_size`: a German compound counts as two),
+    so a German page's twins are found where an English page's are.
+
     A copy inside a quote (:func:`_quoted`) has the product bounds on every page: a reply quoting a post far
     above repeats its words, and the thread already holds them once.
 
@@ -737,10 +744,10 @@ def later_twins(base: HtmlElement, *, product: bool = False) -> list[HtmlElement
         if element not in candidates:
             continue
         text = all_text(element)
-        if text.count(" ") < PRODUCT_TWIN_WORDS - 1:
+        if 2 * (text.count(" ") + 1) < PRODUCT_TWIN_WORDS:
             continue
         pieces = text.split()
-        size = len(pieces)
+        size = text_size(text, len(pieces))  # in English words: a German compound counts as two
         if size < PRODUCT_TWIN_WORDS:
             continue
         text = " ".join(pieces)  # squeezed

@@ -238,6 +238,18 @@ def test_later_twins_on_a_product_page_finds_short_copies_far_apart() -> None:
     assert [element.get("id") for element in later_twins(page.find("body"), product=True)] == ["mobile"]
 
 
+def test_later_twins_counts_a_copy_in_english_words_so_a_german_twin_is_as_long() -> None:
+    """A shipping note of 6 German words says what English says in 8 ('free shipping the same business day the order
+    arrives'): a compound (13 letters or more) counts as two, so the German copy is a twin as the English one is."""
+    note = "<p>Versandkostenfrei am selben Werktag bei Bestellungseingang</p>"
+    gallery = "".join(f"<p>Foto {n} des Schreibtischs in Eiche, Nussbaum und weißem Laminat</p>" for n in range(20))
+    page = parse(
+        f"<body><div><div id=desktop><h1>Schreibtisch</h1>{note}</div><div>{gallery}</div>"
+        f"<div id=mobile><div>{note}</div></div></div></body>"
+    )
+    assert [element.get("id") for element in later_twins(page.find("body"), product=True)] == ["mobile"]
+
+
 def test_later_twins_weighs_the_copies_common_ancestor_up_to_the_span() -> None:
     """The common ancestor may hold TWIN_SPAN times a copy's words (here 6 × 20: two copies and 80 words beside
     them), not one word more."""
