@@ -71,6 +71,12 @@ COMMON_KEYS = {
     "pages",
     "texts",
 }
+_PATTERN_KEYS: dict[Kind, tuple[str, ...]] = {
+    Kind.LINE: ("unless_above", "unless_beside", "only_beside"),
+    Kind.STRIP: ("only_echoed",),
+}
+"""The settings that hold patterns besides ``patterns``, per kind: compiled as the rule's own are."""
+
 KIND_DEFAULTS: dict[Kind, dict[str, Any]] = {
     Kind.LINE: {
         "max_chars": 1000,
@@ -497,10 +503,7 @@ def _build_rule(
         params[SPARE_PER_CARD] = _spare_per_card(
             raw[SPARE_PER_CARD], path=path, line=_key_line(source, line, SPARE_PER_CARD), rule_id=rule_id
         )
-    pattern_keys = {Kind.LINE: ("unless_above", "unless_beside", "only_beside"), Kind.STRIP: ("only_echoed",)}.get(
-        kind, ()
-    )
-    for key in pattern_keys:
+    for key in _PATTERN_KEYS.get(kind, ()):
         key_line = _key_line(source, line, key)
         params[key] = tuple(
             compile_pattern(p, flags=flags, path=path, line=key_line, rule_id=rule_id, defines=defines)
