@@ -838,6 +838,18 @@ def sections_after(container: HtmlElement) -> tuple[HtmlElement, ...]:
     return tuple(found)
 
 
+def _block_after(element: HtmlElement) -> HtmlElement | None:
+    """The next sibling of ``element`` with text, none when text lies loose between them or no sibling has text."""
+    if (element.tail or "").strip():
+        return None
+    for sibling in element.itersiblings():
+        if isinstance(sibling.tag, str) and sibling.tag not in SKIP and all_text(sibling).strip():
+            return sibling
+        if (sibling.tail or "").strip():
+            return None
+    return None
+
+
 def _twin_after(element: HtmlElement) -> HtmlElement | None:
     """The element with text printed right after ``element`` when it is a twin of it, a :data:`_SECTIONS` element of
     the same tag and class value: the next section of the same document ('Middleware ordering' after 'Available
@@ -848,14 +860,8 @@ def _twin_after(element: HtmlElement) -> HtmlElement | None:
     >>> _twin_after(doc[0]).get("id"), _twin_after(doc[1])
     ('b', None)
     """
-    sibling = element.getnext()
-    while sibling is not None and not (isinstance(sibling.tag, str) and all_text(sibling).strip()):
-        if (sibling.tail or "").strip():
-            return None
-        sibling = sibling.getnext()
-    if sibling is None or (element.tail or "").strip():
-        return None
-    same = sibling.tag == element.tag and sibling.get("class") == element.get("class")
+    sibling = _block_after(element)
+    same = sibling is not None and sibling.tag == element.tag and sibling.get("class") == element.get("class")
     return sibling if same and element.tag in _SECTIONS else None
 
 
@@ -1016,18 +1022,6 @@ def posts_after(container: HtmlElement) -> HtmlElement | None:
         if parent is None or parent.tag in ("body", "html") or (parent.text or "").strip():
             return None
         element = parent
-    return None
-
-
-def _block_after(element: HtmlElement) -> HtmlElement | None:
-    """The next sibling of ``element`` with text, none when text lies loose between them or no sibling has text."""
-    if (element.tail or "").strip():
-        return None
-    for sibling in element.itersiblings():
-        if isinstance(sibling.tag, str) and sibling.tag not in SKIP and all_text(sibling).strip():
-            return sibling
-        if (sibling.tail or "").strip():
-            return None
     return None
 
 
