@@ -129,6 +129,27 @@ _INTERRUPTS = frozenset({signal.SIGINT, signal.SIGTERM})
 """The signals a batch unwinds on (Ctrl-C, a kill): held while a temporary file is made and named."""
 
 
+_SIGNALLED: set[int] = set()
+"""The interrupting signals the process has received (:func:`on_interrupt`)."""
+
+
+def on_interrupt(signum: int, frame: object) -> None:
+    """The CLI's handler for Ctrl-C and SIGTERM: raise :class:`KeyboardInterrupt`, so a batch unwinds through its
+    cleanup (no partial output is left), and remember the signal. Python drops an exception raised while a finaliser
+    runs ('Exception ignored in: <function SetBase.__del__ …>'), and the batch would go on to its end; between two
+    documents :func:`unwind_if_interrupted` raises it again (an interrupted batch test, now and then, on a loaded
+    machine)."""
+    _SIGNALLED.add(signum)
+    raise KeyboardInterrupt
+
+
+def unwind_if_interrupted() -> None:
+    """Raise :class:`KeyboardInterrupt` when an interrupting signal came (:func:`on_interrupt`), even if the
+    exception it raised then was dropped."""
+    if _SIGNALLED:
+        raise KeyboardInterrupt
+
+
 @contextmanager
 def _interrupts_held() -> Iterator[None]:
     """Hold Ctrl-C and SIGTERM until the block ends: a temporary file made and its name assigned inside the
@@ -411,6 +432,7 @@ def run_files(batch: Batch, paths: list[str], output: Path | None, in_place: boo
     progress = _single_progress(batch, inputs) if summary.single else _progress(batch, len(inputs))
     try:
         for outcome in clean_many(jobs(), jobs_count=batch.jobs, selection=batch.selection, timeout=batch.timeout):
+            unwind_if_interrupted()
             summary.add(outcome)
             if progress is not None:
                 progress.advance(progress.task_ids[0])
@@ -604,6 +626,7 @@ def run_jsonl(
                 for outcome in clean_many(
                     jobs(), jobs_count=batch.jobs, selection=batch.selection, timeout=batch.timeout
                 ):
+                    unwind_if_interrupted()
                     line = lines.pop(outcome.key)
                     obj = objects.pop(outcome.key, None)
                     if outcome.key in blank:

@@ -20,7 +20,7 @@ import typer
 
 from declutter import __version__
 from declutter.batch import Selection
-from declutter.batchcli import FORMATS, progress_bar, write_atomic
+from declutter.batchcli import FORMATS, on_interrupt, progress_bar, write_atomic
 from declutter.categories import RESIDUE
 from declutter.checks import check_rules, lint_breadth
 from declutter.decisions import ElementDecision
@@ -745,14 +745,15 @@ def main() -> None:
     """Entry point: run the app, turning our errors into a message and exit code 1.
 
     SIGTERM is turned into an exception like Ctrl-C, so a killed batch unwinds through
-    its cleanup: temporary files are removed and no partial output is left behind.
+    its cleanup: temporary files are removed and no partial output is left behind. Both go through
+    :func:`~declutter.batchcli.on_interrupt`, which remembers them (Ctrl-C only where Python would have
+    raised it: a background job started with it ignored keeps ignoring it).
     """
     import signal
 
-    def terminate(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, terminate)
+    signal.signal(signal.SIGTERM, on_interrupt)
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, on_interrupt)
     hint = _clean_hint(sys.argv[1:])
     if hint:
         typer.secho(hint, fg="red", err=True)

@@ -299,3 +299,22 @@ def test_a_ctrl_c_right_after_the_temporary_file_is_made_leaves_nothing_behind(
     with pytest.raises(KeyboardInterrupt):
         write_atomic(tmp_path / "out.txt", "text")
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_a_signal_whose_interrupt_python_dropped_still_unwinds_the_batch() -> None:
+    """A signal that lands while a finaliser runs raises its KeyboardInterrupt there, where Python drops it; the
+    batch asks again between two documents."""
+    from declutter import batchcli
+
+    class Finaliser:
+        def __del__(self) -> None:
+            batchcli.on_interrupt(signal.SIGTERM, None)
+
+    try:
+        Finaliser()  # collected at once: its __del__ raises, and the exception is dropped
+        with pytest.raises(KeyboardInterrupt):
+            batchcli.unwind_if_interrupted()
+    finally:
+        batchcli._SIGNALLED.clear()
+    batchcli.unwind_if_interrupted()  # nothing pending: no exception
