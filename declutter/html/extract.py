@@ -31,6 +31,7 @@ from declutter.html.regions import (
     headline_intro,
     later_copies,
     later_twins,
+    other_products,
     posts_after,
     sections_after,
     widened,
@@ -192,6 +193,12 @@ def _extract_page(
     for twin in later_twins(root, product=head.product):  # a responsive layout's second copy, a cloned slide
         notes.append(f"a later twin of a block ({path_of(twin)}, {len(all_text(twin).split())} words) was left out")
         remove(twin)
+    if head.product:
+        for grid in other_products(root):  # 'Similar items' under the product: other products' cards
+            notes.append(
+                f"a grid of other products ({path_of(grid)}, {len(all_text(grid).split())} words) was left out"
+            )
+            remove(grid)
     parts = content_parts(root, article=head.article)
     container = parts[-1]
     if not head.article:

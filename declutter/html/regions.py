@@ -1049,3 +1049,80 @@ def _titled(card: HtmlElement) -> bool:
     """Whether a card is or holds a post's title: a heading holding a link."""
     headings = [card] if card.tag in _TITLES else card.iter(*_TITLES)
     return any(next(heading.iter("a"), None) is not None for heading in headings)
+
+
+PRICE = re.compile(r"[$€£¥₹]\s?\d|\b(?:USD|EUR|GBP|CHF|CAD|AUD|SEK|NOK|DKK|PLN)\s?\d|\d\s?(?:[€$£]|EUR|USD|kr|zł)")
+"""A price: a currency's sign or code beside a digit ('$12.00', 'EUR 163.12', '49,95 €')."""
+SHELF_CARDS = 3
+"""A grid of other products holds at least this many priced cards."""
+SHELF_WORDS = 50
+"""… and this many words: a row of two-word swatches or a small 'Featured' row is left to the text rules, which
+judge it with the lines around it (a comparison table's wall of removed lines above it)."""
+SHELF_WORDS_PER_PRICE = 40
+"""… with no more than this many words per price: a card is a name, a price and a rating, not a description."""
+SHELF_SHARE = 0.6
+"""… and its priced cards hold this share of its text: a grid, not a description that quotes a few prices."""
+
+
+def other_products(root: HtmlElement) -> list[HtmlElement]:
+    """The grids of other products a product page prints after its headline and its own price: 'Similar items',
+    'Customers also viewed', a brand's other jackets. Each is the outermost element after the `<h1>` whose children
+    are :data:`SHELF_CARDS` or more of one tag and class that each hold a link and a price (:data:`PRICE`),
+    hold most of its text (:data:`SHELF_SHARE`), and print a price every :data:`SHELF_WORDS_PER_PRICE` words
+    or fewer.
+
+    Only grids after a price that no such grid holds: the product's own, in its buy box under its name. A
+    category or a 'Buy' page calling itself a product prints its grid right under its title, and that grid is
+    its content.
+
+    >>> from declutter.html.parsing import parse
+    >>> card = "<li><a href=/p>Other mug in glazed stoneware, dishwasher safe, 350 ml</a> $12.00</li>"
+    >>> page = f"<body><h1>Mug</h1><p>$14.00</p><p>A mug.</p><ul id=more>{card * 5}</ul></body>"
+    >>> [grid.get("id") for grid in other_products(parse(page))]
+    ['more']
+    >>> other_products(parse(f"<body><h1>Mugs</h1><ul id=grid>{card * 5}</ul></body>"))
+    []
+    """
+    h1 = next(root.iter("h1"), None)
+    if h1 is None:
+        return []
+    grids: list[HtmlElement] = []
+    after = priced = False
+    for element in root.iter():
+        if element is h1:
+            after = True
+            continue
+        if not after or not isinstance(element.tag, str) or (grids and contains(grids[-1], element)):
+            continue
+        if not priced:  # the product's own price: before it, a grid is the page's
+            priced = any(PRICE.search(text) for text in (element.text, element.tail) if text)
+        elif len(element) >= SHELF_CARDS and _shelf(element):
+            grids.append(element)
+    return grids
+
+
+def _shelf(element: HtmlElement) -> bool:
+    """Whether an element is a grid of priced cards (:func:`other_products`' tests)."""
+    signatures = Counter((child.tag, child.get("class")) for child in element if isinstance(child.tag, str))
+    if not signatures:
+        return False
+    (tag, value), count = signatures.most_common(1)[0]
+    if count < SHELF_CARDS:
+        return False
+    cards = held = prices = chars = words = 0
+    for child in element:
+        if not isinstance(child.tag, str):
+            continue
+        text = all_text(child)
+        chars += len(text)
+        words += len(text.split())
+        if child.tag != tag or child.get("class") != value:
+            continue
+        found = len(PRICE.findall(text))
+        if found and next(child.iter("a"), None) is not None:
+            cards += 1
+            held += len(text)
+            prices += found
+    if cards < SHELF_CARDS:
+        return False
+    return held >= SHELF_SHARE * chars and SHELF_WORDS <= words <= SHELF_WORDS_PER_PRICE * prices

@@ -172,3 +172,25 @@ def test_what_the_page_s_markup_calls_chrome_stays_chrome_however_little_is_left
     page = extract_page(html, rules.active())
     assert not any("migration" in block for block in page.blocks)
     assert not any("made again" in note for note in page.notes)
+
+
+def test_a_product_s_grid_of_other_products_goes_but_a_category_s_grid_stays(rules) -> None:  # type: ignore[no-untyped-def]
+    ld = json.dumps({"@context": "https://schema.org", "@type": "Product", "name": "Trail pack 25"})
+    cards = "".join(
+        f"<li class=card><a href='/p/{n}'>Trail pack {n} in ripstop nylon, 30 litres, with rain cover</a>"
+        f"<span>$7{n}.00</span><span>Free delivery</span></li>"
+        for n in range(8)
+    )
+    head = f"<html><head><script type='application/ld+json'>{ld}</script></head><body>"
+    product = extract_page(
+        f"{head}<h1>Trail pack 25</h1><div class=buy><span>$89.00</span></div>"
+        "<div class='details'><p>A light pack for day hikes, with a padded back panel and two side pockets.</p></div>"
+        f"<div class=more><h2>Similar items</h2><ul>{cards}</ul></div></body></html>",
+        rules.active(),
+    )
+    text = "\n".join(product.blocks)
+    assert "padded back panel" in text, "they outweigh it, yet the product is the content"
+    assert "ripstop nylon" not in text
+    assert any("other products" in note for note in product.notes)
+    category = extract_page(f"{head}<h1>Trail packs</h1><ul>{cards}</ul></body></html>", rules.active())
+    assert sum("ripstop nylon" in block for block in category.blocks) == 8, "a category's grid is its content"

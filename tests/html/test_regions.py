@@ -511,3 +511,41 @@ def test_a_widget_s_json_state_is_not_the_page_s_text() -> None:
     cards = "".join(f"<div class=card><a href=/p/{n}>{name}, model {n}</a></div>" for n in range(6))
     page = parse(f"<body><div><div class=state hidden>{state}</div><div id=grid>{cards}</div></div></body>")
     assert find_content(page).get("id") == "grid"
+
+
+_OTHER_CARD = (
+    "<li class=card><a href='/p/{n}'>Stoneware mug {n}, glazed, dishwasher safe, 350 ml</a><span>$1{n}.00</span></li>"
+)
+
+
+def _other_cards(count: int) -> str:
+    return "".join(_OTHER_CARD.format(n=n) for n in range(count))
+
+
+def test_a_grid_of_other_products_after_the_product_s_price_is_found() -> None:
+    from declutter.html.regions import other_products
+
+    page = parse(
+        "<body><h1>Mug</h1><div class=buy><span>$14.00</span></div><p>A mug of glazed stoneware for your desk.</p>"
+        f"<section id=similar><h2>Similar items</h2><ul id=grid>{_other_cards(8)}</ul></section></body>"
+    )
+    assert [grid.get("id") for grid in other_products(page)] == ["grid"]
+
+
+def test_what_is_no_grid_of_other_products_stays() -> None:
+    from declutter.html.regions import other_products
+
+    def found(body: str) -> list[str | None]:
+        return [grid.get("id") for grid in other_products(parse(f"<body>{body}</body>"))]
+
+    assert found(f"<h1>Mugs</h1><ul id=grid>{_other_cards(8)}</ul>") == [], "a category's grid under its title"
+    assert found(f"<h1>Mug</h1><p>$14.00</p><ul id=grid>{_other_cards(2)}</ul>") == [], "two cards are no grid"
+    assert found(f"<h1>Mug</h1><p>$14.00</p><ul id=grid>{_other_cards(3)}</ul>") == [], "a small row of 3"
+    links = "".join(
+        f"<li class=card><a href='/p/{n}'>Stoneware mug {n}, glazed, dishwasher safe</a></li>" for n in range(8)
+    )
+    assert found(f"<h1>Mug</h1><p>$14.00</p><ul id=grid>{links}</ul>") == [], "cards without prices: a menu"
+    prose = " ".join(["The glaze is fired twice for a deep colour."] * 10)
+    described = "".join(f"<div class=part><a href='/p/{n}'>Part {n}</a> $5 {prose}</div>" for n in range(4))
+    assert found(f"<h1>Mug</h1><p>$14.00</p><div id=grid>{described}</div>") == [], "a description quoting prices"
+    assert found(f"<p>$14.00</p><ul id=grid>{_other_cards(8)}</ul>") == [], "no headline, nothing to stand after"
