@@ -122,6 +122,7 @@ KIND_DEFAULTS: dict[Kind, dict[str, Any]] = {
         "unless_opened": False,
         "unless_linkless": False,
         "unless_introduced": False,
+        "only_alone": [],
         "box_chars": 0,
     },
 }
@@ -544,7 +545,7 @@ def _build_rule(
         params["unless_holding"] = _strings(
             params["unless_holding"], what="unless_holding", path=path, line=line, rule_id=rule_id
         )
-        for key in ("unless_in_card", "unless_offsite", "unless_class_prefix"):
+        for key in ("unless_in_card", "unless_offsite", "unless_class_prefix", "only_alone"):
             params[key] = _strings(params[key], what=key, path=path, line=line, rule_id=rule_id)
         if not selectors and not params["tokens"]:
             raise RuleError("a selector rule needs selectors or tokens", path=path, line=line, rule_id=rule_id)

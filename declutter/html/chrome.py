@@ -37,6 +37,7 @@ from declutter.html.spares import (
     leads_elsewhere,
     link_cluster,
     names_its_heading,
+    stands_alone,
 )
 from declutter.html.tree import Paths, all_text, class_tokens, describe, paragraph_sizes, preview, remove, squeeze
 from declutter.text import counted
@@ -390,6 +391,13 @@ def _matches(
                 if reason is None:
                     continue
                 rule = compiled.rule
+                alone = rule.params.get("only_alone")
+                if alone and (
+                    tag not in alone
+                    or in_card.twin(element)
+                    or not stands_alone(element, rule.params.get("max_words", 0))
+                ):
+                    continue  # a link inside a sentence, a long one or one of a grid's cards: not a call to action
                 if rule.params.get("min_links", 0) > 0 and next(element.iter("a"), None) is None:
                     continue  # no link, no link cluster: said at once, before the guard sums the paragraphs
                 if rule.params.get("in_page_links", False) and in_page(element) < rule.params.get("min_links", 0):

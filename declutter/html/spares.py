@@ -16,7 +16,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from declutter.document import domain_matches, domain_of
-from declutter.html.tree import BLOCK_TAGS, all_text, class_counts, squeeze
+from declutter.html.tree import BLOCK_TAGS, INLINE, all_text, class_counts, squeeze
 from declutter.rules import Rule
 
 CARD_TWINS = 3
@@ -248,3 +248,33 @@ def link_cluster(element: HtmlElement, rule: Rule) -> float | None:
 def _in_page(href: str) -> bool:
     """Whether a link leads to a place in the page itself: ``#section`` (a bare ``#`` is a script's button)."""
     return href.startswith("#") and len(href) > 1
+
+
+def stands_alone(element: HtmlElement, max_words: int) -> bool:
+    """Whether an element (a link styled as a button) stands on a line of its own with at most ``max_words`` words
+    (0: any): no text beside it in the inline run that holds it, only other links ('Get started  Book a demo').
+
+    >>> from declutter.html.parsing import parse
+    >>> page = parse("<div><p>Plans for teams.</p><div><span><a class=btn href=/d>Book a demo</a></span></div></div>")
+    >>> stands_alone(page.find(".//a"), 6)
+    True
+    >>> stands_alone(parse("<p>Read <a class=btn href=/d>our guide</a> first.</p>").find(".//a"), 6)
+    False
+    """
+    if max_words and len(all_text(element).split()) > max_words:
+        return False
+    node = element
+    while True:
+        parent = node.getparent()
+        if parent is None:
+            return True
+        if (parent.text or "").strip() or any((child.tail or "").strip() for child in parent):
+            return False
+        for sibling in parent:
+            if sibling is node or not isinstance(sibling.tag, str) or sibling.tag == "a":
+                continue
+            if sibling.tag in INLINE and all_text(sibling).strip():
+                return False
+        if parent.tag not in INLINE:
+            return True
+        node = parent

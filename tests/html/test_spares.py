@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from declutter import RuleSet
 from declutter.html import extract_page, parse
-from declutter.html.spares import InPageLinks, _in_page
+from declutter.html.spares import InPageLinks, _in_page, stands_alone
 
 LINKS = st.sampled_from(["<a href='#part'>p</a>", "<a href='#'>top</a>", "<a href='/a'>a</a>", "<a>x</a>", ""])
 
@@ -197,3 +197,46 @@ def test_a_table_of_contents_goes_with_its_label_and_footnotes_stay() -> None:
     assert "Table of contents" not in page.blocks
     assert page.blocks.count("Why tutoring works") == 1, "the heading stays, its link in the contents goes"
     assert any("A review of 96 trials" in block for block in page.blocks), "footnotes are text, not a menu"
+
+
+def test_a_button_link_on_a_line_of_its_own_stands_alone_and_one_in_a_sentence_does_not() -> None:
+    alone = parse("<div><p>Plans for teams.</p><div><span><a class='btn' href='/d'>Book a demo</a></span></div></div>")
+    assert stands_alone(alone.find(".//a"), 6)
+    pair = parse("<div><a class='btn' href='/s'>Get started</a> <a class='btn' href='/d'>Book a demo</a></div>")
+    assert stands_alone(pair.find(".//a"), 6), "two buttons side by side are one line of calls to action"
+    assert not stands_alone(parse("<p>Read <a class='btn' href='/g'>our guide</a> first.</p>").find(".//a"), 6)
+    assert not stands_alone(parse("<p><span>Call us</span> <a class='btn' href='/c'>now</a></p>").find(".//a"), 6)
+    long = parse("<div><a class='btn' href='/g'>Read the whole guide to the budget vote here</a></div>")
+    assert not stands_alone(long.find(".//a"), 6)
+    assert stands_alone(long.find(".//a"), 0)
+
+
+_SERVICE = (
+    "<html><body><main><h1>Bookkeeping for small firms</h1>"
+    "<p>We close your books every month, file your sales tax and answer your questions within a day.</p>"
+    "{body}<p>Our accountants have served local shops, clinics and studios for twenty years.</p></main></body></html>"
+)
+
+
+def test_a_call_to_action_button_goes_and_a_styled_link_inside_a_sentence_stays() -> None:
+    page = extract_page(
+        _SERVICE.format(body="<div class='hero-cta'><a class='btn btn-primary' href='/quote'>Get a quote</a></div>"),
+        RuleSet.bundled().active(),
+    )
+    assert "Get a quote" not in " ".join(page.blocks)
+    assert any(d.rule_id == "DOM030" for d in page.removed)
+    inline = "<p>See <a class='button-link' href='/prices'>our price list</a> for what each plan costs.</p>"
+    page = extract_page(_SERVICE.format(body=inline), RuleSet.bundled().active())
+    assert any("our price list" in block for block in page.blocks)
+
+
+def test_a_button_in_each_card_of_a_grid_stays_with_its_card() -> None:
+    """A grid's cards each end with a button ('Show options'): the text rules read the cards by their template, so
+    the card's lines stay whole."""
+    cards = "".join(
+        f"<div class='card'><h3>Plan {n}</h3><p>{n} seats and a shared inbox.</p>"
+        f"<a class='btn card-btn' href='/p/{n}'>Show options</a></div>"
+        for n in range(4)
+    )
+    page = extract_page(_SERVICE.format(body=cards), RuleSet.bundled().active())
+    assert sum(block == "Show options" for block in page.blocks) == 4
