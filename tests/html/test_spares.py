@@ -218,13 +218,16 @@ _SERVICE = (
 )
 
 
-def test_a_call_to_action_button_goes_and_a_styled_link_inside_a_sentence_stays() -> None:
+def test_a_call_to_action_button_or_band_goes_and_a_styled_link_inside_a_sentence_stays() -> None:
     page = extract_page(
         _SERVICE.format(body="<div class='hero-cta'><a class='btn btn-primary' href='/quote'>Get a quote</a></div>"),
         RuleSet.bundled().active(),
     )
     assert "Get a quote" not in " ".join(page.blocks)
     assert any(d.rule_id == "DOM030" for d in page.removed)
+    band = "<div class='cta-band'><h2>Ready to start?</h2><a href='/talk'>Talk to us</a></div>"
+    page = extract_page(_SERVICE.format(body=band), RuleSet.bundled().active())
+    assert not any("Ready to start" in block or "Talk to us" in block for block in page.blocks)
     inline = "<p>See <a class='button-link' href='/prices'>our price list</a> for what each plan costs.</p>"
     page = extract_page(_SERVICE.format(body=inline), RuleSet.bundled().active())
     assert any("our price list" in block for block in page.blocks)
