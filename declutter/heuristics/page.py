@@ -28,7 +28,7 @@ from declutter.heuristics.common import (
 )
 from declutter.matchers import fullmatch
 from declutter.rules import Rule
-from declutter.text import ends_like_sentence, is_prose, spec_rows
+from declutter.text import ends_like_sentence, is_prose, size_within, spec_rows
 
 
 def title_echo(
@@ -530,7 +530,10 @@ def residue_sandwich(
             group = range(position, end)
             if (
                 len(group) <= most_lines
-                and all(blocks[p].words <= most_words and not ends_like_sentence(blocks[p].text) for p in group)
+                and all(
+                    size_within(blocks[p].text, blocks[p].words, most_words) and not ends_like_sentence(blocks[p].text)
+                    for p in group
+                )
                 and bread(position - 1, -1, least)
                 and bread(end, 1, least)
                 and not (low > first and post_furniture(position - 1, end))

@@ -147,6 +147,21 @@ def test_residue_sandwich_takes_no_bread_from_lines_without_a_word() -> None:
     assert [b.text for b, _ in residue_sandwich(worded, None, frozenset(), shares, **loose)] == items
 
 
+def test_residue_sandwich_sizes_its_filling_in_english_words() -> None:
+    """A card's German blurb of 9 words says what English says in 11 ('Spotify's experimentation platform scales
+    product decisions across hundreds of teams'): a compound (13 letters or more) counts as two, so the 10-word
+    bound leaves it as it leaves the English one."""
+    from declutter.heuristics.page import residue_sandwich
+
+    blurb = "Spotifys Experimentierplattform skaliert Produktentscheidungen über Hunderte von Teams hinweg"
+    blocks = Document.from_text(f"{BODY}Teilen\n{blurb}\nImpressum\n").blocks
+    claimed = frozenset(b.line for b in blocks if b.text in {"Teilen", "Impressum"})
+    assert residue_sandwich(blocks, None, frozenset(), claimed, max_lines=5, max_words=10, min_bread=1) == []
+    short = Document.from_text(f"{BODY}Teilen\nMehr von uns\nImpressum\n").blocks
+    hits = residue_sandwich(short, None, frozenset(), frozenset({short[-3].line, short[-1].line}), min_bread=1)
+    assert [b.text for b, _ in hits] == ["Mehr von uns"]
+
+
 def test_residue_sandwich_leaves_replies_between_the_counters_printed_under_every_post() -> None:
     """A thread's like-count under each post is removed between the posts too: short sentences below the last
     long post, closed in by two counters, are replies; a title between the same counters is a related card."""
