@@ -763,7 +763,9 @@ def later_twins(base: HtmlElement, *, product: bool = False) -> list[HtmlElement
         else:
             continue
         bound = span * size
-        if len(all_text(common).split(None, bound)) <= bound:  # split no further than the bound: common may be the page
+        around = all_text(common)
+        words = len(around.split(None, bound))  # split no further than the bound: common may be the page
+        if words <= bound and text_size(around, words) <= bound:  # the span in English words too, as the size
             twins.append(element)
     return twins
 

@@ -250,6 +250,22 @@ def test_later_twins_counts_a_copy_in_english_words_so_a_german_twin_is_as_long(
     assert [element.get("id") for element in later_twins(page.find("body"), product=True)] == ["mobile"]
 
 
+def test_later_twins_weighs_the_span_in_english_words_too() -> None:
+    """A copy's size is counted in English words, so is the text around the copies: 110 German words between and
+    with them, 20 of them compounds, are 130 in English, more than 6 copies of 20 words, and the copies are far apart
+    as the English ones are."""
+    copy = (
+        "Unsere Tische werden in der eigenen Werkstatt gefertigt und vor dem Versand von Hand geprüft, "
+        "geölt und sorgfältig verpackt, heute"
+    )
+    filler = " ".join(["Die Tischplattenoberfläche aus Eichenholzdielen hält lange Zeit."] * 10)
+    page = parse(f"<body><div id=c><div id=a>{copy}</div> <p>{filler}</p> <div id=b>{copy}</div></div></body>")
+    assert later_twins(page.find("body")) == []
+    plain = " ".join(["Die Platte aus Eiche hält sehr lange."] * 10)
+    page = parse(f"<body><div id=c><div id=a>{copy}</div> <p>{plain}</p> <div id=b>{copy}</div></div></body>")
+    assert [element.get("id") for element in later_twins(page.find("body"))] == ["b"]
+
+
 def test_later_twins_weighs_the_copies_common_ancestor_up_to_the_span() -> None:
     """The common ancestor may hold TWIN_SPAN times a copy's words (here 6 × 20: two copies and 80 words beside
     them), not one word more."""
