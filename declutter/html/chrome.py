@@ -36,6 +36,7 @@ from declutter.html.spares import (
     introduced,
     leads_elsewhere,
     link_cluster,
+    linked_anchor,
     names_its_heading,
     stands_alone,
 )
@@ -366,7 +367,14 @@ def _matches(
                             known = _NO_TOKENS
                         valued[raw] = known
                     tokens = known
-                    if tokens and raw_id and names_its_heading(element, raw_id):  # a section's anchor
+                    if (
+                        tokens
+                        and raw_id
+                        and (
+                            names_its_heading(element, raw_id)
+                            or (in_page.foreign and linked_anchor(element, raw_id, in_page))
+                        )
+                    ):
                         tokens = tokens_of(raw_class or "")
                     if tokens and element.get("role") == "tabpanel":  # named after the tab that opens it
                         tokens = _NO_TOKENS

@@ -1,7 +1,8 @@
 """What spares an element a selector rule matches, beyond its guard (:mod:`.guards`): the tests a rule's
 parameters ask of the element itself and the elements around it (``unless_*``: a card of a grid, a list the text
 announces, links to other sites; ``min_links`` and ``in_page_links``: a link cluster), and an id that spells the
-element's heading (a section's anchor, not a widget's name). Each is asked only of the few elements a rule
+element's heading or, on a page in another language, that its contents lead to (a section's anchor, not a widget's
+name). Each is asked only of the few elements a rule
 matches, or counted once per walk."""
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from typing import cast
+from urllib.parse import unquote
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -72,6 +74,8 @@ class InPageLinks:
     def __init__(self, root: HtmlElement) -> None:
         self._root = root
         self._counts: Counter[HtmlElement] | None = None
+        self._targets: frozenset[str] | None = None
+        self._foreign: bool | None = None
 
     def __call__(self, element: HtmlElement) -> int:
         if self._counts is None:
@@ -79,6 +83,28 @@ class InPageLinks:
                 node for link in _IN_PAGE_LINKS(self._root) for node in (link, *link.iterancestors())
             )
         return self._counts[element]
+
+    @property
+    def foreign(self) -> bool:
+        """Whether the document declares a language other than English (its ``<html lang>``), read once per walk."""
+        if self._foreign is None:
+            language = (self._root.getroottree().getroot().get("lang") or "en").lower()
+            self._foreign = not language.startswith("en")
+        return self._foreign
+
+    def targets(self) -> frozenset[str]:
+        """The ids the page's in-page links lead to, read once per walk from the whole document: a table of
+        contents outside the part walked still names the sections in it.
+
+        >>> from declutter.html.parsing import parse
+        >>> page = parse("<ul><li><a href='#respond-to-review-comments'>A</a></li><li><a href='#f%C3%BCr'>B</a></li>")
+        >>> sorted(InPageLinks(page.find(".//ul")).targets())
+        ['für', 'respond-to-review-comments']
+        """
+        if self._targets is None:
+            links = _IN_PAGE_LINKS(self._root.getroottree().getroot())
+            self._targets = frozenset(unquote((link.get("href") or "")[1:]) for link in links)
+        return self._targets
 
 
 CARD_LINKS = 3
@@ -196,6 +222,30 @@ def names_its_heading(element: HtmlElement, raw_id: str) -> bool:
         return True
     title = _WORD.findall(text.lower())
     return len(title) >= 3 and words[: len(title)] == title
+
+
+def linked_anchor(element: HtmlElement, raw_id: str, in_page: InPageLinks) -> bool:
+    """Whether, on a page declared in a language other than English, an id of three words or more on an element
+    holding a heading is a place the page's links lead to (a table of contents): a section's anchor, whatever its
+    heading says. Translated documentation keeps the English source's anchors over headings in the reader's
+    language ('respond-to-review-comments' over 'Auf Review-Kommentare antworten'), which
+    :func:`names_its_heading` cannot read. An English page's anchors spell its headings; its other linked ids
+    (a listing's filter jumping to its 'Best of the Best: Social Impact' row) stay the rules' to judge.
+
+    >>> from declutter.html.parsing import parse
+    >>> html = ("<html lang={}><a href='#respond-to-review-comments'>Auf Kommentare antworten</a>"
+    ...         "<section id='respond-to-review-comments'><h2>Auf Review-Kommentare antworten</h2></section>"
+    ...         "<section id='comments-section-wrapper'><h2>Kommentare</h2></section></html>")
+    >>> page = parse(html.format("de"))
+    >>> [linked_anchor(section, section.get("id"), InPageLinks(page)) for section in page.iter("section")]
+    [True, False]
+    >>> page = parse(html.format("en"))
+    >>> [linked_anchor(section, section.get("id"), InPageLinks(page)) for section in page.iter("section")]
+    [False, False]
+    """
+    if not in_page.foreign or len(_WORD.findall(raw_id)) < 3:
+        return False
+    return next(element.iter("h1", "h2", "h3", "h4", "h5", "h6"), None) is not None and raw_id in in_page.targets()
 
 
 _SPELLED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "ø": "oe", "œ": "oe", "ł": "l"})

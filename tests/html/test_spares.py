@@ -69,6 +69,24 @@ def test_a_section_named_after_a_heading_in_another_language_is_no_widget() -> N
         assert "Folgen Sie uns" not in page.blocks
 
 
+def test_a_translated_docs_page_keeps_the_sections_its_contents_lead_to_under_english_anchors() -> None:
+    """Translated documentation keeps the English source's anchors over German headings: a section the table of
+    contents leads to is an anchor on a German page, and a widget no link leads to still goes; an English page's
+    linked ids stay the rules' to judge."""
+    body = "<p>" + "Beantworten Sie jede Anmerkung der Prüfer und danken Sie ihnen für ihre Mühe. " * 4 + "</p>"
+    html = (
+        "<html lang='{}'><body><main><ul class='toc'><li><a href='#respond-to-review-comments'>Auf "
+        "Review-Kommentare antworten</a></li></ul><section id='respond-to-review-comments'><h2>Auf "
+        f"Review-Kommentare antworten</h2>{body}</section><section id='reader-comments-area'><h2>Kommentare</h2>"
+        "<p>Toller Artikel, danke!</p></section></main></body></html>"
+    )
+    german = extract_page(html.format("de"), RuleSet.bundled().active())
+    assert any("Beantworten Sie jede Anmerkung" in block for block in german.blocks)
+    assert "Toller Artikel, danke!" not in german.blocks, "a widget no link leads to still goes"
+    english = extract_page(html.format("en"), RuleSet.bundled().active())
+    assert not any("Beantworten Sie jede Anmerkung" in block for block in english.blocks)
+
+
 def test_a_teaser_that_links_nowhere_is_the_standfirst_and_a_grid_of_them_is_not() -> None:
     """German publishing calls an article's standfirst its Teaser: one of a kind and linking nowhere, it stays."""
     body = "<p>" + "Die Bahn will ihr Angebot auf der Strecke zwischen Berlin und Hamburg ausbauen. " * 4 + "</p>"
