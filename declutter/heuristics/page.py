@@ -582,6 +582,44 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in _LONG_WORD.findall(text))
 
 
+def _opens_with_intro(
+    blocks: Sequence[Block],
+    claimed: frozenset[int],
+    sources: Sequence[frozenset[str]],
+    prose_words: int,
+    min_shared: int,
+    source_cover: float,
+) -> bool:
+    """Whether the text opens with its own heading and, right under it, a paragraph naming the page's topic.
+
+    A page's full text opens with its title or its chrome; a text whose first line is a heading
+    sharing a word with a source (the URL's slug) and whose second is a paragraph holding the
+    source's words is an extractor's output that starts at the article: a collection's name and
+    introduction ('Dress Shoes & Socks' over 'Generation Tux's … collection of dress shoes … and
+    socks …'), where a later section heading the slug names ('About our tuxedo shoes and socks')
+    is no headline with a page head above it.
+
+    >>> from declutter.document import Document
+    >>> text = ("Dress Shoes & Socks\\nOur collection of dress shoes, tuxedo shoes and socks is designed to "
+    ...     "finish your formalwear, whatever the occasion and the season may be.\\nFilters")
+    >>> blocks, slug = Document.from_text(text).blocks, [frozenset({"shoes", "and", "socks"})]
+    >>> [_opens_with_intro(b, frozenset(), slug, 15, 3, 0.6) for b in (blocks, blocks[1:])]
+    [True, False]
+    """
+    if len(blocks) < 2 or blocks[0].line in claimed or ends_like_sentence(blocks[0].text):
+        return False
+    intro = blocks[1]
+    if not is_paragraph(intro, claimed, prose_words):
+        return False
+    heading = frozenset(_SLUG_TOKEN.findall(blocks[0].text.casefold()))
+    words = frozenset(_SLUG_TOKEN.findall(intro.text.casefold()))
+    for source in sources:
+        shared = len(words & source)
+        if heading & source and shared >= min_shared and shared >= source_cover * len(source):
+            return True
+    return False
+
+
 def headline_anchor(
     blocks: Sequence[Block],
     rule: Rule | None,
@@ -652,7 +690,9 @@ def headline_anchor(
       paragraphs of prose (``prose_words`` words or more, ending like sentences) and they hold as
       many words as the prose below it: a page head is
       chrome, and an extractor's output (a buyer's guide whose product names a later heading
-      echoes) holds the article above the line that looks like the headline.
+      echoes) holds the article above the line that looks like the headline;
+    - everything, when the text opens with a heading and, under it, a paragraph holding the
+      source's words (:func:`_opens_with_intro`): an extractor's output that starts at the article.
 
     A slug shorter than ``min_shared`` words ('news_view.html') is no source; ``slug_ignore``
     lists words (file extensions) that are no part of it, separated by spaces. Without a URL only the page title serves.
@@ -675,6 +715,8 @@ def headline_anchor(
             stems.update(frozenset(_SLUG_TOKEN.findall(part.casefold())) for part in parts[:-1])
         stems = {stem for stem in stems if len(stem) >= 2}
     if not sources:
+        return []
+    if _opens_with_intro(blocks, claimed, sources, prose_words, min_shared, source_cover):
         return []
     span = article_span(blocks, claimed, prose_words, edge_gap, edge_words)
     if span is None:

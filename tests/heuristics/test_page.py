@@ -348,6 +348,19 @@ def test_headline_anchor_takes_a_first_line_that_names_nothing_of_the_headline()
     assert title not in _anchor(f"{title}\n{TEASERS}{headline}\n{BODY}")
 
 
+def test_headline_anchor_leaves_a_text_that_opens_with_its_own_heading_and_intro() -> None:
+    # An extractor's output of a collection: its name, then an introduction naming the slug's topic; a later
+    # section heading the slug names too ('About our new spring budget') has no page head above it.
+    intro = "Our guide to the council's new spring budget explains every line of the plan, from roads to schools."
+    filters = "".join(f"{colour}\n" for colour in ("Black", "Grey", "White", "Tan", "Orange", "Red", "Pink", "Blue"))
+    after = f"{TEASERS}{filters}The Council Approves Its New Spring Budget\n{BODY}"
+    assert _anchor(f"Spring Budget\n{intro}\n{after}") == []
+    # An introduction about something else, or a first line sharing nothing with the slug, is no opening.
+    other = "Our readers sent in hundreds of letters this week, and we answer the most common questions below."
+    assert other in _anchor(f"Spring Budget\n{other}\n{after}")
+    assert intro in _anchor(f"Letters\n{intro}\n{after}")
+
+
 FLOOR = "© 2019 Daily Planet Media. All rights reserved.\n"
 HIDDEN = "Create a new password\nWe've sent you an email with instructions to create a new password for your account.\n"
 """What a page hides below its footer: a log-in form's messages, written as sentences."""
