@@ -299,6 +299,54 @@ def introduced_items(blocks: Sequence[Block], hits: Hits) -> frozenset[int]:
     return frozenset(items)
 
 
+LIST_RUN = 5
+"""Bulleted lines in a run that makes it a list whose inner items stand for one another (:func:`listed_items`)."""
+
+
+def listed_items(blocks: Sequence[Block], hits: Hits) -> frozenset[int]:
+    """The inner items of a long list whose neighbours no rule's pattern matches: a bulleted line neither first
+    nor last of a run of :data:`LIST_RUN` bulleted lines or more that each hold a letter, between two items no
+    rule matched. Such a list's items are parallel (a wiki's programming languages, a podcast's episodes, an
+    award's categories), so one of them that reads like a label ('- Go!', '- @Formula', '- Cg (High-Level
+    Shader/Shading Language [HLSL])') is the list's own item, not a button a page printed among them; no line
+    rule takes it. A menu printed as a list has its labels matched side by side ('- Sign in', '- Subscribe'), a
+    user panel pairs labels with values that hold no letter ('- Messages', '- 65,334'), and a heuristic judging
+    the run's shape may still take the run whole.
+
+    Only lines some pattern matched are asked about, so the cost follows the matches, not the text.
+
+    >>> from declutter.document import Document
+    >>> text = "\\n".join(f"- {name}" for name in ("Fortran", "Gleam", "Go!", "Haskell", "Java"))
+    >>> blocks, hit = Document.from_text(text).blocks, ((None, 0),)
+    >>> cases = ((blocks, {2: hit}), (blocks, {1: hit, 2: hit}), (blocks[:4], {2: hit}))
+    >>> [sorted(listed_items(b, hits)) for b, hits in cases]
+    [[2], [], []]
+    """
+    items: set[int] = set()
+    for line in hits:
+        k = bisect_left(blocks, line, key=_line_of)
+        if k == len(blocks) or blocks[k].line != line or not starts_with_bullet(blocks[k].raw):
+            continue
+        if k == 0 or hits.get(blocks[k - 1].line) or k + 1 == len(blocks) or hits.get(blocks[k + 1].line):
+            continue
+        start, end = k, k + 1
+        while start > 0 and starts_with_bullet(blocks[start - 1].raw):
+            start -= 1
+        while end < len(blocks) and starts_with_bullet(blocks[end].raw):
+            end += 1
+        if start < k < end - 1 and end - start >= LIST_RUN and all(_has_letter(b.text) for b in blocks[start:end]):
+            items.add(line)
+    return frozenset(items)
+
+
+def _line_of(block: Block) -> int:
+    return block.line
+
+
+def _has_letter(text: str) -> bool:
+    return any(c.isalpha() for c in text)
+
+
 class LineMatcher:
     """Whole-line patterns of a list of rules, with their guards resolved once and one literal scan per line.
 

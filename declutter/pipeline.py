@@ -34,6 +34,7 @@ from declutter.matchers import (
     LineMatcher,
     introduced_items,
     line_matcher,
+    listed_items,
     match_blocks,
     match_cutoffs,
     match_keeps,
@@ -97,7 +98,7 @@ def _decide(
     hits = plan.matcher.hits(view)
     protected = match_keeps(view, hits)
     introduced = introduced_items(view, hits)  # no line rule's, nor a menu heuristic's
-    decisions = match_lines(view, hits, protected | introduced)
+    decisions = match_lines(view, hits, protected | introduced | listed_items(view, hits))
     claimed = {d.line for d in decisions}
     decisions += match_blocks(view, plan.blocks, hits, protected, claimed)
     if full_page is None:

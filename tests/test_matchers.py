@@ -14,6 +14,7 @@ from declutter.matchers import (
     RuleTimeoutError,
     in_bullet_list,
     introduced_items,
+    listed_items,
     match_blocks,
     match_lines,
     match_patterns,
@@ -547,6 +548,32 @@ def test_no_line_rule_takes_an_item_of_a_list_the_text_announces() -> None:
     kept = clean(f"As a designer, you could specialize in:\n{listed}Salaries vary.")
     assert "- Advertising" in kept
     assert "Advertising" not in clean("Salaries vary a lot.\nAdvertising\nThe next section is on pay.")
+
+
+def test_listed_items_are_inner_items_of_a_long_list_between_items_no_rule_matched() -> None:
+    """The inner items of 5 bulleted lines or more that each hold a letter between two items no rule matched
+    ('Go!' between 'Gleam' and 'Haskell'); an item beside a rule's match, a short list and a panel pairing
+    labels with numbers are not."""
+
+    def items(text: str) -> list[str]:
+        blocks = Document.from_text(text).blocks
+        lines = listed_items(blocks, match_patterns(blocks, RuleSet.bundled().rules))
+        return [b.text for b in blocks if b.line in lines]
+
+    languages = "- Fortran\n- Gleam\n- Go!\n- Haskell\n- Java\n"
+    assert items(f"Languages are listed by name.\n{languages}The list goes on.") == ["Go!"]
+    assert items(f"{languages[:-8]}The list goes on.") == []  # four items
+    assert items("- Fortran\n- Sign in\n- Gleam\n- Subscribe\n- Java\n") == ["Sign in", "Subscribe"]
+    assert "Gleam" not in items("- Fortran\n- Sign in\n- Gleam\n- Subscribe\n- Java\n")  # between two matches
+    assert items("- Joined\n- Nov 4, 2011\n- Messages\n- 65,334\n- Reaction score\n") == []
+
+
+def test_no_line_rule_takes_an_inner_item_of_a_long_list() -> None:
+    """'- Go!' among a wiki's programming languages stays; alone it is a button and goes."""
+    languages = "- Fortran\n- Gleam\n- Go!\n- Haskell\n- Java\n"
+    intro = "This is an alphabetical list of programming languages, grouped by the letter their names start with."
+    assert "- Go!" in clean(f"{intro}\n{languages}{intro}")
+    assert "Go!" not in clean(f"{intro}\n- Fortran\n- Gleam\n{intro}\nGo!\n{intro}")
 
 
 def test_unless_in_code_spares_markup_inside_code_of_another_language(rule_file) -> None:  # type: ignore[no-untyped-def]
