@@ -9,8 +9,10 @@ reads like an article paragraph. The modules group them by what they find:
 :mod:`~declutter.heuristics.language` (language sidebars), :mod:`~declutter.heuristics.comments`,
 :mod:`~declutter.heuristics.authors` (the author box under the article),
 :mod:`~declutter.heuristics.captions` (captions over a photo credit),
-:mod:`~declutter.heuristics.repeats` (copies of removed lines)
-and :mod:`~declutter.heuristics.page` (the article's place on the page).
+:mod:`~declutter.heuristics.repeats` (copies of removed lines),
+:mod:`~declutter.heuristics.sandwich` (a short line between removals)
+and the article's place on the page: :mod:`~declutter.heuristics.head` (above it)
+and :mod:`~declutter.heuristics.tail` (below it).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from declutter.heuristics.authors import author_box
 from declutter.heuristics.captions import caption_above_credit
 from declutter.heuristics.comments import comment_thread
 from declutter.heuristics.common import Heuristic, Hit, headline_copies
+from declutter.heuristics.head import head_strip, headline_anchor, site_name, title_echo
 from declutter.heuristics.language import other_language_run
 from declutter.heuristics.lists import (
     headline_list,
@@ -42,20 +45,16 @@ from declutter.heuristics.menus import (
     recurring_menu,
     twin_menu,
 )
-from declutter.heuristics.page import (
+from declutter.heuristics.repeats import residue_copy
+from declutter.heuristics.sandwich import residue_sandwich
+from declutter.heuristics.tail import (
     detached_prose,
     footer_floor,
-    head_strip,
-    headline_anchor,
-    residue_sandwich,
     residue_wall,
-    site_name,
     tail_after_residue,
     tail_fill,
     tail_islands,
-    title_echo,
 )
-from declutter.heuristics.repeats import residue_copy
 
 HEURISTICS: dict[str, Heuristic] = {
     "author-box": author_box,
