@@ -206,3 +206,11 @@ def is_code_shaped(raw: str) -> bool:
     """
     end = raw.rstrip()[-1:]
     return (end != "" and end in _CODE_END) or _CODE_START.match(raw) is not None
+
+
+PRICE = regex.compile(r"(?:\p{Sc}\s?\d|\d(?:[\d.,]*\d)?\s?\p{Sc})")
+"""A price: a currency sign beside an amount, before or after it ('$24.95', '19,90 €', '£5').
+
+>>> [PRICE.search(s) is not None for s in ("Was $40 now $30", "19,90 €", "Ages 4 to 8", "100% cotton")]
+[True, True, False, False]
+"""

@@ -18,7 +18,7 @@ from declutter.document import Block
 from declutter.heuristics.common import Hit, is_residue, is_title_echo, prose_words_before
 from declutter.matchers import fullmatch
 from declutter.rules import Rule
-from declutter.text import ends_like_sentence, is_prose, sentence_count, spec_rows, text_size
+from declutter.text import PRICE, ends_like_sentence, is_prose, sentence_count, spec_rows, text_size
 
 _JOIN = regex.compile(r"(?<=\p{Ll}{3}|[?!»”])(?=\p{Lu}\p{Ll})")
 _TOKEN = regex.compile(r"\S+")
@@ -185,9 +185,6 @@ def run_together_headlines(
     return hits
 
 
-_PRICE = regex.compile(r"(?:\p{Sc}\s?\d|\d(?:[\d.,]*\d)?\s?\p{Sc})")
-
-
 _SCORE = regex.compile(r"\d{1,3}(?:[.,]\d{1,2})?\s?/\s?\d{1,3}")
 
 
@@ -318,7 +315,7 @@ def teaser_template(
         if (
             0 < len(above) <= opening_lines
             and is_prose(above[-1].text, words=above[-1].words)
-            and 2 * sum(_PRICE.search(blocks[i].text) is not None for i in chain) >= len(chain)
+            and 2 * sum(PRICE.search(blocks[i].text) is not None for i in chain) >= len(chain)
         ):
             position = end
             continue  # priced cards right under the introduction that opens the text: the shop's grid

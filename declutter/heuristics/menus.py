@@ -28,7 +28,15 @@ from declutter.heuristics.common import (
 )
 from declutter.matchers import fullmatch, inside_bullets
 from declutter.rules import Rule
-from declutter.text import ends_like_sentence, is_prose, size_within, spec_rows, starts_with_bullet, strip_bullet
+from declutter.text import (
+    PRICE,
+    ends_like_sentence,
+    is_prose,
+    size_within,
+    spec_rows,
+    starts_with_bullet,
+    strip_bullet,
+)
 
 
 def _short_runs(
@@ -99,9 +107,6 @@ def _inside_items(run: list[Block], marks: list[int], claimed: frozenset[int], i
     return start, end
 
 
-_PRICE = regex.compile(r"(?:\p{Sc}\s?\d|\d(?:[\d.,]*\d)?\s?\p{Sc})")
-
-
 def _price_cycle(items: Sequence[Block], min_prices: int) -> bool:
     """Product cards: ``min_prices`` lines or more hold a price ('$24.95', '19,90 €'), one every few lines.
 
@@ -118,7 +123,7 @@ def _price_cycle(items: Sequence[Block], min_prices: int) -> bool:
     """
     at: list[int] = []
     for n, b in enumerate(items):
-        if _PRICE.search(b.text) and not (at and n - at[-1] <= 2):  # a sale price and the one it was: one card
+        if PRICE.search(b.text) and not (at and n - at[-1] <= 2):  # a sale price and the one it was: one card
             at.append(n)
     if len(at) < max(min_prices, 2):
         return False
