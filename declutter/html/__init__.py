@@ -1,7 +1,8 @@
 """The HTML stage, one step per module: parse (:mod:`.parsing`), read what the page says about itself
 (:mod:`.metadata`), remove page chrome (:mod:`.chrome`, with the rules :mod:`.selectors` compiles, under
-the guard of :mod:`.guards` and the exceptions of :mod:`.spares`), find the main content as a region of the page
-(:mod:`.regions`), emit its blocks with their structure (:mod:`.blocks`) and complete them from the page's
+the guard of :mod:`.guards` and the exceptions of :mod:`.spares`), leave out what the page prints twice or beside
+its product (:mod:`.copies`), find the main content as a region of the page (:mod:`.regions`) with the blocks
+beside it that are more of it (:mod:`.parts`), emit its blocks with their structure (:mod:`.blocks`) and complete them from the page's
 structured data (:mod:`.structured`); :mod:`.extract` runs them in order, and :mod:`.tree` holds the
 element helpers they share. Decoding bytes is :mod:`declutter.inputs`'s job, as for text."""
 

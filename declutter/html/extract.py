@@ -24,18 +24,11 @@ from declutter.decisions import ElementDecision
 from declutter.document import domain_of
 from declutter.html.blocks import blocks_of
 from declutter.html.chrome import opened_by_controls, remove_chrome, reveal_noscript, strip_bulk
+from declutter.html.copies import later_copies, later_twins, other_products
 from declutter.html.metadata import author_of, first_meta, read_metadata
 from declutter.html.parsing import parse
-from declutter.html.regions import (
-    content_parts,
-    headline_intro,
-    later_copies,
-    later_twins,
-    other_products,
-    posts_after,
-    sections_after,
-    widened,
-)
+from declutter.html.parts import content_parts, headline_intro, posts_after, sections_after
+from declutter.html.regions import widened
 from declutter.html.selectors import compile_selector_rule
 from declutter.html.structured import completed
 from declutter.html.tree import all_text, contains, path_of, remove, squeeze

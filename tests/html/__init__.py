@@ -25,3 +25,10 @@ CLASS_CHARS = st.sampled_from("abzAZ_- 0\t\xa0ıİſKéÉǅß")
 CLASS_WORDS = st.sampled_from(["article", "Body", "body", "content", "TEXT", "main", "post", "news", "story", "nav"])
 CLASS_NAMES = st.lists(CLASS_CHARS | CLASS_WORDS, max_size=12).map("".join)
 """Class attribute values: words the DOM stage looks for, among characters whose case or spacing is tricky."""
+
+
+def story(paragraphs: int = 8) -> str:
+    """An article's text: ``paragraphs`` paragraphs of 14 words each."""
+    return "".join(
+        f"<p>Paragraph {i} of the story, which goes on for a while with many more words.</p>" for i in range(paragraphs)
+    )
