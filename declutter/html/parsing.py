@@ -59,7 +59,8 @@ def parse(html: str) -> HtmlElement:
     return root
 
 
-_CONTROLS_TO_SPACES = bytes.maketrans(bytes(c for c in range(32) if c not in b"\t\n\r"), b" " * 29)
+_CONTROLS = bytes(c for c in range(32) if c not in b"\t\n\r")
+_CONTROLS_TO_SPACES = bytes.maketrans(_CONTROLS, b" " * len(_CONTROLS))
 
 
 def _xml_safe_utf8(html: str) -> bytes:
@@ -69,12 +70,19 @@ def _xml_safe_utf8(html: str) -> bytes:
     lxml refuses text with such characters when it is moved between nodes; they carry no text.
     Encoding first and mapping the control bytes with ``bytes.translate`` is several times faster
     than a regex over the text, and libxml2 reads UTF-8 directly (a ``str`` is converted from UCS-2/4).
+    Few pages hold a control byte: looking for each of the 29 (``memchr``, vectorised) costs a third of the
+    instructions of mapping every byte, so the map runs only on the pages that need it.
+
+    >>> _xml_safe_utf8("a" + chr(1) + "b" + chr(9) + "c"), _xml_safe_utf8("10 " + chr(8364))
+    (b'a b\\tc', b'10 \\xe2\\x82\\xac')
     """
     if "\ufffe" not in html and "\uffff" not in html:
         try:
-            return html.encode("utf-8").translate(_CONTROLS_TO_SPACES)
+            data = html.encode("utf-8")
         except UnicodeEncodeError:  # a lone surrogate: the regex below replaces it
             pass
+        else:
+            return data.translate(_CONTROLS_TO_SPACES) if any(c in data for c in _CONTROLS) else data
     return NOT_XML.sub(" ", html).encode("utf-8")
 
 

@@ -26,10 +26,10 @@ def test_malformed_and_hostile_html_is_cleaned_not_crashed() -> None:
 
 
 def test_characters_xml_forbids_become_spaces() -> None:
-    for page in ("<p>a\x01b\x0bc\x1fd\ufffee\uffff</p>", "<p>a\x01b\ud800c</p>"):
+    for page in ("<p>a\x01b\x0bc\x1fd\ufffee\uffff</p>", "<p>a\x01b\ud800c</p>", "<p>a\x01b\x0bc\x1fd\u2019e</p>"):
         paragraph = parse(f"<html><body>{page}</body></html>").find(".//p")
         assert paragraph is not None
-        assert set(paragraph.text_content()) <= set("abcde ")
+        assert set(paragraph.text_content()) <= set("abcde \u2019")
 
 
 def _prefixed_pages() -> list[str]:
