@@ -103,8 +103,16 @@ class Anchors:
         """The patterns that may match all of ``text``, as a bit mask (bit ``n``: pattern ``n``)."""
         mask = self._starts.get(text[:1], self._any) & self._ends.get(text[-1:], self._any)
         if mask & ~self._screen.unchecked:
-            mask &= self._screen(text.lower())
+            mask &= self._screen(lower_cached(text))
         return mask
+
+
+@lru_cache(maxsize=8192)
+def lower_cached(text: str) -> str:
+    """``text.lower()``, remembered: a page's lines go through a dozen heuristics whose anchors screen the same
+    lines again and again, and most of the lines lowered there are not ASCII, which ``str.lower`` walks
+    character by character."""
+    return text.lower()
 
 
 @lru_cache(maxsize=4096)
@@ -404,7 +412,7 @@ class LineMatcher:
         )
         if not plan:  # no pattern can start and end like this line: no lower-casing, no scan
             return
-        lowered = text.lower()
+        lowered = lower_cached(text)
         # The patterns the line's literals allow, its guards admit and its edges fit, filtered in C before any is tried.
         mask = plan & self._screen(lowered) if plan & ~self._screen.unchecked else plan
         matched: Rule | None = None

@@ -15,6 +15,7 @@ from declutter.matchers import (
     in_bullet_list,
     introduced_items,
     listed_items,
+    lower_cached,
     match_blocks,
     match_lines,
     match_patterns,
@@ -728,3 +729,10 @@ def test_only_echoed_strips_where_the_amount_is_printed_twice(rule_file, text: s
     rule = RuleSet.load(rule_file(ECHO)).get("TST010")
     decisions, _ = match_strips(Document.from_text(text).blocks, [rule])
     assert [d.text for d in decisions] == stripped
+
+
+def test_anchors_lower_a_line_once_however_many_heuristics_screen_it() -> None:
+    anchors = Anchors((regex.compile("(?i)teilen"),))
+    lower_cached.cache_clear()
+    assert [anchors.possible("TEILEN"), anchors.possible("TEILEN")] == [1, 1]
+    assert lower_cached.cache_info().hits == 1
