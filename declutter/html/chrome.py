@@ -66,8 +66,7 @@ def strip_bulk(
     rest = []
     for compiled in selectors:
         if compiled.rule.params.get("bulk") and compiled.tags:
-            _unwrap_misparsed(root, compiled.tags)
-            counts = Counter(el.tag for el in root.iter(*compiled.tags))
+            counts = Counter(_unwrap_misparsed(root, compiled.tags))
             if counts:
                 etree.strip_elements(root, *compiled.tags, with_tail=False)
                 summary = ", ".join(f"{tag} x{count}" for tag, count in counts.most_common())
@@ -205,24 +204,30 @@ def _boxed(found: list[_Found], root: HtmlElement, holders: Holders) -> list[_Fo
 _STRUCTURE = ("div", "p", "main", "article", "section", "table", "ul", "ol", "h1", "h2", "h3")
 
 
-def _unwrap_misparsed(root: HtmlElement, tags: frozenset[str]) -> None:
-    """Unwrap elements of ``tags`` (buttons, labels: elements that never hold text) that hold a page's structure.
+def _unwrap_misparsed(root: HtmlElement, tags: frozenset[str]) -> list[str]:
+    """Unwrap elements of ``tags`` (buttons, labels: elements that never hold text) that hold a page's structure;
+    returns the tag of each element of ``tags`` left, in document order (what :func:`strip_bulk` reports), read by
+    the same walk: a second walk would build a proxy for each of them again.
 
     HTML cannot nest a <div> in a <button>; when a page leaves a button open, libxml2 puts the rest of
     the page inside it, and stripping the button would strip the page. Its children are kept instead.
 
     >>> from declutter.html.parsing import parse
-    >>> root = parse("<body><button>Menu<div><p>The council met on Monday.</p></div></body>")
-    >>> _unwrap_misparsed(root, frozenset({"button"})); root.findtext(".//p")
-    'The council met on Monday.'
+    >>> root = parse("<body><button>Menu<div><p>The council met on Monday.</p></div></body><button>Go</button>")
+    >>> _unwrap_misparsed(root, frozenset({"button"})), root.findtext(".//p")
+    (['button'], 'The council met on Monday.')
     """
-    misparsed = [
-        element
-        for element in root.iter(*tags)
-        if element.tag not in ("script", "style") and any(child.tag in _STRUCTURE for child in element)
-    ]
+    misparsed = []
+    left = []
+    for element in root.iter(*tags):
+        tag = element.tag
+        if tag not in ("script", "style") and any(child.tag in _STRUCTURE for child in element):
+            misparsed.append(element)
+        else:
+            left.append(tag)
     for element in misparsed:
         element.drop_tag()
+    return left
 
 
 @dataclass(frozen=True)

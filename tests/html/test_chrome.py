@@ -27,6 +27,15 @@ def test_a_button_left_open_around_the_page_is_unwrapped_not_stripped() -> None:
     assert page.blocks[-1].startswith("The council approved the budget")
 
 
+def test_the_bulk_count_leaves_out_a_button_unwrapped_around_the_page() -> None:
+    page = extract_page(
+        "<html><body><button class='menu'>Menu<div><p>The council approved the budget on Monday, after a long "
+        "debate about roads and schools.</p><button>Print</button><button>Mail</button></div></body></html>",
+        RuleSet.bundled().active(),
+    )
+    assert [decision.text for decision in page.removed if "button" in decision.text] == ["button x2"]
+
+
 def test_a_text_rich_noscript_is_read() -> None:
     posts = "".join(
         f"<p>Post {n}: the update broke my build and rolling back to the last version fixed it.</p>" for n in range(6)
