@@ -34,6 +34,7 @@ _TERMINAL = regex.compile(
 _BULLETS = "*•·+▪►◦‣○●■□–-"
 _BULLET = regex.compile(f"^(?:[{regex.escape(_BULLETS)}]\\s+)+")
 _LIST_MARK = regex.compile(f"\\s*[{regex.escape(_BULLETS)}]\\s+\\S")
+_BULLET_MARKS = frozenset(_BULLETS)
 _SENTENCE_END = regex.compile(r"""[.!?]["'”’»)]*\s+(?=["'“‘«(]?\p{Lu})""")
 
 _COMPOUND = regex.compile(r"(?<!\p{L})\p{L}\p{Ll}{12,}(?!\p{L})")
@@ -67,7 +68,9 @@ def starts_with_bullet(raw: str) -> bool:
     >>> starts_with_bullet("  * Home"), starts_with_bullet("+ Senate"), starts_with_bullet("-5 degrees")
     (True, True, False)
     """
-    return _LIST_MARK.match(raw) is not None
+    # Most lines open with no bullet: a character test settles them before the regex (str.lstrip strips all that \s
+    # matches, and more).
+    return raw.lstrip()[:1] in _BULLET_MARKS and _LIST_MARK.match(raw) is not None
 
 
 _FIELD = regex.compile(r"(\p{L}[\p{L}\d&/®*.-]*(?:\s+[\p{L}\d&/®*.()-]+){0,2})\s*:\s+(\S.*)")

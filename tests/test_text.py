@@ -2,7 +2,16 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from declutter.text import ends_like_sentence, is_prose, normalize, sentence_count, strip_bullet, word_count, words
+from declutter.text import (
+    ends_like_sentence,
+    is_prose,
+    normalize,
+    sentence_count,
+    starts_with_bullet,
+    strip_bullet,
+    word_count,
+    words,
+)
 
 # Text that mixes ASCII with the characters the fast paths must notice: odd spaces, invisible marks,
 # controls, curly quotes, combining marks and other scripts.
@@ -73,3 +82,12 @@ def test_normalize_fast_path_equals_the_general_one(text: str) -> None:
 @given(_TRICKY)
 def test_word_count_counts_words_on_either_engine(text: str) -> None:
     assert word_count(text) == len(words(text))
+
+
+_LINE_STARTS = st.text(st.sampled_from(" \t\u3000\u00a0\x1c*•-–+a1|:"), max_size=8)
+
+
+@given(_LINE_STARTS)
+def test_a_bullet_is_told_by_the_regex_alone_whatever_the_screen_before_it(text: str) -> None:
+    expected = regex.match(r"\s*[*•·+▪►◦‣○●■□–-]\s+\S", text) is not None
+    assert starts_with_bullet(text) == expected

@@ -420,7 +420,7 @@ def teaser_run(
             kinds.append("")
         elif block.line in claimed:
             kinds.append("claimed")
-        elif text.endswith(":") or _SPEAKER.match(text):
+        elif text.endswith(":") or (":" in text[:13] and _SPEAKER.match(text)):  # the colon first: no regex call
             kinds.append("")  # a list's lead-in, an interview's 'Q:' and 'A:'
         elif (
             block.words <= high
