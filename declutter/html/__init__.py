@@ -2,9 +2,10 @@
 (:mod:`.metadata`), remove page chrome (:mod:`.chrome`, with the rules :mod:`.selectors` compiles, under
 the guard of :mod:`.guards` and the exceptions of :mod:`.spares`), leave out what the page prints twice or beside
 its product (:mod:`.copies`), find the main content as a region of the page (:mod:`.regions`) with the blocks
-beside it that are more of it (:mod:`.parts`), emit its blocks with their structure (:mod:`.blocks`) and complete them from the page's
-structured data (:mod:`.structured`); :mod:`.extract` runs them in order, and :mod:`.tree` holds the
-element helpers they share. Decoding bytes is :mod:`declutter.inputs`'s job, as for text."""
+beside it that are more of it (:mod:`.parts`), emit its blocks with their structure (:mod:`.blocks`) and
+complete them from the page's structured data (:mod:`.structured`); :mod:`.extract` runs them in order, and
+:mod:`.tree` holds the element helpers they share. Decoding bytes is :mod:`declutter.inputs`'s job, as for
+text."""
 
 from declutter.html.chrome import remove_chrome
 from declutter.html.extract import Page, extract_page
