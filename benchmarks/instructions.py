@@ -1,0 +1,85 @@
+"""Count the instructions declutter runs on a fixed set of benchmark pages: a cost that load does not blur.
+
+    valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file=cg.out \\
+        python benchmarks/instructions.py ../shared/benchmarks/scrapinghub
+    valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file=cg.out \\
+        python benchmarks/instructions.py ../shared/benchmarks/wcxb
+
+Wall-clock speed on a shared machine moves by 5% or more from run to run, more than most changes cost, so a
+change's cost is read here first: one warm pass over the pages, then one pass counted by callgrind
+(instrumentation is switched on around that pass only; valgrind prints ``Collected : N`` on exit;
+``callgrind_annotate cg.out`` says where they went). Set ``PYTHONHASHSEED=0`` to compare two trees: the
+count then moves by well under 0.1% between runs. The pages: every third ScrapingHub page, or every twelfth
+WCXB dev page, 60 at most (``--pages``). Without valgrind the pass is only timed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from declutter import Cleaner
+from declutter.inputs import decode_html
+
+
+def load(bench: Path, pages: int) -> list[tuple[str, str | None]]:
+    """The pages as (html, url): ScrapingHub's layout (``ground-truth.json`` beside ``html/``) or WCXB's."""
+    if (bench / "ground-truth.json").exists():
+        truth = json.loads((bench / "ground-truth.json").read_text(encoding="utf-8"))
+        keys = sorted(truth)[::3][:pages]
+        return [(_page(bench / "html" / f"{key}.html.gz", key), truth[key]["url"]) for key in keys]
+    split = bench / "dev" if (bench / "dev").is_dir() else bench
+    references = sorted((split / "ground-truth").glob("*.json"))[::12][:pages]
+    return [(_page(split / "html" / f"{ref.stem}.html.gz", ref.stem), _url(ref)) for ref in references]
+
+
+def _url(reference: Path) -> str | None:
+    url: str | None = json.loads(reference.read_text(encoding="utf-8")).get("url")
+    return url
+
+
+def _page(path: Path, name: str) -> str:
+    return decode_html(gzip.decompress(path.read_bytes()), name)[0]
+
+
+def _instrument(on: bool) -> bool:
+    """Switch callgrind's counting for this process; False when not run under callgrind."""
+    control = shutil.which("callgrind_control")
+    if control is None:
+        return False
+    done = subprocess.run([control, "-i", "on" if on else "off", str(os.getpid())], capture_output=True, check=False)
+    return done.returncode == 0 and b"not detected" not in done.stdout + done.stderr
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("bench", type=Path, help="a ScrapingHub or WCXB benchmark folder")
+    parser.add_argument("--pages", type=int, default=60, help="pages in the pass (default 60)")
+    args = parser.parse_args()
+    pages = load(args.bench, args.pages)
+    if not pages:
+        print(f"{args.bench}: no pages found (ground-truth.json or ground-truth/ beside html/)", file=sys.stderr)
+        return 2
+    cleaner = Cleaner()
+    for html, url in pages:  # warm: rule compilation and caches are not the pass's cost
+        cleaner.explain(html, url=url, input_format="html")
+    counted = _instrument(True)
+    start = time.process_time()
+    for html, url in pages:
+        cleaner.explain(html, url=url, input_format="html")
+    seconds = time.process_time() - start
+    _instrument(False)
+    how = "counted: valgrind prints 'Collected : N' below" if counted else "not under callgrind: timed only"
+    print(f"{len(pages)} pages, one pass, {seconds:.2f} s CPU ({how})", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
