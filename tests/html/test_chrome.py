@@ -155,3 +155,21 @@ def test_d_none_goes_unless_a_wider_screen_or_a_control_shows_it() -> None:
     assert not any("Moon Silver" in block for block in page.blocks)
     assert any("glow in the dark" in block for block in page.blocks)
     assert any("fifty metres" in block for block in page.blocks)
+
+
+def test_a_drop_down_built_of_aria_roles_goes_and_a_plain_list_stays() -> None:
+    """A sign-up form's custom drop-down (``role="listbox"`` of ``role="option"`` entries, its ``<select>`` twin
+    stripped with the controls) prints every country it offers; a list of the same words is text."""
+    countries = "".join(f"<div role='option' data-value='{c}'><span>{c}</span></div>" for c in ("Samoa", "Senegal"))
+    plain = "<ul><li>Saint Lucia</li><li>Serbia</li></ul>"
+    intro = "<p>" + "Our firewall blocks attacks before they reach your servers, at all our sites. " * 4 + "</p>"
+    page = extract_page(
+        f"<html><body><main><h1>Firewall</h1>{intro}<p>We serve:</p>{plain}<form><label>Country</label>"
+        f"<div role='listbox'>{countries}</div></form></main></body></html>",
+        RuleSet.bundled().active(),
+    )
+    text = " ".join(page.blocks)
+    assert "Samoa" not in text
+    assert "Senegal" not in text
+    assert "Saint Lucia" in text
+    assert any(d.rule_id == "DOM031" for d in page.removed)
