@@ -8,7 +8,8 @@
 Wall-clock speed on a shared machine moves by 5% or more from run to run, more than most changes cost, so a
 change's cost is read here first: one warm pass over the pages, then one pass counted by callgrind
 (instrumentation is switched on around that pass only; valgrind prints ``Collected : N`` on exit;
-``callgrind_annotate cg.out`` says where they went). Set ``PYTHONHASHSEED=0`` to compare two trees: the
+``callgrind_annotate cg.out`` says where they went); ``--peer`` counts trafilatura's pass over the same pages
+instead (``pip install '.[bench]'``), for a ratio no load blurs. Set ``PYTHONHASHSEED=0`` to compare two trees: the
 count then moves by well under 0.1% between runs. The pages: every third ScrapingHub page, or every twelfth
 WCXB dev page, 60 at most (``--pages``). Without valgrind the pass is only timed.
 """
@@ -23,6 +24,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from declutter import Cleaner
@@ -58,22 +60,34 @@ def _instrument(on: bool) -> bool:
     return done.returncode == 0 and b"not detected" not in done.stdout + done.stderr
 
 
+def _declutter() -> Callable[[str, str | None], object]:
+    cleaner = Cleaner()
+    return lambda html, url: cleaner.explain(html, url=url, input_format="html")
+
+
+def _trafilatura() -> Callable[[str, str | None], object]:
+    import trafilatura  # a benchmark dependency only
+
+    return lambda html, url: trafilatura.extract(html, url=url, include_comments=False)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("bench", type=Path, help="a ScrapingHub or WCXB benchmark folder")
     parser.add_argument("--pages", type=int, default=60, help="pages in the pass (default 60)")
+    parser.add_argument("--peer", action="store_true", help="count trafilatura's pass instead of declutter's")
     args = parser.parse_args()
     pages = load(args.bench, args.pages)
     if not pages:
         print(f"{args.bench}: no pages found (ground-truth.json or ground-truth/ beside html/)", file=sys.stderr)
         return 2
-    cleaner = Cleaner()
+    extract = _trafilatura() if args.peer else _declutter()
     for html, url in pages:  # warm: rule compilation and caches are not the pass's cost
-        cleaner.explain(html, url=url, input_format="html")
+        extract(html, url)
     counted = _instrument(True)
     start = time.process_time()
     for html, url in pages:
-        cleaner.explain(html, url=url, input_format="html")
+        extract(html, url)
     seconds = time.process_time() - start
     _instrument(False)
     how = "counted: valgrind prints 'Collected : N' below" if counted else "not under callgrind: timed only"
