@@ -107,11 +107,20 @@ class Anchors:
         return mask
 
 
-@lru_cache(maxsize=8192)
 def lower_cached(text: str) -> str:
-    """``text.lower()``, remembered: a page's lines go through a dozen heuristics whose anchors screen the same
-    lines again and again, and most of the lines lowered there are not ASCII, which ``str.lower`` walks
-    character by character."""
+    """``text.lower()``, remembered for lines of :data:`CACHED_LINE` characters or fewer: a page's lines go through
+    a dozen heuristics whose anchors screen the same lines again and again, and most of the lines lowered there
+    are not ASCII, which ``str.lower`` walks character by character. A longer line (a text without line breaks)
+    is lowered each time, so the cache never holds more than 8,192 short lines."""
+    return _lower(text) if len(text) <= CACHED_LINE else text.lower()
+
+
+CACHED_LINE = 2000
+"""The longest line :func:`lower_cached` remembers."""
+
+
+@lru_cache(maxsize=8192)
+def _lower(text: str) -> str:
     return text.lower()
 
 

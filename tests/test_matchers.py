@@ -10,8 +10,10 @@ import regex
 from declutter import RuleSet, clean
 from declutter.document import Document
 from declutter.matchers import (
+    CACHED_LINE,
     Anchors,
     RuleTimeoutError,
+    _lower,
     in_bullet_list,
     introduced_items,
     listed_items,
@@ -733,6 +735,9 @@ def test_only_echoed_strips_where_the_amount_is_printed_twice(rule_file, text: s
 
 def test_anchors_lower_a_line_once_however_many_heuristics_screen_it() -> None:
     anchors = Anchors((regex.compile("(?i)teilen"),))
-    lower_cached.cache_clear()
+    _lower.cache_clear()
     assert [anchors.possible("TEILEN"), anchors.possible("TEILEN")] == [1, 1]
-    assert lower_cached.cache_info().hits == 1
+    assert _lower.cache_info().hits == 1
+    long_line = "TEILEN " * CACHED_LINE
+    assert lower_cached(long_line) == long_line.lower()
+    assert _lower.cache_info().currsize == 1, "a long line is lowered, not kept"
