@@ -111,7 +111,7 @@ def lower_cached(text: str) -> str:
     """``text.lower()``, remembered for lines of :data:`CACHED_LINE` characters or fewer: a page's lines go through
     a dozen heuristics whose anchors screen the same lines again and again, and most of the lines lowered there
     are not ASCII, which ``str.lower`` walks character by character. A longer line (a text without line breaks)
-    is lowered each time, so the cache never holds more than 8,192 short lines."""
+    is lowered each time, so the cache holds at most 4,096 lines of 2,000 characters or fewer."""
     return _lower(text) if len(text) <= CACHED_LINE else text.lower()
 
 
@@ -119,7 +119,7 @@ CACHED_LINE = 2000
 """The longest line :func:`lower_cached` remembers."""
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=4096)
 def _lower(text: str) -> str:
     return text.lower()
 
