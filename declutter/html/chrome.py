@@ -313,9 +313,13 @@ def _matches(
     by_token: dict[str, list[int]] = {}
     by_hit: dict[HtmlElement, list[int]] = {}
     by_class: dict[str, list[int]] = {}
+    in_page = InPageLinks(root)
     for number, (compiled, hits) in enumerate(matched):
-        for tag in compiled.tags:
-            by_tag.setdefault(tag, []).append(number)
+        if _in_page_cluster(compiled):  # a table of contents: only what holds enough links to places in the page
+            hits = hits.union(in_page.holding(compiled.rule.params["min_links"], compiled.tags))
+        else:
+            for tag in compiled.tags:
+                by_tag.setdefault(tag, []).append(number)
         for name in {name for _, name in compiled.classes}:
             by_class.setdefault(name, []).append(number)
         for name in {name for _, name, _, _ in compiled.attributes}:
@@ -343,7 +347,6 @@ def _matches(
     class_names = frozenset(by_class)
     classed: dict[str, frozenset[str]] = {}  # the class names some rule's class selector names, per class value
     in_card = CardTest(root)
-    in_page = InPageLinks(root)
     attribute_names = frozenset(by_attribute)
     stack = [root]
     while stack:
@@ -451,6 +454,19 @@ def _matches(
                 if tag not in CODE:
                     stack.append(element)
     return found
+
+
+def _in_page_cluster(compiled: CompiledSelector) -> bool:
+    """Whether a rule names tags alone and takes only those holding ``min_links`` links to places in the page
+    (``in_page_links``): the walk asks it only about the few elements :meth:`InPageLinks.holding` finds, not every
+    <div> (a table of contents' rule names them all, and nearly none holds such links)."""
+    params = compiled.rule.params
+    return (
+        params.get("in_page_links", False)
+        and params.get("min_links", 0) > 0
+        and compiled.xpath is None
+        and not (compiled.tokens or compiled.classes or compiled.attributes)
+    )
 
 
 CODE = frozenset({"pre", "code"})

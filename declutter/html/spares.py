@@ -78,11 +78,24 @@ class InPageLinks:
         self._foreign: bool | None = None
 
     def __call__(self, element: HtmlElement) -> int:
+        return self._counted()[element]
+
+    def holding(self, links: int, tags: frozenset[str]) -> list[HtmlElement]:
+        """The elements of ``tags`` holding ``links`` or more links to places in the page.
+
+        >>> from declutter.html.parsing import parse
+        >>> page = parse("<div id=toc><ul><li><a href='#a'>A</a></li><li><a href='#b'>B</a></li></ul></div>")
+        >>> [e.tag for e in InPageLinks(page).holding(2, frozenset({"div", "ul", "li"}))]
+        ['ul', 'div']
+        """
+        return [node for node, count in self._counted().items() if count >= links and node.tag in tags]
+
+    def _counted(self) -> Counter[HtmlElement]:
         if self._counts is None:
             self._counts = Counter(
                 node for link in _IN_PAGE_LINKS(self._root) for node in (link, *link.iterancestors())
             )
-        return self._counts[element]
+        return self._counts
 
     @property
     def foreign(self) -> bool:
