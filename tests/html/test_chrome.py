@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from declutter import RuleSet
 from declutter.html import extract_page, parse
-from declutter.html.chrome import remove_chrome
+from declutter.html.chrome import _in_page_cluster, remove_chrome
 from declutter.html.selectors import compile_selector_rule
 from declutter.rules import Kind
 
@@ -173,3 +173,20 @@ def test_a_drop_down_built_of_aria_roles_goes_and_a_plain_list_stays() -> None:
     assert "Senegal" not in text
     assert "Saint Lucia" in text
     assert any(d.rule_id == "DOM031" for d in page.removed)
+
+
+def test_a_table_of_contents_rule_is_asked_only_about_what_holds_in_page_links() -> None:
+    """DOM025 names every <div>; the walk asks it only about the elements holding its ``min_links`` links to places
+    in the page, and the outermost one that it takes goes, its inner list with it."""
+    rules = {rule.id: compile_selector_rule(rule) for rule in RuleSet.bundled() if rule.id in ("DOM014", "DOM025")}
+    assert _in_page_cluster(rules["DOM025"])
+    assert not _in_page_cluster(rules["DOM014"]), "its links lead elsewhere: any <div> may hold them"
+    toc = "".join(f"<li><a href='#s{n}'>Section {n}</a></li>" for n in range(3))
+    two = "".join(f"<a href='#n{n}'>Note {n}</a> " for n in range(2))
+    text = "<p>" + "The council approved the budget on Monday, after a long debate about roads. " * 6 + "</p>"
+    root = parse(
+        f"<html><body><div id=toc><div><ul>{toc}</ul></div></div>{text}<div id=notes>{two}</div></body></html>"
+    )
+    removed = remove_chrome(root, [rules["DOM025"]])
+    assert [(d.rule_id, d.path.rsplit(">", 1)[-1]) for d in removed] == [("DOM025", "div#toc")]
+    assert root.get_element_by_id("notes") is not None

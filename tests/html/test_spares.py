@@ -31,6 +31,18 @@ def test_in_page_links_are_counted_as_the_link_cluster_counts_them(parts: list[s
         assert counted(element) == sum(_in_page(a.get("href") or "") for a in element.iter("a"))
 
 
+@settings(max_examples=100)
+@given(st.lists(linked_trees(), max_size=4), st.integers(min_value=1, max_value=4))
+def test_the_elements_holding_in_page_links_are_those_the_count_names(parts: list[str], links: int) -> None:
+    """What a table of contents' rule is asked about (:meth:`InPageLinks.holding`): every element of its tags
+    holding ``links`` links to places in the page, and no other."""
+    root = parse("<html><body>" + "".join(parts) + "</body></html>")
+    tags = frozenset({"div", "ul", "section"})
+    counted = InPageLinks(root)
+    expected = {element for element in root.iter(*tags) if counted(element) >= links}
+    assert set(InPageLinks(root).holding(links, tags)) == expected
+
+
 def test_a_section_named_after_its_heading_is_no_widget() -> None:
     body = "<p>" + "Trim the quoted text to the lines you answer, and reply below each of them. " * 4 + "</p>"
     page = extract_page(
