@@ -186,6 +186,8 @@ def later_twins(base: HtmlElement, *, product: bool = False) -> list[HtmlElement
     ['blockquote']
     """
     candidates = _made_of_repeated_text(base, PRODUCT_TWIN_WORDS)
+    if not candidates:  # most pages: no walk over every element to find none of them
+        return []
     first: dict[str, HtmlElement] = {}
     twins: list[HtmlElement] = []
     for element in base.iterdescendants():
