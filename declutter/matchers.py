@@ -311,7 +311,7 @@ def introduced_items(blocks: Sequence[Block], hits: Hits) -> frozenset[int]:
             and not starts_with_bullet(lead.raw)
             and not hits.get(lead.line)
         ):
-            items.update(block.line for block in blocks[n + 1 : end] if any(c.isalpha() for c in block.text))
+            items.update(block.line for block in blocks[n + 1 : end] if _has_letter(block.text))
         n = end if end > n + 1 else n + 1
     return frozenset(items)
 
@@ -581,9 +581,7 @@ def wrapped_tail(blocks: Sequence[Block], n: int) -> bool:
 def _beside(rule: Rule, blocks: Sequence[Block], n: int) -> bool:
     """The block at ``n`` stands right above or below a line one of the rule's ``unless_beside`` patterns matches
     whole: a line of the same block of facts (an e-mail address under a clinic's phone number)."""
-    beside: Sequence[regex.Pattern[str]] = rule.params.get("unless_beside") or ()
-    near = (*blocks[max(0, n - 1) : n], *blocks[n + 1 : n + 2])
-    return any(pattern.fullmatch(b.text, timeout=REGEX_TIMEOUT) for pattern in beside for b in near)
+    return _next_to(rule.params.get("unless_beside") or (), blocks, n)
 
 
 def _alone(rule: Rule, blocks: Sequence[Block], n: int) -> bool:
@@ -591,10 +589,13 @@ def _alone(rule: Rule, blocks: Sequence[Block], n: int) -> bool:
     line one of them matches whole: a poster's 'Location: SIN' goes between his 'Join Date: Aug 2008' and 'Posts:
     1,077', an event's 'Location: Town hall' among its own facts stays."""
     beside: Sequence[regex.Pattern[str]] = rule.params.get("only_beside") or ()
-    if not beside:
-        return False
+    return bool(beside) and not _next_to(beside, blocks, n)
+
+
+def _next_to(patterns: Sequence[regex.Pattern[str]], blocks: Sequence[Block], n: int) -> bool:
+    """Whether one of ``patterns`` matches the whole line right above or right below the block at ``n``."""
     near = (*blocks[max(0, n - 1) : n], *blocks[n + 1 : n + 2])
-    return not any(pattern.fullmatch(b.text, timeout=REGEX_TIMEOUT) for pattern in beside for b in near)
+    return any(pattern.fullmatch(b.text, timeout=REGEX_TIMEOUT) for pattern in patterns for b in near)
 
 
 def _among_items(blocks: Sequence[Block], n: int, words: int, hits: Hits) -> bool:
