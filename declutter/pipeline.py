@@ -125,7 +125,7 @@ def _decide(
                 claimed.add(block.line)
                 categories[block.line] = rule.category
     decisions += match_cutoffs(view, plan.cutoffs, hits, protected, claimed)
-    decisions = _spare_card_lines(decisions, plan.spare, {b.line: b.words for b in view})
+    decisions = _spare_card_lines(decisions, plan.spare, view)
     dropped = {d.line for d in decisions}
     kept_strips = [d for d in strips if d.line not in dropped]
     return tuple(sorted(decisions + kept_strips, key=lambda d: (d.line, d.start))), full_page
@@ -175,7 +175,7 @@ SPARE_GAP_WORDS = 40
 between them: a thread's text under each date, where a card holds a title and a blurb."""
 
 
-def _spare_card_lines(decisions: list[Decision], rules: Sequence[Rule], words: Mapping[int, int]) -> list[Decision]:
+def _spare_card_lines(decisions: list[Decision], rules: Sequence[Rule], blocks: Sequence[Block]) -> list[Decision]:
     """The removals, less the lines that belong to kept cards.
 
     A jobs board, a forum's thread list or a news listing prints a date ('3 days ago') once per
@@ -185,7 +185,7 @@ def _spare_card_lines(decisions: list[Decision], rules: Sequence[Rule], words: M
     to the last of them, the cards between them are kept, and those lines are part of them: they
     stay. A teaser list that other rules removed keeps its dates removed with it, and an article's
     one date line has no siblings. A run whose every stretch between two of its lines keeps
-    :data:`SPARE_GAP_WORDS` words (``words``: each line's) stays too, whatever else went between them:
+    :data:`SPARE_GAP_WORDS` words (of the ``blocks``) stays too, whatever else went between them:
     a thread's per-post dates, once another rule took each poster's 'Posts: 3,760' beside them.
     """
     least = {rule.id: rule.params[SPARE_PER_CARD] for rule in rules if SPARE_PER_CARD in rule.params}
@@ -197,6 +197,7 @@ def _spare_card_lines(decisions: list[Decision], rules: Sequence[Rule], words: M
             runs.setdefault((least[d.rule_id], _card_shape(d.text)), []).append(d)
     removed = {d.line for d in decisions}
     spared: set[int] = set()
+    words: dict[int, int] = {}  # each line's words, read only for a run that other removals broke up
     for (size, _), run in runs.items():
         if len(run) < size:
             continue
@@ -204,8 +205,10 @@ def _spare_card_lines(decisions: list[Decision], rules: Sequence[Rule], words: M
         first, last = min(lines), max(lines)
         if all(n in lines or n not in removed for n in range(first, last + 1)):
             spared |= lines  # nothing else went between them
-        elif all(_kept_words(words, removed, a, b) >= SPARE_GAP_WORDS for a, b in pairwise(sorted(lines))):
-            spared |= lines  # a post under each
+        else:
+            words = words or {b.line: b.words for b in blocks}
+            if all(_kept_words(words, removed, a, b) >= SPARE_GAP_WORDS for a, b in pairwise(sorted(lines))):
+                spared |= lines  # a post under each
     if not spared:
         return decisions
     return [d for d in decisions if not (d.line in spared and d.rule_id in least)]
