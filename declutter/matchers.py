@@ -32,6 +32,7 @@ from declutter.errors import DeclutterError
 from declutter.literals import MaskScreen, edge_chars, pattern_screen
 from declutter.rules import Kind, PerSelection, Position, Rule
 from declutter.text import (
+    CACHED_LINE,
     ends_like_sentence,
     is_code_shaped,
     is_prose,
@@ -113,10 +114,6 @@ def lower_cached(text: str) -> str:
     are not ASCII, which ``str.lower`` walks character by character. A longer line (a text without line breaks)
     is lowered each time, so the cache holds at most 4,096 lines of 2,000 characters or fewer."""
     return _lower(text) if len(text) <= CACHED_LINE else text.lower()
-
-
-CACHED_LINE = 2000
-"""The longest line :func:`lower_cached` remembers."""
 
 
 @lru_cache(maxsize=4096)

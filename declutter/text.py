@@ -115,7 +115,11 @@ def word_count(text: str) -> int:
     return len((_ASCII_WORD if text.isascii() else _WORD).findall(text))
 
 
-@lru_cache(maxsize=8192)  # every heuristic asks this of the same lines: answer each line once
+CACHED_LINE = 2000
+"""The longest line a per-line cache keeps: a text without line breaks is one line as long as the text, and a
+cache holding thousands of them would keep a long-running process's inputs alive."""
+
+
 def ends_like_sentence(text: str) -> bool:
     """True when the text ends with terminal punctuation, possibly inside closing quotes.
 
@@ -128,13 +132,27 @@ def ends_like_sentence(text: str) -> bool:
     >>> ends_like_sentence("More updates as they become available. 0"), ends_like_sentence("Season 4. 2026")
     (True, False)
     """
-    return _TERMINAL.search(text.rstrip()) is not None
+    return _ends_like_sentence(text) if len(text) <= CACHED_LINE else _ends_in_tail(text)
+
+
+@lru_cache(maxsize=8192)  # every heuristic asks this of the same lines: answer each line once
+def _ends_like_sentence(text: str) -> bool:
+    return _ends_in_tail(text)
+
+
+def _ends_in_tail(text: str) -> bool:
+    """The ending is looked for in the last 256 characters: a search ending in ``$`` still tries every position
+    of the line, and a long line is not cached."""
+    text = text.rstrip()
+    return _TERMINAL.search(text, max(0, len(text) - 256)) is not None
 
 
 def is_prose(text: str, min_words: int = PROSE_MIN_WORDS, *, words: int | None = None) -> bool:
     """A paragraph of running text: enough words and a sentence ending (``words``: a known word count)."""
     count = word_count(text) if words is None else words
-    return count >= min_words and ends_like_sentence(text)
+    if count < min_words:
+        return False
+    return _ends_like_sentence(text) if len(text) <= CACHED_LINE else ends_like_sentence(text)  # the hot caller
 
 
 def text_size(text: str, words: int) -> int:

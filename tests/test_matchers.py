@@ -10,7 +10,6 @@ import regex
 from declutter import RuleSet, clean
 from declutter.document import Document
 from declutter.matchers import (
-    CACHED_LINE,
     Anchors,
     RuleTimeoutError,
     _lower,
@@ -24,6 +23,7 @@ from declutter.matchers import (
     match_strips,
 )
 from declutter.rules import Rule
+from declutter.text import CACHED_LINE
 
 
 def _dropped(rules: Sequence[Rule], text: str) -> list[str]:

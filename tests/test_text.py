@@ -3,6 +3,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from declutter.text import (
+    CACHED_LINE,
+    _ends_like_sentence,
     ends_like_sentence,
     is_prose,
     normalize,
@@ -45,6 +47,14 @@ def test_a_post_with_its_vote_count_glued_on_still_ends_like_a_sentence() -> Non
     assert not ends_like_sentence("Read more... 3")
     assert not ends_like_sentence("Top stories 12")
     assert not ends_like_sentence("Season 2. 2024")
+
+
+def test_ends_like_sentence_keeps_no_long_line() -> None:
+    _ends_like_sentence.cache_clear()
+    long_line = "word " * CACHED_LINE + "end."
+    assert ends_like_sentence(long_line)
+    assert ends_like_sentence("A short one.")
+    assert _ends_like_sentence.cache_info().currsize == 1, "a text without line breaks is answered, not kept"
 
 
 def test_prose_needs_words_and_an_ending() -> None:
