@@ -440,6 +440,92 @@ def recurring_menu(
     return hits
 
 
+def menu_copy(
+    blocks: Sequence[Block],
+    rule: Rule | None,
+    protected: frozenset[int],
+    claimed: frozenset[int],
+    *,
+    full_page: bool = True,
+    max_words: int = 6,
+    max_copies: int = 3,
+    min_lines: int = 3,
+    prose_words: int = 15,
+) -> list[Hit]:
+    """A menu the page printed above its article, printed again below its first paragraph, in the same order.
+
+    A full-page text prints a site's menu more than once: in the header, again in a sidebar or a
+    mega-menu's mobile copy between the article's sections, again in the footer. Where no rule
+    knew its labels ('Rooftop Tents', 'Online therapy'), the copy is still told by its order:
+    two short lines (``max_words`` words or fewer, no sentence ending, a word of two letters)
+    that follow one another above the article's first paragraph and again below it. The lines
+    of a later copy go when ``min_lines`` or more of them follow one another, each in such a
+    pair. A pair printed more than ``max_copies`` times is a card's or a post's fields (a shop's
+    'Add to cart' / 'Compare' on every card), which references keep as often as not. Unlike
+    :func:`recurring_menu` the later copy may stand inside the article's span: its evidence is a
+    run's order, not one label's place. Only on a page's full text (``full_page``): an
+    extractor's output has no header menu to copy.
+
+    >>> from declutter.document import Document
+    >>> prose = "The council approved the budget on Wednesday after a debate that lasted nine hours in all."
+    >>> text = "\\n".join(["Tents", "Awnings", "Racks", prose, "Tents", "Awnings", "Racks", prose])
+    >>> [b.text for b, _ in menu_copy(Document.from_text(text).blocks, None, frozenset(), frozenset())]
+    ['Tents', 'Awnings', 'Racks']
+    """
+    if not full_page:
+        return []
+    first = first_paragraph(blocks, claimed, prose_words)
+    if first is None:
+        return []
+    keys = [_menu_key(b, max_words) for b in blocks]
+    pairs: dict[tuple[str, str], list[int]] = {}
+    for at in range(first - 1):  # a pair above the first paragraph
+        a, b = keys[at], keys[at + 1]
+        if a and b and a != b:
+            pairs.setdefault((a, b), []).append(at)
+    if not pairs:
+        return []
+    later: dict[tuple[str, str], list[int]] = {}
+    for at in range(first + 1, len(blocks) - 1):
+        pair = (keys[at], keys[at + 1])
+        if pair in pairs:
+            later.setdefault(pair, []).append(at)
+    covered: set[int] = set()
+    for pair, ats in later.items():
+        if len(pairs[pair]) + len(ats) <= max_copies:
+            covered.update(p for at in ats for p in (at, at + 1))
+    hits: list[Hit] = []
+    for run in _consecutive(sorted(covered)):
+        if len(run) >= min_lines:
+            hits.extend(
+                (blocks[p], f"a copy of a menu printed above the article ({len(run)} lines in the same order)")
+                for p in run
+                if blocks[p].line not in claimed and blocks[p].line not in protected
+            )
+    return hits
+
+
+def _menu_key(block: Block, max_words: int) -> str | None:
+    """The text by which a menu's label is compared, or None for a line no menu holds (prose, a number)."""
+    if block.words > max_words or ends_like_sentence(block.text) or block.text.endswith((":", ";")):
+        return None
+    return block.text.casefold() if _TWO_LETTERS.search(block.text) else None
+
+
+_TWO_LETTERS = regex.compile(r"\p{L}{2}")
+
+
+def _consecutive(positions: list[int]) -> list[list[int]]:
+    """Sorted positions cut into runs of consecutive ones."""
+    runs: list[list[int]] = []
+    for p in positions:
+        if runs and runs[-1][-1] == p - 1:
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    return runs
+
+
 _LABEL_SPLIT = regex.compile(r"[\s|•·/]+")
 
 

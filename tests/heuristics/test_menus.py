@@ -12,6 +12,7 @@ from declutter.heuristics.menus import (
     footer_columns,
     head_run,
     header_list,
+    menu_copy,
     menu_run,
     recurring_menu,
     twin_menu,
@@ -208,6 +209,45 @@ def test_recurring_menu_needs_two_labels_outside_the_article() -> None:
     assert _recurring(f"{PROSE}\n{names}\n{PROSE}\n{names}") == []
     # Copies on one side only are not a header and a footer.
     assert _recurring(f"{names}\n{names}\n{PROSE}") == []
+
+
+def _menu_copy(text: str, **params: int) -> list[str]:
+    blocks = Document.from_text(text).blocks
+    return [b.text for b, _ in menu_copy(blocks, None, frozenset(), frozenset(), **params)]
+
+
+def test_menu_copy_takes_the_header_menu_printed_again_inside_the_article() -> None:
+    """A sidebar's copy of the header menu between the article's sections goes, in its order; the header stays."""
+    menu = "Rooftop Tents\nAwnings\nRoof Racks\nAccessories\n"
+    assert _menu_copy(f"{menu}\n{PROSE}{menu}\n{PROSE}") == ["Rooftop Tents", "Awnings", "Roof Racks", "Accessories"]
+    # Part of the menu is copied too, when three lines or more of it follow one another.
+    part = "Shop\nAwnings\nRoof Racks\nAccessories\n"
+    assert _menu_copy(f"{menu}\n{PROSE}{part}\n{PROSE}") == ["Awnings", "Roof Racks", "Accessories"]
+
+
+def test_menu_copy_only_on_a_page_s_full_text() -> None:
+    menu = "Rooftop Tents\nAwnings\nRoof Racks\nAccessories\n"
+    blocks = Document.from_text(f"{menu}\n{PROSE}{menu}").blocks
+    assert len(menu_copy(blocks, None, frozenset(), frozenset())) == 4
+    assert menu_copy(blocks, None, frozenset(), frozenset(), full_page=False) == []
+
+
+def test_menu_copy_needs_the_same_order_and_three_lines() -> None:
+    menu = "Rooftop Tents\nAwnings\nRoof Racks\nAccessories\n"
+    shuffled = "Awnings\nAccessories\nRooftop Tents\nRoof Racks\n"
+    assert _menu_copy(f"{menu}\n{PROSE}{shuffled}\n{PROSE}") == []
+    assert _menu_copy(f"{menu}\n{PROSE}Awnings\nRoof Racks\n\n{PROSE}") == []
+    # Both copies below the first paragraph are the article's own list printed twice.
+    assert _menu_copy(f"{PROSE}{menu}\n{PROSE}{menu}") == []
+
+
+def test_menu_copy_leaves_a_card_s_fields_printed_on_every_card() -> None:
+    """A pair printed more than three times ('Add to cart' over 'Compare' on every card) is a card template."""
+    fields = "Add to cart\nCompare\nWishlist\n"
+    cards = "".join(f"{name}\n{fields}" for name in ("Oak table", "Pine shelf"))
+    more = "".join(f"{name}\n{fields}" for name in ("Ash stool", "Maple desk"))
+    assert _menu_copy(f"{cards}\n{PROSE}{more}") == []
+    assert _menu_copy(f"{cards}\n{PROSE}{more}", max_copies=4) == ["Add to cart", "Compare", "Wishlist"] * 2
 
 
 def test_recurring_menu_leaves_a_card_s_fields_printed_as_label_and_value_lines() -> None:
