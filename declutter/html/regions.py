@@ -290,6 +290,8 @@ def find_content(root: HtmlElement, *, article: bool = False) -> HtmlElement:
     if not contains(node, classic) or classic is node:
         return node
     held, region = found.mass.get(classic, 0), found.mass[node]
+    if _before_its_replies(classic, node, found.mass):
+        return node
     if held >= TIGHT_SHARE * region and (article or not _after_its_twin(classic, node, found.mass)):
         return classic
     loose = article and held >= LOOSE_CHARS and held >= LOOSE_SHARE * region
@@ -420,6 +422,50 @@ def _after_its_twin(classic: HtmlElement, node: HtmlElement, mass: dict[HtmlElem
             for sibling in element.itersiblings(preceding=True):
                 if sibling.tag == element.tag and sibling.get("class") == value and mass.get(sibling, 0) >= POST_CHARS:
                     return True
+        element = element.getparent()
+    return False
+
+
+REPLIES = 3
+"""Twins after a thread's first post, each holding :data:`POST_CHARS`, that make them its replies."""
+
+
+def _before_its_replies(classic: HtmlElement, node: HtmlElement, mass: dict[HtmlElement, int]) -> bool:
+    """Whether the best container, or an element holding it below ``node``, is followed by :data:`REPLIES` or more
+    siblings of its tag whose class names are its own or some of them, each holding :data:`POST_CHARS`: a thread's
+    first post above its replies, the first marked by more names (XenForo's ``message--threadStarterPost``,
+    ``uix_threadAuthor``) than the replies printed in the same template. The container alone would keep the
+    first post and drop the thread, on any page, one calling itself an article too (XenForo 1 says so).
+
+    >>> from declutter.html.parsing import parse
+    >>> first = f"<li class='message starter'><p>{'My router drops the line every night at two. ' * 12}</p></li>"
+    >>> reply = ("<li class=message><p>Mine did that too until I turned off the scheduled reboot in the admin"
+    ...          " page, under maintenance, last week.</p></li>")
+    >>> page = parse(f"<body><ol id=t>{first}{reply * 3}</ol></body>")
+    >>> mass = survey(page.find("body")).mass
+    >>> _before_its_replies(page.find(".//li/p"), page.get_element_by_id("t"), mass)
+    True
+    >>> page = parse(f"<body><ol id=t>{first}{reply * 2}</ol></body>")
+    >>> _before_its_replies(page.find(".//li/p"), page.get_element_by_id("t"), survey(page.find("body")).mass)
+    False
+    """
+    element = classic
+    while element is not node and element is not None:
+        value = element.get("class")
+        if value:
+            names = set(value.split())
+            replies = 0
+            for sibling in element.itersiblings():
+                other = sibling.get("class")
+                if (
+                    sibling.tag == element.tag
+                    and other
+                    and set(other.split()) <= names
+                    and mass.get(sibling, 0) >= POST_CHARS
+                ):
+                    replies += 1
+                    if replies >= REPLIES:
+                        return True
         element = element.getparent()
     return False
 

@@ -217,6 +217,30 @@ def test_a_thread_s_long_answer_below_its_question_is_not_the_whole_content() ->
     assert find_content(parse(_two_posts()), article=True).get("class") == "post", "an article's container wins"
 
 
+def _first_post_and_replies(replies: int) -> str:
+    first = (
+        "<div class='message threadStarter'><div class='post'>"
+        + "<p>My router drops the line every night at two, and it comes back at five, on its own.</p>" * 8
+        + "</div></div>"
+    )
+    reply = (
+        "<div class='message'><div class='post'><p>Mine did that too until I turned off the scheduled reboot in"
+        " the admin page, under maintenance, last week.</p></div></div>"
+    )
+    return f"<html><body><div id='thread'>{first}{reply * replies}</div></body></html>"
+
+
+def test_a_thread_s_first_post_marked_apart_keeps_its_replies() -> None:
+    """A thread's first post (XenForo's ``threadStarter``) holds most of the text: the best container is that post,
+    but three siblings after it wear some of its class names and each hold a sentence or two, so the region keeps
+    them, on a page calling itself an article too; two are not yet a thread's replies."""
+    from declutter.html.regions import find_content
+
+    assert find_content(parse(_first_post_and_replies(3))).get("id") == "thread"
+    assert find_content(parse(_first_post_and_replies(3)), article=True).get("id") == "thread"
+    assert find_content(parse(_first_post_and_replies(2))).get("id") != "thread", "the first post alone"
+
+
 def test_a_survey_lets_the_page_go_with_its_result() -> None:
     """The survey's counts are keyed by the page's elements: left in its recursive walk's reference cycle, they
     would keep the page's tree alive until the garbage collector ran."""
