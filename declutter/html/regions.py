@@ -260,7 +260,8 @@ def find_content(root: HtmlElement, *, article: bool = False) -> HtmlElement:
     inside that region (the best container by paragraph score, :func:`choose_container`) is chosen
     instead when it holds :data:`TIGHT_SHARE` of the region's text: what it leaves out there is
     comments, teasers and asides; on a page that is not an article, not when it comes after a twin of itself
-    (:func:`_after_its_twin`: a thread's long answer below its question). On an article it is chosen holding
+    (:func:`_after_its_twin`: a thread's long answer below its question), and on any page not when replies in its
+    template follow it (:func:`_before_its_replies`: a thread's first post). On an article it is chosen holding
     :data:`LOOSE_SHARE` of it, when the
     blocks beside it that may continue it (:func:`_continuing`: not a form, a menu or a list of links) hold
     little: an article split over sibling blocks keeps them all. On a page that is not an article, a region that
