@@ -260,9 +260,9 @@ def find_content(root: HtmlElement, *, article: bool = False) -> HtmlElement:
     inside that region (the best container by paragraph score, :func:`choose_container`) is chosen
     instead when it holds :data:`TIGHT_SHARE` of the region's text: what it leaves out there is
     comments, teasers and asides; on a page that is not an article, not when it comes after a twin of itself
-    (:func:`_after_its_twin`: a thread's long answer below its question), and on any page not when replies in its
-    template follow it (:func:`_before_its_replies`: a thread's first post). On an article it is chosen holding
-    :data:`LOOSE_SHARE` of it, when the
+    (:func:`_after_its_twin`: a thread's long answer below its question; or has one below it, a long question above
+    its short answer), and on any page not when replies in its template follow it (:func:`_before_its_replies`: a
+    thread's first post). On an article it is chosen holding :data:`LOOSE_SHARE` of it, when the
     blocks beside it that may continue it (:func:`_continuing`: not a form, a menu or a list of links) hold
     little: an article split over sibling blocks keeps them all. On a page that is not an article, a region that
     lies in the page's own footer, header or a menu (:func:`_landmark`: a footer holding a privacy policy's
@@ -407,7 +407,10 @@ def _after_its_twin(classic: HtmlElement, node: HtmlElement, mass: dict[HtmlElem
     """Whether the best container, or an element holding it below ``node``, comes after a sibling of its tag and class
     value holding :data:`POST_CHARS` of text: a later post of a thread (a long answer in Discourse's
     ``div.topic-body.crawler-post``, the question above it in the same template), so the page's text begins before
-    the container, in a twin of it, and is not the comments or teasers the container would leave out.
+    the container, in a twin of it, and is not the comments or teasers the container would leave out. The
+    container's own template holding :data:`POST_CHARS` elsewhere under ``node``, outside it, is a twin too: a
+    Stack Exchange question long enough to win over its one short answer, whose body (``div.s-prose``) sits in
+    another branch below it (a twin nested inside the container is a page's unclosed card, not a post).
 
     >>> from declutter.html.parsing import parse
     >>> question = f"<div class=post><p>{'Grammar checks fail since the update. ' * 3}</p></div>"
@@ -424,6 +427,16 @@ def _after_its_twin(classic: HtmlElement, node: HtmlElement, mass: dict[HtmlElem
                 if sibling.tag == element.tag and sibling.get("class") == value and mass.get(sibling, 0) >= POST_CHARS:
                     return True
         element = element.getparent()
+    value = classic.get("class")
+    if value:
+        for twin in node.iter(classic.tag):
+            if (
+                twin is not classic
+                and twin.get("class") == value
+                and mass.get(twin, 0) >= POST_CHARS
+                and not contains(classic, twin)
+            ):
+                return True
     return False
 
 

@@ -233,12 +233,36 @@ def _first_post_and_replies(replies: int) -> str:
 def test_a_thread_s_first_post_marked_apart_keeps_its_replies() -> None:
     """A thread's first post (XenForo's ``threadStarter``) holds most of the text: the best container is that post,
     but three siblings after it wear some of its class names and each hold a sentence or two, so the region keeps
-    them, on a page calling itself an article too; two are not yet a thread's replies."""
+    them, on a page calling itself an article too; two are not yet a thread's replies there (on another page the
+    twins of its post's body make it a thread: :func:`_after_its_twin`)."""
     from declutter.html.regions import find_content
 
     assert find_content(parse(_first_post_and_replies(3))).get("id") == "thread"
     assert find_content(parse(_first_post_and_replies(3)), article=True).get("id") == "thread"
-    assert find_content(parse(_first_post_and_replies(2))).get("id") != "thread", "the first post alone"
+    two = find_content(parse(_first_post_and_replies(2)), article=True)
+    assert two.get("id") != "thread", "the first post alone"
+
+
+def _long_question(nested: bool = False) -> str:
+    body = "<div class='post-body'><p>" + "My script joins the devices but the loop stops at the tenth one. " * 12
+    answer = "<div class='post-body'><p>" + "Count from zero to the number of devices in a for loop instead. " * 4
+    answer += "</p></div>"
+    if nested:  # a page that leaves its blocks open: the second body inside the first is no post of its own
+        return f"<html><body><div id='main'><div id='q'>{body}{answer}</p></div></div></div></body></html>"
+    return (
+        f"<html><body><div id='main'><div id='q'>{body}</p></div></div>"
+        f"<div id='answers'><div class='answer'>{answer}</div></div></div></body></html>"
+    )
+
+
+def test_a_thread_s_short_answer_below_its_long_question_stays() -> None:
+    """The question holds most of the thread's text, so it is the best container; its body's template (tag and
+    class) holds the answer further down, in another branch: a thread, whose region keeps the answer."""
+    from declutter.html.regions import find_content
+
+    assert find_content(parse(_long_question())).get("id") == "main"
+    assert find_content(parse(_long_question()), article=True).get("class") == "post-body", "an article's container"
+    assert find_content(parse(_long_question(nested=True))).get("class") == "post-body", "nested, not a twin"
 
 
 def test_a_survey_lets_the_page_go_with_its_result() -> None:
