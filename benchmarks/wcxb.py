@@ -2,7 +2,7 @@
 
     pip install -e '.[bench]'          # trafilatura: a benchmark dependency only
     python benchmarks/wcxb.py ../shared/benchmarks/wcxb [--limit N] [--types article,forum]
-        [--save DIR] [--worst N] [--only declutter|trafilatura] [--peer-cache DIR]
+        [--save DIR] [--worst N] [--only declutter|peer] [--peer trafilatura|readability] [--peer-cache DIR]
 
 Both systems get the same decoded page and its URL: declutter in HTML mode (its title line left out,
 as the benchmark's references leave the title out: ``declutter.goldscore.wcxb_text``), trafilatura as
@@ -13,10 +13,14 @@ snippets found and of boilerplate ``without`` snippets left (lower is better). P
 extraction calls only, not reading or decompressing the files.
 
 ``--save DIR`` writes ``DIR/<system>/<id>.txt`` and ``DIR/<system>/scores.json`` (every page's scores) so
-pages can be diffed; ``DIR/trafilatura`` then serves as ``--peer-cache`` for the next run, which reads
+pages can be diffed; ``DIR/trafilatura`` (``DIR/<peer>``) then serves as ``--peer-cache`` for the next run, which reads
 trafilatura's output from ``<id>.txt`` files there instead of extracting it again (pages missing from the
 cache are extracted, or scored as empty under ``--only declutter``). ``--worst N`` lists, per page type,
 declutter's N lowest-F1 pages beside trafilatura's F1 on the same page.
+
+``--peer readability`` compares with readability-lxml instead (the reader-mode tools' convention: captions,
+bios and footnotes inside the article stay), ``Document(html, url=url).summary()`` as text by html-text. It is
+no dependency of the project, not even a benchmark one: ``pip install readability-lxml`` first.
 """
 
 from __future__ import annotations
@@ -112,6 +116,26 @@ def trafilatura_extract() -> tuple[str, Extract | None]:
     return f"trafilatura {trafilatura.__version__}", extract
 
 
+def readability_extract() -> tuple[str, Extract | None]:
+    try:
+        import html_text
+        from readability import Document
+    except ImportError:
+        print("readability-lxml or html-text is not installed: pip install readability-lxml html-text", file=sys.stderr)
+        return "readability-lxml", None
+
+    def extract(html: str, url: str | None) -> str:
+        try:
+            return str(html_text.extract_text(Document(html, url=url).summary()))
+        except Exception:  # readability-lxml gives up on some pages (no body, unparsable markup): an empty output
+            return ""
+
+    return "readability-lxml", extract
+
+
+PEERS = {"trafilatura": trafilatura_extract, "readability": readability_extract}
+
+
 def render(dataset: WcxbSet, runs: list[tuple[Run, WcxbReport]]) -> str:
     first = runs[0][1]
     types = list(first.by_type)
@@ -175,17 +199,18 @@ def main() -> int:
     parser.add_argument("--types", default="", help="only these page types, comma-separated")
     parser.add_argument("--save", type=Path, help="write each system's texts and per-page scores here")
     parser.add_argument("--worst", type=int, default=0, help="list declutter's N worst pages per type")
-    parser.add_argument("--only", choices=("declutter", "trafilatura"), help="run one system only")
-    parser.add_argument("--peer-cache", type=Path, help="trafilatura's outputs as <id>.txt, read instead of run")
+    parser.add_argument("--only", choices=("declutter", "peer"), help="run one system only")
+    parser.add_argument("--peer", choices=tuple(PEERS), default="trafilatura", help="the system to compare with")
+    parser.add_argument("--peer-cache", type=Path, help="the peer's outputs as <id>.txt, read instead of run")
     args = parser.parse_args()
     dataset = load_wcxb(args.bench, types=[t.strip() for t in args.types.split(",") if t.strip()], limit=args.limit)
     runs: list[Run] = []
-    if args.only != "trafilatura":
+    if args.only != "peer":
         runs.append(run_system("declutter", "declutter", declutter_extract(), dataset.pages))
     if args.only != "declutter" or args.peer_cache is not None:
-        name, extract = trafilatura_extract() if args.only != "declutter" else ("trafilatura (cached)", None)
+        name, extract = PEERS[args.peer]() if args.only != "declutter" else (f"{args.peer} (cached)", None)
         if extract is not None or args.peer_cache is not None:
-            runs.append(run_system(name, "trafilatura", extract, dataset.pages, args.peer_cache))
+            runs.append(run_system(name, args.peer, extract, dataset.pages, args.peer_cache))
     if not runs:
         return 1
     scored = [(run, score_wcxb(dataset, run.texts)) for run in runs]

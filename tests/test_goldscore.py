@@ -140,3 +140,21 @@ def test_wcxb_benchmark_script_runs_on_a_tiny_split(tmp_path: Path) -> None:
     saved = json.loads((tmp_path / "out" / "trafilatura" / "scores.json").read_text(encoding="utf-8"))
     assert [page["f1"] for page in saved["pages"]] == [0.0, 1.0, 0.0]
     assert (tmp_path / "out" / "declutter" / "0001.txt").is_file()
+
+
+def test_wcxb_benchmark_script_compares_with_another_peer(tmp_path: Path) -> None:
+    """``--peer readability`` names the peer whose cached outputs are read, and saves them under its name."""
+    write_wcxb(tmp_path / "bench")
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / "0001.txt").write_text("Blue teapots pour slowly.", encoding="utf-8")
+    script = Path(__file__).parent.parent / "benchmarks" / "wcxb.py"
+    args = ["--only", "declutter", "--peer", "readability", "--peer-cache", str(cache), "--save", str(tmp_path / "out")]
+    env = {**os.environ, "PYTHONPATH": str(script.parent.parent)}
+    run = subprocess.run(
+        [sys.executable, str(script), str(tmp_path / "bench"), *args], capture_output=True, text=True, env=env
+    )
+    assert run.returncode == 0, run.stderr
+    assert "readability (cached)" in run.stdout
+    assert "trafilatura" not in run.stdout
+    assert (tmp_path / "out" / "readability" / "scores.json").is_file()
