@@ -225,8 +225,9 @@ def choose_container(root: HtmlElement) -> HtmlElement:
     return _best_container(survey(base), base)
 
 
-_PARTS = frozenset({"ul", "ol", "dl", "li", "dd", "dt", "table", "tbody", "thead", "tr", "td", "th"})
-"""Elements that are parts of a text (its lists, its tables), not containers of one."""
+_PARTS = frozenset({"ul", "ol", "dl", "li", "dd", "dt", "table", "tbody", "thead", "tr", "td", "th", "blockquote"})
+"""Elements that are parts of a text (its lists, its tables, its quotations), not containers of one: a resource page
+quoting a long forum post is the page, not the quote."""
 
 
 def _best_container(found: Survey, base: HtmlElement) -> HtmlElement:

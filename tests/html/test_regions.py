@@ -80,6 +80,24 @@ def test_a_list_is_never_the_whole_article() -> None:
     assert choose_container(root).get("id") == "post", "the list's scores go to what holds it"
 
 
+def test_a_block_quote_is_never_the_whole_article() -> None:
+    """A resource page quoting a long post: the quote's paragraphs outscore the page's own, but a quotation is a
+    part of the text that quotes it, so the container is what holds the quote."""
+    from declutter.html.parsing import parse
+    from declutter.html.regions import choose_container, find_content
+
+    quoted = "".join(
+        f"<p>Point {n} of the post: free courses in statistics, with exercises, slides and a forum, each term.</p>"
+        for n in range(6)
+    )
+    root = parse(
+        f"<body><div id=page><p>Click here for the catalog of courses.</p><blockquote>{quoted}</blockquote>"
+        f"<p>Thanks to a reader for suggesting this resource.</p></div></body>"
+    )
+    assert choose_container(root).get("id") == "page"
+    assert find_content(root, article=True).get("id") == "page"
+
+
 def _article_beside(block: str) -> str:
     """An article's body beside another block holding more prose than it, both in one region."""
     story = "".join(
