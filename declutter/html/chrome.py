@@ -39,6 +39,7 @@ from declutter.html.spares import (
     linked_anchor,
     names_its_heading,
     stands_alone,
+    titles,
 )
 from declutter.html.tree import Paths, all_text, class_tokens, describe, paragraph_sizes, preview, remove, squeeze
 from declutter.text import counted
@@ -422,8 +423,8 @@ def _matches(
                 if linkless and not in_card.twin(element):
                     continue  # a 'teaser' linking nowhere, one of a kind: the article's standfirst, not another story's
                 spared = rule.params.get("unless_holding")
-                if spared and next(element.iterdescendants(*spared), None) is not None:
-                    continue  # a <figure> holding a table is the table, not a photo's caption
+                if spared and (next(element.iterdescendants(*spared), None) is not None or titles(element, spared)):
+                    continue  # a <figure> holding a table is the table, not a photo's caption; its caption, its title
                 shown = rule.params.get("unless_class_prefix")
                 if shown and any(name.startswith(tuple(shown)) for name in (element.get("class") or "").split()):
                     continue  # 'd-none d-lg-block': hidden on a phone, shown on a desktop

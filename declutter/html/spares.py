@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import cast
 from urllib.parse import unquote
 
@@ -341,3 +341,26 @@ def stands_alone(element: HtmlElement, max_words: int) -> bool:
         if parent.tag not in INLINE:
             return True
         node = parent
+
+
+def titles(element: HtmlElement, tags: Sequence[str]) -> bool:
+    """Whether an element sits right beside an element of ``tags`` or one holding them, its nearest element sibling
+    before or after it: a code listing's or a table's caption ('Listing 4-1: A variable and its scope' in a
+    ``<figcaption>`` under the ``<pre>``, Sphinx's file name over a code block), which titles that listing and is
+    part of a text, not a photo's credit.
+
+    >>> from declutter.html.parsing import parse
+    >>> page = parse("<figure><pre>let s = 1;</pre><figcaption>Listing 4-1: A scope</figcaption></figure>"
+    ...              "<figure><img src=a.jpg><figcaption>The mayor. (AP)</figcaption></figure>")
+    >>> [titles(caption, ("table", "pre")) for caption in page.iter("figcaption")]
+    [True, False]
+    """
+    before, after = element.getprevious(), element.getnext()
+    while before is not None and not isinstance(before.tag, str):  # a comment between them
+        before = before.getprevious()
+    while after is not None and not isinstance(after.tag, str):
+        after = after.getnext()
+    return any(
+        sibling is not None and (sibling.tag in tags or next(sibling.iterdescendants(*tags), None) is not None)
+        for sibling in (before, after)
+    )

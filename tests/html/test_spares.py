@@ -273,3 +273,14 @@ def test_a_button_in_each_card_of_a_grid_stays_with_its_card() -> None:
     )
     page = extract_page(_SERVICE.format(body=cards), RuleSet.bundled().active())
     assert sum(block == "Show options" for block in page.blocks) == 4
+
+
+def test_a_code_listing_s_caption_stays_and_a_photo_s_goes() -> None:
+    """A caption beside a code block or a table titles that listing; beside a picture it is a photo's caption."""
+    listing = "<figure><pre>let s = 1;</pre><figcaption>Listing 4-1: A variable and its scope</figcaption></figure>"
+    photo = "<figure><img src=a.jpg><figcaption>The mayor at city hall (Jane Doe/AP)</figcaption></figure>"
+    body = "<p>" + "Variables live until the end of the block that declares them, and no longer. " * 6 + "</p>"
+    page = extract_page(f"<html><body><main>{body}{listing}{photo}</main></body></html>", RuleSet.bundled().active())
+    text = "\n".join(page.blocks)
+    assert "Listing 4-1" in text
+    assert "The mayor" not in text
