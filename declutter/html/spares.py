@@ -223,6 +223,12 @@ def names_its_heading(element: HtmlElement, raw_id: str) -> bool:
     >>> section = parse("<section id='sign-up-for-twilio-section-indexable'><h2>Sign up for Twilio</h2></section>")
     >>> names_its_heading(section.find(".//section"), "sign-up-for-twilio-section-indexable")
     True
+
+    A heading's own id may open with a prefix (WordPress anchors every heading 'h-' and its slug): on the heading
+    itself, an id whose last words are the heading's, two or more, is its anchor ('h-tv-commercial' is no ad slot).
+
+    >>> names_its_heading(parse("<h3 id='h-tv-commercial'>TV Commercial</h3>").find(".//h3"), "h-tv-commercial")
+    True
     """
     words = _WORD.findall(raw_id.lower())
     if len(words) < 3:
@@ -234,6 +240,8 @@ def names_its_heading(element: HtmlElement, raw_id: str) -> bool:
     if set(words) <= _slug_words(text):
         return True
     title = _WORD.findall(text.lower())
+    if heading is element and len(title) >= 2 and words[-len(title) :] == title:
+        return True  # a heading's own anchor after a prefix: WordPress's 'h-tv-commercial' on 'TV Commercial'
     return len(title) >= 3 and words[: len(title)] == title
 
 

@@ -284,3 +284,16 @@ def test_a_code_listing_s_caption_stays_and_a_photo_s_goes() -> None:
     text = "\n".join(page.blocks)
     assert "Listing 4-1" in text
     assert "The mayor" not in text
+
+
+def test_a_heading_s_own_anchor_after_a_prefix_names_it() -> None:
+    """WordPress anchors a heading as 'h-' and its slug: the id names the heading, not an ad slot; a one-word
+    heading so named ('sidebar-sponsored' on 'Sponsored') is still a widget's label."""
+    body = "<p>" + "Our crews clean offices, shops and warehouses every night of the week. " * 6 + "</p>"
+    page = extract_page(
+        f"<html><body><main>{body}<h3 id='h-tv-commercial'>TV Commercial</h3>{body}"
+        f"<h3 id='sidebar-sponsored'>Sponsored</h3></main></body></html>",
+        RuleSet.bundled().active(),
+    )
+    assert "TV Commercial" in page.blocks
+    assert "Sponsored" not in page.blocks
