@@ -191,7 +191,9 @@ class PerSelection(Generic[_Built]):
     selection: the same rule objects in the same order.
 
     Rules hold dicts, so they are not hashable: a selection is known by its rules' identities, read in C. Each
-    entry keeps the rules it was built from, so no id in its key can be reused while the entry lives.
+    entry keeps the rules it was built from, so no id in its key can be reused while the entry lives. A selection
+    passed again as the same tuple (the rule set lists each selection once, and every page of its kind gets that
+    tuple) is known by the tuple's identity alone, without listing and hashing the ids of its hundreds of rules.
 
     >>> built = PerSelection(lambda rules: [rule.id for rule in rules])
     >>> rules = (Rule("X001", "x", Kind.LINE, "share", "a rule"),)
@@ -204,18 +206,25 @@ class PerSelection(Generic[_Built]):
         self._build = build
         self._size = size
         self._built: dict[tuple[int, ...], tuple[tuple[Rule, ...], _Built]] = {}
+        self._tuples: dict[int, tuple[Sequence[Rule], _Built]] = {}  # by the id of a tuple passed, which it keeps
 
     def __call__(self, rules: Sequence[Rule]) -> _Built:
+        known = self._tuples.get(id(rules))
+        if known is not None and known[0] is rules:
+            return known[1]
         key = tuple(map(id, rules))
         cached = self._built.get(key)
-        if cached is not None:
-            return cached[1]
-        if len(self._built) >= self._size:
-            self._built.clear()
-        selection = tuple(rules)
-        value = self._build(selection)
-        self._built[key] = (selection, value)
-        return value
+        if cached is None:
+            if len(self._built) >= self._size:
+                self._built.clear()
+                self._tuples.clear()
+            selection = tuple(rules)
+            cached = self._built[key] = (selection, self._build(selection))
+        if isinstance(rules, tuple):
+            if len(self._tuples) >= self._size:  # a caller making a new tuple for every document
+                self._tuples.clear()
+            self._tuples[id(rules)] = (rules, cached[1])
+        return cached[1]
 
 
 LOWERED_CHUNK = 1 << 18

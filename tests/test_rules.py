@@ -72,6 +72,17 @@ def test_a_per_selection_value_is_built_once_per_selection(rules: RuleSet) -> No
     assert built == [3, 2]
 
 
+def test_a_per_selection_value_is_found_by_the_tuple_passed_and_keeps_few_tuples(rules: RuleSet) -> None:
+    built: list[int] = []
+    count = PerSelection(lambda selection: built.append(len(selection)) or len(selection), size=4)
+    some = rules.rules[:3]
+    assert count(some) == count(some) == 3
+    for _ in range(10):  # a caller making a new tuple of the same rules for every document
+        assert count((*some,)) == 3
+    assert built == [3], "the same rules are one selection, whatever tuple holds them"
+    assert len(count._tuples) <= 4, "the tuples known by identity are bounded, as the selections are"
+
+
 def test_signatures_are_screened_a_piece_at_a_time(rules: RuleSet) -> None:
     filler = "A paragraph of the article that says nothing about the site it was published on.\n" * (
         3 * LOWERED_CHUNK // 80
