@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from declutter import RuleSet
-from declutter.literals import LiteralScan, MaskScreen, PatternScreen, edge_chars, required_literals
+from declutter.literals import LiteralScan, MaskScreen, PatternScreen, _by_frequency, edge_chars, required_literals
 
 
 def test_bundled_patterns_never_lose_a_residue_example() -> None:
@@ -121,3 +121,18 @@ def test_the_mask_screen_answers_as_the_pattern_screen() -> None:
             lowered = text.lower()
             mask = masks(lowered)
             assert {n for n in range(len(rule.patterns)) if mask >> n & 1} == lists.possible(lowered), rule.id
+
+
+def test_literals_go_into_an_automaton_commonest_characters_first() -> None:
+    literals = ["zebra", "the", "then", "tea", "xylophone"]
+    ordered = _by_frequency(literals)
+    assert sorted(ordered) == sorted(literals)
+    assert ordered[0].startswith("t")
+    assert ordered[-1] in ("xylophone", "zebra")
+
+
+@given(st.lists(st.sampled_from(["share", "share this", "hare", "this", "is", "s", "zz"]), max_size=6), st.text())
+def test_the_mask_screen_finds_every_pattern_whose_literal_occurs(words: list[str], text: str) -> None:
+    patterns = [regex.compile(regex.escape(word)) for word in words]
+    mask = MaskScreen(patterns)(text)
+    assert {n for n in range(len(words)) if mask >> n & 1} == {n for n, word in enumerate(words) if word in text}
