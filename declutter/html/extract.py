@@ -29,7 +29,7 @@ from declutter.html.metadata import author_of, first_meta, read_metadata
 from declutter.html.parsing import parse
 from declutter.html.parts import content_parts, headline_intro, posts_after, sections_after
 from declutter.html.regions import widened
-from declutter.html.selectors import compile_selector_rule
+from declutter.html.selectors import CompiledSelector, compile_selector_rule
 from declutter.html.structured import completed
 from declutter.html.tree import all_text, contains, path_of, remove, squeeze
 from declutter.rules import Kind, PerSelection, Rule
@@ -83,8 +83,31 @@ class Page:
         return frozenset(line for shape, span in line_spans(self.shapes) if shape.kind == "code" for line in span)
 
 
-_selector_rules = PerSelection(lambda rules: tuple(r for r in rules if r.kind is Kind.SELECTOR))
-"""A selection's selector rules, listed once: on each page only they are asked about its site and kind."""
+class _Selectors:
+    """A selection's selector rules, compiled and listed once for each kind of page (an article, a product,
+    neither): on each page only the few with a site scope are asked about its site, not every rule about
+    everything.
+    """
+
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        self._rules = tuple(r for r in rules if r.kind is Kind.SELECTOR)
+        self._by_kind: dict[tuple[bool, bool], tuple[tuple[Rule, CompiledSelector, bool], ...]] = {}
+
+    def for_page(self, site: str | None, *, article: bool, product: bool, spared: str) -> list[CompiledSelector]:
+        """The compiled rules that run on a page of this site and kind, in rule order, less the one ``spared``."""
+        listed = self._by_kind.get((article, product))
+        if listed is None:
+            listed = self._by_kind[article, product] = tuple(
+                (rule, compile_selector_rule(rule), bool(rule.domains or rule.excluded_domains))
+                for rule in self._rules
+                if rule.runs_on(article=article, product=product)
+            )
+        return [
+            compiled for rule, compiled, scoped in listed if (not scoped or rule.applies_to(site)) and rule.id != spared
+        ]
+
+
+_selectors = PerSelection(_Selectors)
 
 
 NEAR_EMPTY_WORDS = 50
@@ -167,11 +190,7 @@ def _extract_page(
     )
     author = author_of(metas, ld)
     site = domain or (domain_of(page_url) if page_url else None)
-    selectors = [
-        compile_selector_rule(r)
-        for r in _selector_rules(rules)
-        if r.applies_to(site) and r.runs_on(article=head.article, product=head.product) and r.id != spared
-    ]
+    selectors = _selectors(rules).for_page(site, article=head.article, product=head.product, spared=spared)
     reveal_noscript(root)
     opened = opened_by_controls(root, selectors, article=head.article, product=head.product)  # before buttons go
     removed, page_rules = strip_bulk(root, [s for s in selectors if s.rule.params.get("scope") == "page"])

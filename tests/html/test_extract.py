@@ -7,8 +7,9 @@ import json
 
 import pytest
 
-from declutter import explain
+from declutter import Kind, Rule, explain
 from declutter.html import extract_page
+from declutter.html.extract import _selectors
 from declutter.inputs import decode_html
 
 from ..conftest import BENCH
@@ -194,3 +195,33 @@ def test_a_product_s_grid_of_other_products_goes_but_a_category_s_grid_stays(rul
     assert any("other products" in note for note in product.notes)
     category = extract_page(f"{head}<h1>Trail packs</h1><ul>{cards}</ul></body></html>", rules.active())
     assert sum("ripstop nylon" in block for block in category.blocks) == 8, "a category's grid is its content"
+
+
+def test_a_site_rule_removes_on_its_site_only_whatever_pages_came_before() -> None:
+    site = Rule(
+        "TST900",
+        "site-box",
+        Kind.SELECTOR,
+        "navigation",
+        "a site's box",
+        selectors=(".box",),
+        domains=frozenset({"example.com"}),
+    )
+    anywhere = Rule(
+        "TST901",
+        "promo",
+        Kind.SELECTOR,
+        "ads",
+        "a promo",
+        selectors=(".promo",),
+        excluded_domains=frozenset({"example.org"}),
+    )
+    articles = Rule("TST902", "aside", Kind.SELECTOR, "related", "an aside", selectors=("aside",), pages="articles")
+    rules = (site, anywhere, articles)
+    ids = [
+        [compiled.rule.id for compiled in _selectors(rules).for_page(domain, article=article, product=False, spared="")]
+        for domain, article in (("example.org", True), ("news.example.com", False), ("example.com", True), (None, True))
+    ]
+    assert ids == [["TST902"], ["TST900", "TST901"], ["TST900", "TST901", "TST902"], ["TST901", "TST902"]]
+    spared = _selectors(rules).for_page("example.com", article=True, product=False, spared="TST901")
+    assert [compiled.rule.id for compiled in spared] == ["TST900", "TST902"]
