@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from declutter import RuleSet
 from declutter.html import extract_page, parse
-from declutter.html.chrome import _in_page_cluster, remove_chrome
+from declutter.html.chrome import _in_page_cluster, _index_of, remove_chrome
 from declutter.html.selectors import compile_selector_rule
 from declutter.rules import Kind
 
@@ -190,3 +190,25 @@ def test_a_table_of_contents_rule_is_asked_only_about_what_holds_in_page_links()
     removed = remove_chrome(root, [rules["DOM025"]])
     assert [(d.rule_id, d.path.rsplit(">", 1)[-1]) for d in removed] == [("DOM025", "div#toc")]
     assert root.get_element_by_id("notes") is not None
+
+
+def test_a_walks_rule_index_is_built_once_for_its_rules_and_leaves_a_table_of_contents_to_its_links() -> None:
+    rules = tuple(compile_selector_rule(rule) for rule in RuleSet.bundled().active() if rule.kind is Kind.SELECTOR)
+    index = _index_of(rules)
+    assert _index_of((*rules,)) is index  # another tuple of the same rules
+    assert _index_of(rules[1:]) is not index
+    contents = [n for n, compiled in enumerate(rules) if _in_page_cluster(compiled)]
+    assert contents
+    assert not any(n in numbers for numbers in index.by_tag.values() for n in contents)
+    for number, compiled in enumerate(rules):
+        assert all(number in index.by_token[token] for token in compiled.tokens)
+        assert all(number in index.by_class[name] for _, name in compiled.classes)
+
+
+def test_each_page_is_walked_with_its_own_matches_whatever_page_came_before() -> None:
+    rules = [compile_selector_rule(rule) for rule in RuleSet.bundled().active() if rule.kind is Kind.SELECTOR]
+    article = "<p>" + "The council approved the budget on Monday after a long debate. " * 4 + "</p>"
+    first = parse(f"<html><body><div class='share-bar'>Share</div>{article}</body></html>")
+    second = parse(f"<html><body>{article}<footer>About us</footer></body></html>")
+    assert [d.text for d in remove_chrome(first, rules)] == ["Share"]
+    assert [d.text for d in remove_chrome(second, rules)] == ["About us"]
