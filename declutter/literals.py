@@ -91,6 +91,37 @@ def required_literals(pattern: regex.Pattern[str]) -> frozenset[str] | None:
     return _required(tree)
 
 
+_REPEAT = re.compile(r"\{\d*(?:,\d*)?\}")
+_UNBOUNDED = 1 << 32
+"""A pattern whose matches can be this long is as good as unbounded (the parser's own bound is 2**64)."""
+
+
+@lru_cache(maxsize=4096)  # a pattern is read once, whatever rule selections and screens it is part of
+def longest_match(pattern: regex.Pattern[str]) -> int | None:
+    """The most characters a match of ``pattern`` can span; None when that is unbounded or unknown.
+
+    A text longer than that cannot match the whole pattern, so a matcher skips it without lower-casing or scanning
+    it. Read by the standard library's parser (a ``\\p{…}`` class is one character, as ``\\w`` is), which would
+    misread some of the regex module's syntax: full case folding (one character matching two), fuzzy matching
+    ('(?:ad){e<=1}' matches a character more) and any brace but a repeat's give None.
+
+    >>> [longest_match(regex.compile(p)) for p in (r"(?i)read (?:more|next)", r"\\d{1,3} comments?", r"share.*")]
+    [9, 12, None]
+    >>> longest_match(regex.compile(r"(?:ad){e<=1}")) is None, longest_match(regex.compile("(?f)ss")) is None
+    (True, True)
+    """
+    if pattern.flags & (regex.FULLCASE | regex.VERSION1):
+        return None
+    source = _PROPERTY.sub(r"\\w", pattern.pattern)
+    if "{" in _REPEAT.sub("", source):
+        return None
+    try:
+        high = sre_parse.parse(source, pattern.flags & (regex.IGNORECASE | regex.VERBOSE)).getwidth()[1]
+    except Exception:  # syntax the stdlib parser does not know: no bound, never an error
+        return None
+    return None if high >= _UNBOUNDED else int(high)
+
+
 _ASCII = tuple(map(chr, range(128)))
 _MARK = 0xF0000
 """Stand-ins for ``\\p{…}`` classes when reading a pattern's edges: plane 15 private-use code points."""

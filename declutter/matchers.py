@@ -29,7 +29,7 @@ import regex
 from declutter.decisions import Action, Decision, strip_spans
 from declutter.document import Block
 from declutter.errors import DeclutterError
-from declutter.literals import MaskScreen, edge_chars, pattern_screen
+from declutter.literals import MaskScreen, edge_chars, longest_match, pattern_screen
 from declutter.rules import Kind, PerSelection, Position, Rule
 from declutter.text import (
     CACHED_LINE,
@@ -85,12 +85,15 @@ def fullmatch(rule: Rule, block: Block, text: str) -> tuple[int, regex.Match[str
 class Anchors:
     """Which of a rule's patterns (a heuristic's anchors) may match a whole text, screened as :class:`LineMatcher`
     screens a line: those that can start and end with its first and last characters (ASCII ones, by
-    :func:`~declutter.literals.edge_chars`), and of these those one of whose literals it holds (one
+    :func:`~declutter.literals.edge_chars`) and whose matches can be as long as it is
+    (:func:`~declutter.literals.longest_match`), and of these those one of whose literals it holds (one
     :class:`~declutter.literals.MaskScreen` scan, made only when some pattern is left that a literal gates).
 
     >>> anchors = Anchors((regex.compile("(?i)share"), regex.compile(r"\\d+ comments")))
     >>> bin(anchors.possible("Shares")), bin(anchors.possible("4 comments")), bin(anchors.possible("SHARE"))
     ('0b0', '0b10', '0b1')
+    >>> bin(anchors.possible("Share the news of the storm with everyone you know"))
+    '0b0'
     """
 
     def __init__(self, patterns: Sequence[regex.Pattern[str]]) -> None:
@@ -99,10 +102,18 @@ class Anchors:
         self._ends = _edge_masks([last for _, last in edges])
         self._any = (1 << len(edges)) - 1
         self._screen = MaskScreen(patterns)
+        # The patterns whose matches are at most so long (:func:`~declutter.literals.longest_match`): a heuristic
+        # asks its anchors about every line, paragraphs too, and a button's label is a few words long.
+        self._bounded = tuple(
+            (longest, 1 << n) for n, longest in enumerate(map(longest_match, patterns)) if longest is not None
+        )
 
     def possible(self, text: str) -> int:
         """The patterns that may match all of ``text``, as a bit mask (bit ``n``: pattern ``n``)."""
         mask = self._starts.get(text[:1], self._any) & self._ends.get(text[-1:], self._any)
+        for longest, bit in self._bounded:
+            if len(text) > longest:
+                mask &= ~bit
         if mask & ~self._screen.unchecked:
             mask &= self._screen(lower_cached(text))
         return mask

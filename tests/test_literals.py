@@ -7,7 +7,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from declutter import RuleSet
-from declutter.literals import LiteralScan, MaskScreen, PatternScreen, _by_frequency, edge_chars, required_literals
+from declutter.literals import (
+    LiteralScan,
+    MaskScreen,
+    PatternScreen,
+    _by_frequency,
+    edge_chars,
+    longest_match,
+    required_literals,
+)
 
 
 def test_bundled_patterns_never_lose_a_residue_example() -> None:
@@ -136,3 +144,28 @@ def test_the_mask_screen_finds_every_pattern_whose_literal_occurs(words: list[st
     patterns = [regex.compile(regex.escape(word)) for word in words]
     mask = MaskScreen(patterns)(text)
     assert {n for n in range(len(words)) if mask >> n & 1} == {n for n, word in enumerate(words) if word in text}
+
+
+def test_no_bundled_example_is_longer_than_its_patterns_longest_match() -> None:
+    checked = 0
+    for rule in RuleSet.bundled():
+        for text in rule.examples.residue + rule.examples.article:
+            for line in text.split("\n"):
+                for pattern in rule.patterns:
+                    longest = longest_match(pattern)
+                    if longest is not None and pattern.fullmatch(line):
+                        assert len(line) <= longest, (rule.id, pattern.pattern, line)
+                        checked += 1
+    assert checked > 50
+
+
+@given(
+    st.lists(st.sampled_from(["a", "b?", "[xy]{1,3}", "(?:cd|e)", r"\d{2}", "ß", r"\p{L}", "(?i)k"]), max_size=5),
+    st.text(alphabet="abcdexyz0123456789ßßsSkK\u212a", max_size=12),
+)
+def test_a_text_a_pattern_matches_is_no_longer_than_its_longest_match(pieces: list[str], text: str) -> None:
+    source = "".join(piece for piece in pieces if not piece.startswith("(?i)"))
+    pattern = regex.compile(("(?i)" if "(?i)k" in pieces else "") + source + ("k" if "(?i)k" in pieces else ""))
+    longest = longest_match(pattern)
+    if longest is not None and pattern.fullmatch(text):
+        assert len(text) <= longest

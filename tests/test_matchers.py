@@ -307,12 +307,13 @@ def test_a_list_header_or_ui_label_that_is_an_entry_of_a_bulleted_list_stays() -
     assert "- close" in gone("Events\n- close\n- Open\n- error")  # a button's label among labels
 
 
-def test_the_anchor_screen_rules_out_only_by_ascii_edges_and_literals() -> None:
+def test_the_anchor_screen_rules_out_only_by_ascii_edges_literals_and_length() -> None:
     anchors = Anchors((regex.compile("(?i)share"), regex.compile(r"\d+ comments")))
     assert anchors.possible("Shares") == 0  # cannot be either whole
     assert anchors.possible("4 comments") == 0b10
     assert anchors.possible("4 replies") == 0  # the right edges, but not the literal
-    assert anchors.possible("\u00bbshare") == 0b1  # a non-ASCII edge ('»share') proves nothing
+    assert anchors.possible("share, share") == 0  # the edges and the literal, but longer than 'share' can be
+    assert Anchors((regex.compile(r"(?i)\W*share"),)).possible("\u00bbshare") == 0b1  # a non-ASCII edge proves nothing
 
 
 def test_unless_above_spares_a_match_over_a_line_its_patterns_match(rule_file) -> None:  # type: ignore[no-untyped-def]
