@@ -48,15 +48,44 @@ def parse(html: str) -> HtmlElement:
 
     libxml2 silently drops content nested deeper than 256 elements; when it reports
     that, the page is parsed again with its container tags (div, span, section, …)
-    removed, so deep text is kept, flattened, rather than lost.
+    removed, so deep text is kept, flattened, rather than lost. A page that ends its document early
+    (:func:`_closed_late`) is parsed again without its ``</body>`` and ``</html>`` end tags.
     """
     html = _XML_DECLARATION.sub("", html, count=1)
-    root = _parse_once(_xml_safe_utf8(html))
+    root, ended_early = _parse_once(_xml_safe_utf8(html))
+    if root is not None and (ended_early or _beside_body(root)) and (late := _closed_late(html)) is not html:
+        html = late
+        root, _ = _parse_once(_xml_safe_utf8(html))
     if root is None:
-        root = _parse_once(_xml_safe_utf8(_CONTAINER_TAG.sub(" ", NOT_XML.sub(" ", html))))
+        root, _ = _parse_once(_xml_safe_utf8(_CONTAINER_TAG.sub(" ", NOT_XML.sub(" ", html))))
     if root is None:
         raise InputError("HTML nested too deeply to parse, even with its container tags removed")
     return root
+
+
+_CLOSERS = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
+
+
+def _closed_late(html: str) -> str:
+    r"""The page with its ``</body>`` and ``</html>`` end tags left out when markup follows the first of them.
+
+    A template that prints a whole document for its header, then the page after it, closes the body and the
+    document early. A browser reads on and shows what follows in the body; libxml2 drops what follows
+    ``</html>`` and puts what follows ``</body>`` beside the body, not in it: an article printed after its site
+    header's ``</html>`` was lost whole. Without the end tags, the parser closes them at the end of the file.
+
+    >>> _closed_late("<body><header>Menu</header></body></html><p>Story</p>")
+    '<body><header>Menu</header><p>Story</p>'
+    >>> _closed_late("<body><p>Story</p></body>\n</html>\n")
+    '<body><p>Story</p></body>\n</html>\n'
+    """
+    first = _CLOSERS.search(html)
+    if first is None:
+        return html
+    rest = _CLOSERS.sub("", html[first.end() :])
+    if not rest.strip():
+        return html  # nothing after them: the usual end of a page
+    return html[: first.start()] + rest
 
 
 _CONTROLS = bytes(c for c in range(32) if c not in b"\t\n\r")
@@ -92,7 +121,16 @@ element proxy created (a third of the cost of walking a tree), and its special c
 inputs and labels are never used here."""
 
 
-def _parse_once(html: bytes) -> HtmlElement | None:
+def _beside_body(root: HtmlElement) -> bool:
+    """Whether libxml2 put an element after the ``<body>``: what a page printed after its ``</body>``."""
+    body = root.find("body")
+    return body is not None and body.getnext() is not None
+
+
+def _parse_once(html: bytes) -> tuple[HtmlElement | None, bool]:
+    """The page's tree (None when libxml2 dropped content nested too deep), and whether an end tag of the body
+    or the document came where none was open: a second ``</body>`` or ``</html>``, after a first that ended the
+    document early (what followed that one is then lost: :func:`_closed_late`)."""
     # collect_ids=False: no table of id attributes (only XPath's id() would read it; cssselect tests @id).
     parser = lxml.html.HTMLParser(
         remove_comments=True, remove_pis=True, no_network=True, recover=True, encoding="utf-8", collect_ids=False
@@ -102,10 +140,14 @@ def _parse_once(html: bytes) -> HtmlElement | None:
         root = lxml.html.document_fromstring(html, parser=parser)
     except etree.ParserError as exc:
         if "empty" in str(exc).lower():  # only a comment, or only whitespace: nothing to clean
-            return lxml.html.document_fromstring("<html><body></body></html>", parser=parser)
+            return lxml.html.document_fromstring("<html><body></body></html>", parser=parser), False
         raise InputError(f"cannot parse HTML: {exc}") from None
     except ValueError as exc:
         raise InputError(f"cannot parse HTML: {exc}") from None
-    if any("Excessive depth" in str(error.message) for error in parser.error_log):
-        return None
-    return root
+    ended_early = False
+    for error in parser.error_log:
+        message = str(error.message)
+        if "Excessive depth" in message:
+            return None, False
+        ended_early = ended_early or message.startswith(("Unexpected end tag : body", "Unexpected end tag : html"))
+    return root, ended_early

@@ -57,3 +57,20 @@ def test_html_is_recognised_whatever_precedes_the_markup() -> None:
         assert cleaned.startswith("Budget passes\n\nThe council approved"), cleaned[:200]
         assert "<" not in cleaned
     assert not looks_like_html("Share prices <b>fell</b> on Monday.\n")
+
+
+def test_a_page_printed_after_an_early_end_of_document_is_read() -> None:
+    """A template printing a whole document for its site header, then the article after its ``</html>``."""
+    story = "<p>" + "The council met on Monday to decide the budget for the coming year. " * 4 + "</p>"
+    page = (
+        "<html><body><header><nav><a href='/'>Home</a></nav></header></body></html>"
+        f"<div class='post'><h1>Budget set</h1>{story}</div><footer>Contact</footer></body></html>"
+    )
+    root = parse(page)
+    assert "council met" in "".join(root.find("body").itertext())
+    assert "The council met on Monday" in explain(page, input_format="html").text
+
+
+def test_a_page_ending_as_usual_is_parsed_as_written() -> None:
+    root = parse("<html><body><p>Story</p></body>\n</html>\n")
+    assert [element.tag for element in root.find("body")] == ["p"]
