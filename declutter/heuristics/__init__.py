@@ -6,6 +6,7 @@ where it needs them) from the rule file, so thresholds are data too. A
 heuristic returns ``(block, reason)`` pairs; it must never fire on a line that
 reads like an article paragraph. The modules group them by what they find:
 :mod:`~declutter.heuristics.lists` (lists of other stories), :mod:`~declutter.heuristics.menus`,
+:mod:`~declutter.heuristics.panels` (footer columns, shop facets, menus on one line),
 :mod:`~declutter.heuristics.language` (language sidebars), :mod:`~declutter.heuristics.comments`,
 :mod:`~declutter.heuristics.authors` (the author box under the article),
 :mod:`~declutter.heuristics.captions` (captions over a photo credit),
@@ -35,9 +36,6 @@ from declutter.heuristics.lists import (
 )
 from declutter.heuristics.menus import (
     bulleted_head_menu,
-    facet_list,
-    flattened_list,
-    footer_columns,
     head_run,
     header_list,
     label_line,
@@ -46,6 +44,7 @@ from declutter.heuristics.menus import (
     recurring_menu,
     twin_menu,
 )
+from declutter.heuristics.panels import facet_list, flattened_list, footer_columns
 from declutter.heuristics.repeats import residue_copy
 from declutter.heuristics.sandwich import residue_sandwich
 from declutter.heuristics.tail import (

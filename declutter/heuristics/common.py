@@ -256,6 +256,18 @@ def text_copies(blocks: Iterable[Block]) -> Counter[str]:
     return Counter(block.text.casefold() for block in blocks)
 
 
+_INITIALS = regex.compile(r"(?:^|\s)(?:\p{Lu}\.){2,}$")
+
+
+def is_statement(text: str) -> bool:
+    """Ends like a statement: a full stop or '!' ('S.A.', 'U.S.' initials and questions do not count).
+
+    >>> is_statement("The vote was close."), is_statement("Who won?"), is_statement("Acme S.A.")
+    (True, False, False)
+    """
+    return ends_like_sentence(text) and not text.endswith("?") and _INITIALS.search(text) is None
+
+
 def is_bulleted(block: Block) -> bool:
     """The raw line starts with a list bullet ('* Home', '+ Video')."""
     return starts_with_bullet(block.raw)

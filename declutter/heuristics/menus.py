@@ -1,12 +1,12 @@
 """Menus: runs of very short lines outside the article, bulleted menus in a page dump's head, labels that
-recur on both sides of the article, and menus flattened onto one line.
+recur on both sides of the article, and menus printed twice. Panels laid out otherwise (a footer's columns, a
+shop's facets, a menu flattened onto one line) are in :mod:`declutter.heuristics.panels`.
 
 A headline is never a menu item: :func:`headline_copies` finds the lines that repeat it.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -23,18 +23,16 @@ from declutter.heuristics.common import (
     is_bulleted,
     is_paragraph,
     is_residue,
+    is_statement,
     short_on_average,
-    text_copies,
 )
 from declutter.matchers import fullmatch, inside_bullets
 from declutter.rules import Rule
 from declutter.text import (
     PRICE,
     ends_like_sentence,
-    is_prose,
     size_within,
     spec_rows,
-    starts_with_bullet,
     strip_bullet,
 )
 
@@ -257,14 +255,6 @@ def menu_run(
     return hits
 
 
-_INITIALS = regex.compile(r"(?:^|\s)(?:\p{Lu}\.){2,}$")
-
-
-def _statement(text: str) -> bool:
-    """Ends like a statement: a full stop or '!' ('S.A.', 'U.S.' initials and questions do not count)."""
-    return ends_like_sentence(text) and not text.endswith("?") and _INITIALS.search(text) is None
-
-
 _SUB_ITEM = regex.compile(r"\s{2,}o\s+\S")
 
 
@@ -332,11 +322,11 @@ def bulleted_head_menu(
             flush()
         elif block.line in claimed:
             (pending if pending else run).append(block)
-        elif _list_item(block) and block.words <= max_words and not _statement(block.text):
+        elif _list_item(block) and block.words <= max_words and not is_statement(block.text):
             run.extend(pending)
             pending.clear()
             run.append(block)
-        elif run and block.words <= gap_words and not _statement(block.text):
+        elif run and block.words <= gap_words and not is_statement(block.text):
             pending.append(block)
             if sum(1 for b in pending if b.line not in claimed) > max_gap:
                 flush()
@@ -658,7 +648,7 @@ def head_run(
         (
             n
             for n in reversed(kept)
-            if head[n].words >= headline_words and not _statement(head[n].text) and not _list_item(head[n])
+            if head[n].words >= headline_words and not is_statement(head[n].text) and not _list_item(head[n])
         ),
         None,
     )
@@ -671,7 +661,7 @@ def head_run(
     keep = protected | headline_copies(blocks, claimed, blocks[at].index)
     runs: list[list[Block]] = [[]]
     for block in head[:edge]:
-        short = block.words <= max_words and not _statement(block.text) and block.line not in keep
+        short = block.words <= max_words and not is_statement(block.text) and block.line not in keep
         if block.line in removed or short:
             runs[-1].append(block)
         elif runs[-1]:
@@ -756,7 +746,7 @@ def header_list(
             if block.line in protected:
                 break
             if block.line not in claimed and (
-                not size_within(block.text, block.words, max_words) or _statement(block.text)
+                not size_within(block.text, block.words, max_words) or is_statement(block.text)
             ):
                 break
             run.append(block)
@@ -772,145 +762,6 @@ def header_list(
         if len(run) >= min_items and rest and short_on_average(rest, max_mean_words):
             hits.extend((b, f"item of the list under the header on line {header.line + 1}") for b in rest)
     return hits
-
-
-_INDENT = regex.compile(r"\s*")
-_DIGIT = regex.compile(r"\d")
-
-
-def _indent(block: Block) -> int:
-    """How far the raw line is indented (a converter's nesting of a list)."""
-    match = _INDENT.match(block.raw)
-    return match.end() if match else 0
-
-
-def _column_groups(run: Sequence[Block]) -> list[list[Block]]:
-    """A run of short lines cut into its columns: at a blank line, or at a header (a line less indented than
-    the line under it, or an unbulleted line over a bulleted one)."""
-    groups: list[list[Block]] = []
-    for position, block in enumerate(run):
-        below = run[position + 1] if position + 1 < len(run) else None
-        header = below is not None and (
-            _indent(block) < _indent(below) or (not is_bulleted(block) and is_bulleted(below))
-        )
-        if not groups or header or block.line > run[position - 1].line + 1:
-            groups.append([])
-        groups[-1].append(block)
-    return groups
-
-
-def footer_columns(
-    blocks: Sequence[Block],
-    rule: Rule | None,
-    protected: frozenset[int],
-    claimed: frozenset[int],
-    *,
-    min_items: int = 12,
-    max_words: int = 4,
-    max_mean_words: float = 3.0,
-    min_groups: int = 3,
-    group_items: int = 3,
-    max_digit_share: float = 0.3,
-    floor_items: int = 0,
-    floor_categories: Sequence[str] | None = None,
-    max_copies: int = 2,
-    prose_words: int = 15,
-    edge_gap: int = 8,
-    edge_words: int = 200,
-) -> list[Hit]:
-    """Below the article, a footer's link columns: one long run of very short lines cut into several groups.
-
-    ``menu-run`` needs menu words to take a footer, and an unseen site's footer names its own sections
-    ('State Editions', 'Offices', 'Special Editions'). Its shape is its own, though: column after column of
-    one- to four-word links, each column set off by a blank line or a header (a line less indented than the
-    links under it, or an unbulleted line over bulleted ones). Below the article's last paragraph
-    (:func:`article_span`), a run of ``min_items`` lines or more of at most ``max_words`` words with no
-    statement ending (lines other rules removed continue it, whatever their length) goes when it splits into
-    ``min_groups`` groups of ``group_items`` lines or more. Guards: nothing above the last paragraph or
-    inside the article's span; its kept lines average at most ``max_mean_words`` words (teaser headlines are
-    longer); at most ``max_digit_share`` of them hold a digit (an ingredient list, a tour's dates, a table of
-    scores close an article in columns too); a run with fewer groups (an article's closing list under one
-    header) stays; keep rules veto as always.
-
-    A footer of one column goes too when it stands at the page's floor: with ``floor_items``, a run of that
-    many lines or more that holds, or touches (the line right above or below it), a line other rules removed
-    as one of ``floor_categories`` (a copyright line, policy links: 'legal'; the rule's patterns stand in
-    for them when it runs alone) and is no paragraph: a cookie or consent notice written as a sentence is a
-    banner an extractor prints anywhere (a product's spec lines over it are the product's). Guard: no kept
-    line of the run recurs in the text more than ``max_copies`` times (a shopping article's product boxes
-    repeat 'Buy Now' and 'Available from Amazon' under each product, beside an affiliate disclosure removed
-    as legal).
-    """
-    span = article_span(blocks, claimed, prose_words, edge_gap, edge_words)
-    if span is None:
-        return []
-    runs: list[list[Block]] = [[]]
-    for block in blocks[span.last + 1 :]:
-        if block.line in protected or (
-            block.line not in claimed and (block.words > max_words or _statement(block.text))
-        ):
-            runs.append([])
-            continue
-        runs[-1].append(block)
-    floors = frozenset(floor_categories or ())
-    hits: list[Hit] = []
-    counts: Counter[str] | None = None
-    for run in runs:
-        rest = [b for b in run if b.line not in claimed]
-        if (
-            len(run) < min(min_items, floor_items or min_items)
-            or not rest
-            or sum(b.words for b in rest) > max_mean_words * len(rest)
-        ):
-            continue
-        if sum(1 for b in rest if _DIGIT.search(b.text)) > max_digit_share * len(rest):
-            continue
-        if _letter_index(run):
-            continue
-        groups = sum(1 for group in _column_groups(run) if len(group) >= group_items)
-        floor = (
-            floor_items
-            and len(run) >= floor_items
-            and any(
-                (category_of(claimed, b.line) in floors and not is_prose(b.text, words=b.words))
-                or (rule is not None and fullmatch(rule, b, b.text) is not None)
-                for b in _touching(blocks, run)
-            )
-        )
-        if floor and max_copies:
-            if counts is None:
-                counts = text_copies(b for b in blocks if b.line not in claimed)
-            floor = max(counts[b.text.casefold()] for b in rest) <= max_copies
-        if groups >= min_groups or floor:
-            why = f"a footer of {groups} columns" if groups >= min_groups else "a footer beside its legal line"
-            hits.extend((b, f"link in {why} ({len(run)} short lines)") for b in rest)
-    return hits
-
-
-def _letter_index(run: Sequence[Block]) -> bool:
-    """Whether a run holds a one-letter line over a bulleted item (within 2 lines): an alphabetical index's
-    section ('G' over '[edit]' and '- Game Maker Language'), which no footer's columns have; a jump bar's
-    letters ('A', 'B', 'C') stand one over the other.
-
-    >>> from declutter.document import Document
-    >>> _letter_index(Document.from_text("- Futhark\\nG\\n- Gleam").blocks)
-    True
-    >>> _letter_index(Document.from_text("A\\nB\\nC\\nAbout us").blocks)
-    False
-    """
-    return any(
-        _ONE_LETTER.fullmatch(block.text) is not None and any(starts_with_bullet(b.raw) for b in run[n + 1 : n + 3])
-        for n, block in enumerate(run)
-    )
-
-
-_ONE_LETTER = regex.compile(r"\p{Lu}")
-
-
-def _touching(blocks: Sequence[Block], run: Sequence[Block]) -> list[Block]:
-    """The run's lines and the line right above and right below it."""
-    first, last = run[0].index, run[-1].index
-    return list(blocks[max(0, first - 1) : last + 2])
 
 
 _MOST_COPIES = 8
@@ -976,102 +827,3 @@ def twin_menu(
                 twins.update(range(second, second + size))
     reason = "short line of a run of {} or more the page prints twice"
     return [(kept[p], reason.format(min_lines)) for p in sorted(twins)]
-
-
-def facet_list(
-    blocks: Sequence[Block],
-    rule: Rule,
-    protected: frozenset[int],
-    claimed: frozenset[int],
-    *,
-    min_lines: int = 3,
-    lone_lines: int = 5,
-) -> list[Hit]:
-    """A shop's filter facets: ``min_lines`` lines or more right under each other, each a value and the count of
-    products it leaves ('Black (10)', 'Wireless (6 products)'), the rule's patterns saying what such a line is.
-
-    A collection page's full text prints every filter of its sidebar this way, a few hundred lines beside its
-    grid, and no menu rule takes them: they hold digits, and one facet group is too short to be a menu. The run
-    is a list's items, printed with no blank line between them: a page whose cards each name a subcategory and
-    its count ('Power Banks (158)') prints them as blocks apart, and keeps them; a run half of whose lines the
-    page prints again outside such runs stays too (those cards' sidebar list, which other rules would otherwise
-    read as the cards' removed copy). Lines other rules removed count in the run. A filter has siblings: a page
-    whose only such run is shorter than ``lone_lines`` keeps it (a seller's feedback tabs, 'This item (1)').
-
-    >>> from declutter import RuleSet
-    >>> from declutter.document import Document
-    >>> rule = RuleSet.bundled().get("facet-list")
-    >>> text = "Size\\nS (4)\\nM (9)\\nL (7)\\nColour\\nBlack (10)\\nBlue (2)\\nRed (1 product)\\n\\nMug (3)"
-    >>> [b.text for b, _ in facet_list(Document.from_text(text).blocks, rule, frozenset(), frozenset())][3:]
-    ['Black (10)', 'Blue (2)', 'Red (1 product)']
-    """
-    if rule is None or not rule.patterns:
-        return []
-    runs: list[list[Block]] = []
-    for block in blocks:
-        if fullmatch(rule, block, block.text) is None:
-            continue
-        if runs and block.line == runs[-1][-1].line + 1:
-            runs[-1].append(block)
-        else:
-            runs.append([block])
-    runs = [run for run in runs if len(run) >= min_lines]
-    if len(runs) == 1 and len(runs[0]) < lone_lines:
-        return []  # one short list of counts is a set of tabs ('This item (1)', 'All items (805)'), not a filter
-    in_runs = {b.line for run in runs for b in run}
-    elsewhere = {b.text.casefold() for b in blocks if b.line not in in_runs}
-    reason = "a filter facet: one of {} lines in a row, each a value and its count"
-    return [
-        (b, reason.format(len(run)))
-        for run in runs
-        if sum(b.text.casefold() in elsewhere for b in run) * 2 < len(run)
-        for b in run
-        if b.line not in claimed and b.line not in protected
-    ]
-
-
-_PAUSE = regex.compile(r"[.!?;:,。、](?:\s|$)")
-_CODE_MARK = regex.compile(r"[{}\[\]<>=|#`\"]")
-
-
-def flattened_list(
-    blocks: Sequence[Block],
-    rule: Rule | None,
-    protected: frozenset[int],
-    claimed: frozenset[int],
-    *,
-    min_words: int = 100,
-    words_per_pause: int = 40,
-    capital_share: float = 0.6,
-    max_digit_share: float = 0.05,
-) -> list[Hit]:
-    """A list of names run together on one line: a country, language or currency picker, a mega-menu.
-
-    A page's full text prints a drop-down's options, or a whole menu, side by side ('Select your country
-    Afghanistan Åland Albania …', 'Furniture Sale Living Room Furniture Sofas Sectionals …'): a line of hundreds of
-    words that no sentence runs through. A line of ``min_words`` words or more goes when it pauses (a comma, a
-    full stop, a colon) less than once every ``words_per_pause`` words and ``capital_share`` of its words start
-    with a capital, a digit or a mark: prose of that length pauses every sentence, and German's capitalised nouns
-    are a third of its words. Guards: a line with a bracket, a quote or an equals sign (code, a chart's syntax) or
-    with more than ``max_digit_share`` of its words holding a digit (a timetable, a table's rows) stays, and so
-    does a bulleted line, an item of the page's own list (a job's card naming every country it is open to).
-
-    >>> from declutter.document import Document
-    >>> picker = "Select your country " + " ".join(["Albania Andorra Angola Anguilla Argentina Armenia"] * 17)
-    >>> prose = ("The council met on Monday, and the vote was close. " * 12).strip()
-    >>> blocks = Document.from_text(f"{picker}\\n{prose}").blocks
-    >>> [b.line for b, _ in flattened_list(blocks, None, frozenset(), frozenset())]
-    [0]
-    """
-    hits: list[Hit] = []
-    for block in blocks:
-        if block.words < min_words or block.line in claimed or block.line in protected or is_bulleted(block):
-            continue
-        words = block.text.split()
-        if len(_PAUSE.findall(block.text)) * words_per_pause >= len(words) or _CODE_MARK.search(block.text):
-            continue
-        capitals = sum(1 for word in words if not word[0].islower())
-        digits = sum(1 for word in words if any(ch.isdigit() for ch in word))
-        if capitals >= capital_share * len(words) and digits <= max_digit_share * len(words):
-            hits.append((block, f"a list of {len(words)} words run together on one line, no sentence through it"))
-    return hits
