@@ -226,7 +226,8 @@ def teaser_template(
     teasers under a short brief is shorter). Nor are cards teasers when half their slots are prices and they
     start right under a prose paragraph with at most ``opening_lines`` lines above the run (its title and
     introduction): the text opens with a shop's grid ('Indoor pots', a paragraph, then 'Rosa pot and saucer' /
-    'From $29.00' …).
+    'From $29.00' …). Nor is a 2-line run that one tag opens and labels to its last unit, right under a prose
+    paragraph: the text's own list, each item tagged ('Winner' over each award it names).
     """
     hits: list[Hit] = []
     taken: set[int] = set()
@@ -276,7 +277,7 @@ def teaser_template(
     prose_before: list[int] | None = None
     position = 0
     while position < len(blocks):
-        found = None
+        found, skip = None, 0
         if slots[position] and sized[min(position + max_period, len(blocks))] > sized[position + 1]:
             for period in range(2, max_period + 1):
                 chain = [position]
@@ -295,13 +296,23 @@ def teaser_template(
                 labels = [blocks[i].text.lower() for i in chain if blocks[i].line not in claimed]
                 if labels and len(set(labels)) * 2 > len(labels):
                     continue  # labels must recur: a list of distinct short names is not a template
+                if (
+                    period == 2
+                    and len(labels) == len(chain)
+                    and all(label == labels[0] for label in labels[1:-1])
+                    and chain[0]
+                    and blocks[chain[0] - 1].line not in claimed
+                    and is_prose(blocks[chain[0] - 1].text, words=blocks[chain[0] - 1].words)
+                ):
+                    skip = chain[-1] + 1  # the text's paragraph, then one tag over each item ('Winner' over an award)
+                    break
                 stamps = [blocks[i].text.lower() for i in chain if blocks[i].line in claimed]
                 if len(set(stamps)) < len(stamps):
                     continue  # each teaser has its own date; a recurring removed line is an ad slug in an article
                 found = (period, chain)
                 break
         if found is None:
-            position += 1
+            position = max(position + 1, skip)
             continue
         period, chain = found
         before = chain[0] - 1

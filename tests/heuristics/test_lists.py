@@ -311,3 +311,16 @@ def test_teaser_run_counts_a_german_compound_as_two_words() -> None:
     bylines = frozenset(b.line for b in doc.blocks if b.text.startswith("Von "))
     rule = RuleSet.bundled().get("STR003")
     assert teaser_run(doc.blocks, rule, frozenset(), bylines, **rule.params) == []
+
+
+def test_teaser_template_spares_a_list_that_tags_each_item_under_the_text() -> None:
+    """One tag over each item ('Winner' / an award's name), right under the text's paragraph, is the text's own
+    list: teasers' labels name sections, and a list the text introduces is no box beside it. The same run under
+    a menu line goes."""
+    awards = "".join(f"Winner\nBest Online Therapy Award of {2015 + n}\n" for n in range(6))
+    doc = Document.from_text(BODY + awards + BODY)
+    rule = RuleSet.bundled().get("REL006")
+    assert teaser_template(doc.blocks, rule, frozenset(), frozenset(), **rule.params) == []
+    menu = Document.from_text(BODY + "Shop\n" + awards + BODY)
+    hits = teaser_template(menu.blocks, rule, frozenset(), frozenset(), **rule.params)
+    assert len(hits) == 13, "the twelve lines, and 'Shop' over them as their header"
