@@ -92,8 +92,9 @@ def required_literals(pattern: regex.Pattern[str]) -> frozenset[str] | None:
 
 
 _REPEAT = re.compile(r"\{\d*(?:,\d*)?\}")
-_UNBOUNDED = 1 << 32
-"""A pattern whose matches can be this long is as good as unbounded (the parser's own bound is 2**64)."""
+_UNBOUNDED = int(sre_constants.MAXREPEAT)
+"""A pattern whose matches can be this long is unbounded: the parser's bound of a repeat (``.*``), to which some
+Python releases cap a pattern's width (3.11.2) and others add the rest of the pattern (3.11.7)."""
 
 
 @lru_cache(maxsize=4096)  # a pattern is read once, whatever rule selections and screens it is part of
