@@ -794,15 +794,21 @@ words what English says in 9, and an article's short closing sentences under an 
 not prose paragraphs of 12 words, but they are no tail either."""
 
 
+_CARD_FIELD = 3
+"""A removed line printed this many times is a field of the cards above a tail marker ('Show Options' under each
+product): its card is content that has run, whether or not its control stays."""
+
+
 def match_cutoffs(
     blocks: Sequence[Block], rules: Iterable[Rule], hits: Hits, protected: frozenset[int], claimed: set[int]
 ) -> list[Decision]:
     """The earliest tail marker whose guards hold, and every unclaimed block from it on.
 
-    Guards: at least ``min_words_before`` words of unremoved text above the marker
-    (the article has run), and at most ``max_prose_after`` words of unremoved sentences
-    below it (nothing that reads like the article follows: lines of :data:`_TAIL_SENTENCE` words or more that end
-    like a sentence). A marker that is an item inside a bulleted list
+    Guards: at least ``min_words_before`` words of unremoved text above the marker (the article has run; a
+    removed line printed :data:`_CARD_FIELD` times or more counts, since its cards have run whether or not a rule
+    took each card's control), and at most ``max_prose_after`` words of unremoved sentences below it (nothing
+    that reads like the article follows: lines of :data:`_TAIL_SENTENCE` words or more that end like a
+    sentence). A marker that is an item inside a bulleted list
     (the lines right above and below it carry a bullet too: '- More on Postgres performance by …' in a wiki's
     reading list) is one of that list's entries, not a header opening a tail; and a marker whose line is printed
     again further down ('Sponsored' under each promoted card of a shop's grid) labels an item, not the tail: the
@@ -824,8 +830,9 @@ def match_cutoffs(
         return []  # most texts: no tail marker, nothing to count
     # Running word counts as machine integers: a list would hold an int object for each line.
     words_before = array("q", [0]) * (len(blocks) + 1)
+    fields = Counter(block.text for block in blocks if block.line in claimed)
     for n, block in enumerate(blocks):
-        counted = block.words if block.line not in claimed else 0
+        counted = block.words if block.line not in claimed or fields[block.text] >= _CARD_FIELD else 0
         words_before[n + 1] = words_before[n] + counted
     prose_before = array("q", [0]) * (len(blocks) + 1)
     for n, block in enumerate(blocks):

@@ -742,3 +742,30 @@ def test_anchors_lower_a_line_once_however_many_heuristics_screen_it() -> None:
     long_line = "TEILEN " * CACHED_LINE
     assert lower_cached(long_line) == long_line.lower()
     assert _lower.cache_info().currsize == 1, "a long line is lowered, not kept"
+
+
+def _pet_shop(control: str) -> str:
+    """A shop's home page: a grid of product cards each under ``control``, then a 'Recent Posts' tail of teasers."""
+    lines = ["Dog treats, bowls and accessories made in the USA", "Featured Products"]
+    cards = [
+        ("Natural Value", "Natural Value Chicken Dental Sticks for Toy / Small (10 Pack)", "$1.49"),
+        ("Dolce", "Dolce Bamboo Dog Bowls (3 Colors, 2 Styles & 3 Sizes)", "$8.99"),
+        ("Corsa", "Corsa Bowls (5 Colors, 3 Sizes)", "$8.49"),
+        ("Bella Pet Mats", "Pet Food & Water Mats (9 Styles)", "$8.99"),
+    ]
+    for brand, name, price in cards:
+        lines += [brand, name, price, control]
+    lines += ["Recent Posts", "The Ultimate Guide to Choosing the Right Dog Bed"]
+    lines += ["Just like with humans, high-quality sleep is extremely important for our canine friends."]
+    lines += ["Eco-Friendly Choices for Conscious Pet Owners"]
+    return "\n".join(lines)
+
+
+def test_a_card_s_removed_control_still_counts_above_a_tail_marker() -> None:
+    """Removing each card's 'Show Options' (NAV026) leaves the cards: the grid above 'Recent Posts' has run as it
+    had with a control no rule takes ('Pick a size'), so the blog teasers under it are a tail either way."""
+    from declutter import explain
+
+    for control in ("Show Options", "Pick a size"):
+        cut = [d.text for d in explain(_pet_shop(control), input_format="text").decisions if d.action.value == "cut"]
+        assert "Eco-Friendly Choices for Conscious Pet Owners" in cut, control
