@@ -364,6 +364,62 @@ def listed_items(blocks: Sequence[Block], hits: Hits) -> frozenset[int]:
     return frozenset(items)
 
 
+PLAIN_ITEM_WORDS = 8
+"""Words at most in a line of an unbulleted run of like items (:func:`plain_items`)."""
+
+
+def plain_items(blocks: Sequence[Block], hits: Hits) -> frozenset[int]:
+    """The inner items of a long unbulleted list whose neighbours no rule's pattern matches: a matched line
+    neither first nor last of a run of :data:`LIST_RUN` lines or more, each unbulleted, holding a letter, of
+    :data:`PLAIN_ITEM_WORDS` words at most and ending in no sentence's stop, the other lines no rule matched
+    (so removing a match elsewhere never shortens the run: cleaning the output again spares the same line).
+    An award's categories printed one a line ('Coffee/Tea', 'Commercial Cafe/Cafeteria', 'Commercial
+    Staircase') are parallel, so the one that reads like a credit is the list's own. A menu printed without
+    bullets has the same shape, so the run must be an index's: in alphabetical order, every first letter cased
+    alike (:func:`_in_order`). A menu's 'Categories', 'Deals', 'Pickup & delivery', 'search' is not.
+
+    >>> from declutter.document import Document
+    >>> text = "\\n".join(("Casual Dining", "Coffee/Tea", "Commercial Cafe/Cafeteria", "Fine Dining", "Fitness"))
+    >>> blocks, hit = Document.from_text(text).blocks, ((None, 0),)
+    >>> cases = ((blocks, {2: hit}), (blocks, {1: hit, 2: hit}), (blocks[:4], {2: hit}))
+    >>> [sorted(plain_items(b, hits)) for b, hits in cases]
+    [[2], [], []]
+    """
+    items: set[int] = set()
+    for line in hits:
+        k = bisect_left(blocks, line, key=_line_of)
+        if k == len(blocks) or blocks[k].line != line or not _plain_item(blocks[k]):
+            continue
+        start, end = k, k + 1
+        while start > 0 and _unmatched_item(blocks[start - 1], hits) and _in_order(blocks[start - 1], blocks[start]):
+            start -= 1
+        while end < len(blocks) and _unmatched_item(blocks[end], hits) and _in_order(blocks[end - 1], blocks[end]):
+            end += 1
+        if start < k < end - 1 and end - start >= LIST_RUN:
+            items.add(line)
+    return frozenset(items)
+
+
+def _unmatched_item(block: Block, hits: Hits) -> bool:
+    return not hits.get(block.line) and _plain_item(block)
+
+
+def _in_order(first: Block, second: Block) -> bool:
+    """Whether two lines follow each other in an index's order: alphabetical, with their first letters cased alike."""
+    one, two = first.text.strip(), second.text.strip()
+    return one[:1].isupper() == two[:1].isupper() and one.casefold() <= two.casefold()
+
+
+def _plain_item(block: Block) -> bool:
+    text = block.text.rstrip()
+    return (
+        0 < block.words <= PLAIN_ITEM_WORDS
+        and text[-1:] not in ".!?:;,"
+        and not starts_with_bullet(block.raw)
+        and _has_letter(text)
+    )
+
+
 def _line_of(block: Block) -> int:
     return block.line
 

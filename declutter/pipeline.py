@@ -40,6 +40,7 @@ from declutter.matchers import (
     match_keeps,
     match_lines,
     match_strips,
+    plain_items,
 )
 from declutter.rules import SPARE_PER_CARD, Kind, PerSelection, Position, Rule
 from declutter.ruleset import RuleSet
@@ -98,7 +99,8 @@ def _decide(
     hits = plan.matcher.hits(view)
     protected = match_keeps(view, hits)
     introduced = introduced_items(view, hits)  # no line rule's, nor a menu heuristic's
-    decisions = match_lines(view, hits, protected | introduced | listed_items(view, hits))
+    listed = listed_items(view, hits) | plain_items(view, hits)  # a list's own items, however they read
+    decisions = match_lines(view, hits, protected | introduced | listed)
     claimed = {d.line for d in decisions}
     decisions += match_blocks(view, plan.blocks, hits, protected, claimed)
     if full_page is None:

@@ -21,6 +21,7 @@ from declutter.matchers import (
     match_lines,
     match_patterns,
     match_strips,
+    plain_items,
 )
 from declutter.rules import Rule
 from declutter.text import CACHED_LINE
@@ -570,6 +571,33 @@ def test_listed_items_are_inner_items_of_a_long_list_between_items_no_rule_match
     assert items("- Fortran\n- Sign in\n- Gleam\n- Subscribe\n- Java\n") == ["Sign in", "Subscribe"]
     assert "Gleam" not in items("- Fortran\n- Sign in\n- Gleam\n- Subscribe\n- Java\n")  # between two matches
     assert items("- Joined\n- Nov 4, 2011\n- Messages\n- 65,334\n- Reaction score\n") == []
+
+
+def test_plain_items_are_inner_lines_of_an_alphabetical_run_between_lines_no_rule_matched() -> None:
+    """An award's categories one a line, in alphabetical order: 'Commercial Cafe/Cafeteria', which the credit
+    rule matches, is an item of the run. A run out of order (a menu's), a run with a lowercase label, a short
+    run and a line beside another match are not."""
+
+    def items(text: str) -> list[str]:
+        blocks = Document.from_text(text).blocks
+        lines = plain_items(blocks, match_patterns(blocks, RuleSet.bundled().rules))
+        return [b.text for b in blocks if b.line in lines]
+
+    categories = ["Casual Dining", "Coffee/Tea", "Commercial Cafe/Cafeteria", "Commercial Staircase", "Fitness"]
+    assert items("\n".join(categories)) == ["Commercial Cafe/Cafeteria"]
+    assert items("\n".join(categories[:4])) == []  # four lines
+    assert items("\n".join(categories[::-1])) == []  # out of order
+    lowered = [*categories[:3], "commercial staircase", "fitness"]
+    assert items("\n".join(lowered)) == []  # cased unlike
+    assert items("Categories\nDeals\nSign in\nSign up\nVideo Games\nWeekly Ad") == []  # between two matches
+
+
+def test_no_line_rule_takes_an_inner_line_of_an_alphabetical_run() -> None:
+    """'Commercial Cafe/Cafeteria' among an award's categories stays; in a run out of order it reads as a credit."""
+    categories = ["Casual Dining", "Coffee/Tea", "Commercial Cafe/Cafeteria", "Commercial Staircase", "Fitness"]
+    intro = "These are the categories of this year's awards, listed by name, with the winner of each one below."
+    assert "Commercial Cafe/Cafeteria" in clean(f"{intro}\n" + "\n".join(categories) + f"\n{intro}")
+    assert "Commercial Cafe/Cafeteria" not in clean(f"{intro}\n" + "\n".join(categories[::-1]) + f"\n{intro}")
 
 
 def test_no_line_rule_takes_an_inner_item_of_a_long_list() -> None:
