@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import cast
 
@@ -420,14 +420,10 @@ def _after_its_twin(classic: HtmlElement, node: HtmlElement, mass: dict[HtmlElem
     >>> _after_its_twin(page.get_element_by_id("a"), page.get_element_by_id("t"), survey(page.find("body")).mass)
     True
     """
-    element = classic
-    while element is not node and element is not None:
-        value = element.get("class")
-        if value:
-            for sibling in element.itersiblings(preceding=True):
-                if sibling.tag == element.tag and sibling.get("class") == value and mass.get(sibling, 0) >= POST_CHARS:
-                    return True
-        element = element.getparent()
+    for element, value in _classed_holders(classic, node):
+        for sibling in element.itersiblings(preceding=True):
+            if sibling.tag == element.tag and sibling.get("class") == value and mass.get(sibling, 0) >= POST_CHARS:
+                return True
     value = classic.get("class")
     if value:
         for twin in node.iter(classic.tag):
@@ -464,25 +460,32 @@ def _before_its_replies(classic: HtmlElement, node: HtmlElement, mass: dict[Html
     >>> _before_its_replies(page.find(".//li/p"), page.get_element_by_id("t"), survey(page.find("body")).mass)
     False
     """
-    element = classic
+    for element, value in _classed_holders(classic, node):
+        names = set(value.split())
+        replies = 0
+        for sibling in element.itersiblings():
+            other = sibling.get("class")
+            if (
+                sibling.tag == element.tag
+                and other
+                and set(other.split()) <= names
+                and mass.get(sibling, 0) >= POST_CHARS
+            ):
+                replies += 1
+                if replies >= REPLIES:
+                    return True
+    return False
+
+
+def _classed_holders(classic: HtmlElement, node: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
+    """The best container and each element holding it below ``node``, with its class value, those that have one:
+    where :func:`_after_its_twin` and :func:`_before_its_replies` look for the container's template among siblings."""
+    element: HtmlElement | None = classic
     while element is not node and element is not None:
         value = element.get("class")
         if value:
-            names = set(value.split())
-            replies = 0
-            for sibling in element.itersiblings():
-                other = sibling.get("class")
-                if (
-                    sibling.tag == element.tag
-                    and other
-                    and set(other.split()) <= names
-                    and mass.get(sibling, 0) >= POST_CHARS
-                ):
-                    replies += 1
-                    if replies >= REPLIES:
-                        return True
+            yield element, value
         element = element.getparent()
-    return False
 
 
 def repeated_templates(
