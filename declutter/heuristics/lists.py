@@ -161,6 +161,7 @@ def run_together_headlines(
     min_chars: int = 60,
     max_mean_chars: int = 150,
     max_sentence_ratio: float = 0.2,
+    max_code_ratio: float = 1.0,
 ) -> list[Hit]:
     """One line of several headlines glued without spaces ("…in U.K. historyCanadian dollar hits …").
 
@@ -168,7 +169,10 @@ def run_together_headlines(
     punctuation into a capital. Glued article paragraphs are told apart three ways:
     they usually end like a sentence, their pieces are long (over ``max_mean_chars``
     on average), and their pieces hold sentence boundaries; headline strips have none
-    of these.
+    of these. A code sample flattened onto one line (a full-page text's JSX, YAML or JSON) joins
+    identifiers ('setCount', 'apiVersion'), each among brackets, operators and keys: more words shaped
+    like code (:func:`_code_words`) than ``max_code_ratio`` times its joins, where a headline strip
+    has one or two ('U.K.').
     """
     hits: list[Hit] = []
     for block in blocks:
@@ -177,12 +181,26 @@ def run_together_headlines(
         joins = _headline_joins(block.text)
         if len(joins) < min_joins or len(block.text) / (len(joins) + 1) > max_mean_chars:
             continue
+        if _code_words(block.text) > max_code_ratio * len(joins):
+            continue
         pieces = [block.text[a:b] for a, b in zip([0, *joins], [*joins, len(block.text)], strict=True)]
         with_sentences = sum(1 for piece in pieces if _SENTENCE_BOUNDARY.search(piece))
         if with_sentences <= max_sentence_ratio * len(pieces):
             where = ", ".join(map(str, joins[:5])) + (", …" if len(joins) > 5 else "")
             hits.append((block, f"{len(joins)} headlines run together (joins at {where})"))
     return hits
+
+
+def _code_words(text: str) -> int:
+    """The words of ``text`` shaped like code: holding a bracket, an operator or a path character, or a key
+    ending in a colon.
+
+    >>> _code_words("const [ count, setCount ] = useState (0); apiVersion: v1")
+    5
+    >>> _code_words("Storm hits coastSchools close in U.K. todayMarkets rally")
+    1
+    """
+    return sum(1 for token in _TOKEN.finditer(text) if _CODE_CHAR.search(token.group()) or token.group()[-1] == ":")
 
 
 _SCORE = regex.compile(r"\d{1,3}(?:[.,]\d{1,2})?\s?/\s?\d{1,3}")

@@ -77,6 +77,19 @@ def test_run_together_headlines_spares_glued_paragraphs() -> None:
     )
 
 
+def test_run_together_headlines_spares_flattened_code() -> None:
+    jsx = (
+        "import { useState } from 'react'; export default function Counter () { const [ count, setCount ] = "
+        "useState (0); function handleClick () { setCount (count + 1); } return (< button onClick ={ handleClick }>"
+        " { count } </ button >); }"
+    )
+    yaml = "apiVersion: v1 kind: Service metadata: name: my-service spec: type: NodePort selector: myApp ports: 80"
+    for code in (jsx, yaml):
+        assert run_together_headlines(Document.from_text(code).blocks, None, frozenset(), frozenset()) == [], code
+    strip = "Storm hits coastSchools close in U.K. todayMayor declares emergencyRoads reopen after floodsMarkets rally"
+    assert len(run_together_headlines(Document.from_text(strip).blocks, None, frozenset(), frozenset())) == 1
+
+
 def test_teaser_template_needs_recurring_labels_and_headlines() -> None:
     units = [("Why the bridge closed again", "News"), ("Did the mayor mislead voters?", "Fact Check")] * 3
     text = "".join(f"{headline}\n{label}\nA short dek about the story.\n" for headline, label in units)
