@@ -245,7 +245,7 @@ def report(table: dict[str, dict[str, Tally]], instruments: Sequence[str], top: 
     head += "  ".join(f"{short[i]:>14}" for i in instruments)
     out = [
         "s+ = sites where the rule took reference words, s- = sites where those outweigh its residue;",
-        "per instrument: lost/removed words and precision",
+        "per instrument: reference words lost / words removed (copies aside), and precision",
         head,
     ]
     ranked = sorted(table.items(), key=lambda kv: (-kv[1]["all"].lost, kv[0]))
