@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any, cast
 
 from lxml import etree
@@ -15,6 +16,7 @@ from declutter.decisions import ElementDecision
 from declutter.html.guards import (
     PROTECT_SHARE,
     TEXT_FLOOR,
+    WHOLE_PAGE_SHARE,
     Holders,
     Mass,
     PageText,
@@ -305,6 +307,7 @@ def _matches(
     The walk decides all the children of an element, then goes on below the ones no rule took.
     """
     found: list[_Found] = []
+    shielded: list[tuple[HtmlElement, str]] = []
     if not matched:
         return found
     # Most elements match no rule: one test against the union of every rule's tags, tokens, class names,
@@ -423,6 +426,8 @@ def _matches(
                     element, tokens & compiled.tokens, tokens_of
                 )
                 if guarded(element, rule, text, holders, page.article, twin=twin):
+                    if not marks_text(element, holders.any):
+                        shielded.append((element, rule.id))
                     continue
                 if rule.params.get("min_link_density") or rule.params.get("min_links"):
                     density = link_cluster(element, rule)
@@ -443,7 +448,83 @@ def _matches(
             else:
                 if tag not in CODE:
                     stack.append(element)
-    return found
+    return _twins_of_text(found, shielded, text) if shielded else found
+
+
+TWIN_PROSE = 0.7
+"""A match whose text is at least this share paragraphs (:class:`.guards.Mass`) is prose, not furniture."""
+
+TWIN_CHARS = 150
+"""Characters a match needs before it can be the text's twin: a share bar or an empty slot is not."""
+
+TWIN_LEVELS = 4
+"""How far up a match and a shielded element may look for the ancestor they share."""
+
+
+def _twins_of_text(found: list[_Found], shielded: list[tuple[HtmlElement, str]], text: Mass) -> list[_Found]:
+    """The matches, less the twins of an element their rule named and its guard kept as the page's text.
+
+    A page builder writes an article in several blocks of one template ('articleWidgetHTML_root',
+    'elementor-widget-text-editor'), a forum each post in one: a rule naming the template ('widget', 'comment')
+    is kept off the block holding :data:`.guards.PROTECT_SHARE` of the text, and took its twins, each too small
+    to be kept alone. A twin here is a match of the same rule and tag named by the rule's tokens, whose class
+    names (less those with a digit: 'elementor-element-dbec0eb') hold the shielded element's or are held by
+    them, near it (an ancestor within :data:`TWIN_LEVELS` in common) and holding prose (:data:`TWIN_PROSE`).
+    An element holding the page itself (:data:`.guards.WHOLE_PAGE_SHARE`: a footer wrapping a shop's whole
+    page) says nothing of its twins, nor does a rule matching by attribute (a hidden modal).
+
+    >>> from declutter.html.parsing import parse
+    >>> from declutter.ruleset import RuleSet
+    >>> from declutter.html.selectors import compile_selector_rule
+    >>> from declutter.html.tree import paragraph_sizes
+    >>> page = parse("<div><div class='x-widget' id=a><p>" + "Long body text. " * 40 + "</p></div>"
+    ...              "<div class='x-widget' id=b><p>" + "More of the same story. " * 8 + "</p></div>"
+    ...              "<div class='x-widget' id=c><div>Weather</div><div>" + "Sun " * 60 + "</div></div></div>")
+    >>> rule = compile_selector_rule(next(rule for rule in RuleSet.bundled() if rule.id == "DOM008"))
+    >>> text = Mass(page, paragraph_sizes(page), paragraphs=True, cards=False, wrapped=True)
+    >>> found = [(page.get_element_by_id(i), rule, "") for i in "bc"]
+    >>> [e.get("id") for e, _, _ in _twins_of_text(found, [(page.get_element_by_id("a"), "DOM008")], text)]
+    ['c']
+    """
+    by_rule: dict[str, list[HtmlElement]] = {}
+    for element, rule_id in shielded:
+        by_rule.setdefault(rule_id, []).append(element)
+    kept = []
+    for match in found:
+        element, compiled, _ = match
+        twins = [other for other in by_rule.get(compiled.rule.id, ()) if _twins(element, other, compiled)]
+        if twins and _prose(element, text) and any(text.of(twin) < WHOLE_PAGE_SHARE * text.page for twin in twins):
+            continue
+        kept.append(match)
+    return kept
+
+
+def _twins(element: HtmlElement, other: HtmlElement, compiled: CompiledSelector) -> bool:
+    """Whether two matches of a rule are blocks of one template near each other (:func:`_twins_of_text`)."""
+    if element.tag != other.tag or element is other:
+        return False
+    mine, theirs = _template(element), _template(other)
+    if not mine or not theirs or not (mine <= theirs or theirs <= mine):
+        return False
+    if any(compiled.tokens.isdisjoint(_names(e)) for e in (element, other)):
+        return False
+    near = set(islice(element.iterancestors(), TWIN_LEVELS))
+    return not near.isdisjoint(islice(other.iterancestors(), TWIN_LEVELS))
+
+
+def _prose(element: HtmlElement, text: Mass) -> bool:
+    """Whether a match holds :data:`TWIN_CHARS` characters or more, :data:`TWIN_PROSE` of them the page's text."""
+    own = len(squeeze(all_text(element)))
+    return own >= TWIN_CHARS and text.of(element) >= TWIN_PROSE * own
+
+
+def _names(element: HtmlElement) -> list[str]:
+    return class_tokens(f"{element.get('class') or ''} {element.get('id') or ''}")
+
+
+def _template(element: HtmlElement) -> frozenset[str]:
+    """An element's class names but those with a digit, which name one instance ('elementor-element-dbec0eb')."""
+    return frozenset(name for name in (element.get("class") or "").split() if not any(c.isdigit() for c in name))
 
 
 class _RuleIndex:

@@ -212,3 +212,35 @@ def test_each_page_is_walked_with_its_own_matches_whatever_page_came_before() ->
     second = parse(f"<html><body>{article}<footer>About us</footer></body></html>")
     assert [d.text for d in remove_chrome(first, rules)] == ["Share"]
     assert [d.text for d in remove_chrome(second, rules)] == ["About us"]
+
+
+def _builder_article(second: str) -> str:
+    """An article a page builder writes in blocks of one template named 'widget', the first long."""
+    body = "The council approved the budget on Monday after a long debate about roads and schools. " * 8
+    return (
+        "<html><body><h1>Budget passes</h1><p>Roads and schools win most of the new money, and the vote came after "
+        "months of talks between the mayor, the council and the unions over what the city can afford this year.</p>"
+        f"<div class='row'><div class='article-widget-html'><p>{body}</p></div></div>"
+        f"<div class='row'>{second}</div>"
+        "<div class='row'><div class='article-widget-html'><p>Most read</p><p>Storm hits coast</p></div></div>"
+        "</body></html>"
+    )
+
+
+def test_a_block_of_the_template_the_guard_kept_as_the_text_stays_with_it() -> None:
+    rest = "Schools will get new roofs, and the roads plan runs until the end of the decade, officials said. " * 3
+    page = extract_page(
+        _builder_article(f"<div class='article-widget-html'><p>{rest}</p></div>"), RuleSet.bundled().active()
+    )
+    assert any(block.startswith("Schools will get new roofs") for block in page.blocks)
+    assert not any("Most read" in block for block in page.blocks)  # a twin too short to be the text still goes
+
+
+def test_a_block_of_another_template_or_not_prose_still_goes() -> None:
+    rest = "Schools will get new roofs, and the roads plan runs until the end of the decade, officials said. " * 3
+    other = f"<div class='sidebar-widget'><p>{rest}</p></div>"  # another template the same rule names
+    cells = "".join(f"<div>Another forecast for the city, day {n}: sun</div>" for n in range(8))
+    fields = f"<div class='article-widget-html'>{cells}</div>"  # the template, but short fields, no paragraph
+    for second in (other, fields):
+        page = extract_page(_builder_article(second), RuleSet.bundled().active())
+        assert not any("Schools will get" in block or "Another forecast" in block for block in page.blocks)
