@@ -122,7 +122,7 @@ def remove_chrome(
     page_text = PageText(root)
     vetoed: set[str] = set()
     while True:
-        found = _matches(
+        found, shielded = _matches(
             root,
             [m for m in matched if m[0].rule.id not in vetoed],
             alone,
@@ -146,6 +146,8 @@ def remove_chrome(
         if not holding:
             break
         vetoed |= holding  # its matches are the page's text taken together (a forum's posts): none goes
+    if shielded:  # after the rules whose matches hold the text together are vetoed: this spares, it never vetoes
+        found = _twins_of_text(found, shielded, alone)
     found = _boxed(found, root, holders)
     paths = Paths()  # the walk's removed siblings share their ancestors' part of the path
     for element, compiled, reason in found:
@@ -301,15 +303,16 @@ def _matches(
     text: Mass,
     holders: Holders,
     page: _Page,
-) -> list[_Found]:
-    """Every element the first matching rule would remove, with why; the walk does not go below them.
+) -> tuple[list[_Found], list[tuple[HtmlElement, str]]]:
+    """Every element the first matching rule would remove, with why; the walk does not go below them. And the
+    elements a rule matched and its guard kept by share (not by markup), with the rule's id (:func:`_twins_of_text`).
 
     The walk decides all the children of an element, then goes on below the ones no rule took.
     """
     found: list[_Found] = []
     shielded: list[tuple[HtmlElement, str]] = []
     if not matched:
-        return found
+        return found, shielded
     # Most elements match no rule: one test against the union of every rule's tags, tokens, class names,
     # attributes and XPath hits lets them through; the others ask only the rules that name one of them.
     index = _index_of(tuple(compiled for compiled, _ in matched))
@@ -448,7 +451,7 @@ def _matches(
             else:
                 if tag not in CODE:
                     stack.append(element)
-    return _twins_of_text(found, shielded, text) if shielded else found
+    return found, shielded
 
 
 TWIN_PROSE = 0.7

@@ -244,3 +244,18 @@ def test_a_block_of_another_template_or_not_prose_still_goes() -> None:
     for second in (other, fields):
         page = extract_page(_builder_article(second), RuleSet.bundled().active())
         assert not any("Schools will get" in block or "Another forecast" in block for block in page.blocks)
+
+
+def test_the_twins_of_the_text_still_count_toward_their_rules_matches_held_together() -> None:
+    long = "The council approved the budget on Monday after a long debate about roads and schools. " * 10
+    short = "Schools will get new roofs, and the roads plan runs to the end of the decade, officials said. " * 3
+    twins = "".join(f"<div class='post-widget'><p>{short}</p></div>" for _ in range(3))
+    other = (
+        "<div class='sidebar-widget'><p>" + "Weather for the week: sun, then rain from Thursday. " * 4 + "</p></div>"
+    )
+    page = extract_page(
+        f"<html><body><div class='post-widget'><p>{long}</p></div>{twins}{other}</body></html>",
+        RuleSet.bundled().active(),
+    )
+    # the rule's matches (twins and the other widget) hold the text together: none of them goes, as without twins
+    assert any(block.startswith("Weather for the week") for block in page.blocks)
