@@ -633,7 +633,7 @@ def _headline_copy(blocks: Sequence[Block], position: int, claimed: frozenset[in
     )
 
 
-_RANK = regex.compile(r"#?(\d{1,2})[.)]?")
+_RANK = regex.compile(r"#?([0-9]{1,2})[.)]?")  # ASCII: int() refuses some digits a Unicode \d matches
 
 
 def ranked_list(

@@ -267,6 +267,11 @@ def test_ranked_list_takes_numbered_teasers_and_their_header_below_the_article()
     assert _ranked(f"{BODY}Most Popular\n{skipped}") == [], "2 then 5 is no count from 1 to 4"
 
 
+def test_ranked_list_reads_only_ascii_numbers() -> None:
+    """A digit of another script matches a Unicode \\d but is no number int() reads ('\\U00010d40')."""
+    assert _ranked(f"{BODY}\U00010d40\nStorm hits the coast again\n") == []
+
+
 def test_ranked_list_spares_steps_names_and_numbered_sections() -> None:
     steps = "".join(f"{n}\nFill in line {n} of the form.\n" for n in range(1, 6))
     assert _ranked(f"{BODY}How to apply\n{steps}") == [], "numbered steps are statements"
