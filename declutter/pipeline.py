@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import cached_property, lru_cache
@@ -31,6 +32,7 @@ from declutter.heuristics.common import Removed, code_and_tables
 from declutter.html import extract_page, looks_like_html
 from declutter.language import document_language, normalize_language
 from declutter.matchers import (
+    Hits,
     LineMatcher,
     introduced_items,
     line_matcher,
@@ -127,7 +129,7 @@ def _decide(
                 claimed.add(block.line)
                 categories[block.line] = rule.category
     decisions += match_cutoffs(view, plan.cutoffs, hits, protected, claimed)
-    decisions = _spare_card_lines(decisions, plan.spare, view)
+    decisions = _spare_card_lines(decisions, plan.spare, view, hits)
     dropped = {d.line for d in decisions}
     kept_strips = [d for d in strips if d.line not in dropped]
     return tuple(sorted(decisions + kept_strips, key=lambda d: (d.line, d.start))), full_page
@@ -177,7 +179,9 @@ SPARE_GAP_WORDS = 40
 between them: a thread's text under each date, where a card holds a title and a blurb."""
 
 
-def _spare_card_lines(decisions: list[Decision], rules: Sequence[Rule], blocks: Sequence[Block]) -> list[Decision]:
+def _spare_card_lines(
+    decisions: list[Decision], rules: Sequence[Rule], blocks: Sequence[Block], hits: Hits
+) -> list[Decision]:
     """The removals, less the lines that belong to kept cards.
 
     A jobs board, a forum's thread list or a news listing prints a date ('3 days ago') once per
@@ -189,6 +193,9 @@ def _spare_card_lines(decisions: list[Decision], rules: Sequence[Rule], blocks: 
     one date line has no siblings. A run whose every stretch between two of its lines keeps
     :data:`SPARE_GAP_WORDS` words (of the ``blocks``) stays too, whatever else went between them:
     a thread's per-post dates, once another rule took each poster's 'Posts: 3,760' beside them.
+    A run too short counts the lines of its shape that these rules' patterns matched (``hits``) and a
+    guard kept: a thread's poster handle printed over each post, most of them kept between two
+    paragraphs, still makes the two left under a short reply part of their cards.
     """
     least = {rule.id: rule.params[SPARE_PER_CARD] for rule in rules if SPARE_PER_CARD in rule.params}
     if not least:
@@ -198,12 +205,13 @@ def _spare_card_lines(decisions: list[Decision], rules: Sequence[Rule], blocks: 
         if d.rule_id in least and d.action is Action.DROP:
             runs.setdefault((least[d.rule_id], _card_shape(d.text)), []).append(d)
     removed = {d.line for d in decisions}
+    kept = _kept_siblings(runs, least, blocks, hits, removed) if any(len(r) < k for (k, _), r in runs.items()) else {}
     spared: set[int] = set()
     words: dict[int, int] = {}  # each line's words, read only for a run that other removals broke up
-    for (size, _), run in runs.items():
-        if len(run) < size:
+    for key, run in runs.items():
+        lines = {d.line for d in run} | kept.get(key, set())
+        if len(lines) < key[0]:
             continue
-        lines = {d.line for d in run}
         first, last = min(lines), max(lines)
         if all(n in lines or n not in removed for n in range(first, last + 1)):
             spared |= lines  # nothing else went between them
@@ -214,6 +222,33 @@ def _spare_card_lines(decisions: list[Decision], rules: Sequence[Rule], blocks: 
     if not spared:
         return decisions
     return [d for d in decisions if not (d.line in spared and d.rule_id in least)]
+
+
+def _kept_siblings(
+    runs: Mapping[tuple[int, str], list[Decision]],
+    least: Mapping[str, int],
+    blocks: Sequence[Block],
+    hits: Hits,
+    removed: set[int],
+) -> dict[tuple[int, str], set[int]]:
+    """The kept lines that a rule with :data:`~declutter.rules.SPARE_PER_CARD` matched whole, by the run key
+    (the rule's number and the line's shape) of one of ``runs``."""
+    kept: dict[tuple[int, str], set[int]] = {}
+    for line, matched in hits.items():
+        if line in removed:
+            continue
+        size = next((least[r.id] for r, _ in matched if r.kind is Kind.LINE and r.id in least), 0)
+        if size:
+            k = bisect_left(blocks, line, key=_line_of)
+            if k < len(blocks) and blocks[k].line == line:
+                key = (size, _card_shape(blocks[k].raw))
+                if key in runs:
+                    kept.setdefault(key, set()).add(line)
+    return kept
+
+
+def _line_of(block: Block) -> int:
+    return block.line
 
 
 def _kept_words(words: Mapping[int, int], removed: set[int], first: int, last: int) -> int:

@@ -336,6 +336,19 @@ def test_a_threads_per_post_dates_stay_when_the_posters_counts_between_them_go()
     assert "30 Jun 2024" not in clean(short), "cards of a few words with something removed between them"
 
 
+def test_a_posters_handle_kept_between_replies_keeps_its_copies_under_short_replies() -> None:
+    """BYL005 keeps a handle between two paragraphs (a thread's poster); the copies over a short reply ('Yes')
+    are matched alone, too few for a run of cards, unless the kept copies count as their siblings."""
+    text = (
+        "The saved routes do not show up on my laptop after the last update, although the phone still lists them.\n"
+        "@luizjr4\nHave you checked that you are signed in as the same premium user on the laptop as on your phone?\n"
+        "@luizjr4\nYes\n@luizjr4\n"
+        "Then please ask the team to look at your account settings, since the routes are stored with the account."
+    )
+    assert clean(text, input_format="text") == text
+    assert "@luizjr4" not in clean(f"@luizjr4\n\n{PAGE_PROSE}"), "an author's handle over the article still goes"
+
+
 def test_any_line_rule_spares_its_card_lines_by_parameter(tmp_path: Path) -> None:
     """The pipeline knows how to spare a line printed once per card; the rule file says which lines are such."""
     rule = (
