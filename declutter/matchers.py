@@ -612,12 +612,20 @@ def _listed(blocks: Sequence[Block], hits: Hits) -> tuple[frozenset[str], frozen
     return listed, few
 
 
+ABOVE_REACH = 3
+"""Lines below a match that ``unless_above`` reads: a heading stands over an intro line or a subheading before
+the first line it heads ('FAQ' over 'Common Questions' over 'What do I need to bring?')."""
+
+
 def _heads_what_follows(rule: Rule, blocks: Sequence[Block], n: int) -> bool:
-    """The block at ``n`` stands right above a line one of the rule's ``unless_above`` patterns matches whole."""
+    """The block at ``n`` stands above a line one of the rule's ``unless_above`` patterns matches whole, right
+    below it or at most :data:`ABOVE_REACH` lines down."""
     below: Sequence[regex.Pattern[str]] = rule.params.get("unless_above") or ()
-    if n + 1 >= len(blocks):
-        return False
-    return any(pattern.fullmatch(blocks[n + 1].text, timeout=REGEX_TIMEOUT) for pattern in below)
+    return any(
+        pattern.fullmatch(block.text, timeout=REGEX_TIMEOUT)
+        for block in blocks[n + 1 : n + 1 + ABOVE_REACH]
+        for pattern in below
+    )
 
 
 def wrapped_tail(blocks: Sequence[Block], n: int) -> bool:
