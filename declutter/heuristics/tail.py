@@ -519,6 +519,20 @@ def tail_islands(
 
 
 _ITEM_NUMBER = regex.compile(r"\d{1,2}[.)]\s")
+_NOT_LETTERS = regex.compile(r"[^\p{L}]+")
+
+
+def _card_field(blocks: Sequence[Block], gone: Sequence[bool], top: int, first: int, floor: int) -> bool:
+    """Whether the end marker at ``top`` is printed again, and removed again, among the lines between it and
+    the footer: a label every card of a grid carries ('Tags' over each game's tags), not the article's end.
+
+    >>> from declutter.document import Document
+    >>> blocks = Document.from_text("Tags\\nA game\\nTags\\nAnother game").blocks
+    >>> [_card_field(blocks, gone, 0, 1, 4) for gone in ([True, False, True, False], [True, False, False, False])]
+    [True, False]
+    """
+    key = _NOT_LETTERS.sub("", blocks[top].text.casefold())
+    return any(gone[n] and _NOT_LETTERS.sub("", blocks[n].text.casefold()) == key for n in range(first, floor))
 
 
 def tail_fill(
@@ -536,6 +550,7 @@ def tail_fill(
     footer_removed: float = 0.8,
     min_fill: int = 3,
     footer_anchor: str = "",
+    card_fields: Sequence[str] | None = None,
 ) -> list[Hit]:
     """The kept lines between residue that ends the article and the page's footer.
 
@@ -557,12 +572,16 @@ def tail_fill(
     ending in a colon (a fact check's 'Sources:'); no two of them are numbered items (a
     listicle's '1. …', '2. …'); and the prose below the top is less than ``max_prose_ratio``
     times the prose above it (teasers' deks may outweigh a short article; a long article
-    under an inline box does not). The topmost top that passes counts; lines keep rules
-    protect stay. Lines matching the rule's anchor patterns count as removed end markers, and
-    lines fully matching ``footer_anchor`` as removed footer links, so the rule can be tested
-    alone; in the pipeline other rules took them.
+    under an inline box does not); and a top removed as one of ``card_fields`` is not printed
+    again, removed, between it and the floor (a shop's grid prints 'Tags' over every game's
+    tags: the top is a card's field, and the cards under it are the page's). The topmost top
+    that passes counts; lines keep rules protect stay. Lines matching the rule's anchor
+    patterns count as removed end markers, and lines fully matching ``footer_anchor`` as
+    removed footer links, so the rule can be tested alone; in the pipeline other rules took
+    them.
     """
     ends = frozenset(end_categories or ())
+    fields = frozenset(card_fields or ())
     count = len(blocks)
     footer_link = regex.compile(footer_anchor) if footer_anchor else None
     gone = [
@@ -615,6 +634,7 @@ def tail_fill(
             and too_long[floor] == too_long[first]
             and numbered[floor] - numbered[first] < 2
             and total - above < max_prose_ratio * above
+            and not (category_of(claimed, blocks[top].line) in fields and _card_field(blocks, gone, top, first, floor))
         ):
             line = blocks[top].line + 1
             return [

@@ -224,6 +224,15 @@ def test_tail_fill_spares_an_article_that_goes_on_under_an_inline_box() -> None:
     assert _fill(f"{BODY}Share\n{numbered}{PAGE_FOOT}") == []
 
 
+def test_tail_fill_spares_a_grid_whose_cards_each_carry_the_end_marker() -> None:
+    # A shop prints 'Tags' over every game's tags: below the first copy stand more cards, each with its own.
+    cards = f"{BODY}Tags\n{TAIL_TEASERS}Tags\n{TAIL_TEASERS}{PAGE_FOOT}"
+    taken = _fill(cards, {"Tags": "taxonomy"})
+    assert taken == TAIL_TEASERS.split("\n")[:-1], "only the cards under the last copy"
+    # A share bar is no card field: threads print 'Share' under every reply, and the replies below the first go.
+    assert _fill(cards.replace("Tags", "Share")) == (TAIL_TEASERS * 2).split("\n")[:-1]
+
+
 BAND = "".join(f"Footer link {n}\n" for n in range(30))
 """A footer band: lines other rules removed (claimed in :func:`_detached`)."""
 TERMS = (
