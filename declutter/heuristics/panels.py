@@ -102,6 +102,7 @@ def footer_columns(
             continue
         runs[-1].append(block)
     floors = frozenset(floor_categories or ())
+    index: list[tuple[int, int]] | None = None
     hits: list[Hit] = []
     counts: Counter[str] | None = None
     for run in runs:
@@ -131,6 +132,10 @@ def footer_columns(
                 counts = text_copies(b for b in blocks if b.line not in claimed)
             floor = max(counts[b.text.casefold()] for b in rest) <= max_copies
         if groups >= min_groups or floor:
+            if index is None:
+                index = _index_sections(blocks[span.last + 1 :])
+            if any(first <= run[-1].index and run[0].index <= last for first, last in index):
+                continue
             why = f"a footer of {groups} columns" if groups >= min_groups else "a footer beside its legal line"
             hits.extend((b, f"link in {why} ({len(run)} short lines)") for b in rest)
     return hits
@@ -151,6 +156,31 @@ def _letter_index(run: Sequence[Block]) -> bool:
         _ONE_LETTER.fullmatch(block.text) is not None and any(starts_with_bullet(b.raw) for b in run[n + 1 : n + 3])
         for n, block in enumerate(run)
     )
+
+
+def _index_sections(blocks: Sequence[Block], min_letters: int = 3) -> list[tuple[int, int]]:
+    """Where an alphabetical index's sections stand: from the first to the last of ``min_letters`` or more
+    distinct one-letter headers in alphabetical order, each over a line that is none ('A' over 'ABAP', 'B'
+    over 'Bash'), as ``(first, last)`` block indexes. A category page or a glossary prints its index this
+    way in plain text, with no bullet to tell its items (:func:`_letter_index`); a footer never sorts its
+    columns under letters, and a jump bar's letters ('A', 'B', 'C') stand one over the other. A letter
+    that comes before the one above it starts a new index (a 'See also' under the last section).
+
+    >>> from declutter.document import Document
+    >>> index = Document.from_text("A\\nAda\\nB\\nBash\\nBCPL\\nC\\nCOBOL\\nAbout us").blocks
+    >>> _index_sections(index), _index_sections(Document.from_text("A\\nB\\nC\\nAbout us").blocks)
+    ([(0, 5)], [])
+    """
+    one = [len(block.text) == 1 and block.text.isupper() for block in blocks]
+    heads = [n for n in range(len(blocks) - 1) if one[n] and not one[n + 1] and not (n and one[n - 1])]
+    sections: list[tuple[int, int]] = []
+    start = 0
+    for end in range(1, len(heads) + 1):
+        if end == len(heads) or blocks[heads[end]].text < blocks[heads[end - 1]].text:
+            if len({blocks[n].text for n in heads[start:end]}) >= min_letters:
+                sections.append((blocks[heads[start]].index, blocks[heads[end - 1]].index))
+            start = end
+    return sections
 
 
 _ONE_LETTER = regex.compile(r"\p{Lu}")

@@ -50,6 +50,13 @@ def test_footer_columns_spare_an_alphabetical_index() -> None:
         for line in index
     ]
     assert len(footer_columns(Document.from_text(BODY + "\n".join(named)).blocks, None, frozenset(), frozenset())) == 13
+    # Plain text prints the same index with no bullets: letters in order, each over its items, still tell it.
+    plain = "\n".join(line.lstrip("* ") for line in index)
+    plain = plain.replace("\nF\n", "\n\nF\n").replace("\nG\n", "\n\nG\n")
+    assert footer_columns(Document.from_text(BODY + plain).blocks, None, frozenset(), frozenset()) == []
+    # Letters out of order are no index: a footer whose columns happen to be headed by single letters.
+    shuffled = plain.replace("\nF\n", "\nZ\n")
+    assert len(footer_columns(Document.from_text(BODY + shuffled).blocks, None, frozenset(), frozenset())) == 13
 
 
 def test_footer_columns_take_one_column_beside_the_legal_line_unless_it_repeats() -> None:
