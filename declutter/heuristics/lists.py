@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import pairwise
 
@@ -221,6 +221,7 @@ def teaser_template(
     min_prose_before: int = 100,
     min_prose_ratio: float | None = None,
     opening_lines: int = 0,
+    grid_units: int = 0,
 ) -> list[Hit]:
     """Teasers of other stories laid out from one template: headline, section label, dek, headline, label, dek…
 
@@ -245,7 +246,10 @@ def teaser_template(
     start right under a prose paragraph with at most ``opening_lines`` lines above the run (its title and
     introduction): the text opens with a shop's grid ('Indoor pots', a paragraph, then 'Rosa pot and saucer' /
     'From $29.00' …). Nor is a 2-line run that one tag opens and labels to its last unit, right under a prose
-    paragraph: the text's own list, each item tagged ('Winner' over each award it names).
+    paragraph: the text's own list, each item tagged ('Winner' over each award it names). Nor is a run under
+    some prose whose template goes on above its first unit for ``grid_units`` units more (0 leaves this out): a
+    shop's or a blog's grid whose first cards' labels were too varied to recur ('Manufacturer: Samsung',
+    'Manufacturer: Epson'), so the chain starts a few cards down and the cards above read as the article.
     """
     hits: list[Hit] = []
     taken: set[int] = set()
@@ -351,6 +355,13 @@ def teaser_template(
         if prose_before is None:
             prose_before = prose_words_before(blocks, claimed)
         if (
+            grid_units
+            and prose_before[chain[0] - lead]
+            and _continues_above(chain[0], period, grid_units, slots, head, teaser)
+        ):
+            position = end
+            continue  # the grid's first cards stand above the run, where the chain's labels were not yet recurring
+        if (
             min_prose_ratio is not None
             and (
                 not prose_before[chain[0] - lead]
@@ -383,6 +394,27 @@ def teaser_template(
             hits.append((blocks[top], f"header of the {len(chain)} teasers under it"))
         position = end
     return hits
+
+
+def _continues_above(
+    start: int,
+    period: int,
+    units: int,
+    slots: Sequence[bool],
+    head: Callable[[int], bool],
+    teaser: Callable[[int], bool],
+) -> bool:
+    """Whether ``units`` more units of the template stand right above the slot at ``start``: a slot every
+    ``period`` lines, and between two slots a headline and teaser lines only, as in the run itself."""
+    for _ in range(units):
+        above = start - period
+        if above < 0 or not slots[above]:
+            return False
+        between = range(above + 1, start)
+        if not any(map(head, between)) or not all(map(teaser, between)):
+            return False
+        start = above
+    return True
 
 
 def _is_the_page(

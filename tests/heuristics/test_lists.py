@@ -154,6 +154,20 @@ def test_teaser_template_leaves_a_topic_page_whose_first_dek_is_its_only_prose()
         assert bool(hits) is taken, text[:20]
 
 
+def test_teaser_template_spares_a_grid_whose_first_cards_stand_above_the_run() -> None:
+    """A shop's grid under its introduction: the first cards' makers vary too much to recur, so the chain starts
+    on the third card; the two cards above it in the same template tell a grid, not teasers under an article."""
+    makers = ["Samsung", "Epson", "Sony", "BenQ"] + ["Optoma", "Hisense"] * 3
+    grid = "".join(f"Laser projector model {n} for home cinema\n{m}\nItem {n}\n" for n, m in enumerate(makers))
+    rule = RuleSet.bundled().get("REL006")
+    doc = Document.from_text(BODY + grid)
+    assert teaser_template(doc.blocks, rule, frozenset(), frozenset(), **rule.params) == []
+    assert len(teaser_template(doc.blocks, rule, frozenset(), frozenset(), **(rule.params | {"grid_units": 0}))) == 25
+    # With one card of the template above the run, it is teasers under the article, and they go.
+    doc = Document.from_text(BODY + "\n".join(grid.split("\n")[3:]))
+    assert len(teaser_template(doc.blocks, rule, frozenset(), frozenset(), **rule.params)) == 25
+
+
 def test_teaser_run_needs_residue_above_it_and_no_article_below_it() -> None:
     teasers = "".join(f"Storm hits the coast on day {n}\nJane Doe\nCrews worked through the night.\n" for n in range(6))
     doc = Document.from_text(f"{BODY}Share\n{teasers}")
