@@ -220,6 +220,32 @@ def later_twins(base: HtmlElement, *, product: bool = False) -> list[HtmlElement
     return twins
 
 
+DECOY = re.compile(r"\s*[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}\s*")
+"""A machine id set as text (a UUID): never reader text."""
+DECOY_RUN = 3
+"""A block prints a label as decoys when this many of its children's whole text is a machine id."""
+
+
+def decoys(root: HtmlElement) -> list[HtmlElement]:
+    """The blocks a shop spells a label in among decoys: children whose whole text is a UUID (:data:`DECOY`),
+    :data:`DECOY_RUN` or more of them beside single letters that a style sheet shows ('S', 'p', 'o', 'n', …
+    for 'Sponsored', the rest hidden), so a scraper reads them as text. No reader sees the ids: a card holding
+    them is 120 words longer and no longer reads as a card.
+
+    >>> from declutter.html.parsing import parse
+    >>> ids = "".join(f"<span>S</span><span>{n}aea247-2e76-4905-9b83-15a5a5664cfa</span>" for n in range(10, 13))
+    >>> page = parse(f"<body><h1>Clutch kit</h1><div id=label>{ids}</div><p>EUR 355.58</p></body>")
+    >>> [block.get("id") for block in decoys(page)]
+    ['label']
+    """
+    counts: Counter[HtmlElement] = Counter()
+    for element in root.iter("span", "div"):
+        text = element.text
+        if text and len(text) >= 36 and not len(element) and DECOY.fullmatch(text):
+            counts[element.getparent()] += 1
+    return [block for block, count in counts.items() if count >= DECOY_RUN]
+
+
 PRICE = re.compile(r"[$€£¥₹]\s?\d|\b(?:USD|EUR|GBP|CHF|CAD|AUD|SEK|NOK|DKK|PLN)\s?\d|\d\s?(?:[€$£]|EUR|USD|kr|zł)")
 """A price: a currency's sign or code beside a digit ('$12.00', 'EUR 163.12', '49,95 €')."""
 SHELF_CARDS = 3
@@ -242,7 +268,10 @@ def other_products(root: HtmlElement) -> list[HtmlElement]:
 
     Only grids after a price that no such grid holds: the product's own, in its buy box under its name. A
     category or a 'Buy' page calling itself a product prints its grid right under its title, and that grid is
-    its content.
+    its content. Once that price is found, the grids above the headline go too: a marketplace prints 'People who
+    viewed this item also viewed' above the item's name, and a category's grid never stands over its title. Below
+    such a grid the item's price may come before its name in the document (eBay's buy box): a price there counts,
+    one above the title of a page with no grid over it ('Free delivery over $50') does not.
 
     >>> from declutter.html.parsing import parse
     >>> card = "<li><a href=/p>Other mug in glazed stoneware, dishwasher safe, 350 ml</a> $12.00</li>"
@@ -255,19 +284,34 @@ def other_products(root: HtmlElement) -> list[HtmlElement]:
     h1 = next(root.iter("h1"), None)
     if h1 is None:
         return []
+    above = set(h1.iterancestors())
+    before: list[HtmlElement] = []  # grids above the headline: the product's own price below it makes them others'
     grids: list[HtmlElement] = []
     after = priced = False
     for element in root.iter():
         if element is h1:
             after = True
             continue
-        if not after or not isinstance(element.tag, str) or (grids and contains(grids[-1], element)):
+        if not isinstance(element.tag, str):
+            continue
+        if not after:
+            if (
+                len(element) >= SHELF_CARDS
+                and element not in above
+                and not (before and contains(before[-1], element))
+                and _shelf(element)
+            ):
+                before.append(element)
+            elif before and not priced and not contains(before[-1], element):  # the item's price under them
+                priced = any(PRICE.search(text) for text in (element.text, element.tail) if text)
+            continue
+        if grids and contains(grids[-1], element):
             continue
         if not priced:  # the product's own price: before it, a grid is the page's
             priced = any(PRICE.search(text) for text in (element.text, element.tail) if text)
         elif len(element) >= SHELF_CARDS and _shelf(element):
             grids.append(element)
-    return grids
+    return before + grids if priced else grids
 
 
 def _shelf(element: HtmlElement) -> bool:

@@ -24,7 +24,7 @@ from declutter.decisions import ElementDecision
 from declutter.document import domain_of
 from declutter.html.blocks import blocks_of
 from declutter.html.chrome import opened_by_controls, remove_chrome, reveal_noscript, strip_bulk
-from declutter.html.copies import later_copies, later_twins, other_products
+from declutter.html.copies import decoys, later_copies, later_twins, other_products
 from declutter.html.metadata import author_of, first_meta, read_metadata
 from declutter.html.parsing import parse
 from declutter.html.parts import content_parts, headline_intro, posts_after, sections_after
@@ -206,6 +206,9 @@ def _extract_page(
         notes.append(f"a later twin of a block ({path_of(twin)}, {len(all_text(twin).split())} words) was left out")
         remove(twin)
     if head.product:
+        for block in decoys(root):  # ids a shop sets among the letters of a label: no reader sees them
+            notes.append(f"a label's decoy ids ({path_of(block)}) were left out")
+            remove(block)
         for grid in other_products(root):  # 'Similar items' under the product: other products' cards
             notes.append(
                 f"a grid of other products ({path_of(grid)}, {len(all_text(grid).split())} words) was left out"

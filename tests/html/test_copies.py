@@ -171,3 +171,39 @@ def test_what_is_no_grid_of_other_products_stays() -> None:
     described = "".join(f"<div class=part><a href='/p/{n}'>Part {n}</a> $5 {prose}</div>" for n in range(4))
     assert found(f"<h1>Mug</h1><p>$14.00</p><div id=grid>{described}</div>") == [], "a description quoting prices"
     assert found(f"<p>$14.00</p><ul id=grid>{_other_cards(8)}</ul>") == [], "no headline, nothing to stand after"
+
+
+def test_a_grid_of_other_products_above_the_headline_is_found_when_the_product_s_price_follows() -> None:
+    from declutter.html.copies import other_products
+
+    def found(body: str) -> list[str | None]:
+        return [grid.get("id") for grid in other_products(parse(f"<body>{body}</body>"))]
+
+    above = f"<section><h2>People who viewed this item also viewed</h2><ul id=viewed>{_other_cards(8)}</ul></section>"
+    assert found(f"{above}<h1>Mug</h1><p>$14.00</p><p>A mug.</p>") == ["viewed"]
+    assert found(f"{above}<h1>Mugs</h1><p>Stoneware for your desk.</p>") == [], "no price of its own: the grid may be"
+    after = f"<ul id=similar>{_other_cards(8)}</ul>"
+    assert found(f"{above}<h1>Mug</h1><p>$14.00</p>{after}") == ["viewed", "similar"]
+    assert found(f"<div id=page>{above}<h1>Mug</h1><p>$14.00</p></div>") == ["viewed"], "never the headline's holder"
+    priced_above = f"{above}<div class=buy>EUR 14.00</div><h1>Mug</h1>{after}<p>$14.00</p>"
+    assert found(priced_above) == ["viewed", "similar"], "the item's price between the upper grid and its name"
+    assert found(f"<p>Free delivery over $50</p><h1>Mugs</h1>{after}") == [], "a price above the title, no grid"
+
+
+def test_decoys_finds_a_label_spelt_among_machine_ids() -> None:
+    from declutter.html.copies import decoys
+
+    ids = [f"{n}aea247-2e76-4905-9b83-15a5a5664cfa" for n in range(10, 14)]
+    pairs = zip("Spon", ids, strict=True)
+    label = "".join(f"<span class=a>{letter}</span><span class=b>{uuid}</span>" for letter, uuid in pairs)
+    page = parse(f"<body><h1>Clutch kit</h1><div id=label>{label}</div><p>EUR 355.58</p></body>")
+    assert [block.get("id") for block in decoys(page)] == ["label"]
+
+
+def test_decoys_spares_an_id_printed_once_or_inside_a_sentence() -> None:
+    from declutter.html.copies import decoys
+
+    uuid = "19aea247-2e76-4905-9b83-15a5a5664cfa"
+    once = f"<p>Order id: <span>{uuid}</span></p><ul><li>{uuid}</li><li>{uuid}</li><li>{uuid}</li></ul>"
+    spoken = "".join(f"<span>Key {uuid} here</span>" for _ in range(4))
+    assert decoys(parse(f"<body>{once}<div>{spoken}</div></body>")) == []
