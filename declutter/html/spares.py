@@ -240,9 +240,9 @@ def names_its_heading(element: HtmlElement, raw_id: str) -> bool:
     if set(words) <= _slug_words(text):
         return True
     title = _WORD.findall(text.lower())
-    if heading is element and len(title) >= 2 and words[-len(title) :] == title:
+    if heading is element and len(title) >= 2 and _spells(words[-len(title) :], title):
         return True  # a heading's own anchor after a prefix: WordPress's 'h-tv-commercial' on 'TV Commercial'
-    return len(title) >= 3 and words[: len(title)] == title
+    return len(title) >= 3 and _spells(words[: len(title)], title)
 
 
 def linked_anchor(element: HtmlElement, raw_id: str, in_page: InPageLinks) -> bool:
@@ -280,15 +280,32 @@ def _slug_words(text: str) -> set[str]:
     >>> sorted(_slug_words("Für Straßen"))
     ['fuer', 'fur', 'für', 'strassen', 'straßen']
     """
-    words = set(_WORD.findall(text.lower()))
-    if text.isascii():
-        return words
-    for word in list(words):
-        if not word.isascii():
-            words.add(word.translate(_SPELLED))
-            bare = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-            words.add(bare.replace("ß", "ss").replace("ł", "l"))
-    return words
+    return {spelled for word in _WORD.findall(text.lower()) for spelled in _spellings(word)}
+
+
+def _spellings(word: str) -> tuple[str, ...]:
+    """A lower-case word as a slug may spell it (:func:`_slug_words`).
+
+    >>> _spellings("für"), _spellings("stratégie")[-1], _spellings("social")
+    (('für', 'fuer', 'fur'), 'strategie', ('social',))
+    """
+    if word.isascii():
+        return (word,)
+    bare = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    return word, word.translate(_SPELLED), bare.replace("ß", "ss").replace("ł", "l")
+
+
+def _spells(slug: list[str], title: list[str]) -> bool:
+    """Whether an id's words spell a heading's, word for word in order, each as a slug may spell it: WordPress
+    anchors 'Social Media für Vereine' 'h-social-media-fur-vereine', a French 'Stratégie de partage social'
+    'h-strategie-de-partage-social'.
+
+    >>> _spells(["social", "media", "fur", "vereine"], ["social", "media", "für", "vereine"])
+    True
+    >>> _spells(["social", "media", "fur"], ["social", "media", "für", "vereine"])
+    False
+    """
+    return len(slug) == len(title) and all(word in _spellings(head) for word, head in zip(slug, title, strict=True))
 
 
 def link_cluster(element: HtmlElement, rule: Rule) -> float | None:

@@ -297,3 +297,23 @@ def test_a_heading_s_own_anchor_after_a_prefix_names_it() -> None:
     )
     assert "TV Commercial" in page.blocks
     assert "Sponsored" not in page.blocks
+
+
+def test_a_heading_s_anchor_spells_its_accented_words_as_a_slug_does() -> None:
+    """A CMS spells 'für' 'fur' or 'fuer' and 'Stratégie' 'strategie' in a slug: a German or French heading's
+    prefixed anchor ('h-social-media-fur-vereine') or a docs platform's suffixed one names it as an English
+    heading's does, though its token ('social') names a share widget."""
+    body = "<p>" + "Der Verein hat im vergangenen Jahr viele Mitglieder gewonnen, sagte die Vorsitzende. " * 4 + "</p>"
+    headings = (
+        "<h2 id='h-social-media-fur-vereine'>Social Media für Vereine</h2>",
+        "<section id='social-sharing-fuer-schulen-section'><h2>Social Sharing für Schulen</h2></section>",
+        "<h3 id='h-strategie-de-partage-social'>Stratégie de partage social</h3>",
+    )
+    page = extract_page(
+        f"<html lang='de'><body><main>{body}{''.join(headings)}{body}"
+        f"<div id='social-share-bar'><a href='/s'>Teilen</a></div></main></body></html>",
+        RuleSet.bundled().active(),
+    )
+    for kept in ("Social Media für Vereine", "Social Sharing für Schulen", "Stratégie de partage social"):
+        assert kept in page.blocks
+    assert "Teilen" not in page.blocks
