@@ -222,6 +222,9 @@ def footer_floor(
     """
     if rule is None or not rule.patterns:
         return []
+    floors = {p for p, b in enumerate(blocks) if b.line not in protected and fullmatch(rule, b, b.text) is not None}
+    if not floors:  # most pages: no copyright line left, so nothing below one (the rest reads every line's prose)
+        return []
     gone = [is_residue(None, b, claimed) for b in blocks]
     prose = _kept_prose(blocks, gone)
     nears = frozenset(near_categories or ())
@@ -248,7 +251,6 @@ def footer_floor(
         return max_prose_ratio
 
     total = sum(prose)
-    floors = {p for p, b in enumerate(blocks) if b.line not in protected and fullmatch(rule, b, b.text) is not None}
     last = max(floors, default=-1)
     above = 0
     for position, block in enumerate(blocks):

@@ -42,7 +42,9 @@ _SCORED_CHARS = 25
 
 
 _CONTENT_WORDS = ("body", "content", "text", "main")
-"""Every match of :data:`_CONTENT_CLASS` holds one of these, in any case."""
+"""Every match of :data:`_CONTENT_CLASS` holds one of these, in any case ..."""
+_SUBJECT_WORDS = ("article", "story", "entry", "post", "blog", "news", "body-copy")
+"""... and one of these: a page's 'content' or 'main' alone (most values holding a word above) names no article."""
 
 
 def names_body(value: str) -> bool:
@@ -51,9 +53,13 @@ def names_body(value: str) -> bool:
 
     >>> names_body("hs_cos_wrapper_meta_field hs_cos_wrapper_post_body"), names_body("post-meta")
     (True, False)
+    >>> names_body("main-content"), names_body("Body-Copy"), names_body("NewsText")
+    (False, True, True)
     """
-    if value.isascii() and not any(word in value.lower() for word in _CONTENT_WORDS):
-        return False
+    if value.isascii():
+        lowered = value.lower()
+        if not any(word in lowered for word in _CONTENT_WORDS) or not any(word in lowered for word in _SUBJECT_WORDS):
+            return False
     return bool(_CONTENT_CLASS.search(value))
 
 
