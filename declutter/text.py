@@ -226,7 +226,20 @@ def is_code_shaped(raw: str) -> bool:
     [False, False, False, False]
     """
     end = raw.rstrip()[-1:]
-    return (end != "" and end in _CODE_END) or _CODE_START.match(raw) is not None
+    if end != "" and end in _CODE_END:
+        return True
+    # Most lines are prose or labels: they open with a capital and end with neither ')' nor ':', without '=' or '->',
+    # and no alternative of the pattern can match them (its keywords are lower-case; calls end in ')', a key and a
+    # block's head in ':', an assignment holds '=' or '->'). str.strip strips all that \s matches, and more.
+    first = raw.lstrip()[:1]
+    if first in _CODE_MARKS or "a" <= first <= "z" or end in "):" or "=" in raw or "->" in raw:
+        return _CODE_START.match(raw) is not None
+    return False
+
+
+_CODE_MARKS = frozenset(">.$/#@<}])[\"'-")
+"""The characters other than lower-case letters that a line :data:`_CODE_START` matches without a call, a key, a
+block's head or an assignment can open with (after white space)."""
 
 
 PRICE = regex.compile(r"(?:\p{Sc}\s?\d|\d(?:[\d.,]*\d)?\s?\p{Sc})")

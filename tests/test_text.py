@@ -3,9 +3,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from declutter.text import (
+    _CODE_END,
+    _CODE_START,
     CACHED_LINE,
     _ends_like_sentence,
     ends_like_sentence,
+    is_code_shaped,
     is_prose,
     normalize,
     sentence_count,
@@ -101,3 +104,52 @@ _LINE_STARTS = st.text(st.sampled_from(" \t\u3000\u00a0\x1c*•-–+a1|:"), max_
 def test_a_bullet_is_told_by_the_regex_alone_whatever_the_screen_before_it(text: str) -> None:
     expected = regex.match(r"\s*[*•·+▪►◦‣○●■□–-]\s+\S", text) is not None
     assert starts_with_bullet(text) == expected
+
+
+CODE_PIECES = st.sampled_from(
+    [
+        "x",
+        "Total",
+        "print(",
+        "run",
+        "()",
+        "(",
+        ")",
+        " ",
+        "\u00a0",
+        ":",
+        "=",
+        "->",
+        "{",
+        ";",
+        ".",
+        "...",
+        ">>>",
+        "$ ",
+        "#include",
+        "@app(",
+        "</div>",
+        "if",
+        "else:",
+        "for x in y:",
+        "é",
+        "Ü",
+        "1",
+        "_",
+        "'",
+        '"',
+        "[",
+        "]",
+        "-",
+        "!",
+    ]
+)
+
+
+@given(st.one_of(st.lists(CODE_PIECES, min_size=1, max_size=8).map("".join), _TRICKY))
+def test_the_code_screen_answers_as_the_pattern(raw: str) -> None:
+    """``is_code_shaped`` skips the regex for lines it cannot match (a capital first, no ')' or ':' last, no '='
+    or '->'): its answer is the pattern's all the same."""
+    end = raw.rstrip()[-1:]
+    expected = (end != "" and end in _CODE_END) or _CODE_START.match(raw) is not None
+    assert is_code_shaped(raw) == expected
