@@ -152,9 +152,10 @@ def remove_chrome(
     paths = Paths()  # the walk's removed siblings share their ancestors' part of the path
     for element, compiled, reason in found:
         rule = compiled.rule
+        described = describe(element)
         decisions.append(
             ElementDecision(
-                rule.id, rule.category, paths.of(element), f"{reason} ({describe(element)})", preview(element)
+                rule.id, rule.category, paths.of(element, described), f"{reason} ({described})", preview(element)
             )
         )
         remove(element)

@@ -69,7 +69,7 @@ def describe(element: HtmlElement) -> str:
     """A short address like readability's ``describe``: ``div#main.share-bar``."""
     tag = element.tag if isinstance(element.tag, str) else "node"
     ident = element.get("id")
-    classes = (element.get("class") or "").split()[:2]
+    classes = (element.get("class") or "").split(None, 2)[:2]  # a page's body may hold a hundred class names
     return tag + (f"#{ident}" if ident else "") + ("." + ".".join(classes) if classes else "")
 
 
@@ -92,10 +92,13 @@ class Paths:
     def __init__(self) -> None:
         self._above: dict[HtmlElement, str] = {}
 
-    def of(self, element: HtmlElement) -> str:
+    def of(self, element: HtmlElement, described: str | None = None) -> str:
+        """The element's path; ``described`` is its :func:`describe`, when the caller has it already."""
+        if described is None:
+            described = describe(element)
         parent = element.getparent()
         if parent is None:
-            return describe(element)
+            return described
         above = self._above.get(parent)
         if above is None:
             parts: list[str] = []
@@ -104,7 +107,7 @@ class Paths:
                 parts.append(describe(node))
                 node = node.getparent()
             above = self._above[parent] = ">".join(reversed(parts)) + ">"
-        return above + describe(element)
+        return above + described
 
 
 def squeeze(text: str) -> str:
