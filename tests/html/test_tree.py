@@ -6,9 +6,11 @@ import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from lxml import etree
+from lxml.html import HtmlElement
 
 from declutter.html import parse
-from declutter.html.tree import _TOKEN_SPLIT, Paths, _split_tokens, describe, preview, squeeze
+from declutter.html.tree import _TOKEN_SPLIT, SPACED, Paths, _split_tokens, describe, preview, squeeze
 
 from . import CLASS_NAMES
 
@@ -42,6 +44,56 @@ def test_removed_element_text_reads_as_piece_by_piece(pieces: list[str]) -> None
         assert whole.startswith(shown.removesuffix("...").rstrip())
         if len("".join(pieces)) <= limit:
             assert shown == whole
+
+
+def _walked_preview(element: HtmlElement, limit: int) -> str:
+    """The preview as ``etree.iterwalk``'s start and end events read it, piece by piece (the code it replaces)."""
+    parts: list[str] = []
+    size = 0
+    for event, node in etree.iterwalk(element, events=("start", "end")):
+        spaced = node.tag in SPACED
+        if event == "start":
+            piece = (" " if spaced else "") + (node.text or "")
+        elif node is element:
+            break
+        else:
+            piece = (" " if spaced else "") + (node.tail or "")
+        parts.append(piece)
+        size += len(piece)
+        if size > limit * 2:
+            break
+    text = squeeze("".join(parts))
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "<a>",
+                "</a>",
+                "<span>",
+                "</span>",
+                "<li>",
+                "</li>",
+                "<p>",
+                "</p>",
+                "<!-- note -->",
+                "word ",
+                "\n" * 9,
+                "x" * 30,
+            ]
+        ),
+        max_size=40,
+    )
+)
+def test_preview_reads_what_the_walk_of_events_read(pieces: list[str]) -> None:
+    """The recursion reads the pieces, their spaces and its stop after ``2 * limit`` characters as the walk did."""
+    div = parse("<html><body><div>" + "".join(pieces) + "<b>end</b></div></body></html>").find(".//div")
+    assert div is not None
+    for limit in (100, 20, 5):
+        assert preview(div, limit) == _walked_preview(div, limit)
 
 
 @settings(max_examples=100)
