@@ -115,9 +115,9 @@ def _quoted(element: HtmlElement, common: HtmlElement) -> bool:
 
 
 _TEXT_NODES = cast(Callable[[HtmlElement], list[Any]], etree.XPath("descendant::text()[normalize-space()]"))
-_PLAIN_TEXT_NODES = cast(
-    Callable[[HtmlElement], list[str]], etree.XPath("descendant::text()[normalize-space()]", smart_strings=False)
-)
+"""The text nodes as lxml's smart strings, which know their parent: one query serves the page's count of repeated
+words and, on the pages with enough of them, the walk up to their owners (a first query of plain strings for the
+count and a second for the walk cost 12% more on ScrapingHub)."""
 
 
 def _made_of_repeated_text(base: HtmlElement, words: int) -> set[HtmlElement]:
@@ -127,7 +127,8 @@ def _made_of_repeated_text(base: HtmlElement, words: int) -> set[HtmlElement]:
     Found from the text nodes in one pass, so that :func:`later_twins` reads the whole text only of these
     (most pages: a few menus and labels), not of every element.
     """
-    keys = [" ".join(text.split()) for text in _PLAIN_TEXT_NODES(base)]
+    nodes = _TEXT_NODES(base)
+    keys = [" ".join(text.split()) for text in nodes]
     counts = Counter(keys)
     again = {key: count - 1 for key, count in counts.items() if count > 1 and key}
     plain = sum(len(key.split()) * more for key, more in again.items())
@@ -135,7 +136,6 @@ def _made_of_repeated_text(base: HtmlElement, words: int) -> set[HtmlElement]:
         2 * plain < words or sum(text_size(key, len(key.split())) * more for key, more in again.items()) < words
     ):
         return set()  # fewer repeated words than one twin holds (most pages once their chrome is gone)
-    nodes = _TEXT_NODES(base)  # the same nodes in the same order, now with their parents: the keys are theirs
     repeated: set[HtmlElement] = set()
     unique: set[HtmlElement] = set()
     for node, key in zip(nodes, keys, strict=True):
