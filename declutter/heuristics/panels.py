@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from itertools import pairwise
 
 import regex
 
@@ -115,7 +116,7 @@ def footer_columns(
             continue
         if sum(1 for b in rest if _DIGIT.search(b.text)) > max_digit_share * len(rest):
             continue
-        if _letter_index(run):
+        if _letter_index(run) or _spec_rows(rest, blocks[span.last + 1 :]):
             continue
         groups = sum(1 for group in _column_groups(run) if len(group) >= group_items)
         floor = (
@@ -139,6 +140,39 @@ def footer_columns(
             why = f"a footer of {groups} columns" if groups >= min_groups else "a footer beside its legal line"
             hits.extend((b, f"link in {why} ({len(run)} short lines)") for b in rest)
     return hits
+
+
+def _spec_rows(
+    run: Sequence[Block],  # the run's kept lines
+    below: Sequence[Block],
+    min_values: int = 2,
+    min_copies: int = 3,
+    min_share: float = 0.15,
+) -> bool:
+    """Whether a run's kept lines are a spec table's label / value rows: ``min_values`` or more values that
+    each stand twice or more in the run and ``min_copies`` times or more below the article (``below``: a spec
+    table goes on past the run where a sentence or another rule cut it), never two of them on adjacent lines
+    (each under its own label: 'Wireless' / 'Yes', 'Receiver' / 'No', 'Wired' / 'Yes'), on at least
+    ``min_share`` of the lines, in no fixed cycle (cards' field labels come in their template's order:
+    'Replies', 'Views', 'Replies', 'Views'). A footer repeats at most one link per column ('View all').
+
+    >>> from declutter.document import Document
+    >>> specs = "Wired\\nYes\\nReceiver\\nNo\\nBluetooth\\nYes\\nNumpad\\nNo\\nMacro\\nNo\\nRGB\\nYes"
+    >>> footer = "News\\nSport\\nView all\\nAbout\\nJobs\\nView all\\nHelp\\nFAQ\\nView all"
+    >>> [_spec_rows(blocks, blocks) for blocks in (Document.from_text(specs).blocks, Document.from_text(footer).blocks)]
+    [True, False]
+    """
+    counts = Counter(block.text.casefold() for block in below)
+    texts = [block.text.casefold() for block in run]
+    here = Counter(texts)
+    rows = [n for n, text in enumerate(texts) if here[text] >= 2 and counts[text] >= min_copies]
+    values = [texts[n] for n in rows]
+    kinds = len(set(values))
+    if kinds < min_values or any(b - a == 1 for a, b in pairwise(rows)):
+        return False
+    if all(values[n] == values[n + kinds] for n in range(len(values) - kinds)):
+        return False
+    return len(rows) >= min_share * len(run)
 
 
 def _letter_index(run: Sequence[Block]) -> bool:

@@ -59,6 +59,27 @@ def test_footer_columns_spare_an_alphabetical_index() -> None:
     assert len(footer_columns(Document.from_text(BODY + shuffled).blocks, None, frozenset(), frozenset())) == 13
 
 
+def test_footer_columns_spare_a_spec_tables_label_value_rows() -> None:
+    """A product's spec table under its section headers is label / value rows whose values repeat a few answers
+    ('Yes', 'No'), each under its own label; the same labels without their values are columns and go."""
+    specs = ["Connectivity", "Wireless", "Yes", "Wired", "Yes", "Receiver", "No", ""]
+    specs += ["Keycaps", "Shine Through", "Yes", "Hot Swappable", "No", "Numpad", "No", ""]
+    specs += ["Software", "Cloud Sync", "No", "Macro Programming", "Yes", "Onboard Memory", "No"]
+    assert footer_columns(Document.from_text(BODY + "\n".join(specs)).blocks, None, frozenset(), frozenset()) == []
+    labels = [line for line in specs if line not in ("Yes", "No")] + ["Battery", "Cable"]
+    doc = Document.from_text(BODY + "\n".join(labels))
+    assert len(footer_columns(doc.blocks, None, frozenset(), frozenset())) == 14
+    # Answers printed one under another are a poll's or a menu's options, not a table's values.
+    stacked = [*labels, "Yes", "No", "Yes", "No", "Yes", "No"]
+    assert footer_columns(Document.from_text(BODY + "\n".join(stacked)).blocks, None, frozenset(), frozenset())
+    # Thread cards print their field labels in the template's order: a cycle, not a table's answers.
+    cards = ["Similar threads", ""]
+    for title, author, replies, views in (("Sanders", "Kitman", "12", "2K"), ("Tuning", "MacBoy", "1", "706")):
+        cards += [title, author, f"Last: {author}", "Replies", replies, "Views", views, ""]
+    cards += ["Router bits", "DanesRFun", "Last: Packard", "Replies", "3", "Views", "88"]
+    assert footer_columns(Document.from_text(BODY + "\n".join(cards)).blocks, None, frozenset(), frozenset())
+
+
 def test_footer_columns_take_one_column_beside_the_legal_line_unless_it_repeats() -> None:
     """Topic links over a removed privacy line go; a product box that repeats 'Buy Now' beside a disclosure stays."""
     tags = ["Donald Trump", "White House", "Ukraine", "USA", "0 Comments (+)"]
