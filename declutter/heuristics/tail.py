@@ -537,6 +537,37 @@ def _card_field(blocks: Sequence[Block], gone: Sequence[bool], top: int, first: 
     return any(gone[n] and _NOT_LETTERS.sub("", blocks[n].text.casefold()) == key for n in range(first, floor))
 
 
+def _faq_pairs(blocks: Sequence[Block], gone: Sequence[bool], prose: Sequence[int], first: int, floor: int) -> int:
+    """The longest run of question / answer pairs among the kept lines from ``first`` to ``floor``: a question
+    (a line ending in '?') followed by one or more prose lines, the next pair's question right after. An FAQ
+    set under a newsletter box is the page's; teasers mostly print an author or a date between headline and dek.
+
+    >>> from declutter.document import Document
+    >>> text = "Why?\\nBecause it is so, as said.\\nHow?\\nLike this, every time.\\nAs said.\\nBy Ann"
+    >>> blocks = Document.from_text(text).blocks
+    >>> _faq_pairs(blocks, [False] * 6, [0, 6, 0, 4, 2, 0], 0, 6)
+    2
+    """
+    run = longest = 0
+    asked = False
+    for n in range(first, floor):
+        if gone[n]:
+            continue
+        if blocks[n].text.rstrip().endswith("?"):
+            if asked:
+                run = 0
+            asked = True
+        elif prose[n]:
+            if asked:
+                run += 1
+                longest = max(longest, run)
+            asked = False
+        else:
+            run = 0
+            asked = False
+    return longest
+
+
 def tail_fill(
     blocks: Sequence[Block],
     rule: Rule | None,
@@ -553,6 +584,7 @@ def tail_fill(
     min_fill: int = 3,
     footer_anchor: str = "",
     card_fields: Sequence[str] | None = None,
+    faq_pairs: int = 0,
 ) -> list[Hit]:
     """The kept lines between residue that ends the article and the page's footer.
 
@@ -576,7 +608,8 @@ def tail_fill(
     times the prose above it (teasers' deks may outweigh a short article; a long article
     under an inline box does not); and a top removed as one of ``card_fields`` is not printed
     again, removed, between it and the floor (a shop's grid prints 'Tags' over every game's
-    tags: the top is a card's field, and the cards under it are the page's). The topmost top
+    tags: the top is a card's field, and the cards under it are the page's); and no run of ``faq_pairs`` (when
+    set) question / answer pairs stands among them (an FAQ under a newsletter box). The topmost top
     that passes counts; lines keep rules protect stay. Lines matching the rule's anchor
     patterns count as removed end markers, and lines fully matching ``footer_anchor`` as
     removed footer links, so the rule can be tested alone; in the pipeline other rules took
@@ -637,6 +670,7 @@ def tail_fill(
             and numbered[floor] - numbered[first] < 2
             and total - above < max_prose_ratio * above
             and not (category_of(claimed, blocks[top].line) in fields and _card_field(blocks, gone, top, first, floor))
+            and not (faq_pairs and _faq_pairs(blocks, gone, prose, first, floor) >= faq_pairs)
         ):
             line = blocks[top].line + 1
             return [

@@ -233,6 +233,27 @@ def test_tail_fill_spares_a_grid_whose_cards_each_carry_the_end_marker() -> None
     assert _fill(cards.replace("Tags", "Share")) == (TAIL_TEASERS * 2).split("\n")[:-1]
 
 
+FAQ = (
+    "FAQ\n"
+    "Why did the bridge close again?\n"
+    "Inspectors found new cracks in its deck, and the city closed it until the repairs are done.\n"
+    "When will it open?\n"
+    "The city expects the repairs to take six weeks, with the crews working through the weekends.\n"
+    "Crews work at night so the buses can keep their routes during the day.\n"
+)
+"""An FAQ's question / answer pairs, the answers written as sentences."""
+
+
+def test_tail_fill_spares_an_faq_under_a_newsletter_box() -> None:
+    # Two pairs in a row below the top: the page's FAQ, not teasers.
+    assert _fill(f"{BODY}Share\n{FAQ}{PAGE_FOOT}") == []
+    # One pair is a teaser with a question for a headline; teasers print an author between headline and dek.
+    one = FAQ.split("When will")[0] + "Jane Doe\n"
+    assert _fill(f"{BODY}Share\n{one}{PAGE_FOOT}") == one.split("\n")[:-1]
+    bylined = FAQ.replace("?\n", "?\nJane Doe\n")
+    assert _fill(f"{BODY}Share\n{bylined}{PAGE_FOOT}") == bylined.split("\n")[:-1]
+
+
 BAND = "".join(f"Footer link {n}\n" for n in range(30))
 """A footer band: lines other rules removed (claimed in :func:`_detached`)."""
 TERMS = (
