@@ -157,6 +157,17 @@ def _first_ranked_card(items: Sequence[Block], min_cards: int = 3) -> int | None
     return None
 
 
+def _announced(run: list[Block], first_label: int, span: ArticleSpan, min_items: int) -> bool:
+    """A run below the article that opens right under its last paragraph and runs ``min_items`` items or more
+    before its first menu word: a list the prose announces (an awards page's intro, a heading, then its categories).
+
+    A footer menu lies past other residue, or opens on its labels ('Careers' second under the last paragraph);
+    the article's own list holds few menu words ('Entertainment', 'Library'), so they are held to the share
+    an extractor's output needs.
+    """
+    return span.region(run[0].index) == 2 and run[0].index == span.last + 1 and first_label >= min_items
+
+
 def menu_run(
     blocks: Sequence[Block],
     rule: Rule,
@@ -242,7 +253,10 @@ def menu_run(
         if (
             (len(items) >= min_items or dense)
             and evidence >= min_anchors
-            and (full_page or evidence >= extract_label_share * len(items))
+            and (
+                (full_page and not (marks and _announced(run, marks[0], span, min_items)))
+                or evidence >= extract_label_share * len(items)
+            )
             and short_on_average(items, max_mean_words)
             and not (card_prices and _price_cycle(items, card_prices))
         ):

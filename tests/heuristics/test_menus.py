@@ -53,6 +53,18 @@ def test_menu_run_in_an_extract_needs_labels_on_a_tenth_of_the_run() -> None:
     assert len(menu_run(doc.blocks, rule, frozenset(), frozenset(), **params, full_page=False)) == 8
 
 
+def test_menu_run_spares_a_list_opening_under_the_last_paragraph() -> None:
+    """The article's own list, straight under its last paragraph and 8 items long before its first menu word."""
+    rule = RuleSet.bundled().get("NAV006")
+    brands = [f"Brand {n}\n- organic denim" for n in range(5)] + ["Aventura", "- local", "- regional"]
+    brands += [f"Label {n}\n- hemp options" for n in range(10)]
+    doc = Document.from_text(BODY + "\n".join(brands))
+    assert menu_run(doc.blocks, rule, frozenset(), frozenset(), **rule.params) == []
+    footer = ["Careers", "Press", *brands]  # a footer opens on its menu words
+    doc = Document.from_text(BODY + "\n".join(footer))
+    assert len(menu_run(doc.blocks, rule, frozenset(), frozenset(), **rule.params)) == 2 + 2 * 5 + 3 + 2 * 10
+
+
 def test_menu_run_spares_product_cards_with_recurring_prices() -> None:
     """A shop's grid (a name, then its price, card after card) is a run of short lines, but no menu."""
     grid = ["Shop", "Desk Drawer", "$129", "Foot Hammock", "$39", "Monitor Arm", "$99", "Cable Tray", "$29"]
