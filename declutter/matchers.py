@@ -349,8 +349,8 @@ def listed_items(blocks: Sequence[Block], hits: Hits) -> frozenset[int]:
     """
     items: set[int] = set()
     for line in hits:
-        k = bisect_left(blocks, line, key=_line_of)
-        if k == len(blocks) or blocks[k].line != line or not starts_with_bullet(blocks[k].raw):
+        k = block_index(blocks, line)
+        if k is None or not starts_with_bullet(blocks[k].raw):
             continue
         if k == 0 or hits.get(blocks[k - 1].line) or k + 1 == len(blocks) or hits.get(blocks[k + 1].line):
             continue
@@ -387,8 +387,8 @@ def plain_items(blocks: Sequence[Block], hits: Hits) -> frozenset[int]:
     """
     items: set[int] = set()
     for line in hits:
-        k = bisect_left(blocks, line, key=_line_of)
-        if k == len(blocks) or blocks[k].line != line or not _plain_item(blocks[k]):
+        k = block_index(blocks, line)
+        if k is None or not _plain_item(blocks[k]):
             continue
         start, end = k, k + 1
         while start > 0 and _unmatched_item(blocks[start - 1], hits) and _in_order(blocks[start - 1], blocks[start]):
@@ -418,6 +418,19 @@ def _plain_item(block: Block) -> bool:
         and not starts_with_bullet(block.raw)
         and _has_letter(text)
     )
+
+
+def block_index(blocks: Sequence[Block], line: int) -> int | None:
+    """The index in ``blocks`` (in line order) of the block on ``line``, or None when no block is: a hit's line
+    found by bisection, not by a scan of every block.
+
+    >>> from declutter.document import Document
+    >>> blocks = Document.from_text("One\\n\\nTwo").blocks
+    >>> block_index(blocks, 2), block_index(blocks, 1)
+    (1, None)
+    """
+    k = bisect_left(blocks, line, key=_line_of)
+    return k if k < len(blocks) and blocks[k].line == line else None
 
 
 def _line_of(block: Block) -> int:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import cached_property, lru_cache
@@ -34,6 +33,7 @@ from declutter.language import document_language, normalize_language
 from declutter.matchers import (
     Hits,
     LineMatcher,
+    block_index,
     introduced_items,
     line_matcher,
     listed_items,
@@ -239,16 +239,12 @@ def _kept_siblings(
             continue
         size = next((least[r.id] for r, _ in matched if r.kind is Kind.LINE and r.id in least), 0)
         if size:
-            k = bisect_left(blocks, line, key=_line_of)
-            if k < len(blocks) and blocks[k].line == line:
+            k = block_index(blocks, line)
+            if k is not None:
                 key = (size, _card_shape(blocks[k].raw))
                 if key in runs:
                     kept.setdefault(key, set()).add(line)
     return kept
-
-
-def _line_of(block: Block) -> int:
-    return block.line
 
 
 def _kept_words(words: Mapping[int, int], removed: set[int], first: int, last: int) -> int:

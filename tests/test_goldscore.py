@@ -122,18 +122,23 @@ def test_wcxb_text_drops_only_a_title_line() -> None:
     assert wcxb_text(Cleaned("Kettles\nBody.\n", ())) == "Kettles\nBody.\n"
 
 
-def test_wcxb_benchmark_script_runs_on_a_tiny_split(tmp_path: Path) -> None:
-    """benchmarks/wcxb.py scores with this module's metric; a peer cache stands in for trafilatura."""
+def _run_wcxb_script(tmp_path: Path, cached: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run benchmarks/wcxb.py on a tiny split, with the peer's output for page ``cached`` in a cache."""
     write_wcxb(tmp_path / "bench")
     cache = tmp_path / "cache"
     cache.mkdir()
-    (cache / "0002.txt").write_text("Blue teapots pour slowly.", encoding="utf-8")
+    (cache / f"{cached}.txt").write_text("Blue teapots pour slowly.", encoding="utf-8")
     script = Path(__file__).parent.parent / "benchmarks" / "wcxb.py"
-    args = ["--only", "declutter", "--peer-cache", str(cache), "--worst", "1", "--save", str(tmp_path / "out")]
+    options = ["--only", "declutter", "--peer-cache", str(cache), "--save", str(tmp_path / "out"), *args]
     env = {**os.environ, "PYTHONPATH": str(script.parent.parent)}
-    run = subprocess.run(
-        [sys.executable, str(script), str(tmp_path / "bench"), *args], capture_output=True, text=True, env=env
+    return subprocess.run(
+        [sys.executable, str(script), str(tmp_path / "bench"), *options], capture_output=True, text=True, env=env
     )
+
+
+def test_wcxb_benchmark_script_runs_on_a_tiny_split(tmp_path: Path) -> None:
+    """benchmarks/wcxb.py scores with this module's metric; a peer cache stands in for trafilatura."""
+    run = _run_wcxb_script(tmp_path, "0002", "--worst", "1")
     assert run.returncode == 0, run.stderr
     assert "trafilatura (cached)" in run.stdout
     assert "declutter's 1 worst pages per type" in run.stdout
@@ -144,16 +149,7 @@ def test_wcxb_benchmark_script_runs_on_a_tiny_split(tmp_path: Path) -> None:
 
 def test_wcxb_benchmark_script_compares_with_another_peer(tmp_path: Path) -> None:
     """``--peer readability`` names the peer whose cached outputs are read, and saves them under its name."""
-    write_wcxb(tmp_path / "bench")
-    cache = tmp_path / "cache"
-    cache.mkdir()
-    (cache / "0001.txt").write_text("Blue teapots pour slowly.", encoding="utf-8")
-    script = Path(__file__).parent.parent / "benchmarks" / "wcxb.py"
-    args = ["--only", "declutter", "--peer", "readability", "--peer-cache", str(cache), "--save", str(tmp_path / "out")]
-    env = {**os.environ, "PYTHONPATH": str(script.parent.parent)}
-    run = subprocess.run(
-        [sys.executable, str(script), str(tmp_path / "bench"), *args], capture_output=True, text=True, env=env
-    )
+    run = _run_wcxb_script(tmp_path, "0001", "--peer", "readability")
     assert run.returncode == 0, run.stderr
     assert "readability (cached)" in run.stdout
     assert "trafilatura" not in run.stdout
