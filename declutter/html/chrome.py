@@ -43,7 +43,17 @@ from declutter.html.spares import (
     stands_alone,
     titles,
 )
-from declutter.html.tree import Paths, all_text, class_tokens, describe, paragraph_sizes, preview, remove, squeeze
+from declutter.html.tree import (
+    Paths,
+    all_text,
+    class_tokens,
+    describe,
+    element_tokens,
+    paragraph_sizes,
+    preview,
+    remove,
+    squeeze,
+)
 from declutter.text import counted
 
 _NO_TOKENS: frozenset[str] = frozenset()
@@ -510,7 +520,7 @@ def _twins(element: HtmlElement, other: HtmlElement, compiled: CompiledSelector)
     mine, theirs = _template(element), _template(other)
     if not mine or not theirs or not (mine <= theirs or theirs <= mine):
         return False
-    if any(compiled.tokens.isdisjoint(_names(e)) for e in (element, other)):
+    if any(compiled.tokens.isdisjoint(element_tokens(e)) for e in (element, other)):
         return False
     near = set(islice(element.iterancestors(), TWIN_LEVELS))
     return not near.isdisjoint(islice(other.iterancestors(), TWIN_LEVELS))
@@ -520,10 +530,6 @@ def _prose(element: HtmlElement, text: Mass) -> bool:
     """Whether a match holds :data:`TWIN_CHARS` characters or more, :data:`TWIN_PROSE` of them the page's text."""
     own = len(squeeze(all_text(element)))
     return own >= TWIN_CHARS and text.of(element) >= TWIN_PROSE * own
-
-
-def _names(element: HtmlElement) -> list[str]:
-    return class_tokens(f"{element.get('class') or ''} {element.get('id') or ''}")
 
 
 def _template(element: HtmlElement) -> frozenset[str]:

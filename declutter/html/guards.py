@@ -17,7 +17,7 @@ from lxml.html import HtmlElement
 from declutter.html.regions import NOT_CARDS, card_sized, content_mass
 from declutter.html.selectors import CompiledSelector
 from declutter.html.spares import CARD_TWINS
-from declutter.html.tree import BLOCK_TAGS, PARAGRAPHS, all_text, class_tokens, squeeze, text_and_links
+from declutter.html.tree import BLOCK_TAGS, PARAGRAPHS, all_text, class_tokens, element_tokens, squeeze, text_and_links
 from declutter.rules import Rule
 
 PROTECT_SHARE = 0.4
@@ -307,7 +307,7 @@ def _replies_of_a_thread(parent: HtmlElement, tag: str, template: set[str], comp
     for sibling in parent:
         if sibling.tag != tag or not template <= set((sibling.get("class") or "").split()):
             continue
-        if not compiled.tokens.isdisjoint(class_tokens(f"{sibling.get('class') or ''} {sibling.get('id') or ''}")):
+        if not compiled.tokens.isdisjoint(element_tokens(sibling)):
             replies += 1
         elif replies == 0:
             first_post = True

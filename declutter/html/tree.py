@@ -221,6 +221,11 @@ def _unhashed(name: str) -> str:
     return name
 
 
+def element_tokens(element: HtmlElement) -> list[str]:
+    """The :func:`class_tokens` of an element's class and id together."""
+    return class_tokens(f"{element.get('class') or ''} {element.get('id') or ''}")
+
+
 def class_tokens(raw: str) -> list[str]:
     """The tokens of ``"class id"`` that selector rules match: every name's pieces (:func:`_split_tokens`)
     and its runs of two or three pieces joined by ``-``, so that ``side-bar`` matches the classes
