@@ -115,6 +115,7 @@ KIND_DEFAULTS: dict[Kind, dict[str, Any]] = {
         "min_links": 0,
         "in_page_links": False,
         "unless_holding": [],
+        "unless_tags": [],
         "unless_class_prefix": [],
         "unless_in_card": [],
         "unless_offsite": [],
@@ -542,7 +543,14 @@ def _build_rule(
     if kind is Kind.SELECTOR:
         selectors = _strings(params.pop("selectors"), what="selectors", path=path, line=line, rule_id=rule_id)
         params["tokens"] = _strings(params["tokens"], what="tokens", path=path, line=line, rule_id=rule_id)
-        for key in ("unless_holding", "unless_in_card", "unless_offsite", "unless_class_prefix", "only_alone"):
+        for key in (
+            "unless_holding",
+            "unless_tags",
+            "unless_in_card",
+            "unless_offsite",
+            "unless_class_prefix",
+            "only_alone",
+        ):
             params[key] = _strings(params[key], what=key, path=path, line=line, rule_id=rule_id)
         if not selectors and not params["tokens"]:
             raise RuleError("a selector rule needs selectors or tokens", path=path, line=line, rule_id=rule_id)

@@ -140,6 +140,14 @@ def test_unless_class_prefix_must_name_strings(rule_file) -> None:  # type: igno
     assert "unless_class_prefix must be a string or a list of strings" in error.message
 
 
+def test_unless_tags_must_name_tags(rule_file) -> None:  # type: ignore[no-untyped-def]
+    selector = GOOD.replace('kind = "line"', 'kind = "selector"').replace(
+        "patterns = ['Share']", "tokens = ['caption']\nunless_tags = [2]"
+    )
+    error = load_error(rule_file, selector.split("[rule.examples]")[0])
+    assert "unless_tags must be a string or a list of strings" in error.message
+
+
 def test_texts_takes_full_page_on_heuristics_and_cutoffs_only(rule_file) -> None:  # type: ignore[no-untyped-def]
     heuristic = """
 file = { prefix = "TST" }

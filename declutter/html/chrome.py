@@ -414,6 +414,8 @@ def _matches(
                 if reason is None:
                     continue
                 rule = compiled.rule
+                if tag in rule.params.get("unless_tags", ()):
+                    continue  # a heading a 'caption' or 'gallery' class names: a card's title, a section's heading
                 alone = rule.params.get("only_alone")
                 if alone and (
                     tag not in alone

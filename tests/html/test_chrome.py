@@ -72,6 +72,23 @@ def test_a_css_module_hash_is_no_word() -> None:
     assert not any(element.rule_id == "DOM006" for element in page.removed)
 
 
+def test_a_heading_named_as_a_caption_is_a_heading_and_a_gallery_still_goes() -> None:
+    card = (
+        "<div class='card'><a href='/l/{n}'><h2 class='wt-text-caption card__title'>Leather wallet {n}</h2></a></div>"
+    )
+    gallery = "<div class='gallery'><img src='a.jpg'><p>Photo by Jane Doe</p></div>"
+    page = extract_page(
+        "<html><body><main><p>"
+        + "Handmade wallets from small workshops, sorted by relevance. " * 4
+        + "</p>"
+        + "".join(card.format(n=n) for n in range(4))
+        + f"{gallery}</main></body></html>",
+        RuleSet.bundled().active(),
+    )
+    assert all(any(f"Leather wallet {n}" in block for block in page.blocks) for n in range(4))
+    assert not any("Photo by Jane Doe" in block for block in page.blocks)
+
+
 def test_an_element_named_as_the_body_is_no_chrome_whatever_else_it_is_named() -> None:
     """HubSpot names every post field ``hs_cos_wrapper_meta_field``, the post's body too ('meta': DOM011)."""
     body = "<p>" + "Pick the topic before you write the first draft of the essay. " * 5 + "</p>"
