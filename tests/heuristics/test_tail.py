@@ -254,6 +254,25 @@ def test_tail_fill_spares_an_faq_under_a_newsletter_box() -> None:
     assert _fill(f"{BODY}Share\n{bylined}{PAGE_FOOT}") == bylined.split("\n")[:-1]
 
 
+REPLIES = (
+    "ann April 26, 2024, 12:09pm 3\n"
+    "Thanks, I added the deploy log below.\n"
+    "bob April 26, 2024, 12:42pm 4\n"
+    "That is only the end of it; the reason is further up the log.\n"
+    "ann April 26, 2024, 1:52pm 5\n"
+    "Here is the full log, nothing in it tells me why.\n"
+)
+"""A thread's replies, each under its poster's name, date and post number: what follows a post's '1 Like'."""
+
+
+def test_tail_fill_spares_a_threads_numbered_replies() -> None:
+    # Post headers numbered one after another: the thread goes on below the post's reaction count.
+    assert _fill(f"{BODY}1 Like\n{REPLIES}{PAGE_FOOT}", {"1 Like": "share"}) == []
+    # Numbers that do not follow one another (a teaser's reply and view counts after its date) are no thread.
+    scrambled = REPLIES.replace("12:42pm 4", "12:42pm 9")
+    assert _fill(f"{BODY}1 Like\n{scrambled}{PAGE_FOOT}", {"1 Like": "share"}) == scrambled.split("\n")[:-1]
+
+
 BAND = "".join(f"Footer link {n}\n" for n in range(30))
 """A footer band: lines other rules removed (claimed in :func:`_detached`)."""
 TERMS = (
