@@ -45,6 +45,36 @@ class Removed(frozenset[int]):
         return removed
 
 
+_POST_HEADER = regex.compile(r"(?i)\b(?:(?:19|20)\d\d|\d{1,2}:\d\d(?:\s?[ap]\.?m\.?)?)\W{0,3}\s#?(\d{1,5})\s*$")
+
+
+def numbered_posts(blocks: Sequence[Block], first: int = 0, end: int | None = None, max_words: int = 12) -> list[int]:
+    """The post headers from ``first`` to ``end`` that a thread numbers one after another: short lines ending
+    in a post's number right after its date or time ('nathanmartin April 26, 2024, 12:42pm 4', then '… 1:52pm
+    5'), each next to one numbered one more or one less. A thread numbers its replies; teasers and widgets
+    carry a date but no running count (a related topic's '9 4383 January 22, 2022' prints its counts first).
+
+    >>> from declutter.document import Document
+    >>> text = "ann May 1, 2024, 9:01am 3\\nThanks, that fixed it.\\nbob May 2, 2024, 1:15pm 4\\nGlad to hear."
+    >>> numbered_posts(Document.from_text(text).blocks)
+    [0, 2]
+    >>> teasers = "Tips for linking\\n5 897 May 30, 2025\\n0 767 January 5, 2024\\nann May 3, 2024, 2:00pm 7"
+    >>> numbered_posts(Document.from_text(teasers).blocks)
+    []
+    """
+    headers: list[tuple[int, int]] = []
+    for n in range(first, len(blocks) if end is None else end):
+        block = blocks[n]
+        match = _POST_HEADER.search(block.text) if block.words <= max_words else None
+        if match is not None:
+            headers.append((n, int(match.group(1))))
+    return [
+        n
+        for k, (n, number) in enumerate(headers)
+        if (k > 0 and headers[k - 1][1] == number - 1) or (k + 1 < len(headers) and headers[k + 1][1] == number + 1)
+    ]
+
+
 def short_on_average(items: Sequence[Block], max_mean_words: float) -> bool:
     """Whether lines average at most ``max_mean_words`` words, a compound counted as two
     (:func:`~declutter.text.text_size`): a menu's or a list's items are short in every language, and German

@@ -15,7 +15,7 @@ from itertools import pairwise
 import regex
 
 from declutter.document import Block
-from declutter.heuristics.common import Hit, is_residue, is_title_echo, prose_words_before
+from declutter.heuristics.common import Hit, is_residue, is_title_echo, numbered_posts, prose_words_before
 from declutter.matchers import fullmatch
 from declutter.rules import Rule
 from declutter.text import PRICE, ends_like_sentence, is_prose, sentence_count, spec_rows, text_size
@@ -447,6 +447,7 @@ def teaser_run(
     max_prose_after: int = 40,
     max_questions: float = 1.0,
     lead_ins: Sequence[str] | None = None,
+    after_posts: bool = False,
 ) -> list[Hit]:
     """A run of other stories' headlines below the article, told by its shape alone: no header phrase needed.
 
@@ -472,6 +473,10 @@ def teaser_run(
     pitch over a form, 'Use the form below to sign up', leads into no headline); the list reaches up from the
     run over list-shaped and removed lines when the run abuts the article or when the removed line over it
     recurs inside it (each card's 'Read More' button, which splits one list into runs).
+    With ``after_posts``, a run holding a thread's numbered post headers
+    (:func:`~declutter.heuristics.common.numbered_posts`) starts at the first removed line after the last of
+    them: the replies are short lines under a name and a date, a teaser's shape, and the thread's related
+    topics below them are the teasers.
     """
     low, high = head_min_words, head_max_words
     kinds: list[str] = []
@@ -523,6 +528,7 @@ def teaser_run(
     for n in range(len(blocks) - 1, -1, -1):
         after[n] = after[n + 1] + prose[n]
     introduces = _lead_in(tuple(lead_ins or ()))
+    posts = numbered_posts(blocks) if after_posts else []
     hits: list[Hit] = []
     for start, end in runs:
         above = next((b for b in reversed(blocks[:start]) if b.line not in claimed), None)
@@ -535,6 +541,11 @@ def teaser_run(
         # article's closing words, a credit line, an embedded post.
         if start > 0 and not is_residue(rule, blocks[start - 1], claimed):
             start = next((n for n in range(start, end) if is_residue(rule, blocks[n], claimed)), end)
+            if kinds[start:end].count("head") < min_heads:
+                continue
+        last_post = next((n for n in reversed(posts) if start <= n < end), None)
+        if last_post is not None:
+            start = next((n for n in range(last_post + 1, end) if is_residue(rule, blocks[n], claimed)), end)
             if kinds[start:end].count("head") < min_heads:
                 continue
         if introduces is not None and _led_in(blocks, kinds, claimed, start, end, introduces):

@@ -16,6 +16,7 @@ from declutter.heuristics.common import (
     is_bulleted,
     is_paragraph,
     is_residue,
+    numbered_posts,
     paragraph_positions,
     removed_as,
     text_copies,
@@ -568,36 +569,6 @@ def _faq_pairs(blocks: Sequence[Block], gone: Sequence[bool], prose: Sequence[in
     return longest
 
 
-_POST_HEADER = regex.compile(r"(?i)\b(?:(?:19|20)\d\d|\d{1,2}:\d\d(?:\s?[ap]\.?m\.?)?)\W{0,3}\s#?(\d{1,5})\s*$")
-
-
-def _numbered_posts(blocks: Sequence[Block], first: int, floor: int, max_words: int = 12) -> int:
-    """The longest chain of post headers numbered one after another among the lines from ``first`` to
-    ``floor``: a short line ending in a post's number right after its date or time ('nathanmartin April 26,
-    2024, 12:42pm 4', then '… 1:52pm 5'). A thread numbers its replies; teasers and widgets below an
-    article do not, and a teaser's date is no count of the one before it.
-
-    >>> from declutter.document import Document
-    >>> text = "ann May 1, 2024, 9:01am 3\\nThanks, that fixed it.\\nbob May 2, 2024, 1:15pm 4\\nGlad to hear."
-    >>> _numbered_posts(Document.from_text(text).blocks, 0, 4)
-    2
-    >>> teasers = "Tips for linking\\n5 897 May 30, 2025\\n0 767 January 5, 2024"
-    >>> _numbered_posts(Document.from_text(teasers).blocks, 0, 3)
-    0
-    """
-    longest = run = 0
-    previous = None
-    for block in blocks[first:floor]:
-        match = _POST_HEADER.search(block.text) if block.words <= max_words else None
-        if match is None:
-            continue
-        number = int(match.group(1))
-        run = run + 1 if previous is not None and number == previous + 1 else 1
-        previous = number
-        longest = max(longest, run)
-    return longest if longest > 1 else 0
-
-
 def tail_fill(
     blocks: Sequence[Block],
     rule: Rule | None,
@@ -642,7 +613,7 @@ def tail_fill(
     tags: the top is a card's field, and the cards under it are the page's); and no run of ``faq_pairs`` (when
     set) question / answer pairs stands among them (an FAQ under a newsletter box); and no chain of
     ``thread_posts`` (when set) post headers numbered one after another stands between them (a thread's
-    replies under a post's '1 Like': :func:`_numbered_posts`). The topmost top
+    replies under a post's '1 Like': :func:`~declutter.heuristics.common.numbered_posts`). The topmost top
     that passes counts; lines keep rules protect stay. Lines matching the rule's anchor
     patterns count as removed end markers, and lines fully matching ``footer_anchor`` as
     removed footer links, so the rule can be tested alone; in the pipeline other rules took
@@ -704,7 +675,7 @@ def tail_fill(
             and total - above < max_prose_ratio * above
             and not (category_of(claimed, blocks[top].line) in fields and _card_field(blocks, gone, top, first, floor))
             and not (faq_pairs and _faq_pairs(blocks, gone, prose, first, floor) >= faq_pairs)
-            and not (thread_posts and _numbered_posts(blocks, first, floor) >= thread_posts)
+            and not (thread_posts and len(numbered_posts(blocks, first, floor)) >= thread_posts)
         ):
             line = blocks[top].line + 1
             return [

@@ -184,6 +184,24 @@ def test_teaser_run_needs_residue_above_it_and_no_article_below_it() -> None:
     assert teaser_run(doc.blocks, None, frozenset(), share) == []
 
 
+def test_teaser_run_starts_after_a_threads_numbered_posts() -> None:
+    """A thread's last replies under their posters' names and dates have a teaser's shape; the related topics
+    under them are the teasers. With ``after_posts`` the run starts at the first removed line after the last
+    post header the thread numbers one after another."""
+    replies = "".join(
+        f"poster{n} May {n}, 2024, 9:0{n}am {n}\nThanks, that fixed the build for me on day {n}.\n" for n in range(2, 8)
+    )
+    topics = "".join(
+        f"Build fails after the update on day {n} of the week\nSupport\n4 903 July {n}, 2022\n" for n in range(6)
+    )
+    doc = Document.from_text(f"{BODY}Share\n{replies}Related topics\n{topics}")
+    removed = frozenset(b.line for b in doc.blocks if b.text in ("Share", "Related topics"))
+    taken = {b.text for b, _ in teaser_run(doc.blocks, None, frozenset(), removed)}
+    assert "Thanks, that fixed the build for me on day 7." in taken
+    after = {b.text for b, _ in teaser_run(doc.blocks, None, frozenset(), removed, after_posts=True)}
+    assert after == {line for line in topics.split("\n") if line}
+
+
 def test_teaser_run_spares_a_list_a_sentence_introduces_across_its_cards_buttons() -> None:
     """'The resources below …' over a resource list whose cards each end in a removed 'Read More' introduces the
     article's own list: the run that abuts it and the run under a card's button stay. A pitch over a form
