@@ -294,9 +294,12 @@ def headline_anchor(
       first paragraph and a paragraph of prose no rule removed stands above it (on the HTML
       stage's text a product's description may precede its spec sheet and the line naming
       it), when fewer than ``min_prose_after`` words of prose follow it, or when
-      fewer than ``min_claimed`` lines above the first paragraph were removed by other rules
-      or match the rule's anchor patterns (chrome labels, so the rule can be tested alone): a
-      main-content text has no chrome, and its 'headline' may be a caption naming the topic;
+      fewer than ``min_claimed`` different lines above the first paragraph were removed by other
+      rules or match the rule's anchor patterns (chrome labels, so the rule can be tested alone): a
+      main-content text has no chrome, and its 'headline' may be a caption naming the topic. A
+      button printed under each card ('Read More' four times) counts once: a page head's chrome is
+      a menu, a search box, a log-in prompt, while one label repeated is the cards' own, which an
+      extractor's output of a buyer's guide keeps above a later heading the slug names;
     - everything, when the page title is the source and fewer than ``min_between`` lines
       separate it from the headline (the first line is the headline itself, and the match a
       copy inside the article).
@@ -368,7 +371,7 @@ def headline_anchor(
         headline = named[0]
     else:
         return []
-    if sum(1 for b in blocks[:first] if is_residue(rule, b, claimed)) < min_claimed:
+    if len({b.text.casefold() for b in blocks[:first] if is_residue(rule, b, claimed)}) < min_claimed:
         return []  # no page chrome: a main-content text, whose 'headline' may be a caption naming the topic
     if titled and headline - start < min_between:
         return []  # the first line is the headline itself, and this a copy in the article (a caption)

@@ -250,3 +250,12 @@ def test_headline_anchor_needs_a_page_head_not_prose_above_the_headline() -> Non
     claimed = frozenset(b.line for b in blocks if b.text in ("Menu", "Search"))
     unguarded = headline_anchor(blocks, None, frozenset(), claimed, url=URL, slug_ignore="php", max_prose_above=9)
     assert intro[1] in [b.text for b, _ in unguarded], "without the guard the article's intro would go"
+
+
+def test_headline_anchor_counts_a_button_under_each_card_once() -> None:
+    """One label removed under each card is the cards' own button, no page head's chrome: an extractor's output
+    of a buyer's guide keeps its picks above a later heading the slug names. Two different labels are a head."""
+    cards = "".join(f"{line}\nRead More\n" for line in CHROME_LINES[1:])
+    text = f"{cards}The Council Approves Its New Spring Budget\n{BODY}"
+    assert _anchor(text, chrome=("Read More",)) == []
+    assert _anchor(f"Menu\n{text}", chrome=("Menu", "Read More")) == [CHROME_LINES[1], CHROME_LINES[2]]
