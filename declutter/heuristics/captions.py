@@ -46,7 +46,8 @@ def caption_above_credit(
     words, :func:`~declutter.matchers.heads_paragraph`) is a heading ('Low-Code/No-Code Development
     Costs' over 'Low-code and no-code platforms …'), so the list item over it is no caption; a credit
     with a credit word ('Photo: ChargePoint') stays an anchor even when the text goes on about its
-    source.
+    source. Nor does a bare 'Name / Outlet' anchor a line that runs on from a paragraph
+    (:func:`_continues_paragraph`): a caption is set apart from the text by its picture.
     The credit patterns name a picture's own credit only: a credit for the page's lead image
     ('Main image credit: …', 'Cover photo: …') refers to no line above it and is no anchor.
     """
@@ -61,13 +62,12 @@ def caption_above_credit(
         credit = blocks[position]
         if credit.words > credit_words or (found := fullmatch(rule, credit, credit.text)) is None:
             continue
-        if (
-            found[0] + 1 in (heading_patterns or ())
-            and position + 1 < len(blocks)
-            and heads_paragraph(credit.text, blocks[position + 1], heading_words)
-        ):
+        bare = found[0] + 1 in (heading_patterns or ())  # the 'Name / Outlet' shape, which headings share
+        if bare and position + 1 < len(blocks) and heads_paragraph(credit.text, blocks[position + 1], heading_words):
             continue
         caption = blocks[position - 1]
+        if bare and _continues_paragraph(blocks, position - 1, claimed, prose_words):
+            continue
         if (
             credit.line - caption.line > max_gap
             or caption.line in claimed
@@ -79,3 +79,29 @@ def caption_above_credit(
             continue
         hits.append((caption, f"a caption: right above the photo credit on line {credit.line + 1}"))
     return hits
+
+
+def _continues_paragraph(blocks: Sequence[Block], position: int, claimed: frozenset[int], prose_words: int) -> bool:
+    """Whether the line at ``position`` runs on from a paragraph: the line right above it (no blank line, no
+    removed line between) is an unremoved paragraph of ``prose_words`` words ending like a sentence.
+
+    A caption is set apart from the text by its picture (a blank line in a text dump, the previous picture's
+    credit or 'hide caption'); a sentence straight under a paragraph is the article going on, and a bare
+    'Name / Outlet' under it is a heading ('Classen Curve / Western Avenue') or the credit of a picture whose
+    caption the extractor dropped ('LG / Reviewed' under a guide's introduction).
+
+    >>> from declutter.document import Document
+    >>> para = "The council approved the new budget early on Wednesday after a debate of more than nine hours."
+    >>> blocks = Document.from_text(f"{para}\\nHere are our picks.\\n\\n{para}\\n\\nA view of the lake.").blocks
+    >>> _continues_paragraph(blocks, 1, frozenset(), 15), _continues_paragraph(blocks, 3, frozenset(), 15)
+    (True, False)
+    """
+    if position < 1:
+        return False
+    above, line = blocks[position - 1], blocks[position].line
+    return (
+        above.line == line - 1
+        and above.line not in claimed
+        and above.words >= prose_words
+        and ends_like_sentence(above.text)
+    )
