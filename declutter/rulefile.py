@@ -133,9 +133,10 @@ always)."""
 CARDS = (False, True, "always", "except-articles")
 """On which pages a selector rule spares a grid of cards (``unless_cards``): never, always, or on pages that do not
 call themselves articles."""
-OPENED = (False, True, "except-articles", "other-pages")
+OPENED = (False, True, "except-articles", "other-pages", "except-products")
 """On which pages a selector rule spares what the reader opens (``unless_opened``: a tab panel, an accordion's
-content): never, always, not on articles, or only on pages that call themselves neither articles nor products."""
+content; for a rule stripped in bulk, the buttons heading the panels they open): never, always, not on articles,
+only on pages that call themselves neither articles nor products, or not on products."""
 TEXTS = ("any", "full-page", "text-input")
 """Which texts a rule runs on: any, or only a page's full text, with chrome the vocabulary found (HTML: always),
 or only text input (never the HTML stage's text, whose page chrome the markup removed)."""

@@ -67,19 +67,22 @@ def _run(xpath: etree.XPath | None, root: HtmlElement) -> list[Any]:
 
 
 def strip_bulk(
-    root: HtmlElement, selectors: Sequence[CompiledSelector]
+    root: HtmlElement, selectors: Sequence[CompiledSelector], *, article: bool = False, product: bool = False
 ) -> tuple[list[ElementDecision], list[CompiledSelector]]:
     """Strip the tags of rules marked ``bulk`` (scripts, styles: elements that never hold text) in one pass
     of lxml's C code, reported with a count per tag; returns those decisions and the other rules.
 
     Elements of these tags that a page left open around its structure are unwrapped first
-    (:func:`_unwrap_misparsed`).
+    (:func:`_unwrap_misparsed`), and so, where the rule spares what the reader opens (``unless_opened``, by what
+    the page calls itself), are the buttons that head the panel they open (:func:`heads_its_panel`).
     """
     decisions: list[ElementDecision] = []
     rest = []
+    page = _Page(article, product, None, frozenset())
     for compiled in selectors:
         if compiled.rule.params.get("bulk") and compiled.tags:
-            counts = Counter(_unwrap_misparsed(root, compiled.tags))
+            headings = _on_page(compiled.rule.params.get("unless_opened", False), page)
+            counts = Counter(_unwrap_misparsed(root, compiled.tags, PANEL_HEADING_WORDS if headings else 0))
             if counts:
                 etree.strip_elements(root, *compiled.tags, with_tail=False)
                 summary = ", ".join(f"{tag} x{count}" for tag, count in counts.most_common())
@@ -120,7 +123,7 @@ def remove_chrome(
     elements the page's controls open (:func:`controlled_ids`, read before its buttons are stripped), for the rules
     that spare what the reader opens (``unless_opened``, on pages calling themselves ``product`` or not).
     """
-    decisions, walked = strip_bulk(root, selectors)
+    decisions, walked = strip_bulk(root, selectors, article=article, product=product)
     if not walked:
         return decisions
     sizes = paragraph_sizes(root)  # counted before removals
@@ -220,10 +223,11 @@ def _boxed(found: list[_Found], root: HtmlElement, holders: Holders) -> list[_Fo
 _STRUCTURE = ("div", "p", "main", "article", "section", "table", "ul", "ol", "h1", "h2", "h3")
 
 
-def _unwrap_misparsed(root: HtmlElement, tags: frozenset[str]) -> list[str]:
-    """Unwrap elements of ``tags`` (buttons, labels: elements that never hold text) that hold a page's structure;
-    returns the tag of each element of ``tags`` left, in document order (what :func:`strip_bulk` reports), read by
-    the same walk: a second walk would build a proxy for each of them again.
+def _unwrap_misparsed(root: HtmlElement, tags: frozenset[str], heading_words: int = 0) -> list[str]:
+    """Unwrap elements of ``tags`` (buttons, labels: elements that never hold text) that hold a page's structure,
+    and, when ``heading_words`` is set, the buttons that head their panel (:func:`heads_its_panel`); returns the tag
+    of each element of ``tags`` left, in document order (what :func:`strip_bulk` reports), read by the same walk: a
+    second walk would build a proxy for each of them again.
 
     HTML cannot nest a <div> in a <button>; when a page leaves a button open, libxml2 puts the rest of
     the page inside it, and stripping the button would strip the page. Its children are kept instead.
@@ -233,17 +237,73 @@ def _unwrap_misparsed(root: HtmlElement, tags: frozenset[str]) -> list[str]:
     >>> _unwrap_misparsed(root, frozenset({"button"})), root.findtext(".//p")
     (['button'], 'The council met on Monday.')
     """
-    misparsed = []
+    unwrapped = []
     left = []
     for element in root.iter(*tags):
         tag = element.tag
-        if tag not in ("script", "style") and any(child.tag in _STRUCTURE for child in element):
-            misparsed.append(element)
+        if (tag not in ("script", "style") and any(child.tag in _STRUCTURE for child in element)) or (
+            heading_words and tag == "button" and heads_its_panel(element, heading_words)
+        ):
+            unwrapped.append(element)
         else:
             left.append(tag)
-    for element in misparsed:
+    for element in unwrapped:
         element.drop_tag()
     return left
+
+
+PANEL_HEADING_WORDS = 3
+"""A button heads its panel when it says this many words or more: an FAQ's question, a feature's title ('Live classes
+and flexible learning'), not a toggle's 'Menu' or 'More'."""
+
+_PANEL_REACH = 3
+"""How many levels above an accordion's button its panel may follow: the button itself, its heading, the header box."""
+
+
+def heads_its_panel(button: HtmlElement, min_words: int) -> bool:
+    """Whether a button is the heading of the panel it opens: it names the panel (``aria-controls``, Bootstrap's
+    ``data-bs-target``), the panel follows right after it or after the heading or box holding it (an accordion's
+    question over its answer, WAI-ARIA's accordion pattern), it says ``min_words`` words or more, and the panel does
+    not open with the same words (a panel printing its own title). Stripped with the other buttons, an FAQ would keep
+    its answers and lose its questions. A carousel's 'Go to slide 3' names a track that is not beside it, and a tab
+    list's tabs stand together above their panels.
+
+    >>> from declutter.html.parsing import parse
+    >>> root = parse("<div><h3><button aria-controls='a1'>Is the plan free for students?</button></h3>"
+    ...              "<div id='a1'><p>Yes, for two years.</p></div></div>")
+    >>> heads_its_panel(root.find(".//button"), 3)
+    True
+    >>> root = parse("<dl><dt><button aria-controls='p1'>Data strategy and governance</button></dt>"
+    ...              "<dd id='p1'><h3>Data strategy and governance</h3><p>We map your data.</p></dd></dl>")
+    >>> heads_its_panel(root.find(".//button"), 3)
+    False
+    >>> root = parse("<div id='track'><p>Slide one</p></div>"
+    ...              "<div><button aria-controls='track'>Go to slide 3</button></div>")
+    >>> heads_its_panel(root.find(".//button"), 3)
+    False
+    """
+    target = (button.get("aria-controls") or button.get("data-bs-target") or "").split(" ")[0].lstrip("#")
+    words = button.text_content().split()
+    if not target or len(words) < min_words:
+        return False
+    node: HtmlElement | None = button
+    for _ in range(_PANEL_REACH):
+        if node is None:
+            return False
+        panel = _next_with_text(node)
+        if panel is not None:
+            opening = " ".join(panel.text_content().split())
+            return bool(panel.get("id") == target) and not opening.startswith(" ".join(words))
+        node = node.getparent()
+    return False
+
+
+def _next_with_text(element: HtmlElement) -> HtmlElement | None:
+    """The first element after ``element`` among its siblings that holds text (an icon beside a button holds none)."""
+    for sibling in element.itersiblings():
+        if isinstance(sibling.tag, str) and sibling.text_content().strip():
+            return sibling
+    return None
 
 
 @dataclass(frozen=True)
@@ -257,9 +317,12 @@ class _Page:
 
 
 def _on_page(setting: object, page: _Page) -> bool:
-    """:func:`applies`, or ``"other-pages"``: only on pages that call themselves neither articles nor products."""
+    """:func:`applies`, or ``"other-pages"``: only on pages that call themselves neither articles nor products, or
+    ``"except-products"``: not on pages that call themselves products."""
     if setting == "other-pages":
         return not page.article and not page.product
+    if setting == "except-products":
+        return not page.product
     return applies(setting, page.article)
 
 

@@ -193,7 +193,12 @@ def _extract_page(
     selectors = _selectors(rules).for_page(site, article=head.article, product=head.product, spared=spared)
     reveal_noscript(root)
     opened = opened_by_controls(root, selectors, article=head.article, product=head.product)  # before buttons go
-    removed, page_rules = strip_bulk(root, [s for s in selectors if s.rule.params.get("scope") == "page"])
+    removed, page_rules = strip_bulk(
+        root,
+        [s for s in selectors if s.rule.params.get("scope") == "page"],
+        article=head.article,
+        product=head.product,
+    )
     words = len(all_text(root).split())  # what the page shows: scripts and styles are gone, nothing else yet
     removed += remove_chrome(root, page_rules, article=head.article, product=head.product, site=site, opened=opened)
     notes: list[str] = []

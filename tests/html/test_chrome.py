@@ -1,5 +1,6 @@
 """html.chrome: the walk removes what selector rules match (class values matched fast, code never walked into,
-buttons left open unwrapped, text-rich <noscript>s read, boxes grown, what the reader opens kept)."""
+buttons left open unwrapped, an accordion's buttons kept as its panels' headings, text-rich <noscript>s read, boxes
+grown, what the reader opens kept)."""
 
 from __future__ import annotations
 
@@ -34,6 +35,46 @@ def test_the_bulk_count_leaves_out_a_button_unwrapped_around_the_page() -> None:
         RuleSet.bundled().active(),
     )
     assert [decision.text for decision in page.removed if "button" in decision.text] == ["button x2"]
+
+
+_FAQ = (
+    "<section class='faq'><h3><button aria-controls='a1' aria-expanded='false'>Is the plan free for students?"
+    "</button></h3><div id='a1' style='display: none'><p>Yes: students pay nothing for the first two years of the "
+    "plan, and half the price after that.</p></div>"
+    "<div><button aria-controls='a2'>Can I cancel at any time?</button><span class='icon'></span></div>"
+    "<div id='a2' style='display: none'><p>You can cancel from your account page, and the plan stops at the end of "
+    "the month you paid for.</p></div></section>"
+)
+_ABOUT = "<p>" + "The plan covers every lesson in the catalogue, with a teacher to ask when a lesson is unclear. " * 4
+
+
+def test_an_accordion_s_button_heads_the_panel_it_opens() -> None:
+    for head in ("", "<head><meta property='og:type' content='article'></head>"):
+        page = extract_page(
+            f"<html>{head}<body><main>{_ABOUT}</p>{_FAQ}</main></body></html>", RuleSet.bundled().active()
+        )
+        assert "Is the plan free for students?" in page.blocks
+        assert "Can I cancel at any time?" in page.blocks
+
+
+def test_an_accordion_s_buttons_are_stripped_on_a_product_page() -> None:
+    page = extract_page(
+        f"<html><head><meta property='og:type' content='product'></head><body><main>{_ABOUT}</p>{_FAQ}</main>"
+        "</body></html>",
+        RuleSet.bundled().active(),
+    )
+    assert "Is the plan free for students?" not in page.blocks
+
+
+def test_a_short_toggle_or_a_carousel_s_dots_are_no_panel_s_heading() -> None:
+    page = extract_page(
+        f"<html><body><main>{_ABOUT}</p><h3><button aria-controls='m1'>More</button></h3><div id='m1'><p>Extra "
+        "lessons on weekends.</p></div><div id='track'><p>Slide one of the tour.</p></div><div><button "
+        "aria-controls='track'>Go to slide 3</button></div></main></body></html>",
+        RuleSet.bundled().active(),
+    )
+    assert "More" not in page.blocks
+    assert not any("Go to slide" in block for block in page.blocks)
 
 
 def test_a_text_rich_noscript_is_read() -> None:
