@@ -179,6 +179,21 @@ def test_a_panel_the_reader_opens_is_text_except_on_a_product_page() -> None:
     assert not any("ship to every country" in block for block in product.blocks)
 
 
+def test_a_hidden_tab_panel_a_control_opens_stays_on_an_article() -> None:
+    head = "<head><meta property='og:type' content='article'></head>"
+    intro = "<p>" + "Install the command line tool with the package manager your project already uses. " * 5 + "</p>"
+    tabs = (
+        "<div role='tablist'><button aria-controls='t1'>npm</button><button aria-controls='t2'>pnpm</button></div>"
+        "<div id='t1'><p>npm create tauri-app@latest</p></div><div id='t2' hidden><p>pnpm create tauri-app</p></div>"
+        "<div hidden><p>Loading the sign-in dialog</p></div>"
+    )
+    page = extract_page(
+        f"<html>{head}<body><article><h1>Start</h1>{intro}{tabs}</article></body></html>", RuleSet.bundled().active()
+    )
+    assert "pnpm create tauri-app" in page.blocks
+    assert not any("sign-in" in block for block in page.blocks), "hidden and opened by nothing: it goes"
+
+
 def test_an_article_s_sign_up_form_goes_with_its_box() -> None:
     """A form inside an article's text takes its box (pitch, title, fine print) along; not a short story that
     shares one block with it."""
