@@ -58,6 +58,8 @@ def headline_list(
     min_repeats: int = 3,
     max_period: int = 6,
     min_bulleted: int = 0,
+    min_prices: int = 0,
+    before_prose: bool = False,
 ) -> list[Hit]:
     """A list header ("Just Posted", "Most Read") followed by a run of headline-like lines.
 
@@ -76,6 +78,13 @@ def headline_list(
     item is a bulleted line of three words or more and none ends like a sentence (an article's bulleted key
     points are sentences; its headings are no list header). A run of 'Label: value' rows with distinct labels
     and short values is a spec sheet ('Recommended:' over 'OS: Windows 10', 'Memory: 8 GB RAM'), not headlines.
+    With ``min_prices`` (0: off) the run must hold that many lines with a price: a shop's carousel of other
+    products ('Related products' over names and prices), told from a docs page's or a service's own links
+    under the same header, which name no price. Such a run holds no copy of the page title on the text's first
+    line: a card named as the page is the product itself (its name and price in the page's head, under a
+    widget's header a menu printed above them). With ``before_prose`` the run must end at a sentence of eight
+    words or more that no rule removed: the page's own text resuming under the carousel. A carousel at the
+    page's end is a tail cut-off's (REL003), whose guards count the words left above its marker.
     """
     hits: list[Hit] = []
     prose_before = prose_words_before(blocks, claimed)
@@ -104,7 +113,12 @@ def headline_list(
             run.append(block)
         terminal = sum(ends_like_sentence(b.text) and not _NUMBERED.match(b.text) for b in run)
         # A spec sheet under 'Recommended:' is the product's; its first 8 rows, as a second column repeats the labels.
-        if spec_rows([b.text for b in run[:8]]):
+        resumed = len(run) < len(window) and _resumes(window[len(run)], claimed)
+        if (
+            spec_rows([b.text for b in run[:8]])
+            or (min_prices and not _other_products(blocks, run, min_prices))
+            or (before_prose and not resumed)
+        ):
             position += 1
             continue
         if (len(run) >= min_items and terminal <= max_terminal_ratio * len(run)) or _bulleted_box(
@@ -116,6 +130,21 @@ def headline_list(
         else:
             position += 1
     return hits
+
+
+def _resumes(block: Block, claimed: frozenset[int]) -> bool:
+    """Whether the line that ended a run is the page's own text going on: a sentence of eight words or more that
+    no rule removed."""
+    return block.line not in claimed and is_prose(block.text, min_words=8, words=block.words)
+
+
+def _other_products(blocks: Sequence[Block], run: Sequence[Block], min_prices: int) -> bool:
+    """Whether ``run`` reads as cards of other products: ``min_prices`` lines with a price, and no line that
+    repeats the page title on the text's first line (:func:`is_title_echo`: the product's own name)."""
+    if sum(PRICE.search(b.text) is not None for b in run) < min_prices:
+        return False
+    title = blocks[0].text if blocks and blocks[0].line == 0 else ""
+    return not title or not any(is_title_echo(title, b.text, 3) for b in run)
 
 
 def _bulleted_box(run: Sequence[Block], min_bulleted: int, terminal: int) -> bool:

@@ -45,6 +45,41 @@ def test_headline_list_stops_where_the_article_resumes() -> None:
     assert resumed.strip() in result.text
 
 
+_CARDS = "Gooseneck electric kettle\n$89.00\nPour-over stand\n$39.00\nPaper filters\n$9.00\n"
+_DESCRIPTION = (
+    "The kettle heats a litre of water in under four minutes and holds it at the temperature you set for an hour.\n"
+)
+
+
+def _shop_carousel(text: str) -> int:
+    doc = Document.from_text(text)
+    rule = next(r for r in RuleSet.bundled().rules if r.id == "REL008")
+    return len(headline_list(doc.blocks, rule, frozenset(), frozenset(), **rule.params))
+
+
+def test_headline_list_takes_a_shop_carousel_above_the_product_text() -> None:
+    # No prose above the header: a product page prints its carousel between its price and its description.
+    assert _shop_carousel(f"Pour-over kettle\nFrequently bought together\n{_CARDS}{_DESCRIPTION}") == 7
+
+
+def test_headline_list_wants_prices_in_a_shop_carousel() -> None:
+    links = "Inventory sync\nOrder routing\nReturns portal\nShipping labels\n"
+    assert _shop_carousel(f"Related products\n{links}{_DESCRIPTION}") == 0, "a service's own links name no price"
+
+
+def test_headline_list_leaves_a_shop_carousel_at_the_end_to_the_tail_cut() -> None:
+    assert _shop_carousel(f"{_DESCRIPTION}Related products\n{_CARDS}") == 0
+    assert _shop_carousel(f"{_DESCRIPTION}Related products\n{_CARDS}Sign up for our newsletter\n") == 0
+
+
+def test_headline_list_keeps_a_carousel_that_names_the_product_itself() -> None:
+    # A card that repeats the page title on the first line is the product: its name and price, under a widget's
+    # header that a menu printed above them.
+    title = "Gooseneck electric kettle - Kettle Co."
+    assert _shop_carousel(f"{title}\nYou may also like\n{_CARDS}{_DESCRIPTION}") == 0
+    assert _shop_carousel(f"Kettle Co.\nYou may also like\n{_CARDS}{_DESCRIPTION}") == 7
+
+
 def test_headline_list_takes_a_short_bulleted_box_between_paragraphs() -> None:
     # Two bulleted headlines under a related header between paragraphs go; the same two lines without bullets,
     # or bulleted sentences (the article's own key points), are too few or too prose-like to be a list.
