@@ -112,8 +112,8 @@ def headline_list(
                 break  # a sentence of eight words or more is the article resuming, not a teaser
             run.append(block)
         terminal = sum(ends_like_sentence(b.text) and not _NUMBERED.match(b.text) for b in run)
-        # A spec sheet under 'Recommended:' is the product's; its first 8 rows, as a second column repeats the labels.
         resumed = len(run) < len(window) and _resumes(window[len(run)], claimed)
+        # A spec sheet under 'Recommended:' is the product's; its first 8 rows, as a second column repeats the labels.
         if (
             spec_rows([b.text for b in run[:8]])
             or (min_prices and not _other_products(blocks, run, min_prices))
@@ -121,6 +121,8 @@ def headline_list(
         ):
             position += 1
             continue
+        if before_prose and _heading_last(run, claimed):
+            run = run[:-1]  # the heading of the text that resumes ('WELCOME TO 2.0' over the product's story)
         if (len(run) >= min_items and terminal <= max_terminal_ratio * len(run)) or _bulleted_box(
             run, min_bulleted, terminal
         ):
@@ -136,6 +138,16 @@ def _resumes(block: Block, claimed: frozenset[int]) -> bool:
     """Whether the line that ended a run is the page's own text going on: a sentence of eight words or more that
     no rule removed."""
     return block.line not in claimed and is_prose(block.text, min_words=8, words=block.words)
+
+
+def _heading_last(run: Sequence[Block], claimed: frozenset[int]) -> bool:
+    """Whether the run's last line heads the text under it rather than ending the last card: it names no price and
+    is printed once in the run (a card's fields recur from card to card; a heading does not)."""
+    last = run[-1] if run else None
+    if last is None or last.line in claimed or PRICE.search(last.text):
+        return False
+    key = last.text.casefold()
+    return sum(b.text.casefold() == key for b in run) == 1
 
 
 def _other_products(blocks: Sequence[Block], run: Sequence[Block], min_prices: int) -> bool:

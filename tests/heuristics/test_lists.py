@@ -62,6 +62,13 @@ def test_headline_list_takes_a_shop_carousel_above_the_product_text() -> None:
     assert _shop_carousel(f"Pour-over kettle\nFrequently bought together\n{_CARDS}{_DESCRIPTION}") == 7
 
 
+def test_headline_list_leaves_the_heading_of_the_text_under_a_shop_carousel() -> None:
+    text = f"Pour-over kettle\nFrequently bought together\n{_CARDS}Made to last\n{_DESCRIPTION}"
+    assert _shop_carousel(text) == 7, "the heading over the description is printed once and names no price"
+    twice = f"Pour-over kettle\nFrequently bought together\nIn stock\n{_CARDS}In stock\n{_DESCRIPTION}"
+    assert _shop_carousel(twice) == 9, "a field every card prints ends the last card"
+
+
 def test_headline_list_wants_prices_in_a_shop_carousel() -> None:
     links = "Inventory sync\nOrder routing\nReturns portal\nShipping labels\n"
     assert _shop_carousel(f"Related products\n{links}{_DESCRIPTION}") == 0, "a service's own links name no price"
