@@ -5,7 +5,7 @@ from __future__ import annotations
 from lxml import etree
 
 from declutter.html.parsing import parse
-from declutter.html.tree import all_text
+from declutter.html.tree import all_text, squeeze
 
 _STRING = etree.XPath("string()", smart_strings=False)
 
@@ -26,3 +26,12 @@ def test_all_text_reads_an_element_changed_after_the_parse() -> None:
     gone = page.get_element_by_id("gone")
     gone.getparent().remove(gone)  # its tail goes with it, as lxml removes
     assert all_text(page.get_element_by_id("a")) == "kept"
+
+
+def test_squeeze_returns_a_squeezed_text_as_it_is_and_squeezes_the_rest() -> None:
+    spaces = [chr(code) for code in range(0x110000) if chr(code).isspace()]
+    assert [space for space in spaces if space.isprintable()] == [" "]  # what the shortcut relies on
+    texts = ["Read the report", " Read", "Read ", "Read  the", "", " ", "10\xa0km", "a\u2028b", "caf\u00e9 au lait"]
+    texts += [f"one{space}two" for space in spaces]
+    for text in texts:
+        assert squeeze(text) == " ".join(text.split())
