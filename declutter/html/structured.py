@@ -24,7 +24,11 @@ DESCRIPTION_WORDS = 15
 """A product description this long, mostly missing from the text, is added to it."""
 
 _TAG = re.compile(r"<[^>]+>")
-_BREAKS = re.compile(r"\s*(?:<br\s*/?>|</p>|</li>|</h\d>|\n)\s*", re.IGNORECASE)
+_BREAKS = re.compile(r"<br\s*/?>|</p>|</li>|</h\d>|\n", re.IGNORECASE)
+"""Where a JSON-LD text breaks into paragraphs. The white space around a break is left to each piece's squeeze:
+written into the pattern (``\\s*`` before the break), it let no scan for ``<`` or a line break skip ahead, and the
+pattern was tried at every character of an article body: :func:`paragraphs` of the 96 JSON-LD bodies and descriptions
+of the WCXB dev and ScrapingHub pages took 12.0 ms, 5.7 ms without (same paragraphs)."""
 _WORD = re.compile(r"\w+")
 
 

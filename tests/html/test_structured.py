@@ -48,3 +48,8 @@ def test_a_review_body_too_short_to_stand_in_leaves_the_product_description_to_b
     assert [shape.text for shape in completed_shapes] == [shapes[0].text, description]
     assert notes == ("the page's JSON-LD product description, mostly missing from its markup, is added",)
     assert completed([], shapes) == (shapes, ()), "a page without JSON-LD keeps its shapes, with no note"
+
+
+def test_paragraphs_split_at_breaks_whatever_white_space_surrounds_them() -> None:
+    text = " First &amp; one.\r\n\n  <BR />Second\t</P>\n<li>Third <b>bold</b></LI> \u2028<br\n>Fourth</h2>  "
+    assert paragraphs(text) == ["First & one.", "Second", "Third bold", "Fourth"]
