@@ -9,10 +9,10 @@ from declutter.html.blocks import blocks_of
 from declutter.html.regions import (
     CONTROLS,
     LANDMARK_ROLES,
-    NEGATIVE_HINT,
     NOT_CARDS,
     find_content,
     is_apart,
+    named_negative,
     repeated_templates,
 )
 from declutter.html.tree import (
@@ -148,7 +148,7 @@ def _opens(block: HtmlElement) -> bool:
     site's own words about the page: an author's bio, a notice) and not a row of cards (:func:`_cards`)."""
     if block.tag == "h1" or is_apart(block) or next(block.iter("h1"), None) is not None:
         return False
-    if NEGATIVE_HINT.search(f"{block.get('class') or ''} {block.get('id') or ''}"):
+    if named_negative(block):
         return False
     if block.get("data-nosnippet") is not None or next(block.iterfind(".//*[@data-nosnippet]"), None) is not None:
         return False
@@ -288,7 +288,7 @@ def _grid_of_posts(block: HtmlElement) -> bool:
         return False
     if next(block.iter(*CONTROLS), None) is not None:
         return False
-    if NEGATIVE_HINT.search(f"{block.get('class') or ''} {block.get('id') or ''}"):
+    if named_negative(block):
         return False
     for tag, value in repeated_templates(block, text_chars, text_chars(block), min_count=POSTS_CARDS, min_size=1):
         cards = [element for element in block.iter(tag) if element.get("class") == value]

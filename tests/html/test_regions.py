@@ -6,10 +6,10 @@ import gc
 import weakref
 
 from hypothesis import given, settings
-from lxml.html import HtmlElement
+from lxml.html import HtmlElement, fragment_fromstring
 
 from declutter.html.parsing import parse
-from declutter.html.regions import _CONTENT_CLASS, names_body, survey
+from declutter.html.regions import _CONTENT_CLASS, NEGATIVE_HINT, named_negative, names_body, survey
 
 from . import CLASS_NAMES, story
 
@@ -307,3 +307,12 @@ def test_a_widget_s_json_state_is_not_the_page_s_text() -> None:
     cards = "".join(f"<div class=card><a href=/p/{n}>{name}, model {n}</a></div>" for n in range(6))
     page = parse(f"<body><div><div class=state hidden>{state}</div><div id=grid>{cards}</div></div></body>")
     assert find_content(page).get("id") == "grid"
+
+
+def test_named_negative_answers_as_the_negative_hint_regex_does() -> None:
+    values = [("SideBar-Left", ""), ("post", "NAVIGATION"), ("entry-content", "main"), ("", ""), ("ſhare", "")]
+    values += [("\u212aomment-list", ""), ("menü", "x"), ("sоcial", "")]  # long s, Kelvin sign, a Cyrillic o
+    for class_name, id_value in values:
+        element = fragment_fromstring(f"<div class='{class_name}' id='{id_value}'></div>")
+        expected = NEGATIVE_HINT.search(f"{class_name} {id_value}") is not None
+        assert named_negative(element) == expected, class_name
