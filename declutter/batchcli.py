@@ -343,6 +343,35 @@ def check_output_dir(output: Path, paths: list[str]) -> None:
             )
 
 
+def check_report_path(report: Path, paths: list[str], output: Path | None) -> None:
+    """``--errors`` names a file of its own: never an input, the output, or a file inside an input directory.
+
+    The report is written while the inputs are read, so on an input it would replace the document
+    being cleaned; on the ``--jsonl`` output, the output's rename would drop the report; inside an
+    input directory, a re-run would read it as a document.
+    """
+    hint = "'--errors'"
+    if report.is_dir():
+        raise typer.BadParameter(f"{report} is a directory; --errors names the JSONL file to write", param_hint=hint)
+    resolved = report.resolve()
+    if output is not None and resolved == output.resolve():
+        raise typer.BadParameter(f"{report} is also the -o output; name another file for the report", param_hint=hint)
+    for source in paths:
+        if source == "-":
+            continue
+        path = Path(source).resolve()
+        if resolved == path:
+            raise typer.BadParameter(
+                f"{report} is an input: the report would overwrite it; name another file", param_hint=hint
+            )
+        if path.is_dir() and resolved.is_relative_to(path):
+            raise typer.BadParameter(
+                f"{report} is inside the input directory {source}: a re-run would read it as input; "
+                "write the report outside it",
+                param_hint=hint,
+            )
+
+
 def plan_targets(inputs: list[tuple[str, Path | None]], output: Path, fmt: str) -> dict[str, Path | DeclutterError]:
     """Each input's output file under ``output``, in the format's extension; no two inputs share one.
 

@@ -213,7 +213,7 @@ def clean(
     report rows instead of stopping the run.
     """
     from declutter.batch import default_jobs
-    from declutter.batchcli import Batch, run_files, run_jsonl
+    from declutter.batchcli import Batch, check_report_path, run_files, run_jsonl
 
     _choice("--format", fmt, FORMATS)
     _choice("--input-format", input_format, INPUT_FORMATS)
@@ -223,6 +223,21 @@ def clean(
         raise typer.BadParameter(f"{jobs} is below 0 (0 means one worker per core)", param_hint="'-j'")
     if backup and not in_place:
         raise typer.BadParameter("--backup goes with --in-place")
+    if in_place and output is not None:
+        raise typer.BadParameter("--in-place rewrites the inputs and -o writes the cleaned files elsewhere; pass one")
+    if in_place and jsonl:
+        raise typer.BadParameter("--in-place rewrites files and directories; with --jsonl, name the output with -o")
+    if not jsonl:
+        jsonl_options = {
+            "--field": field_name != "text",
+            "--url-field": url_field != "url",
+            "--language-field": language_field is not None,
+            "--removals": removals,
+        }
+        for name in (name for name, given in jsonl_options.items() if given):
+            raise typer.BadParameter(f"{name} goes with --jsonl (the documents are the rows of JSONL streams)")
+    if errors is not None:
+        check_report_path(errors, paths, output)
     selection = _selection(rules, no_bundled, keep, only, ignore)
     _build(selection)  # load the rules once here, so a bad rule file fails before any work starts
     batch = Batch(

@@ -318,3 +318,44 @@ def test_a_signal_whose_interrupt_python_dropped_still_unwinds_the_batch() -> No
     finally:
         batchcli._SIGNALLED.clear()
     batchcli.unwind_if_interrupted()  # nothing pending: no exception
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--jsonl", "in.jsonl", "-o", "out.jsonl", "--errors", "in.jsonl"], "is an input"),
+        (["--jsonl", "in.jsonl", "-o", "out.jsonl", "--errors", "out.jsonl"], "also the -o output"),
+        (["dir", "-o", "out", "--errors", "dir/a.txt"], "inside the input directory"),
+        (["dir", "-o", "out", "--errors", "dir"], "is a directory"),
+    ],
+)
+def test_error_report_never_overwrites_an_input_or_the_output(tmp_path: Path, args: list[str], message: str) -> None:
+    """The report is written while inputs are read: on an input it would replace the document being cleaned."""
+    row = json.dumps({"text": TEXT}) + "\n"
+    (tmp_path / "in.jsonl").write_text(row, encoding="utf-8")
+    (tmp_path / "dir").mkdir()
+    (tmp_path / "dir" / "a.txt").write_text(TEXT, encoding="utf-8")
+    result = run("clean", *args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert (tmp_path / "in.jsonl").read_text(encoding="utf-8") == row
+    assert (tmp_path / "dir" / "a.txt").read_text(encoding="utf-8") == TEXT
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["a.txt", "--in-place", "-o", "out"], "--in-place rewrites the inputs"),
+        (["--jsonl", "in.jsonl", "--in-place"], "--in-place rewrites files"),
+        (["a.txt", "--field", "body"], "--field goes with --jsonl"),
+        (["a.txt", "--removals"], "--removals goes with --jsonl"),
+    ],
+)
+def test_options_that_would_be_ignored_are_usage_errors(tmp_path: Path, args: list[str], message: str) -> None:
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "in.jsonl").write_text(json.dumps({"text": TEXT}) + "\n", encoding="utf-8")
+    result = run("clean", *args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == TEXT
+    assert not (tmp_path / "out").exists()
