@@ -25,7 +25,7 @@ import typer
 
 from declutter.batch import Job, Outcome, Selection, clean_many, mirror_target, up_to_date
 from declutter.errors import DeclutterError
-from declutter.inputs import MAX_BYTES, mib, read_source
+from declutter.inputs import MAX_BYTES, mib, read_source, replaced_bytes
 from declutter.language import normalize_language
 from declutter.outputs import Format
 
@@ -451,7 +451,8 @@ def run_files(batch: Batch, paths: list[str], output: Path | None, in_place: boo
             except DeclutterError as error:
                 yield Job(source, "", error=str(error))
                 continue
-            if encoding not in ("utf-8", "utf-8-sig", "ascii") and kind == "text" and not batch.quiet:
+            guessed = kind == "text" and encoding not in ("utf-8", "utf-8-sig", "ascii")
+            if (guessed or replaced_bytes(encoding)) and not batch.quiet:
                 typer.echo(f"{source}: note: decoded as {encoding}", err=True)
             targets[source] = (target, encoding)
             yield Job(

@@ -63,6 +63,9 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
                     f"(byte {exc.start + len(bom)})",
                     path=name,
                 ) from None
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return utf16
     if looks_binary(data):
         raise InputError(
             "looks like a binary file (NUL or control bytes); skipped", path=name, hint="declutter cleans text and HTML"
@@ -71,6 +74,9 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged
     try:
         western = data.decode("cp1252")
     except UnicodeDecodeError:
@@ -97,6 +103,52 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     tied = [m for m in guesses if m.chaos <= best.chaos + 0.01 and m.coherence >= best.coherence - 0.01]
     chosen = next((m for m in tied if m.encoding == "cp1252"), best)
     return str(chosen), chosen.encoding
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text saved without a byte-order mark (a Windows export): NUL bytes at odd positions only
+    (little-endian) or even positions only (big-endian), from every ASCII character, and a reading that is text.
+
+    Binary files have NULs too, but their reading as UTF-16 is not text (:func:`reads_as_text`).
+    """
+    head = data[:8192]
+    if len(data) % 2 or len(head) < MIN_GUESS_BYTES:
+        return None
+    half = len(head) // 2
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if odd >= 0.1 * half and even <= 0.01 * half:
+        encoding = "utf-16-le"
+    elif even >= 0.1 * half and odd <= 0.01 * half:
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return (text, encoding) if "\0" not in text and reads_as_text(text) else None
+
+
+def _damaged_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 text with a few invalid bytes (a character cut in two, an encoded surrogate, a stray Latin-1 byte),
+    read with U+FFFD in their place; the encoding says how many were replaced.
+
+    It is UTF-8 when its valid characters beyond ASCII are at least as many as its invalid bytes: text
+    in an 8-bit code page forms a valid UTF-8 sequence only by chance (a capital accented letter
+    followed by a sign). Read in a code page instead, every accented letter of the text would
+    turn into two characters of mojibake ('BĂĽrgermeister').
+    """
+    valid = data.decode("utf-8", "ignore")
+    invalid = len(data) - len(valid.encode("utf-8"))
+    beyond_ascii = len(valid) - len(valid.encode("ascii", "ignore"))
+    if not 0 < invalid <= beyond_ascii:
+        return None
+    return data.decode("utf-8", "replace"), f"utf-8 ({invalid} invalid byte{'s' if invalid > 1 else ''} replaced)"
+
+
+def replaced_bytes(encoding: str) -> bool:
+    """Whether a decoding replaced invalid bytes (:func:`_damaged_utf8`), which the caller should be told of."""
+    return encoding.startswith("utf-8 (")
 
 
 def _script(char: str) -> str:

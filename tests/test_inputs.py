@@ -83,3 +83,27 @@ def test_random_bytes_without_nul_are_refused() -> None:
         data = bytes(generator.randrange(1, 256) for _ in range(size))
         with pytest.raises(InputError, match=r"binary|encoding"):
             decode(data, "x.bin")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_read_by_its_nul_bytes(encoding: str) -> None:
+    text = "Der Bürgermeister sagte am Dienstag, dass die Straße gesperrt wird.\n"
+    assert decode(text.encode(encoding), "x.txt") == (text, encoding)
+
+
+def test_utf8_with_a_few_invalid_bytes_is_not_read_as_a_code_page() -> None:
+    """One bad byte (a Latin-1 'é', an encoded surrogate) in UTF-8 text: replaced, not the whole text in mojibake."""
+    text = "Der Bürgermeister sagte, dass die Straße gesperrt wird. Größere Umleitungen sind geplant.\n"
+    decoded, encoding = decode(text.encode() + b"Caf\xe9 \xed\xa0\x80\n", "x.txt")
+    assert decoded == text + "Caf\ufffd \ufffd\ufffd\ufffd\n"
+    assert encoding == "utf-8 (4 invalid bytes replaced)"
+    page = "<html><head><meta charset='utf-8'></head><body><p>It’s a “quoted” story. Café</p></body></html>"
+    decoded, encoding = decode_html(page.encode().replace("é".encode(), b"\xe9"), "x.html")
+    assert "It’s a “quoted” story. Caf\ufffd" in decoded
+    assert encoding == "utf-8 (1 invalid byte replaced)"
+
+
+def test_binary_with_nul_bytes_at_odd_positions_is_still_refused() -> None:
+    data = bytes(value for n in range(400) for value in (n * 37 % 251 + 1, 0))
+    with pytest.raises(InputError, match="binary"):
+        decode(data, "x.bin")
