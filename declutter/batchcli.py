@@ -172,14 +172,25 @@ def _interrupts_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
+def temp_beside(target: Path) -> tuple[int, str]:
+    """A new temporary file in ``target``'s folder (created if missing), for a rename onto ``target``.
+
+    A failure names ``target``, the file the user asked for, not the temporary name beside it.
+    """
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        return tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as error:
+        raise OSError(error.errno, error.strerror, str(target)) from None
+
+
 def write_atomic(target: Path, content: str) -> None:
     """Write through a temporary file in the same directory and rename it: never half a file."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    mode = _file_mode(target)
     tmp: str | None = None
     try:
         with _interrupts_held():  # its name stored before a Ctrl-C can unwind past it
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+            fd, tmp = temp_beside(target)
+        mode = _file_mode(target)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(content)
         Path(tmp).chmod(mode)
@@ -304,13 +315,29 @@ def _walk(paths: list[str]) -> Iterator[tuple[str, Path | None]]:
         path = Path(source)
         if source != "-" and path.is_dir():
             streams = 0
+            unreadable: list[str] = []
             for file in sorted(path.rglob("*")):
-                if not file.is_file() or file.name.startswith("."):
+                if file.name.startswith("."):
+                    continue
+                if not file.is_file():
+                    if file.suffix.lower() in TEXT_SUFFIXES and not file.is_dir():
+                        unreadable.append(str(file))
                     continue
                 if is_jsonl(file.name):
                     streams += 1
                 elif file.suffix.lower() in TEXT_SUFFIXES:
                     yield str(file), path
+            if unreadable:
+                count = len(unreadable)
+                what = "1 entry that is not a regular file"
+                if count > 1:
+                    what = f"{count} entries that are not regular files"
+                more = ", …" if count > 5 else ""
+                typer.echo(
+                    f"{source}: note: skipped {what} (broken symlinks, pipes, devices): "
+                    f"{', '.join(unreadable[:5])}{more}",
+                    err=True,
+                )
             if streams:
                 typer.echo(
                     f"{source}: note: skipped {streams} JSONL file{'s' if streams > 1 else ''} "
@@ -612,9 +639,8 @@ def run_jsonl(
                 sys.stdout.flush()
                 sink: IO[bytes] = sys.stdout.buffer
             else:
-                output.parent.mkdir(parents=True, exist_ok=True)
                 with _interrupts_held():  # its name stored before a Ctrl-C can unwind past it
-                    fd, name = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
+                    fd, name = temp_beside(output)
                     tmp = Path(name)
                 tmp.chmod(_file_mode(output))
                 raw = stack.enter_context(os.fdopen(fd, "wb"))

@@ -576,15 +576,24 @@ def report(
             ]
         else:
             files.append(path)
+    if any(name != "-" and Path(name).resolve() == output.resolve() for name in files):
+        raise typer.BadParameter(f"{output} is an input: the report would overwrite it", param_hint="'-o'")
     entries = []
+    unread = 0
     for name in files:
-        text, _, kind = read_source(name, max_bytes=max_bytes, input_format=input_format)
+        try:  # as in a clean batch, a document that cannot be read is named and left out
+            text, _, kind = read_source(name, max_bytes=max_bytes, input_format=input_format)
+        except DeclutterError as error:
+            typer.secho(f"error: {error}", fg="red", err=True)
+            unread += 1
+            continue
         result = cleaner.explain(text, url=url, domain=domain, input_format=kind)
         entries.append(document_entry(name, result, kind, text))
     if not entries:
         raise DeclutterError("no documents to report on", path=", ".join(paths))
     write_atomic(output, render_report(entries, title=f"declutter: {len(entries)} documents", rules=cleaner.rules))
-    typer.echo(f"wrote {output}: {summary_line(entries)}")
+    unread_note = f"; {unread} document{' could' if unread == 1 else 's could'} not be read" if unread else ""
+    typer.echo(f"wrote {output}: {summary_line(entries)}{unread_note}")
 
 
 @app.command()
@@ -611,6 +620,8 @@ def label(
     trailing '?' a doubt. Then run 'declutter score' on the samples.
     """
     _choice("--split", split, ("dev", "test"))
+    if (output or path.with_suffix(".sample")).resolve() == path.resolve():
+        raise typer.BadParameter(f"{output or path} is the input; the sample goes to another file", param_hint="'-o'")
     cleaner = _cleaner(rules, no_bundled, "", "", "")
     text, _ = read_document(path)
     result = cleaner.explain(text, url=url, domain=domain)

@@ -359,3 +359,18 @@ def test_options_that_would_be_ignored_are_usage_errors(tmp_path: Path, args: li
     assert message in result.stderr
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == TEXT
     assert not (tmp_path / "out").exists()
+
+
+def test_a_directory_walk_names_what_it_cannot_read(tmp_path: Path) -> None:
+    """A broken symlink or a named pipe with a text suffix is skipped with a note, not silently (a pipe is never
+    opened: reading it would wait for a writer)."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "in" / "gone.txt").symlink_to(tmp_path / "in" / "nowhere.txt")
+    os.mkfifo(tmp_path / "in" / "pipe.txt")
+    result = run("clean", "in", "-o", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "skipped 2 entries that are not regular files (broken symlinks, pipes, devices)" in result.stderr
+    assert "gone.txt" in result.stderr
+    assert "pipe.txt" in result.stderr
+    assert (tmp_path / "out" / "a.txt").read_text(encoding="utf-8") == CLEANED

@@ -327,3 +327,45 @@ def test_messages_name_things_once_and_in_one_unit(tmp_path: Path) -> None:
     assert "samples/README.md" not in labelled.stdout
     assert "declutter label --help" in labelled.stdout
     assert "body" in runner.invoke(app, ["label", "--help"]).stdout
+
+
+def test_report_and_label_never_write_over_their_input(tmp_path: Path) -> None:
+    page = tmp_path / "a.txt"
+    page.write_text(TEXT, encoding="utf-8")
+    report = cli("report", str(page), "-o", str(page))
+    assert report.returncode == 2
+    assert "is an input" in report.stderr
+    label = cli("label", str(page), "-o", str(page), "--force")
+    assert label.returncode == 2
+    assert "is the input" in label.stderr
+    assert page.read_text(encoding="utf-8") == TEXT
+
+
+def test_report_goes_on_past_a_document_it_cannot_read(tmp_path: Path) -> None:
+    """One binary or undecodable file in a crawl is named and left out, as in a clean batch; the rest is shown."""
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    out = tmp_path / "report.html"
+    result = cli("report", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "b.txt: looks like a binary file" in result.stderr
+    assert "1 document could not be read" in result.stdout
+    assert "NAV001" in out.read_text(encoding="utf-8")
+    assert cli("report", str(tmp_path / "b.txt"), "-o", str(out)).returncode == 1  # nothing to show
+
+
+def test_a_write_that_fails_names_the_file_asked_for(tmp_path: Path) -> None:
+    """Not the temporary file beside it, which the user never named."""
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    target = tmp_path / "file" / "a.sample"
+    result = cli("label", str(tmp_path / "a.txt"), "-o", str(target))
+    assert result.returncode == 1
+    assert f"error: {target}: " in result.stderr
+    assert ".tmp" not in result.stderr
+    rows = tmp_path / "in.jsonl"
+    rows.write_text(json.dumps({"text": TEXT}) + "\n", encoding="utf-8")
+    result = cli("clean", "--jsonl", str(rows), "-o", str(tmp_path / "file" / "out.jsonl"))
+    assert result.returncode == 1
+    assert f"error: {tmp_path / 'file' / 'out.jsonl'}: " in result.stderr
+    assert ".tmp" not in result.stderr
