@@ -724,6 +724,10 @@ def load_rule_files(sources: Sequence[Path], *, heuristics: Heuristics) -> tuple
             raise RuleError(f"cannot read rule file: {exc}", path=file) from None
         digest.update(file.name.encode() + b"\0" + source.encode() + b"\0")
         loaded, _ = load_rule_text(source, path=str(file), heuristics=heuristics)
+        if not loaded:  # an empty or misnamed table would otherwise pass 'rules check' with nothing checked
+            raise RuleError(
+                "holds no rule", path=file, hint="write each rule as a [[rule]] table; rules/README.md shows one"
+            )
         for rule in loaded:
             for key in (rule.id, rule.name):
                 if key in seen:

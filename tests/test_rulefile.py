@@ -171,3 +171,11 @@ article = ["The council voted."]
     error = load_error(rule_file, GOOD.replace('kind = "line"', 'kind = "line"\ntexts = "full-page"'))
     assert error.rule_id == "TST001"
     assert error.message == "texts = 'full-page' is for heuristic and cutoff rules, not line rules"
+
+
+@pytest.mark.parametrize("text", ["", 'file = { prefix = "TST" }\n', "# [[rule]] commented out\n"])
+def test_a_file_without_rules_is_refused(rule_file, text: str) -> None:  # type: ignore[no-untyped-def]
+    """An empty or commented-out file would pass 'declutter rules check' with nothing checked."""
+    error = load_error(rule_file, text)
+    assert "holds no rule" in error.message
+    assert "[[rule]]" in str(error)
