@@ -365,7 +365,7 @@ class Cleaner:
         del doc  # its blocks go before the output is built: a large document's peak memory is lower
         cleaned = apply(text, decisions, lines=lines)
         del lines
-        warnings = result_warnings(cleaned, words)
+        warnings = line_end_warnings(text) + result_warnings(cleaned, words)
         return Cleaned(cleaned, decisions, site, self.rules.fingerprint, language=language, warnings=warnings)
 
     def _with_language(self, doc: Document, language: str | None) -> Document:
@@ -463,6 +463,20 @@ MIN_WORDS_TO_WARN = 20
 """Inputs shorter than this may well be all residue ('Sign up here'); an empty result from them is no surprise."""
 KEPT_SHARE_TO_WARN = 0.05
 """A result with less than this share of the input's words is near-empty: worth a warning, not an error."""
+
+
+def line_end_warnings(text: str) -> tuple[str, ...]:
+    """A warning when lines end in a carriage return alone (classic Mac OS): text is split on line feeds only,
+    so such a text is one long line, which no line rule removes and which is kept whole."""
+    lone = text.count("\r") - text.count("\r\n")
+    feeds = text.count("\n")
+    if lone <= feeds:
+        return ()
+    lines = feeds + (not text.endswith("\n"))
+    return (
+        f"lines end in CR alone, so the text was read as {lines} line{'s' if lines != 1 else ''}; "
+        'convert them first, e.g. tr "\\r" "\\n"',
+    )
 
 
 def result_warnings(cleaned: str, words: int) -> tuple[str, ...]:

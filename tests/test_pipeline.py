@@ -267,6 +267,14 @@ def test_an_empty_result_from_real_input_is_a_warning() -> None:
     assert cleaner.explain("Sign up here\n").warnings == ()  # too little input to judge
 
 
+def test_lines_ending_in_cr_alone_are_a_warning() -> None:
+    """Split on line feeds only, a classic Mac OS text is one line that no line rule removes: the user is told why."""
+    mac = "Skip to main content\r\rThe council approved the budget on Monday.\r\rShare\r"
+    [warning] = Cleaner().explain(mac).warnings
+    assert warning.startswith("lines end in CR alone, so the text was read as 1 line;")
+    assert Cleaner().explain(mac.replace("\r", "\r\n")).warnings == ()
+
+
 ARTICLE_PAGE = (
     "<html><head><title>Budget passes</title></head><body><nav>Home News</nav><article><h1>Budget passes</h1>"
     "<p>The council approved the budget on Monday, after a long debate about roads, schools and parks in every "
