@@ -129,21 +129,35 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     return (text, encoding) if "\0" not in text and reads_as_text(text) else None
 
 
+_REPLACED_RUN = re.compile("\ufffd+")
+"""A run of replacement characters: where a decoding replaced invalid bytes (or the text printed its own)."""
+
+
 def _damaged_utf8(data: bytes) -> tuple[str, str] | None:
     """UTF-8 text with a few invalid bytes (a character cut in two, an encoded surrogate, a stray Latin-1 byte),
     read with U+FFFD in their place; the encoding says how many were replaced.
 
-    It is UTF-8 when its valid characters beyond ASCII are at least as many as its invalid bytes: text
-    in an 8-bit code page forms a valid UTF-8 sequence only by chance (a capital accented letter
-    followed by a sign). Read in a code page instead, every accented letter of the text would
-    turn into two characters of mojibake ('BĂĽrgermeister').
+    It is UTF-8 when its valid characters beyond ASCII are at least twice as many as its runs of invalid
+    bytes (an encoded surrogate is one run of three): text in an 8-bit code page forms a valid UTF-8 sequence
+    only by chance (a capital accented letter followed by a sign: 'Â©'), and each of its accented letters is an
+    invalid byte, so a tie reads it in its code page and loses no letter. Read in a code page instead, every
+    accented letter of UTF-8 text would turn into two characters of mojibake ('BĂĽrgermeister').
+
+    >>> _damaged_utf8("Größe: 3 m, Straße frei, Café".encode() + b" \\xe9")[1]
+    'utf-8 (1 invalid byte replaced)'
+    >>> _damaged_utf8("Â© 2024 Café".encode("cp1252")) is None
+    True
     """
     valid = data.decode("utf-8", "ignore")
     invalid = len(data) - len(valid.encode("utf-8"))
-    beyond_ascii = len(valid) - len(valid.encode("ascii", "ignore"))
-    if not 0 < invalid <= beyond_ascii:
+    if not invalid:
         return None
-    return data.decode("utf-8", "replace"), f"utf-8 ({invalid} invalid byte{'s' if invalid > 1 else ''} replaced)"
+    beyond_ascii = len(valid) - len(valid.encode("ascii", "ignore"))
+    replaced = data.decode("utf-8", "replace")
+    runs = len(_REPLACED_RUN.findall(replaced)) - len(_REPLACED_RUN.findall(valid))
+    if 2 * runs > beyond_ascii:
+        return None
+    return replaced, f"utf-8 ({invalid} invalid byte{'s' if invalid > 1 else ''} replaced)"
 
 
 def replaced_bytes(encoding: str) -> bool:

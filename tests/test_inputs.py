@@ -107,3 +107,11 @@ def test_binary_with_nul_bytes_at_odd_positions_is_still_refused() -> None:
     data = bytes(value for n in range(400) for value in (n * 37 % 251 + 1, 0))
     with pytest.raises(InputError, match="binary"):
         decode(data, "x.bin")
+
+
+def test_a_code_page_text_with_a_chance_utf8_pair_keeps_its_letters() -> None:
+    """'Â©' in Windows-1252 is a valid UTF-8 '©'; with one accented letter beside it, a tie, the text is still
+    read in its code page, so the 'é' is not lost to a replacement character."""
+    decoded, encoding = decode("Â© 2024 Café du Monde, all rights reserved.\n".encode("cp1252"), "x.txt")
+    assert "Café" in decoded
+    assert not encoding.startswith("utf-8")
