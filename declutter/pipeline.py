@@ -64,6 +64,12 @@ chrome around its article; one they left whole is an extractor's output (WCXB de
 trafilatura outputs, and in 26 of the same pages' full texts), where the rules marked ``texts = "full-page"`` do
 not run."""
 
+UNSEEN_CATEGORIES: frozenset[str] = frozenset({"furniture"})
+"""Removals the later heuristics do not read: a thread's per-post furniture (a poster's panel between posts) is
+printed in the posts' cadence, and read as removed lines it turns the posts between into islands, fills and list
+items (WCXB dev html-text: tail-fill, residue-wall and teaser-run then took whole replies on 4 threads). The
+heuristics judge the page as if those lines were still there; the lines still go."""
+
 
 def decide(
     doc: Document, rules: Sequence[Rule], *, full_page: bool | None = True, code: frozenset[int] = frozenset()
@@ -111,11 +117,12 @@ def _decide(
         plan = plan.extracted
     categories = {d.line: d.category for d in reversed(decisions)}  # the first decision on a line wins
     shielded = protected | code | code_and_tables(view)  # heuristics judge a page's shape; code and tables are content
+    unseen: set[int] = set()
     removed = Removed(claimed, MappingProxyType(categories))  # a live view: read before the next rule adds
     for rule, name in plan.heuristics:
         heuristic = HEURISTICS[name]
-        if len(removed) != len(claimed):  # the last rule added lines (``claimed`` only grows)
-            removed = Removed(claimed, MappingProxyType(categories))
+        if len(removed) != len(claimed) - len(unseen):  # the last rule added lines (``claimed`` only grows)
+            removed = Removed(claimed - unseen if unseen else claimed, MappingProxyType(categories))
         page: dict[str, object] = {"url": doc.url} if name in WANTS_URL else {}
         if name in WANTS_FULL_PAGE:
             page["full_page"] = full_page
@@ -128,6 +135,8 @@ def _decide(
                 )
                 claimed.add(block.line)
                 categories[block.line] = rule.category
+                if rule.category in UNSEEN_CATEGORIES:
+                    unseen.add(block.line)
     decisions += match_cutoffs(view, plan.cutoffs, hits, protected, claimed)
     decisions = _spare_card_lines(decisions, plan.spare, view, hits)
     dropped = {d.line for d in decisions}
@@ -204,7 +213,7 @@ def _spare_card_lines(
     for d in decisions:
         if d.rule_id in least and d.action is Action.DROP:
             runs.setdefault((least[d.rule_id], _card_shape(d.text)), []).append(d)
-    removed = {d.line for d in decisions}
+    removed = {d.line for d in decisions if d.category not in UNSEEN_CATEGORIES}  # per-post furniture breaks no run
     kept = _kept_siblings(runs, least, blocks, hits, removed) if any(len(r) < k for (k, _), r in runs.items()) else {}
     spared: set[int] = set()
     words: dict[int, int] = {}  # each line's words, read only for a run that other removals broke up

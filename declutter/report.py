@@ -35,6 +35,7 @@ from declutter.rules import Rule
 COLORS: dict[str, str] = {
     "ad": "#f4a6a6",
     "byline": "#c9b8f0",
+    "furniture": "#d8d0c0",
     "dateline": "#b8d4f0",
     "caption": "#f6d28b",
     "share": "#a8e0c8",

@@ -22,7 +22,7 @@ from inspect import signature
 
 from declutter.heuristics.authors import author_box
 from declutter.heuristics.captions import caption_above_credit
-from declutter.heuristics.comments import comment_thread
+from declutter.heuristics.comments import comment_thread, poster_panel
 from declutter.heuristics.common import Heuristic, Hit, headline_copies
 from declutter.heuristics.head import head_strip, headline_anchor, site_name, title_echo
 from declutter.heuristics.language import other_language_run
@@ -60,6 +60,7 @@ HEURISTICS: dict[str, Heuristic] = {
     "author-box": author_box,
     "caption-above-credit": caption_above_credit,
     "comment-thread": comment_thread,
+    "poster-panel": poster_panel,
     "footer-floor": footer_floor,
     "footer-columns": footer_columns,
     "tail-after-residue": tail_after_residue,
@@ -137,6 +138,7 @@ __all__ = [
     "menu_copy",
     "menu_run",
     "other_language_run",
+    "poster_panel",
     "ranked_list",
     "recurring_menu",
     "residue_copy",

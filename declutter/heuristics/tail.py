@@ -587,6 +587,7 @@ def tail_fill(
     card_fields: Sequence[str] | None = None,
     faq_pairs: int = 0,
     thread_posts: int = 0,
+    post_furniture: Sequence[str] | None = None,
 ) -> list[Hit]:
     """The kept lines between residue that ends the article and the page's footer.
 
@@ -613,7 +614,10 @@ def tail_fill(
     tags: the top is a card's field, and the cards under it are the page's); and no run of ``faq_pairs`` (when
     set) question / answer pairs stands among them (an FAQ under a newsletter box); and no chain of
     ``thread_posts`` (when set) post headers numbered one after another stands between them (a thread's
-    replies under a post's '1 Like': :func:`~declutter.heuristics.common.numbered_posts`). The topmost top
+    replies under a post's '1 Like': :func:`~declutter.heuristics.common.numbered_posts`); and no line
+    among them was removed as one of ``post_furniture`` (a poster's panel: the fill holds a post; such lines
+    are not in ``claimed``, see ``UNSEEN_CATEGORIES`` in :mod:`declutter.pipeline`, but their category is
+    still told). The topmost top
     that passes counts; lines keep rules protect stay. Lines matching the rule's anchor
     patterns count as removed end markers, and lines fully matching ``footer_anchor`` as
     removed footer links, so the rule can be tested alone; in the pipeline other rules took
@@ -621,6 +625,7 @@ def tail_fill(
     """
     ends = frozenset(end_categories or ())
     fields = frozenset(card_fields or ())
+    furniture = frozenset(post_furniture or ())
     count = len(blocks)
     footer_link = regex.compile(footer_anchor) if footer_anchor else None
     gone = [
@@ -676,6 +681,7 @@ def tail_fill(
             and not (category_of(claimed, blocks[top].line) in fields and _card_field(blocks, gone, top, first, floor))
             and not (faq_pairs and _faq_pairs(blocks, gone, prose, first, floor) >= faq_pairs)
             and not (thread_posts and len(numbered_posts(blocks, first, floor)) >= thread_posts)
+            and not (furniture and any(category_of(claimed, b.line) in furniture for b in blocks[first:floor]))
         ):
             line = blocks[top].line + 1
             return [

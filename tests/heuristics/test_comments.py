@@ -41,3 +41,35 @@ def test_comment_thread_takes_the_last_comment_only_up_to_residue_or_the_end() -
     doc = Document.from_text(f"{PROSE}{PROSE}Comments\n{thread}{after}")
     hits = comment_thread(doc.blocks, rule, frozenset(), frozenset(), **rule.params)
     assert "Paragraph" not in " ".join(b.text for b, _ in hits)
+
+
+def _panel_thread(labels: tuple[str, ...] = ("Joined", "Messages")) -> str:
+    """A thread of 3 posts, each under its poster's panel: the first label over a join date, the others over
+    counts."""
+    posts = "".join(
+        f"poster{n}\n\n{labels[0]}\n\nMar {n}, 201{n}\n\n"
+        + "".join(f"{label}\n\n{n}{n},{n}0{n}\n\n" for label in labels[1:])
+        + f"I drove over the bridge {n} times last week and it was fine every time.\n\n"
+        for n in range(1, 4)
+    )
+    return f"{PROSE}{posts}"
+
+
+def test_poster_panel_takes_fields_printed_once_per_post_in_any_language() -> None:
+    """'Joined' over its date and 'Messages' over a count, beside every post: labels and values go, posts stay."""
+    for labels in (("Joined", "Messages"), ("Registriert", "Beiträge")):
+        result = explain(_panel_thread(labels))
+        assert labels[0] not in result.text
+        assert labels[1] not in result.text
+        assert "22,202" not in result.text
+        assert result.text.count("I drove over the bridge") == 3
+        assert "poster2" in result.text
+
+
+def test_poster_panel_leaves_a_lone_field_and_a_spec_sheet() -> None:
+    """One label per card (a grid's 'Price' over a price), card fields with no date among them (a workout's
+    'Duration' over '8 Min') or labels printed once (a spec sheet) are no panel."""
+    assert "CMT010" not in ids(_panel_thread(("Price",)))
+    assert "CMT010" not in ids(_panel_thread(("Duration", "Exercises")).replace("Mar ", "").replace(", 201", " min "))
+    sheet = "Weight\n\n3 kg\n\nHeight\n\n120 cm\n\nWidth\n\n40 cm\n\n"
+    assert "CMT010" not in ids(f"{PROSE}{sheet}{PROSE}")

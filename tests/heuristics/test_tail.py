@@ -273,6 +273,22 @@ def test_tail_fill_spares_a_threads_numbered_replies() -> None:
     assert _fill(f"{BODY}1 Like\n{scrambled}{PAGE_FOOT}", {"1 Like": "share"}) == scrambled.split("\n")[:-1]
 
 
+def test_tail_fill_spares_the_posts_between_poster_panels() -> None:
+    """A poster's panel removed as furniture is not in ``claimed`` (the heuristics read the page as if it stood),
+    but its category is told: a fill that holds one holds a thread's post."""
+    posts = "ann\nJoined\nThanks, I added the deploy log below.\nbob\nJoined\nThat is only the end of it.\n"
+    text = f"{BODY}1 Like\n{posts}{PAGE_FOOT}"
+    rule = next(r for r in RuleSet.bundled() if r.id == "STR007")
+    blocks = Document.from_text(text).blocks
+    categories = {b.line: "navigation" for b in blocks if b.text.startswith("Foot")} | {
+        b.line: "share" for b in blocks if b.text == "1 Like"
+    }
+    claimed = set(categories)
+    panel = {b.line: "furniture" for b in blocks if b.text == "Joined"}
+    assert tail_fill(blocks, None, frozenset(), Removed(claimed, categories | panel), **rule.params) == []
+    assert tail_fill(blocks, None, frozenset(), Removed(claimed, categories), **rule.params) != []
+
+
 BAND = "".join(f"Footer link {n}\n" for n in range(30))
 """A footer band: lines other rules removed (claimed in :func:`_detached`)."""
 TERMS = (
