@@ -65,10 +65,12 @@ trafilatura outputs, and in 26 of the same pages' full texts), where the rules m
 not run."""
 
 UNSEEN_CATEGORIES: frozenset[str] = frozenset({"furniture"})
-"""Removals the later heuristics do not read: a thread's per-post furniture (a poster's panel between posts) is
-printed in the posts' cadence, and read as removed lines it turns the posts between into islands, fills and list
-items (WCXB dev html-text: tail-fill, residue-wall and teaser-run then took whole replies on 4 threads). The
-heuristics judge the page as if those lines were still there; the lines still go."""
+"""Removals the heuristics do not read: a thread's per-post furniture (a poster's panel between posts, XenForo's
+'Click to expand...' under each quote), removed by a line rule or a heuristic, is printed in the posts' cadence,
+and read as removed lines it turns the posts between into islands, fills and list items (WCXB dev html-text:
+tail-fill, residue-wall and teaser-run then took whole replies on 4 threads). The heuristics and the runs of
+per-card dates (:func:`_spare_card_lines`) judge the page as if those lines were still there; the lines still go,
+and their category stays readable (``Removed.categories``)."""
 
 
 def decide(
@@ -117,8 +119,8 @@ def _decide(
         plan = plan.extracted
     categories = {d.line: d.category for d in reversed(decisions)}  # the first decision on a line wins
     shielded = protected | code | code_and_tables(view)  # heuristics judge a page's shape; code and tables are content
-    unseen: set[int] = set()
-    removed = Removed(claimed, MappingProxyType(categories))  # a live view: read before the next rule adds
+    unseen = {line for line, category in categories.items() if category in UNSEEN_CATEGORIES}
+    removed = Removed(claimed - unseen, MappingProxyType(categories))  # a live view: read before the next rule adds
     for rule, name in plan.heuristics:
         heuristic = HEURISTICS[name]
         if len(removed) != len(claimed) - len(unseen):  # the last rule added lines (``claimed`` only grows)

@@ -476,8 +476,9 @@ def test_a_german_forum_threads_poster_panels_stay_when_its_dates_carry_seconds(
 
 
 def test_later_heuristics_do_not_read_a_posters_panel_as_removed(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A poster's panel between posts is per-post furniture: the heuristics after it judge the page as if it
-    were still there (read as removed lines, a wall of them turns the posts between into fills and list items)."""
+    """A poster's panel between posts and XenForo's 'Click to expand...' are per-post furniture: the heuristics
+    judge the page as if they were still there (read as removed lines, a wall of them turns the posts between
+    into fills and list items)."""
     seen: list[frozenset[int]] = []
 
     def spy(blocks: object, rule: object, protected: object, claimed: frozenset[int], **params: object) -> list[object]:
@@ -487,11 +488,15 @@ def test_later_heuristics_do_not_read_a_posters_panel_as_removed(monkeypatch: py
     monkeypatch.setitem(HEURISTICS, "tail-fill", spy)
     posts = "".join(
         f"poster{n}\nJoined\nMar {n}, 2019\nMessages\n{n}2,345\nI drove over the bridge last week and it was fine.\n"
+        "Click to expand...\n"
         for n in range(1, 4)
     )
     prose = "The council voted on Tuesday to close the old bridge for the whole of the coming winter season.\n"
     result = explain(prose * 3 + posts)
     panel = {d.line for d in result.decisions if d.rule_id == "CMT010"}
     assert len(panel) >= 6  # the dates may go by a date rule first
+    lines = {d.line for d in result.decisions if d.rule_id == "CMT011"}
+    assert len(lines) == 3, "XenForo's fixed lines are furniture too"
+    panel |= lines
     assert any(seen), "the spy saw the lines earlier rules removed"
     assert not any(panel & claimed for claimed in seen)
