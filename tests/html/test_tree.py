@@ -1,13 +1,117 @@
-"""html.tree: an element's text as the rest of the HTML stage reads it."""
+"""html.tree: an element's text as the rest of the HTML stage reads it, and the shortcuts it takes give what the
+slower code they replace gave (see benchmarks/dom_stage.py)."""
 
 from __future__ import annotations
 
-from lxml import etree
+import re
 
-from declutter.html.parsing import parse
-from declutter.html.tree import all_text, squeeze
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
+from lxml.html import HtmlElement
+
+from declutter.html import parse
+from declutter.html.tree import _TOKEN_SPLIT, SPACED, Paths, _split_tokens, all_text, describe, preview, squeeze
+
+from . import CLASS_NAMES
 
 _STRING = etree.XPath("string()", smart_strings=False)
+SPACES = " \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2003\u200b\u3000"
+
+
+@given(st.text(alphabet=SPACES + "aé,"))
+def test_squeeze_is_the_white_space_regex(text: str) -> None:
+    assert squeeze(text) == re.sub(r"\s+", " ", text).strip()
+
+
+@settings(max_examples=300)
+@given(CLASS_NAMES)
+def test_class_tokens_are_the_regex(value: str) -> None:
+    assert _split_tokens(value) == [t.lower() for t in _TOKEN_SPLIT.split(value) if t]
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(st.sampled_from(["  ", "\n\n\n", "word ", "<b>x</b>", "<span> </span>", "long" * 20, "\t"]), max_size=99)
+)
+def test_removed_element_text_reads_as_piece_by_piece(pieces: list[str]) -> None:
+    """A preview is the start of the element's text, white space collapsed, within the limit ('...' when cut);
+    it reads about twice the limit of raw text, so white space can make it stop early, never wrong."""
+    div = parse("<html><body><div>" + "".join(pieces) + "</div></body></html>").find(".//div")
+    assert div is not None
+    whole = squeeze(div.text_content())
+    for limit in (100, 10):
+        shown = preview(div, limit)
+        assert len(shown) <= limit
+        assert whole.startswith(shown.removesuffix("...").rstrip())
+        if len("".join(pieces)) <= limit:
+            assert shown == whole
+
+
+def _walked_preview(element: HtmlElement, limit: int) -> str:
+    """The preview as ``etree.iterwalk``'s start and end events read it, piece by piece (the code it replaces)."""
+    parts: list[str] = []
+    size = 0
+    for event, node in etree.iterwalk(element, events=("start", "end")):
+        spaced = node.tag in SPACED
+        if event == "start":
+            piece = (" " if spaced else "") + (node.text or "")
+        elif node is element:
+            break
+        else:
+            piece = (" " if spaced else "") + (node.tail or "")
+        parts.append(piece)
+        size += len(piece)
+        if size > limit * 2:
+            break
+    text = squeeze("".join(parts))
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "<a>",
+                "</a>",
+                "<span>",
+                "</span>",
+                "<li>",
+                "</li>",
+                "<p>",
+                "</p>",
+                "<!-- note -->",
+                "word ",
+                "\n" * 9,
+                "x" * 30,
+            ]
+        ),
+        max_size=40,
+    )
+)
+def test_preview_reads_what_the_walk_of_events_read(pieces: list[str]) -> None:
+    """The recursion reads the pieces, their spaces and its stop after ``2 * limit`` characters as the walk did."""
+    div = parse("<html><body><div>" + "".join(pieces) + "<b>end</b></div></body></html>").find(".//div")
+    assert div is not None
+    for limit in (100, 20, 5):
+        assert preview(div, limit) == _walked_preview(div, limit)
+
+
+@settings(max_examples=100)
+@given(
+    st.lists(st.sampled_from(["<ul class='share bar'>", "<li>", "<div id=main>", "<p>", "<span class=x>"]), max_size=8)
+)
+def test_paths_of_removed_siblings_are_each_element_s_own(opened: list[str]) -> None:
+    """A path made from its parent's shared part is the one walked up from the element itself."""
+    root = parse("<html><body>" + "".join(opened) + "<a>1</a><a>2</a><b>3</b></body></html>")
+    paths = Paths()
+    for element in root.iter():
+        walked, node = [], element
+        while node is not None and len(walked) < 4:
+            walked.append(describe(node))
+            node = node.getparent()
+        assert paths.of(element) == ">".join(reversed(walked))
 
 
 def test_all_text_is_the_string_value_of_the_subtree_without_its_tail() -> None:
