@@ -400,7 +400,8 @@ def _matches(
             by_hit.setdefault(hit, []).append(number)
     all_tokens = index.tokens
     screen = token_screen(all_tokens)
-    named: dict[str, frozenset[str]] = {}  # a page repeats its class names: each is split once per walk
+    index.bound_caches()
+    named = index.named
 
     def tokens_of(raw: str) -> frozenset[str]:
         """The tokens of a class/id value that some rule names: :func:`class_tokens` splits each name apart."""
@@ -413,9 +414,9 @@ def _matches(
                 found = found | known if found else known
         return found
 
-    valued: dict[str, frozenset[str]] = {}  # and its class/id values: each is read once per walk, body names included
+    valued = index.valued
     class_names = index.class_names
-    classed: dict[str, frozenset[str]] = {}  # the class names some rule's class selector names, per class value
+    classed = index.classed
     in_card = CardTest(root)
     attribute_names = index.attribute_names
     stack = [root]
@@ -626,6 +627,23 @@ class _RuleIndex:
         self.tokens = frozenset(self.by_token)
         self.class_names = frozenset(self.by_class)
         self.attribute_names = frozenset(self.by_attribute)
+        # What the walk reads of class names and values under these rules, kept from page to page (a site's pages
+        # and a theme's or framework's, 'container', 'row', 'entry-content', repeat them): a class name's tokens
+        # that some rule names, a class and id value's (none if it also names the article's body: names_body),
+        # and a class value's class names that a class selector names. Each depends on the value alone.
+        self.named: dict[str, frozenset[str]] = {}
+        self.valued: dict[str, frozenset[str]] = {}
+        self.classed: dict[str, frozenset[str]] = {}
+
+    def bound_caches(self) -> None:
+        """Empty the caches that have grown past :data:`_CACHED_VALUES` (a crawl of many sites' pages)."""
+        for cache in (self.named, self.valued, self.classed):
+            if len(cache) > _CACHED_VALUES:
+                cache.clear()
+
+
+_CACHED_VALUES = 20_000
+"""Class names or values a walk's cache holds before it starts again (about a megabyte each)."""
 
 
 _INDEXES: dict[tuple[int, ...], _RuleIndex] = {}

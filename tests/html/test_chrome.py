@@ -5,7 +5,7 @@ grown, what the reader opens kept)."""
 from __future__ import annotations
 
 from declutter import RuleSet
-from declutter.html import extract_page, parse
+from declutter.html import chrome, extract_page, parse
 from declutter.html.chrome import _in_page_cluster, _index_of, remove_chrome
 from declutter.html.selectors import compile_selector_rule
 from declutter.rules import Kind
@@ -285,6 +285,24 @@ def test_each_page_is_walked_with_its_own_matches_whatever_page_came_before() ->
     second = parse(f"<html><body>{article}<footer>About us</footer></body></html>")
     assert [d.text for d in remove_chrome(first, rules)] == ["Share"]
     assert [d.text for d in remove_chrome(second, rules)] == ["About us"]
+
+
+def test_what_a_walk_reads_of_class_values_is_kept_for_the_next_page_and_bounded() -> None:
+    """The index keeps a class value's tokens from page to page; what depends on the element (a value naming the
+    body, a heading's id, a tab panel) is still decided on each page."""
+    rules = [compile_selector_rule(rule) for rule in RuleSet.bundled().active() if rule.kind is Kind.SELECTOR]
+    article = "<p>" + "The council approved the budget on Monday after a long debate. " * 4 + "</p>"
+    first = parse(f"<html><body><div class='share-bar'>Share</div>{article}</body></html>")
+    chrome._INDEXES.clear()
+    assert [d.text for d in remove_chrome(first, rules)] == ["Share"]
+    (index,) = [index for index in chrome._INDEXES.values() if index.valued.get("share-bar ")]
+    assert index.named["share-bar"]
+    tab = parse(f"<html><body><div class='share-bar' role=tabpanel>Share</div>{article}</body></html>")
+    assert remove_chrome(tab, rules) == []
+    index.named.update((f"name{n}", frozenset()) for n in range(chrome._CACHED_VALUES + 1))
+    again = parse(f"<html><body><div class='share-bar'>Share</div>{article}</body></html>")
+    assert [d.text for d in remove_chrome(again, rules)] == ["Share"]
+    assert len(index.named) < chrome._CACHED_VALUES
 
 
 def _builder_article(second: str) -> str:
