@@ -155,6 +155,13 @@ def _landmark(element: HtmlElement, tag: str, sectioned: bool) -> bool:
     return next(element.iter(*_SKELETON), None) is None
 
 
+_BODY_NAMES: dict[str, bool] = {}
+"""Whether a class or id value names the article's body (:func:`names_body`), kept from survey to survey: a page is
+surveyed two or three times, and a site's pages and a theme's or framework's repeat their class values."""
+_CACHED_NAMES = 20_000
+"""Values :data:`_BODY_NAMES` holds before it starts again."""
+
+
 def survey(base: HtmlElement, *, cards: bool = False, scored: bool = True, apart: bool = False) -> Survey:
     """Walk the page once (elements inside scripts and styles left out): content text and scores.
 
@@ -170,7 +177,9 @@ def survey(base: HtmlElement, *, cards: bool = False, scored: bool = True, apart
     semantic: list[HtmlElement] = []
     articles: list[HtmlElement] = []
     mains: list[HtmlElement] = []
-    named: dict[str, bool] = {}  # a page repeats its class values: each is tested once per page
+    if len(_BODY_NAMES) > _CACHED_NAMES:
+        _BODY_NAMES.clear()
+    named = _BODY_NAMES
 
     def content(value: str | None) -> bool:
         if not value:

@@ -299,6 +299,21 @@ def test_a_survey_lets_the_page_go_with_its_result() -> None:
         gc.enable()
 
 
+def test_a_survey_keeps_what_class_values_name_for_the_next_and_bounds_it() -> None:
+    from declutter.html import regions
+
+    story_text = "<p>" + "A sentence of the story, long enough to count. " * 3 + "</p>"
+    page = "<body><div class='post-body'>" + story_text + "</div><div class=sidebar>" + story_text + "</div></body>"
+    regions._BODY_NAMES.clear()
+    first = survey(parse(page).find("body"))
+    assert regions._BODY_NAMES == {"post-body": True, "sidebar": False}
+    second = survey(parse(page).find("body"))
+    assert [e.get("class") for e in first.semantic] == [e.get("class") for e in second.semantic] == ["post-body"]
+    regions._BODY_NAMES.update((f"name{n}", False) for n in range(regions._CACHED_NAMES + 1))
+    survey(parse(page).find("body"))
+    assert len(regions._BODY_NAMES) == 2
+
+
 def test_a_widget_s_json_state_is_not_the_page_s_text() -> None:
     from declutter.html.regions import find_content
 
