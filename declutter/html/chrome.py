@@ -46,6 +46,7 @@ from declutter.html.spares import (
 from declutter.html.tree import (
     Paths,
     all_text,
+    bounded,
     class_tokens,
     describe,
     element_tokens,
@@ -637,14 +638,9 @@ class _RuleIndex:
         self.classed: dict[str, frozenset[str]] = {}
 
     def bound_caches(self) -> None:
-        """Empty the caches that have grown past :data:`_CACHED_VALUES` (a crawl of many sites' pages)."""
+        """Empty the caches that have grown past :data:`~declutter.html.tree.CACHED_VALUES` (:func:`bounded`)."""
         for cache in (self.named, self.valued, self.classed):
-            if len(cache) > _CACHED_VALUES:
-                cache.clear()
-
-
-_CACHED_VALUES = 20_000
-"""Class names or values a walk's cache holds before it starts again (about a megabyte each)."""
+            bounded(cache)
 
 
 _INDEXES: dict[tuple[int, ...], _RuleIndex] = {}

@@ -17,7 +17,16 @@ from lxml.html import HtmlElement
 from declutter.html.regions import NOT_CARDS, card_sized, content_mass
 from declutter.html.selectors import CompiledSelector
 from declutter.html.spares import CARD_TWINS
-from declutter.html.tree import BLOCK_TAGS, PARAGRAPHS, all_text, class_tokens, element_tokens, squeeze, text_and_links
+from declutter.html.tree import (
+    BLOCK_TAGS,
+    PARAGRAPHS,
+    all_text,
+    class_and_id,
+    class_tokens,
+    element_tokens,
+    squeeze,
+    text_and_links,
+)
 from declutter.rules import Rule
 
 PROTECT_SHARE = 0.4
@@ -130,9 +139,7 @@ def one_of_twins(element: HtmlElement, named: frozenset[str], tokens_of: Callabl
         return False
     twins = 0
     for sibling in parent:
-        if sibling.tag == element.tag and not named.isdisjoint(
-            tokens_of(f"{sibling.get('class') or ''} {sibling.get('id') or ''}")
-        ):
+        if sibling.tag == element.tag and not named.isdisjoint(tokens_of(class_and_id(sibling))):
             twins += 1
             if twins >= CARD_TWINS:  # said: a thread of 3,000 posts need not be counted for each of them
                 return True

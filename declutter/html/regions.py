@@ -17,6 +17,8 @@ from declutter.html.tree import (
     PARAGRAPH_TAGS,
     SKIP,
     all_text,
+    bounded,
+    class_and_id,
     class_counts,
     contains,
     paragraph_chars,
@@ -58,7 +60,7 @@ def named_negative(element: HtmlElement) -> bool:
     >>> [named_negative(fragment_fromstring(html)) for html in ("<div class='SideBar x'>", "<div id='main'>")]
     [True, False]
     """
-    value = f"{element.get('class') or ''} {element.get('id') or ''}"
+    value = class_and_id(element)
     if value.isascii():
         lowered = value.lower()
         return any(word in lowered for word in _NEGATIVE_WORDS)
@@ -157,9 +159,8 @@ def _landmark(element: HtmlElement, tag: str, sectioned: bool) -> bool:
 
 _BODY_NAMES: dict[str, bool] = {}
 """Whether a class or id value names the article's body (:func:`names_body`), kept from survey to survey: a page is
-surveyed two or three times, and a site's pages and a theme's or framework's repeat their class values."""
-_CACHED_NAMES = 20_000
-"""Values :data:`_BODY_NAMES` holds before it starts again."""
+surveyed two or three times, and a site's pages and a theme's or framework's repeat their class values (bounded:
+:func:`~declutter.html.tree.bounded`)."""
 
 
 def survey(base: HtmlElement, *, cards: bool = False, scored: bool = True, apart: bool = False) -> Survey:
@@ -177,9 +178,7 @@ def survey(base: HtmlElement, *, cards: bool = False, scored: bool = True, apart
     semantic: list[HtmlElement] = []
     articles: list[HtmlElement] = []
     mains: list[HtmlElement] = []
-    if len(_BODY_NAMES) > _CACHED_NAMES:
-        _BODY_NAMES.clear()
-    named = _BODY_NAMES
+    named = bounded(_BODY_NAMES)
 
     def content(value: str | None) -> bool:
         if not value:

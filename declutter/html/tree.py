@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import TypeVar
 
 from lxml import etree
 from lxml.html import HtmlElement
+
+_Value = TypeVar("_Value")
 
 MAX_DEPTH = 400
 """Deeper element nesting than this is flattened: text below it is kept, structure is not."""
@@ -237,9 +240,26 @@ def _unhashed(name: str) -> str:
     return name
 
 
+def class_and_id(element: HtmlElement) -> str:
+    """An element's class and id values in one string, what names it as chrome or as the body (``"class id"``)."""
+    return f"{element.get('class') or ''} {element.get('id') or ''}"
+
+
 def element_tokens(element: HtmlElement) -> list[str]:
     """The :func:`class_tokens` of an element's class and id together."""
-    return class_tokens(f"{element.get('class') or ''} {element.get('id') or ''}")
+    return class_tokens(class_and_id(element))
+
+
+CACHED_VALUES = 20_000
+"""Class names or values a cache kept from page to page holds before it starts again (a crawl of many sites' pages;
+about a megabyte each): a site's pages and a theme's or framework's repeat them ('container', 'entry-content')."""
+
+
+def bounded(cache: dict[str, _Value]) -> dict[str, _Value]:
+    """``cache``, emptied first when it holds more than :data:`CACHED_VALUES` values."""
+    if len(cache) > CACHED_VALUES:
+        cache.clear()
+    return cache
 
 
 def class_tokens(raw: str) -> list[str]:

@@ -8,6 +8,7 @@ from declutter import RuleSet
 from declutter.html import chrome, extract_page, parse
 from declutter.html.chrome import _in_page_cluster, _index_of, remove_chrome
 from declutter.html.selectors import compile_selector_rule
+from declutter.html.tree import CACHED_VALUES
 from declutter.rules import Kind
 
 
@@ -299,10 +300,10 @@ def test_what_a_walk_reads_of_class_values_is_kept_for_the_next_page_and_bounded
     assert index.named["share-bar"]
     tab = parse(f"<html><body><div class='share-bar' role=tabpanel>Share</div>{article}</body></html>")
     assert remove_chrome(tab, rules) == []
-    index.named.update((f"name{n}", frozenset()) for n in range(chrome._CACHED_VALUES + 1))
+    index.named.update((f"name{n}", frozenset()) for n in range(CACHED_VALUES + 1))
     again = parse(f"<html><body><div class='share-bar'>Share</div>{article}</body></html>")
     assert [d.text for d in remove_chrome(again, rules)] == ["Share"]
-    assert len(index.named) < chrome._CACHED_VALUES
+    assert len(index.named) < CACHED_VALUES
 
 
 def _builder_article(second: str) -> str:

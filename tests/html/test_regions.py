@@ -10,6 +10,7 @@ from lxml.html import HtmlElement, fragment_fromstring
 
 from declutter.html.parsing import parse
 from declutter.html.regions import _CONTENT_CLASS, NEGATIVE_HINT, named_negative, names_body, survey
+from declutter.html.tree import CACHED_VALUES
 
 from . import CLASS_NAMES, story
 
@@ -309,7 +310,7 @@ def test_a_survey_keeps_what_class_values_name_for_the_next_and_bounds_it() -> N
     assert regions._BODY_NAMES == {"post-body": True, "sidebar": False}
     second = survey(parse(page).find("body"))
     assert [e.get("class") for e in first.semantic] == [e.get("class") for e in second.semantic] == ["post-body"]
-    regions._BODY_NAMES.update((f"name{n}", False) for n in range(regions._CACHED_NAMES + 1))
+    regions._BODY_NAMES.update((f"name{n}", False) for n in range(CACHED_VALUES + 1))
     survey(parse(page).find("body"))
     assert len(regions._BODY_NAMES) == 2
 
