@@ -33,7 +33,6 @@ import gzip
 import json
 import re
 import sys
-import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -42,6 +41,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from lxml import etree
+from wcxb_text import HTML_TEXT_CACHE  # the folder benchmarks/wcxb_text.py writes
 
 import declutter.html.chrome as chrome
 from declutter import Cleaner, RuleSet
@@ -282,7 +282,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--html-text-cache",
         type=Path,
-        default=Path(tempfile.gettempdir()) / "declutter-wcxb-html-text",
+        default=HTML_TEXT_CACHE,
         help="html-text's WCXB outputs as <id>.txt (written by benchmarks/wcxb_text.py)",
     )
     parser.add_argument(

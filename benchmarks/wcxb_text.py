@@ -36,6 +36,8 @@ from declutter import Cleaner
 from declutter.goldscore import PageScore, WcxbPage, WcxbReport, load_wcxb, score_wcxb_page, summarise_wcxb
 
 SOURCES = ("html-text", "trafilatura")
+HTML_TEXT_CACHE = Path(tempfile.gettempdir()) / "declutter-wcxb-html-text"
+"""Where html-text's outputs are kept between runs by default (``benchmarks/rule_census.py`` reads them there)."""
 _WORD = re.compile(r"\w+")
 
 
@@ -254,7 +256,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--cache",
         type=Path,
-        default=Path(tempfile.gettempdir()) / "declutter-wcxb-html-text",
+        default=HTML_TEXT_CACHE,
         help="html-text's outputs are kept here between runs",
     )
     parser.add_argument("--worst", type=int, default=0, help="list the N pages each source lost most on")
