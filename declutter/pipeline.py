@@ -124,7 +124,7 @@ def _decide(
     for rule, name in plan.heuristics:
         heuristic = HEURISTICS[name]
         if len(removed) != len(claimed) - len(unseen):  # the last rule added lines (``claimed`` only grows)
-            removed = Removed(claimed - unseen if unseen else claimed, MappingProxyType(categories))
+            removed = Removed(claimed - unseen, MappingProxyType(categories))
         page: dict[str, object] = {"url": doc.url} if name in WANTS_URL else {}
         if name in WANTS_FULL_PAGE:
             page["full_page"] = full_page
