@@ -262,12 +262,12 @@ _PANEL_REACH = 3
 
 
 def heads_its_panel(button: HtmlElement, min_words: int) -> bool:
-    """Whether a button is the heading of the panel it opens: it names the panel (``aria-controls``, Bootstrap's
-    ``data-bs-target``), the panel follows right after it or after the heading or box holding it (an accordion's
-    question over its answer, WAI-ARIA's accordion pattern), it says ``min_words`` words or more, and the panel does
-    not open with the same words (a panel printing its own title). Stripped with the other buttons, an FAQ would keep
-    its answers and lose its questions. A carousel's 'Go to slide 3' names a track that is not beside it, and a tab
-    list's tabs stand together above their panels.
+    """Whether a button is the heading of the panel it opens: it names the panel (:data:`CONTROL_ATTRIBUTES`), the
+    panel follows right after it or after the heading or box holding it (an accordion's question over its answer,
+    WAI-ARIA's accordion pattern), it says ``min_words`` words or more, and the panel does not open with the same words
+    (a panel printing its own title). Stripped with the other buttons, an FAQ would keep its answers and lose its
+    questions. A carousel's 'Go to slide 3' names a track that is not beside it, and a tab list's tabs stand together
+    above their panels.
 
     >>> from declutter.html.parsing import parse
     >>> root = parse("<div><h3><button aria-controls='a1'>Is the plan free for students?</button></h3>"
@@ -283,7 +283,7 @@ def heads_its_panel(button: HtmlElement, min_words: int) -> bool:
     >>> heads_its_panel(root.find(".//button"), 3)
     False
     """
-    target = (button.get("aria-controls") or button.get("data-bs-target") or "").split(" ")[0].lstrip("#")
+    target = next((value for name in CONTROL_ATTRIBUTES if (value := button.get(name))), "").split(" ")[0].lstrip("#")
     words = button.text_content().split()
     if not target or len(words) < min_words:
         return False
@@ -327,9 +327,12 @@ def _on_page(setting: object, page: _Page) -> bool:
     return applies(setting, page.article)
 
 
+CONTROL_ATTRIBUTES = ("aria-controls", "data-bs-target", "data-target")
+"""The attributes naming what a control opens: WAI-ARIA's, Bootstrap 5's and Bootstrap 4's."""
+
 _CONTROLS = cast(
     Callable[[HtmlElement], list[str]],
-    etree.XPath("//*/@aria-controls | //*/@data-bs-target | //*/@data-target", smart_strings=False),
+    etree.XPath(" | ".join(f"//*/@{name}" for name in CONTROL_ATTRIBUTES), smart_strings=False),
 )
 """The values of the attributes naming what a control opens, read as attributes (no predicate on every element), of
 elements only: ``//@name`` also steps through every text node, 12% slower on ScrapingHub's pages for the same values."""
@@ -347,7 +350,7 @@ def opened_by_controls(
 
 
 def controlled_ids(root: HtmlElement) -> frozenset[str]:
-    """The ids of the elements the page's controls open or show (``aria-controls``, Bootstrap's ``data-target``):
+    """The ids of the elements the page's controls open or show (:data:`CONTROL_ATTRIBUTES`):
     read before the controls, mostly buttons, are stripped with the other elements that never hold text.
 
     >>> from declutter.html.parsing import parse

@@ -58,6 +58,13 @@ def test_an_accordion_s_button_heads_the_panel_it_opens() -> None:
         assert "Can I cancel at any time?" in page.blocks
 
 
+def test_a_bootstrap_4_accordion_s_button_heads_its_panel_too() -> None:
+    faq = _FAQ.replace("aria-controls='a1'", "data-target='#a1'").replace("aria-controls='a2'", "data-bs-target='#a2'")
+    page = extract_page(f"<html><body><main>{_ABOUT}</p>{faq}</main></body></html>", RuleSet.bundled().active())
+    assert "Is the plan free for students?" in page.blocks
+    assert "Can I cancel at any time?" in page.blocks
+
+
 def test_an_accordion_s_buttons_are_stripped_on_a_product_page() -> None:
     page = extract_page(
         f"<html><head><meta property='og:type' content='product'></head><body><main>{_ABOUT}</p>{_FAQ}</main>"
