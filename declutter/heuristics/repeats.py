@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from declutter.document import Block
 from declutter.heuristics.common import Hit, headline_copies, is_residue, paragraph_positions
 from declutter.rules import Rule
+from declutter.text import spec_rows
 
 
 def residue_copy(
@@ -40,7 +41,9 @@ def residue_copy(
     article's span (between its first and last paragraph) a copy needs ``inside_words`` words
     (a caption repeated by a slideshow): a short line repeated there may be the article's own
     (a buying guide's 'Buy Now' under every product), and one copy taken by mistake must not
-    take them all.
+    take them all. Nor does a run of consecutive copies that are 'Label: value' rows (:func:`spec_rows`): a
+    product's facts printed twice ('Product code: …', 'UPC: …' in a summary box and again in its details),
+    whose other copy a rule took, are the product's, and one copy stays.
     """
     removed = [b.words >= min_words and is_residue(rule, b, claimed) for b in blocks]
     gone = {b.text.casefold() for b, out in zip(blocks, removed, strict=True) if out}
@@ -61,6 +64,9 @@ def residue_copy(
         found = [b for b in found if b.words >= inside_words or not first < b.index < last]
     if not found:
         return []
+    found = _less_spec_rows(blocks, found)
+    if not found:
+        return []
     # The costly guard, only for a text that has copies: which lines are the headline.
     keep = {blocks[0].text.casefold()}
     if paragraphs:
@@ -69,3 +75,22 @@ def residue_copy(
         copies = headline_copies(blocks, claimed, first)
         keep |= {b.text.casefold() for b in blocks if b.line in copies}
     return [(b, "repeats a line removed elsewhere in the text") for b in found if b.text.casefold() not in keep]
+
+
+def _less_spec_rows(blocks: Sequence[Block], found: list[Block]) -> list[Block]:
+    """``found`` (in text order) less each run of lines adjacent in ``blocks`` that reads as 'Label: value' rows.
+
+    >>> from declutter.document import Document
+    >>> text = "Share\\nThe thins are baked in batches.\\nProduct code: ALD-00601\\nUPC: 722325006016\\nWeight: 148 g"
+    >>> blocks = Document.from_text(text).blocks
+    >>> [b.text for b in _less_spec_rows(blocks, [blocks[0], *blocks[2:]])]
+    ['Share']
+    """
+    position = {b.line: n for n, b in enumerate(blocks)}
+    runs: list[list[Block]] = []
+    for block in found:
+        if runs and position[block.line] == position[runs[-1][-1].line] + 1:
+            runs[-1].append(block)
+        else:
+            runs.append([block])
+    return [b for run in runs if not (len(run) >= 3 and spec_rows([b.text for b in run])) for b in run]

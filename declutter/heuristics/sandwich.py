@@ -15,7 +15,7 @@ from declutter.heuristics.common import (
     paragraph_positions,
 )
 from declutter.rules import Rule
-from declutter.text import ends_like_sentence, size_within
+from declutter.text import ends_like_sentence, size_within, spec_rows
 
 
 def residue_sandwich(
@@ -53,7 +53,9 @@ def residue_sandwich(
     text's first line (the page title, ``title_words`` words or more) and everything between the
     headline and the first paragraph (the dek, the head strip) stay. A line of ``quoted_words``
     words or more that the article's paragraphs contain (a topic label, a kicker) stays, and a
-    group holding a protected line stays whole. Nothing inside the article's span is touched:
+    group holding a protected line stays whole, and so does a group of 'Label: value' rows (:func:`spec_rows`: a
+    game's 'Recommended:' requirements between a related-list header that took the label and a 'Read more'
+    button are the product's facts, as its spec table is). Nothing inside the article's span is touched:
     a short line between paragraphs is as often a heading. Lines fully matching the rule's anchor
     patterns (a share or log-in button) count as removed, so the rule can be tested alone. A removed line
     without a word (an emptied bullet '-', a table's '|---|') is layout, neither bread nor filling: a docs
@@ -133,6 +135,7 @@ def residue_sandwich(
                 and bread(end, 1, least)
                 and not (low > first and post_furniture(position - 1, end))
                 and not any(kept(p) for p in group)
+                and not spec_rows([blocks[p].text for p in group])
             ):
                 hits += [(blocks[p], f"{where}, between lines other rules removed") for p in group]
             position = end

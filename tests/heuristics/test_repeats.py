@@ -34,3 +34,17 @@ def test_residue_copy_leaves_short_copies_inside_the_article() -> None:
     text = f"Storm hits the coast - The Daily Planet\n\n{menu}{HEAD}{BODY}Opinion Lab\n\n{BODY}"
     assert "SUR002" not in ids(text)
     assert "\nOpinion Lab\n" in explain(text).text
+
+
+def test_residue_copy_leaves_one_copy_of_label_value_rows() -> None:
+    """A shop prints a product's facts twice (a summary box and its details); when a rule took one copy, the
+    other is the product's and stays; a copied line that is no such row still goes."""
+    from declutter.document import Document
+    from declutter.heuristics.repeats import residue_copy
+
+    rows = "Product code: ALD-00601\nUPC: 722325006016\nPackage quantity: 148 g\n"
+    text = f"{HEAD}{BODY}{rows}Contact\nOur stores\nDetails\n{rows}Our stores\n"
+    blocks = Document.from_text(text).blocks
+    details = next(b.index for b in blocks if b.text == "Details")
+    lower = frozenset(b.line for b in blocks[details + 1 :])  # a menu rule took the second copy
+    assert [b.text for b, _ in residue_copy(blocks, None, frozenset(), lower)] == ["Our stores"]

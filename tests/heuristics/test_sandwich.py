@@ -72,3 +72,17 @@ def test_residue_sandwich_leaves_replies_between_the_counters_printed_under_ever
     assert sandwich(["Official Nephrology Fellowship Application Thread"]) == [
         "Official Nephrology Fellowship Application Thread"
     ]
+
+
+def test_residue_sandwich_leaves_label_value_rows_between_removals() -> None:
+    """A game's requirements under 'Recommended:' (which a related-list rule takes) and over a 'Read more'
+    button are the product's facts, as its spec table is; a short menu item in the same place still goes."""
+    rows = "OS: Ubuntu 20.04\nProcessor: 4 GHz\nMemory: 16 GB RAM\nStorage: 6 GB available space\n"
+    text = f"{BODY}Recommended:\n{rows}Read more\n"
+    blocks = Document.from_text(text).blocks
+    claimed = frozenset(b.line for b in blocks if b.text in {"Recommended:", "Read more"})
+    loose = {"max_lines": 5, "max_words": 10, "min_bread": 1}  # the bundled rule's settings
+    assert residue_sandwich(blocks, None, frozenset(), claimed, **loose) == []
+    menu = Document.from_text(f"{BODY}Recommended:\nOur stores\nRead more\n").blocks
+    claimed = frozenset(b.line for b in menu if b.text in {"Recommended:", "Read more"})
+    assert [b.text for b, _ in residue_sandwich(menu, None, frozenset(), claimed, **loose)] == ["Our stores"]
