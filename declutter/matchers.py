@@ -883,9 +883,10 @@ def match_cutoffs(
 
     Guards: at least ``min_words_before`` words of unremoved text above the marker (the article has run; a
     removed line printed :data:`_CARD_FIELD` times or more counts, since its cards have run whether or not a rule
-    took each card's control), and at most ``max_prose_after`` words of unremoved sentences below it (nothing
-    that reads like the article follows: lines of :data:`_TAIL_SENTENCE` words or more that end like a
-    sentence). A marker that is an item inside a bulleted list
+    took each card's control, but only where a kept line stands between it and its last copy: a mega-menu's 'Shop
+    All' under each column is printed as often with nothing kept between, and no card has run), and at most
+    ``max_prose_after`` words of unremoved sentences below it (nothing that reads like the article follows: lines
+    of :data:`_TAIL_SENTENCE` words or more that end like a sentence). A marker that is an item inside a bulleted list
     (the lines right above and below it carry a bullet too: '- More on Postgres performance by …' in a wiki's
     reading list) is one of that list's entries, not a header opening a tail; and a marker whose line is printed
     again further down ('Sponsored' under each promoted card of a shop's grid) labels an item, not the tail: the
@@ -908,8 +909,18 @@ def match_cutoffs(
     # Running word counts as machine integers: a list would hold an int object for each line.
     words_before = array("q", [0]) * (len(blocks) + 1)
     fields = Counter(block.text for block in blocks if block.line in claimed)
+    last_copy: dict[str, int] = {}  # per removed text, where it was printed last
+    last_kept = -1
     for n, block in enumerate(blocks):
-        counted = block.words if block.line not in claimed or fields[block.text] >= _CARD_FIELD else 0
+        if block.line not in claimed:
+            counted = block.words
+            last_kept = n
+        else:
+            # A field's copy counts when a card's kept lines stand between it and the last copy: a menu's
+            # 'Shop All' under each of its columns is printed as often, with nothing kept between.
+            card = fields[block.text] >= _CARD_FIELD and last_kept > last_copy.get(block.text, -1)
+            counted = block.words if card else 0
+            last_copy[block.text] = n
         words_before[n + 1] = words_before[n] + counted
     prose_before = array("q", [0]) * (len(blocks) + 1)
     for n, block in enumerate(blocks):

@@ -797,3 +797,36 @@ def test_a_card_s_removed_control_still_counts_above_a_tail_marker() -> None:
     for control in ("Show Options", "Pick a size"):
         cut = [d.text for d in explain(_pet_shop(control), input_format="text").decisions if d.action.value == "cut"]
         assert "Eco-Friendly Choices for Conscious Pet Owners" in cut, control
+
+
+def _menu_over_marker(column: str) -> tuple[list[str], int]:
+    """A shop's head: a search prompt, a mega-menu of 6 columns each ending in 'Shop All' (removed), then a
+    'Trending' marker over the page's short grid. The column lines come from ``column``; returns the lines and
+    how many there are above the marker."""
+    lines = ["What are you looking for?"]
+    for _ in range(6):
+        lines += [*column.split("\n"), "Shop All"]
+    above = len(lines)
+    lines += ["Trending", "Lights"]
+    for n in range(6):
+        lines += [f"Helmet vent light {n}", "$19.95"]
+    return lines, above
+
+
+def test_a_menu_s_repeated_labels_are_no_cards_above_a_tail_marker() -> None:
+    """Labels a mega-menu prints under each column ('Shop All', 'Road Helmets'), with nothing kept between the
+    copies, are no card fields: they do not make the words above a marker that says the page has run. A card's
+    removed control with the card's kept lines between its copies still counts (the pet shop's test above)."""
+    from declutter.matchers import match_cutoffs
+    from declutter.ruleset import RuleSet
+
+    rule = next(r for r in RuleSet.bundled() if r.id == "REL003")
+    lines, above = _menu_over_marker("Road Helmets\nMountain Helmets\nGravel Helmets\nKids Helmets")
+    doc = Document.from_text("\n".join(lines))
+    marker = next(b.line for b in doc.blocks if b.text == "Trending")
+    hits = {marker: ((rule, 0),)}
+    menu = {b.line for b in doc.blocks[1:above]}
+    assert match_cutoffs(doc.blocks, [rule], hits, frozenset(), set(menu)) == []
+    # The same labels with a card's kept line between their copies are fields of cards that have run.
+    cards = {b.line for b in doc.blocks[1:above] if b.text in ("Shop All",)}
+    assert match_cutoffs(doc.blocks, [rule], hits, frozenset(), set(cards)) != []
