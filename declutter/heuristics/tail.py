@@ -195,6 +195,9 @@ def footer_floor(
     min_near: int = 1,
     near_categories: Sequence[str] | None = None,
     anchor: str = "",
+    min_kept_before: int = 0,
+    max_kept_ratio: float = 1.0,
+    full_page: bool = True,
 ) -> list[Hit]:
     """Everything below the page's copyright line, when the article lies above it.
 
@@ -220,6 +223,13 @@ def footer_floor(
     is made of paragraphs. Lines keep rules protect stay, and none of them (nor a line of code) is the floor. A
     line fully matching ``anchor`` (a footer link) counts as removed footer residue, so the rule
     can be tested alone; in the pipeline other rules took it.
+
+    A page whose content is no article (a shop's grid, a product's name, price and short text, a
+    listing's cards) has less than ``min_prose_before`` words of prose above its last copyright line;
+    on a page's full text (``full_page``) that floor still holds when ``min_kept_before`` words of kept
+    lines of any kind stand above it and at most ``max_kept_ratio`` times as many below it (a store
+    locator, a cart drawer, a refund policy's dialog): a copyright line at a page's head has little or
+    nothing above it. The footer-residue neighbour and the paragraph guards hold there too.
     """
     if rule is None or not rule.patterns:
         return []
@@ -270,7 +280,67 @@ def footer_floor(
                     if b.line not in protected
                 ]
         above += prose[position]
+    if full_page and min_kept_before and last >= 0 and sum(prose[:last]) < min_prose_before:
+        return _floor_under_cards(
+            blocks,
+            gone,
+            prose,
+            protected,
+            last,
+            footer(last) >= min_near,
+            min_kept_before=min_kept_before,
+            max_kept_ratio=max_kept_ratio,
+            max_paragraph_share=max_paragraph_share,
+            prose_words=prose_words,
+            max_paragraph_run=max_paragraph_run,
+        )
     return []
+
+
+def _floor_under_cards(
+    blocks: Sequence[Block],
+    gone: Sequence[bool],
+    prose: Sequence[int],
+    protected: frozenset[int],
+    last: int,
+    near_footer: bool,
+    *,
+    min_kept_before: int,
+    max_kept_ratio: float,
+    max_paragraph_share: float,
+    prose_words: int,
+    max_paragraph_run: int,
+) -> list[Hit]:
+    """:func:`footer_floor` below the page's ``last`` copyright line when the page holds too little prose to
+    weigh: its kept words of any kind above the floor against those below it.
+
+    >>> from declutter.document import Document
+    >>> grid = "".join(f"Linen sheet set {n}\\n$120.00\\n" for n in range(30))
+    >>> blocks = Document.from_text(grid + "About us\\n© 2024 Shop\\nFind a store\\nOpen until 7 pm").blocks
+    >>> gone = [b.text == "About us" for b in blocks]
+    >>> hits = _floor_under_cards(blocks, gone, [0] * len(blocks), frozenset(), 61, True, min_kept_before=100,
+    ...     max_kept_ratio=1.0, max_paragraph_share=0.5, prose_words=15, max_paragraph_run=2)
+    >>> [b.text for b, _ in hits]
+    ['Find a store', 'Open until 7 pm']
+    """
+    below = last + 1
+    kept = [0 if gone[n] else b.words for n, b in enumerate(blocks)]
+    above_words, below_words = sum(kept[:last]), sum(kept[below:])
+    paragraphs = sum(1 for n in range(below, len(blocks)) if prose[n] and blocks[n].words >= prose_words)
+    if (
+        not near_footer
+        or above_words < min_kept_before
+        or not 0 < below_words <= max_kept_ratio * above_words
+        or paragraphs > max_paragraph_share * (len(blocks) - below)
+        or _longest_paragraph_run(blocks[below:], gone[below:], prose[below:], prose_words) > max_paragraph_run
+    ):
+        return []
+    line = blocks[last].line + 1
+    return [
+        (b, f"below the page's last copyright line (line {line}) under a page of cards and short lines")
+        for b in blocks[below:]
+        if b.line not in protected
+    ]
 
 
 def detached_prose(

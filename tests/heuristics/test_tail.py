@@ -150,6 +150,23 @@ def test_footer_floor_under_the_last_copyright_line_takes_a_long_hidden_text_of_
     assert _floor(f"{BODY}About us\nCareers\n{FLOOR}{PROSE}Photo\n{PROSE}", footer) == []
 
 
+def test_footer_floor_under_a_page_of_cards_weighs_its_kept_words() -> None:
+    """A shop's grid holds no prose: below its last copyright line a store locator and a cart dialog go when the
+    kept words above the floor outweigh those below it, and a header's copyright line over the grid stays."""
+    footer = {"About us": "navigation", "Careers": "navigation"}
+    grid = "".join(f"Linen sheet set in colour {n}\n$120.00\n" for n in range(20))
+    hidden = "Find a store near you\nOpen today until 7 pm\nRemove product?\nCancel Yes\n"
+    assert _floor(f"{grid}About us\nCareers\n{FLOOR}{hidden}", footer) == hidden.split("\n")[:-1]
+    assert _floor(f"About us\nCareers\n{FLOOR}{grid}", footer) == [], "nothing above a header's copyright line"
+    assert _floor(f"{grid}About us\nCareers\n{FLOOR}{grid}{hidden}", footer) == [], "more below than above"
+    assert _floor(f"{grid}{FLOOR}{hidden}") == [], "no footer residue beside the line"
+    rule = next(r for r in RuleSet.bundled() if r.id == "STR006")
+    blocks = Document.from_text(f"{grid}About us\nCareers\n{FLOOR}{hidden}").blocks
+    categories = {b.line: "navigation" for b in blocks if b.text in footer}
+    removed = Removed(set(categories), categories)
+    assert footer_floor(blocks, rule, frozenset(), removed, **{**rule.params, "full_page": False}) == []
+
+
 def _bundled_wall(text: str, removed: dict[str, str]) -> list[str]:
     """The texts the bundled ``residue-wall`` rule's parameters take, with the lines in ``removed`` removed."""
     params = next(r for r in RuleSet.bundled() if r.id == "STR004").params
