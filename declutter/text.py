@@ -242,6 +242,32 @@ _CODE_MARKS = frozenset(">.$/#@<}])[\"'-")
 block's head or an assignment can open with (after white space)."""
 
 
+_CODE_MARK = regex.compile(
+    r"""
+      \b[a-z][a-z0-9]*_[a-z0-9_]+\b | \b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b      # a snake_case or CONSTANT_CASE name
+    | \w\s?(?<![=!<>])=(?![=>])\s?[\w"'(\[{$-]                      # an assignment ('SID = x', 'dtparam=eth')
+    | (?:^|\s)//\s | /\*                                              # a comment (not a URL's '://')
+    | (?<!\{)\{(?!\{) | (?<!\})\}(?!\}) | [;{]\s*$     # a brace (not a template's '{{ }}'), a statement's end
+    | \w\(\) | \w\.\w+\( | =>\s*\S | \s->\s*\S | \w::\w | ^\$\s[a-z]   # a call, a method, an arrow, a path, a prompt
+    """,
+    regex.VERBOSE,
+)
+
+
+def holds_code(text: str) -> bool:
+    """A line holding a mark of source code that headlines and labels do not carry: a snake_case name, an
+    assignment, a comment, a brace, a call, an arrow, a shell prompt. A converter that prints a code block on one
+    line ('export TWILIO_ACCOUNT_SID = your_account_sid_here', 'nvm use 10 node -v // will show v10') leaves it no
+    statement shape :func:`is_code_shaped` can see at its start or end.
+
+    >>> [holds_code(s) for s in ("export API_KEY = abc", "nvm use 10 // will show v10", "Promise.resolve() .then(f)")]
+    [True, True, True]
+    >>> [holds_code(s) for s in ("Read more ->", "{{ Board.errors[1].message }}", "What's new in Node.js 22?")]
+    [False, False, False]
+    """
+    return _CODE_MARK.search(text) is not None
+
+
 PRICE = regex.compile(r"(?:\p{Sc}\s?\d|\d(?:[\d.,]*\d)?\s?\p{Sc})")
 """A price: a currency sign beside an amount, before or after it ('$24.95', '19,90 €', '£5').
 

@@ -8,6 +8,7 @@ from declutter.text import (
     CACHED_LINE,
     _ends_like_sentence,
     ends_like_sentence,
+    holds_code,
     is_code_shaped,
     is_prose,
     normalize,
@@ -153,3 +154,24 @@ def test_the_code_screen_answers_as_the_pattern(raw: str) -> None:
     end = raw.rstrip()[-1:]
     expected = (end != "" and end in _CODE_END) or _CODE_START.match(raw) is not None
     assert is_code_shaped(raw) == expected
+
+
+def test_holds_code_reads_code_printed_on_one_line_not_headlines() -> None:
+    """A code block a converter prints on one line keeps its marks inside; headlines and labels carry none."""
+    code = (
+        "set TWILIO_ACCOUNT_SID = your_account_sid_here",
+        "dtparam=eth_led0=4 dtparam=eth_led1=4",
+        "let result; for (const f of fs) { result = await f(result); }",
+        "fn try_from (value: U) -> Result <T, E>",
+        "$ npm run ch04",
+    )
+    text = (
+        "Why the bridge closed again",
+        "Read more ->",
+        "{{ DiscussionBoard.errors[11797055].message }}",
+        "Price: $20; free shipping",
+        "What's new in Node.js 22?",
+        "https://github.com/raspberrypi/firmware",
+    )
+    assert all(holds_code(line) for line in code)
+    assert not any(holds_code(line) for line in text)

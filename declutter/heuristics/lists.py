@@ -18,7 +18,15 @@ from declutter.document import Block
 from declutter.heuristics.common import Hit, is_residue, is_title_echo, numbered_posts, prose_words_before
 from declutter.matchers import fullmatch
 from declutter.rules import Rule
-from declutter.text import PRICE, ends_like_sentence, is_prose, sentence_count, spec_rows, text_size
+from declutter.text import (
+    PRICE,
+    ends_like_sentence,
+    holds_code,
+    is_prose,
+    sentence_count,
+    spec_rows,
+    text_size,
+)
 
 _JOIN = regex.compile(r"(?<=\p{Ll}{3}|[?!»”])(?=\p{Lu}\p{Ll})")
 _TOKEN = regex.compile(r"\S+")
@@ -263,6 +271,7 @@ def teaser_template(
     min_prose_ratio: float | None = None,
     opening_lines: int = 0,
     grid_units: int = 0,
+    code_units: int = 0,
 ) -> list[Hit]:
     """Teasers of other stories laid out from one template: headline, section label, dek, headline, label, dek…
 
@@ -291,6 +300,9 @@ def teaser_template(
     some prose whose template goes on above its first unit for ``grid_units`` units more (0 leaves this out): a
     shop's or a blog's grid whose first cards' labels were too varied to recur ('Manufacturer: Samsung',
     'Manufacturer: Epson'), so the chain starts a few cards down and the cards above read as the article.
+    Nor is a run of which 2 lines or more, one for every ``code_units`` units at least, hold code (0 leaves this
+    out): code blocks each under its language label, copy button or line numbers ('js', 'Copy code block', '1'),
+    printed on one line each, the samples of a docs page or a thread's answers; no teaser's headline or dek is code.
     """
     hits: list[Hit] = []
     taken: set[int] = set()
@@ -385,6 +397,9 @@ def teaser_template(
         end = chain[-1] + 1
         while end < len(blocks) and end <= chain[-1] + period - 1 - lead and teaser(end):
             end += 1
+        if code_units and _holds_code_samples(blocks[chain[0] - lead : end], claimed, len(chain), code_units):
+            position = end
+            continue  # code blocks under their labels or copy buttons: samples, not teasers
         above = blocks[: chain[0] - lead]
         if (
             0 < len(above) <= opening_lines
@@ -435,6 +450,12 @@ def teaser_template(
             hits.append((blocks[top], f"header of the {len(chain)} teasers under it"))
         position = end
     return hits
+
+
+def _holds_code_samples(run: Sequence[Block], claimed: frozenset[int], units: int, code_units: int) -> bool:
+    """Whether 2 lines of ``run`` or more, one for every ``code_units`` of its ``units`` at least, hold code."""
+    code = sum(b.line not in claimed and holds_code(b.text) for b in run)
+    return code >= 2 and code * code_units >= units
 
 
 def _continues_above(

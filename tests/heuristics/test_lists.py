@@ -156,6 +156,24 @@ def test_teaser_template_ignores_an_ad_slug_recurring_in_an_article() -> None:
     assert len(teaser_template(doc.blocks, None, frozenset(), stamps)) == 12
 
 
+def test_teaser_template_spares_code_samples_under_their_labels() -> None:
+    """Code blocks printed on one line each under a language label or copy button are a docs page's samples."""
+    samples = (
+        "js\nconst pad = require(left_pad) // pads a string\nThe call returns a promise you can chain\n"
+        "js\nexport API_KEY = your_key_here\nThen set the key in your shell before the next step\n"
+        "js\nPromise.resolve() .then(step_one)\nEach step waits for the one before it\n"
+        "js\nnode index.js // prints the padded string\nThe output shows the padded number\n"
+        "js\nnpm install left_pad\nInstall the package before you run the script\n"
+    )
+    blocks = Document.from_text(PROSE + samples).blocks
+    assert teaser_template(blocks, None, frozenset(), frozenset(), code_units=3) == []
+    assert len(teaser_template(blocks, None, frozenset(), frozenset())) == 15, "without the guard: taken as teasers"
+    heads = ("Council votes on the bridge", "Mayor defends the budget", "Storm closes schools", "A new library opens")
+    teasers = "".join(f"News\n{head}\nA short dek about the story\n" for head in (*heads, "Roads reopen"))
+    blocks = Document.from_text(PROSE + teasers).blocks
+    assert len(teaser_template(blocks, None, frozenset(), frozenset(), code_units=3)) == 15, "no code: teasers"
+
+
 def test_teaser_template_spares_a_scorecard() -> None:
     """A review's criteria, each over its score out of a scale ('Billing' / '4.4/5'), are no teasers' labels."""
     card = [
