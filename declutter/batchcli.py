@@ -6,6 +6,7 @@ here is plain functions over a frozen :class:`Batch` configuration.
 
 from __future__ import annotations
 
+import errno
 import gzip
 import json
 import os
@@ -199,6 +200,27 @@ def write_atomic(target: Path, content: str) -> None:
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_all(sink: IO[bytes], data: bytes) -> None:
+    """Write all of ``data``. A large write to a pipe whose reader has gone (``| head -1``) returns short, and
+    ``sys.stdout.write`` drops the count: the rest was lost without an error. Writing what is left raises
+    :class:`BrokenPipeError`, which the command line turns into a quiet exit (:func:`declutter.cli.main`)."""
+    view = memoryview(data)
+    while view:
+        written = sink.write(view)
+        if written is None:  # a raw stream in non-blocking mode: it took all or raised
+            return
+        if not written:
+            raise BrokenPipeError(errno.EPIPE, "nothing more could be written")
+        view = view[written:]
+
+
+def write_stdout(text: str) -> None:
+    """Print a document's output whole (:func:`write_all`), in standard output's encoding."""
+    sys.stdout.flush()
+    write_all(sys.stdout.buffer, text.encode(sys.stdout.encoding or "utf-8", sys.stdout.errors or "strict"))
+    sys.stdout.buffer.flush()
 
 
 def backup_path(source: Path, suffix: str) -> Path:
@@ -501,7 +523,7 @@ def run_files(batch: Batch, paths: list[str], output: Path | None, in_place: boo
             target, encoding = targets.pop(outcome.key, (None, "utf-8"))
             rendered = render(batch.fmt, outcome.key, encoding, outcome)
             if target is None:
-                sys.stdout.write(rendered)
+                write_stdout(rendered)
             else:
                 try:
                     if in_place and backup:
@@ -687,19 +709,19 @@ def run_jsonl(
                     obj = objects.pop(outcome.key, None)
                     if outcome.key in blank:
                         blank.discard(outcome.key)
-                        sink.write(line)
+                        write_all(sink, line)
                         continue
                     summary.add(outcome)
                     if progress is not None:
                         progress.advance(progress.task_ids[0])
                     if not outcome.ok or obj is None:
                         report.add(outcome.key, outcome.error or "unreadable")
-                        sink.write(line)  # the document stays, as it was, so nothing is lost
+                        write_all(sink, line)  # the document stays, as it was, so nothing is lost
                         continue
                     for warning in outcome.warnings:
                         report.warn(outcome.key, warning)
                     obj.update(jsonl_fields(batch.fmt, field_name, outcome, removals))
-                    sink.write(_json_line(obj))
+                    write_all(sink, _json_line(obj))
                 sink.flush()
             finally:
                 if progress is not None:

@@ -14,7 +14,7 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -52,7 +52,37 @@ from declutter.scoring import (
 )
 from declutter.text import counted
 
+CLOSED_PIPE = 141
+"""The exit status when standard output's reader goes away (``declutter clean big.html | head -1``): what a shell
+reports for a Unix tool killed by SIGPIPE (128 + 13). Not 0: a batch cut short did not clean everything; nothing is
+printed, as ``cat`` prints nothing."""
+INTERRUPTED = 130
+"""The exit status after Ctrl-C (128 + SIGINT), and after SIGTERM, which the batch unwinds on in the same way."""
+
+
+class _InterruptedError(Exception):
+    """Ctrl-C or SIGTERM during a command, carried to :func:`main`: typer turns a :class:`KeyboardInterrupt` into a
+    silent exit 130, and the user would not be told that the outputs written so far are complete."""
+
+
+class _ClosedPipeError(Exception):
+    """Standard output or error closed by its reader, carried to :func:`main`: click exits 1 for it."""
+
+
+class _Commands(typer.core.TyperGroup):
+    """The command group, letting an interrupt and a closed pipe reach :func:`main` as themselves."""
+
+    def invoke(self, ctx: Any) -> Any:  # typer's Context: its click is vendored in typer 0.29, not before
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            raise _InterruptedError from None
+        except BrokenPipeError:
+            raise _ClosedPipeError from None
+
+
 app = typer.Typer(
+    cls=_Commands,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -767,6 +797,18 @@ def _clean_hint(args: Sequence[str]) -> str | None:
     return f"error: '{first}' is not a command; to clean it: declutter clean {' '.join(args)}"
 
 
+def _silence_closed_streams() -> None:
+    """Point a closed standard output or error at /dev/null, so that Python's flush at exit, finding output still
+    buffered for it, writes nothing and says nothing ('Exception ignored … BrokenPipeError')."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except OSError:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, stream.fileno())
+            os.close(devnull)
+
+
 def main() -> None:
     """Entry point: run the app, turning our errors into a message and exit code 1.
 
@@ -789,9 +831,12 @@ def main() -> None:
     except DeclutterError as error:
         typer.secho(f"error: {error}", fg="red", err=True)
         sys.exit(1)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, _InterruptedError):
         typer.echo("interrupted: outputs written so far are complete; rerun to continue", err=True)
-        sys.exit(130)
+        sys.exit(INTERRUPTED)
+    except _ClosedPipeError:
+        _silence_closed_streams()
+        sys.exit(CLOSED_PIPE)
     except OSError as error:  # a full disk, a read-only directory: name the file and stop
         where = f"{error.filename}: " if error.filename else ""
         typer.secho(f"error: {where}{error.strerror or error}", fg="red", err=True)

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from declutter.cli import app
@@ -369,3 +371,31 @@ def test_a_write_that_fails_names_the_file_asked_for(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert f"error: {tmp_path / 'file' / 'out.jsonl'}: " in result.stderr
     assert ".tmp" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args", [["clean", "big.txt"], ["clean", "many", "--format", "json"], ["explain", "big.txt", "--text"]]
+)
+def test_a_closed_pipe_exits_quietly(tmp_path: Path, args: list[str]) -> None:
+    """``declutter clean big.txt | head -1``: exit 141 as a Unix tool killed by SIGPIPE, nothing on stderr (click
+    exited 1; a large single write was cut short without an error and exited 0)."""
+    paragraph = "The council approved the budget on Monday after a long debate about the roads.\n\n"
+    (tmp_path / "big.txt").write_text("Share\n\n" + paragraph * 4000, encoding="utf-8")
+    (tmp_path / "many").mkdir()
+    for number in range(40):
+        (tmp_path / "many" / f"{number}.txt").write_text(paragraph * 200, encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "declutter", *args],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert process.stdout is not None
+    assert process.stderr is not None
+    process.stdout.readline()
+    process.stdout.close()  # the reader goes, as head does after its line
+    stderr = process.stderr.read().decode()
+    process.stderr.close()
+    assert process.wait(timeout=60) == 141, stderr
+    assert stderr == ""

@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -134,24 +135,21 @@ def test_a_huge_file_is_refused_by_size_before_reading(tmp_path: Path) -> None:
     assert "over the 64 MiB limit" in result.stderr  # the unit the default is set in
 
 
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
-def test_an_interrupted_batch_leaves_no_partial_output(tmp_path: Path, signum: int) -> None:
-    rows = "\n".join(
-        json.dumps({"text": "Share\n\nThe council met on Monday to approve the budget.\n" * 50}) for _ in range(20000)
-    )
-    (tmp_path / "in.jsonl").write_text(rows + "\n", encoding="utf-8")
+def _interrupt(args: list[str], cwd: Path, signum: int, started: Callable[[], bool]) -> tuple[int, str]:
+    """Run declutter, send it ``signum`` once ``started()`` holds, and return its exit code and standard error."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "declutter", "clean", "--jsonl", "in.jsonl", "-o", "out.jsonl", "-q"],
-        cwd=tmp_path,
+        [sys.executable, "-m", "declutter", *args],
+        cwd=cwd,
         stderr=subprocess.PIPE,
         text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
         # A shell's background job (a CI script run with '&') starts with SIGINT ignored, and the run would
         # inherit that: the test asks what declutter does with the signal, so the signal gets its default.
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         deadline = time.monotonic() + 60
-        while len(list(tmp_path.iterdir())) < 2 and time.monotonic() < deadline:  # its partial output exists
+        while not started() and time.monotonic() < deadline:
             time.sleep(0.05)
         process.send_signal(signum)
         _, stderr = process.communicate(timeout=60)
@@ -160,9 +158,46 @@ def test_an_interrupted_batch_leaves_no_partial_output(tmp_path: Path, signum: i
         process.wait()
         if process.stderr:
             process.stderr.close()
-    assert process.returncode == 130, stderr
+    return process.returncode, stderr
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_an_interrupted_batch_leaves_no_partial_output(tmp_path: Path, signum: int) -> None:
+    rows = "\n".join(
+        json.dumps({"text": "Share\n\nThe council met on Monday to approve the budget.\n" * 50}) for _ in range(20000)
+    )
+    (tmp_path / "in.jsonl").write_text(rows + "\n", encoding="utf-8")
+    code, stderr = _interrupt(
+        ["clean", "--jsonl", "in.jsonl", "-o", "out.jsonl", "-q"],
+        tmp_path,
+        signum,
+        lambda: len(list(tmp_path.iterdir())) >= 2,  # its partial output exists
+    )
+    assert code == 130, stderr
+    assert "interrupted: outputs written so far are complete" in stderr  # typer swallowed it
     assert not (tmp_path / "out.jsonl").exists()
     assert [p.name for p in tmp_path.iterdir()] == ["in.jsonl"]
+
+
+def test_an_interrupted_directory_leaves_only_whole_outputs(tmp_path: Path) -> None:
+    """Ctrl-C in the middle of a directory: every output written is whole, no temporary file is left."""
+    text = "Share\n\n" + "The council met on Monday to approve the budget for the roads.\n\n" * 400
+    (tmp_path / "in").mkdir()
+    for number in range(300):
+        (tmp_path / "in" / f"{number:03}.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    code, stderr = _interrupt(
+        ["clean", "in", "-o", "out", "-q"],
+        tmp_path,
+        signal.SIGINT,
+        lambda: out.is_dir() and len(list(out.iterdir())) >= 3,
+    )
+    assert code == 130, stderr
+    assert "interrupted: outputs written so far are complete; rerun to continue" in stderr
+    written = sorted(out.iterdir())
+    assert 3 <= len(written) < 300
+    expected = clean(text)
+    assert all(path.suffix == ".txt" and path.read_text(encoding="utf-8") == expected for path in written)
 
 
 @pytest.mark.skipif(os.geteuid() == 0 if hasattr(os, "geteuid") else True, reason="root ignores permissions")
