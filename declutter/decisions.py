@@ -19,6 +19,7 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import NamedTuple
 
+from declutter.document import line_end, split_lines
 from declutter.structure import Shape
 
 
@@ -35,7 +36,8 @@ class Action(StrEnum):
 class Decision:
     """One removal: which line, which span, which rule, and why.
 
-    ``line`` is 0-based into the text's ``\\n``-separated lines; ``start``/``end`` are
+    ``line`` is 0-based into the text's lines (split at ``\\n``, or at ``\\r`` in a text without any
+    ``\\n``: :func:`declutter.document.split_lines`); ``start``/``end`` are
     character offsets inside that line (the whole line for drops and cuts).
     """
 
@@ -161,16 +163,17 @@ def apply(text: str, decisions: Iterable[Decision], *, lines: Sequence[str] | No
 
     Between two kept lines the longest run of blank lines that stood between them
     is kept, so paragraphs stay separated after a removal; with no decisions the
-    text comes back unchanged, byte for byte. ``lines``: the text split on ``\\n`` as
-    :meth:`~declutter.document.Document.from_text` splits it, when the caller has them
-    (a large document is then not split a second time).
+    text comes back unchanged, byte for byte, and kept lines keep the text's line end (:func:`line_end`).
+    ``lines``: the text split as :meth:`~declutter.document.Document.from_text` splits it, when the caller
+    has them (a large document is then not split a second time).
     """
     decisions = list(decisions)
     if not decisions:
         return text
-    final_newline = text.endswith("\n")
+    end = line_end(text)
+    final_newline = text.endswith(end)
     if lines is None:
-        lines = (text[:-1] if final_newline else text).split("\n") if text else []
+        lines = split_lines(text)
     changed = kept_lines(lines, decisions)
     out: list[str] = []
     gap: list[str] = []  # the blank lines seen since the last kept line (current run)
@@ -198,7 +201,7 @@ def apply(text: str, decisions: Iterable[Decision], *, lines: Sequence[str] | No
         return ""
     if final_newline:
         out.append("")  # joined, the empty last line ends the text with a newline (no second copy to add it)
-    return "\n".join(out)
+    return end.join(out)
 
 
 def _last_block(lines: Sequence[str]) -> int:

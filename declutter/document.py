@@ -53,15 +53,39 @@ class Document:
     def from_text(
         cls, text: str, *, domain: str | None = None, url: str | None = None, language: str | None = None
     ) -> Document:
-        """Split on ``\\n`` (a ``\\r`` before it stays part of the line, so output round-trips)."""
-        final_newline = text.endswith("\n")
-        lines = tuple((text[:-1] if final_newline else text).split("\n")) if text else ()
+        """Split into lines at their ends (:func:`line_end`)."""
+        final_newline = text.endswith(line_end(text))
+        lines = tuple(split_lines(text))
         blocks: list[Block] = []
         for number, raw in enumerate(lines):
             block = read_block(len(blocks), number, raw)
             if block is not None:
                 blocks.append(block)
         return cls(lines, tuple(blocks), final_newline, domain, url, language)
+
+
+def line_end(text: str) -> str:
+    """What ends the text's lines: a line feed, or a carriage return alone in a text holding no line feed (classic
+    Mac OS; Python's universal newlines read it as a line end too). A CR before a line feed stays part of its line,
+    and so does a CR in a text that has line feeds, so the output keeps the input's line ends, whichever they are.
+
+    >>> line_end("Share\\nText.\\n"), line_end("Share\\r\\nText.\\r\\n"), line_end("Share\\rText.\\r")
+    ('\\n', '\\n', '\\r')
+    """
+    return "\r" if "\n" not in text and "\r" in text else "\n"
+
+
+def split_lines(text: str) -> list[str]:
+    """The text's lines, split at their ends (:func:`line_end`); a final line end closes the last line and opens no
+    other. Decisions number lines this way.
+
+    >>> split_lines("Share\\rText.\\r"), split_lines("a\\r\\nb"), split_lines("")
+    (['Share', 'Text.'], ['a\\r', 'b'], [])
+    """
+    if not text:
+        return []
+    end = line_end(text)
+    return (text[: -len(end)] if text.endswith(end) else text).split(end)
 
 
 def read_block(index: int, line: int, raw: str) -> Block | None:

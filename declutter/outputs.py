@@ -32,6 +32,7 @@ from typing import Literal
 from urllib.parse import urljoin
 
 from declutter.decisions import Cleaned, kept_lines
+from declutter.document import split_lines
 from declutter.structure import CELL_SEPARATOR, Shape, line_spans, paragraph
 
 Format = Literal["text", "markdown", "html"]
@@ -63,10 +64,10 @@ def kept_shapes(result: Cleaned) -> list[Shape]:
     """
     source = result.source
     if source is None or not result.shapes:
-        return [paragraph(line.strip()) for line in result.text.split("\n") if line.strip()]
+        return [paragraph(line.strip()) for line in split_lines(result.text) if line.strip()]
     lines = source.split("\n")
     if sum(shape.text.count("\n") + 2 for shape in result.shapes) - 1 != len(lines) - source.endswith("\n"):
-        return [paragraph(line.strip()) for line in result.text.split("\n") if line.strip()]
+        return [paragraph(line.strip()) for line in split_lines(result.text) if line.strip()]
     changed = kept_lines(lines, result.decisions)
     kept: list[Shape] = []
     for shape, span in line_spans(result.shapes):

@@ -477,16 +477,27 @@ KEPT_SHARE_TO_WARN = 0.05
 
 
 def line_end_warnings(text: str) -> tuple[str, ...]:
-    """A warning when lines end in a carriage return alone (classic Mac OS): text is split on line feeds only,
-    so such a text is one long line, which no line rule removes and which is kept whole."""
+    """A warning when most lines end in a carriage return alone but some in a line feed: a text holding a line feed
+    is split on line feeds only (:func:`~declutter.document.line_end`), so its CR-ended lines are read as one long
+    line, which no line rule removes and which is kept whole. A text whose every line ends in CR alone (classic
+    Mac OS) is read line by line, as Python reads it, and needs no warning.
+
+    >>> line_end_warnings("Share\\rText.\\rMore.\\n")[0][:70]
+    '2 lines end in CR alone and 1 in LF: the text is split at its LFs only'
+    >>> line_end_warnings("Share\\rText.\\r"), line_end_warnings("Share\\r\\nText.\\r\\n")
+    ((), ())
+    """
+    if "\n" not in text:
+        return ()
     lone = text.count("\r") - text.count("\r\n")
     feeds = text.count("\n")
     if lone <= feeds:
         return ()
     lines = feeds + (not text.endswith("\n"))
     return (
-        f"lines end in CR alone, so the text was read as {lines} line{'s' if lines != 1 else ''}; "
-        'convert them first, e.g. tr "\\r" "\\n"',
+        f"{lone} lines end in CR alone and {feeds} in LF: the text is split at its LFs only, so it was read as "
+        f"{lines} line{'s' if lines != 1 else ''}; make the line ends one kind first, e.g. "
+        'tr "\\r" "\\n"',
     )
 
 

@@ -30,6 +30,7 @@ from typing import Any
 
 from declutter.categories import CONTENT, RESIDUE
 from declutter.decisions import Cleaned, Decision, by_line, removes_line
+from declutter.document import split_lines
 from declutter.rules import Rule
 
 COLORS: dict[str, str] = {
@@ -78,9 +79,7 @@ def document_entry(name: str, result: Cleaned, kind: str, text: str | None = Non
     """One cleaned document as report data. ``text`` is the input for text documents (HTML documents carry
     the extracted text their decisions refer to in ``result.source``)."""
     source = result.source if result.source is not None else (text if text is not None else _replayed(result))
-    lines = source.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
+    lines = split_lines(source)
     marks = _marks(result.decisions)
     elements = [[e.rule_id, e.category, e.path, e.reason, e.text] for e in result.elements]
     counts = _counts(lines, marks, elements)

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from declutter.categories import CONTENT, RESIDUE
 from declutter.decisions import Action, Decision, kept_lines
+from declutter.document import line_end, split_lines
 from declutter.errors import SampleError, did_you_mean
 
 MAGIC = "# declutter sample 1"
@@ -214,8 +215,8 @@ def format_sample(sample: Sample) -> str:
 
 def sample_from_text(text: str, labels: Iterable[str], *, meta: Mapping[str, str]) -> Sample:
     """Build a sample from raw text and one label per line (blank lines get '')."""
-    final_newline = text.endswith("\n")
-    raw_lines = (text[:-1] if final_newline else text).split("\n")
+    final_newline = text.endswith(line_end(text))
+    raw_lines = split_lines(text) or [""]
     lines = []
     for number, (raw, label) in enumerate(zip(raw_lines, labels, strict=True), start=1):
         if not raw.strip():
@@ -238,7 +239,7 @@ def draft_sample(text: str, decisions: Iterable[Decision], *, meta: Mapping[str,
     ['share', 'body']
     """
     decisions = list(decisions)
-    raw = (text[:-1] if text.endswith("\n") else text).split("\n")
+    raw = split_lines(text) or [""]
     remainders = kept_lines(raw, decisions)
     categories: dict[int, str] = {}
     for decision in decisions:

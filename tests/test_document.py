@@ -18,3 +18,12 @@ def test_domains() -> None:
     assert normalize_domain("WWW.RCInet.ca") == "rcinet.ca"
     assert domain_matches("www2.rcinet.ca", "rcinet.ca")
     assert not domain_matches("notrcinet.ca", "rcinet.ca")
+
+
+def test_a_text_without_line_feeds_ends_its_lines_in_cr() -> None:
+    """Classic Mac OS line ends; a CR in a text that has line feeds stays part of its line (a CR-LF text)."""
+    doc = Document.from_text("A\r\rB\rC\r")
+    assert doc.lines == ("A", "", "B", "C")
+    assert [(b.line, b.raw) for b in doc.blocks] == [(0, "A"), (2, "B"), (3, "C")]
+    assert doc.final_newline
+    assert Document.from_text("A\rB\nC").lines == ("A\rB", "C")

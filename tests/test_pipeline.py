@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from declutter import Cleaner, apply, clean, explain
+from declutter import Cleaner, apply, clean, explain, render
 from declutter.heuristics import HEURISTICS
 from declutter.samples import load_sample
 
@@ -267,12 +267,27 @@ def test_an_empty_result_from_real_input_is_a_warning() -> None:
     assert cleaner.explain("Sign up here\n").warnings == ()  # too little input to judge
 
 
-def test_lines_ending_in_cr_alone_are_a_warning() -> None:
-    """Split on line feeds only, a classic Mac OS text is one line that no line rule removes: the user is told why."""
+def test_lines_ending_in_cr_alone_are_read_as_lines() -> None:
+    """A classic Mac OS text was one line that no line rule removed (only a warning said so): its CRs end its lines,
+    as Python's universal newlines read them, and the output keeps them as line ends."""
     mac = "Skip to main content\r\rThe council approved the budget on Monday.\r\rShare\r"
-    [warning] = Cleaner().explain(mac).warnings
-    assert warning.startswith("lines end in CR alone, so the text was read as 1 line;")
-    assert Cleaner().explain(mac.replace("\r", "\r\n")).warnings == ()
+    result = Cleaner().explain(mac)
+    assert result.text == "The council approved the budget on Monday.\r"
+    assert [(d.line, d.rule_id) for d in result.decisions] == [(0, "NAV001"), (4, "SHR001")]
+    assert result.warnings == ()
+    assert apply(mac, result.decisions) == result.text  # the decisions replay on the input
+    assert Cleaner().clean(result.text) == result.text  # and cleaning it again changes nothing
+    assert Cleaner().clean(mac.replace("\r", "\r\n")) == result.text + "\n"  # as a CR-LF text is cleaned
+    assert render(result, "markdown") == "The council approved the budget on Monday.\n"
+
+
+def test_a_text_mixing_cr_and_lf_line_ends_is_a_warning() -> None:
+    """A text with line feeds is split at them only (a CR before one stays in its line): CR-ended lines among
+    them are one line to the rules, and the user is told why and how to convert them."""
+    mixed = "Skip to main content\r\rThe council approved the budget on Monday.\r\rShare\rMore text.\n"
+    [warning] = Cleaner().explain(mixed).warnings
+    assert warning.startswith("5 lines end in CR alone and 1 in LF: the text is split at its LFs only, so it was read")
+    assert Cleaner().explain(mixed.replace("\r", "\r\n")).warnings == ()
 
 
 ARTICLE_PAGE = (
