@@ -375,7 +375,18 @@ def _walk(paths: list[str]) -> Iterator[tuple[str, Path | None]]:
 
 
 def check_output_dir(output: Path, paths: list[str]) -> None:
-    """``-o`` must be a directory outside every input directory: a re-run would otherwise clean its own outputs."""
+    """``-o`` must be a directory outside every input directory: a re-run would otherwise clean its own outputs.
+
+    A new ``-o`` named like a JSONL stream (``out.jsonl``) became a directory of that name: without ``--jsonl``,
+    files are cleaned one output file each, and the user is told how to get one JSON line per document.
+    """
+    if not output.exists() and is_jsonl(output.name):
+        raise typer.BadParameter(
+            f"{output} names a JSONL file, but -o takes a directory for the cleaned files; for one JSON line per "
+            "document, pass --format json and redirect standard output (> FILE), or --jsonl if the inputs are "
+            "JSONL streams",
+            param_hint="'-o'",
+        )
     if output.exists() and not output.is_dir():
         raise typer.BadParameter(
             f"{output} is a file; -o takes a directory for the cleaned files "
@@ -397,7 +408,7 @@ def check_report_path(report: Path, paths: list[str], output: Path | None) -> No
 
     The report is written while the inputs are read, so on an input it would replace the document
     being cleaned; on the ``--jsonl`` output, the output's rename would drop the report; inside an
-    input directory, a re-run would read it as a document.
+    input directory, a re-run would read it as a document. Its folder is made and tried before any work.
     """
     hint = "'--errors'"
     if report.is_dir():
@@ -419,6 +430,16 @@ def check_report_path(report: Path, paths: list[str], output: Path | None) -> No
                 "write the report outside it",
                 param_hint=hint,
             )
+    try:  # a folder that cannot be written to failed only at the first failed document, after the work before it
+        with _interrupts_held():
+            fd, probe = temp_beside(report)
+        os.close(fd)
+        Path(probe).unlink()
+    except OSError as error:
+        raise typer.BadParameter(
+            f"{report} cannot be written ({error.strerror or error}); name a file in a folder you can write to",
+            param_hint=hint,
+        ) from None
 
 
 def plan_targets(inputs: list[tuple[str, Path | None]], output: Path, fmt: str) -> dict[str, Path | DeclutterError]:
@@ -500,8 +521,9 @@ def run_files(batch: Batch, paths: list[str], output: Path | None, in_place: boo
             except DeclutterError as error:
                 yield Job(source, "", error=str(error))
                 continue
-            guessed = kind == "text" and encoding not in ("utf-8", "utf-8-sig", "ascii")
-            if (guessed or replaced_bytes(encoding)) and not batch.quiet:
+            if replaced_bytes(encoding):  # bytes were lost: a warning, and a row in the --errors report
+                report.warn(source, f"decoded as {encoding}")
+            elif kind == "text" and encoding not in ("utf-8", "utf-8-sig", "ascii") and not batch.quiet:
                 typer.echo(f"{source}: note: decoded as {encoding}", err=True)
             targets[source] = (target, encoding)
             yield Job(
@@ -570,10 +592,19 @@ def jsonl_sources(paths: list[str], output: Path | None) -> list[str]:
     for source in paths:
         path = Path(source)
         if source != "-" and path.is_dir():
-            found = [str(f) for f in sorted(path.rglob("*")) if f.is_file() and is_jsonl(f.name)]
+            files = [f for f in sorted(path.rglob("*")) if f.is_file() and not f.name.startswith(".")]
+            found = [str(f) for f in files if is_jsonl(f.name)]
             if not found:
                 raise DeclutterError("no .jsonl or .jsonl.gz file in this directory", path=path)
             sources += found
+            documents = sum(not is_jsonl(f.name) and f.suffix.lower() in TEXT_SUFFIXES for f in files)
+            if documents:  # the mirror of the note a directory walk without --jsonl gives for JSONL files
+                typer.echo(
+                    f"{source}: note: skipped {documents} text or HTML file{'s' if documents > 1 else ''} "
+                    f"(with --jsonl only .jsonl and .jsonl.gz files are read; clean the others with: "
+                    f"declutter clean {source} -o DIR)",
+                    err=True,
+                )
         else:
             sources.append(source)
     if output is not None and any(s != "-" and Path(s).resolve() == output.resolve() for s in sources):
@@ -592,6 +623,25 @@ def _open_jsonl(source: str, stack: ExitStack) -> IO[bytes]:
     return stack.enter_context(path.open("rb"))
 
 
+def json_kind(value: object) -> str:
+    """What JSON calls a parsed value's type (Python's names, 'list' and 'str', are not what the row holds).
+
+    >>> json_kind([1]), json_kind("x"), json_kind(2.5), json_kind(True), json_kind(None)
+    ('array', 'string', 'number', 'boolean', 'null')
+    """
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, str):
+        return "string"
+    return "object" if isinstance(value, dict) else type(value).__name__
+
+
 def _row_text(raw: bytes, field_name: str) -> tuple[dict[str, Any], str]:
     """The row and the text of its field; raises ValueError saying why a line is not a cleanable row."""
     try:
@@ -603,14 +653,14 @@ def _row_text(raw: bytes, field_name: str) -> tuple[dict[str, Any], str]:
     except ValueError as exc:
         raise ValueError(f"not JSON ({exc}); kept unchanged") from None
     if not isinstance(obj, dict):
-        raise ValueError(f"a JSON {type(obj).__name__}, not an object; kept unchanged")
+        raise ValueError(f"a JSON {json_kind(obj)}, not an object; kept unchanged")
     if field_name not in obj:
         texts = [key for key, value in obj.items() if isinstance(value, str)]
         hint = f"; pass --field {texts[0]}?" if len(texts) == 1 else f" (string fields: {', '.join(texts)})"
         raise ValueError(f"no {field_name!r} field; kept unchanged" + (hint if texts else ""))
     text = obj[field_name]
     if not isinstance(text, str):
-        what = "null" if text is None else f"a JSON {type(text).__name__}"
+        what = "null" if text is None else f"a JSON {json_kind(text)}"
         raise ValueError(f"field {field_name!r} is {what}, not a string; kept unchanged")
     return obj, text
 

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 import typer
 
@@ -24,6 +26,7 @@ from declutter.batchcli import FORMATS, on_interrupt, progress_bar, write_atomic
 from declutter.categories import RESIDUE
 from declutter.checks import check_rules, lint_breadth
 from declutter.decisions import ElementDecision
+from declutter.document import normalize_domain, split_lines
 from declutter.errors import DeclutterError, did_you_mean
 from declutter.goldscore import (
     WcxbSet,
@@ -35,7 +38,7 @@ from declutter.goldscore import (
     wcxb_json,
     wcxb_text,
 )
-from declutter.inputs import MAX_BYTES, read_document, read_source
+from declutter.inputs import MAX_BYTES, read_document, read_source, replaced_bytes
 from declutter.language import nearest_code, normalize_language
 from declutter.pipeline import INPUT_FORMATS, Cleaner
 from declutter.rules import Kind, default_dir
@@ -109,8 +112,46 @@ IgnoreOpt = Annotated[
     str,
     typer.Option("--ignore", help="Rule ids, id prefixes or categories to disable, comma-separated (e.g. GLB002,CAP)."),
 ]
-UrlOpt = Annotated[str | None, typer.Option("--url", help="The page's URL, so its site rules apply.")]
-DomainOpt = Annotated[str | None, typer.Option("--domain", help="The page's site (e.g. theglobeandmail.com).")]
+_HOST = re.compile(r"[^\W_](?:[\w-]*[^\W_])?(?:\.[^\W_](?:[\w-]*[^\W_])?)+\.?|localhost", re.IGNORECASE)
+"""A host name as sites are named: dot-separated labels of letters, digits and hyphens (any script), or localhost;
+an IP address is labels of digits."""
+
+
+def _url(value: str | None) -> str | None:
+    """``--url``: a page's address, with its scheme and host (the site's rules are found by its host, and a text's
+    headline by its path). Without them nothing said so: ``--url notaurl`` or ``--url example.com/news/a`` named no
+    site, and the site's rules did not run. A usage error says what to write instead."""
+    if value is None:
+        return None
+    parts = urlsplit(value.strip())
+    if parts.scheme.lower() in ("http", "https") and parts.hostname and _HOST.fullmatch(parts.hostname):
+        return value
+    bare = urlsplit("https://" + value.strip())
+    if not parts.scheme and bare.hostname and _HOST.fullmatch(bare.hostname):
+        fix = f"write https://{value.strip()} (or --domain {bare.hostname} to name the site alone)"
+    else:
+        fix = "write the page's address with its scheme and host, e.g. https://example.com/news/story"
+    raise typer.BadParameter(f"{value!r} is not a web page's URL: {fix}")
+
+
+def _domain(value: str | None) -> str | None:
+    """``--domain``: a site's host name (a URL is read for its host, as the library does); anything else named no
+    site without a word."""
+    if value is None:
+        return None
+    if not _HOST.fullmatch(normalize_domain(value)):
+        raise typer.BadParameter(
+            f"{value!r} is not a site's host name: write it as in its address, e.g. theglobeandmail.com"
+        )
+    return value
+
+
+UrlOpt = Annotated[
+    str | None, typer.Option("--url", callback=_url, help="The page's URL (https://…), so its site rules apply.")
+]
+DomainOpt = Annotated[
+    str | None, typer.Option("--domain", callback=_domain, help="The page's site (e.g. theglobeandmail.com).")
+]
 InputFormatOpt = Annotated[str, typer.Option("--input-format", help="auto (detect HTML), text or html.")]
 MaxBytesOpt = Annotated[
     int, typer.Option("--max-bytes", help="Refuse inputs larger than this many bytes (default 64 MiB).")
@@ -251,8 +292,17 @@ def clean(
     _positive("--timeout", timeout, " (leave --timeout out for no limit)")
     if jobs < 0:
         raise typer.BadParameter(f"{jobs} is below 0 (0 means one worker per core)", param_hint="'-j'")
-    if backup and not in_place:
+    if backup is not None and not in_place:
         raise typer.BadParameter("--backup goes with --in-place")
+    if backup is not None and (not backup.strip() or "/" in backup or os.sep in backup):
+        # '' took no backup at all, and 'old/' named a file inside the input, as if it were a folder
+        raise typer.BadParameter(
+            f"{backup!r} is not a suffix: --backup takes what is added to each file's name, e.g. .orig",
+            param_hint="'--backup'",
+        )
+    for name, key in (("--field", field_name), ("--url-field", url_field), ("--language-field", language_field)):
+        if key is not None and not key.strip():
+            raise typer.BadParameter("names no field: give the JSON key, e.g. --field text", param_hint=f"'{name}'")
     if in_place and output is not None:
         raise typer.BadParameter("--in-place rewrites the inputs and -o writes the cleaned files elsewhere; pass one")
     if in_place and jsonl:
@@ -311,7 +361,9 @@ def explain(
     _choice("--input-format", input_format, INPUT_FORMATS)
     _positive("--max-bytes", max_bytes)
     cleaner = _cleaner(rules, no_bundled, keep, only, ignore)
-    text, _, kind = read_source(path, max_bytes=max_bytes, input_format=input_format)
+    text, encoding, kind = read_source(path, max_bytes=max_bytes, input_format=input_format)
+    if replaced_bytes(encoding):
+        typer.secho(f"warning: {path}: decoded as {encoding}", fg="yellow", err=True)
     result = cleaner.explain(text, url=url, domain=domain, input_format=kind, language=language)
     names = {rule.id: rule.name for rule in cleaner.rules}
     quiet: dict[str, list[ElementDecision]] = {}
@@ -363,7 +415,7 @@ def explain(
             + f" {snippet!r}\n"
             + typer.style(f"{'':17}{d.reason}", fg="bright_black")
         )
-    lines = text.count("\n") + (0 if text.endswith("\n") else 1)
+    lines = len(split_lines(text))
     removed = sum(len(d.text) for d in result.decisions)
     by_category = Counter(d.category for d in result.decisions)
     summary = ", ".join(f"{category} {count}" for category, count in by_category.most_common())
@@ -386,7 +438,7 @@ def explain(
         typer.secho(f"warning: {path}: {warning}", fg="yellow", err=True)
     if show_text:
         gone = {d.line for d in result.decisions if d.action != "strip"}
-        for number, line in enumerate(text.split("\n")):
+        for number, line in enumerate(split_lines(text)):
             if line.strip():
                 typer.echo(typer.style(f"- {line}", fg="red") if number in gone else f"  {line}")
 
@@ -443,8 +495,7 @@ def score(
 ) -> None:
     """Score the cleaning against labelled samples (or, with --gold, against gold article bodies)."""
     cleaner = _cleaner(rules, no_bundled, keep, only, ignore)
-    if fmt not in ("table", "json"):
-        raise typer.BadParameter("--format must be table or json")
+    _choice("--format", fmt, ("table", "json"))
     if gold is not None and gold.is_dir():
         _score_wcxb(cleaner, load_wcxb(gold, types=_split(types), limit=limit), pred, inputs, clean_pred, fmt)
         return
@@ -612,11 +663,13 @@ def report(
     unread = 0
     for name in files:
         try:  # as in a clean batch, a document that cannot be read is named and left out
-            text, _, kind = read_source(name, max_bytes=max_bytes, input_format=input_format)
+            text, encoding, kind = read_source(name, max_bytes=max_bytes, input_format=input_format)
         except DeclutterError as error:
             typer.secho(f"error: {error}", fg="red", err=True)
             unread += 1
             continue
+        if replaced_bytes(encoding):
+            typer.secho(f"warning: {name}: decoded as {encoding}", fg="yellow", err=True)
         result = cleaner.explain(text, url=url, domain=domain, input_format=kind)
         entries.append(document_entry(name, result, kind, text))
     if not entries:

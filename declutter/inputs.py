@@ -66,6 +66,9 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
         return utf16
+    strays = _stray_nuls(data)
+    if strays is not None:
+        return strays
     if looks_binary(data):
         raise InputError(
             "looks like a binary file (NUL or control bytes); skipped", path=name, hint="declutter cleans text and HTML"
@@ -129,6 +132,34 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     return (text, encoding) if "\0" not in text and reads_as_text(text) else None
 
 
+STRAY_NUL_SHARE = 0.01
+"""At most this share of a file's bytes (or one byte) may be NUL for them to be strays in a text (an exporter's
+slip, a record padded with NUL): they are dropped. Binary formats hold more (an executable, an image's header), or
+bytes around them that are no UTF-8 (a compressed stream, a NUL every 256 bytes)."""
+
+
+def _stray_nuls(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 text with a few NUL bytes (:data:`STRAY_NUL_SHARE`), read without them; the encoding says how many
+    went. A NUL is no character of any text, so it was refused as a binary file's, whole text and all.
+
+    >>> _stray_nuls("Größe: 3 m\\0, Straße frei".encode())
+    ('Größe: 3 m, Straße frei', 'utf-8 (1 NUL byte dropped)')
+    >>> _stray_nuls(b"\\x89PNG\\0\\0\\0IHDR") is None
+    True
+    """
+    nuls = data.count(0)
+    if not nuls or nuls > max(1, STRAY_NUL_SHARE * len(data)):
+        return None
+    rest = data.replace(b"\0", b"")
+    if looks_binary(rest):
+        return None
+    try:
+        text = rest.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return text, f"utf-8 ({nuls} NUL byte{'s' if nuls > 1 else ''} dropped)"
+
+
 _REPLACED_RUN = re.compile("\ufffd+")
 """A run of replacement characters: where a decoding replaced invalid bytes (or the text printed its own)."""
 
@@ -161,7 +192,8 @@ def _damaged_utf8(data: bytes) -> tuple[str, str] | None:
 
 
 def replaced_bytes(encoding: str) -> bool:
-    """Whether a decoding replaced invalid bytes (:func:`_damaged_utf8`), which the caller should be told of."""
+    """Whether a decoding replaced invalid bytes (:func:`_damaged_utf8`) or dropped NUL bytes (:func:`_stray_nuls`):
+    the text read is not all the file held, which the caller should be told of."""
     return encoding.startswith("utf-8 (")
 
 

@@ -327,6 +327,7 @@ def test_a_signal_whose_interrupt_python_dropped_still_unwinds_the_batch() -> No
         (["--jsonl", "in.jsonl", "-o", "out.jsonl", "--errors", "out.jsonl"], "also the -o output"),
         (["dir", "-o", "out", "--errors", "dir/a.txt"], "inside the input directory"),
         (["dir", "-o", "out", "--errors", "dir"], "is a directory"),
+        (["dir", "-o", "out", "--errors", "/proc/report.jsonl"], "/proc/report.jsonl cannot be written"),
     ],
 )
 def test_error_report_never_overwrites_an_input_or_the_output(tmp_path: Path, args: list[str], message: str) -> None:
@@ -340,6 +341,7 @@ def test_error_report_never_overwrites_an_input_or_the_output(tmp_path: Path, ar
     assert message in result.stderr
     assert (tmp_path / "in.jsonl").read_text(encoding="utf-8") == row
     assert (tmp_path / "dir" / "a.txt").read_text(encoding="utf-8") == TEXT
+    assert not (tmp_path / "out").exists()  # refused before any work (an unwritable folder: after the work)
 
 
 @pytest.mark.parametrize(
@@ -374,3 +376,22 @@ def test_a_directory_walk_names_what_it_cannot_read(tmp_path: Path) -> None:
     assert "gone.txt" in result.stderr
     assert "pipe.txt" in result.stderr
     assert (tmp_path / "out" / "a.txt").read_text(encoding="utf-8") == CLEANED
+
+
+def test_a_mixed_directory_says_what_each_mode_leaves_out(tmp_path: Path) -> None:
+    """With --jsonl, the text and HTML files beside the streams were skipped without a word; without it, a new
+    ``-o out.jsonl`` became a directory of that name."""
+    (tmp_path / "mix").mkdir()
+    (tmp_path / "mix" / "rows.jsonl").write_text(json.dumps({"text": TEXT}) + "\n[1, 2]\n", encoding="utf-8")
+    (tmp_path / "mix" / "page.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "mix" / "page.html").write_text("<p>The council approved the budget.</p>", encoding="utf-8")
+    streamed = run("clean", "--jsonl", "mix", "-o", "out.jsonl", cwd=tmp_path)
+    assert streamed.returncode == 0, streamed.stderr
+    assert "mix: note: skipped 2 text or HTML files" in streamed.stderr
+    assert "mix/rows.jsonl:2: a JSON array, not an object; kept unchanged" in streamed.stderr  # JSON's name
+    assert (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()[1] == "[1, 2]"
+    walked = run("clean", "mix", "-o", "cleaned.jsonl", cwd=tmp_path)
+    assert walked.returncode == 2
+    assert "cleaned.jsonl names a JSONL file, but -o takes a directory" in walked.stderr
+    assert "--format json" in walked.stderr
+    assert not (tmp_path / "cleaned.jsonl").exists()

@@ -399,3 +399,59 @@ def test_a_closed_pipe_exits_quietly(tmp_path: Path, args: list[str]) -> None:
     process.stderr.close()
     assert process.wait(timeout=60) == 141, stderr
     assert stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["clean", "-", "--url", "notaurl"], "e.g. https://example.com/news/story"),
+        (["clean", "-", "--url", "example.com/news/a"], "write https://example.com/news/a (or --domain example.com"),
+        (["explain", "-", "--url", "file:///etc/page.html"], "'--url'"),
+        (["clean", "-", "--url", "https://exa mple.com/a"], "'--url'"),
+        (["clean", "-", "--domain", "notadomain"], "e.g. theglobeandmail.com"),
+        (["clean", "-", "--domain", "a b.com"], "'--domain'"),
+        (["clean", "x.txt", "--in-place", "--backup", ""], "e.g. .orig"),
+        (["clean", "x.txt", "--in-place", "--backup", "old/"], "'--backup'"),
+        (["clean", "--jsonl", "-", "--field", ""], "--field text"),
+        (["clean", "--jsonl", "-", "--url-field", " "], "'--url-field'"),
+        (["score", "--format", "jsno"], "did you mean 'json'"),
+    ],
+)
+def test_values_that_name_nothing_are_usage_errors(args: list[str], expected: str) -> None:
+    """A URL without a scheme and host named no site (its rules did not run), an empty --backup took no backup:
+    each was accepted without a word."""
+    result = runner.invoke(app, args, input=TEXT)
+    assert result.exit_code == 2, result.output
+    assert expected in result.output
+
+
+def test_urls_and_domains_as_sites_name_them_are_taken() -> None:
+    for option, value in (
+        ("--url", "https://www.theglobeandmail.com/politics/article-x/"),
+        ("--url", "http://localhost:8000/page"),
+        ("--url", "https://münchen.de/rathaus"),
+        ("--url", "https://192.168.0.1/a"),
+        ("--domain", "theglobeandmail.com"),
+        ("--domain", "https://www.theglobeandmail.com/a"),
+        ("--domain", "WWW.Example.COM."),
+    ):
+        result = runner.invoke(app, ["clean", "-", option, value], input=TEXT)
+        assert result.exit_code == 0, (option, value, result.output)
+
+
+def test_a_classic_mac_text_is_cleaned_line_by_line(tmp_path: Path) -> None:
+    """CR-only line ends: cleaned as lines (they were one line, only warned about), in every command."""
+    path = tmp_path / "mac.txt"
+    path.write_bytes(TEXT.replace("\n", "\r").encode())
+    result = runner.invoke(app, ["clean", str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout_bytes == b"The council approved the budget on Monday.\r"
+    assert result.stderr == ""
+    result = runner.invoke(app, ["explain", str(path), "--text"])
+    assert "5 lines, 2 removals" in result.stdout
+    assert "  The council approved the budget on Monday." in result.stdout
+    assert "- Share" in result.stdout
+    result = runner.invoke(app, ["label", str(path), "-o", str(tmp_path / "mac.sample")])
+    assert result.exit_code == 0, result.output
+    sample = (tmp_path / "mac.sample").read_text(encoding="utf-8")
+    assert "navigation  | Skip to main content\n" in sample

@@ -306,3 +306,15 @@ def test_control_character_references_after_a_removed_element() -> None:
         "<div><nav>Home</nav>&#1; after &#x1f;the menu</div></article></body></html>"
     )
     assert "after" in explain(html, input_format="html").text
+
+
+def test_a_stray_nul_byte_is_dropped_with_a_warning_naming_the_file(tmp_path: Path) -> None:
+    (tmp_path / "nul.txt").write_bytes(b"Share\n\nThe council approved the bud\0get on Monday.\n")
+    result = cli("clean", "nul.txt", "--errors", "report.jsonl", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "The council approved the budget on Monday.\n"
+    assert "warning: nul.txt: decoded as utf-8 (1 NUL byte dropped)" in result.stderr
+    row = json.loads((tmp_path / "report.jsonl").read_text(encoding="utf-8"))
+    assert row == {"key": "nul.txt", "warning": "decoded as utf-8 (1 NUL byte dropped)"}
+    result = cli("explain", "nul.txt", cwd=tmp_path)
+    assert "warning: nul.txt: decoded as utf-8 (1 NUL byte dropped)" in result.stderr

@@ -115,3 +115,32 @@ def test_a_code_page_text_with_a_chance_utf8_pair_keeps_its_letters() -> None:
     decoded, encoding = decode("Â© 2024 Café du Monde, all rights reserved.\n".encode("cp1252"), "x.txt")
     assert "Café" in decoded
     assert not encoding.startswith("utf-8")
+
+
+def test_a_few_nul_bytes_in_utf8_text_are_dropped_not_the_file() -> None:
+    """A stray NUL refused a whole text as binary; a few are dropped, and the encoding counts them."""
+    text = "Der Bürgermeister sagte am Dienstag, dass die Straße gesperrt wird.\n" * 20
+    data = text.encode().replace(b"sagte", b"sa\0gte", 2)
+    assert decode(data, "x.txt") == (text, "utf-8 (2 NUL bytes dropped)")
+    assert decode(b"\0" + text.encode(), "x.txt")[1] == "utf-8 (1 NUL byte dropped)"
+    page = f"<html><body><p>{text}</p></body></html>"
+    assert decode_document(page.encode().replace(b"sagte", b"sa\0gte", 1), "x.html")[:2] == (
+        page,
+        "utf-8 (1 NUL byte dropped)",
+    )
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR" + bytes(range(256)) * 8,  # an image
+        b"\x1f\x8b\x08\0" + bytes((n * 97 + 13) % 256 for n in range(4000)),  # gzip: a NUL every 256 bytes
+        b"%PDF-1.7\n1 0 obj\n<< /Length 900 /Filter /FlateDecode >>\nstream\n"
+        + bytes((n * 193 + 7) % 256 for n in range(900)),
+        b"\x7fELF\x02\x01\x01" + b"\0" * 9 + b"\x02\0>\0\x01\0\0\0" + b"text" * 200,  # NULs beyond strays
+        ("Ein Text. " * 20).encode().replace(b" ", b"\0"),  # NUL for every space: no stray
+    ],
+)
+def test_binary_files_are_still_refused(data: bytes) -> None:
+    with pytest.raises(InputError, match=r"x\.bin: .*(binary|not UTF-8)"):
+        decode(data, "x.bin")
