@@ -144,6 +144,11 @@ def on_interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+def interrupted_by() -> frozenset[int]:
+    """The interrupting signals received so far (:func:`on_interrupt`), for the exit status."""
+    return frozenset(_SIGNALLED)
+
+
 def unwind_if_interrupted() -> None:
     """Raise :class:`KeyboardInterrupt` when an interrupting signal came (:func:`on_interrupt`), even if the
     exception it raised then was dropped."""
@@ -386,6 +391,11 @@ def check_output_dir(output: Path, paths: list[str]) -> None:
             "document, pass --format json and redirect standard output (> FILE), or --jsonl if the inputs are "
             "JSONL streams",
             param_hint="'-o'",
+        )
+    blocking = next((parent for parent in output.parents if parent.exists() and not parent.is_dir()), None)
+    if blocking is not None:  # found at the first write, after the first document's work
+        raise typer.BadParameter(
+            f"{output} cannot be made: {blocking} is a file; choose a directory elsewhere", param_hint="'-o'"
         )
     if output.exists() and not output.is_dir():
         raise typer.BadParameter(

@@ -22,7 +22,7 @@ import typer
 
 from declutter import __version__
 from declutter.batch import Selection
-from declutter.batchcli import FORMATS, on_interrupt, progress_bar, write_atomic
+from declutter.batchcli import FORMATS, interrupted_by, on_interrupt, progress_bar, write_atomic
 from declutter.categories import RESIDUE
 from declutter.checks import check_rules, lint_breadth
 from declutter.decisions import ElementDecision
@@ -60,7 +60,9 @@ CLOSED_PIPE = 141
 reports for a Unix tool killed by SIGPIPE (128 + 13). Not 0: a batch cut short did not clean everything; nothing is
 printed, as ``cat`` prints nothing."""
 INTERRUPTED = 130
-"""The exit status after Ctrl-C (128 + SIGINT), and after SIGTERM, which the batch unwinds on in the same way."""
+"""The exit status after Ctrl-C (128 + SIGINT); after SIGTERM, which the batch unwinds on in the same way, it is 143
+(128 + SIGTERM), so a supervisor that stopped the run tells it from a user's Ctrl-C, as the shell would for a tool
+the signal killed."""
 
 
 class _InterruptedError(Exception):
@@ -886,7 +888,7 @@ def main() -> None:
         sys.exit(1)
     except (KeyboardInterrupt, _InterruptedError):
         typer.echo("interrupted: outputs written so far are complete; rerun to continue", err=True)
-        sys.exit(INTERRUPTED)
+        sys.exit(128 + signal.SIGTERM if signal.SIGTERM in interrupted_by() else INTERRUPTED)
     except _ClosedPipeError:
         _silence_closed_streams()
         sys.exit(CLOSED_PIPE)

@@ -378,6 +378,13 @@ def test_a_directory_walk_names_what_it_cannot_read(tmp_path: Path) -> None:
     assert (tmp_path / "out" / "a.txt").read_text(encoding="utf-8") == CLEANED
 
 
+def test_an_output_directory_under_a_file_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    result = run("clean", "a.txt", "-o", "a.txt/cleaned", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "a.txt/cleaned cannot be made: a.txt is a file" in result.stderr
+
+
 def test_a_mixed_directory_says_what_each_mode_leaves_out(tmp_path: Path) -> None:
     """With --jsonl, the text and HTML files beside the streams were skipped without a word; without it, a new
     ``-o out.jsonl`` became a directory of that name."""

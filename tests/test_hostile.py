@@ -161,8 +161,9 @@ def _interrupt(args: list[str], cwd: Path, signum: int, started: Callable[[], bo
     return process.returncode, stderr
 
 
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
-def test_an_interrupted_batch_leaves_no_partial_output(tmp_path: Path, signum: int) -> None:
+@pytest.mark.parametrize(("signum", "status"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+def test_an_interrupted_batch_leaves_no_partial_output(tmp_path: Path, signum: int, status: int) -> None:
+    """SIGTERM exits 128 + 15, as a shell shows a tool the signal killed (it was 130, Ctrl-C's)."""
     rows = "\n".join(
         json.dumps({"text": "Share\n\nThe council met on Monday to approve the budget.\n" * 50}) for _ in range(20000)
     )
@@ -173,7 +174,7 @@ def test_an_interrupted_batch_leaves_no_partial_output(tmp_path: Path, signum: i
         signum,
         lambda: len(list(tmp_path.iterdir())) >= 2,  # its partial output exists
     )
-    assert code == 130, stderr
+    assert code == status, stderr
     assert "interrupted: outputs written so far are complete" in stderr  # typer swallowed it
     assert not (tmp_path / "out.jsonl").exists()
     assert [p.name for p in tmp_path.iterdir()] == ["in.jsonl"]
