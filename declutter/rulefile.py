@@ -119,6 +119,7 @@ KIND_DEFAULTS: dict[Kind, dict[str, Any]] = {
         "unless_class_prefix": [],
         "unless_in_card": [],
         "unless_offsite": [],
+        "unless_heads_text": [],
         "unless_cards": False,
         "unless_opened": False,
         "unless_linkless": False,
@@ -549,6 +550,7 @@ def _build_rule(
             "unless_tags",
             "unless_in_card",
             "unless_offsite",
+            "unless_heads_text",
             "unless_class_prefix",
             "only_alone",
         ):

@@ -35,6 +35,7 @@ from declutter.html.spares import (
     CardTest,
     InPageLinks,
     card_grid,
+    heads_text,
     introduced,
     leads_elsewhere,
     link_cluster,
@@ -526,6 +527,8 @@ def _matches(
                     continue  # a listing's grid of cards (links wrapping a title, a picture, a blurb), not a link list
                 if tag in rule.params.get("unless_offsite", ()) and leads_elsewhere(element, page.site):
                     continue  # a list item's heading naming a product or a resource elsewhere, not another story
+                if tag in rule.params.get("unless_heads_text", ()) and heads_text(element):
+                    continue  # a round-up's item, a reading list's book: the text after it tells it, no crosslink
                 if rule.params.get("unless_introduced", False) and introduced(element):
                     continue  # an enumeration the text announces ('Here are a few examples:') and goes on after
                 found.append((element, compiled, reason))

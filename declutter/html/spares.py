@@ -203,6 +203,47 @@ def leads_elsewhere(element: HtmlElement, site: str | None) -> bool:
     return True
 
 
+HEADS_SHARE = 0.5
+"""Share of a link's words (:data:`_NAME_WORD`) the block right after it repeats when the link heads that block."""
+
+HEADS_WORDS = 30
+"""Words the block right after a link needs to be the text it heads: a teaser's dek under its headline is shorter."""
+
+_NAME_WORD = re.compile(r"[^\W\d_]{4,}")
+"""A word of 4 letters or more: what a heading names ('Dataminr', 'acquires'), not its articles and prepositions."""
+
+
+def heads_text(element: HtmlElement) -> bool:
+    """Whether the block printed right after an element (:data:`HEADS_WORDS` words or more) repeats most of its
+    words (:data:`HEADS_SHARE`): a link written as the heading of the text under it (a round-up's 'Twilio to
+    acquire Stytch' over 'Twilio has entered into an agreement to acquire Stytch, …', a reading list's book over
+    its review), not a crosslink between an article's paragraphs, whose story the text around it does not tell.
+
+    >>> from declutter.html.parsing import parse
+    >>> text = "<p>Twilio has entered into an agreement to acquire Stytch, an identity platform for developers and "
+    >>> text += "AI agents, for an undisclosed sum, the company said on Monday in a filing with regulators.</p>"
+    >>> page = parse(f"<div><p id=h><a href=/t>Twilio to acquire Stytch</a></p>{text}</div>")
+    >>> heads_text(page.get_element_by_id("h"))
+    True
+    >>> page = parse(f"<div><p id=h><a href=/s>Storm closes the coast road</a></p>{text}</div>")
+    >>> heads_text(page.get_element_by_id("h"))
+    False
+    """
+    named = {word.casefold() for word in _NAME_WORD.findall(all_text(element))}
+    if not named:
+        return False
+    following = element.getnext()
+    while following is not None and not isinstance(following.tag, str):
+        following = following.getnext()  # a comment between them
+    if following is None:
+        return False
+    text = all_text(following)
+    if len(_WORD.findall(text)) < HEADS_WORDS:
+        return False
+    told = {word.casefold() for word in _NAME_WORD.findall(text)}
+    return len(named & told) >= HEADS_SHARE * len(named)
+
+
 _WORD = re.compile(r"[^\W_]+")
 
 

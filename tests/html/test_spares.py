@@ -180,6 +180,31 @@ def test_a_link_only_heading_to_another_site_names_a_listed_item() -> None:
     assert not any("Tester model 2" in block for block in page.blocks), "another story of this site"
 
 
+def test_a_link_only_line_the_text_after_it_tells_heads_that_text() -> None:
+    """A round-up's item written as a link to its source (DOM015's match) is the heading of the paragraph that
+    tells it; a crosslink between paragraphs that tell another story still goes, and so does a teaser's short dek."""
+    head = "<html><head><meta property='og:type' content='article'></head><body><article><h1>Deals</h1>"
+    lead = "<p>" + "Here are the security deals announced in October, with what each buyer said about them. " * 4
+    told = (
+        "<p>Twilio has entered into an agreement to acquire Stytch, an identity platform for developers and AI "
+        "agents, for an undisclosed sum, the company said on Monday in a filing with the regulators.</p>"
+    )
+    html = (
+        head
+        + lead
+        + "</p><p><a href='/twilio-stytch'>Twilio to acquire Stytch</a></p>"
+        + told
+        + "<p><a href='/storm'>Storm closes the coast road</a></p>"
+        + told
+        + "<p><a href='/pentera'>Pentera acquires DevOcean</a></p><p>Pentera has acquired DevOcean.</p>"
+        + "</article></body></html>"
+    )
+    blocks = extract_page(html, RuleSet.bundled().active()).blocks
+    assert any("Twilio to acquire Stytch" in block for block in blocks), "the heading of the text after it"
+    assert not any("Storm closes" in block for block in blocks), "another story between the paragraphs"
+    assert not any("Pentera acquires" in block for block in blocks), "a headline over a dek too short to be told"
+
+
 def test_a_grid_of_cards_is_no_link_list_off_articles() -> None:
     card = "<a href='/r/{n}'><div class='pic'></div><div class='title'>Slow cooker ragu number {n}</div></a>"
     grid = "<div class='grid'>" + "".join(card.format(n=n) for n in range(6)) + "</div>"
