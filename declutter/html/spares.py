@@ -20,6 +20,7 @@ from lxml.html import HtmlElement
 from declutter.document import domain_matches, domain_of
 from declutter.html.tree import BLOCK_TAGS, INLINE, all_text, class_counts, squeeze
 from declutter.rules import Rule
+from declutter.text import text_size
 
 CARD_TWINS = 3
 """An element is a card when the page holds this many elements of its tag and class (itself counted): a grid's
@@ -207,7 +208,8 @@ HEADS_SHARE = 0.5
 """Share of a link's words (:data:`_NAME_WORD`) the block right after it repeats when the link heads that block."""
 
 HEADS_WORDS = 30
-"""Words the block right after a link needs to be the text it heads: a teaser's dek under its headline is shorter."""
+"""Words (:func:`~declutter.text.text_size`) the block right after a link needs to be the text it heads: a teaser's
+dek under its headline is shorter."""
 
 _NAME_WORD = re.compile(r"[^\W\d_]{4,}")
 """A word of 4 letters or more: what a heading names ('Dataminr', 'acquires'), not its articles and prepositions."""
@@ -238,7 +240,7 @@ def heads_text(element: HtmlElement) -> bool:
     if following is None:
         return False
     text = all_text(following)
-    if len(_WORD.findall(text)) < HEADS_WORDS:
+    if text_size(text, len(_WORD.findall(text))) < HEADS_WORDS:  # in English words: a German compound counts as two
         return False
     told = {word.casefold() for word in _NAME_WORD.findall(text)}
     return len(named & told) >= HEADS_SHARE * len(named)

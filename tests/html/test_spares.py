@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from declutter import RuleSet
 from declutter.html import extract_page, parse
-from declutter.html.spares import InPageLinks, _in_page, stands_alone
+from declutter.html.spares import HEADS_WORDS, InPageLinks, _in_page, heads_text, stands_alone
 
 LINKS = st.sampled_from(["<a href='#part'>p</a>", "<a href='#'>top</a>", "<a href='/a'>a</a>", "<a>x</a>", ""])
 
@@ -203,6 +203,19 @@ def test_a_link_only_line_the_text_after_it_tells_heads_that_text() -> None:
     assert any("Twilio to acquire Stytch" in block for block in blocks), "the heading of the text after it"
     assert not any("Storm closes" in block for block in blocks), "another story between the paragraphs"
     assert not any("Pentera acquires" in block for block in blocks), "a headline over a dek too short to be told"
+
+
+def test_the_text_a_link_heads_is_sized_in_english_words() -> None:
+    """A German paragraph says in fewer, longer words what an English one says: a compound counts as two words
+    when the text after a link is sized, so a German round-up's item heads its paragraph as an English one does."""
+    text = (
+        "Die Bundesregierung beschließt das Klimaschutzprogramm nach langen Verhandlungen, und die "
+        "Landesregierungen begrüßen das Klimaschutzprogramm, weil die Verkehrsministerien mehr Geld "
+        "für den Schienenverkehr und die Bahnstrecken bekommen."
+    )
+    assert len(text.split()) < HEADS_WORDS, "fewer words than an English paragraph would need"
+    page = parse(f"<div><p id=h><a href=/k>Bundesregierung beschließt Klimaschutzprogramm</a></p><p>{text}</p></div>")
+    assert heads_text(page.get_element_by_id("h"))
 
 
 def test_a_grid_of_cards_is_no_link_list_off_articles() -> None:
