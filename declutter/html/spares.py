@@ -10,11 +10,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Sequence
-from typing import cast
+from collections.abc import Sequence
 from urllib.parse import unquote
 
-from lxml import etree
 from lxml.html import HtmlElement
 
 from declutter.document import domain_matches, domain_of
@@ -49,16 +47,21 @@ class CardTest:
         return counts[value] >= CARD_TWINS
 
 
-_IN_PAGE_LINKS = cast(
-    Callable[[HtmlElement], list[HtmlElement]],
-    etree.XPath("descendant-or-self::a[starts-with(@href, '#') and string-length(@href) > 1]"),
-)
-"""The links to places in the page (:func:`_in_page`), found by one XPath in C."""
+def _in_page_links(root: HtmlElement) -> list[HtmlElement]:
+    """The links to places in the page (:func:`_in_page`) at or below ``root``, in document order: lxml's walk in C
+    stops at the <a>s only, their ``href`` read in Python (an XPath testing ``starts-with`` and ``string-length`` on
+    every link cost a third more: 42 against 33 M instructions on 60 ScrapingHub pages).
+
+    >>> from declutter.html.parsing import parse
+    >>> [a.text for a in _in_page_links(parse("<a href='#a'>A</a><a href='#'>B</a><a href='/#c'>C</a><a>D</a>"))]
+    ['A']
+    """
+    return [link for link in root.iter("a") if _in_page(link.get("href") or "")]
 
 
 class InPageLinks:
     """How many links to places in the page (:func:`_in_page`) an element holds, counted for the whole walk
-    from the page's few such links and their ancestors (one XPath) when a rule counting them first asks.
+    from the page's few such links and their ancestors (:func:`_in_page_links`) when a rule counting them first asks.
 
     A rule with ``in_page_links`` (a table of contents) names every <div>, list and section: nearly all hold
     fewer than its ``min_links`` such links, which this says before the guard sums their paragraphs and
@@ -94,7 +97,7 @@ class InPageLinks:
     def _counted(self) -> Counter[HtmlElement]:
         if self._counts is None:
             self._counts = Counter(
-                node for link in _IN_PAGE_LINKS(self._root) for node in (link, *link.iterancestors())
+                node for link in _in_page_links(self._root) for node in (link, *link.iterancestors())
             )
         return self._counts
 
@@ -116,7 +119,7 @@ class InPageLinks:
         ['für', 'respond-to-review-comments']
         """
         if self._targets is None:
-            links = _IN_PAGE_LINKS(self._root.getroottree().getroot())
+            links = _in_page_links(self._root.getroottree().getroot())
             self._targets = frozenset(unquote((link.get("href") or "")[1:]) for link in links)
         return self._targets
 
