@@ -278,6 +278,159 @@ def _ascii_matching(source: str, flags: int) -> frozenset[str] | None:
     return frozenset(c for c in _ASCII if compiled.fullmatch(c) is not None)
 
 
+_Words = tuple[int, bool, bool, bool]
+"""What :func:`most_words` knows of a piece of a pattern: the most runs of word characters a match of it holds, whether
+every match that is not empty starts with a word character, whether every such match ends with one, and whether it
+can match the empty string."""
+
+_EMPTY: _Words = (0, True, True, True)
+_POSIX_CLASS = re.compile(r"\[:\^?[a-z]+:\]")
+_WORD_CHAR = regex.compile(r"\w")
+_WORD_CATEGORIES = {sre_constants.CATEGORY_WORD: 1, sre_constants.CATEGORY_DIGIT: 1}
+_NON_WORD_CATEGORIES = {sre_constants.CATEGORY_SPACE: 2, sre_constants.CATEGORY_NOT_WORD: 2}
+_WORD_PROPERTIES = frozenset({"L", "Lu", "Ll", "Lt", "Lm", "Lo", "Nd"})
+"""The ``\\p{…}`` classes whose every character the ``regex`` module's ``\\w`` matches (letters and decimal digits)."""
+_WORD, _NON_WORD, _EITHER = 1, 2, 3
+
+
+@lru_cache(maxsize=4096)  # a pattern is read once, whatever rule selections and screens it is part of
+def most_words(pattern: regex.Pattern[str]) -> int | None:
+    """The most words a text ``pattern`` matches whole can have (:func:`~declutter.text.word_count`); None when
+    that is unbounded or unknown.
+
+    A word of :func:`~declutter.text.word_count` starts a run of word characters (``\\w``) no earlier word reached,
+    so a text has no more words than runs, and a pattern's matches no more runs than its pieces can make: a
+    character class without word characters (``[\\s:.!]*``, a label's trailing punctuation) makes none however
+    often it repeats, letters in a row make one. A heuristic's anchors (a share button, a list header) are a few
+    words long but end in such a repeat, so :func:`longest_match` finds no bound for them, and they are asked
+    about every line, paragraphs too. Read by the standard library's parser, as :func:`longest_match` is, with
+    the same refusals, and an ASCII-only ``\\w`` or a POSIX class (``[[:alpha:]]``) gives None.
+
+    >>> [most_words(regex.compile(p)) for p in (r"(?i)share(?: this)?[\\s:.!]*", r"\\d+ comments?", r"\\w+(?: \\w+)*")]
+    [2, 2, None]
+    >>> most_words(regex.compile(r"(?:ad){e<=1}")) is None, most_words(regex.compile(r"(?a)\\W+x")) is None
+    (True, True)
+    """
+    if pattern.flags & (regex.FULLCASE | regex.VERSION1 | regex.ASCII | regex.LOCALE):
+        return None
+    source = pattern.pattern
+    if (
+        "{" in _REPEAT.sub("", _PROPERTY.sub("", source))
+        or _POSIX_CLASS.search(source)
+        or any(ord(c) >= _MARK for c in source)
+    ):
+        return None
+    properties: list[str] = []
+
+    def stand_in(found: re.Match[str]) -> str:
+        properties.append(found[0])
+        return chr(_MARK + len(properties) - 1)
+
+    try:
+        tree = sre_parse.parse(_PROPERTY.sub(stand_in, source), pattern.flags & (regex.IGNORECASE | regex.VERBOSE))
+    except Exception:  # syntax the stdlib parser does not know: no bound, never an error
+        return None
+    if tree.state.flags & (re.ASCII | re.LOCALE):
+        return None
+    found = _words_seq(tree, properties)
+    return None if found is None else found[0]
+
+
+def _words_seq(items: Any, properties: list[str]) -> _Words | None:
+    done = _EMPTY
+    for op, value in items:
+        item = _words_item(op, value, properties)
+        if item is None:
+            return None
+        runs, first, last, empty = done
+        # Every match of the first ending and every one of the second starting with a word character: whether or
+        # not either is empty, the pair holds at most one run fewer than the two counts.
+        joined = runs > 0 and last and item[0] > 0 and item[1]
+        done = (
+            runs + item[0] - joined,
+            first and (item[1] if empty else True),
+            item[2] and (last if item[3] else True),
+            empty and item[3],
+        )
+    return done
+
+
+def _words_item(op: Any, value: Any, properties: list[str]) -> _Words | None:
+    kind = _char_kind(op, value, properties)
+    if kind is not None:
+        return (
+            (1, True, True, False)
+            if kind == _WORD
+            else (0, False, False, False)
+            if kind == _NON_WORD
+            else (1, False, False, False)
+        )
+    if op is sre_constants.SUBPATTERN:
+        return None if value[1] & (re.ASCII | re.LOCALE) else _words_seq(value[3], properties)
+    if op is getattr(sre_constants, "ATOMIC_GROUP", None):
+        return _words_seq(value, properties)
+    if op in _ZERO_WIDTH:
+        return _EMPTY
+    if op is sre_constants.BRANCH:
+        branches = [_words_seq(branch, properties) for branch in value[1]]
+        if any(branch is None for branch in branches):
+            return None
+        known = [branch for branch in branches if branch is not None]
+        return (
+            max(b[0] for b in known),
+            all(b[1] for b in known),
+            all(b[2] for b in known),
+            any(b[3] for b in known),
+        )
+    if op in _REPEATS:
+        low, high, items = value
+        if high == 0:
+            return _EMPTY
+        body = _words_seq(items, properties)
+        if body is None:
+            return None
+        runs, first, last, empty = body
+        joined = runs > 0 and first and last  # one repeat's last word character touches the next one's first
+        if runs and not (joined and runs == 1):
+            if high >= _UNBOUNDED:
+                return None
+            runs = high * runs - (high - 1) * joined
+        return runs, first, last, low == 0 or empty
+    return None  # a back-reference or a conditional: unknown
+
+
+def _char_kind(op: Any, value: Any, properties: list[str]) -> int | None:
+    """Whether an item consuming one character takes word characters, others or either; None for another item."""
+    if op is sre_constants.LITERAL:
+        return _code_kind(value, properties)
+    if op is sre_constants.IN:
+        if value and value[0][0] is sre_constants.NEGATE:
+            takes_word = not any(member == (sre_constants.CATEGORY, sre_constants.CATEGORY_WORD) for member in value)
+            return _EITHER if takes_word else _NON_WORD
+        kind = 0
+        for member, argument in value:
+            if member is sre_constants.LITERAL:
+                kind |= _code_kind(argument, properties)
+            elif member is sre_constants.CATEGORY:
+                kind |= _WORD_CATEGORIES.get(argument) or _NON_WORD_CATEGORIES.get(argument) or _EITHER
+            elif member is sre_constants.RANGE and argument[1] < _MARK and argument[1] - argument[0] <= 2000:
+                for code in range(argument[0], argument[1] + 1):
+                    kind |= _code_kind(code, properties)
+            else:
+                kind = _EITHER
+        return kind or _EITHER
+    if op in (sre_constants.NOT_LITERAL, sre_constants.ANY):
+        return _EITHER
+    return None
+
+
+def _code_kind(code: int, properties: list[str]) -> int:
+    if code >= _MARK:  # a \p{…} stand-in
+        name = properties[code - _MARK] if code - _MARK < len(properties) else ""
+        return _WORD if name[1:2] == "p" and name[3:-1] in _WORD_PROPERTIES else _EITHER
+    return _WORD if _WORD_CHAR.match(chr(code)) else _NON_WORD  # case variants keep a character's kind
+
+
 def _by_frequency(literals: Iterable[str]) -> list[str]:
     """The literals in the order an automaton is best built in: most common characters first, at each place.
 

@@ -29,7 +29,7 @@ import regex
 from declutter.decisions import Action, Decision, strip_spans
 from declutter.document import Block
 from declutter.errors import DeclutterError
-from declutter.literals import MaskScreen, edge_chars, longest_match, pattern_screen
+from declutter.literals import MaskScreen, edge_chars, longest_match, most_words, pattern_screen
 from declutter.rules import Kind, PerSelection, Position, Rule
 from declutter.text import (
     CACHED_LINE,
@@ -64,17 +64,19 @@ def timeout_error(rule: Rule, pattern: regex.Pattern[str], block: Block) -> Rule
 
 
 def fullmatch(rule: Rule, block: Block, text: str) -> tuple[int, regex.Match[str]] | None:
-    """The first of the rule's patterns that matches the whole ``text``, with its index."""
+    """The first of the rule's patterns that matches the whole ``text``, with its index. When ``text`` is the
+    block's own, the block's word count (:func:`~declutter.text.word_count` of its text) rules out the patterns
+    whose matches hold fewer words."""
     if not rule.patterns:  # a heuristic without anchors: no text to lower-case and scan
         return None
-    mask = anchors_of(rule.patterns).possible(text)
+    mask = anchors_of(rule.patterns).possible(text, block.words if text is block.text else None)
     while mask:  # the set bits in rising order: the patterns in the rule's order
         lowest = mask & -mask
         mask ^= lowest
         index = lowest.bit_length() - 1
         pattern = rule.patterns[index]
         try:
-            found = pattern.fullmatch(text, timeout=REGEX_TIMEOUT)
+            found = pattern.fullmatch(text, timeout=REGEX_TIMEOUT, concurrent=False)
         except TimeoutError:
             raise timeout_error(rule, pattern, block) from None
         if found is not None:
@@ -86,7 +88,8 @@ class Anchors:
     """Which of a rule's patterns (a heuristic's anchors) may match a whole text, screened as :class:`LineMatcher`
     screens a line: those that can start and end with its first and last characters (ASCII ones, by
     :func:`~declutter.literals.edge_chars`) and whose matches can be as long as it is
-    (:func:`~declutter.literals.longest_match`), and of these those one of whose literals it holds (one
+    (:func:`~declutter.literals.longest_match`) and hold as many words (:func:`~declutter.literals.most_words`,
+    when the text's word count is known), and of these those one of whose literals it holds (one
     :class:`~declutter.literals.MaskScreen` scan, made only when some pattern is left that a literal gates).
 
     >>> anchors = Anchors((regex.compile("(?i)share"), regex.compile(r"\\d+ comments")))
@@ -94,6 +97,9 @@ class Anchors:
     ('0b0', '0b10', '0b1')
     >>> bin(anchors.possible("Share the news of the storm with everyone you know"))
     '0b0'
+    >>> share, text = Anchors((regex.compile(r"(?i)share[\\s:.!]*"),)), "Share the news of the storm, please share"
+    >>> bin(share.possible(text)), bin(share.possible(text, word_count(text))), bin(share.possible("Share:", 1))
+    ('0b1', '0b0', '0b1')
     """
 
     def __init__(self, patterns: Sequence[regex.Pattern[str]]) -> None:
@@ -107,13 +113,20 @@ class Anchors:
         self._bounded = tuple(
             (longest, 1 << n) for n, longest in enumerate(map(longest_match, patterns)) if longest is not None
         )
+        # Most anchors end in a repeat of punctuation or spaces ('Share:'), so only a word count bounds them.
+        self._few_words = tuple((most, 1 << n) for n, most in enumerate(map(most_words, patterns)) if most is not None)
 
-    def possible(self, text: str) -> int:
-        """The patterns that may match all of ``text``, as a bit mask (bit ``n``: pattern ``n``)."""
+    def possible(self, text: str, words: int | None = None) -> int:
+        """The patterns that may match all of ``text``, as a bit mask (bit ``n``: pattern ``n``); ``words``: the
+        text's word count (:func:`~declutter.text.word_count`), when known."""
         mask = self._starts.get(text[:1], self._any) & self._ends.get(text[-1:], self._any)
         for longest, bit in self._bounded:
             if len(text) > longest:
                 mask &= ~bit
+        if words is not None:
+            for most, bit in self._few_words:
+                if words > most:
+                    mask &= ~bit
         if mask & ~self._screen.unchecked:
             mask &= self._screen(lower_cached(text))
         return mask
@@ -510,7 +523,7 @@ class LineMatcher:
             if rule is matched or (requires and not any(literal in lowered for literal in requires)):
                 continue  # the rule matched already, or needs a literal the line does not have
             try:
-                if pattern.fullmatch(text, timeout=REGEX_TIMEOUT) is not None:
+                if pattern.fullmatch(text, timeout=REGEX_TIMEOUT, concurrent=False) is not None:
                     matched = rule
                     yield rule, index
             except TimeoutError:

@@ -50,7 +50,7 @@ def normalize(text: str) -> str:
         if "  " not in text and text[:1] != " " and text[-1:] != " ":
             return text  # already normal: the same string, not a copy (a large document holds one per line)
         return " ".join(text.split())
-    return _SPACE.sub(" ", _INVISIBLE.sub("", text)).strip()
+    return _SPACE.sub(" ", _INVISIBLE.sub("", text, concurrent=False), concurrent=False).strip()
 
 
 def strip_bullet(text: str) -> str:
@@ -59,7 +59,7 @@ def strip_bullet(text: str) -> str:
     >>> strip_bullet("* Share this on Facebook"), strip_bullet("- 2 cups flour"), strip_bullet("-5 degrees")
     ('Share this on Facebook', '2 cups flour', '-5 degrees')
     """
-    return _BULLET.sub("", text) if text[:1] in _BULLETS else text
+    return _BULLET.sub("", text, concurrent=False) if text[:1] in _BULLETS else text
 
 
 def starts_with_bullet(raw: str) -> bool:
@@ -70,7 +70,7 @@ def starts_with_bullet(raw: str) -> bool:
     """
     # Most lines open with no bullet: a character test settles them before the regex (str.lstrip strips all that \s
     # matches, and more).
-    return raw.lstrip()[:1] in _BULLET_MARKS and _LIST_MARK.match(raw) is not None
+    return raw.lstrip()[:1] in _BULLET_MARKS and _LIST_MARK.match(raw, concurrent=False) is not None
 
 
 _FIELD = regex.compile(r"(\p{L}[\p{L}\d&/®*.-]*(?:\s+[\p{L}\d&/®*.()-]+){0,2})\s*:\s+(\S.*)")
@@ -106,13 +106,13 @@ def spec_rows(lines: Sequence[str]) -> bool:
 
 def words(text: str) -> list[str]:
     """Word tokens: letters and digits, with inner apostrophes, dots and hyphens."""
-    return _WORD.findall(text)
+    return _WORD.findall(text, concurrent=False)
 
 
 def word_count(text: str) -> int:
     """The number of :func:`words` in ``text``."""
     # On ASCII the two engines agree on \w, and the standard library's is faster.
-    return len((_ASCII_WORD if text.isascii() else _WORD).findall(text))
+    return len(_ASCII_WORD.findall(text) if text.isascii() else _WORD.findall(text, concurrent=False))
 
 
 CACHED_LINE = 2000
@@ -144,7 +144,7 @@ def _ends_in_tail(text: str) -> bool:
     """The ending is looked for in the last 256 characters: a search ending in ``$`` still tries every position
     of the line, and a long line is not cached."""
     text = text.rstrip()
-    return _TERMINAL.search(text, max(0, len(text) - 256)) is not None
+    return _TERMINAL.search(text, max(0, len(text) - 256), concurrent=False) is not None
 
 
 def is_prose(text: str, min_words: int = PROSE_MIN_WORDS, *, words: int | None = None) -> bool:
@@ -166,7 +166,7 @@ def text_size(text: str, words: int) -> int:
     >>> text_size("TicketingTrack and solve tickets", 5)
     5
     """
-    return words + len(_COMPOUND.findall(text))
+    return words + len(_COMPOUND.findall(text, concurrent=False))
 
 
 def size_within(text: str, words: int, bound: int) -> bool:
@@ -187,7 +187,7 @@ def sentence_count(text: str) -> int:
     """
     if not text.strip():
         return 0
-    return len(_SENTENCE_END.findall(text)) + 1
+    return len(_SENTENCE_END.findall(text, concurrent=False)) + 1
 
 
 def counted(number: int, noun: str) -> str:
@@ -233,7 +233,7 @@ def is_code_shaped(raw: str) -> bool:
     # block's head in ':', an assignment holds '=' or '->'). str.strip strips all that \s matches, and more.
     first = raw.lstrip()[:1]
     if first in _CODE_MARKS or "a" <= first <= "z" or end in "):" or "=" in raw or "->" in raw:
-        return _CODE_START.match(raw) is not None
+        return _CODE_START.match(raw, concurrent=False) is not None
     return False
 
 

@@ -14,8 +14,10 @@ from declutter.literals import (
     _by_frequency,
     edge_chars,
     longest_match,
+    most_words,
     required_literals,
 )
+from declutter.text import word_count
 
 
 def test_bundled_patterns_never_lose_a_residue_example() -> None:
@@ -169,3 +171,45 @@ def test_a_text_a_pattern_matches_is_no_longer_than_its_longest_match(pieces: li
     longest = longest_match(pattern)
     if longest is not None and pattern.fullmatch(text):
         assert len(text) <= longest
+
+
+def test_no_bundled_example_has_more_words_than_its_patterns_most_words() -> None:
+    checked = 0
+    for rule in RuleSet.bundled():
+        for text in rule.examples.residue + rule.examples.article:
+            for line in text.split("\n"):
+                for pattern in rule.patterns:
+                    most = most_words(pattern)
+                    if most is not None and pattern.fullmatch(line):
+                        assert word_count(line) <= most, (rule.id, pattern.pattern, line)
+                        checked += 1
+    assert checked > 50
+
+
+def test_most_words_counts_runs_of_word_characters() -> None:
+    assert most_words(regex.compile(r"(?i)(?:share|tweet)(?: this)?[\s:.!]*")) == 2
+    assert most_words(regex.compile(r"\d+ comments?")) == 2  # the optional 's' goes on the word before it
+    assert most_words(regex.compile(r"[^\w\s]{0,4}\s*(?:read more)")) == 2  # a class without word characters
+    assert most_words(regex.compile(r"(?:ab)+")) == 1  # repeats that touch make one run
+    assert most_words(regex.compile(r"(?:a-)+")) is None  # repeats that do not: unbounded
+    assert most_words(regex.compile(r".{0,5}")) == 5  # any character: counted as a word each (a bound, not the least)
+    assert most_words(regex.compile(r"\p{Lu}\p{Ll}+")) == 1
+    assert most_words(regex.compile(r"\P{L}+")) is None  # not letters: digits, spaces, punctuation
+    assert most_words(regex.compile(r"[[:alpha:]]+ x")) is None  # POSIX classes: unknown to the parser
+    assert most_words(regex.compile(r"(?a)[^\w\s]+")) is None  # an ASCII \W takes letters
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["a", "b?", " ", "[x ]{1,3}", "(?:cd|e)", r"\d{2}", r"\s*", r"[.-]+", r"\w+", "(?:f )+", r"\W", "é"]
+        ),
+        max_size=6,
+    ),
+    st.text(alphabet="abcdefx 0123456789.-é_", max_size=14),
+)
+def test_a_text_a_pattern_matches_has_no_more_words_than_its_most_words(pieces: list[str], text: str) -> None:
+    pattern = regex.compile("".join(pieces))
+    most = most_words(pattern)
+    if most is not None and pattern.fullmatch(text):
+        assert word_count(text) <= most

@@ -35,13 +35,18 @@ class Removed(frozenset[int]):
     (True, 'caption', None)
     """
 
-    __slots__ = ("categories",)
+    __slots__ = ("categories", "spans")
 
     categories: Mapping[int, str]
+    spans: dict[tuple[int, int, int], tuple[Sequence[Block], ArticleSpan | None]]
+    """:func:`article_span`'s answers for these removed lines, by its parameters, with the blocks asked about: the
+    pipeline builds a new set only when a rule removed more, and a dozen heuristics ask for the same span of the
+    same blocks in between."""
 
     def __new__(cls, lines: set[int] | frozenset[int], categories: Mapping[int, str]) -> Removed:
         removed = super().__new__(cls, lines)
         removed.categories = categories
+        removed.spans = {}
         return removed
 
 
@@ -224,8 +229,31 @@ def article_span(
 
     Prose that other rules already removed (a cookie notice above the menu) is not the
     article; with ``edge_gap``, neither is a small group of paragraphs cut off at either end
-    (see :func:`_article_core`).
+    (see :func:`_article_core`). Found once per set of removed lines when ``claimed`` is a :class:`Removed`.
+
+    >>> from declutter.document import Document
+    >>> blocks = Document.from_text("Menu\\nThe council voted on Tuesday to close two schools in the east.").blocks
+    >>> removed = Removed(set(), {})
+    >>> span = article_span(blocks, removed, 12, 0, 0)
+    >>> (span.first, span.last), article_span(blocks, removed, 12, 0, 0) is span
+    ((1, 1), True)
+    >>> article_span(blocks, Removed({1}, {}), 12, 0, 0) is None
+    True
     """
+    if not isinstance(claimed, Removed):
+        return _article_span(blocks, claimed, prose_words, edge_gap, edge_words)
+    key = (prose_words, edge_gap, edge_words)
+    known = claimed.spans.get(key)
+    if known is not None and known[0] is blocks:
+        return known[1]
+    span = _article_span(blocks, claimed, prose_words, edge_gap, edge_words)
+    claimed.spans[key] = (blocks, span)
+    return span
+
+
+def _article_span(
+    blocks: Sequence[Block], claimed: frozenset[int], prose_words: int, edge_gap: int, edge_words: int
+) -> ArticleSpan | None:
     prose = [b.index for b in blocks if is_paragraph(b, claimed, prose_words)]
     if not prose:
         return None

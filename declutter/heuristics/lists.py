@@ -38,10 +38,10 @@ def _headline_joins(text: str) -> list[int]:
     identifier ('PowerPoint', 'ProductTable', 'setFilterText', 'ChatAPI.unsubscribe(…)'): words that start with
     a capital, hold two joins or more, or hold code characters."""
     joins = []
-    for token in _TOKEN.finditer(text):
-        inner = [m.start() for m in _JOIN.finditer(token.group())]
+    for token in _TOKEN.finditer(text, concurrent=False):
+        inner = [m.start() for m in _JOIN.finditer(token.group(), concurrent=False)]
         word = token.group().rstrip(",.;:!?\"'”’)")
-        if len(inner) == 1 and not word[:1].isupper() and not _CODE_CHAR.search(word):
+        if len(inner) == 1 and not word[:1].isupper() and not _CODE_CHAR.search(word, concurrent=False):
             joins.append(token.start() + inner[0])
     return joins
 
@@ -95,13 +95,14 @@ def headline_list(
     page's end is a tail cut-off's (REL003), whose guards count the words left above its marker.
     """
     hits: list[Hit] = []
-    prose_before = prose_words_before(blocks, claimed)
+    # Counted only when a bound asks for it: a carousel's rule (REL008) runs above the article too.
+    prose_before = prose_words_before(blocks, claimed) if min_prose_before > 0 else None
     position = 0
     while position < len(blocks):
         header = blocks[position]
         if (
             header.line in protected
-            or prose_before[position] < min_prose_before
+            or (prose_before is not None and prose_before[position] < min_prose_before)
             or fullmatch(rule, header, header.text) is None
         ):
             position += 1
