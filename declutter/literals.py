@@ -386,6 +386,8 @@ def _words_item(op: Any, value: Any, properties: list[str]) -> _Words | None:
         low, high, items = value
         if high == 0:
             return _EMPTY
+        if high < _UNBOUNDED and len(items) == 1 and _char_kind(items[0][0], items[0][1], properties) == _EITHER:
+            return (high + 1) // 2, False, False, low == 0  # any character ('.{0,40}'): a word every other one
         body = _words_seq(items, properties)
         if body is None:
             return None

@@ -26,6 +26,9 @@ import regex
 _INVISIBLE = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACE = regex.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _WORD = regex.compile(r"\w+(?:['’.-]\w+)*")
+# Calls that make an object per match (findall, finditer, sub) or read the clock (a timeout) pass concurrent=False:
+# on a str the regex module releases the GIL while it matches and takes it back for each of those; on a call that
+# makes none (a search, a match) the keyword costs more than the release it spares.
 _ASCII_WORD = re.compile(r"\w+(?:['.-]\w+)*", re.ASCII)  # for ASCII text only: \w as [a-zA-Z0-9_], faster
 _TERMINAL = regex.compile(
     r"""(?<![.…])[.!?](?:["'”’»)\]]*)$|[.!?]["'”’»]\s*\S{0,3}$"""
@@ -50,7 +53,7 @@ def normalize(text: str) -> str:
         if "  " not in text and text[:1] != " " and text[-1:] != " ":
             return text  # already normal: the same string, not a copy (a large document holds one per line)
         return " ".join(text.split())
-    return _SPACE.sub(" ", _INVISIBLE.sub("", text, concurrent=False), concurrent=False).strip()
+    return _SPACE.sub(" ", _INVISIBLE.sub("", text), concurrent=False).strip()
 
 
 def strip_bullet(text: str) -> str:
@@ -59,7 +62,7 @@ def strip_bullet(text: str) -> str:
     >>> strip_bullet("* Share this on Facebook"), strip_bullet("- 2 cups flour"), strip_bullet("-5 degrees")
     ('Share this on Facebook', '2 cups flour', '-5 degrees')
     """
-    return _BULLET.sub("", text, concurrent=False) if text[:1] in _BULLETS else text
+    return _BULLET.sub("", text) if text[:1] in _BULLETS else text
 
 
 def starts_with_bullet(raw: str) -> bool:
@@ -70,7 +73,7 @@ def starts_with_bullet(raw: str) -> bool:
     """
     # Most lines open with no bullet: a character test settles them before the regex (str.lstrip strips all that \s
     # matches, and more).
-    return raw.lstrip()[:1] in _BULLET_MARKS and _LIST_MARK.match(raw, concurrent=False) is not None
+    return raw.lstrip()[:1] in _BULLET_MARKS and _LIST_MARK.match(raw) is not None
 
 
 _FIELD = regex.compile(r"(\p{L}[\p{L}\d&/®*.-]*(?:\s+[\p{L}\d&/®*.()-]+){0,2})\s*:\s+(\S.*)")
@@ -144,7 +147,7 @@ def _ends_in_tail(text: str) -> bool:
     """The ending is looked for in the last 256 characters: a search ending in ``$`` still tries every position
     of the line, and a long line is not cached."""
     text = text.rstrip()
-    return _TERMINAL.search(text, max(0, len(text) - 256), concurrent=False) is not None
+    return _TERMINAL.search(text, max(0, len(text) - 256)) is not None
 
 
 def is_prose(text: str, min_words: int = PROSE_MIN_WORDS, *, words: int | None = None) -> bool:
@@ -166,7 +169,7 @@ def text_size(text: str, words: int) -> int:
     >>> text_size("TicketingTrack and solve tickets", 5)
     5
     """
-    return words + len(_COMPOUND.findall(text, concurrent=False))
+    return words + len(_COMPOUND.findall(text))
 
 
 def size_within(text: str, words: int, bound: int) -> bool:
@@ -187,7 +190,7 @@ def sentence_count(text: str) -> int:
     """
     if not text.strip():
         return 0
-    return len(_SENTENCE_END.findall(text, concurrent=False)) + 1
+    return len(_SENTENCE_END.findall(text)) + 1
 
 
 def counted(number: int, noun: str) -> str:
@@ -233,7 +236,7 @@ def is_code_shaped(raw: str) -> bool:
     # block's head in ':', an assignment holds '=' or '->'). str.strip strips all that \s matches, and more.
     first = raw.lstrip()[:1]
     if first in _CODE_MARKS or "a" <= first <= "z" or end in "):" or "=" in raw or "->" in raw:
-        return _CODE_START.match(raw, concurrent=False) is not None
+        return _CODE_START.match(raw) is not None
     return False
 
 

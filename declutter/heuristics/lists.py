@@ -39,9 +39,9 @@ def _headline_joins(text: str) -> list[int]:
     a capital, hold two joins or more, or hold code characters."""
     joins = []
     for token in _TOKEN.finditer(text, concurrent=False):
-        inner = [m.start() for m in _JOIN.finditer(token.group(), concurrent=False)]
+        inner = [m.start() for m in _JOIN.finditer(token.group())]
         word = token.group().rstrip(",.;:!?\"'”’)")
-        if len(inner) == 1 and not word[:1].isupper() and not _CODE_CHAR.search(word, concurrent=False):
+        if len(inner) == 1 and not word[:1].isupper() and not _CODE_CHAR.search(word):
             joins.append(token.start() + inner[0])
     return joins
 
