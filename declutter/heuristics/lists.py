@@ -228,6 +228,10 @@ def run_together_headlines(
     for block in blocks:
         if block.line in protected or len(block.text) < min_chars or ends_like_sentence(block.text):
             continue
+        # A word's join is one of the line's (white space is no letter nor a capital): a line with fewer joins than
+        # asked for is settled by one scan of it, not two a word.
+        if len(_JOIN.findall(block.text)) < min_joins:
+            continue
         joins = _headline_joins(block.text)
         if len(joins) < min_joins or len(block.text) / (len(joins) + 1) > max_mean_chars:
             continue

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from declutter import explain
 from declutter.document import Document
 from declutter.heuristics.lists import (
+    _JOIN,
+    _headline_joins,
     headline_list,
     list_fill,
     ranked_list,
@@ -434,3 +439,9 @@ def test_teaser_template_spares_a_list_that_tags_each_item_under_the_text() -> N
     menu = Document.from_text(BODY + "Shop\n" + awards + BODY)
     hits = teaser_template(menu.blocks, rule, frozenset(), frozenset(), **rule.params)
     assert len(hits) == 13, "the twelve lines, and 'Shop' over them as their header"
+
+
+@given(st.text(alphabet="abcDEF xyz?!»”.:-_(){}é\u00c9\t\u00a0", max_size=40))
+def test_a_lines_joins_are_at_least_its_words_joins(text: str) -> None:
+    # run_together_headlines screens a line by its joins before counting its words' joins
+    assert len(_JOIN.findall(text)) >= len(_headline_joins(text))
