@@ -15,6 +15,7 @@ import signal
 import stat
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
@@ -160,22 +161,53 @@ def unwind_if_interrupted() -> None:
 def _interrupts_held() -> Iterator[None]:
     """Hold Ctrl-C and SIGTERM until the block ends: a temporary file made and its name assigned inside the
     block, within the ``try`` that removes it, is known to that cleanup whenever the signal comes. One arriving
-    between the file's creation and the assignment of its name left it behind (an interrupted batch test, now and
-    then, on a loaded machine). Where signals cannot be blocked (Windows), the block just runs.
+    between the file's creation and the assignment of its name left it behind.
+
+    Blocking the signals in this thread is not enough: the kernel hands a process's signal to any thread that does
+    not block it (a progress bar's), and Python then runs the handler in this thread at once, inside the block. So
+    the block also runs under a handler that only notes the signal; after it, the handler the process had is called
+    here, in this frame, as it is for a signal held in this thread: unblocking runs its handler at once (left to
+    Python's next check, it could run inside a finaliser, which drops its exception: 'Exception ignored in').
+    Where signals cannot be blocked (Windows) or handled (a thread other than the main one), the block just runs.
 
     >>> with _interrupts_held():
     ...     fd, name = tempfile.mkstemp()
     >>> os.close(fd), os.unlink(name)
     (None, None)
     """
-    if not hasattr(signal, "pthread_sigmask"):
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
         yield
         return
+    came: list[int] = []
+    handlers: dict[int, Any] = {signum: signal.getsignal(signum) for signum in _INTERRUPTS}
+    holding = True
+
+    def note(signum: int, frame: object) -> None:
+        if holding:
+            came.append(signum)
+        else:  # after the block, before its handler is back: a signal sent to another thread late
+            _answer(signum, handlers[signum])
+
     previous = signal.pthread_sigmask(signal.SIG_BLOCK, _INTERRUPTS)
     try:
+        for held in _INTERRUPTS:
+            signal.signal(held, note)
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        holding = False
+        for restored, handler in handlers.items():
+            signal.signal(restored, handler)
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)  # Python runs the handler of a held signal here
+        if came:
+            _answer(came[0], handlers[came[0]])
+
+
+def _answer(signum: int, handler: Any) -> None:
+    """Do what the process's handler for ``signum`` does: call it, or take the default action (end the process)."""
+    if callable(handler):
+        handler(signum, None)
+    elif handler == signal.SIG_DFL:
+        signal.raise_signal(signum)
 
 
 def temp_beside(target: Path) -> tuple[int, str]:

@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -284,20 +285,39 @@ def test_a_long_single_document_shows_progress_on_a_terminal(tmp_path: Path) -> 
 
 
 @pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="signals cannot be held here")
+@pytest.mark.parametrize("to", ["this thread", "another thread"])
 def test_a_ctrl_c_right_after_the_temporary_file_is_made_leaves_nothing_behind(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    to: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The signal lands the moment the file exists, before its name is stored: the window a loaded machine hit."""
+    """The signal lands the moment the file exists, before its name is stored: the window a loaded machine hit. Sent
+    to this thread it is held there; the kernel may as well hand it to another thread (a progress bar's), which does
+    not hold it, and Python runs its handler in this thread at once."""
     make = tempfile.mkstemp
+    asked, sent = threading.Event(), threading.Event()
+
+    def send_when_asked() -> None:  # started before the block: a thread made inside it would hold the signal too
+        asked.wait()
+        signal.pthread_kill(threading.get_ident(), signal.SIGINT)
+        sent.set()
+
+    other = threading.Thread(target=send_when_asked)
+    if to == "another thread":
+        other.start()
 
     def interrupted(*args: Any, **kwargs: Any) -> tuple[int, str]:
         made = make(*args, **kwargs)
-        os.kill(os.getpid(), signal.SIGINT)
+        if to == "this thread":
+            signal.pthread_kill(threading.get_ident(), signal.SIGINT)
+        else:
+            asked.set()
+            sent.wait()  # the signal reached the other thread: Python runs its handler here at its next check
         return made
 
     monkeypatch.setattr(tempfile, "mkstemp", interrupted)
     with pytest.raises(KeyboardInterrupt):
         write_atomic(tmp_path / "out.txt", "text")
+    if other.is_alive():
+        other.join()
     assert list(tmp_path.iterdir()) == []
 
 
