@@ -27,7 +27,14 @@ from declutter.html.chrome import opened_by_controls, remove_chrome, reveal_nosc
 from declutter.html.copies import decoys, later_copies, later_twins, other_products
 from declutter.html.metadata import author_of, first_meta, read_metadata
 from declutter.html.parsing import parse
-from declutter.html.parts import content_parts, headline_intro, posts_after, sections_after
+from declutter.html.parts import (
+    ARTICLE_INTRO_WORDS,
+    INTRO_WORDS,
+    content_parts,
+    headline_intro,
+    posts_after,
+    sections_after,
+)
 from declutter.html.regions import widened
 from declutter.html.selectors import CompiledSelector, compile_selector_rule
 from declutter.html.structured import completed
@@ -124,10 +131,11 @@ def extract_page(html: str, rules: Sequence[Rule], *, url: str | None = None, do
     A block that only repeats paragraphs printed earlier (:func:`later_copies`) is left out, the content
     found is widened to the whole page (less its chrome) when it holds much less than the
     page shows, and the page's JSON-LD article body or product description completes what the markup
-    gave; :attr:`Page.notes` says when any of these happened. On a page that is not an article, the introduction
-    set beside its headline comes before the content found (:func:`headline_intro`: a category's lines above
-    its grid of cards), and on any page a grid of posts printed right after a container that is their category's
-    description comes after it (:func:`posts_after`).
+    gave; :attr:`Page.notes` says when any of these happened. The introduction set beside the page's headline
+    comes before the content found (:func:`headline_intro`: a category's lines above its grid of cards; on an
+    article, paragraphs of :data:`ARTICLE_INTRO_WORDS` words or more, not a one-sentence dek), and on any page a
+    grid of posts printed right after a container that is their category's description comes after it
+    (:func:`posts_after`).
 
     A near-empty result from a page full of words (:func:`_near_empty`: the title and a line left of a thread
     whose posts are each a 'comment', of a listing whose entries are link lists) is made again without each
@@ -225,8 +233,9 @@ def _extract_page(
         container, widening = widened(root, container)
         notes += widening
         parts = parts if container is parts[-1] else (container,)
-        intro = headline_intro(root, parts[0])  # a listing's introduction in its banner, beside the title
-        parts = (*(p for p in intro if not any(contains(part, p) for part in parts)), *parts)
+    # A listing's introduction in its banner, beside the title; an article's in its hero, not its one-sentence dek.
+    intro = headline_intro(root, parts[0], min_words=ARTICLE_INTRO_WORDS if head.article else INTRO_WORDS)
+    parts = (*(p for p in intro if not any(contains(part, p) for part in parts)), *parts)
     parts = (*parts, *sections_after(container))  # the document's next sections, of the container's template
     posts = posts_after(container)  # a category's description chosen over its grid of short posts
     if posts is not None:

@@ -131,6 +131,30 @@ def test_a_listing_s_introduction_in_its_banner_comes_out_before_its_cards(rules
     assert page.blocks[1].startswith("Slim aluminium wallet")
 
 
+def test_an_article_s_introduction_in_its_hero_opens_the_text_but_not_its_dek(rules) -> None:  # type: ignore[no-untyped-def]
+    intro = (
+        "Most of us own far more charging cables than we will ever need. They pile up in a drawer, tangled and"
+        " unlabelled, until the day one of them is needed and none of them can be found. This guide sorts them out"
+        " in an afternoon, with nothing more than tape, a marker and a shoebox."
+    )
+    dek = "A tidy drawer in one afternoon, with tape, a marker and a shoebox."
+    body = "".join(
+        f"<p>Step {n}: sort the cables by the plug at each end, then label every bundle you keep.</p>"
+        for n in range(30)
+    )
+
+    def first_block(hero: str) -> str:
+        html = (
+            '<html><head><meta property="og:type" content="article"></head><body><main>'
+            f"<div class=hero><div><h1>Taming the cable drawer</h1></div>{hero}</div>"
+            f"<div class=body><div class=col>{body}</div></div></main></body></html>"
+        )
+        return extract_page(html, rules.active()).blocks[0]
+
+    assert first_block(f"<p>{intro}</p>") == intro
+    assert first_block(f"<p>{dek}</p>").startswith("Step 0:"), "a one-sentence dek: the references part on it"
+
+
 def test_the_document_s_next_section_after_the_container_comes_out_after_it(rules) -> None:  # type: ignore[no-untyped-def]
     def section(name: str, paragraphs: int) -> str:
         prose = (

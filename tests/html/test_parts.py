@@ -106,6 +106,16 @@ def test_a_paragraph_the_container_prints_again_is_not_its_introduction() -> Non
     assert headline_intro(root, root.get_element_by_id("grid")) == ()
 
 
+def test_an_article_s_introduction_needs_more_words_than_a_listing_s() -> None:
+    from declutter.html.parts import ARTICLE_INTRO_WORDS, headline_intro
+
+    words = ["word"] * (ARTICLE_INTRO_WORDS - 1)
+    for text, taken in ((" ".join(words), []), (" ".join([*words, "more"]), ["p"])):
+        root = parse(f"<body><div><h1>Wallets</h1><p>{text}</p></div><ul id=grid>{_GRID}</ul></body>")
+        found = headline_intro(root, root.get_element_by_id("grid"), min_words=ARTICLE_INTRO_WORDS)
+        assert [p.tag for p in found] == taken
+
+
 def test_precedes_reads_document_order_from_the_branches_under_the_common_ancestor() -> None:
     from declutter.html.parts import _precedes
 
