@@ -36,7 +36,7 @@ from declutter.errors import SampleError, did_you_mean
 
 MAGIC = "# declutter sample 1"
 SUFFIX = ".sample"
-HEADER_KEYS = ("id", "source", "url", "domain", "split", "notes", "sha256", "final-newline")
+HEADER_KEYS = ("id", "source", "url", "domain", "split", "notes", "sha256", "final-newline", "line-end")
 _LABEL = re.compile(r"(?P<category>[a-z]+)(?:\+(?P<span>[a-z]+))?(?P<doubt>\?)?")
 _ROW = re.compile(r"(?P<label>[a-z+?]*) *\|(?P<rest>.*)", re.DOTALL)
 _LABEL_WIDTH = 12
@@ -77,11 +77,15 @@ class Sample:
     meta: Mapping[str, str] = field(default_factory=dict)
     final_newline: bool = True
     path: Path | None = None
+    line_end: str = "\n"
+    """What ends the text's lines (:func:`~declutter.document.line_end`): a line feed, or a carriage return in a
+    text holding no line feed (the file says ``# line-end: cr``)."""
 
     @property
     def text(self) -> str:
         """The raw text exactly as the labeller saw it."""
-        return "\n".join(line.text for line in self.lines) + ("\n" if self.final_newline else "")
+        end = self.line_end
+        return end.join(line.text for line in self.lines) + (end if self.final_newline else "")
 
     @property
     def domain(self) -> str | None:
@@ -181,6 +185,7 @@ def parse_sample(source: str, *, path: str | Path = "<sample>", verify: bool = T
         meta=meta,
         final_newline=meta.get("final-newline", "yes") != "no",
         path=Path(name),
+        line_end="\r" if meta.get("line-end") == "cr" else "\n",
     )
     if verify:
         expected = meta.get("sha256")
@@ -203,6 +208,8 @@ def format_sample(sample: Sample) -> str:
     meta = dict(sample.meta)
     meta["sha256"] = text_sha256(sample.text)
     meta["final-newline"] = "yes" if sample.final_newline else "no"
+    if sample.line_end == "\r":
+        meta["line-end"] = "cr"
     out = [MAGIC]
     for key in HEADER_KEYS:
         for value in meta.get(key, "").split("\n") if key in meta else ():
@@ -224,7 +231,9 @@ def sample_from_text(text: str, labels: Iterable[str], *, meta: Mapping[str, str
             continue
         category, span, doubtful = parse_label(label, path=meta.get("id", "<new>"), line=number, draft=True)
         lines.append(LabeledLine(number, raw, category, span, doubtful))
-    return Sample(id=meta.get("id", ""), lines=tuple(lines), meta=dict(meta), final_newline=final_newline)
+    return Sample(
+        id=meta.get("id", ""), lines=tuple(lines), meta=dict(meta), final_newline=final_newline, line_end=line_end(text)
+    )
 
 
 def draft_sample(text: str, decisions: Iterable[Decision], *, meta: Mapping[str, str]) -> Sample:

@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from declutter import SampleError
+from declutter.document import split_lines
 from declutter.samples import format_sample, load_sample, load_samples, sample_from_text
 
 from .conftest import ROOT
@@ -19,10 +20,19 @@ from .conftest import ROOT
 )
 def test_sample_files_round_trip_byte_for_byte(tmp_path: Path, lines: list[str], final_newline: bool) -> None:
     text = "\n".join(lines) + ("\n" if final_newline else "")
-    raw = (text[:-1] if text.endswith("\n") else text).split("\n")
+    raw = split_lines(text) or [""]  # a text holding no line feed ends its lines at its CRs
     labels = ["body" if line.strip() else "" for line in raw]
     path = tmp_path / "x.sample"
     path.write_bytes(format_sample(sample_from_text(text, labels, meta={"id": "x"})).encode("utf-8"))
+    assert load_sample(path).text == text
+
+
+def test_a_text_ending_its_lines_in_cr_alone_keeps_them_in_its_sample(tmp_path: Path) -> None:
+    text = "Share\rThe article.\r"  # classic Mac OS: the cleaner reads it line by line, and so does its sample
+    path = tmp_path / "x.sample"
+    path.write_bytes(format_sample(sample_from_text(text, ["share", "body"], meta={"id": "x"})).encode("utf-8"))
+    assert "# line-end: cr" in path.read_text(encoding="utf-8")
+    assert [line.label for line in load_sample(path).lines] == ["share", "body"]
     assert load_sample(path).text == text
 
 
