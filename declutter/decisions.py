@@ -199,8 +199,11 @@ def apply(text: str, decisions: Iterable[Decision], *, lines: Sequence[str] | No
         out.extend(gap)  # trailing blank lines stay when the last line does
     if not out:
         return ""
-    if final_newline:
-        out.append("")  # joined, the empty last line ends the text with a newline (no second copy to add it)
+    if final_newline or (end == "\n" and len(out) == 1 and "\r" in out[0]):
+        # Joined, the empty last line ends the text with a newline (no second copy to add it). A line holding a
+        # carriage return, kept alone from a text read at its line feeds, keeps one too: read again without any,
+        # the text would end its lines at its CRs (line_end), and cleaning it twice would not give the same text.
+        out.append("")
     return end.join(out)
 
 

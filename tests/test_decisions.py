@@ -30,6 +30,12 @@ def test_dropping_everything_gives_empty_text() -> None:
     assert apply("Share\n", [drop(0, "Share")]) == ""
 
 
+def test_a_line_with_a_carriage_return_kept_alone_stays_a_line_read_again() -> None:
+    kept = apply("Share\nThe mayor spoke.\rMore to come", [drop(0, "Share")])
+    assert kept == "The mayor spoke.\rMore to come\n"  # without a line feed it would read as two lines (classic Mac)
+    assert apply("Share\nThe mayor spoke.\nMore", [drop(0, "Share")]) == "The mayor spoke.\nMore"
+
+
 def test_strip_removes_only_the_span() -> None:
     line = " date 2020-01-06 Thousands protest"
     strip = Decision(0, Action.STRIP, "DAT001", "dateline", "test", 0, 17, line[:17])

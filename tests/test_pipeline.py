@@ -70,6 +70,7 @@ LINES = st.lists(
 @settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(LINES, st.booleans())
 @example(["<!DOCTYPE HTML"], False)
+@example(["By Jane Doe", "The council approved the budget on Monday.\rShare"], False)  # a CR in a line read at LFs
 def test_invariants(lines: list[str], final_newline: bool) -> None:
     text = "\n".join(lines) + ("\n" if final_newline and lines else "")
     result = explain(text, input_format="text")  # random lines can look like markup ('<!DOCTYPE HTML'): text mode
