@@ -22,6 +22,7 @@ from declutter.html.tree import (
     squeeze,
     text_chars,
 )
+from declutter.text import text_size
 
 LEAD_CLIMB = 1
 """How many elements above the container the block that opens it is looked for: beside the container, or beside
@@ -220,7 +221,7 @@ def headline_intro(
             continue
         text = squeeze(all_text(node))
         links = sum(len(squeeze(all_text(link))) for link in node.iter("a"))
-        if len(text.split()) >= min_words and links < 0.5 * len(text):
+        if text_size(text, len(text.split())) >= min_words and links < 0.5 * len(text):  # a compound as two
             printed = squeeze(all_text(container)) if printed is None else printed
             if text not in printed:
                 found.append(node)

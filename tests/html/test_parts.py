@@ -116,6 +116,15 @@ def test_an_article_s_introduction_needs_more_words_than_a_listing_s() -> None:
         assert [p.tag for p in found] == taken
 
 
+def test_an_introduction_s_words_count_a_compound_as_two() -> None:
+    from declutter.html.parts import ARTICLE_INTRO_WORDS, headline_intro
+
+    words = ["Wort"] * (ARTICLE_INTRO_WORDS - 2) + ["wettbewerbsbedenken"]  # German says it in one word fewer
+    root = parse(f"<body><div><h1>Brieftaschen</h1><p>{' '.join(words)}</p></div><ul id=grid>{_GRID}</ul></body>")
+    found = headline_intro(root, root.get_element_by_id("grid"), min_words=ARTICLE_INTRO_WORDS)
+    assert [p.tag for p in found] == ["p"]
+
+
 def test_precedes_reads_document_order_from_the_branches_under_the_common_ancestor() -> None:
     from declutter.html.parts import _precedes
 
