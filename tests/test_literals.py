@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import regex
 from hypothesis import given
 from hypothesis import strategies as st
@@ -148,16 +150,23 @@ def test_the_mask_screen_finds_every_pattern_whose_literal_occurs(words: list[st
     assert {n for n in range(len(words)) if mask >> n & 1} == {n for n, word in enumerate(words) if word in text}
 
 
-def test_no_bundled_example_is_longer_than_its_patterns_longest_match() -> None:
-    checked = 0
+def _bundled_matches() -> Iterator[tuple[str, regex.Pattern[str], str]]:
+    """Every bundled rule's example line that one of its patterns matches whole, with the rule's id and the pattern."""
     for rule in RuleSet.bundled():
         for text in rule.examples.residue + rule.examples.article:
             for line in text.split("\n"):
                 for pattern in rule.patterns:
-                    longest = longest_match(pattern)
-                    if longest is not None and pattern.fullmatch(line):
-                        assert len(line) <= longest, (rule.id, pattern.pattern, line)
-                        checked += 1
+                    if pattern.fullmatch(line):
+                        yield rule.id, pattern, line
+
+
+def test_no_bundled_example_is_longer_than_its_patterns_longest_match() -> None:
+    checked = 0
+    for rule_id, pattern, line in _bundled_matches():
+        longest = longest_match(pattern)
+        if longest is not None:
+            assert len(line) <= longest, (rule_id, pattern.pattern, line)
+            checked += 1
     assert checked > 50
 
 
@@ -175,14 +184,11 @@ def test_a_text_a_pattern_matches_is_no_longer_than_its_longest_match(pieces: li
 
 def test_no_bundled_example_has_more_words_than_its_patterns_most_words() -> None:
     checked = 0
-    for rule in RuleSet.bundled():
-        for text in rule.examples.residue + rule.examples.article:
-            for line in text.split("\n"):
-                for pattern in rule.patterns:
-                    most = most_words(pattern)
-                    if most is not None and pattern.fullmatch(line):
-                        assert word_count(line) <= most, (rule.id, pattern.pattern, line)
-                        checked += 1
+    for rule_id, pattern, line in _bundled_matches():
+        most = most_words(pattern)
+        if most is not None:
+            assert word_count(line) <= most, (rule_id, pattern.pattern, line)
+            checked += 1
     assert checked > 50
 
 
