@@ -117,6 +117,8 @@ IgnoreOpt = Annotated[
 _HOST = re.compile(r"[^\W_](?:[\w-]*[^\W_])?(?:\.[^\W_](?:[\w-]*[^\W_])?)+\.?|localhost", re.IGNORECASE)
 """A host name as sites are named: dot-separated labels of letters, digits and hyphens (any script), or localhost;
 an IP address is labels of digits."""
+_INTRANET_HOST = re.compile(r"[^\W_](?:[\w-]*[^\W_])?|[0-9a-f:]*:[0-9a-f:.]*", re.IGNORECASE)
+"""What else a URL's scheme makes a host: one label (an intranet's ``http://wiki/page``) or an IPv6 address."""
 
 
 def _url(value: str | None) -> str | None:
@@ -126,7 +128,8 @@ def _url(value: str | None) -> str | None:
     if value is None:
         return None
     parts = urlsplit(value.strip())
-    if parts.scheme.lower() in ("http", "https") and parts.hostname and _HOST.fullmatch(parts.hostname):
+    host = parts.hostname or ""
+    if parts.scheme.lower() in ("http", "https") and (_HOST.fullmatch(host) or _INTRANET_HOST.fullmatch(host)):
         return value
     bare = urlsplit("https://" + value.strip())
     if not parts.scheme and bare.hostname and _HOST.fullmatch(bare.hostname):

@@ -431,6 +431,8 @@ def test_urls_and_domains_as_sites_name_them_are_taken() -> None:
         ("--url", "http://localhost:8000/page"),
         ("--url", "https://münchen.de/rathaus"),
         ("--url", "https://192.168.0.1/a"),
+        ("--url", "http://wiki/Main_Page"),
+        ("--url", "http://[::1]:8000/a"),
         ("--domain", "theglobeandmail.com"),
         ("--domain", "https://www.theglobeandmail.com/a"),
         ("--domain", "WWW.Example.COM."),
