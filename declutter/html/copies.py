@@ -120,12 +120,14 @@ words and, on the pages with enough of them, the walk up to their owners (a firs
 count and a second for the walk cost 12% more on ScrapingHub)."""
 
 
-def _made_of_repeated_text(base: HtmlElement, words: int) -> set[HtmlElement]:
-    """The elements whose every piece of text (text node) is printed somewhere else on the page too: only
-    these can be twins.
+def _made_of_repeated_text(base: HtmlElement, words: int) -> list[HtmlElement]:
+    """The elements under ``base`` whose every piece of text (text node) is printed somewhere else on the page too,
+    in document order: only these can be twins.
 
     Found from the text nodes in one pass, so that :func:`later_twins` reads the whole text only of these
-    (most pages: a few menus and labels), not of every element.
+    (most pages: a few menus and labels), not of every element, and walks only these, not every element of the page
+    to find them. The text nodes come in document order and an element is noted at its first text node with its
+    ancestors outermost first, so the order they are noted in is the document's.
     """
     nodes = _TEXT_NODES(base)
     keys = [" ".join(text.split()) for text in nodes]
@@ -135,20 +137,26 @@ def _made_of_repeated_text(base: HtmlElement, words: int) -> set[HtmlElement]:
     if plain < words and (  # in English words, as later_twins counts a twin's: a compound counts as two
         2 * plain < words or sum(text_size(key, len(key.split())) * more for key, more in again.items()) < words
     ):
-        return set()  # fewer repeated words than one twin holds (most pages once their chrome is gone)
-    repeated: set[HtmlElement] = set()
+        return []  # fewer repeated words than one twin holds (most pages once their chrome is gone)
+    repeated: dict[HtmlElement, None] = {}  # insertion-ordered: the document's order
     unique: set[HtmlElement] = set()
     for node, key in zip(nodes, keys, strict=True):
         if not key:
             continue
-        holders = unique if counts[key] == 1 else repeated
         owner = node.getparent()
-        if owner is not None and node.is_tail:
+        if node.is_tail:
             owner = owner.getparent()
-        while owner is not None and owner not in holders:
-            holders.add(owner)
+        if counts[key] == 1:
+            while owner is not base and owner not in unique:
+                unique.add(owner)
+                owner = owner.getparent()
+            continue
+        chain = []
+        while owner is not base and owner not in repeated:
+            chain.append(owner)
             owner = owner.getparent()
-    return repeated - unique
+        repeated.update(dict.fromkeys(reversed(chain)))
+    return [element for element in repeated if element not in unique]
 
 
 def later_twins(base: HtmlElement, *, product: bool = False) -> list[HtmlElement]:
@@ -186,13 +194,11 @@ def later_twins(base: HtmlElement, *, product: bool = False) -> list[HtmlElement
     ['blockquote']
     """
     candidates = _made_of_repeated_text(base, PRODUCT_TWIN_WORDS)
-    if not candidates:  # most pages: no walk over every element to find none of them
+    if not candidates:  # most pages
         return []
     first: dict[str, HtmlElement] = {}
     twins: list[HtmlElement] = []
-    for element in base.iterdescendants():
-        if element not in candidates:
-            continue
+    for element in candidates:
         text = all_text(element)
         if 2 * (text.count(" ") + 1) < PRODUCT_TWIN_WORDS:
             continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml.html import HtmlElement
 
-from declutter.html.copies import later_copies, later_twins
+from declutter.html.copies import _made_of_repeated_text, later_copies, later_twins
 from declutter.html.parsing import parse
 
 from . import story
@@ -207,3 +207,21 @@ def test_decoys_spares_an_id_printed_once_or_inside_a_sentence() -> None:
     once = f"<p>Order id: <span>{uuid}</span></p><ul><li>{uuid}</li><li>{uuid}</li><li>{uuid}</li></ul>"
     spoken = "".join(f"<span>Key {uuid} here</span>" for _ in range(4))
     assert decoys(parse(f"<body>{once}<div>{spoken}</div></body>")) == []
+
+
+def test_made_of_repeated_text_lists_the_candidates_under_the_base_in_document_order() -> None:
+    # later_twins walks these alone, in this order, instead of every element of the page: an element is noted at
+    # its first text node (here a child's, or a tail after a child) with its ancestors outermost first
+    block = "<div><span>Size</span> 9 cm <b>oak <i>and walnut finish</i></b> tail words here</div>"
+    page = parse(f"<body><section id=one>{block}<p>Only once</p></section><section id=two>{block}</section></body>")
+    body = page.find("body")
+    candidates = _made_of_repeated_text(body, 1)
+    every_text_repeated = [
+        element
+        for element in body.iterdescendants()
+        if element.xpath("string()").split() and not element.xpath(".//text()[contains(., 'Only once')]")
+    ]
+    assert candidates == every_text_repeated
+    assert body not in candidates
+    assert page not in candidates
+    assert [element.tag for element in candidates[:5]] == ["div", "span", "b", "i", "section"]
