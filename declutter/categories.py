@@ -27,7 +27,10 @@ RESIDUE: Final[dict[str, str]] = {
     "social": "prompts to follow or like the publisher on social networks",
     "navigation": "menus, skip links, breadcrumbs, log-in and search UI, site chrome labels",
     "taxonomy": "category, tag and topic lines ('Tags: …', 'Filed under: …')",
-    "furniture": "a forum post's per-post furniture: a poster's panel of fields ('Joined' over 'Nov 4, 2011')",
+    "furniture": (
+        "controls printed among the content that the heuristics do not read: a forum post's per-post furniture,"
+        " a poster's panel of fields ('Joined' over 'Nov 4, 2011'), a shop grid's sort menu"
+    ),
     "comments": "comment forms, comment policies ('Netiquette') and reader comments",
     "related": "related, most-read, just-posted and recommended headline lists and their headers",
     "sidebar": "sidebar widgets that are not headline lists (language switchers, other-language teasers)",

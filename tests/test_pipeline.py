@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -516,3 +517,27 @@ def test_later_heuristics_do_not_read_a_posters_panel_as_removed(monkeypatch: py
     panel |= lines
     assert any(seen), "the spy saw the lines earlier rules removed"
     assert not any(panel & claimed for claimed in seen)
+
+
+def test_a_shop_grids_sort_menu_goes_unseen_by_the_heuristics(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A collection page's sort drop-down, written out on one line between its filters and its grid, goes as
+    furniture: read as a removed line it joined the page's header and filters to its cards into one run of short
+    lines, which the head-run and menu heuristics then took whole (round fpt's notes on NAV018)."""
+    seen: list[frozenset[int]] = []
+
+    @functools.wraps(HEURISTICS["tail-fill"])  # its signature: the rule file's parameters are checked against it
+    def spy(blocks: object, rule: object, protected: object, claimed: frozenset[int], **params: object) -> list[object]:
+        seen.append(frozenset(claimed))
+        return []
+
+    monkeypatch.setitem(HEURISTICS, "tail-fill", spy)
+    menu = "Featured Best selling Alphabetically, A-Z Alphabetically, Z-A Price, low to high Price, high to low"
+    cards = "".join(f"Cast Iron Skillet {n}\n${n}9.95\nAdd to cart\n" for n in range(1, 7))
+    prose = "Our cast iron pans are made in Tennessee and come seasoned, ready for the stove, the oven or the fire.\n"
+    result = explain(f"Skillets\n{prose}Filter\n{menu}\n{cards}{prose}")
+    sort = [d for d in result.decisions if d.text == menu]
+    assert [(d.rule_id, d.category) for d in sort] == [("NAV028", "furniture")]
+    assert menu not in result.text
+    assert "Cast Iron Skillet 6" in result.text
+    assert any(seen), "the spy saw the lines earlier rules removed"
+    assert not any(sort[0].line in claimed for claimed in seen)
