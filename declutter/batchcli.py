@@ -195,9 +195,11 @@ def _interrupts_held() -> Iterator[None]:
         yield
     finally:
         holding = False
-        for restored, handler in handlers.items():
-            signal.signal(restored, handler)
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)  # Python runs the handler of a held signal here
+        try:  # a signal answered while the handlers go back (note, after the block) must not leave them blocked
+            for restored, handler in handlers.items():
+                signal.signal(restored, handler)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)  # Python runs the handler of a held signal here
         if came:
             _answer(came[0], handlers[came[0]])
 

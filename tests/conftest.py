@@ -1,9 +1,12 @@
-"""Shared fixtures: the bundled rules, the seeds, the shared benchmark (skipped when absent), a tiny WCXB split."""
+"""Shared fixtures: the bundled rules, the seeds, the shared benchmark (skipped when absent), a tiny WCXB split; and
+a check after every test that it left Ctrl-C and SIGTERM as it found them."""
 
 from __future__ import annotations
 
 import gzip
 import json
+import signal
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +17,20 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SEEDS = sorted((SHARED / "seeds").glob("*.txt"))
 BENCH = SHARED / "benchmarks" / "scrapinghub"
+
+
+@pytest.fixture(autouse=True)
+def _interrupts_left_as_found() -> Iterator[None]:
+    """A test that leaves Ctrl-C or SIGTERM blocked, or under another handler, fails itself: else a later test of
+    interrupts fails instead ('DID NOT RAISE'), far from the cause."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    interrupts = (signal.SIGINT, signal.SIGTERM)
+    before = [signal.getsignal(signum) for signum in interrupts], signal.pthread_sigmask(signal.SIG_BLOCK, [])
+    yield
+    after = [signal.getsignal(signum) for signum in interrupts], signal.pthread_sigmask(signal.SIG_BLOCK, [])
+    assert after == before, "the test left the interrupt signals' handlers or mask changed"
 
 
 @pytest.fixture(scope="session")

@@ -252,8 +252,13 @@ def test_write_failures_stop_with_a_message_and_no_partial_file(
 
     monkeypatch.setattr(declutter.batchcli.tempfile, "mkstemp", failing)
     monkeypatch.setattr(sys, "argv", ["declutter", "clean", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out")])
-    with pytest.raises(SystemExit) as exit_info:
-        main()
+    handlers = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        with pytest.raises(SystemExit) as exit_info:
+            main()  # in this process: it sets the interrupts' handlers, which go back after it
+    finally:
+        for signum, handler in handlers.items():
+            signal.signal(signum, handler)
     assert exit_info.value.code == 1
     err = capsys.readouterr().err
     assert f"cannot write the output: {message}" in err
