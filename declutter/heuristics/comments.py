@@ -82,7 +82,8 @@ def comment_thread(
 _FIELD_LABEL = regex.compile(r"(?=.{2,32}$)[^\W\d_]{2}(?:[^\W\d_]|['’ .-])*")
 _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 _COUNT = regex.compile(r"[+\-−–]?[\d.,]+[kKmM]?")
-_FIELD_VALUE = regex.compile(r"[+\-−–]?[\d.,]+[kKmM]?|(?=.{0,24}$)(?=\D*\d)[^#\s]\S*(?: \S+){0,3}")
+_FIELD_VALUE = regex.compile(rf"{_COUNT.pattern}|(?=.{{0,24}}$)(?=\D*\d)[^#\s]\S*(?: \S+){{0,3}}")
+"""A panel field's value: a count (:data:`_COUNT`), or a short value holding a digit (a date, '3 years')."""
 
 
 def poster_panel(
