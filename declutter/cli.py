@@ -217,6 +217,12 @@ def _cleaner(rules: list[Path] | None, no_bundled: bool, keep: str, only: str, i
     return _build(_selection(rules, no_bundled, keep, only, ignore))
 
 
+def _warn(name: str | Path, warning: str) -> None:
+    """A doubt about a document, on stderr: bytes a decoding lost, a near-empty result (a batch's
+    :meth:`~declutter.batchcli.ErrorReport.warn` also writes it to the report)."""
+    typer.secho(f"warning: {name}: {warning}", fg="yellow", err=True)
+
+
 def _choice(option: str, value: str, choices: Sequence[str]) -> str:
     """``value`` if it is one of ``choices``; else a usage error naming the choices and the nearest one."""
     if value not in choices:
@@ -368,7 +374,7 @@ def explain(
     cleaner = _cleaner(rules, no_bundled, keep, only, ignore)
     text, encoding, kind = read_source(path, max_bytes=max_bytes, input_format=input_format)
     if replaced_bytes(encoding):
-        typer.secho(f"warning: {path}: decoded as {encoding}", fg="yellow", err=True)
+        _warn(path, f"decoded as {encoding}")
     result = cleaner.explain(text, url=url, domain=domain, input_format=kind, language=language)
     names = {rule.id: rule.name for rule in cleaner.rules}
     quiet: dict[str, list[ElementDecision]] = {}
@@ -440,7 +446,7 @@ def explain(
         + (f"; site {result.domain}" if result.domain else "")
     )
     for warning in result.warnings:
-        typer.secho(f"warning: {path}: {warning}", fg="yellow", err=True)
+        _warn(path, warning)
     if show_text:
         gone = {d.line for d in result.decisions if d.action != "strip"}
         for number, line in enumerate(split_lines(text)):
@@ -674,7 +680,7 @@ def report(
             unread += 1
             continue
         if replaced_bytes(encoding):
-            typer.secho(f"warning: {name}: decoded as {encoding}", fg="yellow", err=True)
+            _warn(name, f"decoded as {encoding}")
         result = cleaner.explain(text, url=url, domain=domain, input_format=kind)
         entries.append(document_entry(name, result, kind, text))
     if not entries:
