@@ -30,6 +30,8 @@ class Metadata:
     language: str | None = None
     """The language the page declares, as an ISO 639-1 code: its root element's ``lang`` (or ``xml:lang``),
     else its ``Content-Language`` meta, else its ``og:locale``; None when it declares none we know."""
+    shop_product: bool = False
+    """Whether the page's own template says it shows one product (:data:`PRODUCT_BODY_CLASSES` on its <body>)."""
 
     @property
     def article(self) -> bool:
@@ -38,9 +40,18 @@ class Metadata:
         >>> Metadata({}, {}, None, None, frozenset({"newsarticle", "webpage"})).article
         True
 
-        A page that also says it lists many items or holds a thread (:data:`NOT_ARTICLE_TYPES`) is not one article.
+        A page that also says it lists many items or holds a thread (:data:`NOT_ARTICLE_TYPES`) is not one article,
+        nor is one whose template says it shows a product (:attr:`shop_product`): a WooCommerce shop's SEO plugin
+        writes ``og:type`` article on every product page.
+
+        >>> Metadata({}, {}, None, None, frozenset({"article"}), shop_product=True).article
+        False
         """
-        return not self.types.isdisjoint(ARTICLE_TYPES) and self.types.isdisjoint(NOT_ARTICLE_TYPES)
+        return (
+            not self.types.isdisjoint(ARTICLE_TYPES)
+            and self.types.isdisjoint(NOT_ARTICLE_TYPES)
+            and not self.shop_product
+        )
 
     @property
     def product(self) -> bool:
@@ -48,8 +59,10 @@ class Metadata:
 
         >>> Metadata({}, {}, None, None, frozenset({"product", "breadcrumblist"})).product
         True
+        >>> Metadata({}, {}, None, None, frozenset({"article"}), shop_product=True).product
+        True
         """
-        return not self.types.isdisjoint(PRODUCT_TYPES) and not self.article
+        return (self.shop_product or not self.types.isdisjoint(PRODUCT_TYPES)) and not self.article
 
 
 _TEXT_NODES = cast(Callable[[HtmlElement], list[str]], etree.XPath("text()", smart_strings=False))
@@ -87,7 +100,11 @@ def read_metadata(root: HtmlElement) -> Metadata:
         types.add(metas["og:type"].lower())
     declared = (root.get("lang"), root.get("xml:lang"), content_language, metas.get("og:locale"))
     language = next((code for tag in declared if (code := normalize_language(tag))), None)
-    return Metadata(metas, _article_item(items), canonical, title, frozenset(types), tuple(items), language)
+    body = root.find("body")
+    shop_product = body is not None and not PRODUCT_BODY_CLASSES.isdisjoint((body.get("class") or "").split())
+    return Metadata(
+        metas, _article_item(items), canonical, title, frozenset(types), tuple(items), language, shop_product
+    )
 
 
 def first_meta(metas: dict[str, str], *names: str) -> str | None:
@@ -103,6 +120,12 @@ NOT_ARTICLE_TYPES = frozenset({"collectionpage", "searchresultspage", "qapage", 
 template, a forum's) is not one article."""
 PRODUCT_TYPES = frozenset({"product", "productgroup", "product.item", "og:product"})
 """``og:type`` and JSON-LD types of a page that is one product (or one product in its variants)."""
+PRODUCT_BODY_CLASSES = frozenset({"single-product"})
+"""<body> classes by which a page's template says it shows one product: WordPress's ``single-{post type}`` for
+WooCommerce's product pages. Their SEO plugin (Yoast) says ``og:type`` article and many write no JSON-LD Product,
+so the template is the only word the page gives; it outranks the ``og:type``, which describes the page to a
+share card, not what the template lays out (a JSON-LD Product does not: a coupon page marks its review stars
+with one)."""
 
 
 def _json_ld_items(scripts: list[str]) -> list[dict[str, object]]:

@@ -66,3 +66,19 @@ def test_what_a_page_says_it_is(types: list[str], article: bool, product: bool) 
     items = "".join(f'<script type="application/ld+json">{{"@type": "{name}"}}</script>' for name in types)
     found = read_metadata(parse(f"<html><head>{items}</head><body><p>x</p></body></html>"))
     assert (found.article, found.product) == (article, product)
+
+
+@pytest.mark.parametrize(
+    ("body", "article", "product"),
+    [
+        ('<body class="product-template-default single single-product postid-891 woocommerce">', False, True),
+        ('<body class="post-template-default single single-post postid-12">', True, False),
+        ('<body class="single-product-page">', True, False),  # a class naming the template, not the post type
+    ],
+)
+def test_a_shop_template_outranks_og_type_article(body: str, article: bool, product: bool) -> None:
+    """WooCommerce's product pages say og:type article (their SEO plugin's) and often no JSON-LD Product; the
+    <body> class WordPress writes for the product post type says what the page shows."""
+    page = f'<html><head><meta property="og:type" content="article"></head>{body}<p>x</p></body></html>'
+    found = read_metadata(parse(page))
+    assert (found.article, found.product) == (article, product)
