@@ -124,6 +124,7 @@ KIND_DEFAULTS: dict[Kind, dict[str, Any]] = {
         "unless_opened": False,
         "unless_linkless": False,
         "unless_introduced": False,
+        "unless_answer": False,
         "only_alone": [],
         "box_chars": 0,
     },
@@ -567,6 +568,7 @@ def _build_rule(
             ("unless_opened", OPENED),
             ("unless_linkless", (True, False)),
             ("unless_introduced", (True, False)),
+            ("unless_answer", (True, False)),
         ):
             _check_choice(key, params[key], choices, path=path, line=_key_line(source, line, key), rule_id=rule_id)
     file_domains = header.get("domains", [])

@@ -34,6 +34,7 @@ from declutter.html.selectors import CompiledSelector, token_screen
 from declutter.html.spares import (
     CardTest,
     InPageLinks,
+    answers,
     card_grid,
     heads_text,
     introduced,
@@ -161,6 +162,9 @@ def remove_chrome(
         if not holding:
             break
         vetoed |= holding  # its matches are the page's text taken together (a forum's posts): none goes
+    # An FAQ's hidden answers under the questions it shows: spared once the rules are weighed, so that sparing
+    # them never moves another match's veto (their rule's matches judged together, answers among them)
+    found = [match for match in found if not (match[1].rule.params.get("unless_answer") and answers(match[0]))]
     if shielded:  # after the rules whose matches hold the text together are vetoed: this spares, it never vetoes
         found = _twins_of_text(found, shielded, alone)
     found = _boxed(found, root, holders)

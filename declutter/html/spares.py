@@ -182,6 +182,66 @@ def introduced(element: HtmlElement) -> bool:
     )
 
 
+ASKING = ("?", "？", "؟")
+"""What ends a question: the Latin and Greek mark, the full-width one (Chinese, Japanese), the Arabic one."""
+
+QUESTION_WORDS = 25
+"""A question heading an answer holds at most this many words: a paragraph ending with a question is not one."""
+
+ANSWER_WORDS = 8
+"""An answer holds this many words at least: a hidden 'min' beside a card's heading ending with '?' is none."""
+
+ANSWER_LEVELS = 3
+"""How far up an answer looks for the text printed before it: an FAQ item wraps its panel ('item > panel > body')."""
+
+
+def answers(element: HtmlElement) -> bool:
+    """Whether an element is the answer to a question printed right before it, the two making an FAQ's item: the
+    text before it (its nearest sibling holding text, else its parent's, up to :data:`ANSWER_LEVELS` levels) is a
+    question of at most :data:`QUESTION_WORDS` words, ending with a question mark (:data:`ASKING`), the two are
+    the only children holding text of their parent, and the element holds :data:`ANSWER_WORDS` words or more.
+
+    An FAQ accordion shows its questions and hides each answer until the question is clicked. Its script often
+    toggles a class on the item, no control names the panel, so the reader's opening it is not read from the
+    markup (``unless_opened``): the question then stays and its answer went, an FAQ half printed. The item's
+    pair is what tells it from a hidden dialog after a block ending with a question ('Forgot your password?' at
+    the end of a sign-in box, then the hidden password box; a search box asking 'Looking for something?' before
+    a hidden mobile menu): those stand among the page's other blocks.
+
+    >>> from declutter.html.parsing import parse
+    >>> item = "<div><h3>Is it waterproof?</h3><div style='display:none'><p>Yes, up to 30 metres.</p></div></div>"
+    >>> answers(parse(item + "<p>More text.</p>").find(".//div/div"))
+    False
+    >>> answer = "<div style='display:none'><p>Yes, up to 30 metres for an hour, then dry it.</p></div>"
+    >>> answers(parse(f"<div><h3>Is it waterproof?</h3>{answer}</div>").find(".//div/div"))
+    True
+    >>> answers(parse(f"<div><h3>Waterproofing</h3>{answer}</div>").find(".//div/div"))
+    False
+    >>> box = f"<div><p>New here?</p><h3>Is it waterproof?</h3>{answer}<p>Sign up.</p></div>"
+    >>> answers(parse(box).find(".//div/div"))
+    False
+    """
+    if len(all_text(element).split()) < ANSWER_WORDS:
+        return False
+    node: HtmlElement | None = element
+    for _ in range(ANSWER_LEVELS):
+        if node is None:
+            return False
+        sibling = node.getprevious()
+        while sibling is not None:
+            if isinstance(sibling.tag, str) and (words := all_text(sibling).split()):
+                return len(words) <= QUESTION_WORDS and words[-1].endswith(ASKING) and _pair(node)
+            sibling = sibling.getprevious()
+        node = node.getparent()
+    return False
+
+
+def _pair(element: HtmlElement) -> bool:
+    """Whether ``element`` and the one before it are the only children of their parent holding text."""
+    parent = element.getparent()
+    return parent is not None and sum(isinstance(c.tag, str) and bool(all_text(c).strip()) for c in parent) == 2
+
+
 def leads_elsewhere(element: HtmlElement, site: str | None) -> bool:
     """Whether every link of an element leads to another site than ``site`` (nor a subdomain or parent of it).
 

@@ -355,3 +355,24 @@ def test_a_heading_s_anchor_spells_its_accented_words_as_a_slug_does() -> None:
     for kept in ("Social Media für Vereine", "Social Sharing für Schulen", "Stratégie de partage social"):
         assert kept in page.blocks
     assert "Teilen" not in page.blocks
+
+
+def test_an_faq_s_hidden_answers_stay_under_their_questions_and_a_dialog_after_a_question_goes() -> None:
+    head = "<html><head><meta property='og:type' content='product'></head><body><main><h1>Trail pack 40L</h1>"
+    body = "<p>" + "The pack carries a week of gear on its padded frame and vents the back on the climbs. " * 6 + "</p>"
+    item = (
+        "<div class='faq-item'><div class='faq-question'>Q: Is the pack waterproof in heavy rain?</div>"
+        "<div class='faq-answer' style='display:none'>A: Its fabric sheds rain for hours, and the cover in the lid "
+        "keeps a storm out.</div></div>"
+    )
+    sign_in = (
+        "<div class='account'><h3>Sign in</h3><p>Enter your email and password to see your orders.</p>"
+        "<a href='/lost'>Forgot your password?</a></div>"
+        "<div class='lost-password' style='display:none'><p>Lost your password? Please enter your email address "
+        "and we will send you a link.</p></div>"
+    )
+    html = head + body + "<h2>Questions</h2>" + item + sign_in + "</main></body></html>"
+    page = extract_page(html, RuleSet.bundled().active())
+    text = "\n".join(page.blocks)
+    assert "the cover in the lid keeps a storm out" in text, "the answer its question shows"
+    assert "we will send you a link" not in text, "a hidden box after a block ending with a question"
