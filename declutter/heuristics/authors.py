@@ -21,6 +21,14 @@ def _name_line(particles: tuple[str, ...]) -> regex.Pattern[str]:
 
 
 @lru_cache(maxsize=16)
+def _name_prefix(prefixes: tuple[str, ...]) -> regex.Pattern[str] | None:
+    """A byline's label before the name on the name line ('By Jane Doe', 'Written by Jane Doe'), case aside."""
+    if not prefixes:
+        return None
+    return regex.compile(r"(?i:" + "|".join(regex.escape(prefix) for prefix in prefixes) + r")[\s:]+")
+
+
+@lru_cache(maxsize=16)
 def _opening_verb(verbs: tuple[str, ...]) -> regex.Pattern[str]:
     """One of the verbs a bio puts after its subject's name ('… is', '… joined')."""
     return regex.compile(r"(?:" + "|".join(verbs) + r")\b")
@@ -34,6 +42,7 @@ def author_box(
     *,
     verbs: list[str],
     name_particles: list[str],
+    name_prefixes: list[str] | None = None,
     window: int = 3,
     evidence_window: int = 3,
     bio_min_words: int = 10,
@@ -44,7 +53,8 @@ def author_box(
     """An author box below the article: a line that is only a name, and a bio that opens with it.
 
     The name line is one to four capitalised words ('Trevor Daugherty'), or lower-case
-    ``name_particles`` between them ('Ana de Souza'); within ``window`` lines
+    ``name_particles`` between them ('Ana de Souza'), after one of ``name_prefixes`` when the line starts
+    with one ('By Trevor Daugherty', 'About Trevor Daugherty': a byline's label); within ``window`` lines
     below it (lines other rules removed, such as the author's handle, do not count) comes a
     sentence of ``bio_min_words`` to ``bio_max_words`` words that starts with the full name or its
     first word, followed by one of ``verbs`` ('Trevor Daugherty is the Senior Editor…', 'Emiliano
@@ -60,10 +70,12 @@ def author_box(
     """
     verb = _opening_verb(tuple(verbs))
     name_shape = _name_line(tuple(name_particles))
+    prefix = _name_prefix(tuple(name_prefixes or ()))
     pairs: list[tuple[int, int]] = []
     for position, block in enumerate(blocks):
-        if block.words <= 4 and name_shape.fullmatch(block.text) is not None:
-            bio = _bio_below(blocks, claimed, position, verb, window, bio_min_words, bio_max_words)
+        name = _name_on(block.text, name_shape, prefix) if block.words <= _NAME_LINE_WORDS else None
+        if name is not None:
+            bio = _bio_below(blocks, claimed, position, name, verb, window, bio_min_words, bio_max_words)
             if bio is not None:
                 pairs.append((position, bio))
     if not pairs:
@@ -71,7 +83,7 @@ def author_box(
     prose_before = prose_words_before(blocks)  # counted only once a name-and-bio pair turns up
     pairs = [(name, bio) for name, bio in pairs if prose_before[name] >= min_prose_before]
     total = prose_before[-1] + (blocks[-1].words if is_prose(blocks[-1].text, words=blocks[-1].words) else 0)
-    names = {blocks[name].text for name, _ in pairs}
+    names = {_name_on(blocks[name].text, name_shape, prefix) for name, _ in pairs}
     found = [
         (blocks[name], blocks[bio])
         for name, bio in pairs
@@ -98,17 +110,33 @@ def _near_residue(
     return any(is_residue(rule, block, claimed) for block in around)
 
 
+_NAME_LINE_WORDS = 10
+"""The most words a name line holds: a name of four words, a byline's label before it or a title after it."""
+
+
+def _name_on(text: str, name_shape: regex.Pattern[str], prefix: regex.Pattern[str] | None) -> str | None:
+    """The name a name line holds: the whole line ('Jane Doe'), what follows a byline's label ('By Jane Doe',
+    'Written by Jane Doe') or what comes before a comma and the author's title or degree ('Jane Doe, DVM', 'Jane
+    Doe, Executive Editor'), when that is one to four capitalised words."""
+    label = prefix.match(text) if prefix is not None else None  # first: 'By Jane Doe' is capitalised words too
+    start = label.end() if label is not None else 0
+    comma = text.find(",", start)
+    end = comma if comma > 0 else len(text)
+    return text[start:end] if name_shape.fullmatch(text, start, end) is not None else None
+
+
 def _bio_below(
     blocks: Sequence[Block],
     claimed: frozenset[int],
     position: int,
+    full: str,
     verb: regex.Pattern[str],
     window: int,
     min_words: int,
     max_words: int,
 ) -> int | None:
-    """The index of a bio within ``window`` unclaimed lines below the name line at ``position``, if any."""
-    full = blocks[position].text
+    """The index of a bio within ``window`` unclaimed lines below the name line at ``position``, one that opens
+    with the name ``full`` that line holds or its first word, if any."""
     openings = (full, full.split()[0]) if " " in full else (full,)
     seen = 0
     for later in range(position + 1, len(blocks)):

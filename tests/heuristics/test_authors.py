@@ -50,3 +50,36 @@ def test_author_box_reads_name_particles_from_the_rule() -> None:
     assert "Ana de Souza is" not in explain(f"{BODY}Share\n\nAna de Souza\n\n{bio}").text
     other = "Ana mit Souza is the science editor of the Daily Planet. She has covered climate since 2011.\n"
     assert "BYL008" not in ids(f"{BODY}Share\n\nAna mit Souza\n\n{other}"), "'mit' is no particle: no name line"
+
+
+def test_author_box_reads_a_byline_label_before_the_name() -> None:
+    """'By Jane Doe', 'Written by Jane Doe', 'About Jane Doe' head the box as the bare name does (BYL008's
+    ``name_prefixes``): the bio opens with the name after the label, never with the label."""
+    for line in ("By Jane Doe", "Written by Jane Doe", "About Jane Doe"):
+        text = f"{BODY}Share\n\n{line}\n\n{BIO}"
+        assert "BYL008" in ids(text), line
+        assert "senior editor" not in explain(text).text, line
+    # The bio opens with the name, not with the label: a line that starts 'By Jane Doe' is no bio of hers.
+    assert "BYL008" not in ids(f"{BODY}Share\n\nBy Jane Doe\n\nBy Jane Doe is how the letters were signed, in ink.\n")
+
+
+def test_author_box_takes_a_bio_of_a_long_paragraph() -> None:
+    """A bio of a hundred words or more (a freelancer's clients and books) is still one paragraph of the box."""
+    bio = (
+        "Jane Doe is a freelance writer living in Leeds. Over the past ten years she has written for newspapers, "
+        "magazines and trade journals about food, travel and the people who make both, and she has published two "
+        "books about the mills and canals of the north. When she is not writing she teaches a night class on "
+        "reporting at the city college, walks the canal paths with her dog and grows more tomatoes than her "
+        "family can eat. She is at work on a third book, about the river and the towns that grew up along its "
+        "banks, which she hopes to finish by next spring.\n"
+    )
+    assert len(bio.split()) > 90
+    assert "freelance writer" not in explain(f"{BODY}Share\n\nJane Doe\n\n{bio}").text
+
+
+def test_author_box_reads_a_title_after_the_name() -> None:
+    """'Jane Doe, Senior Editor' and 'Jane Doe, DVM' name the author before the comma; the bio opens with that name."""
+    for line in ("Jane Doe, Senior Editor", "By Jane Doe, DVM"):
+        assert "senior editor of the Daily Planet" not in explain(f"{BODY}Share\n\n{line}\n\n{BIO}").text, line
+    # What comes before the comma must still be a name: 'In short, the editor' heads no box.
+    assert "BYL008" not in ids(f"{BODY}Share\n\nIn short, the editor\n\nIn short is how the column was named.\n")
