@@ -148,12 +148,19 @@ def card_grid(element: HtmlElement) -> bool:
 INTRODUCING = (":", "：")
 """A line ending so announces what follows it: an enumeration the sentence introduces."""
 
+WRAPPER_CLIMB = 3
+"""How many wrappers holding nothing else :func:`introduced` looks through for the sentence before a list."""
+
 
 def introduced(element: HtmlElement) -> bool:
     """Whether the text printed right before an element ends with a colon (:data:`INTRODUCING`) and more text
     follows it beside it: a list the sentence before announces ('Here are some of the courses Google offers:')
     set inside the text, which goes on after it, is that text's enumeration, not a block of related links at
     its end.
+
+    A list alone in its wrapper (Asciidoctor's ``div.ulist``, a table's scrolling box) is announced as its
+    wrapper is: the sentence and the text after stand beside the wrapper, up to :data:`WRAPPER_CLIMB` levels
+    up. Else the rule walking on into a spared wrapper took the very list the wrapper was spared for.
 
     >>> from declutter.html.parsing import parse
     >>> links = "<ul><li><a href=/a>Pro Git</a></li><li><a href=/b>Git guides</a></li></ul>"
@@ -163,23 +170,29 @@ def introduced(element: HtmlElement) -> bool:
     >>> page = parse(f"<div><p>Some resources for learning git:</p>{links}</div>")
     >>> introduced(page.find(".//ul"))
     False
+    >>> page = parse(f"<div><p>Some resources for learning git:</p><div class=ulist>{links}</div><p>Then.</p></div>")
+    >>> introduced(page.find(".//ul"))
+    True
     """
-    before = ""
-    sibling = element.getprevious()
-    while sibling is not None and not before:
-        before = (sibling.tail or "").strip() or (all_text(sibling).strip() if isinstance(sibling.tag, str) else "")
-        sibling = sibling.getprevious()
-    if not before:
+    for _ in range(WRAPPER_CLIMB + 1):
+        before = ""
+        sibling = element.getprevious()
+        while sibling is not None and not before:
+            before = (sibling.tail or "").strip() or (all_text(sibling).strip() if isinstance(sibling.tag, str) else "")
+            sibling = sibling.getprevious()
         parent = element.getparent()
-        before = (parent.text or "").strip() if parent is not None else ""
-    if not before.endswith(INTRODUCING):
-        return False
-    if (element.tail or "").strip():
-        return True
-    return any(
-        (sibling.tail or "").strip() or (isinstance(sibling.tag, str) and all_text(sibling).strip())
-        for sibling in element.itersiblings()
-    )
+        if not before and parent is not None:
+            before = (parent.text or "").strip()
+        if before and not before.endswith(INTRODUCING):
+            return False
+        after = bool((element.tail or "").strip()) or any(
+            (sibling.tail or "").strip() or (isinstance(sibling.tag, str) and all_text(sibling).strip())
+            for sibling in element.itersiblings()
+        )
+        if before or after or parent is None or parent.tag == "body":
+            return bool(before) and after
+        element = parent  # alone in its wrapper: the wrapper is what the text around announces
+    return False
 
 
 ASKING = ("?", "？", "؟")

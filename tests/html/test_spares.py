@@ -245,6 +245,24 @@ def test_a_list_of_links_the_text_announces_and_goes_on_after_is_the_text_s_enum
     assert not any("Another story number" in block for block in page.blocks), "announced, but the text ends there"
 
 
+def test_an_announced_list_alone_in_its_wrapper_is_the_text_s_enumeration() -> None:
+    """Asciidoctor wraps each list in a ``div.ulist`` of its own: the sentence before and the text after stand
+    beside the wrapper, which the link-list rule spares, and the list inside it is spared as well."""
+    head = "<html><head><meta property='og:type' content='article'></head><body><article><h1>Progress report</h1>"
+    body = "<p>" + "The backend made good progress on the compiler side this month. " * 8 + "</p>"
+    patches = "".join(
+        f"<li><a href='https://lists.example.org/{n}'>libgccjit: patch number {n}</a></li>" for n in range(5)
+    )
+    related = "".join(f"<li><a href='/posts/{n}'>Another report number {n}</a></li>" for n in range(5))
+    html = (
+        f"{head}{body}<p>Many patches were sent for review:</p><div class='ulist'><ul>{patches}</ul></div>{body}"
+        f"<p>Older reports:</p><div class='ulist'><ul>{related}</ul></div></article></body></html>"
+    )
+    page = extract_page(html, RuleSet.bundled().active())
+    assert sum("libgccjit: patch number" in block for block in page.blocks) == 5, "announced, and the text goes on"
+    assert not any("Another report number" in block for block in page.blocks), "announced, but the text ends there"
+
+
 def test_a_table_of_contents_goes_with_its_label_and_footnotes_stay() -> None:
     toc = (
         "<div class='box'><p>Table of contents</p><ol>"
