@@ -125,6 +125,7 @@ KIND_DEFAULTS: dict[Kind, dict[str, Any]] = {
         "unless_linkless": False,
         "unless_introduced": False,
         "unless_answer": False,
+        "unless_prose": 0,
         "only_alone": [],
         "box_chars": 0,
     },

@@ -37,6 +37,7 @@ from declutter.html.spares import (
     answers,
     card_grid,
     heads_text,
+    holds_prose,
     introduced,
     leads_elsewhere,
     link_cluster,
@@ -429,6 +430,7 @@ def _matches(
     classed = index.classed
     in_card = CardTest(root)
     attribute_names = index.attribute_names
+    sections: set[HtmlElement] = set()  # blocks spared as a section of the text (`unless_prose`)
     stack = [root]
     while stack:
         parent = stack.pop()
@@ -535,6 +537,10 @@ def _matches(
                     continue  # a round-up's item, a reading list's book: the text after it tells it, no crosslink
                 if rule.params.get("unless_introduced", False) and introduced(element):
                     continue  # an enumeration the text announces ('Here are a few examples:') and goes on after
+                prose = rule.params.get("unless_prose", 0)
+                if prose and (holds_prose(element, prose) or any(a in sections for a in element.iterancestors())):
+                    sections.add(element)  # its lists are the section's too: the rule leaves the subtree
+                    continue  # a section of the text whose lists are links: its paragraph is no card's blurb
                 found.append((element, compiled, reason))
                 break
             else:

@@ -255,6 +255,47 @@ def _pair(element: HtmlElement) -> bool:
     return parent is not None and sum(isinstance(c.tag, str) and bool(all_text(c).strip()) for c in parent) == 2
 
 
+PROSE_LINKS = 0.2
+"""The most of a paragraph's words in links for :func:`holds_prose` to read it as the text's prose."""
+
+
+def holds_prose(element: HtmlElement, words: int) -> bool:
+    """Whether an element holds a paragraph of ``words`` words or more, under :data:`PROSE_LINKS` of them in
+    links, outside a list item or a link: a section of the text whose lists are links (a progress report's
+    patches, a mover's services under its write-up), not a box of related links, whose blurbs are a card's
+    lines inside its link or item.
+
+    >>> from declutter.html.parsing import parse
+    >>> links = "<ul><li><a href=/a>Pro Git</a></li><li><a href=/b>Git guides</a></li></ul>"
+    >>> prose = "<p>" + "The team sent many patches for review this month. " * 3 + "</p>"
+    >>> holds_prose(parse(f"<div id=s><h2>Patches</h2>{prose}{links}</div>").get_element_by_id("s"), 25)
+    True
+    >>> blurb = "<li><a href=/c><p>" + "A story about the team and its many patches. " * 3 + "</p></a></li>"
+    >>> holds_prose(parse(f"<div id=s><ul>{blurb}</ul>{links}</div>").get_element_by_id("s"), 25)
+    False
+    """
+    for paragraph in element.iterdescendants("p"):
+        if any(ancestor.tag in ("li", "a") for ancestor in _up_to(paragraph, element)):
+            continue
+        size = len(_WORD.findall(all_text(paragraph)))
+        if size < words:
+            continue
+        linked = sum(len(_WORD.findall(all_text(link))) for link in paragraph.iter("a"))
+        if linked <= PROSE_LINKS * size:
+            return True
+    return False
+
+
+def _up_to(element: HtmlElement, top: HtmlElement) -> list[HtmlElement]:
+    """An element's ancestors below ``top``."""
+    found = []
+    for ancestor in element.iterancestors():
+        if ancestor is top:
+            break
+        found.append(ancestor)
+    return found
+
+
 def leads_elsewhere(element: HtmlElement, site: str | None) -> bool:
     """Whether every link of an element leads to another site than ``site`` (nor a subdomain or parent of it).
 

@@ -358,3 +358,22 @@ def test_the_twins_of_the_text_still_count_toward_their_rules_matches_held_toget
     )
     # the rule's matches (twins and the other widget) hold the text together: none of them goes, as without twins
     assert any(block.startswith("Weather for the week") for block in page.blocks)
+
+
+def test_a_section_of_the_text_whose_lists_are_links_stays_whole_and_a_related_box_goes() -> None:
+    """DOM014 spares a block holding a paragraph of prose (`unless_prose`) and leaves its subtree: a release
+    note's lists of changes are the section's, announced or not; a box of related links has no such paragraph."""
+    head = "<html><head><meta property='og:type' content='article'></head><body><article><h1>Release notes</h1>"
+    body = "<p>" + "This release brings many fixes to the federation code and the database layer. " * 8 + "</p>"
+    changes = "".join(f"<li><a href='/pr/{n}'>Fix federation bug number {n} in the queue</a></li>" for n in range(8))
+    section = (
+        "<div class='md'><p>Thanks to everyone who contributed to this release with code, reviews and reports "
+        "over the last three months of work, and to the maintainers who tested every change by hand.</p>"
+        f"<ul>{changes}</ul></div>"
+    )
+    related = "<div class='box'><ul>" + "".join(f"<li><a href='/s/{n}'>Another post {n}</a></li>" for n in range(5))
+    page = extract_page(
+        f"{head}{body}{section}{body}{related}</ul></div></article></body></html>", RuleSet.bundled().active()
+    )
+    assert sum("Fix federation bug number" in block for block in page.blocks) == 8
+    assert not any("Another post" in block for block in page.blocks)
