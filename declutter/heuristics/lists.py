@@ -606,18 +606,17 @@ def teaser_run(
         # Below the article, teasers follow residue (a share bar, a list header other rules removed). A run that
         # abuts the article's last lines starts at its first removed line: the lines above it may be the
         # article's closing words, a credit line, an embedded post.
-        if start > 0 and not is_residue(rule, blocks[start - 1], claimed):
-            start = next((n for n in range(start, end) if is_residue(rule, blocks[n], claimed)), end)
-            if kinds[start:end].count("head") < min_heads:
-                continue
+        # A run holding a thread's numbered posts starts at the first removed line below the last of them, whether
+        # it abuts the article or not (a removed line above the last post is among the replies).
         last_post = next((n for n in reversed(posts) if start <= n < end), None)
-        if last_post is not None:
-            start = next((n for n in range(last_post + 1, end) if is_residue(rule, blocks[n], claimed)), end)
-            if kinds[start:end].count("head") < min_heads:
-                continue
+        if last_post is not None or (start > 0 and not is_residue(rule, blocks[start - 1], claimed)):
+            below = start if last_post is None else last_post + 1
+            start = next((n for n in range(below, end) if is_residue(rule, blocks[n], claimed)), end)
+        heads = kinds[start:end].count("head")
+        if heads < min_heads:
+            continue  # too few headlines are left below the new start (a whole run holds enough)
         if introduces is not None and _led_in(blocks, kinds, claimed, start, end, introduces):
             continue
-        heads = kinds[start:end].count("head")
         questions = sum(
             1
             for n in range(start, end - 1)

@@ -265,6 +265,12 @@ def test_teaser_run_starts_after_a_threads_numbered_posts() -> None:
     assert "Thanks, that fixed the build for me on day 7." in taken
     after = {b.text for b, _ in teaser_run(doc.blocks, None, frozenset(), removed, after_posts=True)}
     assert after == {line for line in topics.split("\n") if line}
+    # Below the last post, too few topics for a run: nothing goes, neither the topics nor the replies.
+    few = "".join(f"Build fails after the update on day {n} of the week\nSupport\n" for n in range(3))
+    doc = Document.from_text(f"{BODY}Share\n{replies}Related topics\n{few}")
+    removed = frozenset(b.line for b in doc.blocks if b.text in ("Share", "Related topics"))
+    assert teaser_run(doc.blocks, None, frozenset(), removed)
+    assert teaser_run(doc.blocks, None, frozenset(), removed, after_posts=True) == []
 
 
 def test_teaser_run_spares_a_list_a_sentence_introduces_across_its_cards_buttons() -> None:
