@@ -27,7 +27,7 @@ import typer
 
 from declutter.batch import Job, Outcome, Selection, clean_many, mirror_target, up_to_date
 from declutter.errors import DeclutterError
-from declutter.inputs import MAX_BYTES, mib, read_source, replaced_bytes
+from declutter.inputs import MAX_BYTES, Encoding, mib, read_source
 from declutter.language import normalize_language
 from declutter.outputs import Format
 
@@ -88,14 +88,14 @@ class Summary:
         )
 
 
-def render(fmt: str, source: str, encoding: str, outcome: Outcome) -> str:
+def render(fmt: str, source: str, encoding: Encoding, outcome: Outcome) -> str:
     """The output for one document in the chosen format."""
     if fmt == "json":
         return (
             json.dumps(
                 {
                     "source": source,
-                    "encoding": encoding,
+                    "encoding": str(encoding),
                     "domain": outcome.domain,
                     "rules": outcome.rules,
                     **outcome.metadata,
@@ -537,7 +537,7 @@ def run_files(batch: Batch, paths: list[str], output: Path | None, in_place: boo
     if in_place and any(source == "-" for source, _ in inputs):
         raise DeclutterError("--in-place cannot rewrite standard input")
     report = ErrorReport(batch.errors_path)
-    targets: dict[str, tuple[Path | None, str]] = {}
+    targets: dict[str, tuple[Path | None, Encoding]] = {}
 
     def jobs() -> Iterator[Job]:
         for source, _root in inputs:
@@ -565,9 +565,9 @@ def run_files(batch: Batch, paths: list[str], output: Path | None, in_place: boo
             except DeclutterError as error:
                 yield Job(source, "", error=str(error))
                 continue
-            if replaced_bytes(encoding):  # bytes were lost: a warning, and a row in the --errors report
+            if encoding.lost:  # bytes were lost: a warning, and a row in the --errors report
                 report.warn(source, f"decoded as {encoding}")
-            elif kind == "text" and encoding not in ("utf-8", "utf-8-sig", "ascii") and not batch.quiet:
+            elif kind == "text" and encoding.codec not in ("utf-8", "utf-8-sig", "ascii") and not batch.quiet:
                 typer.echo(f"{source}: note: decoded as {encoding}", err=True)
             targets[source] = (target, encoding)
             yield Job(
@@ -586,7 +586,7 @@ def run_files(batch: Batch, paths: list[str], output: Path | None, in_place: boo
                 continue
             for warning in outcome.warnings:
                 report.warn(outcome.key, warning)
-            target, encoding = targets.pop(outcome.key, (None, "utf-8"))
+            target, encoding = targets.pop(outcome.key, (None, Encoding("utf-8")))
             rendered = render(batch.fmt, outcome.key, encoding, outcome)
             if target is None:
                 write_stdout(rendered)
@@ -716,9 +716,11 @@ def jsonl_fields(fmt: str, field_name: str, outcome: Outcome, removals: bool) ->
     JSON adds every field its single-file output has (title, url, published, removals, ...) under
     ``declutter``, and ``--removals`` adds at least the removals there.
     """
-    fields: dict[str, Any] = {field_name: outcome.text if fmt in ("text", "json") else render(fmt, "", "", outcome)}
+    fields: dict[str, Any] = {
+        field_name: outcome.text if fmt in ("text", "json") else render(fmt, "", Encoding(""), outcome)
+    }
     if fmt == "json":
-        document = json.loads(render("json", "", "", outcome))
+        document = json.loads(render("json", "", Encoding(""), outcome))
         fields["declutter"] = {k: v for k, v in document.items() if k not in ("source", "encoding", "text")}
     elif removals:
         fields["declutter"] = {"rules": outcome.rules, "removed": [d.to_dict() for d in outcome.decisions]}

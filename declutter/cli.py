@@ -38,7 +38,7 @@ from declutter.goldscore import (
     wcxb_json,
     wcxb_text,
 )
-from declutter.inputs import MAX_BYTES, read_document, read_source, replaced_bytes
+from declutter.inputs import MAX_BYTES, read_document, read_source
 from declutter.language import nearest_code, normalize_language
 from declutter.pipeline import INPUT_FORMATS, Cleaner
 from declutter.rules import Kind, default_dir
@@ -373,7 +373,7 @@ def explain(
     _positive("--max-bytes", max_bytes)
     cleaner = _cleaner(rules, no_bundled, keep, only, ignore)
     text, encoding, kind = read_source(path, max_bytes=max_bytes, input_format=input_format)
-    if replaced_bytes(encoding):
+    if encoding.lost:
         _warn(path, f"decoded as {encoding}")
     result = cleaner.explain(text, url=url, domain=domain, input_format=kind, language=language)
     names = {rule.id: rule.name for rule in cleaner.rules}
@@ -679,7 +679,7 @@ def report(
             typer.secho(f"error: {error}", fg="red", err=True)
             unread += 1
             continue
-        if replaced_bytes(encoding):
+        if encoding.lost:
             _warn(name, f"decoded as {encoding}")
         result = cleaner.explain(text, url=url, domain=domain, input_format=kind)
         entries.append(document_entry(name, result, kind, text))

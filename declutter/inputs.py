@@ -11,9 +11,9 @@ Binary files and files over the size limit are refused with an error naming
 the file.
 
 >>> decode(b"caf\\xc3\\xa9\\n", "x.txt")
-('café\\n', 'utf-8')
->>> decode("Привет, мир! Это проверка кодировки текста.".encode("cp1251"), "x.txt")
-('Привет, мир! Это проверка кодировки текста.', 'cp1251')
+('café\\n', Encoding(codec='utf-8', lost=''))
+>>> str(decode("Привет, мир! Это проверка кодировки текста.".encode("cp1251"), "x.txt")[1])
+'cp1251'
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import codecs
 import re
 import unicodedata
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 from declutter.errors import InputError
@@ -42,6 +43,25 @@ bytes read as five Chinese characters in GB18030)."""
 _CONTROL = bytes(range(0, 9)) + bytes(range(14, 32))
 
 
+@dataclass(frozen=True, slots=True)
+class Encoding:
+    """How a document's bytes were read: the codec, and what the reading lost, if anything ('3 invalid bytes
+    replaced', '2 NUL bytes dropped'). Bytes lost are a warning to the user (the text is not all the file held);
+    a code page guessed is only a note. Printed as messages and the JSON output name it: 'utf-8',
+    'utf-8 (3 invalid bytes replaced)'.
+
+    >>> str(Encoding("cp1252")), str(Encoding("utf-8", "1 NUL byte dropped"))
+    ('cp1252', 'utf-8 (1 NUL byte dropped)')
+    """
+
+    codec: str
+    lost: str = ""
+    """What the reading lost, said for people; empty when every byte was read as it was."""
+
+    def __str__(self) -> str:
+        return f"{self.codec} ({self.lost})" if self.lost else self.codec
+
+
 def looks_binary(data: bytes) -> bool:
     """NUL bytes, or many control characters, in the first 8 KiB (after any BOM was handled)."""
     head = data[:8192]
@@ -51,12 +71,12 @@ def looks_binary(data: bytes) -> bool:
     return bool(head) and controls / len(head) > 0.05
 
 
-def decode(data: bytes, name: str) -> tuple[str, str]:
+def decode(data: bytes, name: str) -> tuple[str, Encoding]:
     """Decode a document's bytes; returns (text, encoding used)."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom) :].decode(encoding), encoding
+                return data[len(bom) :].decode(encoding), Encoding(encoding)
             except UnicodeDecodeError as exc:
                 raise InputError(
                     f"starts with a {encoding} byte-order mark but is not valid {encoding} "
@@ -74,7 +94,7 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
             "looks like a binary file (NUL or control bytes); skipped", path=name, hint="declutter cleans text and HTML"
         )
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), Encoding("utf-8")
     except UnicodeDecodeError:
         pass
     damaged = _damaged_utf8(data)
@@ -85,7 +105,7 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     except UnicodeDecodeError:
         western = None
     if western is not None and reads_as_latin(western):
-        return western, "cp1252"
+        return western, Encoding("cp1252")
     if len(data) < MIN_GUESS_BYTES:
         raise InputError(
             f"not UTF-8, and too short ({len(data)} bytes) to tell its encoding",
@@ -105,10 +125,10 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     # Short text fits several code pages equally well; the web's default one wins the tie.
     tied = [m for m in guesses if m.chaos <= best.chaos + 0.01 and m.coherence >= best.coherence - 0.01]
     chosen = next((m for m in tied if m.encoding == "cp1252"), best)
-    return str(chosen), chosen.encoding
+    return str(chosen), Encoding(chosen.encoding)
 
 
-def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+def _utf16_without_bom(data: bytes) -> tuple[str, Encoding] | None:
     """UTF-16 text saved without a byte-order mark (a Windows export): NUL bytes at odd positions only
     (little-endian) or even positions only (big-endian), from every ASCII character, and a reading that is text.
 
@@ -129,7 +149,7 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
         text = data.decode(encoding)
     except UnicodeDecodeError:
         return None
-    return (text, encoding) if "\0" not in text and reads_as_text(text) else None
+    return (text, Encoding(encoding)) if "\0" not in text and reads_as_text(text) else None
 
 
 STRAY_NUL_SHARE = 0.01
@@ -138,12 +158,12 @@ slip, a record padded with NUL): they are dropped. Binary formats hold more (an 
 bytes around them that are no UTF-8 (a compressed stream, a NUL every 256 bytes)."""
 
 
-def _stray_nuls(data: bytes) -> tuple[str, str] | None:
+def _stray_nuls(data: bytes) -> tuple[str, Encoding] | None:
     """UTF-8 text with a few NUL bytes (:data:`STRAY_NUL_SHARE`), read without them; the encoding says how many
     went. A NUL is no character of any text, so it was refused as a binary file's, whole text and all.
 
     >>> _stray_nuls("Größe: 3 m\\0, Straße frei".encode())
-    ('Größe: 3 m, Straße frei', 'utf-8 (1 NUL byte dropped)')
+    ('Größe: 3 m, Straße frei', Encoding(codec='utf-8', lost='1 NUL byte dropped'))
     >>> _stray_nuls(b"\\x89PNG\\0\\0\\0IHDR") is None
     True
     """
@@ -157,14 +177,14 @@ def _stray_nuls(data: bytes) -> tuple[str, str] | None:
         text = rest.decode("utf-8")
     except UnicodeDecodeError:
         return None
-    return text, f"utf-8 ({nuls} NUL byte{'s' if nuls > 1 else ''} dropped)"
+    return text, Encoding("utf-8", f"{nuls} NUL byte{'s' if nuls > 1 else ''} dropped")
 
 
 _REPLACED_RUN = re.compile("\ufffd+")
 """A run of replacement characters: where a decoding replaced invalid bytes (or the text printed its own)."""
 
 
-def _damaged_utf8(data: bytes) -> tuple[str, str] | None:
+def _damaged_utf8(data: bytes) -> tuple[str, Encoding] | None:
     """UTF-8 text with a few invalid bytes (a character cut in two, an encoded surrogate, a stray Latin-1 byte),
     read with U+FFFD in their place; the encoding says how many were replaced.
 
@@ -175,7 +195,7 @@ def _damaged_utf8(data: bytes) -> tuple[str, str] | None:
     accented letter of UTF-8 text would turn into two characters of mojibake ('BĂĽrgermeister').
 
     >>> _damaged_utf8("Größe: 3 m, Straße frei, Café".encode() + b" \\xe9")[1]
-    'utf-8 (1 invalid byte replaced)'
+    Encoding(codec='utf-8', lost='1 invalid byte replaced')
     >>> _damaged_utf8("Â© 2024 Café".encode("cp1252")) is None
     True
     """
@@ -188,13 +208,7 @@ def _damaged_utf8(data: bytes) -> tuple[str, str] | None:
     runs = len(_REPLACED_RUN.findall(replaced)) - len(_REPLACED_RUN.findall(valid))
     if 2 * runs > beyond_ascii:
         return None
-    return replaced, f"utf-8 ({invalid} invalid byte{'s' if invalid > 1 else ''} replaced)"
-
-
-def replaced_bytes(encoding: str) -> bool:
-    """Whether a decoding replaced invalid bytes (:func:`_damaged_utf8`) or dropped NUL bytes (:func:`_stray_nuls`):
-    the text read is not all the file held, which the caller should be told of."""
-    return encoding.startswith("utf-8 (")
+    return replaced, Encoding("utf-8", f"{invalid} invalid byte{'s' if invalid > 1 else ''} replaced")
 
 
 def _script(char: str) -> str:
@@ -366,7 +380,7 @@ def sniff_html(data: bytes) -> bool:
     return any(tag in near for tag in ("<!doctype html", "<html", "<head", "<body"))
 
 
-def decode_document(data: bytes, name: str, input_format: str = "auto") -> tuple[str, str, str]:
+def decode_document(data: bytes, name: str, input_format: str = "auto") -> tuple[str, Encoding, str]:
     """Decode bytes as HTML (declared charset first) or text; returns (text, encoding, format)."""
     if input_format == "html" or (input_format == "auto" and sniff_html(data)):
         text, encoding = decode_html(data, name)
@@ -378,7 +392,7 @@ def decode_document(data: bytes, name: str, input_format: str = "auto") -> tuple
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)""", re.IGNORECASE)
 
 
-def decode_html(data: bytes, name: str) -> tuple[str, str]:
+def decode_html(data: bytes, name: str) -> tuple[str, Encoding]:
     """Decode HTML bytes by BOM, then the declared charset, then detection."""
     if not data.startswith(tuple(bom for bom, _ in _BOMS)):
         declared = _CHARSET.search(data[:8192])
@@ -394,19 +408,19 @@ def decode_html(data: bytes, name: str) -> tuple[str, str]:
                 "gbk": "gb18030",
             }.get(encoding, encoding)
             try:
-                return data.decode(encoding), encoding
+                return data.decode(encoding), Encoding(encoding)
             except (LookupError, UnicodeDecodeError):
                 pass  # the declaration lies; fall back to detection
     return decode(data, name)
 
 
-def read_document(path: str | Path, *, max_bytes: int = MAX_BYTES, input_format: str = "auto") -> tuple[str, str]:
+def read_document(path: str | Path, *, max_bytes: int = MAX_BYTES, input_format: str = "auto") -> tuple[str, Encoding]:
     """Read and decode one file; errors name the file and say what to do."""
     text, encoding, _ = decode_document(read_bytes(path, max_bytes=max_bytes), str(path), input_format)
     return text, encoding
 
 
-def read_source(source: str, *, max_bytes: int = MAX_BYTES, input_format: str = "auto") -> tuple[str, str, str]:
+def read_source(source: str, *, max_bytes: int = MAX_BYTES, input_format: str = "auto") -> tuple[str, Encoding, str]:
     """(text, encoding, format) of a file, or of standard input when ``source`` is ``-``."""
     if source != "-":
         return decode_document(read_bytes(source, max_bytes=max_bytes), source, input_format)
