@@ -414,7 +414,8 @@ def _walk(paths: list[str]) -> Iterator[tuple[str, Path | None]]:
 
 
 def check_output_dir(output: Path, paths: list[str]) -> None:
-    """``-o`` must be a directory outside every input directory: a re-run would otherwise clean its own outputs.
+    """``-o`` must be a directory outside every input directory (a re-run would otherwise clean its own outputs), and
+    one that can be written to (:func:`check_writable`).
 
     A new ``-o`` named like a JSONL stream (``out.jsonl``) became a directory of that name: without ``--jsonl``,
     files are cleaned one output file each, and the user is told how to get one JSON line per document.
@@ -445,6 +446,7 @@ def check_output_dir(output: Path, paths: list[str]) -> None:
                 "would clean them again; choose a directory outside it",
                 param_hint="'-o'",
             )
+    check_writable(output, "-o", directory=True)
 
 
 def check_report_path(report: Path, paths: list[str], output: Path | None) -> None:
@@ -474,15 +476,22 @@ def check_report_path(report: Path, paths: list[str], output: Path | None) -> No
                 "write the report outside it",
                 param_hint=hint,
             )
-    try:  # a folder that cannot be written to failed only at the first failed document, after the work before it
-        with _interrupts_held():
-            fd, probe = temp_beside(report)
+    check_writable(report, "--errors")
+
+
+def check_writable(target: Path, option: str, *, directory: bool = False) -> None:
+    """Make the folder ``target`` is written in (``target`` itself, a ``directory``) and write a file there, then
+    remove it. A folder that cannot be written to (no permission, a read-only file system) failed only at the first
+    write, after the work before it: it is a usage error now, naming ``target`` and how to fix it."""
+    try:
+        with _interrupts_held():  # the probe's name stored before a Ctrl-C can unwind past it
+            fd, probe = temp_beside(target / "probe" if directory else target)
         os.close(fd)
         Path(probe).unlink()
     except OSError as error:
+        fix = "choose a directory you can write to" if directory else "name a file in a folder you can write to"
         raise typer.BadParameter(
-            f"{report} cannot be written ({error.strerror or error}); name a file in a folder you can write to",
-            param_hint=hint,
+            f"{target} cannot be written ({error.strerror or error}); {fix}", param_hint=f"'{option}'"
         ) from None
 
 
@@ -653,6 +662,8 @@ def jsonl_sources(paths: list[str], output: Path | None) -> list[str]:
             sources.append(source)
     if output is not None and any(s != "-" and Path(s).resolve() == output.resolve() for s in sources):
         raise DeclutterError("the output JSONL would overwrite an input", path=output, hint="choose another -o")
+    if output is not None:
+        check_writable(output, "-o")
     return sources
 
 

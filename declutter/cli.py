@@ -22,7 +22,7 @@ import typer
 
 from declutter import __version__
 from declutter.batch import Selection
-from declutter.batchcli import FORMATS, interrupted_by, on_interrupt, progress_bar, write_atomic
+from declutter.batchcli import FORMATS, check_writable, interrupted_by, on_interrupt, progress_bar, write_atomic
 from declutter.categories import RESIDUE
 from declutter.checks import check_rules, lint_breadth
 from declutter.decisions import ElementDecision
@@ -670,6 +670,7 @@ def report(
             files.append(path)
     if any(name != "-" and Path(name).resolve() == output.resolve() for name in files):
         raise typer.BadParameter(f"{output} is an input: the report would overwrite it", param_hint="'-o'")
+    check_writable(output, "-o")
     entries = []
     unread = 0
     for name in files:
@@ -714,8 +715,12 @@ def label(
     trailing '?' a doubt. Then run 'declutter score' on the samples.
     """
     _choice("--split", split, ("dev", "test"))
-    if (output or path.with_suffix(".sample")).resolve() == path.resolve():
+    target = output or path.with_suffix(".sample")
+    if target.resolve() == path.resolve():
         raise typer.BadParameter(f"{output or path} is the input; the sample goes to another file", param_hint="'-o'")
+    if target.exists() and not force:
+        raise DeclutterError("sample already exists", path=target, hint="pass --force to overwrite it")
+    check_writable(target, "-o")
     cleaner = _cleaner(rules, no_bundled, "", "", "")
     text, _ = read_document(path)
     result = cleaner.explain(text, url=url, domain=domain)
@@ -727,9 +732,6 @@ def label(
         "split": split,
     }
     sample = draft_sample(text, result.decisions, meta={k: v for k, v in meta.items() if v})
-    target = output or path.with_suffix(".sample")
-    if target.exists() and not force:
-        raise DeclutterError("sample already exists", path=target, hint="pass --force to overwrite it")
     write_atomic(target, format_sample(sample))
     removed = sum(1 for line in sample.lines if line.is_residue)
     typer.echo(

@@ -367,6 +367,32 @@ def test_error_report_never_overwrites_an_input_or_the_output(tmp_path: Path, ar
 @pytest.mark.parametrize(
     ("args", "message"),
     [
+        (
+            ["dir", "-o", "/proc/declutter-out"],
+            "/proc/declutter-out cannot be written (No such file or directory); choose a directory you can write to",
+        ),
+        (["--jsonl", "in.jsonl", "-o", "/proc/out.jsonl"], "/proc/out.jsonl cannot be written"),
+    ],
+)
+def test_an_output_that_cannot_be_written_is_refused_before_any_work(
+    tmp_path: Path, args: list[str], message: str
+) -> None:
+    """-o on a read-only folder or file system (/proc here: root writes anywhere else) failed only at the first
+    write, after the first document's work; it is tried first, as --errors is."""
+    (tmp_path / "in.jsonl").write_text(json.dumps({"text": TEXT}) + "\n", encoding="utf-8")
+    (tmp_path / "dir").mkdir()
+    (tmp_path / "dir" / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "dir" / "b.txt").write_bytes(b"\x00\x01\x02binary")  # its work: an error row, a summary
+    result = run("clean", *args, "--errors", "errors.jsonl", cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert message in result.stderr
+    assert not (tmp_path / "errors.jsonl").exists()
+    assert "documents" not in result.stderr  # no summary: nothing was cleaned
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
         (["a.txt", "--in-place", "-o", "out"], "--in-place rewrites the inputs"),
         (["--jsonl", "in.jsonl", "--in-place"], "--in-place rewrites files"),
         (["a.txt", "--field", "body"], "--field goes with --jsonl"),

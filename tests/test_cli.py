@@ -343,6 +343,18 @@ def test_report_and_label_never_write_over_their_input(tmp_path: Path) -> None:
     assert page.read_text(encoding="utf-8") == TEXT
 
 
+@pytest.mark.parametrize("command", ["report", "label"])
+def test_report_and_label_try_their_output_before_any_work(tmp_path: Path, command: str) -> None:
+    """An -o that cannot be written (a read-only folder or file system; /proc here, as root writes anywhere else)
+    failed at the write, after every document was cleaned: it is a usage error before the first one is read."""
+    missing = tmp_path / "missing.txt"  # read first, it would be named as unreadable
+    result = cli(command, str(missing), "-o", "/proc/declutter-out/x.html")
+    assert result.returncode == 2, result.stderr
+    assert "/proc/declutter-out/x.html cannot be written" in result.stderr
+    assert "name a file in a folder you can write to" in result.stderr
+    assert "missing.txt" not in result.stderr
+
+
 def test_report_goes_on_past_a_document_it_cannot_read(tmp_path: Path) -> None:
     """One binary or undecodable file in a crawl is named and left out, as in a clean batch; the rest is shown."""
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
