@@ -369,19 +369,19 @@ def test_report_goes_on_past_a_document_it_cannot_read(tmp_path: Path) -> None:
 
 
 def test_a_write_that_fails_names_the_file_asked_for(tmp_path: Path) -> None:
-    """Not the temporary file beside it, which the user never named."""
+    """Not the temporary file beside it, which the user never named (the output is tried before any work)."""
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
     (tmp_path / "file").write_text("", encoding="utf-8")
     target = tmp_path / "file" / "a.sample"
     result = cli("label", str(tmp_path / "a.txt"), "-o", str(target))
-    assert result.returncode == 1
-    assert f"error: {target}: " in result.stderr
+    assert result.returncode == 2
+    assert f"{target} cannot be written" in result.stderr
     assert ".tmp" not in result.stderr
     rows = tmp_path / "in.jsonl"
     rows.write_text(json.dumps({"text": TEXT}) + "\n", encoding="utf-8")
     result = cli("clean", "--jsonl", str(rows), "-o", str(tmp_path / "file" / "out.jsonl"))
-    assert result.returncode == 1
-    assert f"error: {tmp_path / 'file' / 'out.jsonl'}: " in result.stderr
+    assert result.returncode == 2
+    assert f"{tmp_path / 'file' / 'out.jsonl'} cannot be written" in result.stderr
     assert ".tmp" not in result.stderr
 
 

@@ -10,6 +10,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -246,8 +247,13 @@ def test_write_failures_stop_with_a_message_and_no_partial_file(
     from declutter.cli import main
 
     (tmp_path / "a.txt").write_text("Share\n\nText.\n", encoding="utf-8")
+    make = declutter.batchcli.tempfile.mkstemp
+    calls: list[object] = []
 
-    def failing(*args: object, **kwargs: object) -> None:
+    def failing(*args: Any, **kwargs: Any) -> tuple[int, str]:
+        calls.append(args)
+        if len(calls) == 1:  # -o is tried before any work (a file made and removed): the disk fills up after it
+            return make(*args, **kwargs)
         raise OSError(code, message)
 
     monkeypatch.setattr(declutter.batchcli.tempfile, "mkstemp", failing)
