@@ -19,7 +19,7 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import NamedTuple
 
-from declutter.document import line_end, split_lines
+from declutter.document import lines_and_ends
 from declutter.structure import Shape
 
 
@@ -36,9 +36,9 @@ class Action(StrEnum):
 class Decision:
     """One removal: which line, which span, which rule, and why.
 
-    ``line`` is 0-based into the text's lines (split at ``\\n``, or at ``\\r`` in a text without any
-    ``\\n``: :func:`declutter.document.split_lines`); ``start``/``end`` are
-    character offsets inside that line (the whole line for drops and cuts).
+    ``line`` is 0-based into the text's lines (split at every line end, ``\\n``, ``\\r\\n`` or ``\\r``:
+    :func:`declutter.document.lines_and_ends`); ``start``/``end`` are character offsets inside that line, its end
+    left out (the whole line for drops and cuts).
     """
 
     line: int
@@ -158,30 +158,35 @@ def kept_lines(lines: Sequence[str], decisions: Iterable[Decision]) -> dict[int,
     return result | dict.fromkeys(dropped, "")
 
 
-def apply(text: str, decisions: Iterable[Decision], *, lines: Sequence[str] | None = None) -> str:
+def apply(
+    text: str,
+    decisions: Iterable[Decision],
+    *,
+    lines: Sequence[str] | None = None,
+    ends: Sequence[str] | None = None,
+) -> str:
     """Remove what the decisions say from ``text``; blank lines between kept lines are preserved.
 
     Between two kept lines the longest run of blank lines that stood between them
     is kept, so paragraphs stay separated after a removal; with no decisions the
-    text comes back unchanged, byte for byte, and kept lines keep the text's line end (:func:`line_end`).
-    ``lines``: the text split as :meth:`~declutter.document.Document.from_text` splits it, when the caller
-    has them (a large document is then not split a second time).
+    text comes back unchanged, byte for byte. Every line written keeps its own end (a text mixing line feeds,
+    CR-LFs and carriage returns keeps each where it was), and the output ends with a line end when the text does.
+    ``lines`` and ``ends``: the text split as :meth:`~declutter.document.Document.from_text` splits it, when the
+    caller has them (a large document is then not split a second time).
     """
     decisions = list(decisions)
     if not decisions:
         return text
-    end = line_end(text)
-    final_newline = text.endswith(end)
-    if lines is None:
-        lines = split_lines(text)
+    if lines is None or ends is None:
+        lines, ends = lines_and_ends(text)
     changed = kept_lines(lines, decisions)
-    out: list[str] = []
-    gap: list[str] = []  # the blank lines seen since the last kept line (current run)
-    best_gap: list[str] = []  # the longest blank run since the last kept line
+    out: list[tuple[str, int]] = []  # each line written, with its number for its end
+    gap: list[tuple[str, int]] = []  # the blank lines seen since the last kept line (current run)
+    best_gap: list[tuple[str, int]] = []  # the longest blank run since the last kept line
     seen_block = emitted = False
     for number, raw in enumerate(lines):
         if not raw.strip():
-            gap.append(raw)
+            gap.append((raw, number))
             continue
         if len(gap) > len(best_gap):
             best_gap = gap
@@ -190,7 +195,7 @@ def apply(text: str, decisions: Iterable[Decision], *, lines: Sequence[str] | No
         if line.strip():
             if emitted or not seen_block:
                 out.extend(best_gap)
-            out.append(line)
+            out.append((line, number))
             emitted = True
             best_gap = []
         seen_block = True
@@ -199,12 +204,19 @@ def apply(text: str, decisions: Iterable[Decision], *, lines: Sequence[str] | No
         out.extend(gap)  # trailing blank lines stay when the last line does
     if not out:
         return ""
-    if final_newline or (end == "\n" and len(out) == 1 and "\r" in out[0]):
-        # Joined, the empty last line ends the text with a newline (no second copy to add it). A line holding a
-        # carriage return, kept alone from a text read at its line feeds, keeps one too: read again without any,
-        # the text would end its lines at its CRs (line_end), and cleaning it twice would not give the same text.
-        out.append("")
-    return end.join(out)
+    pieces: list[str] = []
+    previous = ""
+    for line, number in out:
+        end = ends[number]
+        if previous == "\r" and not line and end == "\n":
+            # Right after a carriage return alone (a line above was removed), a line feed would join it into one
+            # CR-LF end and the blank line would be lost: the blank line ends as the line above it does.
+            end = "\r"
+        pieces += (line, end)
+        previous = end
+    if not ends[-1]:
+        pieces[-1] = ""  # a text that does not end with a line end: neither does its output
+    return "".join(pieces)
 
 
 def _last_block(lines: Sequence[str]) -> int:

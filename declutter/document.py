@@ -12,6 +12,7 @@ True
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -37,6 +38,9 @@ class Block:
 class Document:
     """A text split into lines and blocks, plus the site and page it came from (if known).
 
+    ``lines`` are the lines without their ends; ``ends`` says what ended each in the text ('\\n', '\\r\\n' or
+    '\\r', and '' for a last line the text does not end), so the output writes every kept line back with its own
+    end (:func:`~declutter.decisions.apply`).
     ``url`` is the page's address; heuristics that declare a ``url`` parameter receive it (a headline is
     often spelled out in the URL's slug). ``language`` is the text's ISO 639-1 code (declared or detected,
     see :mod:`declutter.language`), None when unknown: rules tagged with languages run only on a match.
@@ -44,7 +48,7 @@ class Document:
 
     lines: tuple[str, ...]
     blocks: tuple[Block, ...]
-    final_newline: bool
+    ends: tuple[str, ...]
     domain: str | None = None
     url: str | None = None
     language: str | None = None
@@ -53,39 +57,57 @@ class Document:
     def from_text(
         cls, text: str, *, domain: str | None = None, url: str | None = None, language: str | None = None
     ) -> Document:
-        """Split into lines at their ends (:func:`line_end`)."""
-        final_newline = text.endswith(line_end(text))
-        lines = tuple(split_lines(text))
+        """Split into lines at their ends (:func:`lines_and_ends`)."""
+        lines, ends = lines_and_ends(text)
         blocks: list[Block] = []
         for number, raw in enumerate(lines):
             block = read_block(len(blocks), number, raw)
             if block is not None:
                 blocks.append(block)
-        return cls(lines, tuple(blocks), final_newline, domain, url, language)
+        return cls(tuple(lines), tuple(blocks), tuple(ends), domain, url, language)
+
+    @property
+    def final_newline(self) -> bool:
+        """Whether the text ends with a line end."""
+        return bool(self.ends) and bool(self.ends[-1])
 
 
-def line_end(text: str) -> str:
-    """What ends the text's lines: a line feed, or a carriage return alone in a text holding no line feed (classic
-    Mac OS; Python's universal newlines read it as a line end too). A CR before a line feed stays part of its line,
-    and so does a CR in a text that has line feeds, so the output keeps the input's line ends, whichever they are.
+_LINE_END = re.compile(r"(\r\n|\r|\n)")
+"""A line end as Python's universal newlines read one: a CR-LF, a carriage return alone, or a line feed."""
 
-    >>> line_end("Share\\nText.\\n"), line_end("Share\\r\\nText.\\r\\n"), line_end("Share\\rText.\\r")
-    ('\\n', '\\n', '\\r')
+
+def lines_and_ends(text: str) -> tuple[list[str], list[str]]:
+    """The text's lines without their ends, and each line's end: a line feed, a CR-LF, or a carriage return alone,
+    wherever it stands (as Python's universal newlines read them; a text mixing them is read line by line all the
+    same). A final line end closes the last line and opens no other; a last line without one ends in ''. Joined
+    again, line and end after line and end, they give the text back byte for byte. Decisions number lines this way.
+
+    >>> lines_and_ends("Share\\r\\nText.\\rMore\\n"), lines_and_ends("a\\n\\nb"), lines_and_ends("")
+    ((['Share', 'Text.', 'More'], ['\\r\\n', '\\r', '\\n']), (['a', '', 'b'], ['\\n', '\\n', '']), ([], []))
     """
-    return "\r" if "\n" not in text and "\r" in text else "\n"
+    if not text:
+        return [], []
+    if "\r" not in text:  # the common case, without a regular expression
+        lines = text.split("\n")
+        ends = ["\n"] * len(lines)
+        ends[-1] = ""
+    else:
+        parts = _LINE_END.split(text)
+        lines, ends = parts[0::2], parts[1::2]
+        ends.append("")
+    if len(lines) > 1 and not lines[-1]:
+        lines.pop()
+        ends.pop()
+    return lines, ends
 
 
 def split_lines(text: str) -> list[str]:
-    """The text's lines, split at their ends (:func:`line_end`); a final line end closes the last line and opens no
-    other. Decisions number lines this way.
+    """The text's lines without their ends (:func:`lines_and_ends`).
 
     >>> split_lines("Share\\rText.\\r"), split_lines("a\\r\\nb"), split_lines("")
-    (['Share', 'Text.'], ['a\\r', 'b'], [])
+    (['Share', 'Text.'], ['a', 'b'], [])
     """
-    if not text:
-        return []
-    end = line_end(text)
-    return (text[: -len(end)] if text.endswith(end) else text).split(end)
+    return lines_and_ends(text)[0]
 
 
 def read_block(index: int, line: int, raw: str) -> Block | None:

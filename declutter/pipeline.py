@@ -371,12 +371,12 @@ class Cleaner:
             return self._explain_html(text, url=url, domain=domain, language=code)
         doc = self._with_language(Document.from_text(text, domain=resolve_domain(url, domain), url=url), code)
         decisions = settle(doc, self.rules.for_document(doc))
-        lines, site, language = doc.lines, doc.domain, doc.language
+        lines, ends, site, language = doc.lines, doc.ends, doc.domain, doc.language
         words = sum(block.words for block in doc.blocks)
         del doc  # its blocks go before the output is built: a large document's peak memory is lower
-        cleaned = apply(text, decisions, lines=lines)
-        del lines
-        warnings = line_end_warnings(text) + result_warnings(cleaned, words)
+        cleaned = apply(text, decisions, lines=lines, ends=ends)
+        del lines, ends
+        warnings = result_warnings(cleaned, words)
         return Cleaned(cleaned, decisions, site, self.rules.fingerprint, language=language, warnings=warnings)
 
     def _with_language(self, doc: Document, language: str | None) -> Document:
@@ -474,31 +474,6 @@ MIN_WORDS_TO_WARN = 20
 """Inputs shorter than this may well be all residue ('Sign up here'); an empty result from them is no surprise."""
 KEPT_SHARE_TO_WARN = 0.05
 """A result with less than this share of the input's words is near-empty: worth a warning, not an error."""
-
-
-def line_end_warnings(text: str) -> tuple[str, ...]:
-    """A warning when most lines end in a carriage return alone but some in a line feed: a text holding a line feed
-    is split on line feeds only (:func:`~declutter.document.line_end`), so its CR-ended lines are read as one long
-    line, which no line rule removes and which is kept whole. A text whose every line ends in CR alone (classic
-    Mac OS) is read line by line, as Python reads it, and needs no warning.
-
-    >>> line_end_warnings("Share\\rText.\\rMore.\\n")[0][:70]
-    '2 lines end in CR alone and 1 in LF: the text is split at its LFs only'
-    >>> line_end_warnings("Share\\rText.\\r"), line_end_warnings("Share\\r\\nText.\\r\\n")
-    ((), ())
-    """
-    if "\n" not in text:
-        return ()
-    lone = text.count("\r") - text.count("\r\n")
-    feeds = text.count("\n")
-    if lone <= feeds:
-        return ()
-    lines = feeds + (not text.endswith("\n"))
-    return (
-        f"{lone} lines end in CR alone and {feeds} in LF: the text is split at its LFs only, so it was read as "
-        f"{lines} line{'s' if lines != 1 else ''}; make the line ends one kind first, e.g. "
-        'tr "\\r" "\\n"',
-    )
 
 
 def result_warnings(cleaned: str, words: int) -> tuple[str, ...]:

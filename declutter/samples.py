@@ -25,18 +25,18 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from declutter.categories import CONTENT, RESIDUE
 from declutter.decisions import Action, Decision, kept_lines
-from declutter.document import line_end, split_lines
+from declutter.document import lines_and_ends, split_lines
 from declutter.errors import SampleError, did_you_mean
 
 MAGIC = "# declutter sample 1"
 SUFFIX = ".sample"
-HEADER_KEYS = ("id", "source", "url", "domain", "split", "notes", "sha256", "final-newline", "line-end")
+HEADER_KEYS = ("id", "source", "url", "domain", "split", "notes", "sha256", "final-newline", "cr-lines", "line-end")
 _LABEL = re.compile(r"(?P<category>[a-z]+)(?:\+(?P<span>[a-z]+))?(?P<doubt>\?)?")
 _ROW = re.compile(r"(?P<label>[a-z+?]*) *\|(?P<rest>.*)", re.DOTALL)
 _LABEL_WIDTH = 12
@@ -56,6 +56,8 @@ class LabeledLine:
     category: str
     span: str | None = None
     doubtful: bool = False
+    end: str = "\n"
+    """What ends the line in the text ('\\n', '\\r\\n', '\\r'; '' for a last line the text does not end)."""
 
     @property
     def label(self) -> str:
@@ -75,17 +77,17 @@ class Sample:
     id: str
     lines: tuple[LabeledLine, ...]
     meta: Mapping[str, str] = field(default_factory=dict)
-    final_newline: bool = True
     path: Path | None = None
-    line_end: str = "\n"
-    """What ends the text's lines (:func:`~declutter.document.line_end`): a line feed, or a carriage return in a
-    text holding no line feed (the file says ``# line-end: cr``)."""
 
     @property
     def text(self) -> str:
-        """The raw text exactly as the labeller saw it."""
-        end = self.line_end
-        return end.join(line.text for line in self.lines) + (end if self.final_newline else "")
+        """The raw text exactly as the labeller saw it: every line with its own end."""
+        return "".join(line.text + line.end for line in self.lines)
+
+    @property
+    def final_newline(self) -> bool:
+        """Whether the text ends with a line end."""
+        return bool(self.lines) and bool(self.lines[-1].end)
 
     @property
     def domain(self) -> str | None:
@@ -153,8 +155,11 @@ def parse_sample(source: str, *, path: str | Path = "<sample>", verify: bool = T
         value = value.strip()
         meta[key] = f"{meta[key]}\n{value}" if key == "notes" and key in meta else value
         index += 1
+    body = rows[index:]
+    final_newline = meta.get("final-newline", "yes") != "no"
+    cr_rows = range(1, len(body) + 1) if meta.get("line-end") == "cr" else _numbers(meta.get("cr-lines", ""), name)
     lines: list[LabeledLine] = []
-    for number, row in enumerate(rows[index:], start=1):
+    for number, row in enumerate(body, start=1):
         file_line = index + number
         match = _ROW.fullmatch(row)
         if match is None:
@@ -171,21 +176,34 @@ def parse_sample(source: str, *, path: str | Path = "<sample>", verify: bool = T
                 raise SampleError(
                     f"blank line labelled {label!r}; leave blank lines unlabelled", path=name, line=file_line
                 )
-            lines.append(LabeledLine(number, text, ""))
-            continue
-        if not label:
+            category, span, doubtful = "", None, False
+        elif not label:
             raise SampleError("line has text but no label", path=name, line=file_line)
-        category, span, doubtful = parse_label(label, path=name, line=file_line, draft=draft)
-        lines.append(LabeledLine(number, text, category, span, doubtful))
+        else:
+            category, span, doubtful = parse_label(label, path=name, line=file_line, draft=draft)
+        # A row is a line up to its line feed (a CR-LF line's CR ends its text), or up to a carriage return alone
+        # ('cr-lines'); a row holding a CR inside (written before lines ended there) is read as the lines it holds.
+        end = "" if number == len(body) and not final_newline else "\r" if number in cr_rows else "\n"
+        pieces, ends = lines_and_ends(text + end)
+        for piece, piece_end in zip(pieces or [""], ends or [""], strict=True):
+            blank = not piece.strip()
+            lines.append(
+                LabeledLine(
+                    len(lines) + 1,
+                    piece,
+                    "" if blank else category,
+                    None if blank else span,
+                    doubtful and not blank,
+                    piece_end,
+                )
+            )
     if not lines:
         raise SampleError("sample has no lines", path=name)
     sample = Sample(
         id=meta.get("id") or Path(name).name.removesuffix(SUFFIX),
         lines=tuple(lines),
         meta=meta,
-        final_newline=meta.get("final-newline", "yes") != "no",
         path=Path(name),
-        line_end="\r" if meta.get("line-end") == "cr" else "\n",
     )
     if verify:
         expected = meta.get("sha256")
@@ -204,36 +222,66 @@ def parse_sample(source: str, *, path: str | Path = "<sample>", verify: bool = T
 
 
 def format_sample(sample: Sample) -> str:
-    """Write a sample back in the file format (the inverse of :func:`parse_sample`)."""
-    meta = dict(sample.meta)
+    """Write a sample back in the file format (the inverse of :func:`parse_sample`): a row per line, a CR-LF line's
+    CR at the end of its row, the lines ending in a carriage return alone named in the header (``cr-lines``)."""
+    meta = {key: value for key, value in sample.meta.items() if key not in ("line-end", "cr-lines")}
     meta["sha256"] = text_sha256(sample.text)
     meta["final-newline"] = "yes" if sample.final_newline else "no"
-    if sample.line_end == "\r":
-        meta["line-end"] = "cr"
+    cr_lines = [number for number, line in enumerate(sample.lines, start=1) if line.end == "\r"]
+    if cr_lines:
+        meta["cr-lines"] = _ranges(cr_lines)
     out = [MAGIC]
     for key in HEADER_KEYS:
         for value in meta.get(key, "").split("\n") if key in meta else ():
             out.append(f"# {key}: {value}")
     for line in sample.lines:
         label = line.label if line.text.strip() else ""
-        out.append(f"{label:<{_LABEL_WIDTH}}|" + (f" {line.text}" if line.text else ""))
+        text = line.text + ("\r" if line.end == "\r\n" else "")
+        out.append(f"{label:<{_LABEL_WIDTH}}|" + (f" {text}" if text else ""))
     return "\n".join(out) + "\n"
+
+
+def _ranges(numbers: Sequence[int]) -> str:
+    """Line numbers (ascending) as ranges: '2, 4-6'.
+
+    >>> _ranges([2, 4, 5, 6, 9])
+    '2, 4-6, 9'
+    """
+    spans: list[list[int]] = []
+    for number in numbers:
+        if spans and number == spans[-1][1] + 1:
+            spans[-1][1] = number
+        else:
+            spans.append([number, number])
+    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in spans)
+
+
+def _numbers(ranges: str, name: str) -> set[int]:
+    """The line numbers a header's ranges name ('2, 4-6'), or fail naming the file.
+
+    >>> sorted(_numbers("2, 4-6", "x.sample"))
+    [2, 4, 5, 6]
+    """
+    numbers: set[int] = set()
+    for part in filter(None, (p.strip() for p in ranges.split(","))):
+        first, _, last = part.partition("-")
+        if not first.isdigit() or not (last or first).isdigit():
+            raise SampleError(f"bad line range {part!r} in 'cr-lines'", path=name, hint="write e.g. '2, 4-6'")
+        numbers.update(range(int(first), int(last or first) + 1))
+    return numbers
 
 
 def sample_from_text(text: str, labels: Iterable[str], *, meta: Mapping[str, str]) -> Sample:
     """Build a sample from raw text and one label per line (blank lines get '')."""
-    final_newline = text.endswith(line_end(text))
-    raw_lines = split_lines(text) or [""]
+    raw_lines, ends = lines_and_ends(text)
     lines = []
-    for number, (raw, label) in enumerate(zip(raw_lines, labels, strict=True), start=1):
+    for number, (raw, end, label) in enumerate(zip(raw_lines or [""], ends or [""], labels, strict=True), start=1):
         if not raw.strip():
-            lines.append(LabeledLine(number, raw, ""))
+            lines.append(LabeledLine(number, raw, "", end=end))
             continue
         category, span, doubtful = parse_label(label, path=meta.get("id", "<new>"), line=number, draft=True)
-        lines.append(LabeledLine(number, raw, category, span, doubtful))
-    return Sample(
-        id=meta.get("id", ""), lines=tuple(lines), meta=dict(meta), final_newline=final_newline, line_end=line_end(text)
-    )
+        lines.append(LabeledLine(number, raw, category, span, doubtful, end))
+    return Sample(id=meta.get("id", ""), lines=tuple(lines), meta=dict(meta))
 
 
 def draft_sample(text: str, decisions: Iterable[Decision], *, meta: Mapping[str, str]) -> Sample:

@@ -469,3 +469,14 @@ def test_a_classic_mac_text_is_cleaned_line_by_line(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     sample = (tmp_path / "mac.sample").read_text(encoding="utf-8")
     assert "navigation  | Skip to main content\n" in sample
+
+
+def test_a_text_mixing_line_ends_is_counted_and_cleaned_line_by_line(tmp_path: Path) -> None:
+    """A CR alone among line feeds ends a line too: explain counts it, and clean keeps each line's own end."""
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(TEXT.replace("\n", "\r", 2).encode())  # 'Skip to main content\r\rThe council …\n\nShare\n'
+    result = runner.invoke(app, ["clean", str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout_bytes == b"The council approved the budget on Monday.\n"
+    result = runner.invoke(app, ["explain", str(path)])
+    assert "5 lines, 2 removals" in result.stdout

@@ -2,6 +2,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from declutter.decisions import Action, Decision, apply
+from declutter.document import lines_and_ends
 
 
 def drop(line: int, text: str) -> Decision:
@@ -30,10 +31,48 @@ def test_dropping_everything_gives_empty_text() -> None:
     assert apply("Share\n", [drop(0, "Share")]) == ""
 
 
-def test_a_line_with_a_carriage_return_kept_alone_stays_a_line_read_again() -> None:
-    kept = apply("Share\nThe mayor spoke.\rMore to come", [drop(0, "Share")])
-    assert kept == "The mayor spoke.\rMore to come\n"  # without a line feed it would read as two lines (classic Mac)
-    assert apply("Share\nThe mayor spoke.\nMore", [drop(0, "Share")]) == "The mayor spoke.\nMore"
+def test_every_kept_line_keeps_its_own_end() -> None:
+    """A text mixing line feeds, CR-LFs and carriage returns alone keeps each kept line's end; a line kept alone from
+    such a text needed a line feed added so that cleaning it twice gave the same text, and needs none now."""
+    assert (
+        apply("Share\nThe mayor spoke.\rMore to come\r\n", [drop(0, "Share")]) == "The mayor spoke.\rMore to come\r\n"
+    )
+    assert apply("Share\nThe mayor spoke.\rMore to come", [drop(0, "Share")]) == "The mayor spoke.\rMore to come"
+    assert apply("A\r\nShare", [drop(1, "Share")]) == "A"  # no final line end in, none out (and no stray CR)
+
+
+def test_a_blank_line_after_a_carriage_return_is_not_joined_into_a_cr_lf() -> None:
+    """Written after a line ending in CR alone (the line between them removed), a blank line's line feed would join
+    that CR into one CR-LF: the paragraph break would be lost. It ends as the line above it does."""
+    assert apply("Title\rShare\n\nBody.\n", [drop(1, "Share")]) == "Title\r\rBody.\n"
+    assert apply("Title\rShare\n  \nBody.\n", [drop(1, "Share")]) == "Title\r  \nBody.\n"
+
+
+ENDS = st.sampled_from(["\n", "\r\n", "\r"])
+
+
+@given(
+    st.lists(st.tuples(st.sampled_from(["Share", "Body text.", "", " "]), ENDS, st.booleans()), max_size=12),
+    st.booleans(),
+)
+def test_output_lines_are_the_kept_lines_with_their_own_ends(
+    rows: list[tuple[str, str, bool]], final_end: bool
+) -> None:
+    text = "".join(line + end for line, end, _ in rows)
+    if not final_end and rows:
+        text = text.removesuffix(rows[-1][1])
+    lines, ends = lines_and_ends(text)
+    gone = {n for n, (line, (_, _, dropped)) in enumerate(zip(lines, rows, strict=False)) if line.strip() and dropped}
+    out = apply(text, [drop(n, lines[n]) for n in sorted(gone)])
+    kept = [
+        (line, end) for n, (line, end) in enumerate(zip(lines, ends, strict=True)) if line.strip() and n not in gone
+    ]
+    out_lines, out_ends = lines_and_ends(out)
+    written = [(line, end) for line, end in zip(out_lines, out_ends, strict=True) if line.strip()]
+    if kept and not text.endswith(("\n", "\r")) and out_lines[-1].strip():
+        kept[-1] = (kept[-1][0], "")  # a text without a final line end: its output has none either
+    assert written == kept
+    assert apply(out, []) == out
 
 
 def test_strip_removes_only_the_span() -> None:

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from declutter import Cleaner, apply, clean, explain, render
+from declutter.document import lines_and_ends
 from declutter.heuristics import HEURISTICS
 from declutter.samples import load_sample
 
@@ -69,19 +70,34 @@ LINES = st.lists(
 
 
 @settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow], deadline=None)
-@given(LINES, st.booleans())
-@example(["<!DOCTYPE HTML"], False)
-@example(["By Jane Doe", "The council approved the budget on Monday.\rShare"], False)  # a CR in a line read at LFs
-def test_invariants(lines: list[str], final_newline: bool) -> None:
-    text = "\n".join(lines) + ("\n" if final_newline and lines else "")
+@given(LINES, st.booleans(), st.lists(st.sampled_from(["\n", "\r\n", "\r"]), max_size=40))
+@example(["<!DOCTYPE HTML"], False, [])
+@example(["By Jane Doe", "The council approved the budget on Monday.\rShare"], False, [])  # a CR inside a line
+@example(["The council approved the budget on Monday.", "Share", "", "Home"], True, ["\r", "\n", "\n"])
+def test_invariants(lines: list[str], final_newline: bool, ends: list[str]) -> None:
+    """Replay, determinism, idempotence and 'output lines are input lines, each with its own end', whatever mix of
+    line ends the text has (a line's end is the drawn one, else a line feed); and the ends change no decision."""
+    ends += ["\n"] * len(lines)
+    text = "".join(line + end for line, end in zip(lines, ends, strict=False))
+    if not final_newline and lines:
+        text = text.removesuffix(ends[len(lines) - 1])
     result = explain(text, input_format="text")  # random lines can look like markup ('<!DOCTYPE HTML'): text mode
     assert apply(text, result.decisions) == result.text, "decisions replay to the same output"
     assert explain(text, input_format="text").text == result.text, "deterministic"
     assert clean(result.text, input_format="text") == result.text, "idempotent"
     stripped = {d.line for d in result.decisions if d.action == "strip"}
-    originals = [line for n, line in enumerate(text.split("\n")) if n not in stripped]
-    it = iter(originals)
-    assert all(line in it for line in result.text.split("\n") if line.strip()), "kept lines are input lines, in order"
+    read, read_ends = lines_and_ends(text)
+    originals = [(line, end) for n, (line, end) in enumerate(zip(read, read_ends, strict=True)) if n not in stripped]
+    remaining = iter(originals)
+    out, out_ends = lines_and_ends(result.text)
+    for n, (line, end) in enumerate(zip(out, out_ends, strict=True)):
+        # The last line of a text without a final line end has none: the last line written has none either.
+        unended = not end and n == len(out) - 1
+        assert not line.strip() or any(line == kept and (unended or end == kept_end) for kept, kept_end in remaining), (
+            "kept lines are input lines, in order, each with its own end"
+        )
+    plain = "\n".join(read) + ("\n" if text.endswith(("\n", "\r")) else "")
+    assert explain(plain, input_format="text").decisions == result.decisions, "line ends change no decision"
 
 
 def test_keep_only_ignore() -> None:
@@ -283,13 +299,14 @@ def test_lines_ending_in_cr_alone_are_read_as_lines() -> None:
     assert render(result, "markdown") == "The council approved the budget on Monday.\n"
 
 
-def test_a_text_mixing_cr_and_lf_line_ends_is_a_warning() -> None:
-    """A text with line feeds is split at them only (a CR before one stays in its line): CR-ended lines among
-    them are one line to the rules, and the user is told why and how to convert them."""
+def test_a_text_mixing_cr_and_lf_line_ends_is_read_line_by_line() -> None:
+    """A text with line feeds was split at them only (a CR-ended line among them was one line with the next, which no
+    line rule removed, and a warning said so): every CR alone ends a line now, and each kept line keeps its end."""
     mixed = "Skip to main content\r\rThe council approved the budget on Monday.\r\rShare\rMore text.\n"
-    [warning] = Cleaner().explain(mixed).warnings
-    assert warning.startswith("5 lines end in CR alone and 1 in LF: the text is split at its LFs only, so it was read")
-    assert Cleaner().explain(mixed.replace("\r", "\r\n")).warnings == ()
+    result = Cleaner().explain(mixed)
+    assert result.text == "The council approved the budget on Monday.\r\rMore text.\n"
+    assert result.warnings == ()
+    assert Cleaner().explain(mixed.replace("\r", "\n")).decisions == result.decisions
 
 
 ARTICLE_PAGE = (
