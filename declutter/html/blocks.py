@@ -10,6 +10,9 @@ blocks are read like any others. A ``<pre>`` gives one line per line of code (th
 plain-text extractions show it, line by line); each shape keeps its line as written, indentation and the
 blank lines after it included, so the code block is rebuilt whole.
 
+A line that repeats the line right before it from another element is read once (:func:`repeats`): a page prints
+a short block twice in a row, once per screen size, or a card's title in its picture's link and in its heading.
+
 >>> from lxml.html import fragment_fromstring
 >>> shapes = blocks_of(fragment_fromstring(
 ...     "<div><h2>Steps</h2><ol><li>Mix <a href='/flour'>flour</a><ul><li>sifted</li></ul></li><li>Bake</li></ol>"
@@ -25,11 +28,13 @@ blank lines after it included, so the code block is rebuilt whole.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from lxml.html import HtmlElement
 
 from declutter.html.tree import BLOCK_TAGS, HEADINGS, MAX_DEPTH, SKIP, all_text, squeeze
 from declutter.structure import CELL_SEPARATOR, Shape, ShapeKind
+from declutter.text import ends_like_sentence
 
 _LANGUAGE = re.compile(
     r"(?:^|\s)(?:language-|lang-|highlight-source-|brush:\s*|sourceCode\s+(?!sourceCode))([A-Za-z][\w+#.-]*)"
@@ -98,6 +103,38 @@ def _rows(table: HtmlElement) -> list[HtmlElement]:
     return rows
 
 
+REPEATING_KINDS = frozenset({"code", "row"})
+"""Lines that repeat the line above for their own reasons: code (two ``}`` closing two blocks), a table's rows (two
+rows of the same values)."""
+
+
+def repeats(last: Shape | None, new: Shape) -> bool:
+    """Whether ``new`` is a copy of the line right before it, read once: the same text, printed by another element
+    (the caller's part: a line a ``<br>`` breaks off its block's line above is that block's next line, as a song's
+    refrain or a poem's), not a line of code or a table's row (:data:`REPEATING_KINDS`), and not a sentence.
+
+    A page prints a short block twice in a row, one copy per screen size (``data-hidden-desktop`` beside
+    ``data-hidden-mobile``), or a card's title in its picture's link and again in its heading: the reader sees it
+    once, the text held it twice (:func:`~declutter.html.copies.later_twins` compares blocks of 8 words or more
+    only). A line ending like a sentence stays twice: a paragraph printed twice in a row may be the text's own, and
+    sparing sentences cost the shops and listings of WCXB dev nothing (round lst19).
+
+    >>> title = Shape("heading", "Joco Cup 4oz", level=3)
+    >>> repeats(title, Shape("paragraph", "Joco Cup 4oz")), repeats(Shape("code", "}"), Shape("code", "}"))
+    (True, False)
+    >>> said = Shape("paragraph", "The council approved the budget.")
+    >>> repeats(said, said), repeats(None, said)
+    (False, False)
+    """
+    return (
+        last is not None
+        and new.text == last.text
+        and new.kind not in REPEATING_KINDS
+        and last.kind not in REPEATING_KINDS
+        and not ends_like_sentence(new.text)
+    )
+
+
 def blocks_of(element: HtmlElement) -> list[Shape]:
     """Every block of ``element``, in document order: its text (inline content joined, spaces squeezed)
     and its shape. A plain recursion appending to lists costs less than nested generators."""
@@ -107,6 +144,8 @@ def blocks_of(element: HtmlElement) -> list[Shape]:
     images: list[tuple[str, str]] = []
     lists: list[list[int]] = []  # per open list: [ordered, last number, items emitted]
     state = {"heading": 0, "quote": 0, "item": 0, "flushes": 0}  # "item": the open <li> awaits its first block
+    broken = [False]  # the next line goes on a block a <br> broke: its line above is no other element's copy
+    opens: list[Shape] = []  # a copy read once that opened its list: the next item of that list opens it
 
     def shape(
         kind: ShapeKind,
@@ -139,7 +178,16 @@ def blocks_of(element: HtmlElement) -> list[Shape]:
         )
 
     def emit(new: Shape) -> None:
-        shapes.append(new)
+        if opens:
+            if new.kind == opens[0].kind and new.depth == opens[0].depth and not new.start:
+                new = replace(new, start=True)
+            opens.clear()
+        if not broken[0] and repeats(shapes[-1] if shapes else None, new):
+            if new.start:
+                opens.append(new)
+        else:
+            shapes.append(new)
+        broken[0] = False
         links.clear()
         images.clear()
         state["flushes"] += 1
@@ -219,6 +267,7 @@ def blocks_of(element: HtmlElement) -> list[Shape]:
             if tag == "br":
                 if parts:
                     flush()
+                broken[0] = True  # a <br> is a block tag: its line above was flushed on the way in
             elif tag == "img":
                 alt = squeeze(node.get("alt") or "")
                 if alt:

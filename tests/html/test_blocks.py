@@ -101,3 +101,37 @@ def test_sibling_spans_a_card_lays_out_apart_are_separate_words() -> None:
     assert text("<p>Java<span>Script</span> on the 3<sup>rd</sup> try, H<sub>2</sub>O</p>") == (
         "JavaScript on the 3rd try, H2O"
     ), "text before the element, or an element attached to its word"
+
+
+def test_a_line_another_element_prints_again_right_after_is_read_once() -> None:
+    blurb = "Learn how search engines find and rank pages"
+    card = (
+        f"<div><a href='/c/4oz'><span>Joco Cup 4oz</span></a><h3>Joco Cup 4oz</h3><span>NEW</span><span>NEW</span>"
+        f"<div data-hidden-desktop='true'><p>{blurb}</p></div><div data-hidden-mobile='true'><p>{blurb}</p></div></div>"
+    )
+    assert [text for _, text, *_ in shapes_of(card)] == ["Joco Cup 4oz", "NEWNEW", blurb]
+    assert shapes_of(card)[0][0] == "paragraph"  # the first copy stays, as it was
+
+
+def test_sentences_code_rows_and_lines_a_break_splits_are_read_twice() -> None:
+    said = "<p>The council approved the budget.</p>"
+    refrain = "<p>Let it be, let it be<br>Let it be, let it be<br>Whisper words of wisdom</p>"
+    code = "<pre>}\n}</pre>"
+    table = "<table><tr><td>Yes</td><td>No</td></tr><tr><td>Yes</td><td>No</td></tr></table>"
+    texts = [text for _, text, *_ in shapes_of(f"<div>{said}{said}{refrain}{code}{table}</div>")]
+    assert texts == [
+        "The council approved the budget.",
+        "The council approved the budget.",
+        "Let it be, let it be",
+        "Let it be, let it be",
+        "Whisper words of wisdom",
+        "}",
+        "}",
+        "Yes | No",
+        "Yes | No",
+    ]
+
+
+def test_a_list_whose_first_item_is_read_once_opens_at_its_next_item() -> None:
+    shapes = shapes_of("<div><ul><li>Cotton</li><li>Wool</li></ul><ul><li>Wool</li><li>Linen</li></ul></div>")
+    assert [(text, start) for _, text, _, _, _, start in shapes] == [("Cotton", True), ("Wool", False), ("Linen", True)]
