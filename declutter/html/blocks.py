@@ -137,8 +137,22 @@ def repeats(last: Shape | None, new: Shape) -> bool:
 
 def blocks_of(element: HtmlElement) -> list[Shape]:
     """Every block of ``element``, in document order: its text (inline content joined, spaces squeezed)
-    and its shape. A plain recursion appending to lists costs less than nested generators."""
+    and its shape (:func:`blocks_and_repeats` without the copies it read once)."""
+    return blocks_and_repeats(element)[0]
+
+
+def blocks_and_repeats(element: HtmlElement) -> tuple[list[Shape], list[Shape]]:
+    """Every block of ``element`` (:func:`blocks_of`), and the lines left out as copies of the line above
+    (:func:`repeats`), for the page's notes: a removal says why. A plain recursion appending to lists costs less
+    than nested generators.
+
+    >>> from lxml.html import fragment_fromstring
+    >>> kept, copies = blocks_and_repeats(fragment_fromstring("<div><a href=/c>Joco Cup</a><h3>Joco Cup</h3></div>"))
+    >>> [shape.text for shape in kept], [shape.text for shape in copies]
+    (['Joco Cup'], ['Joco Cup'])
+    """
     shapes: list[Shape] = []
+    copies: list[Shape] = []
     parts: list[str] = []
     links: list[tuple[str, str]] = []
     images: list[tuple[str, str]] = []
@@ -183,6 +197,7 @@ def blocks_of(element: HtmlElement) -> list[Shape]:
                 new = replace(new, start=True)
             opens.clear()
         if not broken[0] and repeats(shapes[-1] if shapes else None, new):
+            copies.append(new)
             if new.start:
                 opens.append(new)
         else:
@@ -322,7 +337,7 @@ def blocks_of(element: HtmlElement) -> list[Shape]:
 
     walk(element, 0)
     flush()
-    return shapes
+    return shapes, copies
 
 
 def _code_text(node: HtmlElement) -> str:

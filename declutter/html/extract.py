@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 
 from declutter.decisions import ElementDecision
 from declutter.document import domain_of
-from declutter.html.blocks import blocks_of
+from declutter.html.blocks import blocks_and_repeats
 from declutter.html.chrome import opened_by_controls, remove_chrome, reveal_noscript, strip_bulk
 from declutter.html.copies import decoys, later_copies, later_twins, other_products
 from declutter.html.metadata import author_of, first_meta, read_metadata
@@ -41,6 +41,7 @@ from declutter.html.structured import completed
 from declutter.html.tree import all_text, contains, path_of, remove, squeeze
 from declutter.rules import Kind, PerSelection, Rule
 from declutter.structure import Shape, line_spans
+from declutter.text import counted
 
 
 @dataclass(frozen=True)
@@ -260,7 +261,13 @@ def _extract_page(
     )
     if h1 is not None and contains(container, h1):
         remove(h1)
-    shapes = tuple(shape for part in parts for shape in blocks_of(part))
+    read = [blocks_and_repeats(part) for part in parts]
+    shapes = tuple(shape for kept, _ in read for shape in kept)
+    copies = [copy.text for _, part_copies in read for copy in part_copies]
+    if copies:  # a block printed once per screen size, a card's title in its picture's link and its heading
+        notes.append(
+            f"{counted(len(copies), 'line')} printed again right below by another element read once ('{copies[0]}', …)"
+        )
     if title and shapes and shapes[0].text == title:
         shapes = shapes[1:]
     shapes, completion = completed(head.items, shapes)

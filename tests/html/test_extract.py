@@ -48,6 +48,15 @@ def test_a_later_copy_of_the_text_is_left_out_with_a_note(rules) -> None:  # typ
     assert any("later copy" in note and "div.gated" in note for note in page.notes)
 
 
+def test_a_line_printed_again_right_below_is_read_once_with_a_note(rules) -> None:  # type: ignore[no-untyped-def]
+    story = "".join(f"<p>Paragraph {i} of the shop's story goes on for a while, with many words.</p>" for i in range(6))
+    cards = "".join(f"<li><a href=/cup{i}>Joco Cup {i}oz</a><h3>Joco Cup {i}oz</h3></li>" for i in (4, 8))
+    html = f"<html><body><main><h1>Cups</h1>{story}<ul>{cards}</ul></main></body></html>"
+    page = extract_page(html, rules.active())
+    assert sum(block == "Joco Cup 4oz" for block in page.blocks) == 1
+    assert any("2 lines printed again right below" in note and "Joco Cup 4oz" in note for note in page.notes)
+
+
 def _shop(page_type: str) -> str:
     ld = json.dumps({"@context": "https://schema.org", "@type": page_type, "name": "Trail pack 25"})
     reviews = "".join(
