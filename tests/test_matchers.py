@@ -163,7 +163,7 @@ _SHOP = "\n".join(
         "Adventure",
         "Racing",
         "Sponsored",
-        "Sign up for deals",
+        "Gaming headsets on sale this week",
     ]
 )
 
