@@ -260,10 +260,10 @@ PROSE_LINKS = 0.2
 
 
 def holds_prose(element: HtmlElement, words: int) -> bool:
-    """Whether an element holds a paragraph of ``words`` words or more, under :data:`PROSE_LINKS` of them in
-    links, outside a list item or a link: a section of the text whose lists are links (a progress report's
-    patches, a mover's services under its write-up), not a box of related links, whose blurbs are a card's
-    lines inside its link or item.
+    """Whether an element holds a paragraph of ``words`` words or more (a compound counted as two:
+    :func:`~declutter.text.text_size`), under :data:`PROSE_LINKS` of them in links, outside a list item or a
+    link: a section of the text whose lists are links (a progress report's patches, a mover's services under its
+    write-up), not a box of related links, whose blurbs are a card's lines inside its link or item.
 
     >>> from declutter.html.parsing import parse
     >>> links = "<ul><li><a href=/a>Pro Git</a></li><li><a href=/b>Git guides</a></li></ul>"
@@ -277,8 +277,9 @@ def holds_prose(element: HtmlElement, words: int) -> bool:
     for paragraph in element.iterdescendants("p"):
         if any(ancestor.tag in ("li", "a") for ancestor in _up_to(paragraph, element)):
             continue
-        size = len(_WORD.findall(all_text(paragraph)))
-        if size < words:
+        text = all_text(paragraph)
+        size = len(_WORD.findall(text))
+        if text_size(text, size) < words:  # in English words: a German compound counts as two
             continue
         linked = sum(len(_WORD.findall(all_text(link))) for link in paragraph.iter("a"))
         if linked <= PROSE_LINKS * size:

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from declutter import RuleSet
 from declutter.html import extract_page, parse
-from declutter.html.spares import HEADS_WORDS, InPageLinks, _in_page, heads_text, stands_alone
+from declutter.html.spares import HEADS_WORDS, InPageLinks, _in_page, heads_text, holds_prose, stands_alone
 
 LINKS = st.sampled_from(["<a href='#part'>p</a>", "<a href='#'>top</a>", "<a href='/a'>a</a>", "<a>x</a>", ""])
 
@@ -394,3 +394,13 @@ def test_an_faq_s_hidden_answers_stay_under_their_questions_and_a_dialog_after_a
     text = "\n".join(page.blocks)
     assert "the cover in the lid keeps a storm out" in text, "the answer its question shows"
     assert "we will send you a link" not in text, "a hidden box after a block ending with a question"
+
+
+def test_a_german_paragraph_is_prose_at_the_size_of_its_english_one() -> None:
+    """Its compounds count as two words each, as every size limit counts them: 23 words, 4 of them compounds."""
+    german = "Die Gemeindeverwaltung hat heute die Haushaltsplanung für das kommende Jahr vorgestellt, und die"
+    german += " Bürgerversammlung stimmte der Straßensanierungsmaßnahme nach langer Debatte am Montag zu."
+    links = "<ul><li><a href=/a>Haushalt</a></li><li><a href=/b>Straßen</a></li></ul>"
+    section = parse(f"<div id=s><p>{german}</p>{links}</div>").get_element_by_id("s")
+    assert len(german.split()) < 25 <= len(german.split()) + 4
+    assert holds_prose(section, 25)
