@@ -199,10 +199,12 @@ ASKING = ("?", "？", "؟")
 """What ends a question: the Latin and Greek mark, the full-width one (Chinese, Japanese), the Arabic one."""
 
 QUESTION_WORDS = 25
-"""A question heading an answer holds at most this many words: a paragraph ending with a question is not one."""
+"""A question heading an answer holds at most this many words (in English words: a compound counts as two): a
+paragraph ending with a question is not one."""
 
 ANSWER_WORDS = 8
-"""An answer holds this many words at least: a hidden 'min' beside a card's heading ending with '?' is none."""
+"""An answer holds this many words at least (in English words, as :data:`QUESTION_WORDS`): a hidden 'min' beside
+a card's heading ending with '?' is none."""
 
 ANSWER_LEVELS = 3
 """How far up an answer looks for the text printed before it: an FAQ item wraps its panel ('item > panel > body')."""
@@ -234,7 +236,8 @@ def answers(element: HtmlElement) -> bool:
     >>> answers(parse(box).find(".//div/div"))
     False
     """
-    if len(all_text(element).split()) < ANSWER_WORDS:
+    answer = all_text(element)
+    if text_size(answer, len(answer.split())) < ANSWER_WORDS:  # in English words: a German compound counts as two
         return False
     node: HtmlElement | None = element
     for _ in range(ANSWER_LEVELS):
@@ -243,7 +246,8 @@ def answers(element: HtmlElement) -> bool:
         sibling = node.getprevious()
         while sibling is not None:
             if isinstance(sibling.tag, str) and (words := all_text(sibling).split()):
-                return len(words) <= QUESTION_WORDS and words[-1].endswith(ASKING) and _pair(node)
+                question = text_size(" ".join(words), len(words))
+                return question <= QUESTION_WORDS and words[-1].endswith(ASKING) and _pair(node)
             sibling = sibling.getprevious()
         node = node.getparent()
     return False

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from declutter import RuleSet
 from declutter.html import extract_page, parse
-from declutter.html.spares import HEADS_WORDS, InPageLinks, _in_page, heads_text, holds_prose, stands_alone
+from declutter.html.spares import HEADS_WORDS, InPageLinks, _in_page, answers, heads_text, holds_prose, stands_alone
 
 LINKS = st.sampled_from(["<a href='#part'>p</a>", "<a href='#'>top</a>", "<a href='/a'>a</a>", "<a>x</a>", ""])
 
@@ -404,3 +404,10 @@ def test_a_german_paragraph_is_prose_at_the_size_of_its_english_one() -> None:
     section = parse(f"<div id=s><p>{german}</p>{links}</div>").get_element_by_id("s")
     assert len(german.split()) < 25 <= len(german.split()) + 4
     assert holds_prose(section, 25)
+
+
+def test_a_german_answer_is_an_answer_at_the_size_of_its_english_one() -> None:
+    """7 words, one a compound: 8 in English words ('Yes, the water resistance holds up to 30 metres')."""
+    answer = "<div style='display:none'><p>Ja, die Wasserdichtigkeit hält bis 30 Meter.</p></div>"
+    item = parse(f"<div><h3>Ist sie wasserdicht?</h3>{answer}</div>").find(".//div/div")
+    assert answers(item)
