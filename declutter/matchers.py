@@ -782,42 +782,63 @@ def _follow_patterns(rule: Rule, start: regex.Match[str]) -> list[regex.Pattern[
 def match_blocks(
     blocks: Sequence[Block], rules: Iterable[Rule], hits: Hits, protected: frozenset[int], claimed: set[int]
 ) -> list[Decision]:
-    """Start-marker blocks: the start line and the following lines that continue it."""
+    """Start-marker blocks: the start line and the following lines that continue it.
+
+    A rule with ``unless_listed`` spares all its blocks when it finds that many or more: a list's entries each
+    naming their author ('by' over 'Suzanne Collins' under each book of a reading list), where a page's own
+    byline is one block (as ``unless_listed`` for line rules, :func:`match_lines`).
+    """
     decisions = []
     block_rules = [r for r in rules if r.kind is Kind.BLOCK]
     # Only lines with a hit can start a block: visit those instead of every line, once per rule.
     starts = [n for n, block in enumerate(blocks) if block.line in hits] if block_rules else []
     for rule in block_rules:
-        free = 0  # the first position no earlier block of this rule has taken
-        for position in starts:
-            block = blocks[position]
-            index = next((n for hit, n in hits.get(block.line, ()) if hit is rule), None)
-            if position < free or index is None or block.line in protected:
-                continue
-            # Match the start pattern again for its groups, which fill the follow templates.
-            start = rule.patterns[index].fullmatch(block.text)
-            assert start is not None, "the hits table says this pattern matches the line"
-            follow = _follow_patterns(rule, start)
-            run = [block]
-            for following in blocks[position + 1 : position + 1 + rule.params["max_lines"]]:
-                if following.line in protected:
-                    break
-                try:
-                    continues = any(p.search(following.text, timeout=REGEX_TIMEOUT) for p in follow)
-                except TimeoutError:
-                    raise timeout_error(rule, follow[0], following) from None
-                if not continues:
-                    break
-                run.append(following)
-            if len(run) - 1 < rule.params["min_lines"]:
-                continue  # a start marker without enough continuation lines is not this rule's block
+        runs = _block_runs(blocks, rule, hits, protected, starts)
+        listed = rule.params.get("unless_listed", 0)
+        if listed and len(runs) >= listed:
+            continue
+        for index, run in runs:
+            block = run[0]
             for member in run:
                 if member.line not in claimed:
                     where = "starts here" if member is block else f"continues the block from line {block.line + 1}"
                     decisions.append(_drop(member, rule, Action.DROP, f"block {where} (pattern {index + 1})"))
                     claimed.add(member.line)
-            free = position + len(run)
     return decisions
+
+
+def _block_runs(
+    blocks: Sequence[Block], rule: Rule, hits: Hits, protected: frozenset[int], starts: Sequence[int]
+) -> list[tuple[int, list[Block]]]:
+    """The block rule's runs in text order, each with the index of the pattern that starts it: the start line
+    and the lines that continue it, none overlapping the one before."""
+    runs: list[tuple[int, list[Block]]] = []
+    free = 0  # the first position no earlier block of this rule has taken
+    for position in starts:
+        block = blocks[position]
+        index = next((n for hit, n in hits.get(block.line, ()) if hit is rule), None)
+        if position < free or index is None or block.line in protected:
+            continue
+        # Match the start pattern again for its groups, which fill the follow templates.
+        start = rule.patterns[index].fullmatch(block.text)
+        assert start is not None, "the hits table says this pattern matches the line"
+        follow = _follow_patterns(rule, start)
+        run = [block]
+        for following in blocks[position + 1 : position + 1 + rule.params["max_lines"]]:
+            if following.line in protected:
+                break
+            try:
+                continues = any(p.search(following.text, timeout=REGEX_TIMEOUT) for p in follow)
+            except TimeoutError:
+                raise timeout_error(rule, follow[0], following) from None
+            if not continues:
+                break
+            run.append(following)
+        if len(run) - 1 < rule.params["min_lines"]:
+            continue  # a start marker without enough continuation lines is not this rule's block
+        runs.append((index, run))
+        free = position + len(run)
+    return runs
 
 
 def inside_bullets(blocks: Sequence[Block], n: int) -> bool:

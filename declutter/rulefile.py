@@ -94,7 +94,7 @@ KIND_DEFAULTS: dict[Kind, dict[str, Any]] = {
     },
     Kind.STRIP: {"only_echoed": []},
     Kind.KEEP: {"max_chars": 1000},
-    Kind.BLOCK: {"max_chars": 1000, "follow": [], "max_lines": 60, "min_lines": 0},
+    Kind.BLOCK: {"max_chars": 1000, "follow": [], "max_lines": 60, "min_lines": 0, "unless_listed": 0},
     Kind.CUTOFF: {
         "max_chars": 200,
         "min_words_before": 60,

@@ -701,6 +701,42 @@ article = ["By Tuesday it was over."]
     assert len(dropped(books.rsplit("\n", 2)[0])) == 4, "four bylines: not yet a list"
 
 
+def test_unless_listed_spares_a_block_rule_s_blocks_when_it_finds_that_many(rule_file) -> None:  # type: ignore[no-untyped-def]
+    """One 'By' over a name is the page's byline; five are a reading list's entries, each with its author."""
+    rule = RuleSet.load(
+        rule_file(
+            """
+file = { prefix = "TST" }
+[[rule]]
+id = "TST024"
+name = "label-and-names"
+kind = "block"
+category = "byline"
+description = "A label line and the name line under it."
+patterns = ['by']
+follow = ['^[A-Z][a-z]+ [A-Z][a-z]+$']
+max_lines = 1
+min_lines = 1
+unless_listed = 5
+[rule.examples]
+residue = ["by\\nJane Doe"]
+article = ["by\\nthe end of the day it was over."]
+"""
+        )
+    ).get("TST024")
+
+    def dropped(text: str) -> list[str]:
+        blocks = Document.from_text(text).blocks
+        return [d.text for d in match_blocks(blocks, [rule], match_patterns(blocks, [rule]), frozenset(), set())]
+
+    story = "by\nJane Doe\nThe council met on Monday and passed the budget after a long debate."
+    names = ("Anna Berg", "Hans Miller", "Eva Roth", "Jan White", "Lena Graf")
+    books = "\n".join(f"Book number {n} on gardening\nby\n{name}" for n, name in enumerate(names))
+    assert dropped(story) == ["by", "Jane Doe"]
+    assert dropped(books) == []
+    assert len(dropped(books.rsplit("\n", 3)[0])) == 8, "four blocks: not yet a list"
+
+
 def test_only_listed_takes_matches_only_when_the_text_has_that_many(rule_file) -> None:  # type: ignore[no-untyped-def]
     """One 'Re: …' line opens a letter; the same over every reply of a thread is the thread's furniture."""
     dropped = _dropper(
