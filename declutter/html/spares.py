@@ -237,7 +237,8 @@ def answers(element: HtmlElement) -> bool:
     False
     """
     answer = all_text(element)
-    if text_size(answer, len(answer.split())) < ANSWER_WORDS:  # in English words: a German compound counts as two
+    words = len(answer.split())
+    if words < ANSWER_WORDS and text_size(answer, words) < ANSWER_WORDS:  # in English words: a compound as two
         return False
     node: HtmlElement | None = element
     for _ in range(ANSWER_LEVELS):
@@ -245,9 +246,13 @@ def answers(element: HtmlElement) -> bool:
             return False
         sibling = node.getprevious()
         while sibling is not None:
-            if isinstance(sibling.tag, str) and (words := all_text(sibling).split()):
-                question = text_size(" ".join(words), len(words))
-                return question <= QUESTION_WORDS and words[-1].endswith(ASKING) and _pair(node)
+            if isinstance(sibling.tag, str) and (asked := all_text(sibling).split()):
+                return (
+                    asked[-1].endswith(ASKING)
+                    and len(asked) <= QUESTION_WORDS  # a compound counts as two: never fewer than the plain count
+                    and text_size(" ".join(asked), len(asked)) <= QUESTION_WORDS
+                    and _pair(node)
+                )
             sibling = sibling.getprevious()
         node = node.getparent()
     return False
@@ -283,7 +288,7 @@ def holds_prose(element: HtmlElement, words: int) -> bool:
             continue
         text = all_text(paragraph)
         size = len(_WORD.findall(text))
-        if text_size(text, size) < words:  # in English words: a German compound counts as two
+        if size < words and text_size(text, size) < words:  # in English words: a German compound counts as two
             continue
         linked = sum(len(_WORD.findall(all_text(link))) for link in paragraph.iter("a"))
         if linked <= PROSE_LINKS * size:
