@@ -25,7 +25,15 @@ import declutter.html.extract as html
 from declutter import Cleaner, RuleSet
 from declutter.inputs import decode_html
 
-STEPS = ("parse", "read_metadata", "reveal_noscript", "strip_bulk", "remove_chrome", "content_parts", "blocks_and_repeats")
+STEPS = (
+    "parse",
+    "read_metadata",
+    "reveal_noscript",
+    "strip_bulk",
+    "remove_chrome",
+    "content_parts",
+    "blocks_and_repeats",
+)
 """The steps ``extract_page`` calls, looked up and wrapped in its module."""
 
 
