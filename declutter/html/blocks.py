@@ -157,8 +157,9 @@ def blocks_and_repeats(element: HtmlElement) -> tuple[list[Shape], list[Shape]]:
     links: list[tuple[str, str]] = []
     images: list[tuple[str, str]] = []
     lists: list[list[int]] = []  # per open list: [ordered, last number, items emitted]
-    state = {"heading": 0, "quote": 0, "item": 0, "flushes": 0}  # "item": the open <li> awaits its first block
-    broken = [False]  # the next line goes on a block a <br> broke: its line above is no other element's copy
+    # "item": the open <li> awaits its first block; "broken": the next line goes on a block a <br> broke, so the line
+    # above it is no other element's copy
+    state = {"heading": 0, "quote": 0, "item": 0, "flushes": 0, "broken": 0}
     opens: list[Shape] = []  # a copy read once that opened its list: the next item of that list opens it
 
     def shape(
@@ -196,13 +197,13 @@ def blocks_and_repeats(element: HtmlElement) -> tuple[list[Shape], list[Shape]]:
             if new.kind == opens[0].kind and new.depth == opens[0].depth and not new.start:
                 new = replace(new, start=True)
             opens.clear()
-        if not broken[0] and repeats(shapes[-1] if shapes else None, new):
+        if not state["broken"] and repeats(shapes[-1] if shapes else None, new):
             copies.append(new)
             if new.start:
                 opens.append(new)
         else:
             shapes.append(new)
-        broken[0] = False
+        state["broken"] = 0
         links.clear()
         images.clear()
         state["flushes"] += 1
@@ -282,7 +283,7 @@ def blocks_and_repeats(element: HtmlElement) -> tuple[list[Shape], list[Shape]]:
             if tag == "br":
                 if parts:
                     flush()
-                broken[0] = True  # a <br> is a block tag: its line above was flushed on the way in
+                state["broken"] = 1  # a <br> is a block tag: its line above was flushed on the way in
             elif tag == "img":
                 alt = squeeze(node.get("alt") or "")
                 if alt:

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from urllib.parse import unquote
 
+from lxml.etree import Element
 from lxml.html import HtmlElement
 
 from declutter.document import domain_matches, domain_of
@@ -246,11 +247,11 @@ def answers(element: HtmlElement) -> bool:
             return False
         sibling = node.getprevious()
         while sibling is not None:
-            if isinstance(sibling.tag, str) and (asked := all_text(sibling).split()):
+            if isinstance(sibling.tag, str) and (asked := (question := all_text(sibling)).split()):
                 return (
                     asked[-1].endswith(ASKING)
                     and len(asked) <= QUESTION_WORDS  # a compound counts as two: never fewer than the plain count
-                    and text_size(" ".join(asked), len(asked)) <= QUESTION_WORDS
+                    and text_size(question, len(asked)) <= QUESTION_WORDS
                     and _pair(node)
                 )
             sibling = sibling.getprevious()
@@ -361,9 +362,7 @@ def heads_text(element: HtmlElement) -> bool:
     named = {word.casefold() for word in _NAME_WORD.findall(all_text(element))}
     if not named:
         return False
-    following = element.getnext()
-    while following is not None and not isinstance(following.tag, str):
-        following = following.getnext()  # a comment between them
+    following = next(element.itersiblings(Element), None)  # elements only: a comment between them is skipped
     if following is None:
         return False
     text = all_text(following)
@@ -550,11 +549,9 @@ def titles(element: HtmlElement, tags: Sequence[str]) -> bool:
     >>> [titles(caption, ("table", "pre")) for caption in page.iter("figcaption")]
     [True, False]
     """
-    before, after = element.getprevious(), element.getnext()
-    while before is not None and not isinstance(before.tag, str):  # a comment between them
-        before = before.getprevious()
-    while after is not None and not isinstance(after.tag, str):
-        after = after.getnext()
+    # the nearest elements, a comment between them skipped
+    before = next(element.itersiblings(Element, preceding=True), None)
+    after = next(element.itersiblings(Element), None)
     return any(
         sibling is not None and (sibling.tag in tags or next(sibling.iterdescendants(*tags), None) is not None)
         for sibling in (before, after)
