@@ -256,6 +256,27 @@ def test_a_drop_down_built_of_aria_roles_goes_and_a_plain_list_stays() -> None:
     assert any(d.rule_id == "DOM031" for d in page.removed)
 
 
+def test_a_forum_link_preview_goes_though_it_holds_the_pages_only_article() -> None:
+    """Discourse prints a pasted link's preview as an <aside class="onebox"> over an <article>: on a thread with one
+    such card that is the page's only <article>, which the markup guard keeps as the page's text; the card is the
+    linked site's title and blurb, so its rule (DOM032) is not guarded. The poster's own words stay."""
+    post = "<p>" + "The new release schedule moved three of the films I was waiting for into the autumn. " * 3 + "</p>"
+    card = (
+        "<aside class='onebox allowlistedgeneric'><header class='source'><a href='https://example.com/'>example.com"
+        "</a></header><article class='onebox-body'><h3><a href='https://example.com/'>2024 Release Schedule</a></h3>"
+        "<p>Official release schedule of every movie coming out in 2024.</p></article></aside>"
+    )
+    page = extract_page(
+        f"<html><body><div id='main-outlet'><h1>The best movies of 2024</h1><div class='topic-body crawler-post'>"
+        f"<div class='post'>{post}{card}</div></div></div></body></html>",
+        RuleSet.bundled().active(),
+    )
+    text = " ".join(page.blocks)
+    assert "Official release schedule" not in text
+    assert "The new release schedule moved" in text
+    assert any(d.rule_id == "DOM032" for d in page.removed)
+
+
 def test_a_table_of_contents_rule_is_asked_only_about_what_holds_in_page_links() -> None:
     """DOM025 names every <div>; the walk asks it only about the elements holding its ``min_links`` links to places
     in the page, and the outermost one that it takes goes, its inner list with it."""
