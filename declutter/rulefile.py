@@ -126,6 +126,7 @@ KIND_DEFAULTS: dict[Kind, dict[str, Any]] = {
         "unless_introduced": False,
         "unless_answer": False,
         "unless_prose": 0,
+        "prose_pages": "any",
         "only_alone": [],
         "box_chars": 0,
     },
@@ -136,6 +137,10 @@ always)."""
 CARDS = (False, True, "always", "except-articles")
 """On which pages a selector rule spares a grid of cards (``unless_cards``): never, always, or on pages that do not
 call themselves articles."""
+PROSE_PAGES = ("any", "products")
+"""On which pages a selector rule spares a block holding a paragraph (``unless_prose``): any, or only on pages that
+call themselves products (a product's feature blades in a 'gallery' hold its description; elsewhere such a
+carousel is other stories' or customers' quotes)."""
 OPENED = (False, True, "except-articles", "other-pages", "except-products")
 """On which pages a selector rule spares what the reader opens (``unless_opened``: a tab panel, an accordion's
 content; for a rule stripped in bulk, the buttons heading the panels they open): never, always, not on articles,
@@ -570,6 +575,7 @@ def _build_rule(
             ("unless_linkless", (True, False)),
             ("unless_introduced", (True, False)),
             ("unless_answer", (True, False)),
+            ("prose_pages", PROSE_PAGES),
         ):
             _check_choice(key, params[key], choices, path=path, line=_key_line(source, line, key), rule_id=rule_id)
     file_domains = header.get("domains", [])

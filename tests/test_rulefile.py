@@ -179,3 +179,25 @@ def test_a_file_without_rules_is_refused(rule_file, text: str) -> None:  # type:
     error = load_error(rule_file, text)
     assert "holds no rule" in error.message
     assert "[[rule]]" in str(error)
+
+
+def test_prose_pages_names_where_unless_prose_applies(rule_file) -> None:  # type: ignore[no-untyped-def]
+    selector = """
+file = { prefix = "TST" }
+
+[[rule]]
+id = "TST001"
+name = "gallery"
+kind = "selector"
+tokens = ["gallery"]
+unless_prose = 40
+prose_pages = "products"
+category = "caption"
+description = "A gallery."
+[rule.examples]
+residue = ['<div class="gallery">Photo 1 of 9</div>']
+article = ["<p>The council voted.</p>"]
+"""
+    assert RuleSet.load(rule_file(selector)).get("gallery").params["prose_pages"] == "products"
+    error = load_error(rule_file, selector.replace('"products"', '"product"'))
+    assert "prose_pages must be one of" in error.message

@@ -538,6 +538,8 @@ def _matches(
                 if rule.params.get("unless_introduced", False) and introduced(element):
                     continue  # an enumeration the text announces ('Here are a few examples:') and goes on after
                 prose = rule.params.get("unless_prose", 0)
+                if prose and rule.params.get("prose_pages", "any") == "products" and not page.product:
+                    prose = 0  # a carousel of other stories' or customers' quotes: only a product's blades are its text
                 if prose and (holds_prose(element, prose) or any(a in sections for a in element.iterancestors())):
                     sections.add(element)  # its lists are the section's too: the rule leaves the subtree
                     continue  # a section of the text whose lists are links: its paragraph is no card's blurb

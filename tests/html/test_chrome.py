@@ -187,6 +187,32 @@ def test_a_panel_the_reader_opens_is_text_except_on_a_product_page() -> None:
     assert not any("ship to every country" in block for block in product.blocks)
 
 
+def test_a_gallery_holding_a_product_s_feature_prose_stays_on_a_product_page_only() -> None:
+    """DOM010 spares a 'feature-gallery' blade holding a paragraph of 40 words or more on a page calling itself a
+    product (``prose_pages = "products"``): the maker's description set beside a picture. Elsewhere such a
+    carousel is other stories' teasers, and a product page's carousel of related cards holds no such paragraph."""
+    blade = (
+        "<div class='feature-gallery content-left'><h3>Power on the go</h3><p>"
+        + "The workstation runs long renders on battery and stays quiet under load while you edit. " * 3
+        + "</p><img src='a.jpg'></div>"
+    )
+    cards = "<div class='carousel'>" + "".join(
+        f"<div class='card'><a href='/p/{n}'>Laptop sleeve {n}</a><span>$29.99</span></div>" for n in range(4)
+    )
+    about = "A light mobile workstation for engineers, with a large screen and a quiet keyboard. "
+    intro = f"<p>{about * 3}</p>" * 6
+
+    def page(kind: str) -> str:
+        head = f"<meta property='og:type' content='{kind}'>"
+        return f"<html><head>{head}</head><body><main><h1>P16s</h1>{intro}{blade}{cards}</div></main></body></html>"
+
+    product = extract_page(page("product"), RuleSet.bundled().active())
+    assert any("stays quiet under load" in block for block in product.blocks)
+    assert not any("Laptop sleeve" in block for block in product.blocks)
+    article = extract_page(page("article"), RuleSet.bundled().active())
+    assert not any("stays quiet under load" in block for block in article.blocks)
+
+
 def test_a_hidden_tab_panel_a_control_opens_stays_on_an_article() -> None:
     head = "<head><meta property='og:type' content='article'></head>"
     intro = "<p>" + "Install the command line tool with the package manager your project already uses. " * 5 + "</p>"
