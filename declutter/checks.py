@@ -98,11 +98,12 @@ def _protects(rule: Rule, example: str) -> bool:
 def _selector_removes(rule: Rule, snippet: str) -> tuple[bool, bool]:
     """(all of the snippet's text removed, any element removed) by this selector rule alone."""
     from declutter.html import compile_selector_rule, parse, remove_chrome
+    from declutter.html.tree import all_text
 
     root = parse(f"<html><body>{snippet}</body></html>")
     removed = remove_chrome(root, [compile_selector_rule(rule)])
     body = root.find("body")
-    left = body.text_content().strip() if body is not None else ""
+    left = all_text(body).strip() if body is not None else ""
     return bool(removed) and not left, bool(removed)
 
 

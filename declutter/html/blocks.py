@@ -30,9 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from lxml.html import HtmlElement
-
-from declutter.html.tree import BLOCK_TAGS, HEADINGS, MAX_DEPTH, SKIP, all_text, squeeze
+from declutter.html.tree import BLOCK_TAGS, HEADINGS, MAX_DEPTH, SKIP, Element, all_text, squeeze
 from declutter.structure import CELL_SEPARATOR, Shape, ShapeKind
 from declutter.text import ends_like_sentence
 
@@ -49,7 +47,7 @@ _CELL_CHARS = 400
 """A cell holding more text than this is a page's layout, not data."""
 
 
-def code_language(*elements: HtmlElement | None) -> str:
+def code_language(*elements: Element | None) -> str:
     """The language the first of ``elements`` that names one gives in its class (``""`` when none does).
 
     >>> from lxml.html import fragment_fromstring
@@ -79,11 +77,11 @@ def linkable(href: str) -> bool:
     return scheme is None or scheme[1].lower() in ("http", "https", "mailto", "ftp")
 
 
-def _cells(row: HtmlElement) -> list[HtmlElement]:
+def _cells(row: Element) -> list[Element]:
     return [cell for cell in row if cell.tag in ("td", "th")]
 
 
-def is_data_table(table: HtmlElement) -> bool:
+def is_data_table(table: Element) -> bool:
     """Whether a table holds data (read row by row) rather than laying out a page (read block by block)."""
     found = table.iter(*_NOT_DATA)  # one scan in C; the table itself comes first
     next(found)
@@ -92,7 +90,7 @@ def is_data_table(table: HtmlElement) -> bool:
     return all(len(all_text(cell)) <= _CELL_CHARS for cell in table.iter("td", "th"))
 
 
-def _rows(table: HtmlElement) -> list[HtmlElement]:
+def _rows(table: Element) -> list[Element]:
     """A table's rows in order: its own, and those of its thead, tbody and tfoot."""
     rows = []
     for child in table:
@@ -135,13 +133,13 @@ def repeats(last: Shape | None, new: Shape) -> bool:
     )
 
 
-def blocks_of(element: HtmlElement) -> list[Shape]:
+def blocks_of(element: Element) -> list[Shape]:
     """Every block of ``element``, in document order: its text (inline content joined, spaces squeezed)
     and its shape (:func:`blocks_and_repeats` without the copies it read once)."""
     return blocks_and_repeats(element)[0]
 
 
-def blocks_and_repeats(element: HtmlElement) -> tuple[list[Shape], list[Shape]]:
+def blocks_and_repeats(element: Element) -> tuple[list[Shape], list[Shape]]:
     """Every block of ``element`` (:func:`blocks_of`), and the lines left out as copies of the line above
     (:func:`repeats`), for the page's notes: a removal says why. A plain recursion appending to lists costs less
     than nested generators.
@@ -223,7 +221,7 @@ def blocks_and_repeats(element: HtmlElement) -> tuple[list[Shape], list[Shape]]:
         else:
             emit(shape("paragraph", text))
 
-    def pre(node: HtmlElement) -> None:
+    def pre(node: Element) -> None:
         """One code shape per non-blank line of the ``<pre>`` (the first starts the block), each keeping its
         line as written and the blank lines after it."""
         rows: list[list[str]] = []  # [text, code as written]
@@ -248,7 +246,7 @@ def blocks_and_repeats(element: HtmlElement) -> tuple[list[Shape], list[Shape]]:
                 )
             )
 
-    def table(node: HtmlElement) -> None:
+    def table(node: Element) -> None:
         first = True
         for child in node:
             if child.tag == "caption":
@@ -264,7 +262,7 @@ def blocks_and_repeats(element: HtmlElement) -> tuple[list[Shape], list[Shape]]:
             emit(shape("row", text, cells=texts, header=header, start=first))
             first = False
 
-    def walk(node: HtmlElement, depth: int) -> None:
+    def walk(node: Element, depth: int) -> None:
         tag = node.tag if isinstance(node.tag, str) else ""
         if tag in SKIP or not tag:
             if node.tail:
@@ -307,7 +305,7 @@ def blocks_and_repeats(element: HtmlElement) -> tuple[list[Shape], list[Shape]]:
         if tail:
             parts.append(tail)
 
-    def _structured(node: HtmlElement, tag: str, depth: int) -> None:
+    def _structured(node: Element, tag: str, depth: int) -> None:
         """Lists, items, quotes and headings: set the state their blocks are read in, walk, restore."""
         saved = dict(state)
         pushed = tag in ("ul", "ol") or (tag == "li" and not lists)
@@ -341,14 +339,14 @@ def blocks_and_repeats(element: HtmlElement) -> tuple[list[Shape], list[Shape]]:
     return shapes, copies
 
 
-def _code_text(node: HtmlElement) -> str:
+def _code_text(node: Element) -> str:
     """A ``<pre>``'s text as written: its text nodes, ``<br>`` as a line break, skipped elements left out."""
     out: list[str] = []
     _code_walk(node, node, out)
     return "".join(out)
 
 
-def _code_walk(element: HtmlElement, node: HtmlElement, out: list[str]) -> None:
+def _code_walk(element: Element, node: Element, out: list[str]) -> None:
     """:func:`_code_text`'s walk below ``node``: a function of its own, as a closure calling itself would be a reference
     cycle holding ``node``, and with it the page's tree, until the garbage collector ran."""
     tag = element.tag if isinstance(element.tag, str) else ""
@@ -363,7 +361,7 @@ def _code_walk(element: HtmlElement, node: HtmlElement, out: list[str]) -> None:
         out.append(element.tail)
 
 
-def _inline_text(node: HtmlElement, links: list[tuple[str, str]], images: list[tuple[str, str]]) -> str:
+def _inline_text(node: Element, links: list[tuple[str, str]], images: list[tuple[str, str]]) -> str:
     """A table cell's text (skipped elements left out, block children spaced), its links and images collected."""
     out: list[str] = []
     _inline_walk(node, node, out, links, images)
@@ -371,8 +369,8 @@ def _inline_text(node: HtmlElement, links: list[tuple[str, str]], images: list[t
 
 
 def _inline_walk(
-    element: HtmlElement,
-    node: HtmlElement,
+    element: Element,
+    node: Element,
     out: list[str],
     links: list[tuple[str, str]],
     images: list[tuple[str, str]],
@@ -402,7 +400,7 @@ _ATTACHED = frozenset({"sup", "sub"})
 """Inline elements that belong to the word before or after them: an ordinal's 'rd', a formula's subscript."""
 
 
-def _word_break(node: HtmlElement, before: str) -> bool:
+def _word_break(node: Element, before: str) -> bool:
     """Whether an inline element printed right after its previous sibling element, nothing between them, starts a
     new word although no space separates them in the markup: a shop's card sets the brand and the name, the price
     and 'MSRP', the year and the runtime in sibling ``<span>``s that its style lays out apart ('Big Agnes' and

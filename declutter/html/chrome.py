@@ -10,7 +10,6 @@ from itertools import islice
 from typing import Any, cast
 
 from lxml import etree
-from lxml.html import HtmlElement
 
 from declutter.decisions import ElementDecision
 from declutter.html.guards import (
@@ -47,11 +46,13 @@ from declutter.html.spares import (
     titles,
 )
 from declutter.html.tree import (
+    Element,
     Paths,
     all_text,
     bounded,
     class_tokens,
     describe,
+    drop_tag,
     element_tokens,
     paragraph_sizes,
     preview,
@@ -63,7 +64,7 @@ from declutter.text import counted
 _NO_TOKENS: frozenset[str] = frozenset()
 
 
-def _run(xpath: etree.XPath | None, root: HtmlElement) -> list[Any]:
+def _run(xpath: etree.XPath | None, root: Element) -> list[Any]:
     if xpath is None:
         return []
     result = xpath(root)
@@ -71,7 +72,7 @@ def _run(xpath: etree.XPath | None, root: HtmlElement) -> list[Any]:
 
 
 def strip_bulk(
-    root: HtmlElement, selectors: Sequence[CompiledSelector], *, article: bool = False, product: bool = False
+    root: Element, selectors: Sequence[CompiledSelector], *, article: bool = False, product: bool = False
 ) -> tuple[list[ElementDecision], list[CompiledSelector]]:
     """Strip the tags of rules marked ``bulk`` (scripts, styles: elements that never hold text) in one pass
     of lxml's C code, reported with a count per tag; returns those decisions and the other rules.
@@ -105,7 +106,7 @@ def strip_bulk(
 
 
 def remove_chrome(
-    root: HtmlElement,
+    root: Element,
     selectors: Sequence[CompiledSelector],
     *,
     article: bool = False,
@@ -187,7 +188,7 @@ BOX_SHARE = 0.25
 with a sign-up form below it in one block is not the form's box."""
 
 
-def _boxed(found: list[_Found], root: HtmlElement, holders: Holders) -> list[_Found]:
+def _boxed(found: list[_Found], root: Element, holders: Holders) -> list[_Found]:
     """The matches of rules with ``box_chars``, each grown to its box: the highest ancestor below ``root`` whose
     text beside the match is under ``box_chars`` characters and :data:`BOX_SHARE` of ``root``'s text, and that
     holds no markup of the page's text (:class:`Holders`). A sign-up form's box holds its pitch ('Be the first
@@ -200,7 +201,7 @@ def _boxed(found: list[_Found], root: HtmlElement, holders: Holders) -> list[_Fo
     >>> page = parse("<div id=c><p>" + "Story. " * 60 + "</p><section id=box><h3>Deals</h3><p>Be the first to know!"
     ...              "</p><form id=f>Email</form></section></div>")
     >>> rule = next(rule for rule in RuleSet.bundled() if rule.id == "DOM020")  # box_chars = 700
-    >>> form = page.get_element_by_id("f")
+    >>> form = page.find(".//*[@id='f']")
     >>> [e.get("id") for e, _, _ in _boxed([(form, compile_selector_rule(rule), "form")], page, article_holders(page))]
     ['box']
     """
@@ -220,7 +221,7 @@ def _boxed(found: list[_Found], root: HtmlElement, holders: Holders) -> list[_Fo
                 element, parent = parent, parent.getparent()
         grown.append((element, compiled, reason))
     boxes = {element for element, _, _ in grown}
-    kept: dict[HtmlElement, _Found] = {}  # one decision per element: two forms may share a box
+    kept: dict[Element, _Found] = {}  # one decision per element: two forms may share a box
     for match in grown:
         if match[0] not in kept and not any(ancestor in boxes for ancestor in match[0].iterancestors()):
             kept[match[0]] = match
@@ -230,7 +231,7 @@ def _boxed(found: list[_Found], root: HtmlElement, holders: Holders) -> list[_Fo
 _STRUCTURE = ("div", "p", "main", "article", "section", "table", "ul", "ol", "h1", "h2", "h3")
 
 
-def _unwrap_misparsed(root: HtmlElement, tags: frozenset[str], heading_words: int = 0) -> list[str]:
+def _unwrap_misparsed(root: Element, tags: frozenset[str], heading_words: int = 0) -> list[str]:
     """Unwrap elements of ``tags`` (buttons, labels: elements that never hold text) that hold a page's structure,
     and, when ``heading_words`` is set, the buttons that head their panel (:func:`heads_its_panel`); returns the tag
     of each element of ``tags`` left, in document order (what :func:`strip_bulk` reports), read by the same walk: a
@@ -255,7 +256,7 @@ def _unwrap_misparsed(root: HtmlElement, tags: frozenset[str], heading_words: in
         else:
             left.append(tag)
     for element in unwrapped:
-        element.drop_tag()
+        drop_tag(element)
     return left
 
 
@@ -267,7 +268,7 @@ _PANEL_REACH = 3
 """How many levels above an accordion's button its panel may follow: the button itself, its heading, the header box."""
 
 
-def heads_its_panel(button: HtmlElement, min_words: int) -> bool:
+def heads_its_panel(button: Element, min_words: int) -> bool:
     """Whether a button is the heading of the panel it opens: it names the panel (:data:`CONTROL_ATTRIBUTES`), the
     panel follows right after it or after the heading or box holding it (an accordion's question over its answer,
     WAI-ARIA's accordion pattern), it says ``min_words`` words or more, and the panel does not open with the same words
@@ -290,25 +291,25 @@ def heads_its_panel(button: HtmlElement, min_words: int) -> bool:
     False
     """
     target = next((value for name in CONTROL_ATTRIBUTES if (value := button.get(name))), "").split(" ")[0].lstrip("#")
-    words = button.text_content().split()
+    words = all_text(button).split()
     if not target or len(words) < min_words:
         return False
-    node: HtmlElement | None = button
+    node: Element | None = button
     for _ in range(_PANEL_REACH):
         if node is None:
             return False
         panel = _next_with_text(node)
         if panel is not None:
-            opening = " ".join(panel.text_content().split())
+            opening = " ".join(all_text(panel).split())
             return bool(panel.get("id") == target) and not opening.startswith(" ".join(words))
         node = node.getparent()
     return False
 
 
-def _next_with_text(element: HtmlElement) -> HtmlElement | None:
+def _next_with_text(element: Element) -> Element | None:
     """The first element after ``element`` among its siblings that holds text (an icon beside a button holds none)."""
     for sibling in element.itersiblings():
-        if isinstance(sibling.tag, str) and sibling.text_content().strip():
+        if isinstance(sibling.tag, str) and all_text(sibling).strip():
             return sibling
     return None
 
@@ -337,7 +338,7 @@ CONTROL_ATTRIBUTES = ("aria-controls", "data-bs-target", "data-target")
 """The attributes naming what a control opens: WAI-ARIA's, Bootstrap 5's and Bootstrap 4's."""
 
 _CONTROLS = cast(
-    Callable[[HtmlElement], list[str]],
+    Callable[[Element], list[str]],
     etree.XPath(" | ".join(f"//*/@{name}" for name in CONTROL_ATTRIBUTES), smart_strings=False),
 )
 """The values of the attributes naming what a control opens, read as attributes (no predicate on every element), of
@@ -345,7 +346,7 @@ elements only: ``//@name`` also steps through every text node, 12% slower on Scr
 
 
 def opened_by_controls(
-    root: HtmlElement, selectors: Sequence[CompiledSelector], *, article: bool, product: bool
+    root: Element, selectors: Sequence[CompiledSelector], *, article: bool, product: bool
 ) -> frozenset[str]:
     """:func:`controlled_ids` when a rule spares what the reader opens on this page (``unless_opened``), else
     nothing: reading them costs a scan of the page's attributes, and most pages are articles."""
@@ -355,7 +356,7 @@ def opened_by_controls(
     return frozenset()
 
 
-def controlled_ids(root: HtmlElement) -> frozenset[str]:
+def controlled_ids(root: Element) -> frozenset[str]:
     """The ids of the elements the page's controls open or show (:data:`CONTROL_ATTRIBUTES`):
     read before the controls, mostly buttons, are stripped with the other elements that never hold text.
 
@@ -368,7 +369,7 @@ def controlled_ids(root: HtmlElement) -> frozenset[str]:
     return frozenset(found)
 
 
-def _opened(element: HtmlElement, opened: frozenset[str]) -> bool:
+def _opened(element: Element, opened: frozenset[str]) -> bool:
     """Whether the reader can open a hidden element: a tab panel, what a closed <details> holds, or an element one
     of the page's controls names (:func:`controlled_ids`)."""
     return (
@@ -378,31 +379,31 @@ def _opened(element: HtmlElement, opened: frozenset[str]) -> bool:
     )
 
 
-_Found = tuple[HtmlElement, "CompiledSelector", str]
+_Found = tuple[Element, "CompiledSelector", str]
 """An element a rule removes, the rule, and why."""
 
 
 def _matches(
-    root: HtmlElement,
-    matched: Sequence[tuple[CompiledSelector, set[HtmlElement]]],
+    root: Element,
+    matched: Sequence[tuple[CompiledSelector, set[Element]]],
     text: Mass,
     holders: Holders,
     page: _Page,
-) -> tuple[list[_Found], list[tuple[HtmlElement, str]]]:
+) -> tuple[list[_Found], list[tuple[Element, str]]]:
     """Every element the first matching rule would remove, with why; the walk does not go below them. And the
     elements a rule matched and its guard kept by share (not by markup), with the rule's id (:func:`_twins_of_text`).
 
     The walk decides all the children of an element, then goes on below the ones no rule took.
     """
     found: list[_Found] = []
-    shielded: list[tuple[HtmlElement, str]] = []
+    shielded: list[tuple[Element, str]] = []
     if not matched:
         return found, shielded
     # Most elements match no rule: one test against the union of every rule's tags, tokens, class names,
     # attributes and XPath hits lets them through; the others ask only the rules that name one of them.
     index = _index_of(tuple(compiled for compiled, _ in matched))
     by_tag, by_class, by_attribute, by_token = index.by_tag, index.by_class, index.by_attribute, index.by_token
-    by_hit: dict[HtmlElement, list[int]] = {}
+    by_hit: dict[Element, list[int]] = {}
     in_page = InPageLinks(root)
     for number, (compiled, hits) in enumerate(matched):
         if _in_page_cluster(compiled):  # a table of contents: only what holds enough links to places in the page
@@ -430,7 +431,7 @@ def _matches(
     classed = index.classed
     in_card = CardTest(root)
     attribute_names = index.attribute_names
-    sections: set[HtmlElement] = set()  # blocks spared as a section of the text (`unless_prose`)
+    sections: set[Element] = set()  # blocks spared as a section of the text (`unless_prose`)
     stack = [root]
     while stack:
         parent = stack.pop()
@@ -561,7 +562,7 @@ TWIN_LEVELS = 4
 """How far up a match and a shielded element may look for the ancestor they share."""
 
 
-def _twins_of_text(found: list[_Found], shielded: list[tuple[HtmlElement, str]], text: Mass) -> list[_Found]:
+def _twins_of_text(found: list[_Found], shielded: list[tuple[Element, str]], text: Mass) -> list[_Found]:
     """The matches, less the twins of an element their rule named and its guard kept as the page's text.
 
     A page builder writes an article in several blocks of one template ('articleWidgetHTML_root',
@@ -582,11 +583,11 @@ def _twins_of_text(found: list[_Found], shielded: list[tuple[HtmlElement, str]],
     ...              "<div class='x-widget' id=c><div>Weather</div><div>" + "Sun " * 60 + "</div></div></div>")
     >>> rule = compile_selector_rule(next(rule for rule in RuleSet.bundled() if rule.id == "DOM008"))
     >>> text = Mass(page, paragraph_sizes(page), paragraphs=True, cards=False, wrapped=True)
-    >>> found = [(page.get_element_by_id(i), rule, "") for i in "bc"]
-    >>> [e.get("id") for e, _, _ in _twins_of_text(found, [(page.get_element_by_id("a"), "DOM008")], text)]
+    >>> found = [(page.find(f".//*[@id='{i}']"), rule, "") for i in "bc"]
+    >>> [e.get("id") for e, _, _ in _twins_of_text(found, [(page.find(".//*[@id='a']"), "DOM008")], text)]
     ['c']
     """
-    by_rule: dict[str, list[HtmlElement]] = {}
+    by_rule: dict[str, list[Element]] = {}
     for element, rule_id in shielded:
         by_rule.setdefault(rule_id, []).append(element)
     kept = []
@@ -599,7 +600,7 @@ def _twins_of_text(found: list[_Found], shielded: list[tuple[HtmlElement, str]],
     return kept
 
 
-def _twins(element: HtmlElement, other: HtmlElement, compiled: CompiledSelector) -> bool:
+def _twins(element: Element, other: Element, compiled: CompiledSelector) -> bool:
     """Whether two matches of a rule are blocks of one template near each other (:func:`_twins_of_text`)."""
     if element.tag != other.tag or element is other:
         return False
@@ -612,13 +613,13 @@ def _twins(element: HtmlElement, other: HtmlElement, compiled: CompiledSelector)
     return not near.isdisjoint(islice(other.iterancestors(), TWIN_LEVELS))
 
 
-def _prose(element: HtmlElement, text: Mass) -> bool:
+def _prose(element: Element, text: Mass) -> bool:
     """Whether a match holds :data:`TWIN_CHARS` characters or more, :data:`TWIN_PROSE` of them the page's text."""
     own = len(squeeze(all_text(element)))
     return own >= TWIN_CHARS and text.of(element) >= TWIN_PROSE * own
 
 
-def _template(element: HtmlElement) -> frozenset[str]:
+def _template(element: Element) -> frozenset[str]:
     """An element's class names but those with a digit, which name one instance ('elementor-element-dbec0eb')."""
     return frozenset(name for name in (element.get("class") or "").split() if not any(c.isdigit() for c in name))
 
@@ -697,7 +698,7 @@ NOSCRIPT_WORDS = 50
 """A <noscript> with this many words is the page itself as served without scripts, not a fallback notice."""
 
 
-def reveal_noscript(root: HtmlElement) -> int:
+def reveal_noscript(root: Element) -> int:
     """Unwrap every <noscript> holding :data:`NOSCRIPT_WORDS` words or more, so its text is read like the rest.
 
     Forum software renders a thread with scripts and puts the same posts in a <noscript> for crawlers
@@ -711,5 +712,5 @@ def reveal_noscript(root: HtmlElement) -> int:
     """
     rich = [element for element in root.iter("noscript") if len(all_text(element).split()) >= NOSCRIPT_WORDS]
     for element in rich:
-        element.drop_tag()
+        drop_tag(element)
     return len(rich)

@@ -9,9 +9,9 @@ from collections.abc import Callable
 from typing import Any, cast
 
 from lxml import etree
-from lxml.html import HtmlElement
 
 from declutter.html.tree import (
+    Element,
     all_text,
     contains,
 )
@@ -25,7 +25,7 @@ COPY_MIN_WORDS = 100
 """A copy repeats this many words at least: a pricing plan repeating three features of the one before is not one."""
 
 
-def later_copies(base: HtmlElement) -> list[HtmlElement]:
+def later_copies(base: Element) -> list[Element]:
     """The outermost blocks under ``base`` whose every paragraph repeats, word for word, one printed earlier.
 
     A page may print its text twice (a hidden gated copy, a mobile layout, a raw-Markdown source): the later
@@ -43,7 +43,7 @@ def later_copies(base: HtmlElement) -> list[HtmlElement]:
     ['b']
     """
     seen: set[str] = set()
-    compared: list[tuple[HtmlElement, int, bool]] = []  # paragraph, words, printed before
+    compared: list[tuple[Element, int, bool]] = []  # paragraph, words, printed before
     for paragraph in base.iter("p", "li", "blockquote"):
         if paragraph.tag != "p" and next(paragraph.iter("p", "ul", "ol"), paragraph) is not paragraph:
             continue  # an item or a quote holding paragraphs or a list is compared through them
@@ -54,7 +54,7 @@ def later_copies(base: HtmlElement) -> list[HtmlElement]:
             seen.add(text)
     if sum(copied for _, _, copied in compared) < COPY_PARAGRAPHS:
         return []  # most pages: nothing to weigh, no walk up the tree
-    counts: dict[HtmlElement, list[int]] = {}  # element -> [paragraphs, copied paragraphs, copied words]
+    counts: dict[Element, list[int]] = {}  # element -> [paragraphs, copied paragraphs, copied words]
     for paragraph, words, copied in compared:
         for element in paragraph.iterancestors():
             if element is base:
@@ -95,7 +95,7 @@ PRODUCT_TWIN_SPAN = 30
 copy's words (:data:`TWIN_SPAN` elsewhere), and so does a quoted copy's on any page."""
 
 
-def _quoted(element: HtmlElement, common: HtmlElement) -> bool:
+def _quoted(element: Element, common: Element) -> bool:
     """Whether ``element`` sits in a quote (a ``<blockquote>``, an element whose class names a quote: XenForo's
     ``bbCodeBlock--quote``, Invision's ``ipsQuote``, phpBB's ``quotecontent``) that does not also hold ``common``,
     the block it copies: a reply quoting an earlier post.
@@ -103,7 +103,7 @@ def _quoted(element: HtmlElement, common: HtmlElement) -> bool:
     >>> from declutter.html.parsing import parse
     >>> page = parse("<body><div><p id=post>Hi</p></div><div><blockquote><p id=q>Hi</p></blockquote></div></body>")
     >>> body = page.find("body")
-    >>> _quoted(page.get_element_by_id("q"), body), _quoted(page.get_element_by_id("post"), body)
+    >>> _quoted(page.find(".//*[@id='q']"), body), _quoted(page.find(".//*[@id='post']"), body)
     (True, False)
     """
     for holder in (element, *element.iterancestors()):
@@ -114,13 +114,13 @@ def _quoted(element: HtmlElement, common: HtmlElement) -> bool:
     return False
 
 
-_TEXT_NODES = cast(Callable[[HtmlElement], list[Any]], etree.XPath("descendant::text()[normalize-space()]"))
+_TEXT_NODES = cast(Callable[[Element], list[Any]], etree.XPath("descendant::text()[normalize-space()]"))
 """The text nodes as lxml's smart strings, which know their parent: one query serves the page's count of repeated
 words and, on the pages with enough of them, the walk up to their owners (a first query of plain strings for the
 count and a second for the walk cost 12% more on ScrapingHub)."""
 
 
-def _made_of_repeated_text(base: HtmlElement, words: int) -> list[HtmlElement]:
+def _made_of_repeated_text(base: Element, words: int) -> list[Element]:
     """The elements under ``base`` whose every piece of text (text node) is printed somewhere else on the page too,
     in document order: only these can be twins.
 
@@ -138,8 +138,8 @@ def _made_of_repeated_text(base: HtmlElement, words: int) -> list[HtmlElement]:
         2 * plain < words or sum(text_size(key, len(key.split())) * more for key, more in again.items()) < words
     ):
         return []  # fewer repeated words than one twin holds (most pages once their chrome is gone)
-    repeated: dict[HtmlElement, None] = {}  # insertion-ordered: the document's order
-    unique: set[HtmlElement] = set()
+    repeated: dict[Element, None] = {}  # insertion-ordered: the document's order
+    unique: set[Element] = set()
     for node, key in zip(nodes, keys, strict=True):
         if not key:
             continue
@@ -159,7 +159,7 @@ def _made_of_repeated_text(base: HtmlElement, words: int) -> list[HtmlElement]:
     return [element for element in repeated if element not in unique]
 
 
-def later_twins(base: HtmlElement, *, product: bool = False) -> list[HtmlElement]:
+def later_twins(base: Element, *, product: bool = False) -> list[Element]:
     """The outermost blocks under ``base`` whose whole text is, word for word, that of a block printed earlier.
 
     A responsive layout prints one block twice, one copy per screen size ('hidden-up-md' and
@@ -196,8 +196,8 @@ def later_twins(base: HtmlElement, *, product: bool = False) -> list[HtmlElement
     candidates = _made_of_repeated_text(base, PRODUCT_TWIN_WORDS)
     if not candidates:  # most pages
         return []
-    first: dict[str, HtmlElement] = {}
-    twins: list[HtmlElement] = []
+    first: dict[str, Element] = {}
+    twins: list[Element] = []
     for element in candidates:
         text = all_text(element)
         if 2 * (text.count(" ") + 1) < PRODUCT_TWIN_WORDS:
@@ -232,7 +232,7 @@ DECOY_RUN = 3
 """A block prints a label as decoys when this many of its children's whole text is a machine id."""
 
 
-def decoys(root: HtmlElement) -> list[HtmlElement]:
+def decoys(root: Element) -> list[Element]:
     """The blocks a shop spells a label in among decoys: children whose whole text is a UUID (:data:`DECOY`),
     :data:`DECOY_RUN` or more of them beside single letters that a style sheet shows ('S', 'p', 'o', 'n', …
     for 'Sponsored', the rest hidden), so a scraper reads them as text. No reader sees the ids: a card holding
@@ -244,11 +244,17 @@ def decoys(root: HtmlElement) -> list[HtmlElement]:
     >>> [block.get("id") for block in decoys(page)]
     ['label']
     """
-    counts: Counter[HtmlElement] = Counter()
+    counts: Counter[Element] = Counter()
     for element in root.iter("span", "div"):
         text = element.text
-        if text and len(text) >= 36 and not len(element) and DECOY.fullmatch(text):
-            counts[element.getparent()] += 1
+        if (
+            text
+            and len(text) >= 36
+            and not len(element)
+            and DECOY.fullmatch(text)
+            and (parent := element.getparent()) is not None
+        ):
+            counts[parent] += 1
     return [block for block, count in counts.items() if count >= DECOY_RUN]
 
 
@@ -265,7 +271,7 @@ SHELF_SHARE = 0.6
 """… and its priced cards hold this share of its text: a grid, not a description that quotes a few prices."""
 
 
-def other_products(root: HtmlElement) -> list[HtmlElement]:
+def other_products(root: Element) -> list[Element]:
     """The grids of other products a product page prints after its headline and its own price: 'Similar items',
     'Customers also viewed', a brand's other jackets. Each is the outermost element after the `<h1>` whose children
     are :data:`SHELF_CARDS` or more of one tag and class that each hold a link and a price (:data:`PRICE`),
@@ -291,8 +297,8 @@ def other_products(root: HtmlElement) -> list[HtmlElement]:
     if h1 is None:
         return []
     above = set(h1.iterancestors())
-    before: list[HtmlElement] = []  # grids above the headline: the product's own price below it makes them others'
-    grids: list[HtmlElement] = []
+    before: list[Element] = []  # grids above the headline: the product's own price below it makes them others'
+    grids: list[Element] = []
     after = priced = False
     for element in root.iter():
         if element is h1:
@@ -320,7 +326,7 @@ def other_products(root: HtmlElement) -> list[HtmlElement]:
     return before + grids if priced else grids
 
 
-def _shelf(element: HtmlElement) -> bool:
+def _shelf(element: Element) -> bool:
     """Whether an element is a grid of priced cards (:func:`other_products`' tests)."""
     signatures = Counter((child.tag, child.get("class")) for child in element if isinstance(child.tag, str))
     if not signatures:

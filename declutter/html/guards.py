@@ -12,7 +12,6 @@ from functools import cached_property
 from typing import Any, cast
 
 from lxml import etree
-from lxml.html import HtmlElement
 
 from declutter.html.regions import NOT_CARDS, card_sized, content_mass
 from declutter.html.selectors import CompiledSelector
@@ -20,6 +19,7 @@ from declutter.html.spares import CARD_TWINS
 from declutter.html.tree import (
     BLOCK_TAGS,
     PARAGRAPHS,
+    Element,
     all_text,
     class_and_id,
     class_tokens,
@@ -44,9 +44,7 @@ UNPARAGRAPHED_FLOOR = 3000
 element holding a share of it is taken for its text: that measure also counts a footer's or a contact
 box's prose, which on a short page can outweigh the story."""
 
-_ARTICLE_BODIES = cast(
-    Callable[[HtmlElement], list[HtmlElement]], etree.XPath("descendant::*/@itemprop[. = 'articleBody']/..")
-)
+_ARTICLE_BODIES = cast(Callable[[Element], list[Element]], etree.XPath("descendant::*/@itemprop[. = 'articleBody']/.."))
 """The elements marked as the article's body: the ``itemprop`` attributes read and their elements taken (a predicate
 on every element, ``descendant::*[@itemprop = 'articleBody']``, costs libxml2 several times more)."""
 
@@ -64,11 +62,11 @@ class Holders:
     sidebar's teasers), and a <nav> or <aside> holding them is still what it says it is.
     """
 
-    any: frozenset[HtmlElement]
-    marked: frozenset[HtmlElement]
+    any: frozenset[Element]
+    marked: frozenset[Element]
 
 
-def article_holders(root: HtmlElement) -> Holders:
+def article_holders(root: Element) -> Holders:
     """The page's :class:`Holders`: the ancestors of every <main>, <h1> outside a dialog and articleBody element, and of
     every <article>. The page's few elements of these tags come from one walk in C (``iterdescendants`` with their
     tags), their ancestors are read in Python: three XPath scans of every element (each tag and the articleBody
@@ -79,13 +77,13 @@ def article_holders(root: HtmlElement) -> Holders:
     >>> page = parse("<body><nav id=menu><article>Storm hits coast</article><article>Fares rise</article></nav>"
     ...              "<div id=story><h1>Budget passes</h1></div></body>")
     >>> holders = article_holders(page)
-    >>> [e.get("id") for e in (page.get_element_by_id("menu"), page.get_element_by_id("story")) if e in holders.marked]
+    >>> [e.get("id") for e in (page.find(".//*[@id='menu']"), page.find(".//*[@id='story']")) if e in holders.marked]
     ['story']
-    >>> page.get_element_by_id("menu") in holders.any
+    >>> page.find(".//*[@id='menu']") in holders.any
     True
     """
-    articles: list[HtmlElement] = []
-    marked: set[HtmlElement] = set()
+    articles: list[Element] = []
+    marked: set[Element] = set()
     for element in root.iterdescendants(*_MARKUP_TAGS):  # lxml's walk in C, stopping at these few only
         if element.tag == "article":
             articles.append(element)
@@ -100,12 +98,12 @@ def article_holders(root: HtmlElement) -> Holders:
     return Holders(found, found if len(articles) < 2 else frozenset(marked))
 
 
-def _in_dialog(element: HtmlElement) -> bool:
+def _in_dialog(element: Element) -> bool:
     """Whether an element is a dialog (its ``role`` or ``aria-modal``): what an <h1> inside it heads."""
     return element.get("role") in ("dialog", "alertdialog") or element.get("aria-modal") == "true"
 
 
-def protected(element: HtmlElement, text: Mass, holders: Holders, *, share: bool = True) -> bool:
+def protected(element: Element, text: Mass, holders: Holders, *, share: bool = True) -> bool:
     """The document skeleton and anything holding the article is never removed by a guarded selector.
 
     ``holders`` (:func:`article_holders`) and ``text`` are taken before the walk: the walk decides an
@@ -121,16 +119,14 @@ def protected(element: HtmlElement, text: Mass, holders: Holders, *, share: bool
     return share and _holds(element, text, PROTECT_SHARE)
 
 
-def marks_text(element: HtmlElement, holders: frozenset[HtmlElement]) -> bool:
+def marks_text(element: Element, holders: frozenset[Element]) -> bool:
     """Whether an element is the document's skeleton or holds the markup of its text (one of ``holders``)."""
     if element.tag in ("html", "body", "main", "article"):
         return True
     return element.get("itemprop") == "articleBody" or element.get("role") == "main" or element in holders
 
 
-def guarded(
-    element: HtmlElement, rule: Rule, text: Mass, holders: Holders, article: bool, *, twin: bool = False
-) -> bool:
+def guarded(element: Element, rule: Rule, text: Mass, holders: Holders, article: bool, *, twin: bool = False) -> bool:
     """Whether the rule's ``guard`` keeps this element: :func:`protected`, or on an article for a rule
     guarded ``"except-articles"`` only the page itself (:data:`WHOLE_PAGE_SHARE`)."""
     guard = rule.params.get("guard", True)
@@ -140,7 +136,7 @@ def guarded(
     return guard == "except-articles" and _holds(element, text, WHOLE_PAGE_SHARE)
 
 
-def one_of_twins(element: HtmlElement, named: frozenset[str], tokens_of: Callable[[str], frozenset[str]]) -> bool:
+def one_of_twins(element: Element, named: frozenset[str], tokens_of: Callable[[str], frozenset[str]]) -> bool:
     """Whether an element is one of :data:`CARD_TWINS` siblings or more of its tag that its rule matches by the same
     class/id tokens (``named``): one comment of a list of comments, however long, whatever else each is named
     (WordPress alternates ``even`` and ``odd``)."""
@@ -156,12 +152,12 @@ def one_of_twins(element: HtmlElement, named: frozenset[str], tokens_of: Callabl
     return False
 
 
-def _holds(element: HtmlElement, text: Mass, share: float) -> bool:
+def _holds(element: Element, text: Mass, share: float) -> bool:
     """Whether an element holds ``share`` of the page's text (of a page with enough text to tell)."""
     return text.page >= text.floor and text.of(element) >= share * text.page
 
 
-def _paragraphs_in(element: HtmlElement, sizes: dict[HtmlElement, int]) -> int:
+def _paragraphs_in(element: Element, sizes: dict[Element, int]) -> int:
     """Characters of the page's paragraphs (``sizes``, measured before any removal) under an element."""
     return sum(sizes.get(p, 0) for p in element.iter(*PARAGRAPHS))
 
@@ -182,7 +178,7 @@ class Mass:
     """
 
     def __init__(
-        self, root: HtmlElement, sizes: dict[HtmlElement, int], *, paragraphs: bool, cards: bool, wrapped: bool
+        self, root: Element, sizes: dict[Element, int], *, paragraphs: bool, cards: bool, wrapped: bool
     ) -> None:
         self._root, self._sizes = root, sizes
         self._paragraphs, self._cards, self._wrapped = paragraphs, cards, wrapped
@@ -196,7 +192,7 @@ class Mass:
         """The least text a page needs for one element's share of it to protect that element."""
         return TEXT_FLOOR if self._paragraphs else UNPARAGRAPHED_FLOOR
 
-    def of(self, element: HtmlElement) -> int:
+    def of(self, element: Element) -> int:
         if self._paragraphs:
             return _paragraphs_in(element, self._sizes)
         found = self._mass.get(element)
@@ -208,17 +204,17 @@ class Mass:
         return _outside_links(element) if wraps else 0
 
     @cached_property
-    def _mass(self) -> dict[HtmlElement, int]:
+    def _mass(self) -> dict[Element, int]:
         return content_mass(self._root, cards=self._cards)
 
 
-_LINK_TEXT = cast(Callable[[HtmlElement], list[str]], etree.XPath("descendant::a//text()", smart_strings=False))
+_LINK_TEXT = cast(Callable[[Element], list[str]], etree.XPath("descendant::a//text()", smart_strings=False))
 
 
 class PageText:
     """The page's text outside links, measured once and only when asked (the link text in one XPath call)."""
 
-    def __init__(self, root: HtmlElement) -> None:
+    def __init__(self, root: Element) -> None:
         self._root = root
 
     @cached_property
@@ -226,7 +222,7 @@ class PageText:
         return len(squeeze(all_text(self._root))) - len(squeeze(" ".join(_LINK_TEXT(self._root))))
 
 
-def holding_as_text(judged: list[tuple[HtmlElement, str]], page: PageText, paragraphs: int) -> set[str]:
+def holding_as_text(judged: list[tuple[Element, str]], page: PageText, paragraphs: int) -> set[str]:
     """The rules whose matches inside the article's <main> or <article> hold :data:`PROTECT_SHARE` of the
     page's text outside links, taken together (the page's paragraphs do not see text written in <div>s).
 
@@ -242,7 +238,7 @@ def holding_as_text(judged: list[tuple[HtmlElement, str]], page: PageText, parag
     return {rule_id for rule_id, chars in inside.items() if chars >= PROTECT_SHARE * page.chars}
 
 
-def _in_card_link(element: HtmlElement) -> int:
+def _in_card_link(element: Element) -> int:
     """Characters of an element that is or lies inside a link of :data:`CARD_WORDS` words or more (outside an
     <aside> or a <nav>), else 0.
 
@@ -265,7 +261,7 @@ def _in_card_link(element: HtmlElement) -> int:
     return len(squeeze(all_text(element)))
 
 
-def _outside_links(element: HtmlElement) -> int:
+def _outside_links(element: Element) -> int:
     """Characters of an element's text outside its links (:func:`~declutter.html.tree.text_and_links`)."""
     text, links = text_and_links(element)
     return text - links
@@ -284,7 +280,7 @@ def judged_together(rule: Rule, article: bool) -> bool:
     return applies(rule.params.get("guard", True), article) and applies(rule.params.get("together", True), article)
 
 
-def a_reply(element: HtmlElement, compiled: CompiledSelector, threads: dict[tuple[Any, ...], bool]) -> bool:
+def a_reply(element: Element, compiled: CompiledSelector, threads: dict[tuple[Any, ...], bool]) -> bool:
     """Whether a match of a rule judged together except on articles (``together = "except-articles"``) is a reply
     of a thread: the class names of the match that hold none of the rule's tokens (the template a post and its
     replies share) are carried by another match beside it (one more reply) and by a sibling before it, of its tag,
@@ -302,7 +298,7 @@ def a_reply(element: HtmlElement, compiled: CompiledSelector, threads: dict[tupl
     >>> reply = "<div class='post post-reply'>A</div>"
     >>> thread = parse(f"<div><div class='post post-first'>Q</div>{reply.replace('<div', '<div id=r')}{reply}</div>")
     >>> story = parse("<div><div class='entry box'>Story</div><div id=r class='comments box'>Hi</div></div>")
-    >>> a_reply(thread.get_element_by_id("r"), rule, {}), a_reply(story.get_element_by_id("r"), rule, {})
+    >>> a_reply(thread.find(".//*[@id='r']"), rule, {}), a_reply(story.find(".//*[@id='r']"), rule, {})
     (True, False)
     """
     if compiled.rule.params.get("together") != "except-articles":
@@ -318,7 +314,7 @@ def a_reply(element: HtmlElement, compiled: CompiledSelector, threads: dict[tupl
     return answer
 
 
-def _replies_of_a_thread(parent: HtmlElement, tag: str, template: set[str], compiled: CompiledSelector) -> bool:
+def _replies_of_a_thread(parent: Element, tag: str, template: set[str], compiled: CompiledSelector) -> bool:
     """:func:`a_reply`'s answer for the children of ``parent`` of one tag and class template."""
     first_post, replies = False, 0
     for sibling in parent:

@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from typing import cast
 
 from lxml import etree
-from lxml.html import HtmlElement
 
-from declutter.html.tree import squeeze
+from declutter.html.tree import Element, squeeze
 from declutter.language import normalize_language
 
 
@@ -65,10 +64,10 @@ class Metadata:
         return (self.shop_product or not self.types.isdisjoint(PRODUCT_TYPES)) and not self.article
 
 
-_TEXT_NODES = cast(Callable[[HtmlElement], list[str]], etree.XPath("text()", smart_strings=False))
+_TEXT_NODES = cast(Callable[[Element], list[str]], etree.XPath("text()", smart_strings=False))
 
 
-def read_metadata(root: HtmlElement) -> Metadata:
+def read_metadata(root: Element) -> Metadata:
     """:class:`Metadata`, read in one pass over the page's <meta>, <link>, <script> and <title> elements."""
     metas: dict[str, str] = {}  # every <meta> content by its property, name or itemprop (the first one of each wins)
     json_ld: list[str] = []

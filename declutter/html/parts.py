@@ -3,8 +3,6 @@ the document's next sections after it, a category's introduction by its headline
 
 from __future__ import annotations
 
-from lxml.html import HtmlElement
-
 from declutter.html.blocks import blocks_of
 from declutter.html.regions import (
     CONTROLS,
@@ -17,6 +15,7 @@ from declutter.html.regions import (
 )
 from declutter.html.tree import (
     SKIP,
+    Element,
     all_text,
     contains,
     squeeze,
@@ -36,7 +35,7 @@ _TEXT_PARTS = frozenset({"h2", "h3", "h4", "h5", "h6", "p", "ul", "ol", "table",
 """The parts of a text that carry on an opening back to prose printed before them: its headings, lists and tables."""
 
 
-def content_parts(root: HtmlElement, *, article: bool = False) -> tuple[HtmlElement, ...]:
+def content_parts(root: Element, *, article: bool = False) -> tuple[Element, ...]:
     """The elements holding the page's main content, in document order: the container :func:`find_content`
     chooses, and the blocks printed right before it that open its text (:func:`_opens`): a standfirst, a summary,
     'Key takeaways' or the first paragraphs that a page builder set in the row or column before the body's, a
@@ -54,7 +53,7 @@ def content_parts(root: HtmlElement, *, article: bool = False) -> tuple[HtmlElem
     ['row1', 'col']
     """
     parts = [find_content(root, article=article)]
-    held: list[HtmlElement] = []  # headings, lists and tables, taken when prose comes before them
+    held: list[Element] = []  # headings, lists and tables, taken when prose comes before them
     printed = ""  # the container's text, read once a block is found before it
     while (block := _block_before(held[0] if held else parts[0])) is not None:
         printed = printed or squeeze(all_text(parts[-1]))
@@ -72,7 +71,7 @@ _SECTIONS = frozenset({"section", "div", "article"})
 """The tags of a document's sections: a container of these is followed by its twins when the document goes on."""
 
 
-def sections_after(container: HtmlElement) -> tuple[HtmlElement, ...]:
+def sections_after(container: Element) -> tuple[Element, ...]:
     """The blocks printed right after the container that go on with its document: each a twin of the one before
     (:func:`_twin_after`, the same tag and class) that reads as prose (:func:`_opens`). A reference page's
     sections are siblings of one template; the container chosen for holding most of the text ('Available
@@ -83,10 +82,10 @@ def sections_after(container: HtmlElement) -> tuple[HtmlElement, ...]:
     >>> prose = "<p>" + "Put the cache middleware first, so that it sees every response the others make. " * 2 + "</p>"
     >>> page = parse(f"<body><div><section id=a>{prose * 9}</section><section id=b>{prose}</section>"
     ...              f"<aside>{prose}</aside></div></body>")
-    >>> [section.get("id") for section in sections_after(page.get_element_by_id("a"))]
+    >>> [section.get("id") for section in sections_after(page.find(".//*[@id='a']"))]
     ['b']
     """
-    found: list[HtmlElement] = []
+    found: list[Element] = []
     element = container
     while (block := _twin_after(element)) is not None and _opens(block):
         found.append(block)
@@ -94,7 +93,7 @@ def sections_after(container: HtmlElement) -> tuple[HtmlElement, ...]:
     return tuple(found)
 
 
-def _block_after(element: HtmlElement) -> HtmlElement | None:
+def _block_after(element: Element) -> Element | None:
     """The next sibling of ``element`` with text, none when text lies loose between them or no sibling has text."""
     if (element.tail or "").strip():
         return None
@@ -106,7 +105,7 @@ def _block_after(element: HtmlElement) -> HtmlElement | None:
     return None
 
 
-def _twin_after(element: HtmlElement) -> HtmlElement | None:
+def _twin_after(element: Element) -> Element | None:
     """The element with text printed right after ``element`` when it is a twin of it, a :data:`_SECTIONS` element of
     the same tag and class value: the next section of the same document ('Middleware ordering' after 'Available
     middleware'), which :func:`sections_after` takes when it reads as prose (:func:`_opens`).
@@ -121,7 +120,7 @@ def _twin_after(element: HtmlElement) -> HtmlElement | None:
     return sibling if same and element.tag in _SECTIONS else None
 
 
-def _block_before(element: HtmlElement) -> HtmlElement | None:
+def _block_before(element: Element) -> Element | None:
     """The nearest element with text printed right before ``element``: beside it, or beside an element holding it
     up to :data:`LEAD_CLIMB` levels above; none when text lies loose between them, or when that element would sit
     straight in the page's <body> (a site's notice or banner, not a page's text)."""
@@ -142,7 +141,7 @@ def _block_before(element: HtmlElement) -> HtmlElement | None:
     return None
 
 
-def _opens(block: HtmlElement) -> bool:
+def _opens(block: Element) -> bool:
     """Whether a block reads as the opening of an article: prose (a paragraph of :data:`LEAD_PARAGRAPH`
     characters), not plainly apart from it (:func:`is_apart`: a header, menu or form, links), not the block holding
     the page's headline (its byline and dek go with it), not named as chrome, not marked ``data-nosnippet`` (a
@@ -158,7 +157,7 @@ def _opens(block: HtmlElement) -> bool:
     return any(shape.kind == "paragraph" and len(shape.text) >= LEAD_PARAGRAPH for shape in blocks_of(block))
 
 
-def _cards(block: HtmlElement) -> bool:
+def _cards(block: Element) -> bool:
     """Whether most of a block's text sits in :data:`LEAD_CARDS` or more elements of one tag and class: a row of
     testimonials, teasers or customers, not an article's opening.
 
@@ -183,9 +182,7 @@ precision fell on 14 pages; at 20 words 12 up and 23 down, at 30 words 7 up and 
 down (a 63-word editorial note, two deks of 40 and 43 words) and ScrapingHub none down."""
 
 
-def headline_intro(
-    root: HtmlElement, container: HtmlElement, *, min_words: int = INTRO_WORDS
-) -> tuple[HtmlElement, ...]:
+def headline_intro(root: Element, container: Element, *, min_words: int = INTRO_WORDS) -> tuple[Element, ...]:
     """The paragraphs printed after the page's headline in the block it heads, when the content found comes after
     that block and leaves it out: a category's or a listing's introduction set in its banner beside the title ('Metal,
     RFID-blocking wallets designed to carry cards and cash safely and securely.'), above a grid of cards the region
@@ -198,7 +195,7 @@ def headline_intro(
     >>> cards = "".join(f"<li class=card><a href=/w/{n}>Wallet {n}</a> $95</li>" for n in range(6))
     >>> page = parse("<body><div class=banner><h1>Wallets</h1><p>Slim metal wallets that carry cards and cash"
     ...              " safely.</p><p><a href=/sale>Shop the sale</a></p></div><ul id=grid>" + cards + "</ul></body>")
-    >>> [squeeze(all_text(p)) for p in headline_intro(page, page.get_element_by_id("grid"))]
+    >>> [squeeze(all_text(p)) for p in headline_intro(page, page.find(".//*[@id='grid']"))]
     ['Slim metal wallets that carry cards and cash safely.']
     """
     h1 = root.find(".//h1")
@@ -228,18 +225,18 @@ def headline_intro(
     return tuple(found)
 
 
-def _precedes(first: HtmlElement, second: HtmlElement) -> bool:
+def _precedes(first: Element, second: Element) -> bool:
     """Whether ``first`` comes before ``second`` in document order, neither holding the other: their branches'
     places under their nearest common ancestor, read from their ancestors (not a walk of the page before them).
 
     >>> from declutter.html.parsing import parse
     >>> page = parse("<body><div><h1 id=t>Wallets</h1></div><ul id=g><li>Slim wallet</li></ul></body>")
-    >>> _precedes(page.get_element_by_id("t"), page.get_element_by_id("g"))
+    >>> _precedes(page.find(".//*[@id='t']"), page.find(".//*[@id='g']"))
     True
-    >>> _precedes(page.get_element_by_id("g"), page.get_element_by_id("t"))
+    >>> _precedes(page.find(".//*[@id='g']"), page.find(".//*[@id='t']"))
     False
     """
-    branches: dict[HtmlElement, HtmlElement] = {}  # each ancestor of second: its child on the way down to second
+    branches: dict[Element, Element] = {}  # each ancestor of second: its child on the way down to second
     child = second
     for ancestor in second.iterancestors():
         branches[ancestor] = child
@@ -262,7 +259,7 @@ POSTS_CLIMB = 3
 sits in a wrapper or two of its own (the archive header), the posts in the page's next block."""
 
 
-def posts_after(container: HtmlElement) -> HtmlElement | None:
+def posts_after(container: Element) -> Element | None:
     """The grid of posts printed right after a container that is a category's description, not a row of cards itself
     (:func:`_cards`): a blog's category page (often calling itself an article) whose introduction outweighs its posts'
     linked titles and short excerpts, so the region finder chose the introduction and the posts were lost. The block
@@ -274,7 +271,7 @@ def posts_after(container: HtmlElement) -> HtmlElement | None:
     >>> intro = "<p>Quick and healthy air fryer recipes, from breakfast to snacks to dinners, all in record time.</p>"
     >>> post = "<article class=post><h2><a href=/r/1>Sticky air fryer salmon bites</a></h2></article>"
     >>> page = parse(f"<body><div><div id=intro>{intro}</div></div><div id=posts>{post * 8}</div></body>")
-    >>> posts_after(page.get_element_by_id("intro")).get("id")
+    >>> posts_after(page.find(".//*[@id='intro']")).get("id")
     'posts'
     """
     element = container
@@ -290,7 +287,7 @@ def posts_after(container: HtmlElement) -> HtmlElement | None:
     return None
 
 
-def _grid_of_posts(block: HtmlElement) -> bool:
+def _grid_of_posts(block: Element) -> bool:
     """Whether a block is a grid of posts: not a landmark, a form or named as chrome (related posts, a sidebar), and
     most of its text in :data:`POSTS_CARDS` or more elements of one tag and class that each carry a linked heading
     (:func:`_titled`: a post's title)."""
@@ -310,7 +307,7 @@ def _grid_of_posts(block: HtmlElement) -> bool:
 _TITLES = ("h2", "h3", "h4")
 
 
-def _titled(card: HtmlElement) -> bool:
+def _titled(card: Element) -> bool:
     """Whether a card is or holds a post's title: a heading holding a link."""
     headings = [card] if card.tag in _TITLES else card.iter(*_TITLES)
     return any(next(heading.iter("a"), None) is not None for heading in headings)

@@ -9,13 +9,13 @@ from dataclasses import dataclass
 from typing import cast
 
 from lxml import etree
-from lxml.html import HtmlElement
 
 from declutter.html.tree import (
     INLINE,
     NOT_PARAGRAPHS,
     PARAGRAPH_TAGS,
     SKIP,
+    Element,
     all_text,
     bounded,
     class_and_id,
@@ -49,7 +49,7 @@ _NEGATIVE_WORDS = (
 NEGATIVE_HINT = re.compile("|".join(_NEGATIVE_WORDS), re.IGNORECASE)
 
 
-def named_negative(element: HtmlElement) -> bool:
+def named_negative(element: Element) -> bool:
     """Whether an element's class or id names chrome (:data:`NEGATIVE_HINT`: a sidebar, a footer, a menu).
 
     An ASCII value is lower-cased and searched for each word: the same answer (case-insensitive matching of ASCII
@@ -112,7 +112,7 @@ def card_sized(text: str) -> bool:
 NOT_CARDS = frozenset({"aside", "nav"})
 
 
-def link_chars(child: HtmlElement, text: str, *, cards: bool = False) -> int:
+def link_chars(child: Element, text: str, *, cards: bool = False) -> int:
     """How much of an inline child's text (``text``) is link text; with ``cards``, long links are not."""
     if child.tag == "a":
         return len(text) if not cards or not card_sized(text) else 0
@@ -125,12 +125,12 @@ class Survey:
     (:func:`content_mass`), the Readability-style scores of the containers, and the
     semantic containers (articleBody or a content class/id, <article>, <main>) in document order."""
 
-    mass: dict[HtmlElement, int]
-    scores: dict[HtmlElement, float]
-    semantic: list[HtmlElement]
+    mass: dict[Element, int]
+    scores: dict[Element, float]
+    semantic: list[Element]
 
 
-def content_mass(base: HtmlElement, *, cards: bool = False) -> dict[HtmlElement, int]:
+def content_mass(base: Element, *, cards: bool = False) -> dict[Element, int]:
     """Characters of text each element holds outside links, in blocks that are not mostly links.
 
     A block's own text (its text, inline children and tails) counts less its link text, and not at all
@@ -149,7 +149,7 @@ _SECTIONING = frozenset({"article", "aside", "main", "nav", "section"})
 _SKELETON = ("main", "article")
 
 
-def _landmark(element: HtmlElement, tag: str, sectioned: bool) -> bool:
+def _landmark(element: Element, tag: str, sectioned: bool) -> bool:
     """Whether an element is the page's header, footer or a menu (as HTML maps them to landmark roles), and
     does not hold the page's <main> or <article> (a page written inside its <header>)."""
     if not (tag == "nav" or (tag in ("header", "footer") and not sectioned) or element.get("role") in LANDMARK_ROLES):
@@ -163,7 +163,7 @@ surveyed two or three times, and a site's pages and a theme's or framework's rep
 :func:`~declutter.html.tree.bounded`)."""
 
 
-def survey(base: HtmlElement, *, cards: bool = False, scored: bool = True, apart: bool = False) -> Survey:
+def survey(base: Element, *, cards: bool = False, scored: bool = True, apart: bool = False) -> Survey:
     """Walk the page once (elements inside scripts and styles left out): content text and scores.
 
     A paragraph of 25 characters or more scores ``1 + its commas + min(length / 100, 3)``, scaled down by
@@ -173,11 +173,11 @@ def survey(base: HtmlElement, *, cards: bool = False, scored: bool = True, apart
     ``apart``, the page's own header, footer and menus (:func:`_landmark`) hold no mass, nor give it to
     what holds them.
     """
-    mass: dict[HtmlElement, int] = {}
-    scores: dict[HtmlElement, float] = {}
-    semantic: list[HtmlElement] = []
-    articles: list[HtmlElement] = []
-    mains: list[HtmlElement] = []
+    mass: dict[Element, int] = {}
+    scores: dict[Element, float] = {}
+    semantic: list[Element] = []
+    articles: list[Element] = []
+    mains: list[Element] = []
     named = bounded(_BODY_NAMES)
 
     def content(value: str | None) -> bool:
@@ -188,7 +188,7 @@ def survey(base: HtmlElement, *, cards: bool = False, scored: bool = True, apart
             found = named[value] = names_body(value)
         return found
 
-    def walk(element: HtmlElement, cards: bool, sectioned: bool) -> int:
+    def walk(element: Element, cards: bool, sectioned: bool) -> int:
         tag = element.tag
         inner = apart and (sectioned or tag in _SECTIONING)  # only asked when landmarks are set apart
         if scored:
@@ -199,8 +199,8 @@ def survey(base: HtmlElement, *, cards: bool = False, scored: bool = True, apart
             elif tag == "main":
                 mains.append(element)
         parts = [element.text or ""]
-        linked: list[tuple[HtmlElement, str]] = []  # the inline children that are or hold links, with their text
-        blocks: list[tuple[HtmlElement, bool]] = []
+        linked: list[tuple[Element, str]] = []  # the inline children that are or hold links, with their text
+        blocks: list[tuple[Element, bool]] = []
         for child in element:
             child_tag = child.tag
             if isinstance(child_tag, str) and child_tag not in SKIP:
@@ -261,7 +261,7 @@ def _data(text: str) -> bool:
     return text[:2] in ('{"', "[{", '["') and text[-1] in "}]"
 
 
-def choose_container(root: HtmlElement) -> HtmlElement:
+def choose_container(root: Element) -> Element:
     """The element holding the article: semantic markup first, then paragraph scoring (Readability-style)."""
     body = root.find("body")
     base = body if body is not None else root
@@ -273,13 +273,13 @@ _PARTS = frozenset({"ul", "ol", "dl", "li", "dd", "dt", "table", "tbody", "thead
 quoting a long forum post is the page, not the quote."""
 
 
-def _best_container(found: Survey, base: HtmlElement) -> HtmlElement:
+def _best_container(found: Survey, base: Element) -> Element:
     """The best-scoring container, or a semantic container holding most of its paragraphs."""
     best = max(found.scores, key=found.scores.__getitem__, default=None)
     if best is None:
         return found.semantic[0] if found.semantic else base
-    while best.tag in _PARTS and best is not base and best.getparent() is not None:
-        best = best.getparent()  # a list or a table is part of a text, never all of it: take what holds it
+    while best.tag in _PARTS and best is not base and (holder := best.getparent()) is not None:
+        best = holder  # a list or a table is part of a text, never all of it: take what holds it
     best_length = paragraph_chars(best)
     for candidate in found.semantic:  # a semantic container wins if it holds most of the best candidate's text
         if named_negative(candidate):
@@ -295,7 +295,7 @@ TIGHT_SHARE = 0.6
 """Inside the region, the best-scoring container wins when it holds this share of the region's content text."""
 
 
-def find_content(root: HtmlElement, *, article: bool = False) -> HtmlElement:
+def find_content(root: Element, *, article: bool = False) -> Element:
     """The element holding the page's main content, whatever the kind of page.
 
     A forum's posts, a listing's cards and a service page's sections are many sibling regions: the
@@ -357,7 +357,7 @@ CONTINUE_LINKS = 0.2
 CONTROLS = ("form", "textarea", "input", "select", "button", "iframe")
 
 
-def _continuing(classic: HtmlElement, node: HtmlElement, mass: dict[HtmlElement, int]) -> int:
+def _continuing(classic: Element, node: Element, mass: dict[Element, int]) -> int:
     """The text (``mass``) of the blocks beside ``classic``, or beside an element holding it up to ``node``,
     that may be more of its article: every sibling there with text that is not plainly apart (:func:`is_apart`).
 
@@ -366,7 +366,7 @@ def _continuing(classic: HtmlElement, node: HtmlElement, mass: dict[HtmlElement,
     ...              "<div id=b><p>And its second part follows in a block of its own.</p></div>"
     ...              "<div id=c><a href=/1>Another story</a> <a href=/2>And one more</a></div></div></body>")
     >>> found = survey(page.find("body"))
-    >>> _continuing(page.get_element_by_id("a"), page.get_element_by_id("r"), found.mass)
+    >>> _continuing(page.find(".//*[@id='a']"), page.find(".//*[@id='r']"), found.mass)
     50
     """
     total = 0
@@ -382,7 +382,7 @@ def _continuing(classic: HtmlElement, node: HtmlElement, mass: dict[HtmlElement,
     return total
 
 
-def is_apart(block: HtmlElement) -> bool:
+def is_apart(block: Element) -> bool:
     """Whether a block is plainly not an article's text: a header, footer or menu, a block holding a form's
     controls (a contact form, a comment box), or one whose text is :data:`CONTINUE_LINKS` links or more (related
     stories, tags)."""
@@ -392,7 +392,7 @@ def is_apart(block: HtmlElement) -> bool:
     return links >= CONTINUE_LINKS * text
 
 
-def _region(mass: dict[HtmlElement, int], base: HtmlElement, *, posts: bool = False) -> HtmlElement:
+def _region(mass: dict[Element, int], base: Element, *, posts: bool = False) -> Element:
     """The deepest element under ``base`` holding :data:`REGION_SHARE` of its content text (``mass``).
 
     A paragraph, a list or a table is part of a text: the region is what holds it. With ``posts`` (a page that
@@ -413,7 +413,7 @@ POST_CHARS = 100
 """Text (outside links) an element needs to be taken for a post: a sentence or two, more than a title or a byline."""
 
 
-def _post_beside(best: HtmlElement, node: HtmlElement, mass: dict[HtmlElement, int]) -> bool:
+def _post_beside(best: Element, node: Element, mass: dict[Element, int]) -> bool:
     """Whether a block beside ``best`` is one more of the posts ``best`` lists (a thread's question or first post
     printed above the list of replies): its text sits mostly in an element of the same tag and class as elements
     that ``best`` repeats and that hold most of its text, a template found nowhere outside ``node`` (a layout's
@@ -424,7 +424,7 @@ def _post_beside(best: HtmlElement, node: HtmlElement, mass: dict[HtmlElement, i
     ...         " restart. What else could it be? The fan spins.</p></div>")
     >>> page = parse(f"<body><div id=thread><div id=q>{post}</div><div id=a>{post * 6}</div></div></body>")
     >>> mass = survey(page.find("body")).mass
-    >>> _post_beside(page.get_element_by_id("a"), page.get_element_by_id("thread"), mass)
+    >>> _post_beside(page.find(".//*[@id='a']"), page.find(".//*[@id='thread']"), mass)
     True
     """
     templates: set[tuple[str, str]] | None = None
@@ -447,7 +447,7 @@ def _post_beside(best: HtmlElement, node: HtmlElement, mass: dict[HtmlElement, i
     return False
 
 
-def _after_its_twin(classic: HtmlElement, node: HtmlElement, mass: dict[HtmlElement, int]) -> bool:
+def _after_its_twin(classic: Element, node: Element, mass: dict[Element, int]) -> bool:
     """Whether the best container, or an element holding it below ``node``, comes after a sibling of its tag and class
     value holding :data:`POST_CHARS` of text: a later post of a thread (a long answer in Discourse's
     ``div.topic-body.crawler-post``, the question above it in the same template), so the page's text begins before
@@ -460,12 +460,12 @@ def _after_its_twin(classic: HtmlElement, node: HtmlElement, mass: dict[HtmlElem
     >>> question = f"<div class=post><p>{'Grammar checks fail since the update. ' * 3}</p></div>"
     >>> answer = f"<div class=post id=a><p>{'It is not only you. ' * 30}</p></div>"
     >>> page = parse(f"<body><div id=t>{question}{answer}</div></body>")
-    >>> _after_its_twin(page.get_element_by_id("a"), page.get_element_by_id("t"), survey(page.find("body")).mass)
+    >>> _after_its_twin(page.find(".//*[@id='a']"), page.find(".//*[@id='t']"), survey(page.find("body")).mass)
     True
     """
-    for element, value in _classed_holders(classic, node):
+    for element, held in _classed_holders(classic, node):
         for sibling in element.itersiblings(preceding=True):
-            if sibling.tag == element.tag and sibling.get("class") == value and mass.get(sibling, 0) >= POST_CHARS:
+            if sibling.tag == element.tag and sibling.get("class") == held and mass.get(sibling, 0) >= POST_CHARS:
                 return True
     value = classic.get("class")
     if value:
@@ -484,7 +484,7 @@ REPLIES = 3
 """Twins after a thread's first post, each holding :data:`POST_CHARS`, that make them its replies."""
 
 
-def _before_its_replies(classic: HtmlElement, node: HtmlElement, mass: dict[HtmlElement, int]) -> bool:
+def _before_its_replies(classic: Element, node: Element, mass: dict[Element, int]) -> bool:
     """Whether the best container, or an element holding it below ``node``, is followed by :data:`REPLIES` or more
     siblings of its tag whose class names are its own or some of them, each holding :data:`POST_CHARS`: a thread's
     first post above its replies, the first marked by more names (XenForo's ``message--threadStarterPost``,
@@ -497,10 +497,10 @@ def _before_its_replies(classic: HtmlElement, node: HtmlElement, mass: dict[Html
     ...          " page, under maintenance, last week.</p></li>")
     >>> page = parse(f"<body><ol id=t>{first}{reply * 3}</ol></body>")
     >>> mass = survey(page.find("body")).mass
-    >>> _before_its_replies(page.find(".//li/p"), page.get_element_by_id("t"), mass)
+    >>> _before_its_replies(page.find(".//li/p"), page.find(".//*[@id='t']"), mass)
     True
     >>> page = parse(f"<body><ol id=t>{first}{reply * 2}</ol></body>")
-    >>> _before_its_replies(page.find(".//li/p"), page.get_element_by_id("t"), survey(page.find("body")).mass)
+    >>> _before_its_replies(page.find(".//li/p"), page.find(".//*[@id='t']"), survey(page.find("body")).mass)
     False
     """
     for element, value in _classed_holders(classic, node):
@@ -520,10 +520,10 @@ def _before_its_replies(classic: HtmlElement, node: HtmlElement, mass: dict[Html
     return False
 
 
-def _classed_holders(classic: HtmlElement, node: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
+def _classed_holders(classic: Element, node: Element) -> Iterator[tuple[Element, str]]:
     """The best container and each element holding it below ``node``, with its class value, those that have one:
     where :func:`_after_its_twin` and :func:`_before_its_replies` look for the container's template among siblings."""
-    element: HtmlElement | None = classic
+    element: Element | None = classic
     while element is not node and element is not None:
         value = element.get("class")
         if value:
@@ -532,7 +532,7 @@ def _classed_holders(classic: HtmlElement, node: HtmlElement) -> Iterator[tuple[
 
 
 def repeated_templates(
-    block: HtmlElement, size_of: Callable[[HtmlElement], int], total: int, *, min_count: int, min_size: int
+    block: Element, size_of: Callable[[Element], int], total: int, *, min_count: int, min_size: int
 ) -> set[tuple[str, str]]:
     """The (tag, class) pairs of ``min_count`` elements or more under a block, each of ``min_size`` or more by
     ``size_of``, that together hold half its ``total``: the template a block's posts or cards are made of."""
@@ -548,19 +548,19 @@ def repeated_templates(
     return {key for key, count in counts.items() if count >= min_count and held[key] >= 0.5 * total}
 
 
-def _templates(block: HtmlElement, mass: dict[HtmlElement, int]) -> set[tuple[str, str]]:
+def _templates(block: Element, mass: dict[Element, int]) -> set[tuple[str, str]]:
     """The (tag, class) pairs of elements of :data:`POST_CHARS` that a block repeats and that hold half its text."""
     return repeated_templates(
         block, lambda element: mass.get(element, 0), mass[block], min_count=2, min_size=POST_CHARS
     )
 
 
-def _only_in(node: HtmlElement, tag: str, value: str) -> bool:
+def _only_in(node: Element, tag: str, value: str) -> bool:
     """Whether every element of this tag and class on the page lies inside ``node``."""
     return class_counts(node, tag)[value] == class_counts(node.getroottree().getroot(), tag)[value]
 
 
-def _banners(base: HtmlElement) -> list[HtmlElement]:
+def _banners(base: Element) -> list[Element]:
     """The page's own headers (:func:`_landmark`: a ``<header>`` outside any section, holding no ``<main>`` or
     ``<article>``) that do not hold its headline, when an ``<h1>`` lies outside them: the site's banner, whose
     mega-menu of products and promotions can hold more text than the page (a cloud vendor's guide under a header
@@ -580,7 +580,7 @@ def _banners(base: HtmlElement) -> list[HtmlElement]:
     ]
     if not headers:
         return []
-    banners: list[HtmlElement] = []
+    banners: list[Element] = []
     for element in headers:  # in document order: a header inside another comes after it
         if next(element.iter("h1"), None) is None and not (banners and contains(banners[-1], element)):
             banners.append(element)
@@ -589,7 +589,7 @@ def _banners(base: HtmlElement) -> list[HtmlElement]:
     return banners
 
 
-def _set_apart(found: Survey, elements: list[HtmlElement]) -> Survey:
+def _set_apart(found: Survey, elements: list[Element]) -> Survey:
     """``found`` with ``elements`` (none inside another) holding no mass, nor giving it to what holds them."""
     mass = dict(found.mass)
     for element in elements:
@@ -605,7 +605,7 @@ def _set_apart(found: Survey, elements: list[HtmlElement]) -> Survey:
     return Survey(mass, found.scores, found.semantic)
 
 
-def _in_landmark(base: HtmlElement, node: HtmlElement) -> bool:
+def _in_landmark(base: Element, node: Element) -> bool:
     """Whether ``node`` is or lies inside the page's header, footer or a menu (:func:`_landmark`) below ``base``."""
     path = [node, *node.iterancestors()]
     path = path[: path.index(base)] if base in path else path
@@ -623,7 +623,7 @@ WIDER_SHARE = 0.2
 
 
 _LANDMARK_CANDIDATES = cast(
-    Callable[[HtmlElement], list[HtmlElement]],
+    Callable[[Element], list[Element]],
     etree.XPath(
         "descendant::header | descendant::footer | descendant::nav"
         " | descendant::*/@role[. = 'contentinfo' or . = 'banner' or . = 'navigation']/.."
@@ -632,9 +632,9 @@ _LANDMARK_CANDIDATES = cast(
 """Every element that may be a landmark (:func:`_landmark`), in document order, found by one XPath in C."""
 
 
-def _landmarks(base: HtmlElement, container: HtmlElement) -> list[HtmlElement]:
+def _landmarks(base: Element, container: Element) -> list[Element]:
     """The outermost landmarks under ``base`` (:func:`_landmark`) that neither hold ``container`` nor lie in it."""
-    found: list[HtmlElement] = []
+    found: list[Element] = []
     for element in _LANDMARK_CANDIDATES(base):
         if found and contains(found[-1], element):
             continue
@@ -647,7 +647,7 @@ def _landmarks(base: HtmlElement, container: HtmlElement) -> list[HtmlElement]:
     return found
 
 
-def widened(root: HtmlElement, container: HtmlElement) -> tuple[HtmlElement, tuple[str, ...]]:
+def widened(root: Element, container: Element) -> tuple[Element, tuple[str, ...]]:
     """The container, or the page's body when the container holds much less than the page shows, with a note.
 
     On a page that is not an article, content found holding a fifth of the words left after chrome

@@ -10,9 +10,9 @@ from functools import lru_cache
 
 from cssselect import GenericTranslator, SelectorError
 from lxml import etree
-from lxml.html import HtmlElement
 
 from declutter.errors import RuleError
+from declutter.html.tree import Element
 from declutter.literals import LiteralScan
 from declutter.rules import Rule
 
@@ -36,16 +36,16 @@ class CompiledSelector:
     """The rule's class selectors as (tag name or None, whole class name): ``.message-userTitle`` and
     ``dd.usertitle``, matched as written."""
 
-    def matches(self, element: HtmlElement, tokens: frozenset[str]) -> str | None:
+    def matches(self, element: Element, tokens: frozenset[str]) -> str | None:
         """Why the element matches this rule's tags, class names, attribute tests or tokens (None if it does not)."""
         if not self.tokens.isdisjoint(tokens):
             return f"class/id token {min(tokens & self.tokens)!r}"
         if element.tag in self.tags:
             return f"<{element.tag}> element"
         if self.classes:
-            tag = element.tag
+            own = element.tag
             named = [
-                c for c in (element.get("class") or "").split() if (None, c) in self.classes or (tag, c) in self.classes
+                c for c in (element.get("class") or "").split() if (None, c) in self.classes or (own, c) in self.classes
             ]
             if named:
                 return f"class {min(named)!r}"

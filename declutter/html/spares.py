@@ -13,11 +13,10 @@ from collections import Counter
 from collections.abc import Sequence
 from urllib.parse import unquote
 
-from lxml.etree import Element
-from lxml.html import HtmlElement
+from lxml import etree
 
 from declutter.document import domain_matches, domain_of
-from declutter.html.tree import BLOCK_TAGS, INLINE, all_text, class_counts, squeeze
+from declutter.html.tree import BLOCK_TAGS, INLINE, Element, all_text, class_counts, squeeze
 from declutter.rules import Rule
 from declutter.text import text_size
 
@@ -29,15 +28,15 @@ cards repeat one template; two of a kind are a pair of boxes, not a grid."""
 class CardTest:
     """Whether an element's parent is a card (:data:`CARD_TWINS`), each tag and class counted once per walk."""
 
-    def __init__(self, root: HtmlElement) -> None:
+    def __init__(self, root: Element) -> None:
         self._root = root.getroottree().getroot()
         self._counts: dict[str, Counter[str | None]] = {}
 
-    def __call__(self, element: HtmlElement) -> bool:
+    def __call__(self, element: Element) -> bool:
         parent = element.getparent()
         return parent is not None and self.twin(parent)
 
-    def twin(self, element: HtmlElement) -> bool:
+    def twin(self, element: Element) -> bool:
         """Whether the element is one of a template's copies: a card, or a part every card holds (its blurb)."""
         value = element.get("class")
         if not value or not isinstance(element.tag, str):
@@ -48,7 +47,7 @@ class CardTest:
         return counts[value] >= CARD_TWINS
 
 
-def _in_page_links(root: HtmlElement) -> list[HtmlElement]:
+def _in_page_links(root: Element) -> list[Element]:
     """The links to places in the page (:func:`_in_page`) at or below ``root``, in document order: lxml's walk in C
     stops at the <a>s only, their ``href`` read in Python (an XPath testing ``starts-with`` and ``string-length`` on
     every link cost a third more: 42 against 33 M instructions on 60 ScrapingHub pages).
@@ -72,20 +71,20 @@ class InPageLinks:
     >>> page = parse("<div id=toc><ul><li><a href='#a'>A</a></li><li><a href='#b'>B</a></li></ul></div>"
     ...              "<a href='/'>Home</a>")
     >>> in_page = InPageLinks(page)
-    >>> in_page(page.get_element_by_id("toc")), in_page(page.find(".//li")), in_page(page.find("body/a"))
+    >>> in_page(page.find(".//*[@id='toc']")), in_page(page.find(".//li")), in_page(page.find("body/a"))
     (2, 1, 0)
     """
 
-    def __init__(self, root: HtmlElement) -> None:
+    def __init__(self, root: Element) -> None:
         self._root = root
-        self._counts: Counter[HtmlElement] | None = None
+        self._counts: Counter[Element] | None = None
         self._targets: frozenset[str] | None = None
         self._foreign: bool | None = None
 
-    def __call__(self, element: HtmlElement) -> int:
+    def __call__(self, element: Element) -> int:
         return self._counted()[element]
 
-    def holding(self, links: int, tags: frozenset[str]) -> list[HtmlElement]:
+    def holding(self, links: int, tags: frozenset[str]) -> list[Element]:
         """The elements of ``tags`` holding ``links`` or more links to places in the page.
 
         >>> from declutter.html.parsing import parse
@@ -95,7 +94,7 @@ class InPageLinks:
         """
         return [node for node, count in self._counted().items() if count >= links and node.tag in tags]
 
-    def _counted(self) -> Counter[HtmlElement]:
+    def _counted(self) -> Counter[Element]:
         if self._counts is None:
             self._counts = Counter(
                 node for link in _in_page_links(self._root) for node in (link, *link.iterancestors())
@@ -129,15 +128,15 @@ CARD_LINKS = 3
 """A block is a grid of cards when this many of its links, and half of them, wrap a block element."""
 
 
-def card_grid(element: HtmlElement) -> bool:
+def card_grid(element: Element) -> bool:
     """Whether most of an element's links (:data:`CARD_LINKS` or more) are cards: links that wrap a block element
     (a card's title, picture box or blurb). A menu's or a tag list's links wrap their words only.
 
     >>> from declutter.html.parsing import parse
     >>> card = "<a href='/r/{n}'><div class='img'></div><div>Sheet pan dinner {n}</div></a>"
-    >>> grid = parse("<div id=g>" + "".join(card.format(n=n) for n in range(4)) + "</div>").get_element_by_id("g")
+    >>> grid = parse("<div id=g>" + "".join(card.format(n=n) for n in range(4)) + "</div>").find(".//*[@id='g']")
     >>> menu = parse("<ul id=m><li><a href=/a>Home</a></li><li><a href=/b>News</a></li><li><a href=/c>Sport</a></li>"
-    ...              "</ul>").get_element_by_id("m")
+    ...              "</ul>").find(".//*[@id='m']")
     >>> card_grid(grid), card_grid(menu)
     (True, False)
     """
@@ -153,7 +152,7 @@ WRAPPER_CLIMB = 3
 """How many wrappers holding nothing else :func:`introduced` looks through for the sentence before a list."""
 
 
-def introduced(element: HtmlElement) -> bool:
+def introduced(element: Element) -> bool:
     """Whether the text printed right before an element ends with a colon (:data:`INTRODUCING`) and more text
     follows it beside it: a list the sentence before announces ('Here are some of the courses Google offers:')
     set inside the text, which goes on after it, is that text's enumeration, not a block of related links at
@@ -211,7 +210,7 @@ ANSWER_LEVELS = 3
 """How far up an answer looks for the text printed before it: an FAQ item wraps its panel ('item > panel > body')."""
 
 
-def answers(element: HtmlElement) -> bool:
+def answers(element: Element) -> bool:
     """Whether an element is the answer to a question printed right before it, the two making an FAQ's item: the
     text before it (its nearest sibling holding text, else its parent's, up to :data:`ANSWER_LEVELS` levels) is a
     question of at most :data:`QUESTION_WORDS` words, ending with a question mark (:data:`ASKING`), the two are
@@ -241,7 +240,7 @@ def answers(element: HtmlElement) -> bool:
     words = len(answer.split())
     if words < ANSWER_WORDS and text_size(answer, words) < ANSWER_WORDS:  # in English words: a compound as two
         return False
-    node: HtmlElement | None = element
+    node: Element | None = element
     for _ in range(ANSWER_LEVELS):
         if node is None:
             return False
@@ -259,7 +258,7 @@ def answers(element: HtmlElement) -> bool:
     return False
 
 
-def _pair(element: HtmlElement) -> bool:
+def _pair(element: Element) -> bool:
     """Whether ``element`` and the one before it are the only children of their parent holding text."""
     parent = element.getparent()
     return parent is not None and sum(isinstance(c.tag, str) and bool(all_text(c).strip()) for c in parent) == 2
@@ -269,7 +268,7 @@ PROSE_LINKS = 0.2
 """The most of a paragraph's words in links for :func:`holds_prose` to read it as the text's prose."""
 
 
-def holds_prose(element: HtmlElement, words: int) -> bool:
+def holds_prose(element: Element, words: int) -> bool:
     """Whether an element holds a paragraph of ``words`` words or more (a compound counted as two:
     :func:`~declutter.text.text_size`), under :data:`PROSE_LINKS` of them in links, outside a list item or a
     link: a section of the text whose lists are links (a progress report's patches, a mover's services under its
@@ -278,10 +277,10 @@ def holds_prose(element: HtmlElement, words: int) -> bool:
     >>> from declutter.html.parsing import parse
     >>> links = "<ul><li><a href=/a>Pro Git</a></li><li><a href=/b>Git guides</a></li></ul>"
     >>> prose = "<p>" + "The team sent many patches for review this month. " * 3 + "</p>"
-    >>> holds_prose(parse(f"<div id=s><h2>Patches</h2>{prose}{links}</div>").get_element_by_id("s"), 25)
+    >>> holds_prose(parse(f"<div id=s><h2>Patches</h2>{prose}{links}</div>").find(".//*[@id='s']"), 25)
     True
     >>> blurb = "<li><a href=/c><p>" + "A story about the team and its many patches. " * 3 + "</p></a></li>"
-    >>> holds_prose(parse(f"<div id=s><ul>{blurb}</ul>{links}</div>").get_element_by_id("s"), 25)
+    >>> holds_prose(parse(f"<div id=s><ul>{blurb}</ul>{links}</div>").find(".//*[@id='s']"), 25)
     False
     """
     for paragraph in element.iterdescendants("p"):
@@ -297,7 +296,7 @@ def holds_prose(element: HtmlElement, words: int) -> bool:
     return False
 
 
-def _up_to(element: HtmlElement, top: HtmlElement) -> list[HtmlElement]:
+def _up_to(element: Element, top: Element) -> list[Element]:
     """An element's ancestors below ``top``."""
     found = []
     for ancestor in element.iterancestors():
@@ -307,7 +306,7 @@ def _up_to(element: HtmlElement, top: HtmlElement) -> list[HtmlElement]:
     return found
 
 
-def leads_elsewhere(element: HtmlElement, site: str | None) -> bool:
+def leads_elsewhere(element: Element, site: str | None) -> bool:
     """Whether every link of an element leads to another site than ``site`` (nor a subdomain or parent of it).
 
     A crosslink leads to another story on the same site; a buying guide's or a reading list's item headed by a
@@ -343,7 +342,7 @@ _NAME_WORD = re.compile(r"[^\W\d_]{4,}")
 """A word of 4 letters or more: what a heading names ('Dataminr', 'acquires'), not its articles and prepositions."""
 
 
-def heads_text(element: HtmlElement) -> bool:
+def heads_text(element: Element) -> bool:
     """Whether the block printed right after an element (:data:`HEADS_WORDS` words or more) repeats most of its
     words (:data:`HEADS_SHARE`): a link written as the heading of the text under it (a round-up's 'Twilio to
     acquire Stytch' over 'Twilio has entered into an agreement to acquire Stytch, …', a reading list's book over
@@ -353,16 +352,16 @@ def heads_text(element: HtmlElement) -> bool:
     >>> text = "<p>Twilio has entered into an agreement to acquire Stytch, an identity platform for developers and "
     >>> text += "AI agents, for an undisclosed sum, the company said on Monday in a filing with regulators.</p>"
     >>> page = parse(f"<div><p id=h><a href=/t>Twilio to acquire Stytch</a></p>{text}</div>")
-    >>> heads_text(page.get_element_by_id("h"))
+    >>> heads_text(page.find(".//*[@id='h']"))
     True
     >>> page = parse(f"<div><p id=h><a href=/s>Storm closes the coast road</a></p>{text}</div>")
-    >>> heads_text(page.get_element_by_id("h"))
+    >>> heads_text(page.find(".//*[@id='h']"))
     False
     """
     named = {word.casefold() for word in _NAME_WORD.findall(all_text(element))}
     if not named:
         return False
-    following = next(element.itersiblings(Element), None)  # elements only: a comment between them is skipped
+    following = next(element.itersiblings(etree.Element), None)  # elements only: a comment between them is skipped
     if following is None:
         return False
     text = all_text(following)
@@ -375,7 +374,7 @@ def heads_text(element: HtmlElement) -> bool:
 _WORD = re.compile(r"[^\W_]+")
 
 
-def names_its_heading(element: HtmlElement, raw_id: str) -> bool:
+def names_its_heading(element: Element, raw_id: str) -> bool:
     """Whether an id spells the element's own heading ('interleaved-replies-in-email-discussions' on a
     section headed 'Use trimmed interleaved replies in email discussions'): a section's anchor, made from
     its title, says what the section is about, not that it is a widget.
@@ -414,7 +413,7 @@ def names_its_heading(element: HtmlElement, raw_id: str) -> bool:
     return len(title) >= 3 and _spells(words[: len(title)], title)
 
 
-def linked_anchor(element: HtmlElement, raw_id: str, in_page: InPageLinks) -> bool:
+def linked_anchor(element: Element, raw_id: str, in_page: InPageLinks) -> bool:
     """Whether, on a page declared in a language other than English, an id of three words or more on an element
     holding a heading is a place the page's links lead to (a table of contents): a section's anchor, whatever its
     heading says. Translated documentation keeps the English source's anchors over headings in the reader's
@@ -477,7 +476,7 @@ def _spells(slug: list[str], title: list[str]) -> bool:
     return len(slug) == len(title) and all(word in _spellings(head) for word, head in zip(slug, title, strict=True))
 
 
-def link_cluster(element: HtmlElement, rule: Rule) -> float | None:
+def link_cluster(element: Element, rule: Rule) -> float | None:
     """The element's link density when it reaches the rule's ``min_link_density`` with ``min_links`` links.
 
     A link to a place in the page itself (``href="#…"``: a heading's permalink, a table of contents) leads
@@ -507,7 +506,7 @@ def _in_page(href: str) -> bool:
     return href.startswith("#") and len(href) > 1
 
 
-def stands_alone(element: HtmlElement, max_words: int) -> bool:
+def stands_alone(element: Element, max_words: int) -> bool:
     """Whether an element (a link styled as a button) stands on a line of its own with at most ``max_words`` words
     (0: any): no text beside it in the inline run that holds it, only other links ('Get started  Book a demo').
 
@@ -537,7 +536,7 @@ def stands_alone(element: HtmlElement, max_words: int) -> bool:
         node = parent
 
 
-def titles(element: HtmlElement, tags: Sequence[str]) -> bool:
+def titles(element: Element, tags: Sequence[str]) -> bool:
     """Whether an element sits right beside an element of ``tags`` or one holding them, its nearest element sibling
     before or after it: a code listing's or a table's caption ('Listing 4-1: A variable and its scope' in a
     ``<figcaption>`` under the ``<pre>``, Sphinx's file name over a code block), which titles that listing and is
@@ -550,8 +549,8 @@ def titles(element: HtmlElement, tags: Sequence[str]) -> bool:
     [True, False]
     """
     # the nearest elements, a comment between them skipped
-    before = next(element.itersiblings(Element, preceding=True), None)
-    after = next(element.itersiblings(Element), None)
+    before = next(element.itersiblings(etree.Element, preceding=True), None)
+    after = next(element.itersiblings(etree.Element), None)
     return any(
         sibling is not None and (sibling.tag in tags or next(sibling.iterdescendants(*tags), None) is not None)
         for sibling in (before, after)

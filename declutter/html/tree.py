@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import TypeVar
+from typing import TypeAlias, TypeVar
 
 from lxml import etree
-from lxml.html import HtmlElement
 
 _Value = TypeVar("_Value")
+
+Element: TypeAlias = etree._Element
+"""An element of the trees :func:`~declutter.html.parsing.parse` makes: lxml's own proxy, made and freed in C.
+lxml.html's ``HtmlElement`` is a Python subclass of it, slower to make and to free (every element a walk reaches gets
+a proxy: 1.2% of the instructions on ScrapingHub's pages), whose extra methods the stage replaces (``drop_tag``:
+:func:`drop_tag`; ``text_content``: :func:`all_text`). Its proxies take no weak references."""
 
 MAX_DEPTH = 400
 """Deeper element nesting than this is flattened: text below it is kept, structure is not."""
@@ -66,7 +71,7 @@ _TOKEN_SPLIT = re.compile(r"[\s_\-]+|(?<=[a-z])(?=[A-Z])")
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
-def describe(element: HtmlElement) -> str:
+def describe(element: Element) -> str:
     """A short address like readability's ``describe``: ``div#main.share-bar``."""
     tag = element.tag if isinstance(element.tag, str) else "node"
     ident = element.get("id")
@@ -74,7 +79,7 @@ def describe(element: HtmlElement) -> str:
     return tag + (f"#{ident}" if ident else "") + ("." + ".".join(classes) if classes else "")
 
 
-def path_of(element: HtmlElement) -> str:
+def path_of(element: Element) -> str:
     """The element and up to three of its ancestors, outermost first: ``body>div#main>aside.related``."""
     return Paths().of(element)
 
@@ -91,9 +96,9 @@ class Paths:
     """
 
     def __init__(self) -> None:
-        self._above: dict[HtmlElement, str] = {}
+        self._above: dict[Element, str] = {}
 
-    def of(self, element: HtmlElement, described: str | None = None) -> str:
+    def of(self, element: Element, described: str | None = None) -> str:
         """The element's path; ``described`` is its :func:`describe`, when the caller has it already."""
         if described is None:
             described = describe(element)
@@ -103,7 +108,7 @@ class Paths:
         above = self._above.get(parent)
         if above is None:
             parts: list[str] = []
-            node: HtmlElement | None = parent
+            node: Element | None = parent
             while node is not None and len(parts) < 3:
                 parts.append(describe(node))
                 node = node.getparent()
@@ -127,7 +132,7 @@ def squeeze(text: str) -> str:
     return " ".join(text.split())
 
 
-def all_text(element: HtmlElement) -> str:
+def all_text(element: Element) -> str:
     """All the text of an element's subtree (what ``text_content()`` gives): an element without children
     holds only its ``.text``, read without the cost of a call into C; others are joined in C by libxml2's text
     serializer, the string value an XPath ``string()`` gives (same strings on the 2.1 million elements of the
@@ -144,7 +149,7 @@ def all_text(element: HtmlElement) -> str:
     )
 
 
-def text_and_links(element: HtmlElement) -> tuple[int, int]:
+def text_and_links(element: Element) -> tuple[int, int]:
     """Characters of an element's text and of its links' text, white space squeezed in each.
 
     >>> from lxml.html import fragment_fromstring
@@ -159,7 +164,7 @@ SPACED = BLOCK_TAGS | {"a", "button", "img", "input", "label", "option"}
 "FacebookTwitter"; tag links often sit side by side with no space, separated by style only)."""
 
 
-def preview(element: HtmlElement, limit: int = 100) -> str:
+def preview(element: Element, limit: int = 100) -> str:
     """The start of an element's text, cut to ``limit``: its pieces read up to ``2 * limit`` characters, a space
     around block and link children (:data:`SPACED`), white space collapsed.
 
@@ -178,7 +183,7 @@ def preview(element: HtmlElement, limit: int = 100) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-def _read_pieces(node: HtmlElement, parts: list[str], size: int, stop: int) -> int:
+def _read_pieces(node: Element, parts: list[str], size: int, stop: int) -> int:
     """Append the pieces of ``node``'s children (a space around :data:`SPACED` ones, their text, their tails) to
     ``parts`` until more than ``stop`` characters are read; returns how many are.
 
@@ -240,12 +245,12 @@ def _unhashed(name: str) -> str:
     return name
 
 
-def class_and_id(element: HtmlElement) -> str:
+def class_and_id(element: Element) -> str:
     """An element's class and id values in one string, what names it as chrome or as the body (``"class id"``)."""
     return f"{element.get('class') or ''} {element.get('id') or ''}"
 
 
-def element_tokens(element: HtmlElement) -> list[str]:
+def element_tokens(element: Element) -> list[str]:
     """The :func:`class_tokens` of an element's class and id together."""
     return class_tokens(class_and_id(element))
 
@@ -284,7 +289,7 @@ def class_tokens(raw: str) -> list[str]:
     return tokens
 
 
-def remove(element: HtmlElement) -> None:
+def remove(element: Element) -> None:
     """Remove an element but keep its tail text (the text after it belongs to the parent)."""
     parent = element.getparent()
     if parent is None:
@@ -297,6 +302,36 @@ def remove(element: HtmlElement) -> None:
         else:
             parent.text = settable((parent.text or "") + tail)
     parent.remove(element)
+
+
+def drop_tag(element: Element) -> None:
+    """Remove an element's tag but not its children or text, which take its place (lxml.html's
+    ``HtmlElement.drop_tag``: the parser makes plain :data:`Element` proxies, which do not have it).
+
+    >>> from declutter.html.parsing import parse
+    >>> page = parse("<p>Read <button>the <b>full</b> story</button> now</p>")
+    >>> drop_tag(page.find(".//button"))
+    >>> etree.tostring(page.find(".//p"), encoding=str)
+    '<p>Read the <b>full</b> story now</p>'
+    """
+    parent = element.getparent()
+    assert parent is not None
+    previous = element.getprevious()
+    if element.text and isinstance(element.tag, str):
+        if previous is None:
+            parent.text = (parent.text or "") + element.text
+        else:
+            previous.tail = (previous.tail or "") + element.text
+    if element.tail:
+        if len(element):
+            last = element[-1]
+            last.tail = (last.tail or "") + element.tail
+        elif previous is None:
+            parent.text = (parent.text or "") + element.tail
+        else:
+            previous.tail = (previous.tail or "") + element.tail
+    index = parent.index(element)
+    parent[index : index + 1] = list(element)
 
 
 def settable(text: str) -> str:
@@ -369,7 +404,7 @@ INLINE = frozenset(
 )
 
 
-def class_counts(root: HtmlElement, tag: str) -> Counter[str | None]:
+def class_counts(root: Element, tag: str) -> Counter[str | None]:
     """How many elements of ``tag`` at or below ``root`` carry each class value, as written (None: no class): a
     template repeated across the page (a grid's cards, a thread's posts) is one value many times.
 
@@ -380,8 +415,8 @@ def class_counts(root: HtmlElement, tag: str) -> Counter[str | None]:
     return Counter(element.get("class") for element in root.iter(tag))
 
 
-def contains(outer: HtmlElement, inner: HtmlElement) -> bool:
-    node: HtmlElement | None = inner
+def contains(outer: Element, inner: Element) -> bool:
+    node: Element | None = inner
     while node is not None:
         if node is outer:
             return True
@@ -389,16 +424,16 @@ def contains(outer: HtmlElement, inner: HtmlElement) -> bool:
     return False
 
 
-def text_chars(element: HtmlElement) -> int:
+def text_chars(element: Element) -> int:
     """Characters of an element's text, its edges' whitespace left out."""
     return len(all_text(element).strip())
 
 
-def paragraph_chars(element: HtmlElement) -> int:
+def paragraph_chars(element: Element) -> int:
     """Characters of paragraph text (<p>, <pre>, <td>, <blockquote>) under an element."""
     return sum(map(text_chars, element.iter(*PARAGRAPHS)))
 
 
-def paragraph_sizes(root: HtmlElement) -> dict[HtmlElement, int]:
+def paragraph_sizes(root: Element) -> dict[Element, int]:
     """The length of every paragraph (<p>, <pre>, <td>, <blockquote>) in ``root``, root included."""
     return {paragraph: text_chars(paragraph) for paragraph in root.iter(*PARAGRAPHS)}

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from lxml.html import HtmlElement
-
 from declutter.html.copies import _made_of_repeated_text, later_copies, later_twins
 from declutter.html.parsing import parse
+from declutter.html.tree import Element
 
 from . import story
 
@@ -113,7 +112,7 @@ def test_later_twins_weighs_the_copies_common_ancestor_up_to_the_span() -> None:
     them), not one word more."""
     copy = " ".join(f"word{i}" for i in range(20))
 
-    def page(beside: int) -> HtmlElement:
+    def page(beside: int) -> Element:
         filler = " ".join(f"other{i}" for i in range(beside))
         return parse(f"<body><div id=c><div id=a>{copy}</div> <p>{filler}</p> <div id=b>{copy}</div></div></body>")
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from lxml.html import HtmlElement
 
 from declutter import RuleSet
 from declutter.html import extract_page, parse
 from declutter.html.chrome import remove_chrome
 from declutter.html.guards import article_holders
 from declutter.html.selectors import compile_selector_rule
+from declutter.html.tree import Element, all_text
 
 TAGS = st.sampled_from(["div", "p", "span", "article", "main", "h1", "section", "ul", "li", "a"])
 ATTRIBUTES = st.sampled_from(
@@ -35,11 +35,11 @@ def trees(draw: st.DrawFn, depth: int = 0) -> str:
     return f"<{tag}{draw(ATTRIBUTES)}>t{''.join(children)}</{tag}>"
 
 
-def _holders_by_walking(root: HtmlElement, *, marked: bool = False) -> set[HtmlElement]:
+def _holders_by_walking(root: Element, *, marked: bool = False) -> set[Element]:
     """What :func:`article_holders` gives, the slow way: every ancestor of every such element (``marked``: an
     <article> only when it is the only one below ``root``)."""
 
-    def in_dialog(element: HtmlElement) -> bool:
+    def in_dialog(element: Element) -> bool:
         return any(
             a.get("role") in ("dialog", "alertdialog") or a.get("aria-modal") == "true" for a in element.iterancestors()
         )
@@ -144,8 +144,8 @@ def test_a_long_comment_among_its_like_is_no_page_text_by_its_share() -> None:
     root = parse(f"<html><body>{post}<div class='thread'><ol>{comments}</ol></div></body></html>")
     (rule,) = [rule for rule in RuleSet.bundled().active() if rule.id == "DOM007"]
     remove_chrome(root, [compile_selector_rule(rule)])
-    assert "Reader" not in root.text_content()
-    assert "first product" in root.text_content()
+    assert "Reader" not in all_text(root)
+    assert "first product" in all_text(root)
 
 
 BLURBS = "".join(

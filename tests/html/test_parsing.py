@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from declutter import explain
 from declutter.html import looks_like_html, parse
+from declutter.html.tree import all_text
 from declutter.inputs import decode_document, sniff_html
 
 from . import PAGE
@@ -29,7 +30,7 @@ def test_characters_xml_forbids_become_spaces() -> None:
     for page in ("<p>a\x01b\x0bc\x1fd\ufffee\uffff</p>", "<p>a\x01b\ud800c</p>", "<p>a\x01b\x0bc\x1fd\u2019e</p>"):
         paragraph = parse(f"<html><body>{page}</body></html>").find(".//p")
         assert paragraph is not None
-        assert set(paragraph.text_content()) <= set("abcde \u2019")
+        assert set(all_text(paragraph)) <= set("abcde \u2019")
 
 
 def _prefixed_pages() -> list[str]:

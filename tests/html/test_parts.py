@@ -80,7 +80,7 @@ def _intro(banner: str, *, grid_first: bool = False) -> list[str]:
 
     grid = f"<ul id=grid>{_GRID}</ul>"
     root = parse(f"<body><main>{grid if grid_first else ''}{banner}{'' if grid_first else grid}</main></body>")
-    return [all_text(paragraph) for paragraph in headline_intro(root, root.get_element_by_id("grid"))]
+    return [all_text(paragraph) for paragraph in headline_intro(root, root.find(".//*[@id='grid']"))]
 
 
 def test_a_listing_s_introduction_beside_its_headline_is_taken() -> None:
@@ -103,7 +103,7 @@ def test_a_paragraph_the_container_prints_again_is_not_its_introduction() -> Non
 
     grid = f"<div id=grid><p>{_CATEGORY}</p><ul>{_GRID}</ul></div>"
     root = parse(f"<body><div><h1>Wallets</h1><p>{_CATEGORY}</p></div>{grid}</body>")
-    assert headline_intro(root, root.get_element_by_id("grid")) == ()
+    assert headline_intro(root, root.find(".//*[@id='grid']")) == ()
 
 
 def test_an_article_s_introduction_needs_more_words_than_a_listing_s() -> None:
@@ -112,7 +112,7 @@ def test_an_article_s_introduction_needs_more_words_than_a_listing_s() -> None:
     words = ["word"] * (ARTICLE_INTRO_WORDS - 1)
     for text, taken in ((" ".join(words), []), (" ".join([*words, "more"]), ["p"])):
         root = parse(f"<body><div><h1>Wallets</h1><p>{text}</p></div><ul id=grid>{_GRID}</ul></body>")
-        found = headline_intro(root, root.get_element_by_id("grid"), min_words=ARTICLE_INTRO_WORDS)
+        found = headline_intro(root, root.find(".//*[@id='grid']"), min_words=ARTICLE_INTRO_WORDS)
         assert [p.tag for p in found] == taken
 
 
@@ -121,7 +121,7 @@ def test_an_introduction_s_words_count_a_compound_as_two() -> None:
 
     words = ["Wort"] * (ARTICLE_INTRO_WORDS - 2) + ["wettbewerbsbedenken"]  # German says it in one word fewer
     root = parse(f"<body><div><h1>Brieftaschen</h1><p>{' '.join(words)}</p></div><ul id=grid>{_GRID}</ul></body>")
-    found = headline_intro(root, root.get_element_by_id("grid"), min_words=ARTICLE_INTRO_WORDS)
+    found = headline_intro(root, root.find(".//*[@id='grid']"), min_words=ARTICLE_INTRO_WORDS)
     assert [p.tag for p in found] == ["p"]
 
 
@@ -135,8 +135,8 @@ def test_precedes_reads_document_order_from_the_branches_under_the_common_ancest
     ids = ("a", "b", "c", "d")
     for n, first in enumerate(ids):
         for second in ids[n + 1 :]:
-            assert _precedes(root.get_element_by_id(first), root.get_element_by_id(second)), (first, second)
-            assert not _precedes(root.get_element_by_id(second), root.get_element_by_id(first)), (second, first)
+            assert _precedes(root.find(f".//*[@id='{first}']"), root.find(f".//*[@id='{second}']")), (first, second)
+            assert not _precedes(root.find(f".//*[@id='{second}']"), root.find(f".//*[@id='{first}']")), (second, first)
 
 
 _CATEGORY_DESCRIPTION = (
@@ -158,7 +158,7 @@ def _after(page: str) -> str | None:
     from declutter.html.parts import posts_after
 
     root = parse(page)
-    found = posts_after(root.get_element_by_id("intro"))
+    found = posts_after(root.find(".//*[@id='intro']"))
     return None if found is None else found.get("id")
 
 

@@ -8,10 +8,19 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
-from lxml.html import HtmlElement
 
 from declutter.html import parse
-from declutter.html.tree import _TOKEN_SPLIT, SPACED, Paths, _split_tokens, all_text, describe, preview, squeeze
+from declutter.html.tree import (
+    _TOKEN_SPLIT,
+    SPACED,
+    Element,
+    Paths,
+    _split_tokens,
+    all_text,
+    describe,
+    preview,
+    squeeze,
+)
 
 from . import CLASS_NAMES
 
@@ -39,7 +48,7 @@ def test_removed_element_text_reads_as_piece_by_piece(pieces: list[str]) -> None
     it reads about twice the limit of raw text, so white space can make it stop early, never wrong."""
     div = parse("<html><body><div>" + "".join(pieces) + "</div></body></html>").find(".//div")
     assert div is not None
-    whole = squeeze(div.text_content())
+    whole = squeeze(all_text(div))
     for limit in (100, 10):
         shown = preview(div, limit)
         assert len(shown) <= limit
@@ -48,7 +57,7 @@ def test_removed_element_text_reads_as_piece_by_piece(pieces: list[str]) -> None
             assert shown == whole
 
 
-def _walked_preview(element: HtmlElement, limit: int) -> str:
+def _walked_preview(element: Element, limit: int) -> str:
     """The preview as ``etree.iterwalk``'s start and end events read it, piece by piece (the code it replaces)."""
     parts: list[str] = []
     size = 0
@@ -121,15 +130,15 @@ def test_all_text_is_the_string_value_of_the_subtree_without_its_tail() -> None:
     )
     for element in page.iter():
         assert all_text(element) == _STRING(element)
-    assert all_text(page.get_element_by_id("a")) == "One\xa0two three\n\tfour&five <six>seven\u2019s eightnine"
-    assert all_text(page.get_element_by_id("b")) == "alone"
+    assert all_text(page.find(".//*[@id='a']")) == "One\xa0two three\n\tfour&five <six>seven\u2019s eightnine"
+    assert all_text(page.find(".//*[@id='b']")) == "alone"
 
 
 def test_all_text_reads_an_element_changed_after_the_parse() -> None:
     page = parse("<body><div id=a><p>kept</p><p id=gone>removed</p>after</div></body>")
-    gone = page.get_element_by_id("gone")
+    gone = page.find(".//*[@id='gone']")
     gone.getparent().remove(gone)  # its tail goes with it, as lxml removes
-    assert all_text(page.get_element_by_id("a")) == "kept"
+    assert all_text(page.find(".//*[@id='a']")) == "kept"
 
 
 def test_squeeze_returns_a_squeezed_text_as_it_is_and_squeezes_the_rest() -> None:
