@@ -31,6 +31,11 @@ RESIDUE: Final[dict[str, str]] = {
         "controls printed among the content that the heuristics do not read: a forum post's per-post furniture,"
         " a poster's panel of fields ('Joined' over 'Nov 4, 2011'), a shop grid's sort menu"
     ),
+    "widget": (
+        "a script widget's notices and controls printed among the content that the heuristics do not read, and"
+        " that mark no post: an error asking to try again, a cart's notice, a postcode field, a gallery's"
+        " buttons, an unrendered template placeholder"
+    ),
     "comments": "comment forms, comment policies ('Netiquette') and reader comments",
     "related": "related, most-read, just-posted and recommended headline lists and their headers",
     "sidebar": "sidebar widgets that are not headline lists (language switchers, other-language teasers)",

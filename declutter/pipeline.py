@@ -64,13 +64,16 @@ chrome around its article; one they left whole is an extractor's output (WCXB de
 trafilatura outputs, and in 26 of the same pages' full texts), where the rules marked ``texts = "full-page"`` do
 not run."""
 
-UNSEEN_CATEGORIES: frozenset[str] = frozenset({"furniture"})
+UNSEEN_CATEGORIES: frozenset[str] = frozenset({"furniture", "widget"})
 """Removals the heuristics do not read: a thread's per-post furniture (a poster's panel between posts, XenForo's
 'Click to expand...' under each quote), removed by a line rule or a heuristic, is printed in the posts' cadence,
 and read as removed lines it turns the posts between into islands, fills and list items (WCXB dev html-text:
 tail-fill, residue-wall and teaser-run then took whole replies on 4 threads). The heuristics and the runs of
 per-card dates (:func:`_spare_card_lines`) judge the page as if those lines were still there; the lines still go,
-and their category stays readable (``Removed.categories``)."""
+and their category stays readable (``Removed.categories``). A widget's notices and controls (``widget``: an error
+asking to try again, a cart's notice, a gallery's buttons) stand where the widget does, in a buy box, among cards
+or in a tail of teasers and forms; read as removed they would join the runs around them, and unlike a post's
+furniture they tell nothing of what holds them (tail-fill's ``post_furniture`` names ``furniture`` alone)."""
 
 
 def decide(

@@ -37,6 +37,7 @@ COLORS: dict[str, str] = {
     "ad": "#f4a6a6",
     "byline": "#c9b8f0",
     "furniture": "#d8d0c0",
+    "widget": "#d0c8d8",
     "dateline": "#b8d4f0",
     "caption": "#f6d28b",
     "share": "#a8e0c8",

@@ -558,3 +558,42 @@ def test_a_shop_grids_sort_menu_goes_unseen_by_the_heuristics(monkeypatch: pytes
     assert "Cast Iron Skillet 6" in result.text
     assert any(seen), "the spy saw the lines earlier rules removed"
     assert not any(sort[0].line in claimed for claimed in seen)
+
+
+def test_a_widgets_notices_go_unseen_by_the_heuristics(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A buy box's script notices (an error asking to try again, a cart's notice, a postcode field, a gallery's
+    buttons) go as ``widget``: the heuristics judge the page as if they were still there, as with a poster's
+    panel (read as removed lines they would join the runs around them), and the product's text stays."""
+    seen: list[frozenset[int]] = []
+
+    @functools.wraps(HEURISTICS["tail-fill"])  # its signature: the rule file's parameters are checked against it
+    def spy(blocks: object, rule: object, protected: object, claimed: frozenset[int], **params: object) -> list[object]:
+        seen.append(frozenset(claimed))
+        return []
+
+    monkeypatch.setitem(HEURISTICS, "tail-fill", spy)
+    notices = [
+        "Open media 1 in modal",
+        "Open media 2 in modal",
+        "Oops! Something went wrong. Please try again.",
+        "Item added to your cart",
+        "Zip Code Apply",
+        "{{priceAnchor.priceWrapper.info.totalPrice}}",
+    ]
+    prose = "Our wool runners are made from merino and sugarcane, light enough for a summer walk in the city.\n"
+    text = "Wool Runner\n" + prose + "".join(f"{n}\n" for n in notices) + "$110\nAdd to Cart\n" + prose
+    result = explain(text)
+    removed = {d.text: (d.rule_id, d.category) for d in result.decisions}
+    assert {n: removed.get(n) for n in notices} == {
+        "Open media 1 in modal": ("NAV034", "widget"),
+        "Open media 2 in modal": ("NAV034", "widget"),
+        "Oops! Something went wrong. Please try again.": ("NAV030", "widget"),
+        "Item added to your cart": ("NAV030", "widget"),
+        "Zip Code Apply": ("NAV031", "widget"),
+        "{{priceAnchor.priceWrapper.info.totalPrice}}": ("NAV033", "widget"),
+    }
+    assert "$110" in result.text
+    assert prose.strip() in result.text
+    lines = {d.line for d in result.decisions if d.category == "widget"}
+    assert any(seen), "the spy saw the cart button NAV014 removed"
+    assert not any(lines & claimed for claimed in seen)

@@ -306,6 +306,24 @@ def test_tail_fill_spares_the_posts_between_poster_panels() -> None:
     assert tail_fill(blocks, None, frozenset(), Removed(claimed, categories), **rule.params) != []
 
 
+def test_tail_fill_takes_a_fill_holding_a_widgets_notice() -> None:
+    """A widget's notice (an error asking to try again, NAV030) goes unseen by the heuristics like a poster's
+    panel, but it marks no post: a fill of teasers and forms holding one still goes (a code host's comments box
+    prints 'Sorry, something went wrong.' under each of its widgets)."""
+    notice = "Sorry, something went wrong."
+    teasers = f"Why the bridge closed again\n{notice}\nThe ferry's new timetable\nWhere to park downtown\n"
+    text = f"{BODY}Share\n{teasers}{PAGE_FOOT}"
+    rule = next(r for r in RuleSet.bundled() if r.id == "STR007")
+    nav030 = next(r for r in RuleSet.bundled() if r.id == "NAV030")
+    blocks = Document.from_text(text).blocks
+    categories = {b.line: "navigation" for b in blocks if b.text.startswith("Foot")} | {
+        b.line: "share" for b in blocks if b.text == "Share"
+    }
+    widget = {b.line: nav030.category for b in blocks if b.text == notice}
+    taken = tail_fill(blocks, None, frozenset(), Removed(set(categories), categories | widget), **rule.params)
+    assert "Where to park downtown" in [b.text for b, _ in taken]
+
+
 BAND = "".join(f"Footer link {n}\n" for n in range(30))
 """A footer band: lines other rules removed (claimed in :func:`_detached`)."""
 TERMS = (
