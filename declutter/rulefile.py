@@ -122,6 +122,7 @@ KIND_DEFAULTS: dict[Kind, dict[str, Any]] = {
         "unless_heads_text": [],
         "unless_cards": False,
         "unless_opened": False,
+        "unless_card_part": False,
         "unless_linkless": False,
         "unless_introduced": False,
         "unless_answer": False,
@@ -144,7 +145,8 @@ carousel is other stories' or customers' quotes)."""
 OPENED = (False, True, "except-articles", "other-pages", "except-products")
 """On which pages a selector rule spares what the reader opens (``unless_opened``: a tab panel, an accordion's
 content; for a rule stripped in bulk, the buttons heading the panels they open): never, always, not on articles,
-only on pages that call themselves neither articles nor products, or not on products."""
+only on pages that call themselves neither articles nor products, or not on products; the same choices say where
+a selector rule spares a card's own field (``unless_card_part``)."""
 TEXTS = ("any", "full-page", "text-input")
 """Which texts a rule runs on: any, or only a page's full text, with chrome the vocabulary found (HTML: always),
 or only text input (never the HTML stage's text, whose page chrome the markup removed)."""
@@ -572,6 +574,7 @@ def _build_rule(
             ("guard_twins", (True, False)),
             ("unless_cards", CARDS),
             ("unless_opened", OPENED),
+            ("unless_card_part", OPENED),
             ("unless_linkless", (True, False)),
             ("unless_introduced", (True, False)),
             ("unless_answer", (True, False)),

@@ -530,6 +530,8 @@ def _matches(
                 # the spared link clusters, tested on the few elements that are link clusters
                 if tag in rule.params.get("unless_in_card", ()) and in_card(element):
                     continue  # a card's title in a grid of cards, not a link between an article's paragraphs
+                if _on_page(rule.params.get("unless_card_part", False), page) and in_card.holds_as_part(element):
+                    continue  # a card's own field its shop names as an ad's: a price module 'commercial'
                 if applies(rule.params.get("unless_cards", False), page.article) and card_grid(element):
                     continue  # a listing's grid of cards (links wrapping a title, a picture, a blurb), not a link list
                 if tag in rule.params.get("unless_offsite", ()) and leads_elsewhere(element, page.site):

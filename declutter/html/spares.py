@@ -23,6 +23,11 @@ from declutter.text import text_size
 CARD_TWINS = 3
 """An element is a card when the page holds this many elements of its tag and class (itself counted): a grid's
 cards repeat one template; two of a kind are a pair of boxes, not a grid."""
+CARD_PART_LEVELS = 3
+"""How far up from a match :meth:`CardTest.holds_as_part` looks for the card holding it."""
+CARD_PART_WORDS = 60
+"""A card holding a field says this many words at most (in English words): a name, a price, a rating, a line
+about the item; a row of three promotions, each with its pitch and its button, says more."""
 
 
 class CardTest:
@@ -45,6 +50,40 @@ class CardTest:
         if counts is None:
             counts = self._counts[element.tag] = class_counts(self._root, element.tag)
         return counts[value] >= CARD_TWINS
+
+    def holds_as_part(self, element: HtmlElement) -> bool:
+        """Whether the element is a field of a card: an ancestor up to :data:`CARD_PART_LEVELS` levels is a card
+        (:meth:`twin`) that links somewhere and says more words than the element, :data:`CARD_PART_WORDS` at most.
+
+        A shop or a directory names a card's own fields as an ad's: IKEA's price module (the product's name and
+        price) 'commercial', a dress shop's price with its code 'price-promo', a trail's difficulty 'banner'. A box
+        of its own (a promotion printed three times, each alone in its wrapper) is no card's field: the card says
+        nothing beside it, and a wrapper of three promotions says more than a card. An element without words (an ad
+        slot waiting for its script) is no field.
+
+        >>> from declutter.html.parsing import parse
+        >>> card = "<li class=card><a href=/p>Bookcase, white</a><div class=commercial>$79.00 Price</div></li>"
+        >>> page = parse(f"<ul>{card * 3}</ul><div class=box><div class=promo>Spring sale on every chair</div></div>")
+        >>> field, promo = page.find(".//div[@class='commercial']"), page.find(".//div[@class='promo']")
+        >>> CardTest(page).holds_as_part(field), CardTest(page).holds_as_part(promo)
+        (True, False)
+        """
+        text = all_text(element)
+        pieces = text.split()
+        if not pieces:
+            return False
+        words = text_size(text, len(pieces))
+        for level, ancestor in enumerate(element.iterancestors()):
+            if level == CARD_PART_LEVELS:
+                return False
+            if not self.twin(ancestor):
+                continue
+            held = all_text(ancestor)
+            split = held.split(None, CARD_PART_WORDS)  # no further than the bound: the ancestor may be a page's part
+            size = text_size(held, len(split)) if len(split) <= CARD_PART_WORDS else CARD_PART_WORDS + 1
+            if words < size <= CARD_PART_WORDS and any(link.get("href") for link in ancestor.iter("a")):
+                return True
+        return False
 
 
 def _in_page_links(root: Element) -> list[Element]:

@@ -411,3 +411,26 @@ def test_a_german_answer_is_an_answer_at_the_size_of_its_english_one() -> None:
     answer = "<div style='display:none'><p>Ja, die Wasserdichtigkeit hält bis 30 Meter.</p></div>"
     item = parse(f"<div><h3>Ist sie wasserdicht?</h3>{answer}</div>").find(".//div/div")
     assert answers(item)
+
+
+_SHOP = (
+    "<html><head>{head}</head><body><main><h1>Bookcases</h1>"
+    "<p>Bookcases and shelving units for every room, from a narrow hallway shelf to a tall living room wall.</p>"
+    "<ul>{cards}</ul><p>Every bookcase ships flat and comes with its wall anchors and a printed guide.</p>"
+    "</main></body></html>"
+)
+_PRICED_CARDS = "".join(
+    f"<li class='plp-card'><a href='/p/{n}'>BILLY Bookcase {n}, white</a><span>Adjustable shelves</span>"
+    f"<div class='plp-price-module plp-price-module--commercial'>${n}9.00</div></li>"
+    for n in range(4)
+)
+
+
+def test_a_card_s_price_named_as_an_ad_stays_on_a_listing_and_goes_in_a_product_s_buy_box() -> None:
+    """A shop names a card's price module 'commercial' (IKEA): on a listing it is the card's own field, kept with
+    its name; a page calling itself a product prints its shop's offers in such boxes, and there they still go."""
+    listing = extract_page(_SHOP.format(head="", cards=_PRICED_CARDS), RuleSet.bundled().active())
+    assert sum("9.00" in block for block in listing.blocks) == 4
+    product = '<meta property="og:type" content="product">'
+    page = extract_page(_SHOP.format(head=product, cards=_PRICED_CARDS), RuleSet.bundled().active())
+    assert not any("9.00" in block for block in page.blocks)
