@@ -51,7 +51,7 @@ class CardTest:
             counts = self._counts[element.tag] = class_counts(self._root, element.tag)
         return counts[value] >= CARD_TWINS
 
-    def holds_as_part(self, element: HtmlElement) -> bool:
+    def holds_as_part(self, element: Element) -> bool:
         """Whether the element is a field of a card: an ancestor up to :data:`CARD_PART_LEVELS` levels is a card
         (:meth:`twin`) that links somewhere and says more words than the element, :data:`CARD_PART_WORDS` at most.
 
