@@ -7,7 +7,7 @@ A headline is never a menu item: :func:`headline_copies` finds the lines that re
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 
 import regex
@@ -627,6 +627,9 @@ def head_run(
     quoted_words: int = 2,
     tail_lines: int = 2,
     min_removed: int = 1,
+    bridge_words: int = 0,
+    label_words: int = 0,
+    bridge_run: int = 3,
 ) -> list[Hit]:
     """Above the headline of a full-page text, a long run of very short lines, whatever its words: a menu.
 
@@ -648,7 +651,8 @@ def head_run(
     (a short headline over a dateline that looks like one, with its kicker: the first paragraph found
     may lie far below the real one when the article opens with short lines); copies of the headline
     (:func:`headline_copies`) and lines of ``quoted_words`` words or more that the article's prose
-    contains (a kicker) stay.
+    contains (a kicker) stay. With ``bridge_words`` or ``label_words``, a mega-menu's column label or a longer
+    category name between two runs joins them (:func:`_bridged`).
     """
     at = first_paragraph(blocks, claimed, prose_words)
     if at is None:
@@ -673,35 +677,117 @@ def head_run(
     if cards is not None:
         edge = cards  # a ranked chart's cards ('#1', title, year, rating) are the page's content, not its menu
     keep = protected | headline_copies(blocks, claimed, blocks[at].index)
-    runs: list[list[Block]] = [[]]
-    for block in head[:edge]:
-        short = block.words <= max_words and not is_statement(block.text) and block.line not in keep
-        if block.line in removed or short:
-            runs[-1].append(block)
-        elif runs[-1]:
-            runs.append([])
-    article = ""
-    hits: list[Hit] = []
-    for run in runs:
+
+    def headed(run: list[Block]) -> bool:
+        """Whether the run ends in what may be a short headline under its last removed line (no bridge follows)."""
+        last = max((n for n, b in enumerate(run) if b.line in removed), default=-1)
+        tail = run[last + 1 :]
+        return last >= 0 and len(tail) <= tail_lines and any(b.words >= headline_words for b in tail)
+
+    runs = _bridged(
+        _head_runs(head[:edge], removed, keep, max_words),
+        keep,
+        headed,
+        bridge_words=bridge_words,
+        label_words=label_words,
+        bridge_run=bridge_run,
+    )
+
+    def menu(run: list[Block]) -> list[Block]:
+        """The run's unremoved lines when the run is a menu by its shape, else nothing."""
         # A few short lines under the run's last removed line may be a short headline and its kicker.
         last = max((n for n, b in enumerate(run) if b.line in removed), default=-1)
         if len(run) - 1 - last <= tail_lines:
             run = run[: last + 1]
         rest = [b for b in run if b.line not in removed]
         if len(run) < min_items or not rest or sum(b.words for b in rest) > max_mean_words * len(rest):
-            continue
+            return []
         # An emptied bullet ('- ' alone, removed as layout) is no evidence of a menu: a shop's spec list
         # printed as bullets over indented rows has one between its rows.
         if sum(1 for b in run if b.line in removed and strip_bullet(b.raw).strip()) < min_removed:
-            continue
-        if not article:
-            article = " ".join(b.text.casefold() for b in blocks[at:] if is_paragraph(b, claimed, prose_words))
-        hits.extend(
-            (b, f"item of a run of {len(run)} short lines above the headline (line {head[headline].line + 1})")
-            for b in rest
-            if b.words < quoted_words or b.text.casefold() not in article
-        )
+            return []
+        return rest
+
+    article = ""
+    hits: list[Hit] = []
+    for parts in runs:
+        joined = [b for part in parts for b in part]
+        found = [(menu(joined), len(joined))]
+        if not found[0][0] and len(parts) > 1:  # joined, the run fails: its parts are judged alone, as unjoined
+            found = [(menu(part), len(part)) for part in parts]
+        for rest, size in found:
+            if rest and not article:
+                article = " ".join(b.text.casefold() for b in blocks[at:] if is_paragraph(b, claimed, prose_words))
+            hits.extend(
+                (b, f"item of a run of {size} short lines above the headline (line {head[headline].line + 1})")
+                for b in rest
+                if b.words < quoted_words or b.text.casefold() not in article
+            )
     return hits
+
+
+def _head_runs(
+    head: Sequence[Block], removed: set[int], keep: frozenset[int], max_words: int
+) -> list[tuple[list[Block], list[Block]]]:
+    """The head's runs of short or removed lines, each with the lines that break it from the next run."""
+    runs: list[tuple[list[Block], list[Block]]] = [([], [])]
+    for block in head:
+        short = block.words <= max_words and not is_statement(block.text) and block.line not in keep
+        if block.line in removed or short:
+            if runs[-1][1]:
+                runs.append(([], []))
+            runs[-1][0].append(block)
+        else:
+            runs[-1][1].append(block)
+    return runs
+
+
+def _bridged(
+    runs: list[tuple[list[Block], list[Block]]],
+    keep: frozenset[int],
+    headed: Callable[[list[Block]], bool],
+    *,
+    bridge_words: int,
+    label_words: int,
+    bridge_run: int,
+) -> list[list[list[Block]]]:
+    """The runs, as lists of parts: two runs are joined where one line between them is a menu's column label.
+
+    A shop's mega-menu prints its columns one under another, and a column's label ('Apparel.', 'Franchises.')
+    or a longer category name ('Cell Phones, Smart Watches & Accessories') cuts the run of short lines in two;
+    each half may then be too short, or hold no removed line, and stay while its neighbour goes. One line
+    between two runs of ``bridge_run`` lines or more each joins them: a line of at most ``bridge_words`` words
+    that does not end like a statement, or a statement of at most ``label_words`` words, with no digit in
+    either (a pricing table's 'We apply for you: 3 applications' between its features). A grid's cards (a
+    title line between two price lines) make runs of one line, and an article's sentence is longer. A run
+    holding the text's first line (html-text's page title, which headline-anchor reads) is not extended, nor
+    one that ends in a possible headline (``headed``: a product's name and price under a removed log-in link,
+    which head-run's tail guard spares and a join would bury inside the run).
+    """
+    joined: list[list[list[Block]]] = []
+    bridge: Block | None = None
+    first_line = runs[0][0][0].line if runs and runs[0][0] else None
+    for run, breaks in runs:
+        before = joined[-1] if joined else []
+        size = sum(len(part) for part in before)
+        if (
+            bridge is not None
+            and len(run) >= bridge_run
+            and size >= bridge_run
+            and all(b.line != first_line for part in before for b in part)
+            and not headed(before[-1])
+        ):
+            before.extend([[bridge], list(run)])
+        else:
+            joined.append([list(run)])
+        bridge = None
+        if len(breaks) == 1 and breaks[0].line not in keep and not any(ch.isdigit() for ch in breaks[0].text):
+            line = breaks[0]
+            if (not is_statement(line.text) and line.words <= bridge_words) or (
+                is_statement(line.text) and line.words <= label_words
+            ):
+                bridge = line
+    return joined
 
 
 def header_list(

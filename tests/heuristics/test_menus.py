@@ -349,6 +349,59 @@ def test_head_run_stops_at_a_ranked_charts_cards() -> None:
     assert _head_run_lines(lines, {0, 1, 2}) == [*_SECTIONS, *pager], "a pager's numbers stand line under line"
 
 
+_BRIDGES = {"bridge_words": 5, "label_words": 3, "bridge_run": 3}
+_COLUMNS = ["T-Shirts", "Tanks & Singlets", "Longsleeves", "Sweatshirts", "Trackpants", "Jackets", "Pants", "Shorts"]
+
+
+def _bridged_lines(lines: list[str], claimed: set[int], **params: int) -> list[str]:
+    doc = Document.from_text("\n".join(lines))
+    return [b.text for b, _ in head_run(doc.blocks, None, frozenset(), frozenset(claimed), **params)]
+
+
+def test_head_run_joins_a_mega_menus_columns_across_their_labels() -> None:
+    """A mega-menu's column labels ('Apparel.', a statement) and longer category names cut it into runs too
+    short or holding no removed line; one such line between two runs of 3 lines joins them, and all of it goes."""
+    title, heads = "Staple Tee 5001 | AS Colour US", ["Staple Tee, the classic shirt", "Mike Wall", PROSE.strip()]
+    menu = ["Search", "Sign in", "Subscribe", "Men", "All Men", "Apparel.", *_COLUMNS]
+    menu += ["Cell Phones, Smart Watches & Accessories", "Totes", "Bags", "Belts"]
+    lines = [title, *menu, *heads]
+    assert _bridged_lines(lines, {1, 2, 3}) == [], "without bridges: a run of 5, one with no removed line, one of 3"
+    assert _bridged_lines(lines, {1, 2, 3}, **_BRIDGES) == menu[3:]
+    assert _bridged_lines(lines, {1, 2, 3}, **{**_BRIDGES, "label_words": 0}) == [], "the label alone cuts it"
+
+
+def test_head_run_bridges_no_count_no_title_and_no_product_name() -> None:
+    """A pricing table's feature with a count, a grid's title between prices, the page title on the first line
+    and a product's name and price under a removed log-in link end a run as before."""
+    heads = ["Pick the plan that fits your search", "Mike Wall", PROSE.strip()]
+    plans = ["Search", "Sign in", "Subscribe", "Basic", "Resume review", "Send your resume: 200 recruiters"]
+    plans += ["Interview coaching", "LinkedIn makeover", "Phone consultation", "Express delivery"]
+    assert _bridged_lines(["Plans and pricing for job seekers", *plans, *heads], {1, 2, 3}, **_BRIDGES) == []
+    colours = ["White", "Blue", "Sand", "Olive"]
+    cards = [line for colour in colours for line in (f"Oxford Linen Shirt in {colour}", "$39")]
+    grid = ["Search", "Sign in", "Subscribe", *cards]
+    assert _bridged_lines(["Shirts and tops for summer days", *grid, *heads], {1, 2, 3}, **_BRIDGES) == []
+    menu = ["Search", "Sign in", "Subscribe", "Basic", "Cell Phones and Smart Watches", *plans[6:], *heads]
+    assert _bridged_lines(["Shirts | Shop", *menu], {1, 2, 3}, **_BRIDGES) == [], "the short title opens the run"
+    taken = _bridged_lines(["Shirts and tops for summer days", *menu], {1, 2, 3}, **_BRIDGES)
+    assert taken == ["Basic", "Cell Phones and Smart Watches", *plans[6:]]
+    shop = ["Shirts", "Trousers", "Jackets", "Knitwear", "Search", "Sign in", "Subscribe", "Linen Shirt Classic Fit"]
+    shop += ["$39.00", "Linen Shirt Classic Fit quantity", "Log in", "Related products", "Oxford", "$45.00"]
+    assert _bridged_lines(["Linen Shirt Classic Fit | Shop", *shop, *heads], {5, 6, 7, 11}, **_BRIDGES) == []
+
+
+def test_head_run_judges_a_failed_join_by_its_parts() -> None:
+    """A join that fails (its mean length too high with the bridge's words) leaves its parts to be judged alone:
+    a bridge never spares a run that went without it."""
+    names = ["News", "Tech", "Spaceflight", "Skywatching", "Forums", "Entertainment", "Science", "Reference"]
+    sections = [f"{name} and More" for name in names]  # three words a line: as long as a run's mean allows
+    lines = ["Europa plumes are real, a study says", "Search", "Sign in", "Subscribe", *sections]
+    lines += ["Cell Phones and Smart Watches", "Watches of the World", "Wide Brim Sun Hats", "Long Sleeve Linen Shirt"]
+    lines += ["Europa plumes are real", "Mike Wall", PROSE.strip()]
+    assert _bridged_lines(lines, {1, 2, 3}) == sections
+    assert _bridged_lines(lines, {1, 2, 3}, **_BRIDGES) == sections
+
+
 MENU = ("navigation", "taxonomy")
 LEGAL = ("legal",)
 _TOPICS = ["Afetividade Infantil", "Ansiedade e Stress", "Atividades", "Autismo", "Punjab Post (175)", "US News (1668)"]
