@@ -684,9 +684,10 @@ def head_run(
         tail = run[last + 1 :]
         return last >= 0 and len(tail) <= tail_lines and any(b.words >= headline_words for b in tail)
 
+    titled = frozenset(_WORD.findall(blocks[0].text.casefold()))
     runs = _bridged(
         _head_runs(head[:edge], removed, keep, max_words),
-        keep,
+        keep | {b.line for b in head[:edge] if _echoes(b.text, titled)},
         headed,
         bridge_words=bridge_words,
         label_words=label_words,
@@ -726,6 +727,15 @@ def head_run(
     return hits
 
 
+def _echoes(text: str, titled: frozenset[str]) -> bool:
+    """Whether half the line's words or more are words of the page title: the headline, a product's name."""
+    words = _WORD.findall(text.casefold())
+    return bool(words) and 2 * sum(word in titled for word in words) >= len(words)
+
+
+_WORD = regex.compile(r"\w+")
+
+
 def _head_runs(
     head: Sequence[Block], removed: set[int], keep: frozenset[int], max_words: int
 ) -> list[tuple[list[Block], list[Block]]]:
@@ -762,7 +772,9 @@ def _bridged(
     title line between two price lines) make runs of one line, and an article's sentence is longer. A run
     holding the text's first line (html-text's page title, which headline-anchor reads) is not extended, nor
     one that ends in a possible headline (``headed``: a product's name and price under a removed log-in link,
-    which head-run's tail guard spares and a join would bury inside the run).
+    which head-run's tail guard spares and a join would bury inside the run); lines in ``keep`` (the headline's
+    copies, and lines half of whose words the page title holds: a product's name under its breadcrumb) join
+    nothing.
     """
     joined: list[list[list[Block]]] = []
     bridge: Block | None = None

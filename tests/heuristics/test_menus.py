@@ -371,8 +371,9 @@ def test_head_run_joins_a_mega_menus_columns_across_their_labels() -> None:
 
 
 def test_head_run_bridges_no_count_no_title_and_no_product_name() -> None:
-    """A pricing table's feature with a count, a grid's title between prices, the page title on the first line
-    and a product's name and price under a removed log-in link end a run as before."""
+    """A pricing table's feature with a count, a grid's title between prices, the page title on the first line,
+    a line the page title names (a product's name under its breadcrumb) and a product's name and price under a
+    removed log-in link end a run as before."""
     heads = ["Pick the plan that fits your search", "Mike Wall", PROSE.strip()]
     plans = ["Search", "Sign in", "Subscribe", "Basic", "Resume review", "Send your resume: 200 recruiters"]
     plans += ["Interview coaching", "LinkedIn makeover", "Phone consultation", "Express delivery"]
@@ -385,6 +386,12 @@ def test_head_run_bridges_no_count_no_title_and_no_product_name() -> None:
     assert _bridged_lines(["Shirts | Shop", *menu], {1, 2, 3}, **_BRIDGES) == [], "the short title opens the run"
     taken = _bridged_lines(["Shirts and tops for summer days", *menu], {1, 2, 3}, **_BRIDGES)
     assert taken == ["Basic", "Cell Phones and Smart Watches", *plans[6:]]
+    crumbs = ["Search", "Sign in", "Subscribe", "Home", "Gifts", "Decoration", "Flame Oil Diffuser Indoor Outdoor"]
+    crumbs += ["Bestseller", "Low power", "Long battery", "Waterproof"]
+    title = "Flame Oil Diffuser for Indoor and Outdoor | Gift Shop"
+    assert _bridged_lines([title, *crumbs, *heads], {1, 2, 3}, **_BRIDGES) == [], "the title names the product"
+    taken = _bridged_lines(["Gifts for every season at home", *crumbs, *heads], {1, 2, 3}, **_BRIDGES)
+    assert taken == crumbs[3:]
     shop = ["Shirts", "Trousers", "Jackets", "Knitwear", "Search", "Sign in", "Subscribe", "Linen Shirt Classic Fit"]
     shop += ["$39.00", "Linen Shirt Classic Fit quantity", "Log in", "Related products", "Oxford", "$45.00"]
     assert _bridged_lines(["Linen Shirt Classic Fit | Shop", *shop, *heads], {5, 6, 7, 11}, **_BRIDGES) == []
