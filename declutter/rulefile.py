@@ -128,6 +128,7 @@ KIND_DEFAULTS: dict[Kind, dict[str, Any]] = {
         "unless_answer": False,
         "unless_prose": 0,
         "prose_pages": "any",
+        "unless_annotated": 0,
         "only_alone": [],
         "box_chars": 0,
     },

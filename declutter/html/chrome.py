@@ -33,6 +33,7 @@ from declutter.html.selectors import CompiledSelector, token_screen
 from declutter.html.spares import (
     CardTest,
     InPageLinks,
+    annotated,
     answers,
     card_grid,
     heads_text,
@@ -167,6 +168,9 @@ def remove_chrome(
     # An FAQ's hidden answers under the questions it shows: spared once the rules are weighed, so that sparing
     # them never moves another match's veto (their rule's matches judged together, answers among them)
     found = [match for match in found if not (match[1].rule.params.get("unless_answer") and answers(match[0]))]
+    # A list of resources, each link followed by what it is: spared after the weighing too, so that a link list
+    # beside it is judged as before (a catalogue's subject links go with its volumes' list or stay with it)
+    found = [match for match in found if not _annotated(match)]
     if shielded:  # after the rules whose matches hold the text together are vetoed: this spares, it never vetoes
         found = _twins_of_text(found, shielded, alone)
     found = _boxed(found, root, holders)
@@ -181,6 +185,12 @@ def remove_chrome(
         )
         remove(element)
     return decisions
+
+
+def _annotated(match: _Found) -> bool:
+    """Whether a match's rule spares a list whose items say what their links are (``unless_annotated``)."""
+    words = match[1].rule.params.get("unless_annotated", 0)
+    return bool(words) and annotated(match[0], words)
 
 
 BOX_SHARE = 0.25

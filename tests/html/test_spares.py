@@ -434,3 +434,31 @@ def test_a_card_s_price_named_as_an_ad_stays_on_a_listing_and_goes_in_a_product_
     product = '<meta property="og:type" content="product">'
     page = extract_page(_SHOP.format(head=product, cards=_PRICED_CARDS), RuleSet.bundled().active())
     assert not any("9.00" in block for block in page.blocks)
+
+
+def _reading_list_page(items: str) -> str:
+    prose = "<p>" + "The planner picks a plan for each query from the statistics the server keeps on its tables. " * 3
+    return (
+        "<html><head><meta property='og:type' content='article'></head><body><main><article><h1>Tuning</h1>"
+        + (prose + "</p>") * 6
+        + "<h2>Further reading</h2><ul>"
+        + items
+        + "</ul></article></main></body></html>"
+    )
+
+
+def test_a_list_whose_items_say_what_their_links_are_stays() -> None:
+    """A reading list, each title followed by its authors: resources the text sets out, not other stories."""
+    title = "Tuning Your PostgreSQL Server for Heavy Write Loads, Part"
+    told = "".join(f"<li><a href=/r{n}>{title} {n}</a> by Greg Smith</li>" for n in range(4))
+    page = extract_page(_reading_list_page(told), RuleSet.bundled().active())
+    assert f"{title} 3 by Greg Smith" in "\n".join(page.blocks)
+    assert not any(d.rule_id == "DOM014" for d in page.removed)
+
+
+def test_a_list_of_headlines_with_their_stamps_still_goes() -> None:
+    """A stamp or a count beside each link ('2 hours ago') says nothing of what the link is."""
+    stamped = "".join(f"<li><a href=/s{n}>Storm hits the coast again {n}</a> 2 hours ago</li>" for n in range(4))
+    page = extract_page(_reading_list_page(stamped), RuleSet.bundled().active())
+    assert "Storm hits the coast again 3" not in "\n".join(page.blocks)
+    assert any(d.rule_id == "DOM014" for d in page.removed)
