@@ -343,7 +343,8 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 def annotated(element: Element, words: int) -> bool:
     """Whether a list's items say what each of their links is: of its items holding a link (:data:`ANNOTATED_ITEMS`
-    or more), half go on after their last link with ``words`` words or more holding a letter, outside links. A
+    or more), half go on after their last link with ``words`` words or more holding a letter, outside links (in
+    English words, :func:`~declutter.text.text_size`: 'bei der Verbraucherzentrale' is 'at the consumer centre'). A
     reading list's 'Tuning Your PostgreSQL Server by Greg Smith, Robert Treat, and Christopher Browne', a course
     list's 'CS107: C++ Programming via Saylor Academy', a catalogue's volume and its contents, a form's name and
     its issuer: a list of resources the text sets out, each told, not a list of other stories, whose items are
@@ -370,7 +371,8 @@ def annotated(element: Element, words: int) -> bool:
         if next(item.iter("a"), None) is None:
             continue
         linked += 1
-        told += sum(1 for word in " ".join(after).split() if _LETTER.search(word)) >= words
+        lettered = [word for word in " ".join(after).split() if _LETTER.search(word)]
+        told += text_size(" ".join(lettered), len(lettered)) >= words  # in English words: a compound counts as two
     return linked >= ANNOTATED_ITEMS and told * 2 >= linked
 
 
