@@ -509,17 +509,25 @@ def test_a_german_forum_threads_poster_panels_stay_when_its_dates_carry_seconds(
     assert content(cleaned) == content(text)
 
 
-def test_later_heuristics_do_not_read_a_posters_panel_as_removed(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A poster's panel between posts and XenForo's 'Click to expand...' are per-post furniture: the heuristics
-    judge the page as if they were still there (read as removed lines, a wall of them turns the posts between
-    into fills and list items)."""
+@pytest.fixture
+def claimed_seen(monkeypatch: pytest.MonkeyPatch) -> list[frozenset[int]]:
+    """The lines removed before it that each run of tail-fill saw (``claimed``), with tail-fill itself replaced by a
+    spy that removes nothing: what the heuristics read as removed."""
     seen: list[frozenset[int]] = []
 
+    @functools.wraps(HEURISTICS["tail-fill"])  # its signature: the rule file's parameters are checked against it
     def spy(blocks: object, rule: object, protected: object, claimed: frozenset[int], **params: object) -> list[object]:
         seen.append(frozenset(claimed))
         return []
 
     monkeypatch.setitem(HEURISTICS, "tail-fill", spy)
+    return seen
+
+
+def test_later_heuristics_do_not_read_a_posters_panel_as_removed(claimed_seen: list[frozenset[int]]) -> None:
+    """A poster's panel between posts and XenForo's 'Click to expand...' are per-post furniture: the heuristics
+    judge the page as if they were still there (read as removed lines, a wall of them turns the posts between
+    into fills and list items)."""
     posts = "".join(
         f"poster{n}\nJoined\nMar {n}, 2019\nMessages\n{n}2,345\nI drove over the bridge last week and it was fine.\n"
         "Click to expand...\n"
@@ -532,22 +540,14 @@ def test_later_heuristics_do_not_read_a_posters_panel_as_removed(monkeypatch: py
     lines = {d.line for d in result.decisions if d.rule_id == "CMT011"}
     assert len(lines) == 3, "XenForo's fixed lines are furniture too"
     panel |= lines
-    assert any(seen), "the spy saw the lines earlier rules removed"
-    assert not any(panel & claimed for claimed in seen)
+    assert any(claimed_seen), "the spy saw the lines earlier rules removed"
+    assert not any(panel & claimed for claimed in claimed_seen)
 
 
-def test_a_shop_grids_sort_menu_goes_unseen_by_the_heuristics(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_shop_grids_sort_menu_goes_unseen_by_the_heuristics(claimed_seen: list[frozenset[int]]) -> None:
     """A collection page's sort drop-down, written out on one line between its filters and its grid, goes as
     furniture: read as a removed line it joined the page's header and filters to its cards into one run of short
     lines, which the head-run and menu heuristics then took whole (round fpt's notes on NAV018)."""
-    seen: list[frozenset[int]] = []
-
-    @functools.wraps(HEURISTICS["tail-fill"])  # its signature: the rule file's parameters are checked against it
-    def spy(blocks: object, rule: object, protected: object, claimed: frozenset[int], **params: object) -> list[object]:
-        seen.append(frozenset(claimed))
-        return []
-
-    monkeypatch.setitem(HEURISTICS, "tail-fill", spy)
     menu = "Featured Best selling Alphabetically, A-Z Alphabetically, Z-A Price, low to high Price, high to low"
     cards = "".join(f"Cast Iron Skillet {n}\n${n}9.95\nAdd to cart\n" for n in range(1, 7))
     prose = "Our cast iron pans are made in Tennessee and come seasoned, ready for the stove, the oven or the fire.\n"
@@ -556,22 +556,14 @@ def test_a_shop_grids_sort_menu_goes_unseen_by_the_heuristics(monkeypatch: pytes
     assert [(d.rule_id, d.category) for d in sort] == [("NAV028", "furniture")]
     assert menu not in result.text
     assert "Cast Iron Skillet 6" in result.text
-    assert any(seen), "the spy saw the lines earlier rules removed"
-    assert not any(sort[0].line in claimed for claimed in seen)
+    assert any(claimed_seen), "the spy saw the lines earlier rules removed"
+    assert not any(sort[0].line in claimed for claimed in claimed_seen)
 
 
-def test_a_widgets_notices_go_unseen_by_the_heuristics(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_widgets_notices_go_unseen_by_the_heuristics(claimed_seen: list[frozenset[int]]) -> None:
     """A buy box's script notices (an error asking to try again, a cart's notice, a postcode field, a gallery's
     buttons) go as ``widget``: the heuristics judge the page as if they were still there, as with a poster's
     panel (read as removed lines they would join the runs around them), and the product's text stays."""
-    seen: list[frozenset[int]] = []
-
-    @functools.wraps(HEURISTICS["tail-fill"])  # its signature: the rule file's parameters are checked against it
-    def spy(blocks: object, rule: object, protected: object, claimed: frozenset[int], **params: object) -> list[object]:
-        seen.append(frozenset(claimed))
-        return []
-
-    monkeypatch.setitem(HEURISTICS, "tail-fill", spy)
     notices = [
         "Open media 1 in modal",
         "Open media 2 in modal",
@@ -595,5 +587,5 @@ def test_a_widgets_notices_go_unseen_by_the_heuristics(monkeypatch: pytest.Monke
     assert "$110" in result.text
     assert prose.strip() in result.text
     lines = {d.line for d in result.decisions if d.category == "widget"}
-    assert any(seen), "the spy saw the cart button NAV014 removed"
-    assert not any(lines & claimed for claimed in seen)
+    assert any(claimed_seen), "the spy saw the cart button NAV014 removed"
+    assert not any(lines & claimed for claimed in claimed_seen)
