@@ -303,6 +303,44 @@ def test_a_forum_link_preview_goes_though_it_holds_the_pages_only_article() -> N
     assert any(d.rule_id == "DOM032" for d in page.removed)
 
 
+def test_a_blogs_embedded_post_cards_go_and_its_own_words_stay() -> None:
+    """A link to another post printed as a card by the blog's software is that post's title and first lines: WordPress's
+    post embed (its fallback ``blockquote.wp-embedded-content``) and Substack's embedded post (``embedded-post-wrap``)
+    go by DOM032, Ghost's bookmark (``kg-bookmark-container``) by it or, in its <figure>, by DOM010; the author's
+    paragraphs around them stay."""
+    own = "<p>" + "We walked the ridge for three days and the pack never once rubbed my shoulders raw. " * 3 + "</p>"
+    wordpress = (  # the classic editor's embed: no <figure> round it for DOM010 to take
+        "<blockquote class='wp-embedded-content' data-secret='fylZ5vBwCJ'><p><a href='https://example.org/tent/'>"
+        "Ultralight Tent Review</a></p></blockquote><p><iframe class='wp-embedded-content' sandbox='allow-scripts' "
+        "src='https://example.org/tent/embed/' title='Ultralight Tent Review'></iframe></p>"
+    )
+    substack = (
+        "<div class='embedded-post-wrap' data-component-name='EmbeddedPostToDOM'><a class='embedded-post' "
+        "href='https://example.substack.com/p/stoves'><div class='embedded-post-header'><span "
+        "class='embedded-post-publication-name'>Trail Notes Newsletter</span></div><div class='embedded-post-title'>"
+        "Which stove to carry</div><div class='embedded-post-body'>Canister stoves are light but struggle in the "
+        "cold…</div><div class='embedded-post-cta-wrapper'><span class='embedded-post-cta'>Read more</span></div>"
+        "</a></div>"
+    )
+    ghost = (
+        "<figure class='kg-card kg-bookmark-card'><a class='kg-bookmark-container' href='https://example.com/map'>"
+        "<div class='kg-bookmark-content'><div class='kg-bookmark-title'>Mapping the Ridge Trail</div>"
+        "<div class='kg-bookmark-description'>Every campsite along the route, with water sources marked.</div>"
+        "</div></a></figure>"
+    )
+    page = extract_page(
+        f"<html><body><article><h1>Three days on the ridge</h1>{own}{wordpress}{own.replace('ridge', 'coast')}"
+        f"{substack}{own.replace('ridge', 'valley')}{ghost}</article></body></html>",
+        RuleSet.bundled().active(),
+    )
+    text = " ".join(page.blocks)
+    for card in ("Ultralight Tent Review", "Trail Notes Newsletter", "Canister stoves", "Mapping the Ridge Trail"):
+        assert card not in text
+    for place in ("walked the ridge", "walked the coast", "walked the valley"):
+        assert place in text
+    assert sum(d.rule_id == "DOM032" for d in page.removed) >= 2
+
+
 def test_a_table_of_contents_rule_is_asked_only_about_what_holds_in_page_links() -> None:
     """DOM025 names every <div>; the walk asks it only about the elements holding its ``min_links`` links to places
     in the page, and the outermost one that it takes goes, its inner list with it."""
