@@ -45,7 +45,7 @@ from declutter.matchers import (
     plain_items,
 )
 from declutter.rules import SPARE_PER_CARD, Kind, PerSelection, Position, Rule
-from declutter.ruleset import RuleSet
+from declutter.ruleset import RuleSet, selectors
 
 RulesArg = RuleSet | str | Path | Sequence[str | Path] | None
 INPUT_FORMATS = ("auto", "text", "html")
@@ -336,13 +336,13 @@ class Cleaner:
         self,
         rules: RulesArg = None,
         *,
-        extra: Iterable[str | Path] = (),
-        keep: Iterable[str] = (),
-        only: Iterable[str] = (),
-        ignore: Iterable[str] = (),
+        extra: str | Path | Iterable[str | Path] = (),
+        keep: str | Iterable[str] = (),
+        only: str | Iterable[str] = (),
+        ignore: str | Iterable[str] = (),
     ) -> None:
         """``rules``: a RuleSet or rule paths (replacing the bundled rules); ``extra``: paths added to them."""
-        base = _ruleset(rules, tuple(extra))
+        base = _ruleset(rules, extra)
         self.rules = base.select(keep=keep, only=only, ignore=ignore)
 
     def explain(
@@ -512,7 +512,9 @@ def count_words(text: str, stop: int | None = None) -> int:
     return count
 
 
-def _ruleset(rules: RulesArg, extra: tuple[str | Path, ...]) -> RuleSet:
+def _ruleset(rules: RulesArg, extra: str | Path | Iterable[str | Path]) -> RuleSet:
+    """The rules asked for; ``extra`` may name one file or folder as ``rules`` may (not read as characters)."""
+    extra = (extra,) if isinstance(extra, str | Path) else tuple(extra)
     if isinstance(rules, RuleSet):
         return RuleSet(rules.rules + RuleSet.load(*extra).rules, rules.fingerprint) if extra else rules
     if rules is None:
@@ -532,10 +534,10 @@ def explain(
     url: str | None = None,
     domain: str | None = None,
     rules: RulesArg = None,
-    extra: Iterable[str | Path] = (),
-    keep: Iterable[str] = (),
-    only: Iterable[str] = (),
-    ignore: Iterable[str] = (),
+    extra: str | Path | Iterable[str | Path] = (),
+    keep: str | Iterable[str] = (),
+    only: str | Iterable[str] = (),
+    ignore: str | Iterable[str] = (),
     input_format: str = "auto",
     language: str | None = None,
 ) -> Cleaned:
@@ -573,7 +575,7 @@ def explain(
     ('The council approved the budget on Monday.\\n', [('SHR001', 0)])
     """
     if rules is None and not extra:
-        cleaner = _cached_cleaner(frozenset(keep), frozenset(only), frozenset(ignore))
+        cleaner = _cached_cleaner(frozenset(selectors(keep)), frozenset(selectors(only)), frozenset(selectors(ignore)))
     else:
         cleaner = Cleaner(rules, extra=extra, keep=keep, only=only, ignore=ignore)
     return cleaner.explain(document, url=url, domain=domain, input_format=input_format, language=language)
@@ -585,10 +587,10 @@ def clean(
     url: str | None = None,
     domain: str | None = None,
     rules: RulesArg = None,
-    extra: Iterable[str | Path] = (),
-    keep: Iterable[str] = (),
-    only: Iterable[str] = (),
-    ignore: Iterable[str] = (),
+    extra: str | Path | Iterable[str | Path] = (),
+    keep: str | Iterable[str] = (),
+    only: str | Iterable[str] = (),
+    ignore: str | Iterable[str] = (),
     input_format: str = "auto",
     language: str | None = None,
 ) -> str:

@@ -33,6 +33,18 @@ def _matches_selector(rule: Rule, token: str) -> bool:
     return token in (rule.category, rule.name) or rule.id.startswith(token.upper())
 
 
+def selectors(value: str | Iterable[str]) -> tuple[str, ...]:
+    """Category names or rule ids given as a list, or as one string the way the command line takes them
+    (``"caption"``, ``"newsletter,social"``): a string is not read as its characters ('c', 'a', ...).
+
+    >>> selectors("newsletter, social"), selectors(["caption"]), selectors("")
+    (('newsletter', 'social'), ('caption',), ())
+    """
+    if isinstance(value, str):
+        return tuple(part.strip() for part in value.split(",") if part.strip())
+    return tuple(value)
+
+
 @dataclass(frozen=True)
 class RuleSet:
     """An ordered, immutable collection of rules with a fingerprint of where they came from."""
@@ -65,7 +77,8 @@ class RuleSet:
         for rule in self.rules:
             if rule_id in (rule.id, rule.name):
                 return rule
-        raise RuleError(f"no rule {rule_id!r}", hint="'declutter rules list' shows every id")
+        close = did_you_mean(rule_id, [name for rule in self.rules for name in (rule.id, rule.name)])
+        raise RuleError(f"no rule {rule_id!r}{close}", hint="'declutter rules list' shows every id")
 
     def active(self) -> tuple[Rule, ...]:
         """Rules that run (tombstones excluded)."""
@@ -76,7 +89,9 @@ class RuleSet:
         # Asked several times for every document cleaned: the set is immutable, so it is listed once.
         return tuple(r for r in self.rules if r.status is not Status.REMOVED)
 
-    def select(self, *, keep: Iterable[str] = (), only: Iterable[str] = (), ignore: Iterable[str] = ()) -> RuleSet:
+    def select(
+        self, *, keep: str | Iterable[str] = (), only: str | Iterable[str] = (), ignore: str | Iterable[str] = ()
+    ) -> RuleSet:
         """A subset: ``keep`` categories stay in the text, ``only`` restricts removal to some
         categories or ids, ``ignore`` disables ids, prefixes or categories. Keep rules always stay.
 
@@ -84,7 +99,7 @@ class RuleSet:
         >>> {r.category for r in rules.select(only=["newsletter"]) if r.kind != "keep"}
         {'newsletter'}
         """
-        keep, only, ignore = set(keep), set(only), set(ignore)
+        keep, only, ignore = set(selectors(keep)), set(selectors(only)), set(selectors(ignore))
         self._check_selection(keep, only, ignore)
         chosen = []
         for rule in self.rules:

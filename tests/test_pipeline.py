@@ -107,6 +107,14 @@ def test_keep_only_ignore() -> None:
     assert "Share" in clean(text, ignore=["SHR001"])
 
 
+def test_keep_only_ignore_take_a_string_as_the_command_line_does() -> None:
+    """A string is a name or a comma-separated list, not its characters ('c', 'a', ...: unknown categories)."""
+    text = "Share\n\nA lake at dawn. (Jane Doe/The Associated Press)\n\nSign up here\n"
+    assert clean(text, keep="caption") == clean(text, keep=["caption"])
+    assert clean(text, only="newsletter") == clean(text, only=["newsletter"])
+    assert Cleaner(ignore="SHR001, newsletter").clean(text) == clean(text, ignore=["SHR001", "newsletter"])
+
+
 def test_site_rules_apply_by_url_or_domain() -> None:
     text = "The article.\n\nInteract with The Globe\n"
     assert clean(text, url="https://www.theglobeandmail.com/a/") == "The article.\n"
@@ -133,6 +141,8 @@ article = ["Buy our mugs, he said, and you will regret it."]
     text = "Buy our mugs!\n\nShare\n\nThe article.\n"
     assert Cleaner(extra=[tmp_path]).clean(text) == "The article.\n"
     assert Cleaner([tmp_path]).clean(text) == "Share\n\nThe article.\n", "replacing the bundled rules"
+    assert Cleaner(extra=tmp_path / "mine.toml").clean(text) == "The article.\n", "one path, not its characters"
+    assert clean(text, extra=str(tmp_path / "mine.toml")) == "The article.\n"
 
 
 def test_a_rule_for_articles_runs_on_html_pages_that_call_themselves_articles_and_on_text(tmp_path: Path) -> None:
