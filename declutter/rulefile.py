@@ -27,6 +27,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import inspect
+import json
 import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -349,11 +350,22 @@ def _languages(value: Any, *, path: str, line: int, rule_id: str | None) -> froz
     return frozenset(codes)
 
 
+def _toml(value: Any) -> str:
+    """A value as a rule file writes it: ``true``, ``"markup"`` (Python's ``True``, ``'markup'`` are not TOML).
+
+    >>> _toml(True), _toml("markup"), _toml(3)
+    ('true', '"markup"', '3')
+    """
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, str) else repr(value)
+
+
 def _check_choice(key: str, value: Any, choices: Sequence[Any], *, path: str, line: int, rule_id: str) -> None:
     """A key whose value is one of a few choices: anything else is an error naming the choices and the nearest."""
     if value not in choices:
         raise RuleError(
-            f"{key} must be one of {', '.join(map(repr, choices))}, not {value!r}",
+            f"{key} must be one of {', '.join(map(_toml, choices))}, not {_toml(value)}",
             path=path,
             line=line,
             rule_id=rule_id,

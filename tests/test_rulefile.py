@@ -167,6 +167,7 @@ article = ["The council voted."]
     assert RuleSet.load(rule_file(heuristic)).get("footer").texts == "full-page"
     error = load_error(rule_file, heuristic.replace('"full-page"', '"fullpage"'))
     assert "texts must be one of" in error.message
+    assert 'not "fullpage"' in error.message, "values as a rule file writes them (TOML), not Python's repr"
     assert "did you mean 'full-page'" in str(error)
     error = load_error(rule_file, GOOD.replace('kind = "line"', 'kind = "line"\ntexts = "full-page"'))
     assert error.rule_id == "TST001"
