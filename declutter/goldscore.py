@@ -15,6 +15,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
@@ -22,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from declutter.decisions import Cleaned
-from declutter.errors import DeclutterError
+from declutter.errors import DeclutterError, did_you_mean
 
 # --- the ScrapingHub metric (article bodies: word 4-gram shingle P/R, means over documents) ----------------
 
@@ -149,7 +150,14 @@ class WcxbPage:
 
     def html(self) -> str:
         """The page as fetched (gzipped UTF-8; undecodable bytes replaced, as the benchmark reads them)."""
-        return gzip.decompress(self.html_path.read_bytes()).decode("utf-8", "replace")
+        try:
+            data = gzip.decompress(self.html_path.read_bytes())
+        except EOFError:  # click would turn it into a bare 'Aborted!'
+            raise DeclutterError("page HTML: gzip data ends early (a truncated file?)", path=self.html_path) from None
+        except (OSError, zlib.error) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise DeclutterError(f"page HTML unreadable: {reason}", path=self.html_path) from None
+        return data.decode("utf-8", "replace")
 
 
 @dataclass(frozen=True)
@@ -200,13 +208,21 @@ def load_wcxb(path: Path, *, types: Iterable[str] = (), limit: int | None = None
             "not a WCXB layout", path=path, hint="give the folder holding ground-truth/ and html/, or its parent"
         )
     wanted = set(types)
-    pages, skipped = [], []
+    pages, skipped, seen = [], [], set()
     for file in sorted((root / "ground-truth").glob("*.json")):
         page = _wcxb_page(file, root / "html")
         if page is None:
             skipped.append(file.stem)
-        elif not wanted or page.page_type in wanted:
+            continue
+        seen.add(page.page_type)
+        if not wanted or page.page_type in wanted:
             pages.append(page)
+    for name in sorted(wanted - seen):  # a misspelt type would leave no page, or fewer, without a word
+        raise DeclutterError(
+            f"no page of type {name!r}{did_you_mean(name, seen)}",
+            path=root,
+            hint=f"its types: {', '.join(sorted(seen))}",
+        )
     if limit is not None:
         pages = pages[:limit]
     if not pages:

@@ -103,6 +103,24 @@ def test_load_wcxb_finds_the_layout_from_any_level(tmp_path: Path) -> None:
     assert len(load_wcxb(tmp_path, limit=2).pages) == 2
 
 
+def test_a_misspelt_page_type_is_an_error_with_a_suggestion(tmp_path: Path) -> None:
+    write_wcxb(tmp_path)
+    with pytest.raises(DeclutterError, match=r"no page of type 'artcle' \(did you mean 'article'\?\)"):
+        load_wcxb(tmp_path, types=["article", "artcle"])
+
+
+def test_a_truncated_page_names_its_file_instead_of_aborting(tmp_path: Path) -> None:
+    dev = write_wcxb(tmp_path)
+    page = dev / "html" / "0001.html.gz"
+    page.write_bytes(page.read_bytes()[:20])
+    [first, *_] = load_wcxb(tmp_path).pages
+    with pytest.raises(DeclutterError, match=r"0001\.html\.gz: page HTML: gzip data ends early"):
+        first.html()
+    page.unlink()
+    with pytest.raises(DeclutterError, match=r"0001\.html\.gz: page HTML unreadable: No such file"):
+        first.html()
+
+
 def test_score_wcxb_counts_missing_predictions_as_empty(tmp_path: Path) -> None:
     dataset = load_wcxb(write_wcxb(tmp_path))
     report = score_wcxb(dataset, {"0001": "The red kettle boils fast."})
