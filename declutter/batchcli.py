@@ -17,6 +17,7 @@ import sys
 import tempfile
 import threading
 import time
+import zlib
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
@@ -27,9 +28,10 @@ import typer
 
 from declutter.batch import Job, Outcome, Selection, clean_many, mirror_target, up_to_date
 from declutter.errors import DeclutterError
-from declutter.inputs import MAX_BYTES, Encoding, mib, read_source
+from declutter.inputs import MAX_BYTES, Encoding, mib, read_source, stdin_stream, walk_tree
 from declutter.language import normalize_language
 from declutter.outputs import Format
+from declutter.text import counted
 
 RENDERED: dict[str, Format] = {"json": "markdown", "markdown": "markdown", "html": "html"}
 """What the workers render for each output format (JSON carries the Markdown beside the text)."""
@@ -82,8 +84,9 @@ class Summary:
         seconds = max(time.perf_counter() - self.started, 1e-9)
         removed = 1 - self.chars_out / self.chars_in if self.chars_in else 0.0
         return (
-            f"{self.documents} documents, {self.chars_in / 1e6:.1f} M characters in, {self.chars_out / 1e6:.1f} M "
-            f"out ({removed:.0%} removed), {self.failed} errors, {self.skipped} up to date, "
+            f"{counted(self.documents, 'document')}, {self.chars_in / 1e6:.1f} M characters in, "
+            f"{self.chars_out / 1e6:.1f} M out ({removed:.0%} removed), {counted(self.failed, 'error')}, "
+            f"{self.skipped} up to date, "
             f"{self.documents / seconds:.1f} documents/s"
         )
 
@@ -366,6 +369,15 @@ class ErrorReport:
             self.handle.close()
 
 
+def loop_note(loops: list[Path]) -> str:
+    """What a walk says of the symlinked folders it did not enter (:func:`~declutter.inputs.walk_tree`)."""
+    more = ", …" if len(loops) > 5 else ""
+    return (
+        f"skipped {counted(len(loops), 'symlinked folder')} leading back into a folder above (a loop): "
+        f"{', '.join(map(str, loops[:5]))}{more}"
+    )
+
+
 def _walk(paths: list[str]) -> Iterator[tuple[str, Path | None]]:
     """(source, root it was found under) for every input file; directories are walked recursively.
 
@@ -377,7 +389,10 @@ def _walk(paths: list[str]) -> Iterator[tuple[str, Path | None]]:
         if source != "-" and path.is_dir():
             streams = 0
             unreadable: list[str] = []
-            for file in sorted(path.rglob("*")):
+            entries, loops = walk_tree(path)
+            if loops:
+                typer.echo(f"{source}: note: {loop_note(loops)}", err=True)
+            for file in entries:
                 if file.name.startswith("."):
                     continue
                 if not file.is_file():
@@ -645,7 +660,10 @@ def jsonl_sources(paths: list[str], output: Path | None) -> list[str]:
     for source in paths:
         path = Path(source)
         if source != "-" and path.is_dir():
-            files = [f for f in sorted(path.rglob("*")) if f.is_file() and not f.name.startswith(".")]
+            entries, loops = walk_tree(path)
+            if loops:
+                typer.echo(f"{source}: note: {loop_note(loops)}", err=True)
+            files = [f for f in entries if f.is_file() and not f.name.startswith(".")]
             found = [str(f) for f in files if is_jsonl(f.name)]
             if not found:
                 raise DeclutterError("no .jsonl or .jsonl.gz file in this directory", path=path)
@@ -669,13 +687,31 @@ def jsonl_sources(paths: list[str], output: Path | None) -> list[str]:
 
 def _open_jsonl(source: str, stack: ExitStack) -> IO[bytes]:
     if source == "-":
-        return sys.stdin.buffer
+        return stdin_stream()
     path = Path(source)
     if not path.is_file():
         raise DeclutterError("no such JSONL file", path=path)
     if path.suffix == ".gz":
         return stack.enter_context(cast(IO[bytes], gzip.open(path, "rb")))
     return stack.enter_context(path.open("rb"))
+
+
+def _stream_lines(source: str, stack: ExitStack) -> Iterator[bytes]:
+    """A JSONL stream's lines; a gzip stream cut short or not gzip at all stops the run, naming the file and
+    the last line read (the rows before it were cleaned; rows after the cut cannot be told from nothing)."""
+    number = 0
+    try:
+        for line in _open_jsonl(source, stack):
+            number += 1
+            yield line
+    except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
+        what = "ends early (a truncated download?)" if isinstance(exc, EOFError) else f"is not valid gzip ({exc})"
+        where = f"after line {number:,}" if number else "before its first line"
+        raise DeclutterError(
+            f"the gzip stream {what} {where}; nothing after that was read",
+            path=Path(source),
+            hint="'gzip -t FILE' checks a file",
+        ) from None
 
 
 def json_kind(value: object) -> str:
@@ -697,6 +733,18 @@ def json_kind(value: object) -> str:
     return "object" if isinstance(value, dict) else type(value).__name__
 
 
+class _DuplicateKeyError(Exception):
+    """A JSON object names a key twice (``json`` would keep the last silently)."""
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj = dict(pairs)
+    if len(obj) < len(pairs):
+        keys = [key for key, _ in pairs]
+        raise _DuplicateKeyError(next(key for index, key in enumerate(keys) if key in keys[:index]))
+    return obj
+
+
 def _row_text(raw: bytes, field_name: str) -> tuple[dict[str, Any], str]:
     """The row and the text of its field; raises ValueError saying why a line is not a cleanable row."""
     try:
@@ -704,11 +752,22 @@ def _row_text(raw: bytes, field_name: str) -> tuple[dict[str, Any], str]:
     except UnicodeDecodeError as exc:
         raise ValueError(f"not valid UTF-8 (byte {exc.start + 1}); kept unchanged") from None
     try:
-        obj = json.loads(line.removeprefix("\ufeff"))
+        obj = json.loads(line.removeprefix("\ufeff"), object_pairs_hook=_unique_keys)
+    except _DuplicateKeyError as exc:
+        raise ValueError(
+            f"key {exc.args[0]!r} appears twice in an object (readers differ on which one counts, and writing the "
+            "row back would drop one); kept unchanged"
+        ) from None
     except ValueError as exc:
         raise ValueError(f"not JSON ({exc}); kept unchanged") from None
     if not isinstance(obj, dict):
         raise ValueError(f"a JSON {json_kind(obj)}, not an object; kept unchanged")
+    head, dot, _ = field_name.partition(".")
+    if field_name not in obj and dot and isinstance(obj.get(head), dict):
+        raise ValueError(
+            f"no {field_name!r} field; kept unchanged (--field names a top-level key: {head!r} holds an object, "
+            "and nested fields are not read; flatten the rows first, e.g. with jq)"
+        )
     if field_name not in obj:
         texts = [key for key, value in obj.items() if isinstance(value, str)]
         hint = f"; pass --field {texts[0]}?" if len(texts) == 1 else f" (string fields: {', '.join(texts)})"
@@ -779,7 +838,7 @@ def run_jsonl(
 
             def jobs() -> Iterator[Job]:
                 for source in sources:
-                    for number, line in enumerate(_open_jsonl(source, stack), start=1):
+                    for number, line in enumerate(_stream_lines(source, stack), start=1):
                         key = f"{source}:{number}"
                         lines[key] = line if line.endswith(b"\n") else line + b"\n"
                         body = line.rstrip(b"\r\n")

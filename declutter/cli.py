@@ -8,6 +8,7 @@ regression or a document that could not be cleaned) and 2 (usage error).
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -15,7 +16,7 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TextIO, cast
 from urllib.parse import urlsplit
 
 import typer
@@ -38,7 +39,7 @@ from declutter.goldscore import (
     wcxb_json,
     wcxb_text,
 )
-from declutter.inputs import MAX_BYTES, read_document, read_source
+from declutter.inputs import MAX_BYTES, read_document, read_source, walk_tree
 from declutter.language import nearest_code, normalize_language
 from declutter.pipeline import INPUT_FORMATS, Cleaner
 from declutter.rules import Kind, default_dir
@@ -68,6 +69,45 @@ the signal killed."""
 class _InterruptedError(Exception):
     """Ctrl-C or SIGTERM during a command, carried to :func:`main`: typer turns a :class:`KeyboardInterrupt` into a
     silent exit 130, and the user would not be told that the outputs written so far are complete."""
+
+
+def _closed_stdout() -> DeclutterError:
+    return DeclutterError(
+        "standard output is closed, so the output has nowhere to go",
+        path="<stdout>",
+        hint="redirect it (> FILE, or > /dev/null to discard it), or write files with -o",
+    )
+
+
+class _ClosedStdoutBytes(io.RawIOBase):
+    """The binary side of :class:`_ClosedStdout`."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        if len(data):
+            raise _closed_stdout()
+        return 0
+
+
+class _ClosedStdout(io.TextIOBase):
+    """Stands in for a standard output the process was started without (``>&-``): Python leaves ``sys.stdout``
+    None there, which crashed a command that prints (an 'internal error') and let ``click.echo`` drop the
+    output silently with exit 0 (``rules list``). A write of anything now fails naming it; a command that
+    writes only files (``clean DIR -o OUT``) runs as before."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.buffer = _ClosedStdoutBytes()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        if text:
+            raise _closed_stdout()
+        return 0
 
 
 class _ClosedPipeError(Exception):
@@ -507,6 +547,7 @@ def score(
     """Score the cleaning against labelled samples (or, with --gold, against gold article bodies)."""
     cleaner = _cleaner(rules, no_bundled, keep, only, ignore)
     _choice("--format", fmt, ("table", "json"))
+    _positive("--limit", limit)
     if gold is not None and gold.is_dir():
         _score_wcxb(cleaner, load_wcxb(gold, types=_split(types), limit=limit), pred, inputs, clean_pred, fmt)
         return
@@ -654,16 +695,19 @@ def report(
     Removed lines are highlighted by category (a legend, filters by category and rule), each with its rule
     id and reason; for HTML pages, the elements removed before the text too. Nothing in the page is fetched.
     """
-    from declutter.batchcli import TEXT_SUFFIXES
+    from declutter.batchcli import TEXT_SUFFIXES, loop_note
     from declutter.report import document_entry, render_report, summary_line
 
     cleaner = _cleaner(rules, no_bundled, keep, only, ignore)
     files: list[str] = []
     for path in paths:
         if path != "-" and Path(path).is_dir():
+            found, loops = walk_tree(Path(path))
+            if loops:
+                typer.echo(f"{path}: note: {loop_note(loops)}", err=True)
             files += [
                 str(f)
-                for f in sorted(Path(path).rglob("*"))
+                for f in found
                 if f.is_file() and not f.name.startswith(".") and f.suffix.lower() in TEXT_SUFFIXES
             ]
         else:
@@ -735,7 +779,7 @@ def label(
     write_atomic(target, format_sample(sample))
     removed = sum(1 for line in sample.lines if line.is_residue)
     typer.echo(
-        f"wrote {target}: {len(sample.lines)} lines, {removed} pre-labelled residue; read every line, "
+        f"wrote {target}: {counted(len(sample.lines), 'line')}, {removed} pre-labelled residue; read every line, "
         "correct the labels (the categories are in 'declutter label --help'), then run 'declutter score'"
     )
 
@@ -823,9 +867,9 @@ def rules_check(
     kinds = Counter(str(rule.kind) for rule in ruleset)
     summary = ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items()))
     if problems:
-        typer.echo(f"{len(problems)} problems in {len(ruleset)} rules", err=True)
+        typer.echo(f"{counted(len(problems), 'problem')} in {counted(len(ruleset), 'rule')}", err=True)
         raise typer.Exit(1)
-    typer.echo(f"{len(ruleset)} rules ({summary}), {examples} examples: all pass")
+    typer.echo(f"{counted(len(ruleset), 'rule')} ({summary}), {counted(examples, 'example')}: all pass")
     if any(rule.kind is Kind.SELECTOR for rule in ruleset):
         typer.echo("note: selector rules apply to HTML input only")
 
@@ -888,6 +932,8 @@ def main() -> None:
     signal.signal(signal.SIGTERM, on_interrupt)
     if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
         signal.signal(signal.SIGINT, on_interrupt)
+    if sys.stdout is None:
+        sys.stdout = cast(TextIO, _ClosedStdout())
     hint = _clean_hint(sys.argv[1:])
     if hint:
         typer.secho(hint, fg="red", err=True)

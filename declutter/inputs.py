@@ -24,6 +24,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from declutter.errors import InputError
 
@@ -322,6 +323,37 @@ def mib(size: int) -> str:
     return f"{int(value)} MiB" if value == int(value) else f"{value:.1f} MiB"
 
 
+def walk_tree(root: Path) -> tuple[list[Path], list[Path]]:
+    """Every entry under ``root`` that is not a folder, sorted, and the symlinked folders left out as loops.
+
+    A symlinked folder is walked like any other (``Path.rglob`` before Python 3.13 skips it without a word, so a
+    corpus whose parts are linked in was cleaned in part), unless it leads back into a folder the walk is
+    already in (``sub/loop -> ..``), which would never end: those are returned for a note.
+    Folders that cannot be listed are skipped, as ``rglob`` skips them.
+    """
+    import os
+
+    entries: list[Path] = []
+    loops: list[Path] = []
+    stack: list[tuple[Path, frozenset[str]]] = [(root, frozenset({os.path.realpath(root)}))]
+    while stack:
+        folder, above = stack.pop()
+        try:
+            children = list(folder.iterdir())
+        except OSError:
+            continue
+        for child in children:
+            if not child.is_dir():
+                entries.append(child)
+                continue
+            real = os.path.realpath(child)
+            if real in above:
+                loops.append(child)
+            else:
+                stack.append((child, above | {real}))
+    return sorted(entries), sorted(loops)
+
+
 def read_bytes(path: str | Path, *, max_bytes: int = MAX_BYTES) -> bytes:
     """A file's bytes (gunzipped for ``.gz``), refusing more than ``max_bytes`` before or after decompression."""
     file = Path(path)
@@ -342,23 +374,44 @@ def read_bytes(path: str | Path, *, max_bytes: int = MAX_BYTES) -> bytes:
         raise InputError("permission denied", path=file) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path=file) from None
-    if file.suffix == ".gz":
-        import zlib
+    if file.suffix == ".gz" and data:
+        data = _gunzip(data, file, max_bytes)
+    if not data:
+        raise InputError("is empty; nothing to clean", path=file)
+    return data
 
+
+def _gunzip(data: bytes, file: Path, max_bytes: int) -> bytes:
+    """A gzip file's content: every member (``cat a.gz b.gz`` is one valid gzip file), bounded by ``max_bytes``.
+
+    A stream that stops before its end (a download cut short) or is followed by bytes that are not gzip is
+    refused by name: reading what inflates before the cut would clean part of a page as if it were all of it.
+    """
+    import zlib
+
+    out = bytearray()
+    rest = data
+    while True:
         inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
         try:
-            data = inflater.decompress(data, max_bytes + 1)
+            out += inflater.decompress(rest, max_bytes + 1 - len(out))
         except zlib.error as exc:
+            if out:  # what follows a complete member is not gzip
+                raise InputError(f"not valid gzip after byte {len(data) - len(rest):,}: {exc}", path=file) from None
             raise InputError(f"not valid gzip: {exc}", path=file) from None
-        if len(data) > max_bytes:
+        if len(out) > max_bytes:
             raise InputError(
                 f"decompresses to over the {mib(max_bytes)} limit",
                 path=file,
                 hint="raise the limit with --max-bytes",
             )
-    if not data:
-        raise InputError("is empty; nothing to clean", path=file)
-    return data
+        if not inflater.eof:
+            raise InputError(
+                f"gzip data ends early, after {len(out):,} bytes of content (a truncated download?)", path=file
+            )
+        rest = inflater.unused_data
+        if not rest.strip(b"\0"):  # the end, or the zero padding some tape and block writers add
+            return bytes(out)
 
 
 def sniff_html(data: bytes) -> bool:
@@ -380,9 +433,20 @@ def sniff_html(data: bytes) -> bool:
     return any(tag in near for tag in ("<!doctype html", "<html", "<head", "<body"))
 
 
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz", ".xhtml.gz")
+_TAG = re.compile(rb"</?[a-zA-Z][\w:-]*[\s/>]")
+
+
+def _named_html(data: bytes, name: str) -> bool:
+    """Whether a file named as HTML holds markup: a fragment saved as ``.html`` (no doctype, no <body>, a
+    title and two paragraphs) is too short for :func:`sniff_html`'s count of block tags, yet its name and a
+    tag say what it is; read as text its markup would be printed back unchanged."""
+    return name.lower().endswith(_HTML_SUFFIXES) and _TAG.search(data[:65536]) is not None
+
+
 def decode_document(data: bytes, name: str, input_format: str = "auto") -> tuple[str, Encoding, str]:
     """Decode bytes as HTML (declared charset first) or text; returns (text, encoding, format)."""
-    if input_format == "html" or (input_format == "auto" and sniff_html(data)):
+    if input_format == "html" or (input_format == "auto" and (sniff_html(data) or _named_html(data, name))):
         text, encoding = decode_html(data, name)
         return text, encoding, "html"
     text, encoding = decode(data, name)
@@ -420,13 +484,22 @@ def read_document(path: str | Path, *, max_bytes: int = MAX_BYTES, input_format:
     return text, encoding
 
 
+def stdin_stream() -> BinaryIO:
+    """Standard input's bytes; refused by name when the process was started with it closed (``<&-``)."""
+    import sys
+
+    if sys.stdin is None:
+        raise InputError(
+            "standard input is closed", path="<stdin>", hint="pipe a document in (cmd | declutter …) or name a file"
+        )
+    return sys.stdin.buffer
+
+
 def read_source(source: str, *, max_bytes: int = MAX_BYTES, input_format: str = "auto") -> tuple[str, Encoding, str]:
     """(text, encoding, format) of a file, or of standard input when ``source`` is ``-``."""
     if source != "-":
         return decode_document(read_bytes(source, max_bytes=max_bytes), source, input_format)
-    import sys
-
-    data = sys.stdin.buffer.read(max_bytes + 1)
+    data = stdin_stream().read(max_bytes + 1)
     if len(data) > max_bytes:
         raise InputError(
             f"standard input is over the {mib(max_bytes)} limit",

@@ -32,6 +32,7 @@ from declutter.categories import CONTENT, RESIDUE
 from declutter.decisions import Cleaned, Decision, by_line, removes_line
 from declutter.document import split_lines
 from declutter.rules import Rule
+from declutter.text import counted
 
 COLORS: dict[str, str] = {
     "ad": "#f4a6a6",
@@ -154,9 +155,12 @@ def summary_line(entries: Sequence[Mapping[str, Any]]) -> str:
     """What a report holds, in one line for the terminal.
 
     >>> summary_line([{"counts": {"removed": 2, "strips": 1, "elements": 3}}])
-    '1 documents, 2 lines and 1 spans removed, 3 elements'
+    '1 document, 2 lines and 1 span removed, 3 elements'
     """
     removed = sum(e["counts"]["removed"] for e in entries)
     strips = sum(e["counts"]["strips"] for e in entries)
     elements = sum(e["counts"]["elements"] for e in entries)
-    return f"{len(entries)} documents, {removed} lines and {strips} spans removed, {elements} elements"
+    return (
+        f"{counted(len(entries), 'document')}, {counted(removed, 'line')} and {counted(strips, 'span')} removed, "
+        f"{counted(elements, 'element')}"
+    )

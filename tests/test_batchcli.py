@@ -45,7 +45,7 @@ def test_directory_batch_in_parallel_with_error_report(tmp_path: Path) -> None:
     assert row["key"].endswith("bad.txt")
     assert "binary" in row["error"]
     assert "7 documents" in result.stderr
-    assert "1 errors" in result.stderr
+    assert "1 error," in result.stderr
     assert run("clean", "in", "-o", "out", "--fail-on-error", "-q", cwd=tmp_path).returncode == 1
 
 
@@ -454,3 +454,66 @@ def test_a_mixed_directory_says_what_each_mode_leaves_out(tmp_path: Path) -> Non
     assert "cleaned.jsonl names a JSONL file, but -o takes a directory" in walked.stderr
     assert "--format json" in walked.stderr
     assert not (tmp_path / "cleaned.jsonl").exists()
+
+
+def test_a_truncated_gzip_stream_stops_the_run_naming_the_file_and_line(tmp_path: Path) -> None:
+    rows = "".join(
+        json.dumps({"text": f"The council approved budget line {n} on Monday.\n"}) + "\n" for n in range(3000)
+    )
+    data = gzip.compress(rows.encode("utf-8"))
+    (tmp_path / "cut.jsonl.gz").write_bytes(data[: len(data) * 4 // 5])
+    result = run("clean", "--jsonl", "cut.jsonl.gz", "-o", "out.jsonl", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "cut.jsonl.gz: the gzip stream ends early" in result.stderr
+    assert "after line " in result.stderr
+    assert "Aborted" not in result.stderr
+    assert not (tmp_path / "out.jsonl").exists()
+    (tmp_path / "plain.jsonl.gz").write_text(json.dumps({"text": TEXT}) + "\n")
+    result = run("clean", "--jsonl", "plain.jsonl.gz", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "plain.jsonl.gz: the gzip stream is not valid gzip" in result.stderr
+
+
+def test_a_row_naming_a_key_twice_is_kept_unchanged_and_reported(tmp_path: Path) -> None:
+    twice = '{"text": "first", "text": "Share\\n\\nThe council approved the budget on Monday.\\n"}'
+    (tmp_path / "in.jsonl").write_text(twice + "\n" + json.dumps({"text": TEXT}) + "\n")
+    result = run("clean", "--jsonl", "in.jsonl", cwd=tmp_path)
+    assert result.stdout.splitlines() == [twice, json.dumps({"text": CLEANED})]
+    assert "in.jsonl:1: key 'text' appears twice" in result.stderr
+
+
+def test_a_dotted_field_on_nested_rows_says_fields_are_top_level(tmp_path: Path) -> None:
+    (tmp_path / "in.jsonl").write_text(json.dumps({"doc": {"body": TEXT}}) + "\n")
+    result = run("clean", "--jsonl", "in.jsonl", "--field", "doc.body", cwd=tmp_path)
+    assert json.loads(result.stdout) == {"doc": {"body": TEXT}}
+    assert "'doc' holds an object, and nested fields are not read" in result.stderr
+
+
+def test_a_closed_standard_input_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    for args in (["clean", "-"], ["clean", "--jsonl", "-"], ["explain", "-"]):
+        result = subprocess.run(
+            [sys.executable, "-m", "declutter", *args],
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            check=False,
+            preexec_fn=lambda: os.close(0),
+        )
+        assert result.returncode == 1, args
+        assert "standard input is closed" in result.stderr, args
+        assert "internal error" not in result.stderr, args
+
+
+def test_a_symlinked_folder_is_cleaned_and_a_loop_is_named(tmp_path: Path) -> None:
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "linked.txt").write_text(TEXT, encoding="utf-8")
+    make_tree(tmp_path)
+    (tmp_path / "in" / "bad.txt").unlink()
+    (tmp_path / "in" / "shared").symlink_to(tmp_path / "elsewhere")
+    (tmp_path / "in" / "sub" / "loop").symlink_to("..")
+    result = run("clean", "in", "-o", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "shared" / "linked.txt").read_text(encoding="utf-8") == CLEANED
+    assert "skipped 1 symlinked folder leading back into a folder above (a loop): in/sub/loop" in result.stderr
+    assert "7 documents" in result.stderr

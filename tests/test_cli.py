@@ -71,6 +71,11 @@ def test_rules_list_show_check() -> None:
     assert "all pass" in runner.invoke(app, ["rules", "check"]).stdout
 
 
+def test_rules_show_suggests_the_closest_id_or_name() -> None:
+    assert "did you mean 'SHR001'?" in cli("rules", "show", "shr01").stderr
+    assert "did you mean 'share-label'?" in cli("rules", "show", "share-lable").stderr
+
+
 def test_rules_check_fails_naming_file_and_rule(tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text(
@@ -92,6 +97,7 @@ article = ["Share prices fell."]
     result = cli("rules", "check", str(bad))
     assert result.returncode == 1
     assert "bad.toml:3: TST001: does not remove its residue example 'Tweet'" in result.stderr
+    assert "1 problem in 1 rule\n" in result.stderr
 
 
 def test_errors_are_messages_not_tracebacks(tmp_path: Path) -> None:
@@ -257,7 +263,7 @@ def test_rules_check_with_rules_dir_catches_bundled_collisions_and_empty_dirs(tm
     (tmp_path / "good" / "mine.toml").write_text(GOOD_RULE.format(prefix="TST", name="my-share"), encoding="utf-8")
     good = cli("rules", "check", "--rules", str(tmp_path / "good"))
     assert good.returncode == 0, good.stderr
-    assert "1 rules" in good.stdout
+    assert "1 rule (" in good.stdout
     assert "all pass" in good.stdout
     (tmp_path / "clash").mkdir()
     (tmp_path / "clash" / "x.toml").write_text(GOOD_RULE.format(prefix="SHR", name="my-share"), encoding="utf-8")
@@ -480,3 +486,28 @@ def test_a_text_mixing_line_ends_is_counted_and_cleaned_line_by_line(tmp_path: P
     assert result.stdout_bytes == b"The council approved the budget on Monday.\n"
     result = runner.invoke(app, ["explain", str(path)])
     assert "5 lines, 2 removals" in result.stdout
+
+
+def test_a_closed_standard_output_is_an_error_not_a_crash_or_silence(tmp_path: Path) -> None:
+    """Started with ``>&-``: a command that prints fails naming standard output; one writing files runs."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(TEXT, encoding="utf-8")
+
+    def closed(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "declutter", *args],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            check=False,
+            preexec_fn=lambda: os.close(1),
+        )
+
+    for args in (["clean", "in/a.txt"], ["rules", "list"], ["explain", "in/a.txt"]):
+        result = closed(*args)
+        assert result.returncode == 1, args
+        assert "<stdout>: standard output is closed" in result.stderr, args
+        assert "internal error" not in result.stderr, args
+    result = closed("clean", "in", "-o", "out", "-q")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "a.txt").exists()

@@ -6,7 +6,17 @@ from pathlib import Path
 import pytest
 
 from declutter import InputError
-from declutter.inputs import Encoding, decode, decode_document, decode_html, read_document, sniff_html
+from declutter.inputs import (
+    Encoding,
+    decode,
+    decode_document,
+    decode_html,
+    read_bytes,
+    read_document,
+    read_source,
+    sniff_html,
+    walk_tree,
+)
 
 from .html import PAGE
 
@@ -146,3 +156,62 @@ def test_a_few_nul_bytes_in_utf8_text_are_dropped_not_the_file() -> None:
 def test_binary_files_are_still_refused(data: bytes) -> None:
     with pytest.raises(InputError, match=r"x\.bin: .*(binary|not UTF-8)"):
         decode(data, "x.bin")
+
+
+def _gzipped_page() -> bytes:
+    import gzip
+
+    return gzip.compress(PAGE.encode("utf-8"))
+
+
+def test_a_truncated_gzip_file_is_refused_not_cleaned_in_part(tmp_path: Path) -> None:
+    data = _gzipped_page()
+    path = tmp_path / "cut.html.gz"
+    path.write_bytes(data[: len(data) // 2])
+    with pytest.raises(InputError, match=r"cut\.html\.gz: gzip data ends early"):
+        read_bytes(path)
+
+
+def test_every_member_of_a_concatenated_gzip_file_is_read(tmp_path: Path) -> None:
+    import gzip
+
+    path = tmp_path / "two.txt.gz"
+    path.write_bytes(gzip.compress(b"First part.\n") + gzip.compress(b"Second part.\n") + b"\0\0")
+    assert read_bytes(path) == b"First part.\nSecond part.\n"
+
+
+def test_bytes_after_a_gzip_member_that_are_not_gzip_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "tail.html.gz"
+    path.write_bytes(_gzipped_page() + b"garbage\n")
+    with pytest.raises(InputError, match="not valid gzip after byte"):
+        read_bytes(path)
+
+
+def test_an_html_fragment_named_html_is_read_as_html(tmp_path: Path) -> None:
+    fragment = b"<title>Budget</title><p>The council approved the budget on Monday.</p><p>Share</p>"
+    assert not sniff_html(fragment)
+    assert decode_document(fragment, "page.html")[2] == "html"
+    assert decode_document(fragment, "page.HTM.gz")[2] == "html"
+    assert decode_document(fragment, "notes.txt")[2] == "text"
+    assert decode_document(b"Plain words in a file named page.html.\n", "page.html")[2] == "text"
+
+
+def test_a_closed_standard_input_is_an_error_naming_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", None)
+    with pytest.raises(InputError, match="<stdin>: standard input is closed"):
+        read_source("-")
+
+
+def test_walk_tree_enters_symlinked_folders_and_names_loops(tmp_path: Path) -> None:
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "linked.txt").write_text("x")
+    root = tmp_path / "corpus"
+    (root / "sub").mkdir(parents=True)
+    (root / "sub" / "a.txt").write_text("x")
+    (root / "shared").symlink_to(tmp_path / "outside")
+    (root / "sub" / "loop").symlink_to("..")
+    entries, loops = walk_tree(root)
+    assert entries == [root / "shared" / "linked.txt", root / "sub" / "a.txt"]
+    assert loops == [root / "sub" / "loop"]
