@@ -19,8 +19,11 @@ the file.
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import sys
 import unicodedata
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -331,8 +334,6 @@ def walk_tree(root: Path) -> tuple[list[Path], list[Path]]:
     already in (``sub/loop -> ..``), which would never end: those are returned for a note.
     Folders that cannot be listed are skipped, as ``rglob`` skips them.
     """
-    import os
-
     entries: list[Path] = []
     loops: list[Path] = []
     stack: list[tuple[Path, frozenset[str]]] = [(root, frozenset({os.path.realpath(root)}))]
@@ -387,8 +388,6 @@ def _gunzip(data: bytes, file: Path, max_bytes: int) -> bytes:
     A stream that stops before its end (a download cut short) or is followed by bytes that are not gzip is
     refused by name: reading what inflates before the cut would clean part of a page as if it were all of it.
     """
-    import zlib
-
     out = bytearray()
     rest = data
     while True:
@@ -486,8 +485,6 @@ def read_document(path: str | Path, *, max_bytes: int = MAX_BYTES, input_format:
 
 def stdin_stream() -> BinaryIO:
     """Standard input's bytes; refused by name when the process was started with it closed (``<&-``)."""
-    import sys
-
     if sys.stdin is None:
         raise InputError(
             "standard input is closed", path="<stdin>", hint="pipe a document in (cmd | declutter …) or name a file"
