@@ -369,6 +369,25 @@ def _label_key(text: str) -> str:
     return _LABEL_KEY_END.sub("", text.casefold())
 
 
+def _led_in_run(
+    lead: Block | None,
+    claimed: frozenset[int],
+    lead_words: int,
+    announces: regex.Pattern[str] | None,
+) -> bool:
+    """Whether ``lead``, the line right above a run, is a sentence announcing it: the page's own list, not a menu.
+
+    A sentence of ``lead_words`` words or more, kept, that ends in a colon ('Here are some of the top examples of
+    ML in eCommerce:') or that ``announces`` finds ('See the list below to find …'). A menu's header is a label
+    ('Company', 'Follow us:'), and a footer's sentence ('Sign up for our newsletter') is removed or does not
+    name a list.
+    """
+    if lead is None or lead.line in claimed or lead.words < lead_words:
+        return False
+    text = lead.text.rstrip()
+    return text.endswith(":") or (announces is not None and ends_like_sentence(text) and bool(announces.search(text)))
+
+
 def recurring_menu(
     blocks: Sequence[Block],
     rule: Rule | None,
@@ -382,6 +401,8 @@ def recurring_menu(
     edge_words: int = 200,
     full_page: bool = True,
     introduced: frozenset[int] = frozenset(),
+    lead_words: int = 5,
+    lead_ins: Sequence[str] | None = None,
 ) -> list[Hit]:
     """Short lines outside the article that recur on its other side: a header menu and its footer copy.
 
@@ -400,7 +421,9 @@ def recurring_menu(
     pipeline says which) the run is the article's own, printed twice (a course's topics above and
     below its description, a shoe's colour and style line), and only its later copy, below the
     article, goes. The items of a list the text announces (``introduced``: 'Here's our roadmap:' over a
-    series' parts) are no menu's labels.
+    series' parts) are no menu's labels. Nor is a run right under a kept sentence of ``lead_words`` words or
+    more that announces it (:func:`_led_in_run`): full-page text prints a list without its bullets, so
+    ``introduced`` does not see 'Redis implements the following data types:' over 'String', 'Hash', ….
     """
     span = article_span(blocks, claimed, prose_words, edge_gap, edge_words)
     if span is None:
@@ -421,10 +444,14 @@ def recurring_menu(
             sides.setdefault(_label_key(block.text), set()).add(span.region(block.index))
     fields = {b.index for a, b in pairwise(blocks) if a.text.endswith(":")}  # a value under its label
     fields |= {b.index for b in blocks if b.text.endswith(":")}
+    announces = regex.compile("|".join(f"(?:{p})" for p in lead_ins)) if lead_ins else None
+    above = {b.index: a for a, b in pairwise(blocks)}  # block indexes may skip numbers: pair by position
     hits: list[Hit] = []
     for run in runs:
         side = span.region(run[0].index)
         if side == 0 and not full_page:
+            continue
+        if _led_in_run(above.get(run[0].index), claimed, lead_words, announces):
             continue
         found = [
             b

@@ -209,6 +209,29 @@ def test_recurring_menu_leaves_a_list_the_text_announces() -> None:
     assert recurring_menu(blocks, None, frozenset(), frozenset(), full_page=False, introduced=later) == []
 
 
+def test_recurring_menu_leaves_a_list_a_sentence_announces() -> None:
+    """Full-page text prints a list without bullets: a run right under a kept sentence of 5 words or more that
+    ends in a colon, or that a lead-in pattern finds, is the page's own list, even where a footer repeats some of
+    its items; a label or a heading over a run announces nothing."""
+    skills = "Logo Designers\nUX Designers\nWeb Designers\n"
+    footer = f"\n{PROSE}{PROSE}Company\n{skills}"
+
+    def taken(lead: str, lead_ins: tuple[str, ...] = ()) -> list[str]:
+        blocks = Document.from_text(f"Hire designers\n{lead}\n{skills}{footer}").blocks
+        return [b.text for b, _ in recurring_menu(blocks, None, frozenset(), frozenset(), lead_ins=lead_ins)]
+
+    assert taken("Our network covers designers of the following skills:") == [
+        "Logo Designers",
+        "UX Designers",
+        "Web Designers",
+    ]  # only the footer's copy
+    below = "See the list of skills below to find a designer."
+    assert len(taken(below)) == 6
+    assert taken(below, (r"(?i)\bbelow\b",)) == ["Logo Designers", "UX Designers", "Web Designers"]
+    assert len(taken("Browse by skill")) == 6
+    assert len(taken("The skills we hire for")) == 6  # no colon, no lead-in
+
+
 def test_recurring_menu_needs_two_labels_outside_the_article() -> None:
     # One repeated line (the headline above, its teaser in a 'Most read' list below) is not a menu.
     teasers = "Most read\nStorm hits coast\nCouncil approves budget"
