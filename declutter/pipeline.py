@@ -27,7 +27,7 @@ from declutter.decisions import Action, Cleaned, Decision, apply, kept_lines
 from declutter.document import Block, Document, domain_of, normalize_domain, read_block
 from declutter.errors import did_you_mean
 from declutter.heuristics import HEURISTICS, WANTS_FULL_PAGE, WANTS_INTRODUCED, WANTS_URL
-from declutter.heuristics.common import Removed, code_and_tables
+from declutter.heuristics.common import Removed, code_and_tables, indented_code
 from declutter.html import extract_page, looks_like_html
 from declutter.language import document_language, normalize_language
 from declutter.matchers import (
@@ -89,6 +89,8 @@ def decide(
     ``code``: the lines an HTML page wrote in a ``<pre>`` (:attr:`~declutter.html.extract.Page.code_lines`): the
     heuristics leave them as they leave code-shaped lines, and none is the page's copyright floor (a console's
     boot banner is the article's). Line rules still judge them: a markup leak inside a ``<pre>`` is still one.
+    No line rule judges an indented line holding a letter inside a code block of the text itself
+    (:func:`~declutter.heuristics.common.indented_code`: a manifest's '  labels:', a form sample's '    Email:').
     """
     return _decide(doc, rules, full_page, code)[0]
 
@@ -113,7 +115,7 @@ def _decide(
     protected = match_keeps(view, hits)
     introduced = introduced_items(view, hits)  # no line rule's, nor a menu heuristic's
     listed = listed_items(view, hits) | plain_items(view, hits)  # a list's own items, however they read
-    decisions = match_lines(view, hits, protected | introduced | listed)
+    decisions = match_lines(view, hits, protected | introduced | listed | indented_code(view))
     claimed = {d.line for d in decisions}
     decisions += match_blocks(view, plan.blocks, hits, protected, claimed)
     if full_page is None:

@@ -599,3 +599,16 @@ def test_a_widgets_notices_go_unseen_by_the_heuristics(claimed_seen: list[frozen
     lines = {d.line for d in result.decisions if d.category == "widget"}
     assert any(claimed_seen), "the spy saw the cart button NAV014 removed"
     assert not any(lines & claimed for claimed in claimed_seen)
+
+
+def test_a_key_or_label_indented_inside_a_code_sample_stays() -> None:
+    text = (
+        "Create the Pod with this manifest, which names the proxy and labels it for the Service.\n"
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: nginx\n  labels:\n    app.kubernetes.io/name: proxy\n"
+        "spec:\n  containers:\n  - name: nginx\n"
+        "The Service then selects the Pod by that label, whatever the Pod's own name is.\n"
+        "Tags:\n"
+    )
+    kept = clean(text)
+    assert "  labels:\n" in kept, "the manifest's own key is no tag list's label"
+    assert "Tags:" not in kept, "the same rule still takes a label outside code"

@@ -392,3 +392,49 @@ def code_and_tables(blocks: Sequence[Block]) -> frozenset[int]:
                     inside[i] = True
                     break
     return frozenset(block.line for block, yes in zip(blocks, inside, strict=True) if yes)
+
+
+_NESTED = regex.compile(r"[^\s<&/*?|-]")
+"""What a nested line of a sample opens with once its indentation is read: no markup, comment delimiter, table pipe
+or bullet."""
+
+
+def indented_code(blocks: Sequence[Block]) -> frozenset[int]:
+    """Lines of a code sample that no line rule judges: nested deeper than the shallowest line of their code block
+    (:func:`code_and_tables`), holding a letter, opening with no markup.
+
+    A sample keeps its indentation in an extractor's output, and a key or a field label nested inside it reads like
+    a chrome label ('  labels:' under 'metadata:' in a Kubernetes manifest, '        Email:' under '      <label>'
+    in a React form): the rule's word, not the page's. Nesting, not indentation: an extractor that indents by
+    layout (inscriptis) prints a tag list's 'Topics:' and its items at one depth. Leaked markup ('<span
+    style=…>') stays the markup-leak rule's to judge, which has its own guard for samples, and a line with no
+    letter ('  # ...', '    >') the symbol-line rule's, as on any other line.
+
+    >>> from declutter.document import Document
+    >>> yaml = Document.from_text("metadata:\\n  name: nginx\\n  labels:\\n    app: proxy").blocks
+    >>> flat = Document.from_text("  jobs = 1\\n  Topics:\\n  x = 2").blocks
+    >>> sorted(indented_code(yaml)), sorted(indented_code(flat))
+    ([1, 2], [])
+    """
+    code = code_and_tables(blocks)
+    nested: set[int] = set()
+    start = 0
+    while start < len(blocks):
+        end = start
+        while end < len(blocks) and blocks[end].line in code:
+            end += 1
+        run = blocks[start:end]
+        depth = min((_indent(b.raw) for b in run), default=0)
+        nested.update(
+            b.line
+            for b in run
+            if _indent(b.raw) > depth and _NESTED.match(b.raw, _indent(b.raw)) and any(ch.isalpha() for ch in b.text)
+        )
+        start = end + 1
+    return frozenset(nested)
+
+
+def _indent(raw: str) -> int:
+    """How deep a line is indented, a tab counted as 4 spaces."""
+    stripped = raw.lstrip(" \t")
+    return len(raw[: len(raw) - len(stripped)].expandtabs(4))

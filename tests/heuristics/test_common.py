@@ -6,6 +6,7 @@ from declutter.document import Document
 from declutter.heuristics.common import (
     code_and_tables,
     first_paragraph,
+    indented_code,
     is_paragraph,
     is_residue,
     prose_words_before,
@@ -49,3 +50,17 @@ def test_code_blocks_and_tables_are_told_by_their_lines_shape_and_a_neighbour() 
     blocks = Document.from_text(text).blocks
     lines = sorted(code_and_tables(blocks))
     assert lines == [1, 2, 3, 5, 6], "a lone call between menu labels is no block; a comment inside one is"
+
+
+def test_indented_code_is_an_indented_line_with_a_letter_inside_a_code_block() -> None:
+    text = (
+        "Run it:\nmetadata:\n  name: nginx\n  labels:\nimport queue\n  jobs = queue.Queue()\n  # ...\n"
+        '  <span style="color:red">x</span>\n  print(jobs)\n'
+        "That is all there is to it, and the queue now runs on its own.\n  Email:\nHome\n"
+    )
+    blocks = Document.from_text(text).blocks
+    assert sorted(indented_code(blocks)) == [2, 3, 5, 8], (
+        "no flush-left line, no symbol line, no markup, no indented label outside code"
+    )
+    layout = Document.from_text("    Topics:\n    * MacBook Pro,\n    * Mac,\n    * Review,").blocks
+    assert not indented_code(layout), "an extractor indenting by layout nests nothing"
