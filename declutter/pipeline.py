@@ -115,7 +115,8 @@ def _decide(
     protected = match_keeps(view, hits)
     introduced = introduced_items(view, hits)  # no line rule's, nor a menu heuristic's
     listed = listed_items(view, hits) | plain_items(view, hits)  # a list's own items, however they read
-    decisions = match_lines(view, hits, protected | introduced | listed | indented_code(view))
+    in_code = code_and_tables(view)
+    decisions = match_lines(view, hits, protected | introduced | listed | indented_code(view, in_code))
     claimed = {d.line for d in decisions}
     decisions += match_blocks(view, plan.blocks, hits, protected, claimed)
     if full_page is None:
@@ -123,7 +124,7 @@ def _decide(
     if not full_page:
         plan = plan.extracted
     categories = {d.line: d.category for d in reversed(decisions)}  # the first decision on a line wins
-    shielded = protected | code | code_and_tables(view)  # heuristics judge a page's shape; code and tables are content
+    shielded = protected | code | in_code  # heuristics judge a page's shape; code and tables are content
     unseen = {line for line, category in categories.items() if category in UNSEEN_CATEGORIES}
     removed = Removed(claimed - unseen, MappingProxyType(categories))  # a live view: read before the next rule adds
     for rule, name in plan.heuristics:

@@ -399,7 +399,7 @@ _NESTED = regex.compile(r"[^\s<&/*?|-]")
 or bullet."""
 
 
-def indented_code(blocks: Sequence[Block]) -> frozenset[int]:
+def indented_code(blocks: Sequence[Block], code: frozenset[int] | None = None) -> frozenset[int]:
     """Lines of a code sample that no line rule judges: nested deeper than the shallowest line of their code block
     (:func:`code_and_tables`), holding a letter, opening with no markup.
 
@@ -409,6 +409,7 @@ def indented_code(blocks: Sequence[Block]) -> frozenset[int]:
     layout (inscriptis) prints a tag list's 'Topics:' and its items at one depth. Leaked markup ('<span
     style=…>') stays the markup-leak rule's to judge, which has its own guard for samples, and a line with no
     letter ('  # ...', '    >') the symbol-line rule's, as on any other line.
+    ``code``: :func:`code_and_tables` of the same blocks, when the caller has it already.
 
     >>> from declutter.document import Document
     >>> yaml = Document.from_text("metadata:\\n  name: nginx\\n  labels:\\n    app: proxy").blocks
@@ -416,7 +417,7 @@ def indented_code(blocks: Sequence[Block]) -> frozenset[int]:
     >>> sorted(indented_code(yaml)), sorted(indented_code(flat))
     ([1, 2], [])
     """
-    code = code_and_tables(blocks)
+    code = code_and_tables(blocks) if code is None else code
     nested: set[int] = set()
     start = 0
     while start < len(blocks):
