@@ -181,10 +181,28 @@ def clean_many(
 ) -> Iterator[Outcome]:
     """Clean every job, yielding outcomes in input order.
 
-    ``jobs_count`` worker processes (1: in this process); at most ``window`` jobs per
-    worker are read ahead, so memory stays flat however long the input is.
+    ``jobs_count`` worker processes (1: in this process; 0: one per core, as ``-j 0`` on the command line); at
+    most ``window`` jobs per worker are read ahead, so memory stays flat however long the input is. Values the
+    command line refuses are refused here too, when called, not at the first outcome:
+
+    >>> clean_many([], timeout=0)
+    Traceback (most recent call last):
+    ...
+    ValueError: timeout=0 is not above 0 (None for no limit)
     """
-    selection = selection or Selection()
+    if jobs_count < 0:
+        raise ValueError(f"jobs_count={jobs_count} is below 0 (0 means one worker per core)")
+    if timeout is not None and timeout <= 0:
+        raise ValueError(f"timeout={timeout:g} is not above 0 (None for no limit)")
+    if window < 1:
+        raise ValueError(f"window={window} is below 1 (jobs read ahead per worker)")
+    return _outcomes(jobs, jobs_count or default_jobs(), selection or Selection(), timeout, window)
+
+
+def _outcomes(
+    jobs: Iterable[Job], jobs_count: int, selection: Selection, timeout: float | None, window: int
+) -> Iterator[Outcome]:
+    """:func:`clean_many`'s outcomes, its arguments checked."""
     if jobs_count <= 1:
         cleaner = selection.cleaner()
         for job in jobs:

@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import time
 
-from declutter import Job, clean_many, clean_partition
+import pytest
+
+from declutter import Job, batch, clean_many, clean_partition
 from declutter.batch import Selection, run_job
 
 DOCS = [f"Share\n\nParagraph number {n} of the article, which the council approved on Monday.\n" for n in range(40)]
@@ -52,3 +54,32 @@ def test_a_jobs_language_reaches_the_workers() -> None:
     assert outcomes[1].text == german  # too short to detect: German rules stay off
     assert not outcomes[2].ok
     assert "ISO 639-1" in (outcomes[2].error or "")
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        ({"jobs_count": -1}, "jobs_count=-1 is below 0"),
+        ({"timeout": 0}, "timeout=0 is not above 0"),
+        ({"timeout": -2.5}, "timeout=-2.5 is not above 0"),
+        ({"window": 0}, "window=0 is below 1"),
+    ],
+)
+def test_clean_many_refuses_what_the_command_line_refuses_when_called(arguments: dict, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        clean_many([Job("a", "The council met.\n")], **arguments)  # no outcome asked for yet
+
+
+def test_clean_many_with_jobs_count_0_uses_every_core_as_the_command_line_does(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked: list[int] = []
+
+    def two_cores() -> int:
+        asked.append(2)
+        return 2
+
+    monkeypatch.setattr(batch, "default_jobs", two_cores)
+    jobs = [Job(str(n), f"Share\n\nThe council met on day {n}.\n") for n in range(3)]
+    assert [o.text for o in clean_many(jobs, jobs_count=0)] == [f"The council met on day {n}.\n" for n in range(3)]
+    assert asked == [2], "0 asks for the cores, as -j 0 does, instead of running in this process"
