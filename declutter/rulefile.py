@@ -128,7 +128,7 @@ KIND_DEFAULTS: dict[Kind, dict[str, Any]] = {
         "unless_introduced": False,
         "unless_answer": False,
         "unless_prose": 0,
-        "prose_pages": "any",
+        "prose_pages": True,
         "unless_annotated": 0,
         "only_alone": [],
         "box_chars": 0,
@@ -140,9 +140,9 @@ always)."""
 CARDS = (False, True, "always", "except-articles")
 """On which pages a selector rule spares a grid of cards (``unless_cards``): never, always, or on pages that do not
 call themselves articles."""
-PROSE_PAGES = ("any", "products")
-"""On which pages a selector rule spares a block holding a paragraph (``unless_prose``): any, or only on pages that
-call themselves products (a product's feature blades in a 'gallery' hold its description; elsewhere such a
+PROSE_PAGES = (True, "products")
+"""On which pages a selector rule spares a block holding a paragraph (``unless_prose``): every page, or only on pages
+that call themselves products (a product's feature blades in a 'gallery' hold its description; elsewhere such a
 carousel is other stories' or customers' quotes)."""
 OPENED = (False, True, "except-articles", "other-pages", "except-products")
 """On which pages a selector rule spares what the reader opens (``unless_opened``: a tab panel, an accordion's

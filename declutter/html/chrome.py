@@ -165,12 +165,7 @@ def remove_chrome(
         if not holding:
             break
         vetoed |= holding  # its matches are the page's text taken together (a forum's posts): none goes
-    # An FAQ's hidden answers under the questions it shows: spared once the rules are weighed, so that sparing
-    # them never moves another match's veto (their rule's matches judged together, answers among them)
-    found = [match for match in found if not (match[1].rule.params.get("unless_answer") and answers(match[0]))]
-    # A list of resources, each link followed by what it is: spared after the weighing too, so that a link list
-    # beside it is judged as before (a catalogue's subject links go with its volumes' list or stay with it)
-    found = [match for match in found if not _annotated(match)]
+    found = [match for match in found if not _spared_once_weighed(match)]
     if shielded:  # after the rules whose matches hold the text together are vetoed: this spares, it never vetoes
         found = _twins_of_text(found, shielded, alone)
     found = _boxed(found, root, holders)
@@ -187,10 +182,17 @@ def remove_chrome(
     return decisions
 
 
-def _annotated(match: _Found) -> bool:
-    """Whether a match's rule spares a list whose items say what their links are (``unless_annotated``)."""
-    words = match[1].rule.params.get("unless_annotated", 0)
-    return bool(words) and annotated(match[0], words)
+def _spared_once_weighed(match: _Found) -> bool:
+    """Whether a match's rule spares it once the rules' matches are weighed together, so that sparing it never moves
+    another match's veto: an FAQ's hidden answer under the question it shows (``unless_answer``; their rule's
+    matches are judged together, answers among them), a list of resources whose items say what their links are
+    (``unless_annotated``; a link list beside it is judged as before: a catalogue's subject links go with its
+    volumes' list or stay with it)."""
+    element, compiled, _ = match
+    if compiled.rule.params.get("unless_answer") and answers(element):
+        return True
+    words = compiled.rule.params.get("unless_annotated", 0)
+    return bool(words) and annotated(element, words)
 
 
 BOX_SHARE = 0.25
@@ -335,8 +337,10 @@ class _Page:
 
 
 def _on_page(setting: object, page: _Page) -> bool:
-    """:func:`applies`, or ``"other-pages"``: only on pages that call themselves neither articles nor products, or
-    ``"except-products"``: not on pages that call themselves products."""
+    """:func:`applies`, or ``"other-pages"``: only on pages that call themselves neither articles nor products,
+    ``"except-products"``: not on pages that call themselves products, or ``"products"``: only on those."""
+    if setting == "products":
+        return page.product
     if setting == "other-pages":
         return not page.article and not page.product
     if setting == "except-products":
@@ -551,7 +555,7 @@ def _matches(
                 if rule.params.get("unless_introduced", False) and introduced(element):
                     continue  # an enumeration the text announces ('Here are a few examples:') and goes on after
                 prose = rule.params.get("unless_prose", 0)
-                if prose and rule.params.get("prose_pages", "any") == "products" and not page.product:
+                if prose and not _on_page(rule.params.get("prose_pages", True), page):
                     prose = 0  # a carousel of other stories' or customers' quotes: only a product's blades are its text
                 if prose and (holds_prose(element, prose) or any(a in sections for a in element.iterancestors())):
                     sections.add(element)  # its lists are the section's too: the rule leaves the subtree
