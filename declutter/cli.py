@@ -54,7 +54,7 @@ from declutter.scoring import (
     score_samples,
     update_gate,
 )
-from declutter.text import counted
+from declutter.text import comma_list, counted
 
 CLOSED_PIPE = 141
 """The exit status when standard output's reader goes away (``declutter clean big.html | head -1``): what a shell
@@ -227,10 +227,6 @@ LanguageOpt = Annotated[
 ]
 
 
-def _split(value: str) -> list[str]:
-    return [item.strip() for item in value.split(",") if item.strip()]
-
-
 def _selection(rules: list[Path] | None, no_bundled: bool, keep: str, only: str, ignore: str) -> Selection:
     """The rule options as plain values; ``--rules`` replaces the bundled rules under ``--no-bundled``, else adds."""
     if no_bundled and not rules:
@@ -239,9 +235,9 @@ def _selection(rules: list[Path] | None, no_bundled: bool, keep: str, only: str,
     return Selection(
         paths if no_bundled else None,
         () if no_bundled else paths,
-        tuple(_split(keep)),
-        tuple(_split(only)),
-        tuple(_split(ignore)),
+        comma_list(keep),
+        comma_list(only),
+        comma_list(ignore),
     )
 
 
@@ -549,7 +545,7 @@ def score(
     _choice("--format", fmt, ("table", "json"))
     _positive("--limit", limit)
     if gold is not None and gold.is_dir():
-        _score_wcxb(cleaner, load_wcxb(gold, types=_split(types), limit=limit), pred, inputs, clean_pred, fmt)
+        _score_wcxb(cleaner, load_wcxb(gold, types=comma_list(types), limit=limit), pred, inputs, clean_pred, fmt)
         return
     if gold is not None:
         _score_gold(cleaner, gold, pred, inputs, clean_pred, fmt)
@@ -792,7 +788,7 @@ def rules_list(
 ) -> None:
     """One line per rule: id, name, kind, category, scope."""
     ruleset = _cleaner(rules, no_bundled, "", "", "").rules
-    wanted = set(_split(category))
+    wanted = set(comma_list(category))
     for name in sorted(wanted):
         _choice("--category", name, list(RESIDUE))
     for rule in ruleset:

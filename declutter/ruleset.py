@@ -26,6 +26,7 @@ from declutter.heuristics import HEURISTICS
 from declutter.literals import pattern_screen
 from declutter.rulefile import load_rule_files
 from declutter.rules import Kind, Rule, Status, default_dir, lowered_chunks
+from declutter.text import comma_list
 
 
 def _matches_selector(rule: Rule, token: str) -> bool:
@@ -40,9 +41,7 @@ def selectors(value: str | Iterable[str]) -> tuple[str, ...]:
     >>> selectors("newsletter, social"), selectors(["caption"]), selectors("")
     (('newsletter', 'social'), ('caption',), ())
     """
-    if isinstance(value, str):
-        return tuple(part.strip() for part in value.split(",") if part.strip())
-    return tuple(value)
+    return comma_list(value) if isinstance(value, str) else tuple(value)
 
 
 @dataclass(frozen=True)

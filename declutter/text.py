@@ -202,6 +202,16 @@ def counted(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
+def comma_list(value: str) -> tuple[str, ...]:
+    """The items of a comma-separated list, white space around them and empty ones left out: how the command line
+    and the library take several names in one string.
+
+    >>> comma_list("newsletter, social,"), comma_list("")
+    (('newsletter', 'social'), ())
+    """
+    return tuple(item.strip() for item in value.split(",") if item.strip())
+
+
 _CODE_START = regex.compile(
     r"""
     \s*(?:
