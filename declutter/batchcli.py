@@ -369,13 +369,18 @@ class ErrorReport:
             self.handle.close()
 
 
-def loop_note(loops: list[Path]) -> str:
-    """What a walk says of the symlinked folders it did not enter (:func:`~declutter.inputs.walk_tree`)."""
-    more = ", …" if len(loops) > 5 else ""
-    return (
-        f"skipped {counted(len(loops), 'symlinked folder')} leading back into a folder above (a loop): "
-        f"{', '.join(map(str, loops[:5]))}{more}"
-    )
+def walk_folder(source: str) -> list[Path]:
+    """Every entry under an input folder (:func:`~declutter.inputs.walk_tree`), with a note on stderr naming the
+    symlinked folders it did not enter because they lead back into a folder above (a loop)."""
+    entries, loops = walk_tree(Path(source))
+    if loops:
+        more = ", …" if len(loops) > 5 else ""
+        typer.echo(
+            f"{source}: note: skipped {counted(len(loops), 'symlinked folder')} leading back into a folder above "
+            f"(a loop): {', '.join(map(str, loops[:5]))}{more}",
+            err=True,
+        )
+    return entries
 
 
 def _walk(paths: list[str]) -> Iterator[tuple[str, Path | None]]:
@@ -389,10 +394,7 @@ def _walk(paths: list[str]) -> Iterator[tuple[str, Path | None]]:
         if source != "-" and path.is_dir():
             streams = 0
             unreadable: list[str] = []
-            entries, loops = walk_tree(path)
-            if loops:
-                typer.echo(f"{source}: note: {loop_note(loops)}", err=True)
-            for file in entries:
+            for file in walk_folder(source):
                 if file.name.startswith("."):
                     continue
                 if not file.is_file():
@@ -660,10 +662,7 @@ def jsonl_sources(paths: list[str], output: Path | None) -> list[str]:
     for source in paths:
         path = Path(source)
         if source != "-" and path.is_dir():
-            entries, loops = walk_tree(path)
-            if loops:
-                typer.echo(f"{source}: note: {loop_note(loops)}", err=True)
-            files = [f for f in entries if f.is_file() and not f.name.startswith(".")]
+            files = [f for f in walk_folder(source) if f.is_file() and not f.name.startswith(".")]
             found = [str(f) for f in files if is_jsonl(f.name)]
             if not found:
                 raise DeclutterError("no .jsonl or .jsonl.gz file in this directory", path=path)

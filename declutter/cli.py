@@ -39,7 +39,7 @@ from declutter.goldscore import (
     wcxb_json,
     wcxb_text,
 )
-from declutter.inputs import MAX_BYTES, read_document, read_source, walk_tree
+from declutter.inputs import MAX_BYTES, read_document, read_source
 from declutter.language import nearest_code, normalize_language
 from declutter.pipeline import INPUT_FORMATS, Cleaner
 from declutter.rules import Kind, default_dir
@@ -691,19 +691,16 @@ def report(
     Removed lines are highlighted by category (a legend, filters by category and rule), each with its rule
     id and reason; for HTML pages, the elements removed before the text too. Nothing in the page is fetched.
     """
-    from declutter.batchcli import TEXT_SUFFIXES, loop_note
+    from declutter.batchcli import TEXT_SUFFIXES, walk_folder
     from declutter.report import document_entry, render_report, summary_line
 
     cleaner = _cleaner(rules, no_bundled, keep, only, ignore)
     files: list[str] = []
     for path in paths:
         if path != "-" and Path(path).is_dir():
-            found, loops = walk_tree(Path(path))
-            if loops:
-                typer.echo(f"{path}: note: {loop_note(loops)}", err=True)
             files += [
                 str(f)
-                for f in found
+                for f in walk_folder(path)
                 if f.is_file() and not f.name.startswith(".") and f.suffix.lower() in TEXT_SUFFIXES
             ]
         else:
