@@ -197,6 +197,7 @@ def footer_floor(
     anchor: str = "",
     min_kept_before: int = 0,
     max_kept_ratio: float = 1.0,
+    resume_ratio: float = 0.0,
     full_page: bool = True,
 ) -> list[Hit]:
     """Everything below the page's copyright line, when the article lies above it.
@@ -230,6 +231,13 @@ def footer_floor(
     lines of any kind stand above it and at most ``max_kept_ratio`` times as many below it (a store
     locator, a cart drawer, a refund policy's dialog): a copyright line at a page's head has little or
     nothing above it. The footer-residue neighbour and the paragraph guards hold there too.
+
+    On a page's full text (``full_page``) the paragraph-run guard reads a run of paragraphs below the
+    floor as the article resuming only when their prose weighs ``resume_ratio`` of the prose above
+    it or more: a few paragraphs under a long article's footer are what the site prints under every
+    page (an adviser's disclaimers, the site's 'about us' story, a consent dialog, a sign-up
+    pitch), not the rest of the article, which would weigh more. An extractor's output has no
+    footer below its article, so the guard holds there whole.
     """
     if rule is None or not rule.patterns:
         return []
@@ -272,7 +280,11 @@ def footer_floor(
             and total - above - prose[position] < ratio(position) * above
         ):
             below = position + 1
-            if _longest_paragraph_run(blocks[below:], gone[below:], prose[below:], prose_words) <= max_paragraph_run:
+            resumes = not full_page or total - above - prose[position] >= resume_ratio * above
+            if (
+                not resumes
+                or _longest_paragraph_run(blocks[below:], gone[below:], prose[below:], prose_words) <= max_paragraph_run
+            ):
                 line = block.line + 1
                 return [
                     (b, f"below the page's copyright line (line {line}) under the article")

@@ -125,6 +125,30 @@ def test_footer_floor_spares_a_photo_credit_inside_the_article() -> None:
     assert _floor(f"{BODY * 2}About us\n{FLOOR}{PROSE}", footer) != [], "a footer blurb below is no article"
 
 
+def test_footer_floor_takes_a_few_paragraphs_under_a_long_article() -> None:
+    """A site's disclaimers or its 'about us' story under the footer of a long article are no article resuming:
+    three paragraphs in a row go when they weigh under a quarter of the prose above the floor."""
+    footer = {"About us": "navigation"}
+    disclaimer = PROSE * 3
+    assert _floor(f"{BODY * 4}About us\n{FLOOR}{disclaimer}", footer) == [PROSE.strip()] * 3
+    assert _floor(f"{BODY}About us\n{FLOOR}{disclaimer}", footer) == [], "as much prose as a quarter: resuming"
+    rule = next(r for r in RuleSet.bundled() if r.id == "STR006")
+    blocks = Document.from_text(f"{BODY * 4}About us\n{FLOOR}{disclaimer}").blocks
+    categories = {b.line: "navigation" for b in blocks if b.text == "About us"}
+    removed = Removed(set(categories), categories)
+    params = {**rule.params, "full_page": False}
+    assert footer_floor(blocks, rule, frozenset(), removed, **params) == [], "an extractor's output: no footer"
+
+
+def test_footer_floor_reads_footer_residue_three_lines_away() -> None:
+    """A footer prints its address and phone number beside the copyright line, between it and its links."""
+    footer = {"About us": "navigation", "Privacy Policy": "legal"}
+    contact = "12 Harbour Road, Springfield\n(555) 010-0199\n"
+    assert _floor(f"{BODY}About us\n{contact}{FLOOR}{HIDDEN}", footer) == HIDDEN.split("\n")[:-1]
+    assert _floor(f"{BODY}{FLOOR}{contact}Privacy Policy\n{HIDDEN}", footer) != []
+    assert _floor(f"{BODY}About us\nHarbour Gallery\n{contact}{FLOOR}{HIDDEN}", footer) == [], "four lines away"
+
+
 def test_footer_floor_is_never_a_protected_line() -> None:
     """A copyright banner quoted in the article's code (a boot screen) is not the page's floor."""
     rule = next(r for r in RuleSet.bundled() if r.id == "STR006")
