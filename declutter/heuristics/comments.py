@@ -30,6 +30,7 @@ def comment_thread(
     max_gap: int = 12,
     min_prose_before: int = 60,
     max_tail: int = 0,
+    titled: list[str] | None = None,
 ) -> list[Hit]:
     """A thread of reader comments under the article: its header, then comments that their buttons give away.
 
@@ -44,9 +45,15 @@ def comment_thread(
     comment's text lies below the last marker (a 'Jane said:' line comes before its comment): with
     ``max_tail``, the thread also takes the lines after its last marker when, within that many lines,
     they reach a line another rule removed ('Comments are closed.', a share bar) or the end of the text.
+
+    A header fully matching one of ``titled`` counts the comments and names the article in quotes ('3
+    thoughts on “Ten Things I Wish I Knew”', '59 Comments on “…”': WordPress themes print it over the
+    thread). Nothing but a thread is headed so, and a full-page text may print no buttons under it (a
+    theme whose 'Reply' is an icon): its ``min_markers`` markers may all be time stamps or 'says:' lines.
     """
     button_patterns = _compiled(tuple(buttons or ()))
     stamp_patterns = _compiled(tuple(stamps or ()))
+    titled_patterns = _compiled(tuple(titled or ()))
     if not button_patterns:
         return []
     hits: list[Hit] = []
@@ -54,7 +61,11 @@ def comment_thread(
     position = 0
     while position < len(blocks):
         header = blocks[position]
-        if prose_before[position] < min_prose_before or fullmatch(rule, header, header.text) is None:
+        if prose_before[position] < min_prose_before:
+            position += 1
+            continue
+        named = _any_fullmatch(rule, titled_patterns, header)
+        if not named and fullmatch(rule, header, header.text) is None:
             position += 1
             continue
         found, pressed, last = 0, 0, position
@@ -65,7 +76,7 @@ def comment_thread(
                 found, pressed, last = found + 1, pressed + 1, offset
             elif _any_fullmatch(rule, stamp_patterns, blocks[offset]):
                 found, last = found + 1, offset
-        if found >= min_markers and pressed >= min_buttons:
+        if found >= min_markers and (named or pressed >= min_buttons):
             last = _thread_tail(blocks, last, claimed, max_tail)
             hits.append((header, f"header of a comment thread with {found} reply buttons or time stamps"))
             hits.extend(

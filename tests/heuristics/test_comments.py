@@ -43,6 +43,25 @@ def test_comment_thread_takes_the_last_comment_only_up_to_residue_or_the_end() -
     assert "Paragraph" not in " ".join(b.text for b, _ in hits)
 
 
+def test_comment_thread_under_a_header_naming_the_article_needs_no_buttons() -> None:
+    """'3 thoughts on “…”' counts the comments and quotes the article's title: under it, names and time stamps
+    alone are the thread (a theme whose 'Reply' is an icon prints no button), in any language."""
+    thread = "".join(
+        f"Reader {n}\nMay {n}, 2019 at 4:{n}0 pm\nI think the committee is wasting its time on this.\n"
+        for n in range(1, 4)
+    )
+    for header in ("3 thoughts on “Why the bridge closed again”", "3 Gedanken zu „Warum die Brücke wieder zu ist“"):
+        result = explain(f"{PROSE}{PROSE}{header}\n{thread}")
+        assert header not in result.text
+        assert "wasting its time" not in result.text
+        assert "The minister said" in result.text
+    # A bare 'Comments' header needs the buttons still; so does a titled header over no markers.
+    assert "wasting its time" in explain(f"{PROSE}{PROSE}Comments\n{thread}").text
+    letters = "".join(f"Letter {n} asked the council why the bridge had closed again this spring.\n" for n in range(4))
+    result = explain(f"{PROSE}{PROSE}2 responses to “Why the bridge closed again”\n{letters}")
+    assert "Letter 3 asked" in result.text
+
+
 def _panel_thread(labels: tuple[str, ...] = ("Joined", "Messages")) -> str:
     """A thread of 3 posts, each under its poster's panel: the first label over a join date, the others over
     counts."""
