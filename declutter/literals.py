@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 import re._constants as sre_constants  # type: ignore[import-not-found]  # the stdlib parser exposes the tree
 import re._parser as sre_parse  # type: ignore[import-not-found]
+import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 from operator import itemgetter
@@ -78,7 +79,19 @@ def _required(items: Any) -> frozenset[str] | None:
     candidates = [c for c in candidates if c and all(c)]
     if not candidates:
         return None
-    return max(candidates, key=lambda c: (min(len(s) for s in c), -len(c)))
+    return max(candidates, key=lambda c: (min(map(_strength, c)), -len(c)))
+
+
+def _strength(literal: str) -> int:
+    """How seldom a literal occurs in text, as its length, a non-ASCII symbol counted as three characters.
+
+    The screen asks for the strongest set of literals a pattern requires: a copyright line's '©' is rarer in
+    prose than any year's '19' or '20', which a line of news holds more often than not.
+
+    >>> _strength("20"), _strength("©"), _strength("(c)")
+    (2, 3, 3)
+    """
+    return len(literal) + sum(2 for char in literal if char > "\x7f" and unicodedata.category(char)[0] == "S")
 
 
 @lru_cache(maxsize=4096)  # a pattern is read once, whatever rule selections and screens it is part of

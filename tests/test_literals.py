@@ -53,6 +53,15 @@ def test_lookarounds_text_is_the_lines() -> None:
     assert required_literals(regex.compile(r"(?!sponsored)\w+")) is None
 
 
+def test_a_symbol_outranks_a_short_ascii_literal() -> None:
+    """Of the sets a pattern requires, the screen asks for the one whose weakest literal is rarest: a copyright
+    line's sign, not the year its lookahead wants ('19' or '20', which most lines of news hold)."""
+    floor = regex.compile(r"(?i)(?=.{0,400}\b(?:19|20)\d\d\b).{0,200}(?:©|ⓒ|\(c\)|\bcopyright\b).{0,300}")
+    assert required_literals(floor) == frozenset({"©", "ⓒ", "(c)", "copyright"})
+    assert required_literals(regex.compile(r"(?=.*\b20\d\d\b).*(?:é|è).*")) == frozenset({"20"})  # no symbols
+    assert required_literals(regex.compile(r"(?=.*\bsale\b).*(?:€|£).*")) == frozenset({"sale"})
+
+
 WORDS = st.sampled_from(["share", "Share", "read more", "by", "jane", "ad", "x", " ", ":", "é"])
 
 
