@@ -567,11 +567,17 @@ class MaskScreen:
                 masks[literal] = masks.get(literal, 0) | 1 << number
         self._automaton: Any = None
         self._few: tuple[tuple[str, int], ...] | None = None
+        self._chars: tuple[tuple[str, int], ...] = ()
         if len(masks) <= FEW_LITERALS:  # a search for each costs less than a pass of the automaton
             self._few = tuple(masks.items())
         else:
+            # One-character literals ('a', '.', '1') occur many times a line: each occurrence the automaton reports
+            # costs a Python loop turn, a search for each character (``memchr``) one turn a line. The automaton keeps
+            # them when it has no longer literal (it cannot be built empty).
+            longer = [literal for literal in masks if len(literal) > 1]
+            self._chars = tuple((literal, masks[literal]) for literal in masks if len(literal) == 1 and longer)
             self._automaton = ahocorasick.Automaton()
-            for literal in _by_frequency(masks):
+            for literal in _by_frequency(longer or masks):
                 self._automaton.add_word(literal, masks[literal])
             self._automaton.make_automaton()
 
@@ -585,6 +591,9 @@ class MaskScreen:
             return mask
         for _, found in self._automaton.iter(lowered):  # unpacked in place: no per-occurrence call of a getter
             mask |= found
+        for char, found in self._chars:
+            if char in lowered:
+                mask |= found
         return mask
 
 

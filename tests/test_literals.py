@@ -153,8 +153,12 @@ def test_literals_go_into_an_automaton_commonest_characters_first() -> None:
     assert ordered[-1] in ("xylophone", "zebra")
 
 
-@given(st.lists(st.sampled_from(["share", "share this", "hare", "this", "is", "s", "zz"]), max_size=6), st.text())
+LITERALS = st.sampled_from(["share", "share this", "hare", "this", "is", "s", "zz", "a", ".", "1", "é", "x", "y"])
+
+
+@given(st.lists(LITERALS, max_size=9), st.text(alphabet="share thiszay.1éx", max_size=40) | st.text())
 def test_the_mask_screen_finds_every_pattern_whose_literal_occurs(words: list[str], text: str) -> None:
+    """However many literals, and whether one character long (searched apart from the automaton's) or longer."""
     patterns = [regex.compile(regex.escape(word)) for word in words]
     mask = MaskScreen(patterns)(text)
     assert {n for n in range(len(words)) if mask >> n & 1} == {n for n, word in enumerate(words) if word in text}
