@@ -11,7 +11,9 @@ plain-text extractions show it, line by line); each shape keeps its line as writ
 blank lines after it included, so the code block is rebuilt whole.
 
 A line that repeats the line right before it from another element is read once (:func:`repeats`): a page prints
-a short block twice in a row, once per screen size, or a card's title in its picture's link and in its heading.
+a short block twice in a row, once per screen size, or a card's title in its picture's link and in its heading. An
+inline element styled apart that prints the text of the element beside it again is read once too (:func:`side_copy`):
+a badge, a button or a price printed once per screen size or per state ('NEWNEW').
 
 >>> from lxml.html import fragment_fromstring
 >>> shapes = blocks_of(fragment_fromstring(
@@ -140,7 +142,8 @@ _READER_ONLY = re.compile(r"(?i)sr-only|srOnly|visually-?hidden|screen-?reader")
 
 
 def _reader_only(node: Element) -> bool:
-    return any(_READER_ONLY.search(token) for token in (node.get("class") or "").split())
+    classes = node.get("class")
+    return classes is not None and _READER_ONLY.search(classes) is not None  # no token of it holds a space
 
 
 def element_beside(node: Element) -> Element | None:
