@@ -33,8 +33,9 @@ RESIDUE: Final[dict[str, str]] = {
     ),
     "widget": (
         "a script widget's notices and controls printed among the content that the heuristics do not read, and"
-        " that mark no post: an error asking to try again, a cart's notice, a postcode field, a gallery's"
-        " buttons, an unrendered template placeholder"
+        " that set no post apart: an error asking to try again, a cart's notice, a postcode field, a gallery's"
+        " buttons, an unrendered template placeholder; a Q&A site's stamp under every post ('answered Feb 12, 2011"
+        " at 1:01'), printed under the question and the answers alike"
     ),
     "comments": "comment forms, comment policies ('Netiquette') and reader comments",
     "related": "related, most-read, just-posted and recommended headline lists and their headers",

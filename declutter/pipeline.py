@@ -73,7 +73,10 @@ per-card dates (:func:`_spare_card_lines`) judge the page as if those lines were
 and their category stays readable (``Removed.categories``). A widget's notices and controls (``widget``: an error
 asking to try again, a cart's notice, a gallery's buttons) stand where the widget does, in a buy box, among cards
 or in a tail of teasers and forms; read as removed they would join the runs around them, and unlike a post's
-furniture they tell nothing of what holds them (tail-fill's ``post_furniture`` names ``furniture`` alone)."""
+furniture they tell nothing of what holds them (tail-fill's ``post_furniture`` names ``furniture`` alone). A Q&A
+site's stamp under the question and under each answer ('answered Feb 12, 2011 at 1:01', DAT007) is a widget line too:
+it marks the question and every answer alike, so it tells tail-fill nothing of whether a fill below the first answer
+is content (the references split on later answers); as furniture it spared those fills (WCXB dev: superuser -0.068)."""
 
 
 def decide(

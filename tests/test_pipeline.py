@@ -601,6 +601,23 @@ def test_a_widgets_notices_go_unseen_by_the_heuristics(claimed_seen: list[frozen
     assert not any(lines & claimed for claimed in claimed_seen)
 
 
+def test_a_qa_sites_post_stamps_go_unseen_as_widget_lines(claimed_seen: list[frozenset[int]]) -> None:
+    """Stack Exchange's 'asked …' / 'answered …' / 'edited …' stamps go as ``widget`` lines, not ``furniture``:
+    printed under the question and every answer alike, they are no sign for tail-fill that a fill below the
+    first answer is a post (as furniture they spared later answers that references leave out)."""
+    stamps = ["asked Feb 11, 2011 at 23:49", "edited Nov 9, 2020 at 19:28", "answered Feb 12, 2011 at 1:01"]
+    question = "How should I prepare the food for a catering event of sixty guests when I have never done one?\n"
+    answer = "Plan the menu around dishes you can cook the day before and reheat, and rent a second oven.\n"
+    text = question + stamps[0] + "\n" + stamps[1] + "\n2 Answers\n" + answer + stamps[2] + "\n" + answer
+    result = explain(text)
+    removed = {d.text: (d.rule_id, d.category) for d in result.decisions}
+    assert {s: removed.get(s) for s in stamps} == dict.fromkeys(stamps, ("DAT007", "widget"))
+    assert question.strip() in result.text
+    assert answer.strip() in result.text
+    lines = {d.line for d in result.decisions if d.rule_id == "DAT007"}
+    assert not any(lines & claimed for claimed in claimed_seen)
+
+
 def test_a_key_or_label_indented_inside_a_code_sample_stays() -> None:
     text = (
         "Create the Pod with this manifest, which names the proxy and labels it for the Service.\n"
