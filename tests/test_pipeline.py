@@ -572,8 +572,9 @@ def test_a_shop_grids_sort_menu_goes_unseen_by_the_heuristics(claimed_seen: list
 
 def test_a_widgets_notices_go_unseen_by_the_heuristics(claimed_seen: list[frozenset[int]]) -> None:
     """A buy box's script notices (an error asking to try again, a cart's notice, a postcode field, a gallery's
-    buttons) go as ``widget``: the heuristics judge the page as if they were still there, as with a poster's
-    panel (read as removed lines they would join the runs around them), and the product's text stays."""
+    buttons, a quantity stepper's labels) go as ``widget``: the heuristics judge the page as if they were still
+    there, as with a poster's panel (read as removed lines they would join the runs around them), and the
+    product's text stays."""
     notices = [
         "Open media 1 in modal",
         "Open media 2 in modal",
@@ -581,6 +582,7 @@ def test_a_widgets_notices_go_unseen_by_the_heuristics(claimed_seen: list[frozen
         "Item added to your cart",
         "Zip Code Apply",
         "{{priceAnchor.priceWrapper.info.totalPrice}}",
+        "Decrease quantity for Wool Runner Increase quantity for Wool Runner",
     ]
     prose = "Our wool runners are made from merino and sugarcane, light enough for a summer walk in the city.\n"
     text = "Wool Runner\n" + prose + "".join(f"{n}\n" for n in notices) + "$110\nAdd to Cart\n" + prose
@@ -593,6 +595,7 @@ def test_a_widgets_notices_go_unseen_by_the_heuristics(claimed_seen: list[frozen
         "Item added to your cart": ("NAV030", "widget"),
         "Zip Code Apply": ("NAV031", "widget"),
         "{{priceAnchor.priceWrapper.info.totalPrice}}": ("NAV033", "widget"),
+        "Decrease quantity for Wool Runner Increase quantity for Wool Runner": ("NAV036", "widget"),
     }
     assert "$110" in result.text
     assert prose.strip() in result.text
