@@ -158,18 +158,6 @@ def element_beside(node: Element) -> Element | None:
     return None
 
 
-def _twin_beside(
-    node: Element, last_inline: dict[Element, tuple[str, int]], flushes: int
-) -> tuple[Element, str] | None:
-    """The inline element last read whole and its text, when it is the element printed right before ``node`` in
-    the same line (:func:`element_beside`): the one ``node`` may copy. The line's flush count is compared first, as
-    most inline elements follow one read on another line."""
-    for held, (text, held_flushes) in last_inline.items():
-        if held_flushes == flushes and element_beside(node) is held:
-            return held, text
-    return None
-
-
 def side_copy(node: Element, previous: Element, before: str, text: str) -> bool:
     """Whether the inline ``node``, whose text is ``text``, copies ``previous``, the element printed right before it
     (:func:`element_beside`), whose text is ``before``, and is read once: the same text, of two characters or more
@@ -228,9 +216,7 @@ def blocks_and_repeats(element: Element) -> tuple[list[Shape], list[Shape], list
     state = {"heading": 0, "quote": 0, "item": 0, "flushes": 0, "broken": 0}
     opens: list[Shape] = []  # a copy read once that opened its list: the next item of that list opens it
     twins: list[str] = []  # inline elements read once, as copies of the element right before them (side_copy)
-    last_inline: dict[
-        Element, tuple[str, int]
-    ] = {}  # the inline element last read whole: its text as printed, the flush count
+    last_inline: dict[Element, tuple[str, int]] = {}  # the inline element last read whole: its text, the flush count
 
     def shape(
         kind: ShapeKind,
@@ -343,7 +329,8 @@ def blocks_and_repeats(element: Element) -> tuple[list[Shape], list[Shape], list
         block = tag in BLOCK_TAGS and depth < MAX_DEPTH
         if block and parts:
             flush()
-        twin = None if block or not last_inline else _twin_beside(node, last_inline, state["flushes"])
+        beside = None if block else element_beside(node)
+        twin = last_inline.get(beside) if beside is not None else None
         start, flushes_before, links_before, images_before = len(parts), state["flushes"], len(links), len(images)
         if block and tag == "pre":
             pre(node)
@@ -376,10 +363,15 @@ def blocks_and_repeats(element: Element) -> tuple[list[Shape], list[Shape], list
             if block and parts:
                 flush()
             elif not block and state["flushes"] == flushes_before:
-                printed = "".join(parts[start:])  # squeezed only to be compared with a twin's
-                if twin is not None and side_copy(node, twin[0], squeeze(twin[1]), squeeze(printed)):
+                printed = squeeze("".join(parts[start:]))
+                if (
+                    beside is not None
+                    and twin is not None
+                    and twin[1] == state["flushes"]
+                    and side_copy(node, beside, twin[0], printed)
+                ):
                     del parts[start:], links[links_before:], images[images_before:]
-                    twins.append(squeeze(printed))
+                    twins.append(printed)
                     last_inline.clear()
                 elif not _reader_only(node):  # a label between two twins ('Sale price') keeps them side by side
                     last_inline.clear()
