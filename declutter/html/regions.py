@@ -306,12 +306,14 @@ def find_content(root: Element, *, article: bool = False) -> Element:
     comments, teasers and asides; on a page that is not an article, not when it comes after a twin of itself
     (:func:`_after_its_twin`: a thread's long answer below its question; or has one below it, a long question above
     its short answer), and on any page not when replies in its template follow it (:func:`_before_its_replies`: a
-    thread's first post). On an article it is chosen holding :data:`LOOSE_SHARE` of it, when the
-    blocks beside it that may continue it (:func:`_continuing`: not a form, a menu or a list of links) hold
-    little: an article split over sibling blocks keeps them all. On a page that is not an article, a region that
-    lies in the page's own footer, header or a menu (:func:`_landmark`: a footer holding a privacy policy's
-    modal, a list of every town served) is looked for again with those set apart, when anything is left outside
-    them (and :func:`widened` takes the whole page if that is too little); an article has no such second chance.
+    thread's first post); on a page that is not an article, neither the walk nor the best container goes into one
+    post of a thread whose posts say so by microdata (:func:`_one_of_marked_posts`: a long first post over short
+    replies). On an article it is chosen holding :data:`LOOSE_SHARE` of it, when the blocks beside it that may
+    continue it (:func:`_continuing`: not a form, a menu or a list of links) hold little: an article split over
+    sibling blocks keeps them all. On a page that is not an article, a region that lies in the page's own footer,
+    header or a menu (:func:`_landmark`: a footer holding a privacy policy's modal, a list of every town served) is
+    looked for again with those set apart, when anything is left outside them (and :func:`widened` takes the whole
+    page if that is too little); an article has no such second chance.
 
     >>> from declutter.html.parsing import parse
     >>> posts = "".join(f"<div class=post><p>Reply {n}: I had the same problem, and restarting fixed it.</p></div>"
@@ -336,6 +338,8 @@ def find_content(root: Element, *, article: bool = False) -> Element:
         return node
     held, region = found.mass.get(classic, 0), found.mass[node]
     if _before_its_replies(classic, node, found.mass):
+        return node
+    if not article and any(_one_of_marked_posts(element, found.mass) for element in _holders(classic, node)):
         return node
     if held >= TIGHT_SHARE * region and (article or not _after_its_twin(classic, node, found.mass)):
         return classic
@@ -404,7 +408,7 @@ def _region(mass: dict[Element, int], base: Element, *, posts: bool = False) -> 
         best = max((child for child in node if child in mass), key=mass.__getitem__, default=None)
         if best is None or mass[best] < REGION_SHARE * total or best.tag in _PARTS or best.tag in PARAGRAPH_TAGS:
             return node
-        if posts and _post_beside(best, node, mass):
+        if posts and (_post_beside(best, node, mass) or _one_of_marked_posts(best, mass)):
             return node
         node = best
 
@@ -518,6 +522,59 @@ def _before_its_replies(classic: Element, node: Element, mass: dict[Element, int
                 if replies >= REPLIES:
                     return True
     return False
+
+
+POSTING_TYPES = frozenset({"Comment", "Answer", "DiscussionForumPosting"})
+"""schema.org types a forum engine marks each post with (``itemtype``): on WCXB dev, 54 threads of seven engines
+mark posts so in one template (Discourse's crawler view and XenForo 2 each reply ``Comment``, Stack Exchange its
+answers ``Answer``, vBulletin, NodeBB, Tapatalk). ``Question`` is left out: an FAQ marks its accordion items so
+(11 service, product, article and listing pages)."""
+
+
+def _marked_post(element: Element) -> bool:
+    """Whether the element declares itself a post by schema.org microdata (its ``itemtype`` is a posting type)."""
+    value = element.get("itemtype")
+    return value is not None and value.rstrip("/").rsplit("/", 1)[-1] in POSTING_TYPES
+
+
+def _one_of_marked_posts(element: Element, mass: dict[Element, int]) -> bool:
+    """Whether ``element`` is one post of a thread by its markup: a sibling of its tag and class value holding text
+    declares itself a post by microdata (:func:`_marked_post`), as the element itself may. A thread whose first
+    post (or one long log pasted in a reply) holds most of the page's text is still the thread: the region walk
+    stops above it and the best container does not win over the list, however short the other posts are (a
+    Discourse thread's 'There aren't any developers here.' under a 1,300-character question). A page builder's
+    sections are twins too, but none says it is a comment or an answer.
+
+    >>> from declutter.html.parsing import parse
+    >>> first = f"<div class=post id=p1><p>{'My build fails on the second step every time. ' * 10}</p></div>"
+    >>> reply = "<div class=post itemscope itemtype='http://schema.org/Comment'><p>Clear the cache.</p></div>"
+    >>> page = parse(f"<body><div id=t>{first}{reply}</div></body>")
+    >>> _one_of_marked_posts(page.find(".//*[@id='p1']"), survey(page.find("body")).mass)
+    True
+    >>> page = parse(f"<body><div id=t>{first}{reply.replace('itemtype', 'data-type')}</div></body>")
+    >>> _one_of_marked_posts(page.find(".//*[@id='p1']"), survey(page.find("body")).mass)
+    False
+    """
+    value = element.get("class")
+    if not value:
+        return False
+    for sibling in (*element.itersiblings(preceding=True), *element.itersiblings()):
+        if (
+            sibling.tag == element.tag
+            and sibling.get("class") == value
+            and mass.get(sibling, 0) > 0
+            and (_marked_post(sibling) or _marked_post(element))
+        ):
+            return True
+    return False
+
+
+def _holders(classic: Element, node: Element) -> Iterator[Element]:
+    """The best container and each element holding it below ``node``."""
+    element: Element | None = classic
+    while element is not node and element is not None:
+        yield element
+        element = element.getparent()
 
 
 def _classed_holders(classic: Element, node: Element) -> Iterator[tuple[Element, str]]:

@@ -262,6 +262,33 @@ def test_a_thread_s_first_post_marked_apart_keeps_its_replies() -> None:
     assert two.get("id") != "thread", "the first post alone"
 
 
+def _marked_replies(itemtype: str = "itemtype='http://schema.org/Comment'") -> str:
+    first = (
+        "<div id='post_1' class='topic-body crawler-post'><div class='post'>"
+        + "<p>As software development keeps changing, which practices do your teams rely on this year?</p>" * 12
+        + "</div></div>"
+    )
+    replies = "".join(
+        f"<div id='post_{n}' class='topic-body crawler-post' itemscope {itemtype}><div class='post'><p>{text}</p>"
+        "</div></div>"
+        for n, text in ((2, "There are no developers here. This is a forum of users."), (3, "Is it an audiobook?"))
+    )
+    return f"<html><body><div id='outlet'>{first}{replies}</div></body></html>"
+
+
+def test_a_thread_s_short_replies_marked_as_comments_stay_with_its_long_first_post() -> None:
+    """A Discourse thread's first post holds nine tenths of the text, its two replies a sentence each: the region
+    walk would go down into the first post, and it would win as the best container. The replies say they are
+    posts (schema.org ``Comment`` microdata) in the first post's template, so the region keeps the thread; without
+    the microdata two short twins are not yet replies (:func:`_before_its_replies` wants three of a sentence or
+    two), and on a page calling itself an article the first post still wins."""
+    from declutter.html.regions import find_content
+
+    assert find_content(parse(_marked_replies())).get("id") == "outlet"
+    assert find_content(parse(_marked_replies("data-kind='reply'"))).get("class") == "post", "no microdata"
+    assert find_content(parse(_marked_replies()), article=True).get("class") == "post", "an article's container"
+
+
 def _long_question(nested: bool = False) -> str:
     body = "<div class='post-body'><p>" + "My script joins the devices but the loop stops at the tenth one. " * 12
     answer = "<div class='post-body'><p>" + "Count from zero to the number of devices in a for loop instead. " * 4
