@@ -591,7 +591,7 @@ def run_files(batch: Batch, paths: list[str], output: Path | None, in_place: boo
             except DeclutterError as error:
                 yield Job(source, "", error=str(error))
                 continue
-            if encoding.lost:  # bytes were lost: a warning, and a row in the --errors report
+            if encoding.doubtful:  # bytes lost or lines recoded: a warning, and a row in the --errors report
                 report.warn(source, f"decoded as {encoding}")
             elif kind == "text" and encoding.codec not in ("utf-8", "utf-8-sig", "ascii") and not batch.quiet:
                 typer.echo(f"{source}: note: decoded as {encoding}", err=True)
@@ -637,13 +637,24 @@ def run_files(batch: Batch, paths: list[str], output: Path | None, in_place: boo
     return summary
 
 
-def _json_line(obj: dict[str, Any]) -> bytes:
-    """One JSONL row; text with lone surrogates (valid JSON, not valid UTF-8) is written escaped, not lost."""
+def _json_line(obj: dict[str, Any], ending: bytes = b"\n") -> bytes:
+    """One JSONL row ending as its input row did (``ending``); text with lone surrogates (valid JSON, not valid
+    UTF-8) is written escaped, not lost."""
     line = json.dumps(obj, ensure_ascii=False)
     try:
-        return (line + "\n").encode("utf-8")
+        return line.encode("utf-8") + ending
     except UnicodeEncodeError:
-        return (json.dumps(obj, ensure_ascii=True) + "\n").encode("utf-8")
+        return json.dumps(obj, ensure_ascii=True).encode("utf-8") + ending
+
+
+def line_ending(line: bytes) -> bytes:
+    r"""How a row read from a stream ends: ``\r\n`` (a Windows export), ``\n``, or ``\n`` for the last row
+    when it has none (the rows after it, from the next stream, start on a line of their own).
+
+    >>> line_ending(b'{"a": 1}\r\n'), line_ending(b'{"a": 1}\n'), line_ending(b'{"a": 1}')
+    (b'\r\n', b'\n', b'\n')
+    """
+    return b"\r\n" if line.endswith(b"\r\n") else b"\n"
 
 
 def is_jsonl(name: str) -> bool:
@@ -886,7 +897,7 @@ def run_jsonl(
                     for warning in outcome.warnings:
                         report.warn(outcome.key, warning)
                     obj.update(jsonl_fields(batch.fmt, field_name, outcome, removals))
-                    write_all(sink, _json_line(obj))
+                    write_all(sink, _json_line(obj, line_ending(line)))  # the row's line end, as it came
                 sink.flush()
             finally:
                 if progress is not None:

@@ -21,6 +21,11 @@ from urllib.parse import urlsplit
 
 import typer
 
+try:  # typer 0.29 vendors its click; earlier versions use click's
+    from typer._click.exceptions import NoSuchOption
+except ImportError:  # pragma: no cover
+    from click.exceptions import NoSuchOption  # type: ignore[assignment]
+
 from declutter import __version__
 from declutter.batch import Selection
 from declutter.batchcli import FORMATS, check_writable, interrupted_by, on_interrupt, progress_bar, write_atomic
@@ -114,8 +119,44 @@ class _ClosedPipeError(Exception):
     """Standard output or error closed by its reader, carried to :func:`main`: click exits 1 for it."""
 
 
+_FILE_COMMANDS = frozenset({"clean", "explain", "report", "label", "score", "check"})
+"""The commands whose arguments are files (``rules show`` takes a rule id, ``rules list`` none)."""
+
+
+def _file_not_option(error: NoSuchOption, args: Sequence[str], command: str) -> NoSuchOption:
+    """click's 'No such option: -x' for a file named like an option (``-x.txt``), said as a file: the shell passes
+    the name as it is, and ``--`` before it (or ``./`` in front) is how to name it. Other errors are returned as
+    they are.
+
+    >>> print(_file_not_option(NoSuchOption("-x"), ["clean", "README.md"], "declutter clean").message)
+    No such option: -x
+    """
+    options = list(args)[: list(args).index("--")] if "--" in args else list(args)
+    name = error.option_name  # '-x', or '-.' in '-q.txt': short options run together, '-q' being one
+
+    def spells(arg: str) -> bool:
+        return arg.startswith(name) or (not arg.startswith("--") and name[1:] in arg[1:])
+
+    token = next((arg for arg in options if arg != "-" and spells(arg) and Path(arg).exists()), None)
+    if token is None:
+        return error
+    return NoSuchOption(
+        error.option_name,
+        message=f"No such option: {error.option_name}; {token!r} is a file named like an option: put -- before "
+        f"the files ({command} -- {token}) or write it as ./{token}",
+        ctx=error.ctx,
+    )
+
+
 class _Commands(typer.core.TyperGroup):
-    """The command group, letting an interrupt and a closed pipe reach :func:`main` as themselves."""
+    """The command group, letting an interrupt and a closed pipe reach :func:`main` as themselves, and naming a file
+    named like an option (:func:`_file_not_option`)."""
+
+    def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
+        given = list(args)  # the command's own parse drops them; kept for the message of a file named like an option
+        ctx = super().make_context(info_name, args, parent=parent, **extra)
+        ctx.meta["declutter.args"] = given
+        return ctx
 
     def invoke(self, ctx: Any) -> Any:  # typer's Context: its click is vendored in typer 0.29, not before
         try:
@@ -124,6 +165,10 @@ class _Commands(typer.core.TyperGroup):
             raise _InterruptedError from None
         except BrokenPipeError:
             raise _ClosedPipeError from None
+        except NoSuchOption as error:
+            if error.ctx is None or error.ctx.info_name not in _FILE_COMMANDS:
+                raise
+            raise _file_not_option(error, ctx.meta.get("declutter.args", ()), error.ctx.command_path) from None
 
 
 app = typer.Typer(
@@ -409,7 +454,7 @@ def explain(
     _positive("--max-bytes", max_bytes)
     cleaner = _cleaner(rules, no_bundled, keep, only, ignore)
     text, encoding, kind = read_source(path, max_bytes=max_bytes, input_format=input_format)
-    if encoding.lost:
+    if encoding.doubtful:
         _warn(path, f"decoded as {encoding}")
     result = cleaner.explain(text, url=url, domain=domain, input_format=kind, language=language)
     names = {rule.id: rule.name for rule in cleaner.rules}
@@ -717,7 +762,7 @@ def report(
             typer.secho(f"error: {error}", fg="red", err=True)
             unread += 1
             continue
-        if encoding.lost:
+        if encoding.doubtful:
             _warn(name, f"decoded as {encoding}")
         result = cleaner.explain(text, url=url, domain=domain, input_format=kind)
         entries.append(document_entry(name, result, kind, text))
@@ -894,10 +939,11 @@ def _clean_hint(args: Sequence[str]) -> str | None:
     True
     """
     first = args[0] if args else ""
-    is_input = first == "-" or (first[:1] not in ("", "-") and Path(first).exists())
+    is_input = first == "-" or (first[:1] != "" and Path(first).exists() and first not in ("-h", "--help", "--version"))
     if not is_input or first in typer.main.get_group(app).commands:
         return None
-    return f"error: '{first}' is not a command; to clean it: declutter clean {' '.join(args)}"
+    dashes = "-- " if first.startswith("-") and first != "-" else ""  # '-x.txt' alone would be read as an option
+    return f"error: '{first}' is not a command; to clean it: declutter clean {dashes}{' '.join(args)}"
 
 
 def _silence_closed_streams() -> None:

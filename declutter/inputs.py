@@ -61,9 +61,22 @@ class Encoding:
     codec: str
     lost: str = ""
     """What the reading lost, said for people; empty when every byte was read as it was."""
+    recoded: str = ""
+    """Lines read in another encoding than ``codec``, said for people ('line 2, bytes 64-105, is not UTF-8: read as
+    cp1252'); empty when the whole file was read in one. A warning too: the file is not what its codec says."""
 
     def __str__(self) -> str:
-        return f"{self.codec} ({self.lost})" if self.lost else self.codec
+        said = "; ".join(part for part in (self.lost, self.recoded) if part)
+        return f"{self.codec} ({said})" if said else self.codec
+
+    def __repr__(self) -> str:  # as before lines could be recoded, when none were
+        recoded = f", recoded={self.recoded!r}" if self.recoded else ""
+        return f"Encoding(codec={self.codec!r}, lost={self.lost!r}{recoded})"
+
+    @property
+    def doubtful(self) -> bool:
+        """Whether the reading deserves a warning: bytes lost, or lines read in another encoding."""
+        return bool(self.lost or self.recoded)
 
 
 def looks_binary(data: bytes) -> bool:
@@ -101,6 +114,9 @@ def decode(data: bytes, name: str) -> tuple[str, Encoding]:
         return data.decode("utf-8"), Encoding("utf-8")
     except UnicodeDecodeError:
         pass
+    mixed = _mixed_lines(data)
+    if mixed is not None:
+        return mixed
     damaged = _damaged_utf8(data)
     if damaged is not None:
         return damaged
@@ -213,6 +229,73 @@ def _damaged_utf8(data: bytes) -> tuple[str, Encoding] | None:
     if 2 * runs > beyond_ascii:
         return None
     return replaced, Encoding("utf-8", f"{invalid} invalid byte{'s' if invalid > 1 else ''} replaced")
+
+
+_LINE = re.compile(rb"[^\n]*\n|[^\n]+")
+_SHAPED = re.compile(rb"[\xc0-\xff][\x80-\xbf]")
+"""A lead byte with a continuation byte after it: the shape of a UTF-8 character, even where it is invalid (cut
+short, an encoded surrogate)."""
+
+
+def _mixed_lines(data: bytes) -> tuple[str, Encoding] | None:
+    """UTF-8 text with whole lines in windows-1252 (files or exports concatenated, a log written by two tools),
+    each line read in its own encoding; the encoding names the lines read as cp1252 and where their bytes are.
+
+    Read as one, such a text lost either way: in a code page every accented letter of the UTF-8 lines turned into
+    two characters of mojibake ('BĂĽrgermeister'), as UTF-8 every accented letter of the other lines was replaced.
+    It is mixed when a line is valid UTF-8 holding a character beyond ASCII, and every line that is not reads as
+    Latin-script text in windows-1252 and holds nothing shaped like a UTF-8 character (a character cut short or an
+    encoded surrogate is damaged UTF-8: :func:`_damaged_utf8`). A code-page text that is UTF-8 nowhere, or whose
+    only UTF-8 pair shares its line with accented letters ('Â© 2024 Café'), is read whole as before.
+
+    >>> text, encoding = _mixed_lines("Straße gesperrt\\n".encode() + "Café crème\\n".encode("cp1252"))
+    >>> text, str(encoding)
+    ('Straße gesperrt\\nCafé crème\\n', 'utf-8 (line 2, bytes 18-27, is not UTF-8: read as cp1252)')
+    """
+    parts: list[str] = []
+    recoded: list[tuple[int, int, int]] = []  # (line number, first byte, last byte), counted from 1
+    utf8 = False
+    offset = 0
+    for number, match in enumerate(_LINE.finditer(data), start=1):
+        line = match.group()
+        try:
+            parts.append(line.decode("utf-8"))
+            utf8 = utf8 or not line.isascii()
+        except UnicodeDecodeError:
+            if _SHAPED.search(line):
+                return None
+            try:
+                western = line.decode("cp1252")
+            except UnicodeDecodeError:
+                return None
+            if not reads_as_latin(western):
+                return None
+            parts.append(western)
+            body = len(line.rstrip(b"\r\n"))
+            recoded.append((number, offset + 1, offset + body))
+        offset += len(line)
+    if not utf8 or not recoded:
+        return None
+    return "".join(parts), Encoding("utf-8", recoded=_recoded_lines(recoded, "cp1252"))
+
+
+def _recoded_lines(lines: list[tuple[int, int, int]], codec: str) -> str:
+    """Which lines (and their bytes, counted from 1) were read in ``codec``, the first five named.
+
+    >>> _recoded_lines([(2, 17, 27)], "cp1252")
+    'line 2, bytes 17-27, is not UTF-8: read as cp1252'
+    >>> _recoded_lines([(n, 10 * n, 10 * n + 5) for n in range(1, 8)], "cp1252")
+    'lines 1, 2, 3, 4, 5 and 2 more are not UTF-8 (bytes 10-15, 20-25, 30-35, 40-45, 50-55, …): read as cp1252'
+    """
+    if len(lines) == 1:
+        number, first, last = lines[0]
+        return f"line {number}, bytes {first}-{last}, is not UTF-8: read as {codec}"
+    shown = lines[:5]
+    numbers = [str(number) for number, _, _ in shown]
+    rest = len(lines) - len(shown)
+    named = ", ".join(numbers[:-1]) + f" and {numbers[-1]}" if not rest else ", ".join(numbers) + f" and {rest} more"
+    spans = ", ".join(f"{first}-{last}" for _, first, last in shown) + (", …" if rest else "")
+    return f"lines {named} are not UTF-8 (bytes {spans}): read as {codec}"
 
 
 def _script(char: str) -> str:

@@ -173,6 +173,21 @@ def test_every_jsonl_line_gives_one_output_line(tmp_path: Path) -> None:
     assert "UTF-8" in report[4]["error"]
 
 
+def test_jsonl_rows_come_back_with_their_own_line_ends(tmp_path: Path) -> None:
+    """A Windows export's rows end in CRLF: cleaned ones came back ending in LF, beside the unchanged ones in CRLF."""
+    rows = [json.dumps({"id": 0, "text": TEXT}), json.dumps({"id": 1}), "", json.dumps({"id": 2, "text": TEXT})]
+    (tmp_path / "in.jsonl").write_bytes(("\r\n".join(rows) + "\r\n").encode() + json.dumps({"text": TEXT}).encode())
+    result = run("clean", "--jsonl", "in.jsonl", "-o", "out.jsonl", "-q", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = (tmp_path / "out.jsonl").read_bytes()
+    lines = out.split(b"\r\n")
+    assert len(lines) == 5, out  # four CRLF rows, then the last row, which had no line end, ended as JSONL ends
+    assert [json.loads(lines[n])["text"] for n in (0, 3)] == [CLEANED, CLEANED]
+    assert lines[1:3] == [rows[1].encode(), b""]
+    assert json.loads(lines[4])["text"] == CLEANED
+    assert lines[4].endswith(b"}\n")
+
+
 PAGE = (
     "<!DOCTYPE html><html><head><title>Budget passes</title><meta name='author' content='Jane Roe'>"
     "<link rel='canonical' href='https://example.com/budget'></head><body><nav>Home News</nav><article>"

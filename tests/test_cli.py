@@ -511,3 +511,45 @@ def test_a_closed_standard_output_is_an_error_not_a_crash_or_silence(tmp_path: P
     result = closed("clean", "in", "-o", "out", "-q")
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out" / "a.txt").exists()
+
+
+def test_a_file_named_like_an_option_is_named_with_the_way_to_pass_it(tmp_path: Path) -> None:
+    """click said 'No such option: -x' for a file named '-x.txt', which reads as a typo in an option."""
+    (tmp_path / "-x.txt").write_text(TEXT, encoding="utf-8")
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "declutter", *args], capture_output=True, text=True, cwd=tmp_path, check=False
+        )
+
+    for command in (["clean"], ["explain"], ["report"], ["rules", "check"]):
+        result = run(*command, "-x.txt")
+        message = " ".join(result.stderr.split())
+        assert result.returncode == 2
+        assert "No such option: -x; '-x.txt' is a file named like an option: put -- before the files" in message
+        assert f"declutter {' '.join(command)} -- -x.txt) or write it as ./-x.txt" in message
+    assert run("clean", "--", "-x.txt").stdout == "The council approved the budget on Monday.\n"
+    alone = run("-x.txt")
+    assert (alone.returncode, alone.stderr.strip()) == (
+        2,
+        "error: '-x.txt' is not a command; to clean it: declutter clean -- -x.txt",
+    )
+    (tmp_path / "-q.txt").write_text(TEXT, encoding="utf-8")  # '-q' is an option: click stops at '-.'
+    assert "No such option: -.; '-q.txt' is a file" in " ".join(run("clean", "-q.txt").stderr.split())
+    assert run("clean", "-y.txt").stderr.endswith("No such option: -y\n")  # no such file: as before
+    assert "is a file" not in run("rules", "show", "-x.txt").stderr  # a rule id, not a file
+
+
+def test_a_text_mixing_utf8_and_latin1_lines_is_kept_with_a_warning_naming_the_lines(tmp_path: Path) -> None:
+    utf8 = "Der Bürgermeister sagte am Montag, die Straße werde gesperrt.\n"
+    latin = "Un café au lait coûte trop cher à Paris, où l'été est chaud.\n"
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(utf8.encode() + latin.encode("latin-1"))
+    result = cli("clean", str(path))
+    assert result.stdout == utf8 + latin
+    first = len(utf8.encode()) + 1
+    assert (
+        f"warning: {path}: decoded as utf-8 (line 2, bytes {first}-{first + len(latin) - 2}, is not UTF-8: read as "
+        "cp1252)" in result.stderr
+    )
+

@@ -129,6 +129,28 @@ def test_a_code_page_text_with_a_chance_utf8_pair_keeps_its_letters() -> None:
     assert not encoding.lost
 
 
+def test_a_text_mixing_utf8_and_latin1_lines_keeps_every_letter() -> None:
+    """Files concatenated from two tools: read whole as a code page, every UTF-8 line was mojibake ('BĂĽrgermeister',
+    silently, as a note); each line is read in its own encoding now, and the encoding says which lines were not
+    UTF-8 and how they were read."""
+    utf8 = "Der Bürgermeister sagte am Montag, die Straße werde gesperrt.\n"
+    latin = "Un café au lait coûte trop cher à Paris, où l'été est chaud.\r\n"
+    data = utf8.encode() + latin.encode("latin-1") + utf8.encode() + latin.encode("cp1252")
+    text, encoding = decode(data, "x.txt")
+    assert text == utf8 + latin + utf8 + latin
+    assert (encoding.codec, encoding.lost, encoding.doubtful) == ("utf-8", "", True)
+    first = len(utf8.encode()) + 1
+    second = first + len(latin) + len(utf8.encode())
+    assert encoding.recoded == (
+        f"lines 2 and 4 are not UTF-8 (bytes {first}-{first + len(latin) - 3}, {second}-{second + len(latin) - 3}): "
+        "read as cp1252"
+    )
+    # A line that is damaged UTF-8 (a quote cut short, an encoded surrogate) is not read as a code page.
+    for damage in ("It\u2019s".encode()[:4], b"\xed\xa0\x80"):
+        damaged = utf8.encode() + b"Caf\xe9 " + damage + b"\n" + latin.encode("latin-1")
+        assert decode(damaged, "x.txt")[1].recoded == ""
+
+
 def test_a_few_nul_bytes_in_utf8_text_are_dropped_not_the_file() -> None:
     """A stray NUL refused a whole text as binary; a few are dropped, and the encoding counts them."""
     text = "Der Bürgermeister sagte am Dienstag, dass die Straße gesperrt wird.\n" * 20
