@@ -119,7 +119,7 @@ def run_job(job: Job, cleaner: Cleaner, timeout: float | None = None) -> Outcome
     previous = signal.signal(signal.SIGALRM, _alarm) if timed else None
     try:
         if timed:
-            signal.setitimer(signal.ITIMER_REAL, float(timeout or 0))
+            signal.setitimer(signal.ITIMER_REAL, min(float(timeout or 0), LONGEST_TIMER))
         result = cleaner.explain(
             job.text, url=job.url, domain=job.domain, input_format=job.input_format, language=job.language
         )
@@ -171,6 +171,47 @@ def _work(job: Job, timeout: float | None) -> Outcome:
     return run_job(job, cleaner, timeout)
 
 
+LONGEST_TIMER = 10**9
+"""The longest time limit a timer signal takes (about 31 years: longer overflows the platform's ``time_t``); a
+``timeout`` above it, ``inf`` included, is no limit in practice and is set to it."""
+
+
+@dataclass(frozen=True, slots=True)
+class BadLimit:
+    """A worker count or a time limit no run can take, found in one place (:func:`bad_limit`) and said two ways: by
+    :func:`clean_many` as a ``ValueError`` naming its argument, by the command line as a usage error naming its
+    option. Each adds its own way to ask for no limit (``None``, or leaving ``--timeout`` out)."""
+
+    argument: str
+    """The library's name for it: ``jobs_count`` or ``timeout``."""
+    value: float
+    problem: str
+    """What is wrong with the value, and what the valid ones mean: 'is below 0 (0 means one worker per core)'."""
+    unlimited: bool = False
+    """Whether leaving the argument out means no limit (the time limit)."""
+
+    def __str__(self) -> str:
+        return f"{self.argument}={self.value:g} {self.problem}" + (" (None for no limit)" if self.unlimited else "")
+
+
+def bad_limit(jobs_count: int, timeout: float | None) -> BadLimit | None:
+    """What is wrong with a run's worker count and time limit, or None when nothing is.
+
+    A ``nan`` time limit compares false with everything, so it passed a check for 'not above 0' and failed each
+    document with 'Invalid value NaN'.
+
+    >>> str(bad_limit(-1, None)), str(bad_limit(2, float("nan"))), bad_limit(0, 30)
+    ('jobs_count=-1 is below 0 (0 means one worker per core)', 'timeout=nan is not a number (None for no limit)', None)
+    """
+    if jobs_count < 0:
+        return BadLimit("jobs_count", jobs_count, "is below 0 (0 means one worker per core)")
+    if timeout is not None and timeout != timeout:
+        return BadLimit("timeout", timeout, "is not a number", unlimited=True)
+    if timeout is not None and timeout <= 0:
+        return BadLimit("timeout", timeout, "is not above 0", unlimited=True)
+    return None
+
+
 def clean_many(
     jobs: Iterable[Job],
     *,
@@ -190,10 +231,9 @@ def clean_many(
     ...
     ValueError: timeout=0 is not above 0 (None for no limit)
     """
-    if jobs_count < 0:
-        raise ValueError(f"jobs_count={jobs_count} is below 0 (0 means one worker per core)")
-    if timeout is not None and timeout <= 0:
-        raise ValueError(f"timeout={timeout:g} is not above 0 (None for no limit)")
+    bad = bad_limit(jobs_count, timeout)
+    if bad is not None:
+        raise ValueError(str(bad))
     if window < 1:
         raise ValueError(f"window={window} is below 1 (jobs read ahead per worker)")
     return _outcomes(jobs, jobs_count or default_jobs(), selection or Selection(), timeout, window)

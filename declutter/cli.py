@@ -375,15 +375,17 @@ def clean(
     batch: worker processes (-j), a progress bar, a summary, and errors that become
     report rows instead of stopping the run.
     """
-    from declutter.batch import default_jobs
+    from declutter.batch import bad_limit, default_jobs
     from declutter.batchcli import Batch, check_report_path, run_files, run_jsonl
 
     _choice("--format", fmt, FORMATS)
     _choice("--input-format", input_format, INPUT_FORMATS)
     _positive("--max-bytes", max_bytes)
-    _positive("--timeout", timeout, " (leave --timeout out for no limit)")
-    if jobs < 0:
-        raise typer.BadParameter(f"{jobs} is below 0 (0 means one worker per core)", param_hint="'-j'")
+    bad = bad_limit(jobs, timeout)
+    if bad is not None:  # as clean_many refuses it, said with the option's name
+        option = "-j" if bad.argument == "jobs_count" else "--timeout"
+        unlimited = f" (leave {option} out for no limit)" if bad.unlimited else ""
+        raise typer.BadParameter(f"{bad.value:g} {bad.problem}{unlimited}", param_hint=f"'{option}'")
     if backup is not None and not in_place:
         raise typer.BadParameter("--backup goes with --in-place")
     if backup is not None and (not backup.strip() or "/" in backup or os.sep in backup):

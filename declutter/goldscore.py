@@ -12,10 +12,8 @@ means per page type, and the shares of must-have and boilerplate snippets found.
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
-import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
@@ -23,7 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from declutter.decisions import Cleaned
-from declutter.errors import DeclutterError, did_you_mean
+from declutter.errors import DeclutterError, InputError, did_you_mean
+from declutter.inputs import gunzip
 
 # --- the ScrapingHub metric (article bodies: word 4-gram shingle P/R, means over documents) ----------------
 
@@ -149,14 +148,15 @@ class WcxbPage:
     html_path: Path
 
     def html(self) -> str:
-        """The page as fetched (gzipped UTF-8; undecodable bytes replaced, as the benchmark reads them)."""
+        """The page as fetched (gzipped UTF-8; undecodable bytes replaced, as the benchmark reads them). Its gzip is
+        read as every ``.gz`` input is (:func:`~declutter.inputs.gunzip`): a stream cut short is named, not read
+        in part."""
         try:
-            data = gzip.decompress(self.html_path.read_bytes())
-        except EOFError:  # click would turn it into a bare 'Aborted!'
-            raise DeclutterError("page HTML: gzip data ends early (a truncated file?)", path=self.html_path) from None
-        except (OSError, zlib.error) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            raise DeclutterError(f"page HTML unreadable: {reason}", path=self.html_path) from None
+            data = gunzip(self.html_path.read_bytes(), self.html_path)
+        except InputError as error:
+            raise DeclutterError(f"page HTML: {error.message}", path=self.html_path) from None
+        except OSError as exc:
+            raise DeclutterError(f"page HTML unreadable: {exc.strerror or exc}", path=self.html_path) from None
         return data.decode("utf-8", "replace")
 
 

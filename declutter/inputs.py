@@ -459,13 +459,13 @@ def read_bytes(path: str | Path, *, max_bytes: int = MAX_BYTES) -> bytes:
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path=file) from None
     if file.suffix == ".gz" and data:
-        data = _gunzip(data, file, max_bytes)
+        data = gunzip(data, file, max_bytes)
     if not data:
         raise InputError("is empty; nothing to clean", path=file)
     return data
 
 
-def _gunzip(data: bytes, file: Path, max_bytes: int) -> bytes:
+def gunzip(data: bytes, file: Path, max_bytes: int = MAX_BYTES) -> bytes:
     """A gzip file's content: every member (``cat a.gz b.gz`` is one valid gzip file), bounded by ``max_bytes``.
 
     A stream that stops before its end (a download cut short) or is followed by bytes that are not gzip is

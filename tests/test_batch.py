@@ -62,6 +62,7 @@ def test_a_jobs_language_reaches_the_workers() -> None:
         ({"jobs_count": -1}, "jobs_count=-1 is below 0"),
         ({"timeout": 0}, "timeout=0 is not above 0"),
         ({"timeout": -2.5}, "timeout=-2.5 is not above 0"),
+        ({"timeout": float("nan")}, "timeout=nan is not a number"),
         ({"window": 0}, "window=0 is below 1"),
     ],
 )
@@ -83,3 +84,12 @@ def test_clean_many_with_jobs_count_0_uses_every_core_as_the_command_line_does(
     jobs = [Job(str(n), f"Share\n\nThe council met on day {n}.\n") for n in range(3)]
     assert [o.text for o in clean_many(jobs, jobs_count=0)] == [f"The council met on day {n}.\n" for n in range(3)]
     assert asked == [2], "0 asks for the cores, as -j 0 does, instead of running in this process"
+
+
+@pytest.mark.parametrize("timeout", [float("inf"), 1e300])
+def test_a_time_limit_beyond_the_timer_is_no_limit_not_a_crash(timeout: float) -> None:
+    """A timer signal overflows past about 31 years ('timestamp out of range for platform time_t'): the document,
+    and with it the batch, stopped on an OverflowError."""
+    cleaner = Selection().cleaner()
+    outcome = run_job(Job("a", "Share\n\nThe council met.\n"), cleaner, timeout=timeout)
+    assert (outcome.text, outcome.error) == ("The council met.\n", None)

@@ -553,3 +553,13 @@ def test_a_text_mixing_utf8_and_latin1_lines_is_kept_with_a_warning_naming_the_l
         "cp1252)" in result.stderr
     )
 
+
+@pytest.mark.parametrize(("value", "message"), [("nan", "nan is not a number"), ("-inf", "-inf is not above 0")])
+def test_a_time_limit_that_is_no_number_is_a_usage_error(tmp_path: Path, value: str, message: str) -> None:
+    """'--timeout nan' passed the check (nan compares false with 0) and failed every document."""
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    result = cli("clean", str(path), "--timeout", value)
+    assert result.returncode == 2
+    assert f"{message} (leave --timeout out for no limit)" in result.stderr
+    assert cli("clean", str(path), "--timeout", "inf").stdout == "The council approved the budget on Monday.\n"

@@ -172,3 +172,15 @@ def test_wcxb_benchmark_script_compares_with_another_peer(tmp_path: Path) -> Non
     assert "readability (cached)" in run.stdout
     assert "trafilatura" not in run.stdout
     assert (tmp_path / "out" / "readability" / "scores.json").is_file()
+
+
+def test_a_page_read_as_every_gzip_input_is(tmp_path: Path) -> None:
+    """The benchmark's pages go through the inputs' gzip reader: bytes after the page that are not gzip are named
+    with where they start (its own reader said 'Not a gzipped file'), as for any `.gz` input."""
+    dev = write_wcxb(tmp_path)
+    page = dev / "html" / "0001.html.gz"
+    size = page.stat().st_size
+    page.write_bytes(page.read_bytes() + b"junk")
+    [first, *_] = load_wcxb(tmp_path).pages
+    with pytest.raises(DeclutterError, match=rf"0001\.html\.gz: page HTML: not valid gzip after byte {size:,}"):
+        first.html()

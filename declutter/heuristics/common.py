@@ -436,6 +436,12 @@ def indented_code(blocks: Sequence[Block], code: frozenset[int] | None = None) -
 
 
 def _indent(raw: str) -> int:
-    """How deep a line is indented, a tab counted as 4 spaces."""
+    """How deep a line of code is indented, in columns: spaces, and tabs to the next stop of 4, as an editor
+    indents code (no-break spaces are not indentation there). Not :func:`declutter.heuristics.panels._indent`,
+    which counts a converter's indentation of list items; see there why they stay two.
+
+    Its caller also uses the count as the position of the line's first character, which it is only without
+    tabs ('\\tlabels:' is read from its fourth letter): left as it is, since reading it right would change which
+    tab-indented lines of an extractor's output the line rules judge (round ``qa21`` in rules/README)."""
     stripped = raw.lstrip(" \t")
     return len(raw[: len(raw) - len(stripped)].expandtabs(4))

@@ -29,7 +29,14 @@ _DIGIT = regex.compile(r"\d")
 
 
 def _indent(block: Block) -> int:
-    """How far the raw line is indented (a converter's nesting of a list)."""
+    """How far the raw line is indented (a converter's nesting of a list): its leading white space of any kind
+    (spaces, no-break spaces), each character one step. Only the order of a line and the one under it matters.
+
+    Not :func:`declutter.heuristics.common._indent`, which reads a code sample's depth in columns (a tab to the
+    next stop of 4, no-break spaces not indentation): the two differ only on lines opening with a tab or a
+    no-break space, and such lines are in extractors' output (trafilatura's text of WCXB dev: 578 lines opening
+    with a tab, 43 with a no-break space, on 41 pages), so one measure for both would change what either judges.
+    """
     match = _INDENT.match(block.raw)
     return match.end() if match else 0
 
