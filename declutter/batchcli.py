@@ -227,8 +227,28 @@ def temp_beside(target: Path) -> tuple[int, str]:
         raise OSError(error.errno, error.strerror, str(target)) from None
 
 
+def is_stream(target: Path) -> bool:
+    """Whether an output names something that is no file to replace: a device (``/dev/null``, ``/dev/stdout``'s
+    terminal or pipe), a FIFO, a socket. Renaming a file onto it replaced the device or pipe with a regular file
+    (as root, ``report -o /dev/null`` replaced ``/dev/null`` itself); it is written into instead."""
+    try:
+        mode = Path(target).stat().st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
 def write_atomic(target: Path, content: str) -> None:
-    """Write through a temporary file in the same directory and rename it: never half a file."""
+    """Write through a temporary file in the same directory and rename it: never half a file. A symlink is
+    followed (the file it names is replaced, not the link), a stream (:func:`is_stream`) written into, and a
+    directory refused by its name."""
+    if is_stream(target):
+        with Path(target).open("w", encoding="utf-8", newline="") as handle:
+            handle.write(content)
+        return
+    target = Path(os.path.realpath(target))
+    if target.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "is a directory, not a file to write", str(target))
     tmp: str | None = None
     try:
         with _interrupts_held():  # its name stored before a Ctrl-C can unwind past it
@@ -501,8 +521,12 @@ def check_writable(target: Path, option: str, *, directory: bool = False) -> Non
     remove it. A folder that cannot be written to (no permission, a read-only file system) failed only at the first
     write, after the work before it: it is a usage error now, naming ``target`` and how to fix it."""
     try:
+        if not directory and is_stream(target):  # written into, not replaced: no file is made beside it
+            if not os.access(target, os.W_OK):
+                raise PermissionError(errno.EACCES, "Permission denied", str(target))
+            return
         with _interrupts_held():  # the probe's name stored before a Ctrl-C can unwind past it
-            fd, probe = temp_beside(target / "probe" if directory else target)
+            fd, probe = temp_beside(target / "probe" if directory else Path(os.path.realpath(target)))
         os.close(fd)
         Path(probe).unlink()
     except OSError as error:
@@ -836,7 +860,11 @@ def run_jsonl(
             if output is None:
                 sys.stdout.flush()
                 sink: IO[bytes] = sys.stdout.buffer
+            elif is_stream(output):  # /dev/null, a FIFO: written into, never replaced by a file
+                raw = stack.enter_context(output.open("wb"))
+                sink = raw
             else:
+                output = Path(os.path.realpath(output))  # a symlink's file is replaced, not the link
                 with _interrupts_held():  # its name stored before a Ctrl-C can unwind past it
                     fd, name = temp_beside(output)
                     tmp = Path(name)

@@ -44,7 +44,7 @@ from declutter.goldscore import (
     wcxb_json,
     wcxb_text,
 )
-from declutter.inputs import MAX_BYTES, read_document, read_source
+from declutter.inputs import MAX_BYTES, Encoding, read_document, read_source
 from declutter.language import nearest_code, normalize_language
 from declutter.pipeline import INPUT_FORMATS, Cleaner
 from declutter.rules import Kind, default_dir
@@ -296,6 +296,15 @@ def _build(selection: Selection) -> Cleaner:
 
 def _cleaner(rules: list[Path] | None, no_bundled: bool, keep: str, only: str, ignore: str) -> Cleaner:
     return _build(_selection(rules, no_bundled, keep, only, ignore))
+
+
+def _note_decoding(name: str | Path, encoding: Encoding, kind: str) -> None:
+    """What a reading of a document deserves saying: a warning when bytes were lost or lines read in another
+    encoding, a note when a text was read in a code page (a sample, a score's input: the user should know)."""
+    if encoding.doubtful:
+        _warn(name, f"decoded as {encoding}")
+    elif kind == "text" and encoding.codec not in ("utf-8", "ascii"):
+        typer.echo(f"{name}: note: decoded as {encoding}", err=True)
 
 
 def _warn(name: str | Path, warning: str) -> None:
@@ -625,6 +634,8 @@ def _score_gold(
     cleaner: Cleaner, gold: Path, pred: Path | None, inputs: Path | None, clean_pred: bool, fmt: str
 ) -> None:
     truth = load_bodies(gold)
+    if not truth:
+        raise DeclutterError("the gold file has no documents", path=gold)
     if (pred is None) == (inputs is None):
         raise DeclutterError("gold-text mode needs exactly one of --pred or --inputs")
     if pred is not None:
@@ -638,7 +649,8 @@ def _score_gold(
         for file in sorted(inputs.iterdir()):
             key = file.name.split(".")[0]
             if key in truth and file.is_file():
-                text, _ = read_document(file)
+                text, encoding = read_document(file)
+                _note_decoding(file, encoding, "text")
                 raw[key], cleaned[key] = text, cleaner.clean(text)
         if not cleaned:
             raise DeclutterError(
@@ -671,7 +683,10 @@ def _score_wcxb(
         raise DeclutterError("--inputs is for ScrapingHub gold files; WCXB pages are HTML, cleaned without --pred")
     if pred is not None:
         if pred.is_dir():
-            given = {file.name.split(".")[0]: read_document(file)[0] for file in sorted(pred.glob("*.txt"))}
+            given = {}
+            for file in sorted(pred.glob("*.txt")):
+                given[file.name.split(".")[0]], encoding = read_document(file)
+                _note_decoding(file, encoding, "text")
         else:
             given = load_bodies(pred)
         missing = sum(page.id not in given for page in dataset.pages)
@@ -799,18 +814,33 @@ def label(
     trailing '?' a doubt. Then run 'declutter score' on the samples.
     """
     _choice("--split", split, ("dev", "test"))
+    stdin = str(path) == "-"
+    if stdin and output is None:
+        raise typer.BadParameter("a sample of standard input needs a name: pass -o NAME.sample", param_hint="'-o'")
     target = output or path.with_suffix(".sample")
-    if target.resolve() == path.resolve():
+    if not stdin and target.resolve() == path.resolve():
         raise typer.BadParameter(f"{output or path} is the input; the sample goes to another file", param_hint="'-o'")
     if target.exists() and not force:
         raise DeclutterError("sample already exists", path=target, hint="pass --force to overwrite it")
     check_writable(target, "-o")
     cleaner = _cleaner(rules, no_bundled, "", "", "")
-    text, _ = read_document(path)
-    result = cleaner.explain(text, url=url, domain=domain)
+    text, encoding, kind = read_source(str(path))
+    _note_decoding(path, encoding, kind)
+    result = cleaner.explain(text, url=url, domain=domain, input_format=kind)
+    if result.source is not None:
+        # The decisions count the lines the DOM stage extracted: labelled on the page's markup, each landed on
+        # another line (a page of one long line was one 'body' line of HTML).
+        text = result.source
+        typer.echo(
+            f"{path}: note: an HTML page; the sample holds the {counted(len(split_lines(text)), 'line')} of text "
+            f"extracted from it (what its DOM stage removed before, {counted(len(result.elements), 'element')}, is "
+            "not labelled)",
+            err=True,
+        )
+    name = "standard input" if stdin else path.name
     meta = {
-        "id": path.stem,
-        "source": f"{path.name}, pre-labelled by declutter label; review every line",
+        "id": (target if stdin else path).stem,
+        "source": f"{name}, pre-labelled by declutter label; review every line",
         "url": url or "",
         "domain": domain or result.domain or "",
         "split": split,

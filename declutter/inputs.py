@@ -232,6 +232,8 @@ def _damaged_utf8(data: bytes) -> tuple[str, Encoding] | None:
 
 
 _LINE = re.compile(rb"[^\n]*\n|[^\n]+")
+_UTF8_CHARACTER = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+"""A character beyond ASCII written in UTF-8 (an overlong or a surrogate's sequence is counted too: a quick screen)."""
 _SHAPED = re.compile(rb"[\xc0-\xff][\x80-\xbf]")
 """A lead byte with a continuation byte after it: the shape of a UTF-8 character, even where it is invalid (cut
 short, an encoded surrogate)."""
@@ -252,6 +254,8 @@ def _mixed_lines(data: bytes) -> tuple[str, Encoding] | None:
     >>> text, str(encoding)
     ('Straße gesperrt\\nCafé crème\\n', 'utf-8 (line 2, bytes 18-27, is not UTF-8: read as cp1252)')
     """
+    if not _UTF8_CHARACTER.search(data):
+        return None  # no UTF-8 anywhere: a code page's text, read whole without going line by line
     parts: list[str] = []
     recoded: list[tuple[int, int, int]] = []  # (line number, first byte, last byte), counted from 1
     utf8 = False

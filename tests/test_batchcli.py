@@ -532,3 +532,28 @@ def test_a_symlinked_folder_is_cleaned_and_a_loop_is_named(tmp_path: Path) -> No
     assert (tmp_path / "out" / "shared" / "linked.txt").read_text(encoding="utf-8") == CLEANED
     assert "skipped 1 symlinked folder leading back into a folder above (a loop): in/sub/loop" in result.stderr
     assert "7 documents" in result.stderr
+
+
+def test_an_output_that_is_a_pipe_or_a_link_is_written_into_not_replaced(tmp_path: Path) -> None:
+    """A rename onto the output replaced a FIFO (or, as root, a device: 'report -o /dev/null' replaced /dev/null
+    itself) with a regular file, and a symlink with a file beside its target."""
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)  # main: it never ends
+    reader.start()
+    write_atomic(fifo, "report\n")
+    reader.join(timeout=10)
+    assert got == [b"report\n"]
+    assert fifo.is_fifo()
+    (tmp_path / "real.html").write_text("old", encoding="utf-8")
+    (tmp_path / "link.html").symlink_to("real.html")
+    write_atomic(tmp_path / "link.html", "new")
+    assert (tmp_path / "link.html").is_symlink()
+    assert (tmp_path / "real.html").read_text(encoding="utf-8") == "new"
+    (tmp_path / "in.jsonl").write_text(json.dumps({"text": TEXT}) + "\n", encoding="utf-8")
+    (tmp_path / "out.jsonl").symlink_to("real.jsonl")
+    result = run("clean", "--jsonl", "in.jsonl", "-o", "out.jsonl", "-q", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out.jsonl").is_symlink()
+    assert json.loads((tmp_path / "real.jsonl").read_text(encoding="utf-8"))["text"] == CLEANED

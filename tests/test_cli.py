@@ -563,3 +563,31 @@ def test_a_time_limit_that_is_no_number_is_a_usage_error(tmp_path: Path, value: 
     assert result.returncode == 2
     assert f"{message} (leave --timeout out for no limit)" in result.stderr
     assert cli("clean", str(path), "--timeout", "inf").stdout == "The council approved the budget on Monday.\n"
+
+
+def test_label_of_an_html_page_labels_the_lines_its_decisions_count(tmp_path: Path) -> None:
+    """The decisions count the lines the DOM stage extracted; the sample was the page's markup (one 'body' line of
+    HTML, or each label on another line's text)."""
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Budget</title></head><body><nav>Home News</nav><article><h1>Budget passes</h1><p>The "
+        "council approved the budget on Monday, after a long debate.</p><p>Share</p></article></body></html>",
+        encoding="utf-8",
+    )
+    result = cli("label", str(page))
+    assert result.returncode == 0, result.stderr
+    assert "note: an HTML page; the sample holds the 5 lines of text extracted from it" in result.stderr
+    lines = [line for line in (tmp_path / "page.sample").read_text(encoding="utf-8").splitlines() if "|" in line]
+    assert [line.split("|")[0].strip() for line in lines if line.split("|")[1].strip()] == ["body", "body", "share"]
+    assert "<" not in "".join(lines)
+    stdin = cli("label", "-", "-o", str(tmp_path / "in.sample"), stdin=TEXT)
+    assert stdin.returncode == 0, stdin.stderr
+    assert "# source: standard input, pre-labelled" in (tmp_path / "in.sample").read_text(encoding="utf-8")
+    assert cli("label", "-", stdin=TEXT).returncode == 2  # a sample of standard input needs -o
+
+
+def test_an_empty_gold_file_is_named(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.json"
+    gold.write_text("{}", encoding="utf-8")
+    result = cli("score", "--gold", str(gold), "--pred", str(gold))
+    assert f"{gold}: the gold file has no documents" in result.stderr
