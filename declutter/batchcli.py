@@ -580,12 +580,12 @@ def run_files(batch: Batch, paths: list[str], output: Path | None, in_place: boo
     planned = plan_targets(inputs, output, batch.fmt) if output is not None and not in_place else {}
     summary = Summary(single=len(inputs) == 1 and inputs[0][1] is None)
     if output is None and not in_place and len(inputs) > 1 and batch.fmt != "json":
-        raise DeclutterError(
-            f"{len(inputs)} inputs and no output directory",
-            hint="pass -o DIR (or --in-place) to write one cleaned file per input, or --format json",
+        raise typer.BadParameter(  # a usage error (exit 2), as the options' other conflicts are
+            f"{len(inputs)} inputs and no output directory (pass -o DIR (or --in-place) to write one cleaned file "
+            "per input, or --format json)"
         )
     if in_place and any(source == "-" for source, _ in inputs):
-        raise DeclutterError("--in-place cannot rewrite standard input")
+        raise typer.BadParameter("--in-place cannot rewrite standard input")
     report = ErrorReport(batch.errors_path)
     targets: dict[str, tuple[Path | None, Encoding]] = {}
 

@@ -275,7 +275,7 @@ LanguageOpt = Annotated[
 def _selection(rules: list[Path] | None, no_bundled: bool, keep: str, only: str, ignore: str) -> Selection:
     """The rule options as plain values; ``--rules`` replaces the bundled rules under ``--no-bundled``, else adds."""
     if no_bundled and not rules:
-        raise DeclutterError("--no-bundled needs at least one --rules path")
+        raise typer.BadParameter("--no-bundled needs at least one --rules path")  # a usage error: exit 2
     paths = tuple(map(str, rules or ()))
     return Selection(
         paths if no_bundled else None,
@@ -633,11 +633,11 @@ def score(
 def _score_gold(
     cleaner: Cleaner, gold: Path, pred: Path | None, inputs: Path | None, clean_pred: bool, fmt: str
 ) -> None:
+    if (pred is None) == (inputs is None):  # the command line first, before the gold file is read
+        raise typer.BadParameter("gold-text mode needs exactly one of --pred or --inputs")
     truth = load_bodies(gold)
     if not truth:
         raise DeclutterError("the gold file has no documents", path=gold)
-    if (pred is None) == (inputs is None):
-        raise DeclutterError("gold-text mode needs exactly one of --pred or --inputs")
     if pred is not None:
         before = load_bodies(pred)
         results = [("as given", before)]
@@ -680,7 +680,7 @@ def _score_wcxb(
 ) -> None:
     """WCXB mode: score --pred outputs (before and after --clean), or clean every page's HTML and score that."""
     if inputs is not None:
-        raise DeclutterError("--inputs is for ScrapingHub gold files; WCXB pages are HTML, cleaned without --pred")
+        raise typer.BadParameter("--inputs is for ScrapingHub gold files; WCXB pages are HTML, cleaned without --pred")
     if pred is not None:
         if pred.is_dir():
             given = {}

@@ -591,3 +591,19 @@ def test_an_empty_gold_file_is_named(tmp_path: Path) -> None:
     gold.write_text("{}", encoding="utf-8")
     result = cli("score", "--gold", str(gold), "--pred", str(gold))
     assert f"{gold}: the gold file has no documents" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["clean", "-", "--no-bundled"], "--no-bundled needs at least one --rules path"),
+        (["clean", "-", "-", "--in-place"], "--in-place cannot rewrite standard input"),
+        (["clean", "README.md", "pyproject.toml"], "2 inputs and no output directory"),
+        (["score", "--gold", "pyproject.toml"], "gold-text mode needs exactly one of --pred or --inputs"),
+    ],
+)
+def test_options_that_do_not_fit_together_are_usage_errors(args: list[str], message: str) -> None:
+    """They exited 1, as a document that failed does: CI could not tell a wrong command line from a bad input."""
+    result = cli(*args, stdin=TEXT)
+    assert result.returncode == 2, result.stderr
+    assert message in " ".join(result.stderr.split())
