@@ -429,7 +429,9 @@ def indented_code(blocks: Sequence[Block], code: frozenset[int] | None = None) -
         nested.update(
             b.line
             for b in run
-            if _indent(b.raw) > depth and _NESTED.match(b.raw, _indent(b.raw)) and any(ch.isalpha() for ch in b.text)
+            if _indent(b.raw) > depth
+            and _NESTED.match(b.raw, len(b.raw) - len(b.raw.lstrip(" \t")))
+            and any(ch.isalpha() for ch in b.text)
         )
         start = end + 1
     return frozenset(nested)
@@ -438,10 +440,7 @@ def indented_code(blocks: Sequence[Block], code: frozenset[int] | None = None) -
 def _indent(raw: str) -> int:
     """How deep a line of code is indented, in columns: spaces, and tabs to the next stop of 4, as an editor
     indents code (no-break spaces are not indentation there). Not :func:`declutter.heuristics.panels._indent`,
-    which counts a converter's indentation of list items; see there why they stay two.
-
-    Its caller also uses the count as the position of the line's first character, which it is only without
-    tabs ('\\tlabels:' is read from its fourth letter): left as it is, since reading it right would change which
-    tab-indented lines of an extractor's output the line rules judge (round ``qa21`` in rules/README)."""
+    which counts a converter's indentation of list items; see there why they stay two. A column count, not the
+    position of the line's first character: a tab is one character and four columns."""
     stripped = raw.lstrip(" \t")
     return len(raw[: len(raw) - len(stripped)].expandtabs(4))

@@ -64,3 +64,10 @@ def test_indented_code_is_an_indented_line_with_a_letter_inside_a_code_block() -
     )
     layout = Document.from_text("    Topics:\n    * MacBook Pro,\n    * Mac,\n    * Review,").blocks
     assert not indented_code(layout), "an extractor indenting by layout nests nothing"
+
+
+def test_indented_code_reads_a_tab_indented_line_from_its_first_character() -> None:
+    blocks = Document.from_text("metadata:\n\tname: nginx\n\t<span style=x>\n\t\tlabels:").blocks
+    assert sorted(indented_code(blocks)) == [1, 3], (
+        "markup nested by a tab stays the markup rule's: its first character is '<', not the fourth"
+    )
