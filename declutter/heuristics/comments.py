@@ -12,7 +12,6 @@ import regex
 
 from declutter.document import Block
 from declutter.heuristics.common import Hit, prose_words_before
-from declutter.literals import pattern_screen
 from declutter.matchers import REGEX_TIMEOUT, fullmatch, timeout_error
 from declutter.rules import Rule
 from declutter.text import ends_like_sentence
@@ -196,12 +195,9 @@ def _thread_tail(blocks: Sequence[Block], last: int, claimed: frozenset[int], ma
     return last
 
 
-def _any_fullmatch(rule: Rule, patterns: tuple[regex.Pattern[str], ...], block: Block) -> bool:
-    """Whether one of a heuristic's own patterns matches the whole line (a runaway pattern names the rule). The
-    patterns' literal screen rules most lines out before the regex engine runs: a thread's titled header is
-    sought on every line below the article's first paragraphs."""
-    for number in pattern_screen(patterns)(block.text.lower()):
-        pattern = patterns[number]
+def _any_fullmatch(rule: Rule, patterns: Sequence[regex.Pattern[str]], block: Block) -> bool:
+    """Whether one of a heuristic's own patterns matches the whole line (a runaway pattern names the rule)."""
+    for pattern in patterns:
         try:
             if pattern.fullmatch(block.text, timeout=REGEX_TIMEOUT) is not None:
                 return True
