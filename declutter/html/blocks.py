@@ -11,9 +11,7 @@ plain-text extractions show it, line by line); each shape keeps its line as writ
 blank lines after it included, so the code block is rebuilt whole.
 
 A line that repeats the line right before it from another element is read once (:func:`repeats`): a page prints
-a short block twice in a row, once per screen size, or a card's title in its picture's link and in its heading. An
-inline element styled apart that prints the text of the element beside it again is read once too (:func:`side_copy`):
-a badge, a button or a price printed once per screen size or per state ('NEWNEW').
+a short block twice in a row, once per screen size, or a card's title in its picture's link and in its heading.
 
 >>> from lxml.html import fragment_fromstring
 >>> shapes = blocks_of(fragment_fromstring(
@@ -135,75 +133,21 @@ def repeats(last: Shape | None, new: Shape) -> bool:
     )
 
 
-_WORD = re.compile(r"\w", re.UNICODE)
-_READER_ONLY = re.compile(r"(?i)sr-only|srOnly|visually-?hidden|screen-?reader")
-"""Class tokens of text shown to screen readers only, as the toolkits name it (Bootstrap's and Tailwind's
-``sr-only``, Shopify's ``visually-hidden``, WordPress's ``screen-reader-text``, Etsy's ``wt-screen-reader-only``)."""
-
-
-def _reader_only(node: Element) -> bool:
-    classes = node.get("class")
-    return classes is not None and _READER_ONLY.search(classes) is not None  # no token of it holds a space
-
-
-def element_beside(node: Element) -> Element | None:
-    """The element printed right before the inline ``node`` in its line: its previous sibling element, past labels
-    shown to screen readers only ('Sale price' between a theme's two prices) and comments, with nothing but space
-    between; None when text stands between them or none is there."""
-    previous = node.getprevious()
-    while previous is not None and not (previous.tail or "").strip():
-        if isinstance(previous.tag, str) and not _reader_only(previous):
-            return previous
-        previous = previous.getprevious()
-    return None
-
-
-def side_copy(node: Element, previous: Element, before: str, text: str) -> bool:
-    """Whether the inline ``node``, whose text is ``text``, copies ``previous``, the element printed right before it
-    (:func:`element_beside`), whose text is ``before``, and is read once: the same text, of two characters or more
-    with a letter or a digit, and the two styled apart (their tag or class differs). A page prints a badge, a button
-    or a price twice side by side, one per screen size (``md:hidden`` beside ``hidden md:block``, ``ctaText`` beside
-    ``ctaTextMobile``) or per state (a theme's struck-through compare-at price beside the sale price, equal when the
-    item is not on sale): the reader sees it once, the text held it twice ('NEWNEW', '$19.99 $19.99'). A word a page
-    splits into spans of one style to animate them ('very very', a letter each) stays as written, and so does a
-    refrain in plain text ('Talk Talk', 'Sing Sing').
-
-    >>> from lxml.html import fragment_fromstring
-    >>> badge = fragment_fromstring("<p><span class='md:hidden'>NEW</span><span class='hidden md:block'>NEW</span></p>")
-    >>> side_copy(badge[1], badge[0], "NEW", "NEW")
-    True
-    >>> split = fragment_fromstring("<h1><span class='word'>very</span> <span class='word'>very</span></h1>")
-    >>> side_copy(split[1], split[0], "very", "very")
-    False
-    """
-    return (
-        text == before
-        and len(text) >= 2
-        and _WORD.search(text) is not None
-        and (previous.tag, (previous.get("class") or "").split()) != (node.tag, (node.get("class") or "").split())
-    )
-
-
 def blocks_of(element: Element) -> list[Shape]:
     """Every block of ``element``, in document order: its text (inline content joined, spaces squeezed)
     and its shape (:func:`blocks_and_repeats` without the copies it read once)."""
     return blocks_and_repeats(element)[0]
 
 
-def blocks_and_repeats(element: Element) -> tuple[list[Shape], list[Shape], list[str]]:
-    """Every block of ``element`` (:func:`blocks_of`), the lines left out as copies of the line above
-    (:func:`repeats`), and the texts of inline elements left out as copies of the element beside them
-    (:func:`side_copy`), for the page's notes: a removal says why. A plain recursion appending to lists costs less
+def blocks_and_repeats(element: Element) -> tuple[list[Shape], list[Shape]]:
+    """Every block of ``element`` (:func:`blocks_of`), and the lines left out as copies of the line above
+    (:func:`repeats`), for the page's notes: a removal says why. A plain recursion appending to lists costs less
     than nested generators.
 
     >>> from lxml.html import fragment_fromstring
-    >>> kept, copies, _ = blocks_and_repeats(fragment_fromstring("<div><a href=/c>Joco Cup</a><h3>Joco Cup</h3></div>"))
+    >>> kept, copies = blocks_and_repeats(fragment_fromstring("<div><a href=/c>Joco Cup</a><h3>Joco Cup</h3></div>"))
     >>> [shape.text for shape in kept], [shape.text for shape in copies]
     (['Joco Cup'], ['Joco Cup'])
-    >>> kept, _, twins = blocks_and_repeats(fragment_fromstring(
-    ...     "<p><a class='cta' href=/x>Talk to us</a> <a class='cta-mobile' href=/x>Talk to us</a> today</p>"))
-    >>> [(shape.text, shape.links) for shape in kept], twins
-    ([('Talk to us today', (('Talk to us', '/x'),))], ['Talk to us'])
     """
     shapes: list[Shape] = []
     copies: list[Shape] = []
@@ -215,8 +159,6 @@ def blocks_and_repeats(element: Element) -> tuple[list[Shape], list[Shape], list
     # above it is no other element's copy
     state = {"heading": 0, "quote": 0, "item": 0, "flushes": 0, "broken": 0}
     opens: list[Shape] = []  # a copy read once that opened its list: the next item of that list opens it
-    twins: list[str] = []  # inline elements read once, as copies of the element right before them (side_copy)
-    last_inline: dict[Element, tuple[str, int]] = {}  # the inline element last read whole: its text, the flush count
 
     def shape(
         kind: ShapeKind,
@@ -329,9 +271,6 @@ def blocks_and_repeats(element: Element) -> tuple[list[Shape], list[Shape], list
         block = tag in BLOCK_TAGS and depth < MAX_DEPTH
         if block and parts:
             flush()
-        beside = None if block else element_beside(node)
-        twin = last_inline.get(beside) if beside is not None else None
-        start, flushes_before, links_before, images_before = len(parts), state["flushes"], len(links), len(images)
         if block and tag == "pre":
             pre(node)
         elif block and tag == "table" and is_data_table(node):
@@ -362,20 +301,6 @@ def blocks_and_repeats(element: Element) -> tuple[list[Shape], list[Shape], list
                     links.append((label, href))
             if block and parts:
                 flush()
-            elif not block and state["flushes"] == flushes_before:
-                printed = squeeze("".join(parts[start:]))
-                if (
-                    beside is not None
-                    and twin is not None
-                    and twin[1] == state["flushes"]
-                    and side_copy(node, beside, twin[0], printed)
-                ):
-                    del parts[start:], links[links_before:], images[images_before:]
-                    twins.append(printed)
-                    last_inline.clear()
-                elif not _reader_only(node):  # a label between two twins ('Sale price') keeps them side by side
-                    last_inline.clear()
-                    last_inline[node] = (printed, state["flushes"])
         tail = node.tail
         if tail:
             parts.append(tail)
@@ -411,7 +336,7 @@ def blocks_and_repeats(element: Element) -> tuple[list[Shape], list[Shape], list
 
     walk(element, 0)
     flush()
-    return shapes, copies, twins
+    return shapes, copies
 
 
 def _code_text(node: Element) -> str:

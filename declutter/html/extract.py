@@ -262,16 +262,11 @@ def _extract_page(
     if h1 is not None and contains(container, h1):
         remove(h1)
     read = [blocks_and_repeats(part) for part in parts]
-    shapes = tuple(shape for kept, _, _ in read for shape in kept)
-    copies = [copy.text for _, part_copies, _ in read for copy in part_copies]
+    shapes = tuple(shape for kept, _ in read for shape in kept)
+    copies = [copy.text for _, part_copies in read for copy in part_copies]
     if copies:  # a block printed once per screen size, a card's title in its picture's link and its heading
         notes.append(
             f"{counted(len(copies), 'line')} printed again right below by another element read once ('{copies[0]}', …)"
-        )
-    twins = [twin for _, _, part_twins in read for twin in part_twins]
-    if twins:  # a badge, a button or a price printed twice side by side, once per screen size or state
-        notes.append(
-            f"{counted(len(twins), 'text')} printed again beside itself by another element read once ('{twins[0]}', …)"
         )
     if title and shapes and shapes[0].text == title:
         shapes = shapes[1:]

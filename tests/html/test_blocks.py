@@ -113,34 +113,6 @@ def test_a_line_another_element_prints_again_right_after_is_read_once() -> None:
     assert shapes_of(card)[0][0] == "paragraph"  # the first copy stays, as it was
 
 
-def test_an_inline_element_styled_apart_printing_the_text_beside_it_again_is_read_once() -> None:
-    def texts(html: str) -> list[str]:
-        return [text for _, text, *_ in shapes_of(html)]
-
-    badge = "<p><span class='md:hidden'>NEW</span><span class='hidden md:block'>NEW</span> Dasher NZ</p>"
-    assert texts(badge) == ["NEW Dasher NZ"], "one copy per screen size"
-    cta = "<p><a class='cta desktop' href='/q'>Get A Quote</a> <a class='cta mobile' href='/q'>Get A Quote</a></p>"
-    shapes = blocks_of(fragment_fromstring(cta))
-    assert [(s.text, s.links) for s in shapes] == [("Get A Quote", (("Get A Quote", "/q"),))], "its link too"
-    price = (
-        "<div><span class='visually-hidden'>Regular price</span> <span><s class='price-item'>$19.99</s></span>"
-        "<span class='visually-hidden'>Sale price</span> <span class='price-item price-item--sale'>$19.99</span></div>"
-    )
-    assert texts(price) == ["Regular price $19.99 Sale price"], "a compare-at price equal to the price, a label between"
-
-
-def test_side_by_side_texts_stay_twice_in_one_style_in_plain_text_or_with_text_between() -> None:
-    def texts(html: str) -> list[str]:
-        return [text for _, text, *_ in shapes_of(html)]
-
-    assert texts("<h1><span class='w'>very</span> <span class='w'>very</span> good</h1>") == ["very very good"]
-    assert texts("<p>Talk Talk played Sing Sing</p>") == ["Talk Talk played Sing Sing"]
-    assert texts("<p><b>$5</b> or <i>$5</i></p>") == ["$5 or $5"], "words between the two"
-    assert texts("<p><span class=a>I</span><span class=b>I</span></p>") == ["II"], "one character"
-    assert texts("<p><span class=a>--</span><span class=b>--</span></p>") == ["----"], "no letter or digit"
-    assert texts("<p><span class=a>NEW</span> <span>Sale</span> <span class=b>NEW</span></p>") == ["NEW Sale NEW"]
-
-
 def test_sentences_code_rows_and_lines_a_break_splits_are_read_twice() -> None:
     said = "<p>The council approved the budget.</p>"
     refrain = "<p>Let it be, let it be<br>Let it be, let it be<br>Whisper words of wisdom</p>"

@@ -57,16 +57,6 @@ def test_a_line_printed_again_right_below_is_read_once_with_a_note(rules) -> Non
     assert any("2 lines printed again right below" in note and "Joco Cup 4oz" in note for note in page.notes)
 
 
-def test_a_badge_printed_again_beside_itself_is_read_once_with_a_note(rules) -> None:  # type: ignore[no-untyped-def]
-    story = "".join(f"<p>Paragraph {i} of the shop's story goes on for a while, with many words.</p>" for i in range(6))
-    badge = "<span class='badge md:hidden'>Waterproof</span><span class='badge hidden md:block'>Waterproof</span>"
-    cards = "".join(f"<li>{badge}<a href=/shoe{i}>Wool Runner {i}</a></li>" for i in (1, 2))
-    html = f"<html><body><main><h1>Shoes</h1>{story}<ul>{cards}</ul></main></body></html>"
-    page = extract_page(html, rules.active())
-    assert "Waterproof Wool Runner 1" in page.blocks
-    assert any("2 texts printed again beside itself" in note and "Waterproof" in note for note in page.notes)
-
-
 def _shop(page_type: str) -> str:
     ld = json.dumps({"@context": "https://schema.org", "@type": page_type, "name": "Trail pack 25"})
     reviews = "".join(
