@@ -24,7 +24,7 @@ from pathlib import Path
 from types import FrameType
 
 from declutter.decisions import Decision, ElementDecision
-from declutter.errors import DeclutterError
+from declutter.errors import DeclutterError, wrong_type
 from declutter.outputs import Format, render
 from declutter.pipeline import Cleaner
 
@@ -231,12 +231,34 @@ def clean_many(
     ...
     ValueError: timeout=0 is not above 0 (None for no limit)
     """
+    _check_types(jobs, selection, jobs_count=jobs_count, window=window)
+    if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, int | float)):
+        raise wrong_type("timeout", timeout, "a number of seconds or None")
     bad = bad_limit(jobs_count, timeout)
     if bad is not None:
         raise ValueError(str(bad))
     if window < 1:
         raise ValueError(f"window={window} is below 1 (jobs read ahead per worker)")
     return _outcomes(jobs, jobs_count or default_jobs(), selection or Selection(), timeout, window)
+
+
+def _check_types(jobs: object, selection: object, name: str = "jobs", **counts: object) -> None:
+    """:func:`clean_many`'s arguments of the right type, or a ``TypeError`` at the call naming the parameter (a
+    string worker count failed inside as "'<' not supported", a job list given as one Job as 'not iterable')."""
+    if isinstance(jobs, str | bytes) or not isinstance(jobs, Iterable):
+        raise wrong_type(name, jobs, "an iterable of Job" if name == "jobs" else "an iterable of str")
+    if selection is not None and not isinstance(selection, Selection):
+        raise wrong_type("selection", selection, "a Selection or None")
+    for parameter, value in counts.items():
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise wrong_type(parameter, value, "an int")
+
+
+def _job(job: object) -> Job:
+    """A job of the list, or a ``TypeError`` naming what stood there instead ('str' has no attribute 'error')."""
+    if not isinstance(job, Job):
+        raise wrong_type("each of jobs", job, "a Job (Job(key, text))")
+    return job
 
 
 def _outcomes(
@@ -246,13 +268,13 @@ def _outcomes(
     if jobs_count <= 1:
         cleaner = selection.cleaner()
         for job in jobs:
-            yield run_job(job, cleaner, timeout)
+            yield run_job(_job(job), cleaner, timeout)
         return
     with ProcessPoolExecutor(max_workers=jobs_count, initializer=_init_worker, initargs=(selection,)) as pool:
         pending: deque[Future[Outcome]] = deque()
         try:
             for job in jobs:
-                pending.append(pool.submit(_work, job, timeout))
+                pending.append(pool.submit(_work, _job(job), timeout))
                 if len(pending) >= jobs_count * window:
                     yield pending.popleft().result()
             while pending:
@@ -277,6 +299,7 @@ def clean_partition(texts: Iterable[str], selection: Selection | None = None) ->
     >>> clean_partition(["Share\\n\\nThe council met.\\n"])
     ['The council met.\\n']
     """
+    _check_types(texts, selection, "texts")
     selection = selection or Selection()
     cleaner = _PARTITION_CLEANERS.get(selection)
     if cleaner is None:

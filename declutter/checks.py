@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from declutter.decisions import apply
+from declutter.decisions import replay
 from declutter.document import Document
 from declutter.errors import DeclutterError
 from declutter.matchers import match_keeps, match_patterns
@@ -62,7 +62,7 @@ class Problem:
 def _removed_lines(rule: Rule, text: str) -> tuple[Document, set[int]]:
     doc = Document.from_text(text)
     decisions = decide(doc, [rule])
-    cleaned_lines = set(Document.from_text(apply(text, decisions)).lines)
+    cleaned_lines = set(Document.from_text(replay(text, decisions)).lines)
     gone = {
         b.line
         for b in doc.blocks
@@ -133,7 +133,7 @@ def check_examples(rule: Rule) -> Iterator[str]:
         if _fires(rule, text)[1]:
             yield f"removes its article example {text!r}"
     for fix in examples.fix:
-        output = apply(fix.input, decide(Document.from_text(fix.input), [rule]))
+        output = replay(fix.input, decide(Document.from_text(fix.input), [rule]))
         if output != fix.output:
             yield f"fix example {fix.input!r} gives {output!r}, expected {fix.output!r}"
     for text in examples.todo_residue:

@@ -44,7 +44,7 @@ from declutter.goldscore import (
     wcxb_json,
     wcxb_text,
 )
-from declutter.inputs import MAX_BYTES, Encoding, read_document, read_source
+from declutter.inputs import MAX_BYTES, Encoding, parse_size, read_document, read_source
 from declutter.language import nearest_code, normalize_language
 from declutter.pipeline import INPUT_FORMATS, Cleaner
 from declutter.rules import Kind, default_dir
@@ -243,8 +243,25 @@ DomainOpt = Annotated[
     str | None, typer.Option("--domain", callback=_domain, help="The page's site (e.g. theglobeandmail.com).")
 ]
 InputFormatOpt = Annotated[str, typer.Option("--input-format", help="auto (detect HTML), text or html.")]
+
+
+def _size(value: str | int) -> int:
+    """``--max-bytes`` read with its unit ('64M'); a bad one is a usage error saying what the option takes."""
+    try:
+        return parse_size(value)
+    except ValueError as error:
+        raise typer.BadParameter(str(error)) from None
+
+
 MaxBytesOpt = Annotated[
-    int, typer.Option("--max-bytes", help="Refuse inputs larger than this many bytes (default 64 MiB).")
+    int,
+    typer.Option(
+        "--max-bytes",
+        parser=_size,
+        metavar="SIZE",
+        show_default="64M",
+        help="Refuse inputs larger than this: bytes, or with a unit k, M, G (powers of 1024): 500k, 64M, 1G.",
+    ),
 ]
 
 

@@ -158,14 +158,69 @@ def kept_lines(lines: Sequence[str], decisions: Iterable[Decision]) -> dict[int,
     return result | dict.fromkeys(dropped, "")
 
 
-def apply(
+def apply(text: str, decisions: Iterable[Decision]) -> str:
+    """Remove what the decisions say from ``text``, the text they were made on (for an HTML page, ``result.source``,
+    the text extracted from it, not its markup): see :func:`replay`.
+
+    Each decision is checked first: its line must exist and its span read as its recorded ``text``. A decision
+    replayed on another text would remove whatever stands on its line number (silent data loss), so a text the
+    decisions do not fit raises ``ValueError`` naming the first decision that does not fit, its line and its rule.
+
+    >>> share = Decision(0, Action.DROP, "SHR001", "share", "", 0, 5, "Share")
+    >>> apply("Share\\nBody.\\n", [share])
+    'Body.\\n'
+    >>> apply("Body.\\nShare\\n", [share])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: decision 1 of 1 (SHR001, line 1) does not fit this text: line 1 is 'Body.', without the 'Share' it ...
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str (the text the decisions were made on), not {type(text).__name__}")
+    if isinstance(decisions, str | bytes) or not isinstance(decisions, Iterable):
+        raise TypeError(f"decisions must be an iterable of Decision (result.decisions), not {type(decisions).__name__}")
+    decisions = list(decisions)
+    for decision in decisions:
+        if not isinstance(decision, Decision):
+            raise TypeError(f"decisions must hold Decision objects (result.decisions), not {type(decision).__name__}")
+    if not decisions:
+        return text
+    lines, ends = lines_and_ends(text)
+    for number, decision in enumerate(decisions, 1):
+        misfit = _misfit(lines, decision)
+        if misfit:
+            where = f"({decision.rule_id}, line {decision.line + 1}) "
+            raise ValueError(
+                f"decision {number} of {len(decisions)} {where}does not fit this text: {misfit}; pass the text the "
+                "decisions were made on (for an HTML page, result.source)"
+            )
+    return replay(text, decisions, lines=lines, ends=ends)
+
+
+def _misfit(lines: Sequence[str], decision: Decision) -> str:
+    """Why a decision does not fit the text's lines ('' when it does): a line past the end, or a span that does not
+    read as the text it recorded."""
+    if not 0 <= decision.line < len(lines):
+        return f"the text has {len(lines)} lines"
+    line = lines[decision.line]
+    if line[decision.start : decision.end] != decision.text:
+        where = f"at characters {decision.start}-{decision.end}"
+        return f"line {decision.line + 1} is {_shown(line)}, without the {_shown(decision.text)} it removes {where}"
+    return ""
+
+
+def _shown(text: str, width: int = 60) -> str:
+    return repr(text if len(text) <= width else text[: width - 1] + "…")
+
+
+def replay(
     text: str,
     decisions: Iterable[Decision],
     *,
     lines: Sequence[str] | None = None,
     ends: Sequence[str] | None = None,
 ) -> str:
-    """Remove what the decisions say from ``text``; blank lines between kept lines are preserved.
+    """Remove what the decisions say from ``text``, unchecked (the cleaner's own decisions, made on this very text;
+    :func:`apply` checks them first); blank lines between kept lines are preserved.
 
     Between two kept lines the longest run of blank lines that stood between them
     is kept, so paragraphs stay separated after a removal; with no decisions the

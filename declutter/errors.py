@@ -68,3 +68,14 @@ def did_you_mean(value: str, choices: Iterable[str]) -> str:
     folded = {choice.lower(): choice for choice in choices}
     close = difflib.get_close_matches(value.lower(), list(folded), n=1, cutoff=0.6)
     return f" (did you mean {folded[close[0]]!r}?)" if close else ""
+
+
+def wrong_type(parameter: str, value: object, takes: str) -> TypeError:
+    """The error for a public parameter given a value of the wrong type, said at the call rather than as Python's own
+    error from deep inside ('NoneType' object is not iterable): the parameter, what it got, what it takes.
+
+    >>> print(wrong_type("keep", None, "a category name or a list of them"))
+    keep must be a category name or a list of them, not None
+    """
+    got = repr(value) if value is None or isinstance(value, bool | int | float) else type(value).__name__
+    return TypeError(f"{parameter} must be {takes}, not {got}")

@@ -413,6 +413,29 @@ def mib(size: int) -> str:
     return f"{int(value)} MiB" if value == int(value) else f"{value:.1f} MiB"
 
 
+_SIZE = re.compile(r"\s*(\d+(?:\.\d+)?|\.\d+)\s*(?:([kmgt])(?:i?b)?|(b)?)\s*", re.IGNORECASE)
+_UNITS = {"": 1, "k": 2**10, "m": 2**20, "g": 2**30, "t": 2**40}
+
+
+def parse_size(value: str | int) -> int:
+    """``--max-bytes``: a number of bytes, or one with a unit, in powers of 1024 as the limit is printed (:func:`mib`):
+    '64M', '64MiB', '64 MB', '1.5G', '500k'. Anything else is a ``ValueError`` saying what the option takes.
+
+    >>> parse_size("1048576"), parse_size("64M"), parse_size("1.5g"), parse_size("500 KiB"), parse_size("2GB")
+    (1048576, 67108864, 1610612736, 512000, 2147483648)
+    """
+    if isinstance(value, int):
+        return value
+    match = _SIZE.fullmatch(value)
+    if match is None:
+        raise ValueError(
+            f"{value!r} is not a size: give bytes or a number with a unit, k, M, G or T (powers of 1024): "
+            "'67108864', '64M', '1.5G', '500k'"
+        )
+    number, unit = match.group(1), (match.group(2) or "").lower()
+    return int(float(number) * _UNITS[unit]) if "." in number else int(number) * _UNITS[unit]
+
+
 def walk_tree(root: Path) -> tuple[list[Path], list[Path]]:
     """Every entry under ``root`` that is not a folder, sorted, and the symlinked folders left out as loops.
 

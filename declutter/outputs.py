@@ -45,6 +45,8 @@ def render(result: Cleaned, fmt: Format = "markdown", *, links: bool = True, ima
     ``links`` keeps the page's links (made absolute against the page's URL when it is known); ``images``
     adds each kept block's images by their alt text (off by default: they are not in the text output).
     """
+    if not isinstance(result, Cleaned):
+        raise TypeError(f"render takes the Cleaned result of explain(), not {type(result).__name__}")
     if fmt == "text":
         return result.text
     shapes = kept_shapes(result)

@@ -23,9 +23,9 @@ from itertools import pairwise
 from pathlib import Path
 from types import MappingProxyType
 
-from declutter.decisions import Action, Cleaned, Decision, apply, kept_lines
+from declutter.decisions import Action, Cleaned, Decision, kept_lines, replay
 from declutter.document import Block, Document, domain_of, normalize_domain, read_block
-from declutter.errors import did_you_mean
+from declutter.errors import did_you_mean, wrong_type
 from declutter.heuristics import HEURISTICS, WANTS_FULL_PAGE, WANTS_INTRODUCED, WANTS_URL
 from declutter.heuristics.common import Removed, code_and_tables, indented_code
 from declutter.html import extract_page, looks_like_html
@@ -367,6 +367,7 @@ class Cleaner:
         page's declared language is used, else the language is detected from the text's function words.
         Rules tagged with languages run only when the language is known and one of theirs.
         """
+        _check_strings(url=url, domain=domain, language=language, input_format=input_format)
         if input_format not in INPUT_FORMATS:
             raise ValueError(
                 f"input_format must be one of {', '.join(INPUT_FORMATS)}, not {input_format!r}"
@@ -375,17 +376,18 @@ class Cleaner:
         code = normalize_language(language)
         if language and code is None:
             raise ValueError(f"language must be an ISO 639-1 code ('de') or a tag ('pt-BR'), not {language!r}")
-        text, input_format = as_text(document, input_format)
+        text, input_format, read = as_text(document, input_format)
         if input_format == "html" or (input_format == "auto" and looks_like_html(text)):
-            return self._explain_html(text, url=url, domain=domain, language=code)
+            result = self._explain_html(text, url=url, domain=domain, language=code)
+            return result._replace(warnings=read + result.warnings) if read else result
         doc = self._with_language(Document.from_text(text, domain=resolve_domain(url, domain), url=url), code)
         decisions = settle(doc, self.rules.for_document(doc))
         lines, ends, site, language = doc.lines, doc.ends, doc.domain, doc.language
         words = sum(block.words for block in doc.blocks)
         del doc  # its blocks go before the output is built: a large document's peak memory is lower
-        cleaned = apply(text, decisions, lines=lines, ends=ends)
+        cleaned = replay(text, decisions, lines=lines, ends=ends)
         del lines, ends
-        warnings = result_warnings(cleaned, words)
+        warnings = read + result_warnings(cleaned, words)
         return Cleaned(cleaned, decisions, site, self.rules.fingerprint, language=language, warnings=warnings)
 
     def _with_language(self, doc: Document, language: str | None) -> Document:
@@ -414,7 +416,7 @@ class Cleaner:
             )
             if value
         }
-        cleaned = apply(text, decisions)
+        cleaned = replay(text, decisions)
         warnings = page.notes + result_warnings(cleaned, page.words)
         return Cleaned(
             cleaned,
@@ -447,32 +449,34 @@ Source = str | bytes | bytearray | memoryview | object
 parsed by lxml (an element or element tree) or BeautifulSoup."""
 
 
-def as_text(document: Source, input_format: str = "auto") -> tuple[str, str]:
-    """(text, input format) of a document: ``str`` as it is, bytes decoded, a parsed page serialised as HTML.
+def as_text(document: Source, input_format: str = "auto") -> tuple[str, str, tuple[str, ...]]:
+    """(text, input format, warnings) of a document: ``str`` as it is, bytes decoded, a parsed page serialised as
+    HTML. The warnings say what decoding bytes lost or read in another encoding, as the command line warns for a
+    file: a caller of the library is told its text is not all its bytes held.
 
     Bytes are decoded by byte-order mark, declared charset (HTML), UTF-8, windows-1252 for Latin-script
     text, then detection, and binary is refused with :class:`~declutter.errors.InputError`, as for files.
     A parsed page is serialised once; BeautifulSoup is recognised by its module, so it is never imported here.
 
-    >>> as_text(b"caf\\xc3\\xa9\\n")
-    ('café\\n', 'text')
+    >>> as_text(b"caf\\xc3\\xa9\\n"), as_text(b"Gr\\xc3\\xb6\\xc3\\x9fere Umleitungen sind geplant. Caf\\xe9\\n")[2]
+    (('café\\n', 'text', ()), ('decoded as utf-8 (1 invalid byte replaced)',))
     """
     if isinstance(document, str):
-        return document, input_format
+        return document, input_format, ()
     if isinstance(document, bytes | bytearray | memoryview):
         from declutter.inputs import decode_document
 
-        text, _, kind = decode_document(bytes(document), "<bytes>", input_format)
-        return text, kind
+        text, encoding, kind = decode_document(bytes(document), "<bytes>", input_format)
+        return text, kind, (f"decoded as {encoding}",) if encoding.doubtful else ()
     from lxml import etree
 
     if isinstance(document, etree._ElementTree):
         document = document.getroot()
     if isinstance(document, etree._Element):
         html = etree.tostring(document, encoding="unicode", method="html")
-        return html, "html" if input_format == "auto" else input_format
+        return html, "html" if input_format == "auto" else input_format, ()
     if type(document).__module__.split(".")[0] == "bs4" and hasattr(document, "decode"):
-        return str(document), "html" if input_format == "auto" else input_format
+        return str(document), "html" if input_format == "auto" else input_format, ()
     raise TypeError(
         "clean() and explain() take str, bytes (decoded as files are) or a parsed lxml or BeautifulSoup "
         f"document, not {type(document).__name__}"
@@ -520,13 +524,38 @@ def count_words(text: str, stop: int | None = None) -> int:
 
 def _ruleset(rules: RulesArg, extra: str | Path | Iterable[str | Path]) -> RuleSet:
     """The rules asked for; ``extra`` may name one file or folder as ``rules`` may (not read as characters)."""
-    extra = (extra,) if isinstance(extra, str | Path) else tuple(extra)
+    extra = _paths("extra", extra)
     if isinstance(rules, RuleSet):
         return RuleSet(rules.rules + RuleSet.load(*extra).rules, rules.fingerprint) if extra else rules
     if rules is None:
         return RuleSet.load(*extra, bundled=True) if extra else RuleSet.bundled()
-    paths = [rules] if isinstance(rules, str | Path) else list(rules)
-    return RuleSet.load(*paths, *extra)
+    return RuleSet.load(*_paths("rules", rules, ruleset=True), *extra)
+
+
+def _paths(parameter: str, value: object, *, ruleset: bool = False) -> tuple[str | Path, ...]:
+    """Rule paths given as one path or a list of them, or a ``TypeError`` naming the parameter (not pathlib's own,
+    or 'int object is not iterable')."""
+    takes = "a rule file or folder (str or Path) or a list of them" + (", or a RuleSet" if ruleset else "")
+    if isinstance(value, str | Path):
+        return (value,)
+    if not isinstance(value, Iterable) or isinstance(value, bytes | bytearray | memoryview):
+        raise wrong_type(parameter, value, takes)
+    paths = tuple(value)
+    for path in paths:
+        if not isinstance(path, str | Path):
+            raise wrong_type(f"{parameter} (an item)", path, "a path (str or Path)")
+    return paths
+
+
+def _check_strings(**given: object) -> None:
+    """``url``, ``domain``, ``language`` (None or a string) and ``input_format`` (a string) of the right type, or a
+    ``TypeError`` at the call naming the parameter: a number there failed deep inside ('int' has no 'strip')."""
+    for parameter, value in given.items():
+        if parameter == "input_format":
+            if not isinstance(value, str):
+                raise wrong_type(parameter, value, f"one of {', '.join(INPUT_FORMATS)} (a string)")
+        elif value is not None and not isinstance(value, str):
+            raise wrong_type(parameter, value, "a string or None")
 
 
 @lru_cache(maxsize=32)
@@ -581,7 +610,11 @@ def explain(
     ('The council approved the budget on Monday.\\n', [('SHR001', 0)])
     """
     if rules is None and not extra:
-        cleaner = _cached_cleaner(frozenset(selectors(keep)), frozenset(selectors(only)), frozenset(selectors(ignore)))
+        cleaner = _cached_cleaner(
+            frozenset(selectors(keep, "keep")),
+            frozenset(selectors(only, "only")),
+            frozenset(selectors(ignore, "ignore")),
+        )
     else:
         cleaner = Cleaner(rules, extra=extra, keep=keep, only=only, ignore=ignore)
     return cleaner.explain(document, url=url, domain=domain, input_format=input_format, language=language)

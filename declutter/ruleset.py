@@ -21,7 +21,7 @@ from functools import cache, cached_property
 from pathlib import Path
 
 from declutter.document import Document
-from declutter.errors import RuleError, did_you_mean
+from declutter.errors import RuleError, did_you_mean, wrong_type
 from declutter.heuristics import HEURISTICS
 from declutter.literals import pattern_screen
 from declutter.rulefile import load_rule_files
@@ -34,14 +34,24 @@ def _matches_selector(rule: Rule, token: str) -> bool:
     return token in (rule.category, rule.name) or rule.id.startswith(token.upper())
 
 
-def selectors(value: str | Iterable[str]) -> tuple[str, ...]:
+def selectors(value: str | Iterable[str], parameter: str = "a selection") -> tuple[str, ...]:
     """Category names or rule ids given as a list, or as one string the way the command line takes them
     (``"caption"``, ``"newsletter,social"``): a string is not read as its characters ('c', 'a', ...).
+    Anything else (None, a number, a list holding one) is a ``TypeError`` naming ``parameter``.
 
     >>> selectors("newsletter, social"), selectors(["caption"]), selectors("")
     (('newsletter', 'social'), ('caption',), ())
     """
-    return comma_list(value) if isinstance(value, str) else tuple(value)
+    if isinstance(value, str):
+        return comma_list(value)
+    takes = "a category, rule id or name, or a list of them ('caption', ['newsletter', 'SOC'])"
+    if not isinstance(value, Iterable) or isinstance(value, bytes | bytearray | memoryview):
+        raise wrong_type(parameter, value, takes)
+    tokens = tuple(value)
+    for token in tokens:
+        if not isinstance(token, str):
+            raise wrong_type(f"{parameter} (an item)", token, "a string")
+    return tokens
 
 
 @dataclass(frozen=True)
@@ -54,6 +64,9 @@ class RuleSet:
     @classmethod
     def load(cls, *paths: str | Path, bundled: bool = False) -> RuleSet:
         """Load rule files and directories (recursively); ``bundled`` puts the shipped rules first."""
+        for path in paths:
+            if not isinstance(path, str | Path):
+                raise wrong_type("each path", path, "a rule file or folder (str or Path)")
         sources = ([default_dir()] if bundled else []) + [Path(p) for p in paths]
         if not sources:
             raise RuleError("no rule files given", hint="pass a rules directory or use the bundled rules")
@@ -98,7 +111,8 @@ class RuleSet:
         >>> {r.category for r in rules.select(only=["newsletter"]) if r.kind != "keep"}
         {'newsletter'}
         """
-        keep, only, ignore = set(selectors(keep)), set(selectors(only)), set(selectors(ignore))
+        keep, only = set(selectors(keep, "keep")), set(selectors(only, "only"))
+        ignore = set(selectors(ignore, "ignore"))
         self._check_selection(keep, only, ignore)
         chosen = []
         for rule in self.rules:

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from declutter.batchcli import write_atomic
 from declutter.categories import CONTENT
 from declutter.decisions import Action, Decision, by_line, removes_line
 from declutter.errors import DeclutterError
@@ -263,10 +264,19 @@ def check_gate(report: Report, baseline_path: Path) -> GateResult:
 
 
 def update_gate(report: Report, baseline_path: Path, *, allow_regression: bool = False) -> list[str]:
-    """Pin the current metrics as floors; refuse to lower one unless ``allow_regression``."""
+    """Pin the current metrics as floors; refuse to lower one unless ``allow_regression``.
+
+    The baseline is written as the command line writes its outputs (:func:`~declutter.batchcli.write_atomic`): a
+    device or FIFO (``--baseline /dev/null``) is written into, not replaced by a renamed file (as root that made
+    ``/dev/null`` a regular file), and only a regular file is read as the old floors."""
     old: dict[str, Any] = {}
-    if baseline_path.exists():
-        old = json.loads(baseline_path.read_text(encoding="utf-8"))
+    if baseline_path.is_file():
+        try:
+            old = json.loads(baseline_path.read_text(encoding="utf-8"))
+        except ValueError as error:
+            raise DeclutterError(
+                f"baseline is not JSON ({error})", path=baseline_path, hint="delete it to pin new floors"
+            ) from None
     floors = {name: math.floor(value * 10000) / 10000 for name, value in report.metrics().items()}
     lowered = [
         f"{name}: {old['floors'][name]:.4f} -> {value:.4f}"
@@ -286,9 +296,7 @@ def update_gate(report: Report, baseline_path: Path, *, allow_regression: bool =
         "tolerance": old.get("tolerance", TOLERANCE),
         "floors": floors,
     }
-    tmp = baseline_path.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(baseline, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    tmp.replace(baseline_path)
+    write_atomic(baseline_path, json.dumps(baseline, indent=2, sort_keys=True) + "\n")
     return lowered
 
 

@@ -93,3 +93,21 @@ def test_a_time_limit_beyond_the_timer_is_no_limit_not_a_crash(timeout: float) -
     cleaner = Selection().cleaner()
     outcome = run_job(Job("a", "Share\n\nThe council met.\n"), cleaner, timeout=timeout)
     assert (outcome.text, outcome.error) == ("The council met.\n", None)
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: clean_many(Job("k", "Body.\n")), "jobs must be an iterable of Job, not Job"),  # type: ignore[arg-type]
+        (lambda: list(clean_many(["Body.\n"])), r"each of jobs must be a Job \(Job\(key, text\)\), not str"),  # type: ignore[list-item]
+        (lambda: clean_many([], jobs_count="2"), "jobs_count must be an int, not str"),  # type: ignore[arg-type]
+        (lambda: clean_many([], timeout="30"), "timeout must be a number of seconds or None, not str"),  # type: ignore[arg-type]
+        (lambda: clean_many([], window=None), "window must be an int, not None"),  # type: ignore[arg-type]
+        (lambda: clean_many([], selection="caption"), "selection must be a Selection or None, not str"),  # type: ignore[arg-type]
+        (lambda: clean_partition(5), "texts must be an iterable of str, not 5"),  # type: ignore[arg-type]
+    ],
+)
+def test_a_wrong_type_is_named_at_the_call(call: object, message: str) -> None:
+    """These failed inside ("'<' not supported between 'str' and 'int'", "'str' object has no attribute 'error'")."""
+    with pytest.raises(TypeError, match=message):
+        call()  # type: ignore[operator]

@@ -607,3 +607,18 @@ def test_options_that_do_not_fit_together_are_usage_errors(args: list[str], mess
     result = cli(*args, stdin=TEXT)
     assert result.returncode == 2, result.stderr
     assert message in " ".join(result.stderr.split())
+
+
+def test_max_bytes_takes_a_unit(tmp_path: Path) -> None:
+    """'--max-bytes 64M' was 'not a valid integer'; a bad unit is a usage error saying what the option takes."""
+    big = tmp_path / "big.txt"
+    big.write_text("word " * 300_000, encoding="utf-8")
+    for limit in ("1M", "1MiB", "1024k"):
+        result = runner.invoke(app, ["clean", str(big), "--max-bytes", limit])
+        assert result.exit_code == 1, (limit, result.output)
+        assert "1.4 MiB, over the 1 MiB limit" in result.output
+    assert runner.invoke(app, ["clean", str(big), "--max-bytes", "2M"]).exit_code == 0
+    bad = runner.invoke(app, ["explain", str(big), "--max-bytes", "64X"])
+    assert bad.exit_code == 2
+    assert "'64X' is not a size: give bytes or a number with a unit, k, M, G or T" in bad.output
+    assert "Value error" not in bad.output

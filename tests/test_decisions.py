@@ -1,6 +1,8 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from declutter import explain
 from declutter.decisions import Action, Decision, apply
 from declutter.document import lines_and_ends
 
@@ -85,3 +87,35 @@ def test_a_strip_that_empties_a_line_drops_it() -> None:
     line = " date 2020-01-03 advertisement"
     strip = Decision(0, Action.STRIP, "DAT001", "dateline", "test", 0, len(line), line)
     assert apply(line + "\n\nBody.\n", [strip]) == "Body.\n"
+
+
+def test_apply_refuses_decisions_made_on_another_text() -> None:
+    """Replayed on another text, each decision removed whatever stood on its line number (silent data loss)."""
+    decisions = [drop(0, "Share")]
+    with pytest.raises(ValueError, match=r"decision 1 of 1 \(TST001, line 1\).*'The mayor spoke\.'.*'Share'"):
+        apply("The mayor spoke.\nShare\n", decisions)
+    with pytest.raises(ValueError, match=r"the text has 1 lines.*result\.source"):
+        apply("Share\n", [drop(0, "Share"), drop(3, "Share")])
+
+
+def test_apply_refuses_an_html_pages_markup_and_replays_its_source() -> None:
+    page = (
+        "<html><body><nav><a href='/'>Home</a></nav><article><p>Share</p>"
+        "<p>The council approved the budget on Monday after a long debate about the roads.</p>"
+        "</article></body></html>"
+    )
+    result = explain(page)
+    assert result.decisions
+    assert result.source is not None
+    assert apply(result.source, result.decisions) == result.text
+    with pytest.raises(ValueError, match="pass the text the decisions were made on"):
+        apply(page, result.decisions)
+
+
+def test_apply_names_a_wrong_type() -> None:
+    with pytest.raises(TypeError, match=r"text must be a str.*not bytes"):
+        apply(b"Share\n", [])  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"decisions must be an iterable of Decision.*not NoneType"):
+        apply("Share\n", None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"decisions must hold Decision objects.*not dict"):
+        apply("Share\n", [drop(0, "Share").to_dict()])  # type: ignore[list-item]

@@ -11,6 +11,7 @@ from declutter.inputs import (
     decode,
     decode_document,
     decode_html,
+    parse_size,
     read_bytes,
     read_document,
     read_source,
@@ -237,3 +238,15 @@ def test_walk_tree_enters_symlinked_folders_and_names_loops(tmp_path: Path) -> N
     entries, loops = walk_tree(root)
     assert entries == [root / "shared" / "linked.txt", root / "sub" / "a.txt"]
     assert loops == [root / "sub" / "loop"]
+
+
+def test_parse_size_takes_units_in_powers_of_1024() -> None:
+    assert parse_size("67108864") == 64 * 2**20
+    assert parse_size("64M") == parse_size("64MiB") == parse_size("64 mb") == 64 * 2**20
+    assert parse_size("1G") == 2**30
+    assert parse_size("500k") == 500 * 1024
+    assert parse_size("1.5k") == 1536
+    assert parse_size(4096) == 4096
+    for bad in ("64X", "-5", "", "1e3", "M", "64 M B"):
+        with pytest.raises(ValueError, match="is not a size: give bytes or a number with a unit"):
+            parse_size(bad)

@@ -166,3 +166,8 @@ def test_the_command_line_offers_markdown_and_json_carries_it(tmp_path: Path) ->
     html = runner.invoke(app, ["clean", str(page), "--format", "html"]).output
     assert html.startswith("<!DOCTYPE html>")
     assert "<h2>Steps</h2>" in html
+
+
+def test_render_names_what_it_takes() -> None:
+    with pytest.raises(TypeError, match="render takes the Cleaned result of explain"):
+        render("Body.\n")  # type: ignore[arg-type]

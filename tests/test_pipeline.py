@@ -632,3 +632,46 @@ def test_a_key_or_label_indented_inside_a_code_sample_stays() -> None:
     kept = clean(text)
     assert "  labels:\n" in kept, "the manifest's own key is no tag list's label"
     assert "Tags:" not in kept, "the same rule still takes a label outside code"
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: Cleaner(keep=None), "keep must be a category, rule id or name, or a list of them .*not None"),
+        (lambda: Cleaner(only=5), "only must be .*not 5"),
+        (lambda: Cleaner(ignore=[5]), r"ignore \(an item\) must be a string, not 5"),
+        (lambda: Cleaner(extra=5), r"extra must be a rule file or folder \(str or Path\).*not 5"),
+        (lambda: Cleaner(rules=5.0), "rules must be .*or a RuleSet, not 5.0"),
+        (lambda: Cleaner(rules=[None]), r"rules \(an item\) must be a path .*not None"),
+        (lambda: clean("Body.\n", url=5), "url must be a string or None, not 5"),
+        (lambda: clean("Body.\n", domain=b"x.com"), "domain must be a string or None, not bytes"),
+        (lambda: clean("Body.\n", language=5), "language must be a string or None, not 5"),
+        (lambda: clean("Body.\n", input_format=None), "input_format must be one of auto, text, html .*not None"),
+        (lambda: clean("Body.\n", keep=None), "keep must be .*not None"),
+        (lambda: explain("Body.\n", ignore=7), "ignore must be .*not 7"),
+        (lambda: explain("Body.\n", extra=[3]), r"extra \(an item\) must be a path .*not 3"),
+        (lambda: Cleaner().explain("Body.\n", url=1.5), "url must be a string or None, not 1.5"),
+    ],
+)
+def test_a_public_parameter_of_the_wrong_type_is_named_at_the_call(call: object, message: str) -> None:
+    """A wrong type ended in Python's own error from deep inside ('NoneType' object is not iterable, 'int' object
+    has no attribute 'strip'): it is a TypeError naming the parameter, what it got and what it takes."""
+    with pytest.raises(TypeError, match=message):
+        call()  # type: ignore[operator]
+
+
+def test_bytes_that_lost_some_or_were_read_line_by_line_say_so_in_the_warnings() -> None:
+    """The command line warned 'decoded as utf-8 (4 invalid bytes replaced)'; the library said nothing."""
+    body = "Der Bürgermeister sagte, dass die Straße gesperrt wird. Größere Umleitungen sind geplant.\n"
+    lost = explain(b"Share\n\n" + body.encode() + b"Caf\xe9 \xed\xa0\x80\n")
+    assert lost.warnings == ("decoded as utf-8 (4 invalid bytes replaced)",)
+    latin = "Un café au lait coûte trop cher à Paris, où l'été est chaud.\n"
+    mixed = explain(body.encode() + latin.encode("latin-1") + body.encode())
+    assert len(mixed.warnings) == 1
+    assert mixed.warnings[0].startswith("decoded as utf-8 (line 2")
+    assert mixed.warnings[0].endswith("read as cp1252)")
+    page = "<html><head><meta charset='utf-8'></head><body><p>" + body.strip() + " Café</p></body></html>"
+    html = explain(page.encode().replace("é".encode(), b"\xe9"))
+    assert html.warnings == ("decoded as utf-8 (1 invalid byte replaced)",)
+    assert explain(body.encode()).warnings == ()
+    assert explain(body).warnings == ()

@@ -123,3 +123,33 @@ def test_junit_is_valid_xml(tmp_path: Path) -> None:
 def test_bundled_samples_score_without_error() -> None:
     report = score_samples(load_samples([Path(__file__).parent.parent / "samples"]), Cleaner())
     assert report.score.tp > 0
+
+
+def test_update_gate_writes_into_a_fifo_and_does_not_replace_it(tmp_path: Path) -> None:
+    """`score --update --baseline /dev/null` renamed a temporary file onto the target: as root, the device itself
+    became a regular file. A FIFO stands for the device here (no test writes to /dev)."""
+    import os
+    import stat
+    import threading
+
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    report = gate_report(tmp_path, ["share", "", "body", "", "body", "", "newsletter"])
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    writer = threading.Thread(target=update_gate, args=(report, fifo), daemon=True)  # reading a FIFO as old floors
+    reader.start()  # would block until a writer came: the test must end all the same
+    writer.start()
+    writer.join(10)
+    reader.join(10)
+    assert not writer.is_alive(), "update_gate is stuck on the FIFO"
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert json.loads(got[0])["floors"]
+    assert list(tmp_path.iterdir()) == [fifo]
+
+
+def test_update_gate_names_a_baseline_that_is_not_json(tmp_path: Path) -> None:
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text("floors: 1\n", encoding="utf-8")
+    with pytest.raises(DeclutterError, match=r"baseline\.json: baseline is not JSON"):
+        update_gate(gate_report(tmp_path, ["share", "", "body", "", "body", "", "newsletter"]), baseline)
