@@ -45,19 +45,79 @@ _PROPERTY = re.compile(r"\\[pP]\{[^}]*\}")
 _REPEATS = {sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, getattr(sre_constants, "POSSESSIVE_REPEAT", None)}
 
 
+MAX_SPELLINGS = 16
+"""The most spellings :func:`_spellings` lists for a run of a pattern: 're ?:' is 're:' or 're :', stronger for a
+screen than 're' alone, while a run of several optional parts multiplies out past what is worth a screen."""
+
+
+def _spellings(op: Any, value: Any) -> frozenset[str] | None:
+    """Every text one item of a pattern can match, when they are few: a literal, an optional literal, a class of a
+    few characters, a group or an alternation of such runs; else None.
+
+    >>> import re._parser as p
+    >>> [sorted(_spellings(*item) or ()) for item in p.parse(r"a ?[-–](?:x|yz)")]
+    [['a'], ['', ' '], ['-', '–'], ['x', 'yz']]
+    """
+    if op is sre_constants.LITERAL:
+        return frozenset({chr(value)})
+    if op is sre_constants.IN and all(kind is sre_constants.LITERAL for kind, _ in value):
+        return frozenset(chr(code) for _, code in value) if len(value) <= MAX_SPELLINGS else None
+    if op is sre_constants.SUBPATTERN:
+        return _run_spellings(value[3])
+    if op is sre_constants.BRANCH:
+        branches = [_run_spellings(branch) for branch in value[1]]
+        if any(branch is None for branch in branches):
+            return None
+        union = frozenset().union(*(b for b in branches if b is not None))
+        return union if len(union) <= MAX_SPELLINGS else None
+    if op in _REPEATS and value[0] == 0 and value[1] == 1:
+        once = _run_spellings(value[2])
+        return None if once is None else once | {""}
+    return None
+
+
+def _run_spellings(items: Any) -> frozenset[str] | None:
+    """Every text a sequence of items can match, when each item's are few and so are their combinations."""
+    texts = frozenset({""})
+    for op, value in items:
+        spelt = _spellings(op, value)
+        if spelt is None:
+            return None
+        texts = frozenset(head + tail for head in texts for tail in spelt)
+        if len(texts) > MAX_SPELLINGS:
+            return None
+    return texts
+
+
+def _shortest_inside(texts: frozenset[str]) -> frozenset[str]:
+    """The texts no other of them lies inside: a line holding 're: ' holds 're:'."""
+    return frozenset(text for text in texts if not any(other != text and other in text for other in texts))
+
+
 def _required(items: Any) -> frozenset[str] | None:
-    """A set of literals one of which every match of this sequence contains, or None."""
+    """A set of literals one of which every match of this sequence contains, or None.
+
+    Adjacent items whose spellings are few (:func:`_spellings`) are read together: every match holds one of their
+    combinations ('re ?:' holds 're:' or 're :'), a stronger screen than the longest literal among them.
+    """
     candidates: list[frozenset[str]] = []
-    run: list[str] = []
+    run: frozenset[str] = frozenset({""})
 
     def close() -> None:
-        if run:
-            candidates.append(frozenset({"".join(run).lower()}))
-            run.clear()
+        nonlocal run
+        if "" not in run:  # a run that can match nothing ('a?') requires nothing
+            candidates.append(_shortest_inside(frozenset(text.lower() for text in run)))
+        run = frozenset({""})
 
     for op, value in items:
-        if op is sre_constants.LITERAL:
-            run.append(chr(value))
+        spelt = _spellings(op, value)
+        if spelt is not None:
+            joined = frozenset(head + tail for head in run for tail in spelt)
+            if len(joined) <= MAX_SPELLINGS:
+                run = joined
+                continue
+            close()
+            run = spelt
             continue
         close()
         found: frozenset[str] | None = None

@@ -44,6 +44,15 @@ def test_alternations_and_optional_parts() -> None:
     assert required_literals(regex.compile(r"(?:a|\w+)x?")) is None
 
 
+def test_a_run_of_few_spellings_is_read_whole() -> None:
+    """Adjacent parts with few spellings are screened by their combinations: 're ?:' by 're:' and 're :', not by
+    're', which most lines hold; a run that can match nothing requires nothing."""
+    assert required_literals(regex.compile(r"(?i)re ?: ?\S.{0,200}")) == frozenset({"re:", "re :"})
+    assert required_literals(regex.compile(r"a(?: to |[-–])z")) == frozenset({"a to z", "a-z", "a–z"})
+    assert required_literals(regex.compile(r"(?:x|y)?\d+")) is None
+    assert required_literals(regex.compile(r"story (?:ad|advertisement)")) == frozenset({"story ad"})
+
+
 def test_lookarounds_text_is_the_lines() -> None:
     """A pattern made of lookaheads (a sort menu's 'newest' and 'oldest' anywhere on the line) is screened by
     their literals; a negative one requires nothing."""
