@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 
 class DeclutterError(Exception):
@@ -79,3 +80,25 @@ def wrong_type(parameter: str, value: object, takes: str) -> TypeError:
     """
     got = repr(value) if value is None or isinstance(value, bool | int | float) else type(value).__name__
     return TypeError(f"{parameter} must be {takes}, not {got}")
+
+
+def items_of(
+    parameter: str, value: object, kinds: type | tuple[type, ...], takes: str, item_takes: str
+) -> tuple[Any, ...]:
+    """The items of a public argument that takes a list, or a ``TypeError`` at the call naming the parameter: for
+    a value that is no list (None, a number; bytes, whose items are numbers), or for an item of the wrong kind.
+
+    >>> items_of("keep", ["caption"], str, "a list of names", "a string")
+    ('caption',)
+    >>> items_of("keep", ["caption", 5], str, "a list of names", "a string")
+    Traceback (most recent call last):
+    ...
+    TypeError: keep (an item) must be a string, not 5
+    """
+    if not isinstance(value, Iterable) or isinstance(value, bytes | bytearray | memoryview):
+        raise wrong_type(parameter, value, takes)
+    items = tuple(value)
+    for item in items:
+        if not isinstance(item, kinds):
+            raise wrong_type(f"{parameter} (an item)", item, item_takes)
+    return items

@@ -25,7 +25,7 @@ from types import MappingProxyType
 
 from declutter.decisions import Action, Cleaned, Decision, kept_lines, replay
 from declutter.document import Block, Document, domain_of, normalize_domain, read_block
-from declutter.errors import did_you_mean, wrong_type
+from declutter.errors import did_you_mean, items_of, wrong_type
 from declutter.heuristics import HEURISTICS, WANTS_FULL_PAGE, WANTS_INTRODUCED, WANTS_URL
 from declutter.heuristics.common import Removed, code_and_tables, indented_code
 from declutter.html import extract_page, looks_like_html
@@ -538,13 +538,7 @@ def _paths(parameter: str, value: object, *, ruleset: bool = False) -> tuple[str
     takes = "a rule file or folder (str or Path) or a list of them" + (", or a RuleSet" if ruleset else "")
     if isinstance(value, str | Path):
         return (value,)
-    if not isinstance(value, Iterable) or isinstance(value, bytes | bytearray | memoryview):
-        raise wrong_type(parameter, value, takes)
-    paths = tuple(value)
-    for path in paths:
-        if not isinstance(path, str | Path):
-            raise wrong_type(f"{parameter} (an item)", path, "a path (str or Path)")
-    return paths
+    return items_of(parameter, value, (str, Path), takes, "a path (str or Path)")
 
 
 def _check_strings(**given: object) -> None:

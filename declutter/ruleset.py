@@ -21,7 +21,7 @@ from functools import cache, cached_property
 from pathlib import Path
 
 from declutter.document import Document
-from declutter.errors import RuleError, did_you_mean, wrong_type
+from declutter.errors import RuleError, did_you_mean, items_of, wrong_type
 from declutter.heuristics import HEURISTICS
 from declutter.literals import pattern_screen
 from declutter.rulefile import load_rule_files
@@ -45,13 +45,7 @@ def selectors(value: str | Iterable[str], parameter: str = "a selection") -> tup
     if isinstance(value, str):
         return comma_list(value)
     takes = "a category, rule id or name, or a list of them ('caption', ['newsletter', 'SOC'])"
-    if not isinstance(value, Iterable) or isinstance(value, bytes | bytearray | memoryview):
-        raise wrong_type(parameter, value, takes)
-    tokens = tuple(value)
-    for token in tokens:
-        if not isinstance(token, str):
-            raise wrong_type(f"{parameter} (an item)", token, "a string")
-    return tokens
+    return items_of(parameter, value, str, takes, "a string")
 
 
 @dataclass(frozen=True)
