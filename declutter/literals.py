@@ -81,12 +81,17 @@ def _run_spellings(items: Any) -> frozenset[str] | None:
     texts = frozenset({""})
     for op, value in items:
         spelt = _spellings(op, value)
-        if spelt is None:
+        joined = None if spelt is None else _joined(texts, spelt)
+        if joined is None:
             return None
-        texts = frozenset(head + tail for head in texts for tail in spelt)
-        if len(texts) > MAX_SPELLINGS:
-            return None
+        texts = joined
     return texts
+
+
+def _joined(heads: frozenset[str], tails: frozenset[str]) -> frozenset[str] | None:
+    """Every head followed by every tail, or None when they are more than :data:`MAX_SPELLINGS`."""
+    texts = frozenset(head + tail for head in heads for tail in tails)
+    return texts if len(texts) <= MAX_SPELLINGS else None
 
 
 def _shortest_inside(texts: frozenset[str]) -> frozenset[str]:
@@ -112,12 +117,10 @@ def _required(items: Any) -> frozenset[str] | None:
     for op, value in items:
         spelt = _spellings(op, value)
         if spelt is not None:
-            joined = frozenset(head + tail for head in run for tail in spelt)
-            if len(joined) <= MAX_SPELLINGS:
-                run = joined
-                continue
-            close()
-            run = spelt
+            joined = _joined(run, spelt)
+            if joined is None:  # too many: the run so far is one candidate, this item starts the next
+                close()
+            run = joined or spelt
             continue
         close()
         found: frozenset[str] | None = None
