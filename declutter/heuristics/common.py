@@ -425,13 +425,12 @@ def indented_code(blocks: Sequence[Block], code: frozenset[int] | None = None) -
         while end < len(blocks) and blocks[end].line in code:
             end += 1
         run = blocks[start:end]
-        depth = min((_indent(b.raw) for b in run), default=0)
+        depths = [_indent(b.raw) for b in run]
+        shallowest = min(depths, default=0)
         nested.update(
             b.line
-            for b in run
-            if _indent(b.raw) > depth
-            and _NESTED.match(b.raw, len(b.raw) - len(b.raw.lstrip(" \t")))
-            and any(ch.isalpha() for ch in b.text)
+            for b, depth in zip(run, depths, strict=True)
+            if depth > shallowest and _NESTED.match(b.raw.lstrip(" \t")) and any(ch.isalpha() for ch in b.text)
         )
         start = end + 1
     return frozenset(nested)
@@ -441,6 +440,7 @@ def _indent(raw: str) -> int:
     """How deep a line of code is indented, in columns: spaces, and tabs to the next stop of 4, as an editor
     indents code (no-break spaces are not indentation there). Not :func:`declutter.heuristics.panels._indent`,
     which counts a converter's indentation of list items; see there why they stay two. A column count, not the
-    position of the line's first character: a tab is one character and four columns."""
+    position of the line's first character (a tab is one character and four columns): the line is read from that
+    character on by stripping the indentation."""
     stripped = raw.lstrip(" \t")
     return len(raw[: len(raw) - len(stripped)].expandtabs(4))
