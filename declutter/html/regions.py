@@ -580,12 +580,10 @@ def _holders(classic: Element, node: Element) -> Iterator[Element]:
 def _classed_holders(classic: Element, node: Element) -> Iterator[tuple[Element, str]]:
     """The best container and each element holding it below ``node``, with its class value, those that have one:
     where :func:`_after_its_twin` and :func:`_before_its_replies` look for the container's template among siblings."""
-    element: Element | None = classic
-    while element is not node and element is not None:
+    for element in _holders(classic, node):
         value = element.get("class")
         if value:
             yield element, value
-        element = element.getparent()
 
 
 def repeated_templates(
