@@ -33,6 +33,7 @@ from urllib.parse import urljoin
 
 from declutter.decisions import Cleaned, kept_lines
 from declutter.document import split_lines
+from declutter.errors import wrong_type
 from declutter.structure import CELL_SEPARATOR, Shape, line_spans, paragraph
 
 Format = Literal["text", "markdown", "html"]
@@ -43,10 +44,14 @@ def render(result: Cleaned, fmt: Format = "markdown", *, links: bool = True, ima
     """The cleaned document in ``fmt``: ``text`` (``result.text``), ``markdown`` or ``html``.
 
     ``links`` keeps the page's links (made absolute against the page's URL when it is known); ``images``
-    adds each kept block's images by their alt text (off by default: they are not in the text output).
+    adds each kept block's images by their alt text (off by default: they are not in the text output). Both
+    take a bool: anything else (``None``, ``"no"``, ``0``) raises ``TypeError`` naming the parameter.
     """
     if not isinstance(result, Cleaned):
         raise TypeError(f"render takes the Cleaned result of explain(), not {type(result).__name__}")
+    for parameter, flag in (("links", links), ("images", images)):
+        if not isinstance(flag, bool):  # links=None read as False, links="no" as True: a flag is said, not guessed
+            raise wrong_type(parameter, flag, "True or False")
     if fmt == "text":
         return result.text
     shapes = kept_shapes(result)

@@ -171,3 +171,15 @@ def test_the_command_line_offers_markdown_and_json_carries_it(tmp_path: Path) ->
 def test_render_names_what_it_takes() -> None:
     with pytest.raises(TypeError, match="render takes the Cleaned result of explain"):
         render("Body.\n")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+@pytest.mark.parametrize(("parameter", "value"), [("links", None), ("links", "no"), ("images", 1), ("images", None)])
+def test_render_flags_take_bools_only(result: declutter.Cleaned, fmt: str, parameter: str, value: object) -> None:
+    # links=None read as False and links="no" as True: the flag was guessed from any value's truth
+    with pytest.raises(TypeError, match=f"^{parameter} must be True or False, not "):
+        render(result, fmt, **{parameter: value})  # type: ignore[arg-type]
+
+
+def test_render_flags_still_take_bools(result: declutter.Cleaned) -> None:
+    assert render(result, "markdown", links=False, images=True) != render(result, "markdown", links=True)
