@@ -24,9 +24,10 @@ from pathlib import Path
 from types import FrameType
 
 from declutter.decisions import Decision, ElementDecision
-from declutter.errors import DeclutterError, wrong_type
-from declutter.outputs import Format, render
-from declutter.pipeline import Cleaner
+from declutter.errors import DeclutterError, did_you_mean, items_of, wrong_type
+from declutter.outputs import FORMATS, Format, render
+from declutter.pipeline import INPUT_FORMATS, Cleaner
+from declutter.ruleset import selectors
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +46,23 @@ class Job:
     only it holds the page's structure."""
     language: str | None = None
     """The document's language (ISO 639-1 or a tag like 'pt-BR'); None: declared by the page or detected."""
+
+    def __post_init__(self) -> None:
+        """A job a user builds is checked here, where it is made: a ``Job("a", 5)`` raised ``TypeError`` from inside
+        a worker and stopped the whole batch, and ``input_format="htm"`` failed every document one by one. A wrong
+        type raises ``TypeError``, a wrong value ``ValueError``, each naming the field (one job per document: the
+        check costs nothing per line). ``text`` may be bytes, decoded as :func:`declutter.explain` decodes them."""
+        if not isinstance(self.key, str):
+            raise wrong_type("Job key", self.key, "a str")
+        if not isinstance(self.text, str | bytes):
+            raise wrong_type("Job text", self.text, "a str (or bytes)")
+        for name in ("url", "domain", "error", "language"):
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, str):
+                raise wrong_type(f"Job {name}", value, "a str or None")
+        _one_of("Job input_format", self.input_format, INPUT_FORMATS)
+        if self.render is not None:
+            _one_of("Job render", self.render, FORMATS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +98,25 @@ class Selection:
     only: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
 
+    def __post_init__(self) -> None:
+        """Each field as a tuple of strings, checked where the selection is made: a list was unhashable only when
+        :func:`clean_partition` looked its cleaner up, and ``rules="my-rules"`` was read as its characters, one
+        rule path each. One string is one path (``rules``, ``extra``) or a comma-separated list (``keep``, ``only``,
+        ``ignore``, as :func:`declutter.explain` takes them); a list becomes a tuple; anything else raises
+        ``TypeError`` naming the field."""
+        for name in ("rules", "extra", "keep", "only", "ignore"):
+            value = getattr(self, name)
+            if name == "rules" and value is None:
+                continue
+            if name in ("rules", "extra"):
+                paths = (value,) if isinstance(value, str | Path) else value
+                takes = "a rule file or folder (str or Path) or a list of them"
+                items = items_of(f"Selection {name}", paths, (str, Path), takes, "a path (str or Path)")
+                value = tuple(str(item) for item in items)
+            else:
+                value = selectors(value, f"Selection {name}")
+            object.__setattr__(self, name, value)
+
     def cleaner(self) -> Cleaner:
         return Cleaner(
             list(self.rules) if self.rules else None,
@@ -88,6 +125,14 @@ class Selection:
             only=self.only,
             ignore=self.ignore,
         )
+
+
+def _one_of(name: str, value: object, choices: tuple[str, ...]) -> None:
+    """``value`` is one of ``choices``, or a ``TypeError`` (not a string) or ``ValueError`` naming ``name``."""
+    if not isinstance(value, str):
+        raise wrong_type(name, value, f"one of {', '.join(choices)} (a string)")
+    if value not in choices:
+        raise ValueError(f"{name} {value!r} is not one of {', '.join(choices)}{did_you_mean(value, choices)}")
 
 
 class DocumentTimeoutError(DeclutterError):

@@ -20,6 +20,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from declutter.document import lines_and_ends
+from declutter.errors import did_you_mean, wrong_type
 from declutter.structure import Shape
 
 
@@ -32,13 +33,27 @@ class Action(StrEnum):
     """The line goes because a tail cut-off fired above it."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Decision:
     """One removal: which line, which span, which rule, and why.
 
     ``line`` is 0-based into the text's lines (split at every line end, ``\\n``, ``\\r\\n`` or ``\\r``:
     :func:`declutter.document.lines_and_ends`); ``start``/``end`` are character offsets inside that line, its end
     left out (the whole line for drops and cuts).
+
+    Built by a user (to store, edit and replay decisions with :func:`apply`), its fields are checked here: a
+    ``line="3"`` failed far away in ``apply``, and ``action="strip"`` (a plain string, not :class:`Action`) was
+    taken for a drop, removing the whole line a span was meant to leave. An action is an :class:`Action` or its
+    value (``"strip"``, made the :class:`Action`); a wrong type raises ``TypeError``, a wrong value ``ValueError``,
+    each naming the field. The cleaner's own decisions are built by :func:`decision`, unchecked: they are many on
+    a page, and made right.
+
+    >>> Decision(2, "drop", "SHR001", "share", "", 0, 5, "Share").action is Action.DROP
+    True
+    >>> Decision("3", Action.DROP, "SHR001", "share", "", 0, 5, "Share")
+    Traceback (most recent call last):
+    ...
+    TypeError: Decision line must be an int (0-based line number), not str
     """
 
     line: int
@@ -49,6 +64,19 @@ class Decision:
     start: int
     end: int
     text: str
+
+    def __init__(
+        self, line: int, action: Action, rule_id: str, category: str, reason: str, start: int, end: int, text: str
+    ) -> None:
+        action = _checked_decision(line, action, rule_id, category, reason, start, end, text)
+        _set(self, "line", line)
+        _set(self, "action", action)
+        _set(self, "rule_id", rule_id)
+        _set(self, "category", category)
+        _set(self, "reason", reason)
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "text", text)
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready mapping; ``line`` is 1-based here, as people count lines."""
@@ -62,6 +90,58 @@ class Decision:
             "end": self.end,
             "text": self.text,
         }
+
+
+_set = object.__setattr__
+_new = object.__new__
+
+
+def decision(
+    line: int, action: Action, rule_id: str, category: str, reason: str, start: int, end: int, text: str
+) -> Decision:
+    """A decision built by the cleaner, unchecked (:class:`Decision` checks a user's): no per-removal cost."""
+    made = _new(Decision)
+    _set(made, "line", line)
+    _set(made, "action", action)
+    _set(made, "rule_id", rule_id)
+    _set(made, "category", category)
+    _set(made, "reason", reason)
+    _set(made, "start", start)
+    _set(made, "end", end)
+    _set(made, "text", text)
+    return made
+
+
+def _checked_decision(
+    line: object,
+    action: object,
+    rule_id: object,
+    category: object,
+    reason: object,
+    start: object,
+    end: object,
+    text: object,
+) -> Action:
+    """A user's decision fields checked (see :class:`Decision`); its action as an :class:`Action`."""
+    for name, value in (("line", line), ("start", start), ("end", end)):
+        if isinstance(value, bool) or not isinstance(value, int):
+            takes = "an int (0-based line number)" if name == "line" else "an int (character offset in the line)"
+            raise wrong_type(f"Decision {name}", value, takes)
+        if value < 0:
+            raise ValueError(f"Decision {name} must be 0 or more, not {value}")
+    if end < start:  # type: ignore[operator]  # both ints, checked above
+        raise ValueError(f"Decision end ({end}) is before its start ({start})")
+    for name, value in (("rule_id", rule_id), ("category", category), ("reason", reason), ("text", text)):
+        if not isinstance(value, str):
+            raise wrong_type(f"Decision {name}", value, "a str")
+    if isinstance(action, Action):
+        return action
+    if not isinstance(action, str):
+        raise wrong_type("Decision action", action, "an Action (or 'drop', 'strip', 'cut')")
+    if action not in Action._value2member_map_:
+        values = [str(member) for member in Action]
+        raise ValueError(f"Decision action {action!r} is not one of {', '.join(values)}{did_you_mean(action, values)}")
+    return Action(action)
 
 
 @dataclass(frozen=True, slots=True)

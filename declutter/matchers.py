@@ -26,7 +26,7 @@ from functools import lru_cache
 
 import regex
 
-from declutter.decisions import Action, Decision, strip_spans
+from declutter.decisions import Action, Decision, decision, strip_spans
 from declutter.document import Block
 from declutter.errors import DeclutterError
 from declutter.literals import MaskScreen, edge_chars, longest_match, most_words, pattern_screen
@@ -191,7 +191,7 @@ def head_end(blocks: Sequence[Block]) -> int:
 
 
 def _drop(block: Block, rule: Rule, action: Action, reason: str) -> Decision:
-    return Decision(block.line, action, rule.id, rule.category, reason, 0, len(block.raw), block.raw)
+    return decision(block.line, action, rule.id, rule.category, reason, 0, len(block.raw), block.raw)
 
 
 def match_strips(blocks: Sequence[Block], rules: Iterable[Rule]) -> tuple[list[Decision], list[Block]]:
@@ -224,7 +224,7 @@ def match_strips(blocks: Sequence[Block], rules: Iterable[Rule]) -> tuple[list[D
                     if end > start and not any(s < end and start < e for s, e in spans):
                         spans.append((start, end))
                         decisions.append(
-                            Decision(
+                            decision(
                                 block.line,
                                 Action.STRIP,
                                 rule.id,

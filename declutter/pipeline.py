@@ -23,7 +23,7 @@ from itertools import pairwise
 from pathlib import Path
 from types import MappingProxyType
 
-from declutter.decisions import Action, Cleaned, Decision, kept_lines, replay
+from declutter.decisions import Action, Cleaned, Decision, decision, kept_lines, replay
 from declutter.document import Block, Document, domain_of, normalize_domain, read_block
 from declutter.errors import did_you_mean, items_of, wrong_type
 from declutter.heuristics import HEURISTICS, WANTS_FULL_PAGE, WANTS_INTRODUCED, WANTS_URL
@@ -142,7 +142,7 @@ def _decide(
         for block, reason in heuristic(view, rule, shielded, removed, **page, **rule.params):
             if block.line not in claimed and block.line not in shielded:
                 decisions.append(
-                    Decision(block.line, Action.DROP, rule.id, rule.category, reason, 0, len(block.raw), block.raw)
+                    decision(block.line, Action.DROP, rule.id, rule.category, reason, 0, len(block.raw), block.raw)
                 )
                 claimed.add(block.line)
                 categories[block.line] = rule.category
@@ -296,14 +296,16 @@ def settle(doc: Document, rules: Sequence[Rule]) -> tuple[Decision, ...]:
         more = decide(replace(doc, blocks=_surviving_blocks(doc, decisions)), contextual, full_page=full_page)
         stripped = {d.line for d in decisions if d.action is Action.STRIP}
         added = []
-        for decision in more:
-            raw = doc.lines[decision.line]
-            if decision.action is Action.STRIP:
-                if decision.line in stripped:
+        for found in more:
+            raw = doc.lines[found.line]
+            if found.action is Action.STRIP:
+                if found.line in stripped:
                     continue  # offsets would not fit the original line; keep the first pass's strips only
-                added.append(decision)
+                added.append(found)
             else:
-                added.append(replace(decision, start=0, end=len(raw), text=raw))
+                added.append(
+                    decision(found.line, found.action, found.rule_id, found.category, found.reason, 0, len(raw), raw)
+                )
         if not added:
             break
         dropped = {d.line for d in added if d.action is not Action.STRIP}

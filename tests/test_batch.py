@@ -111,3 +111,36 @@ def test_a_wrong_type_is_named_at_the_call(call: object, message: str) -> None:
     """These failed inside ("'<' not supported between 'str' and 'int'", "'str' object has no attribute 'error'")."""
     with pytest.raises(TypeError, match=message):
         call()  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    ("make", "error", "message"),
+    [
+        (lambda: Job("a", 5), TypeError, r"Job text must be a str \(or bytes\), not 5"),
+        (lambda: Job(1, "x"), TypeError, "Job key must be a str, not 1"),
+        (lambda: Job("a", "x", url=5), TypeError, "Job url must be a str or None, not 5"),
+        (lambda: Job("a", "x", input_format="htm"), ValueError, "Job input_format 'htm' .*did you mean 'html'"),
+        (lambda: Job("a", "x", render="md"), ValueError, "Job render 'md' is not one of text, markdown, html"),
+        (lambda: Selection(keep=5), TypeError, "Selection keep must be a category"),
+        (lambda: Selection(rules=3), TypeError, "Selection rules must be a rule file or folder"),
+        (lambda: Selection(extra=[1]), TypeError, r"Selection extra \(an item\) must be a path"),
+    ],
+)
+def test_a_job_or_selection_a_user_builds_is_checked_where_it_is_made(
+    make: object, error: type[Exception], message: str
+) -> None:
+    """Job("a", 5) raised TypeError inside the batch and stopped it; a bad input_format failed every document."""
+    with pytest.raises(error, match=message):
+        make()  # type: ignore[operator]
+
+
+def test_a_selection_takes_lists_and_strings_as_explain_does() -> None:
+    # a list was unhashable only when clean_partition looked its cleaner up; rules="x" was read as 'x' per character
+    selection = Selection(rules="my-rules", keep="caption, share", only=["SOC"])
+    assert (selection.rules, selection.keep, selection.only) == (("my-rules",), ("caption", "share"), ("SOC",))
+    assert hash(Selection(keep=["caption"])) == hash(Selection(keep=("caption",)))  # type: ignore[arg-type]
+
+
+def test_a_job_may_carry_bytes() -> None:
+    [outcome] = clean_many([Job("a", b"Share\n\nThe council met.\n")])  # type: ignore[arg-type]
+    assert (outcome.text, outcome.error) == ("The council met.\n", None)

@@ -3,7 +3,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from declutter import explain
-from declutter.decisions import Action, Decision, apply
+from declutter.decisions import Action, Decision, apply, decision
 from declutter.document import lines_and_ends
 
 
@@ -119,3 +119,39 @@ def test_apply_names_a_wrong_type() -> None:
         apply("Share\n", None)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match=r"decisions must hold Decision objects.*not dict"):
         apply("Share\n", [drop(0, "Share").to_dict()])  # type: ignore[list-item]
+
+
+@pytest.mark.parametrize(
+    ("changes", "error", "message"),
+    [
+        ({"line": "3"}, TypeError, "Decision line must be an int"),
+        ({"line": True}, TypeError, "Decision line must be an int .*, not True"),
+        ({"line": -1}, ValueError, "Decision line must be 0 or more"),
+        ({"start": 6}, ValueError, r"Decision end \(5\) is before its start \(6\)"),
+        ({"end": 2.5}, TypeError, "Decision end must be an int"),
+        ({"action": "strp"}, ValueError, "Decision action 'strp' is not one of drop, strip, cut .*'strip'"),
+        ({"action": None}, TypeError, "Decision action must be an Action"),
+        ({"rule_id": 5}, TypeError, "Decision rule_id must be a str, not 5"),
+        ({"text": b"Share"}, TypeError, "Decision text must be a str, not bytes"),
+    ],
+)
+def test_a_decision_a_user_builds_is_checked_where_it_is_made(
+    changes: dict[str, object], error: type[Exception], message: str
+) -> None:
+    fields: dict[str, object] = {"line": 0, "action": Action.DROP, "rule_id": "SHR001", "category": "share"}
+    fields |= {"reason": "", "start": 0, "end": 5, "text": "Share"} | changes
+    with pytest.raises(error, match=message):
+        Decision(**fields)  # type: ignore[arg-type]
+
+
+def test_an_action_given_as_its_value_is_the_action_and_strips_only_its_span() -> None:
+    # action="strip" as a plain string was not Action.STRIP: the line was dropped whole (silent data loss)
+    strip = Decision(0, "strip", "X", "share", "", 0, 6, "Share ")  # type: ignore[arg-type]
+    assert strip.action is Action.STRIP
+    assert apply("Share the council met.\n", [strip]) == "the council met.\n"
+
+
+def test_the_cleaners_own_decisions_equal_a_users() -> None:
+    made = decision(0, Action.DROP, "SHR001", "share", "", 0, 5, "Share")
+    assert made == Decision(0, Action.DROP, "SHR001", "share", "", 0, 5, "Share")
+    assert hash(made) == hash(Decision(0, Action.DROP, "SHR001", "share", "", 0, 5, "Share"))
