@@ -519,7 +519,10 @@ def check_report_path(report: Path, paths: list[str], output: Path | None) -> No
 def check_writable(target: Path, option: str, *, directory: bool = False) -> None:
     """Make the folder ``target`` is written in (``target`` itself, a ``directory``) and write a file there, then
     remove it. A folder that cannot be written to (no permission, a read-only file system) failed only at the first
-    write, after the work before it: it is a usage error now, naming ``target`` and how to fix it."""
+    write, after the work before it: it is a usage error now, naming ``target`` and how to fix it. So is a file
+    ``target`` that is a directory: the probe beside it passed, and the write failed after all the work."""
+    if not directory and target.is_dir():
+        raise typer.BadParameter(f"{target} is a directory; {option} names the file to write", param_hint=f"'{option}'")
     try:
         if not directory and is_stream(target):  # written into, not replaced: no file is made beside it
             if not os.access(target, os.W_OK):

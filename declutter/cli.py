@@ -563,6 +563,10 @@ def explain(
                 typer.echo(typer.style(f"- {line}", fg="red") if number in gone else f"  {line}")
 
 
+ERRORS_LISTED = 50
+"""``score --errors``'s default: how many error lines the table lists."""
+
+
 @app.command()
 def score(
     samples: Annotated[
@@ -583,7 +587,7 @@ def score(
         Path | None,
         typer.Option("--report", help="Also write an HTML report: every line's label and fate, errors marked."),
     ] = None,
-    errors: Annotated[int, typer.Option("--errors", help="How many error lines to list in the table.")] = 50,
+    errors: Annotated[int, typer.Option("--errors", help="How many error lines to list in the table.")] = ERRORS_LISTED,
     gold: Annotated[
         Path | None,
         typer.Option(
@@ -614,16 +618,39 @@ def score(
     ignore: IgnoreOpt = "",
 ) -> None:
     """Score the cleaning against labelled samples (or, with --gold, against gold article bodies)."""
-    cleaner = _cleaner(rules, no_bundled, keep, only, ignore)
     _choice("--format", fmt, ("table", "json"))
     _positive("--limit", limit)
+    _score_options(
+        gold,
+        {"--pred": pred is not None, "--inputs": inputs is not None, "--clean": clean_pred, "--types": bool(types)}
+        | {"--limit": limit is not None},
+        {"samples": bool(samples), "--check": check, "--update": update, "--allow-regression": allow_regression}
+        | {"--baseline": baseline is not None, "--junit": junit is not None, "--report": html_report is not None}
+        | {"--errors": errors != ERRORS_LISTED},
+    )
+    if clean_pred and pred is None:
+        raise typer.BadParameter("--clean goes with --pred (it cleans the given predictions before scoring them)")
+    if allow_regression and not update:
+        raise typer.BadParameter("--allow-regression goes with --update (it lets --update lower a floor)")
+    if update and check:
+        raise typer.BadParameter("--update pins new floors and --check checks the pinned ones: pass one")
+    if errors < 0:
+        raise typer.BadParameter(f"{errors} is below 0 (0 lists no error lines)", param_hint="'--errors'")
+    roots = list(samples or [Path("samples")])
+    for target, option in ((junit, "--junit"), (html_report, "--report")):
+        if target is not None:
+            _not_a_sample(target, option, roots)
+            check_writable(target, option)
+    if baseline is not None and baseline.is_dir():
+        hint = "'--baseline'"
+        raise typer.BadParameter(f"{baseline} is a directory; --baseline names the JSON file", param_hint=hint)
+    cleaner = _cleaner(rules, no_bundled, keep, only, ignore)
     if gold is not None and gold.is_dir():
         _score_wcxb(cleaner, load_wcxb(gold, types=comma_list(types), limit=limit), pred, inputs, clean_pred, fmt)
         return
     if gold is not None:
         _score_gold(cleaner, gold, pred, inputs, clean_pred, fmt)
         return
-    roots = list(samples or [Path("samples")])
     report = score_samples(load_samples(roots), cleaner)
     typer.echo(render_json(report) if fmt == "json" else render_table(report, errors=errors))
     baseline_path = baseline or (roots[0] if roots[0].is_dir() else roots[0].parent) / "baseline.json"
@@ -645,6 +672,28 @@ def score(
         _write_sample_report(html_report, report, cleaner)
     if gate is not None and not gate.ok:
         raise typer.Exit(1)
+
+
+def _score_options(gold: Path | None, gold_only: dict[str, bool], samples_only: dict[str, bool]) -> None:
+    """A usage error for an option of the other mode of ``score``: without --gold, --pred or --limit were
+    ignored and the samples scored; with it, --check or --junit were ignored and no gate ran (exit 0)."""
+    if gold is None:
+        for name in (name for name, given in gold_only.items() if given):
+            raise typer.BadParameter(f"{name} goes with --gold (gold-text mode); samples are scored without it")
+    else:
+        for name in (name for name, given in samples_only.items() if given):
+            raise typer.BadParameter(f"{name} is for scoring samples; it does not go with --gold")
+
+
+def _not_a_sample(target: Path, option: str, roots: list[Path]) -> None:
+    """A usage error when a report would overwrite a sample being scored."""
+    if target.is_dir():
+        return  # no sample: check_writable names it as a directory
+    resolved = target.resolve()
+    for root in roots:
+        root = root.resolve()
+        if resolved == root or (root.is_dir() and resolved.is_relative_to(root) and resolved.suffix == ".sample"):
+            raise typer.BadParameter(f"{target} is a sample: the report would overwrite it", param_hint=f"'{option}'")
 
 
 def _score_gold(
@@ -837,6 +886,8 @@ def label(
     target = output or path.with_suffix(".sample")
     if not stdin and target.resolve() == path.resolve():
         raise typer.BadParameter(f"{output or path} is the input; the sample goes to another file", param_hint="'-o'")
+    if target.is_dir():  # not 'already exists (pass --force)': --force cannot write a file over a directory
+        check_writable(target, "-o")
     if target.exists() and not force:
         raise DeclutterError("sample already exists", path=target, hint="pass --force to overwrite it")
     check_writable(target, "-o")

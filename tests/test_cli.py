@@ -622,3 +622,59 @@ def test_max_bytes_takes_a_unit(tmp_path: Path) -> None:
     assert bad.exit_code == 2
     assert "'64X' is not a size: give bytes or a number with a unit, k, M, G or T" in bad.output
     assert "Value error" not in bad.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--pred", "preds"], "--pred goes with --gold"),
+        (["--types", "article"], "--types goes with --gold"),
+        (["--limit", "3"], "--limit goes with --gold"),
+        (["--allow-regression"], "--allow-regression goes with --update"),
+        (["--update", "--check"], "--update pins new floors and --check checks the pinned ones: pass one"),
+        (["--errors", "-1"], "-1 is below 0"),
+        (["--gold", "gold.json", "--pred", "p.json", "--check"], "--check is for scoring samples"),
+        (["--gold", "gold.json", "--pred", "p.json", "--junit", "j.xml"], "--junit is for scoring samples"),
+        (["--gold", "gold.json", "--inputs", "in", "--clean"], "--clean goes with --pred"),
+    ],
+)
+def test_score_refuses_options_it_would_ignore(args: list[str], message: str) -> None:
+    """Each was ignored: without --gold the samples were scored as if --pred or --limit were not there, and with
+    --gold a --check ran no gate and exited 0."""
+    result = runner.invoke(app, ["score", str(ROOT / "samples"), *args] if "--gold" not in args else ["score", *args])
+    assert result.exit_code == 2, result.output
+    assert message in " ".join(result.output.split())
+
+
+def test_score_checks_its_report_files_before_scoring(tmp_path: Path) -> None:
+    """A --report or --junit naming a directory, or a sample being scored, failed (or overwrote the sample) after
+    all samples were scored."""
+    sample = tmp_path / "a.sample"
+    sample.write_text((ROOT / "samples" / "dev" / "sh-961bd85c-inscriptis.sample").read_text(encoding="utf-8"))
+    kept = sample.read_text(encoding="utf-8")
+    for option, target, message in [
+        ("--report", tmp_path, "is a directory; --report names the file to write"),
+        ("--junit", tmp_path, "is a directory; --junit names the file to write"),
+        ("--junit", sample, "is a sample: the report would overwrite it"),
+    ]:
+        result = runner.invoke(app, ["score", str(tmp_path), option, str(target)])
+        assert result.exit_code == 2, result.output
+        assert message in " ".join(result.output.split())
+    assert sample.read_text(encoding="utf-8") == kept
+    result = runner.invoke(app, ["score", str(tmp_path), "--baseline", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "--baseline names the JSON file" in " ".join(result.output.split())
+
+
+@pytest.mark.parametrize("command", ["report", "label"])
+def test_an_output_file_that_is_a_directory_is_a_usage_error(tmp_path: Path, command: str) -> None:
+    """report -o DIR failed with exit 1 after cleaning every document; label -o DIR said 'sample already exists
+    (pass --force to overwrite it)', and --force could not."""
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    folder = tmp_path / "out"
+    folder.mkdir()
+    for extra in ([], ["--force"]) if command == "label" else ([],):
+        result = runner.invoke(app, [command, str(path), "-o", str(folder), *extra])
+        assert result.exit_code == 2, result.output
+        assert "is a directory; -o names the file to write" in " ".join(result.output.split())
