@@ -57,7 +57,10 @@ class RuleSet:
 
     @classmethod
     def load(cls, *paths: str | Path, bundled: bool = False) -> RuleSet:
-        """Load rule files and directories (recursively); ``bundled`` puts the shipped rules first."""
+        """Load rule files and directories (recursively); ``bundled`` (True or False: ``None`` was read as False)
+        puts the shipped rules first."""
+        if not isinstance(bundled, bool):
+            raise wrong_type("bundled", bundled, "True or False")
         for path in paths:
             if not isinstance(path, str | Path):
                 raise wrong_type("each path", path, "a rule file or folder (str or Path)")

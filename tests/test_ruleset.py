@@ -12,3 +12,10 @@ def test_ruleset_load_and_select_name_a_wrong_type() -> None:
         RuleSet.bundled().select(keep=None)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match=r"only must be .*not bytes"):
         selectors(b"caption", "only")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("value", [None, "yes", 1])
+def test_ruleset_load_bundled_takes_a_bool(value: object) -> None:
+    # bundled=None was read as False and bundled="no" as True: a flag is said, not guessed from a value's truth
+    with pytest.raises(TypeError, match=r"^bundled must be True or False, not "):
+        RuleSet.load("rules", bundled=value)  # type: ignore[arg-type]
