@@ -403,6 +403,19 @@ def walk_folder(source: str) -> list[Path]:
     return entries
 
 
+def note_not_regular(source: str, entries: list[str]) -> None:
+    """A note on stderr naming the entries of a walked folder that look like documents but are no regular file
+    (a broken symlink, a pipe, a device): skipped, and said so, by every command that walks a folder."""
+    if not entries:
+        return
+    count = len(entries)
+    what = "1 entry that is not a regular file" if count == 1 else f"{count} entries that are not regular files"
+    more = ", …" if count > 5 else ""
+    typer.echo(
+        f"{source}: note: skipped {what} (broken symlinks, pipes, devices): {', '.join(entries[:5])}{more}", err=True
+    )
+
+
 def _walk(paths: list[str]) -> Iterator[tuple[str, Path | None]]:
     """(source, root it was found under) for every input file; directories are walked recursively.
 
@@ -425,17 +438,7 @@ def _walk(paths: list[str]) -> Iterator[tuple[str, Path | None]]:
                     streams += 1
                 elif file.suffix.lower() in TEXT_SUFFIXES:
                     yield str(file), path
-            if unreadable:
-                count = len(unreadable)
-                what = "1 entry that is not a regular file"
-                if count > 1:
-                    what = f"{count} entries that are not regular files"
-                more = ", …" if count > 5 else ""
-                typer.echo(
-                    f"{source}: note: skipped {what} (broken symlinks, pipes, devices): "
-                    f"{', '.join(unreadable[:5])}{more}",
-                    err=True,
-                )
+            note_not_regular(source, unreadable)
             if streams:
                 typer.echo(
                     f"{source}: note: skipped {streams} JSONL file{'s' if streams > 1 else ''} "

@@ -819,18 +819,17 @@ def report(
     Removed lines are highlighted by category (a legend, filters by category and rule), each with its rule
     id and reason; for HTML pages, the elements removed before the text too. Nothing in the page is fetched.
     """
-    from declutter.batchcli import TEXT_SUFFIXES, walk_folder
+    from declutter.batchcli import TEXT_SUFFIXES, note_not_regular, walk_folder
     from declutter.report import document_entry, render_report, summary_line
 
     cleaner = _cleaner(rules, no_bundled, keep, only, ignore)
     files: list[str] = []
     for path in paths:
         if path != "-" and Path(path).is_dir():
-            files += [
-                str(f)
-                for f in walk_folder(path)
-                if f.is_file() and not f.name.startswith(".") and f.suffix.lower() in TEXT_SUFFIXES
-            ]
+            found = [f for f in walk_folder(path) if not f.name.startswith(".") and f.suffix.lower() in TEXT_SUFFIXES]
+            files += [str(f) for f in found if f.is_file()]
+            # as clean says it: a broken symlink or a pipe was left out of the report without a word
+            note_not_regular(path, [str(f) for f in found if not f.is_file() and not f.is_dir()])
         else:
             files.append(path)
     if any(name != "-" and Path(name).resolve() == output.resolve() for name in files):

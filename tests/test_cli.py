@@ -678,3 +678,15 @@ def test_an_output_file_that_is_a_directory_is_a_usage_error(tmp_path: Path, com
         result = runner.invoke(app, [command, str(path), "-o", str(folder), *extra])
         assert result.exit_code == 2, result.output
         assert "is a directory; -o names the file to write" in " ".join(result.output.split())
+
+
+def test_report_names_the_entries_of_a_folder_it_skips(tmp_path: Path) -> None:
+    """clean named a broken symlink or a pipe it skipped under a folder; report left it out without a word."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(TEXT, encoding="utf-8")
+    (folder / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    result = runner.invoke(app, ["report", str(folder), "-o", str(tmp_path / "r.html")])
+    assert result.exit_code == 0, result.output
+    assert "skipped 1 entry that is not a regular file (broken symlinks, pipes, devices)" in result.stderr
+    assert str(folder / "gone.txt") in result.stderr
