@@ -49,6 +49,8 @@ def render(result: Cleaned, fmt: Format = "markdown", *, links: bool = True, ima
     """
     if not isinstance(result, Cleaned):
         raise TypeError(f"render takes the Cleaned result of explain(), not {type(result).__name__}")
+    if not isinstance(fmt, str):  # render(result, None) said "format must be one of …, not None" as a ValueError
+        raise wrong_type("fmt", fmt, f"one of {', '.join(FORMATS)} (a string)")
     for parameter, flag in (("links", links), ("images", images)):
         if not isinstance(flag, bool):  # links=None read as False, links="no" as True: a flag is said, not guessed
             raise wrong_type(parameter, flag, "True or False")

@@ -181,5 +181,10 @@ def test_render_flags_take_bools_only(result: declutter.Cleaned, fmt: str, param
         render(result, fmt, **{parameter: value})  # type: ignore[arg-type]
 
 
+def test_render_format_of_the_wrong_type_is_a_type_error(result: declutter.Cleaned) -> None:
+    with pytest.raises(TypeError, match=r"^fmt must be one of text, markdown, html"):
+        render(result, None)  # type: ignore[arg-type]
+
+
 def test_render_flags_still_take_bools(result: declutter.Cleaned) -> None:
     assert render(result, "markdown", links=False, images=True) != render(result, "markdown", links=True)
