@@ -130,12 +130,14 @@ def _file_not_option(error: NoSuchOption, args: Sequence[str], command: str) -> 
 
     >>> print(_file_not_option(NoSuchOption("-x"), ["clean", "README.md"], "declutter clean").message)
     No such option: -x
+    >>> print(_file_not_option(NoSuchOption("-o"), ["explain", "README.md", "-o"], "declutter explain").message)
+    No such option: -o
     """
     options = list(args)[: list(args).index("--")] if "--" in args else list(args)
     name = error.option_name  # '-x', or '-.' in '-q.txt': short options run together, '-q' being one
 
-    def spells(arg: str) -> bool:
-        return arg.startswith(name) or (not arg.startswith("--") and name[1:] in arg[1:])
+    def spells(arg: str) -> bool:  # only an argument starting with '-' is read as options ('story.txt' holds an 'o')
+        return arg.startswith(name) or (arg.startswith("-") and not arg.startswith("--") and name[1:] in arg[1:])
 
     token = next((arg for arg in options if arg != "-" and spells(arg) and Path(arg).exists()), None)
     if token is None:

@@ -538,6 +538,11 @@ def test_a_file_named_like_an_option_is_named_with_the_way_to_pass_it(tmp_path: 
     assert "No such option: -.; '-q.txt' is a file" in " ".join(run("clean", "-q.txt").stderr.split())
     assert run("clean", "-y.txt").stderr.endswith("No such option: -y\n")  # no such file: as before
     assert "is a file" not in run("rules", "show", "-x.txt").stderr  # a rule id, not a file
+    # an option the command lacks, after a file holding its letter: 'story.txt' was said to be named like '-o'
+    (tmp_path / "story.txt").write_text(TEXT, encoding="utf-8")
+    wrong = run("explain", "story.txt", "-o", "out.txt")
+    assert wrong.returncode == 2
+    assert wrong.stderr.endswith("No such option: -o\n"), wrong.stderr
 
 
 def test_a_text_mixing_utf8_and_latin1_lines_is_kept_with_a_warning_naming_the_lines(tmp_path: Path) -> None:
