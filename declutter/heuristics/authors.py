@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -66,18 +67,24 @@ def author_box(
     rule's anchor patterns match) within ``evidence_window`` lines above the name or below the bio (the
     box sits among share bars, 'About the author' headers, 'More articles' links); and at most
     ``max_boxes`` distinct names, since an article that profiles people ('Meet the finalists') has many
-    name-and-bio pairs.
+    name-and-bio pairs. A bio that repeats the title the box shows between the name and its verb ('Amanda Furrer'
+    over 'Editor, Running Reviews' over 'Amanda Furrer, Editor, Running Reviews, studied …') needs no removed line
+    beside it: the box's own layout, name then title then a bio restating both, is the evidence, and such a box
+    often ends the page, with nothing below it to remove.
     """
     verb = _opening_verb(tuple(verbs))
     name_shape = _name_line(tuple(name_particles))
     prefix = _name_prefix(tuple(name_prefixes or ()))
     pairs: list[tuple[int, int]] = []
+    titles: dict[int, int] = {}  # a bio that repeats the author's title: the line that shows the title
     for position, block in enumerate(blocks):
         name = _name_on(block.text, name_shape, prefix) if block.words <= _NAME_LINE_WORDS else None
         if name is not None:
-            bio = _bio_below(blocks, claimed, position, name, verb, window, bio_min_words, bio_max_words)
+            bio = _bio_below(blocks, claimed, position, name, verb, window, (bio_min_words, bio_max_words))
             if bio is not None:
-                pairs.append((position, bio))
+                pairs.append((position, bio.line))
+                if bio.title is not None:
+                    titles[bio.line] = bio.title
     if not pairs:
         return []
     prose_before = prose_words_before(blocks)  # counted only once a name-and-bio pair turns up
@@ -85,18 +92,22 @@ def author_box(
     total = prose_before[-1] + (blocks[-1].words if is_prose(blocks[-1].text, words=blocks[-1].words) else 0)
     names = {_name_on(blocks[name].text, name_shape, prefix) for name, _ in pairs}
     found = [
-        (blocks[name], blocks[bio])
-        for name, bio in pairs
-        if _near_residue(blocks, rule, claimed, name, bio, evidence_window)
-        and total - prose_before[bio] <= prose_before[name]
+        (at_name, at_bio)
+        for at_name, at_bio in pairs
+        if (at_bio in titles or _near_residue(blocks, rule, claimed, at_name, at_bio, evidence_window))
+        and total - prose_before[at_bio] <= prose_before[at_name]
     ]
     if len(names) > max_boxes:
         return []
     hits: list[Hit] = []
-    for name_line, bio_line in found:
+    for at_name, at_bio in found:
+        name_line, bio_line = blocks[at_name], blocks[at_bio]
         if name_line.line in protected or bio_line.line in protected:
             continue
         hits.append((name_line, "the author's name, over a bio that opens with it"))
+        title = titles.get(at_bio, at_name)
+        if title != at_name and blocks[title].line not in protected:
+            hits.append((blocks[title], f"the author's title, under the name on line {name_line.line + 1}"))
         hits.append((bio_line, f"an author bio: it opens with the name on line {name_line.line + 1}"))
     return hits
 
@@ -132,12 +143,21 @@ def _bio_below(
     full: str,
     verb: regex.Pattern[str],
     window: int,
-    min_words: int,
-    max_words: int,
-) -> int | None:
-    """The index of a bio within ``window`` unclaimed lines below the name line at ``position``, one that opens
-    with the name ``full`` that line holds or its first word, if any."""
+    words: tuple[int, int],
+) -> _Bio | None:
+    """The index of a bio within ``window`` unclaimed lines below the name line at ``position``, one of ``words``
+    (least, most) words that opens with the name ``full`` that line holds or its first word, if any, with the
+    index of the line that shows the title the bio repeats, if it repeats one.
+
+    Between the name and its verb the bio may repeat the author's title as the box shows it, after a comma: the
+    part of the name line after its comma ('Angela Holliday-Bell, MD' over 'Angela Holliday-Bell, MD is …') or a
+    short line between the name line and the bio ('Editor, Running Reviews' under the name, over 'Amanda Furrer,
+    Editor, Running Reviews, studied …'). Only a title the box itself shows: a heading over an appositive of its
+    own ('Yosemite Falls' over 'Yosemite Falls, a combination of three falls, has …') opens no bio.
+    """
+    min_words, max_words = words
     openings = (full, full.split()[0]) if " " in full else (full,)
+    titles = [(title, position) for title in _titles(blocks[position].text, full)]
     seen = 0
     for later in range(position + 1, len(blocks)):
         candidate = blocks[later]
@@ -146,9 +166,48 @@ def _bio_below(
         seen += 1
         if seen > window:
             return None
-        if not min_words <= candidate.words <= max_words:
+        fits = min_words <= candidate.words <= max_words
+        opens = _opens_with(candidate.text, openings, titles, verb) if fits else None
+        if opens is not None:
+            return _Bio(later, opens or None)
+        if candidate.words <= _NAME_LINE_WORDS:  # the author's title on a line of its own, under the name
+            titles += [(title, later) for title in _titles(candidate.text, "")]
+    return None
+
+
+class _Bio(NamedTuple):
+    """A bio found under a name line: its index, and that of the line showing the title it repeats (or None)."""
+
+    line: int
+    title: int | None
+
+
+def _titles(line: str, name: str) -> tuple[str, ...]:
+    """The author's title a short line of the box shows: what follows the name and its comma on the name line
+    ('MD' in 'Angela Holliday-Bell, MD*'), or the whole line when ``name`` is empty ('Editor, Running Reviews'),
+    its edges' marks (asterisks, underscores, spaces) stripped."""
+    start = line.find(name) + len(name) if name else 0
+    rest = line[start:].lstrip(" ,") if name else line
+    title = rest.strip(" *_–—-|")
+    return (title,) if title and (not name or line[start:].startswith(",")) else ()
+
+
+def _opens_with(
+    text: str, openings: Sequence[str], titles: Sequence[tuple[str, int]], verb: regex.Pattern[str]
+) -> int | None:
+    """Whether ``text`` opens with one of ``openings`` (the name, its first word) then one of the bio's verbs:
+    0 directly, or after one of ``titles`` set off by a comma ('Jane Doe, Senior Editor, writes …') the index of
+    the line that shows that title (never 0: the name line is below the article's prose); None if not."""
+    for opening in openings:
+        if not text.startswith(opening):
             continue
-        for opening in openings:
-            if candidate.text.startswith(opening + " ") and verb.match(candidate.text, len(opening) + 1):
-                return later
+        after = len(opening)
+        if text.startswith(" ", after) and verb.match(text, after + 1):
+            return 0
+        for title, shown in titles:
+            head = ", " + title
+            if text.startswith(head, after):
+                end = after + len(head) + (1 if text.startswith(",", after + len(head)) else 0)
+                if text.startswith(" ", end) and verb.match(text, end + 1):
+                    return shown
     return None

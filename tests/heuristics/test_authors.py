@@ -83,3 +83,28 @@ def test_author_box_reads_a_title_after_the_name() -> None:
         assert "senior editor of the Daily Planet" not in explain(f"{BODY}Share\n\n{line}\n\n{BIO}").text, line
     # What comes before the comma must still be a name: 'In short, the editor' heads no box.
     assert "BYL008" not in ids(f"{BODY}Share\n\nIn short, the editor\n\nIn short is how the column was named.\n")
+
+
+def test_author_box_takes_a_bio_that_repeats_the_title_the_box_shows() -> None:
+    """A bio that restates the title shown on the name line ('Jane Doe, MD' over 'Jane Doe, MD is …') or on a line
+    of its own under the name ('Senior Editor, City Desk') is the box's, removed lines beside it or not; the title's
+    line goes with it."""
+    on_name = "Jane Doe, MD is a pediatrician at the city hospital and has treated children for twenty years.\n"
+    text = f"{BODY}Jane Doe, MD*\n\n{on_name}"
+    assert "BYL008" in ids(text)
+    assert "pediatrician" not in explain(text).text
+    below = "Jane Doe, Senior Editor, City Desk, studied journalism in Leeds and has covered city hall since 2009.\n"
+    text = f"{BODY}Jane Doe\n\nSenior Editor, City Desk\n\n{below}"
+    assert "BYL008" in ids(text)
+    assert "Senior Editor" not in explain(text).text
+    # The untitled bio still needs a removed line beside it (see above): the title is what stands for one.
+    assert "BYL008" not in ids(f"{BODY}Jane Doe\n\n{BIO}")
+
+
+def test_author_box_leaves_a_heading_over_an_appositive_of_its_own() -> None:
+    """A heading over a paragraph that opens with it, then a phrase of its own between commas ('Yosemite Falls, a
+    combination of three falls, has …'), repeats no title the box shows: it is the article's section."""
+    section = "Yosemite Falls, one of the tallest waterfalls in North America, has three parts that drop 739 metres.\n"
+    text = f"{BODY}Yosemite Falls\n\n{section}"
+    assert "BYL008" not in ids(text)
+    assert "three parts" in explain(text).text
