@@ -50,6 +50,7 @@ def author_box(
     bio_max_words: int = 90,
     min_prose_before: int = 100,
     max_boxes: int = 2,
+    closing_name_words: int = 0,
 ) -> list[Hit]:
     """An author box below the article: a line that is only a name, and a bio that opens with it.
 
@@ -70,7 +71,10 @@ def author_box(
     name-and-bio pairs. A bio that repeats the title the box shows between the name and its verb ('Amanda Furrer'
     over 'Editor, Running Reviews' over 'Amanda Furrer, Editor, Running Reviews, studied …') needs no removed line
     beside it: the box's own layout, name then title then a bio restating both, is the evidence, and such a box
-    often ends the page, with nothing below it to remove.
+    often ends the page, with nothing below it to remove. Nor does a box that ends the page, when its name has
+    ``closing_name_words`` words or more (a person's full name, 'Rebecca Norris' over 'Rebecca Norris is a
+    freelance writer …' and nothing after it; 0 turns this off): a one-word heading over a paragraph that opens
+    with it ('Yemenat' over 'Yemenat is a Bay Ridge hot spot …') is more often a listicle's last item.
     """
     verb = _opening_verb(tuple(verbs))
     name_shape = _name_line(tuple(name_particles))
@@ -94,7 +98,11 @@ def author_box(
     found = [
         (at_name, at_bio)
         for at_name, at_bio in pairs
-        if (at_bio in titles or _near_residue(blocks, rule, claimed, at_name, at_bio, evidence_window))
+        if (
+            at_bio in titles
+            or _closes(blocks, claimed, _name_on(blocks[at_name].text, name_shape, prefix), at_bio, closing_name_words)
+            or _near_residue(blocks, rule, claimed, at_name, at_bio, evidence_window)
+        )
         and total - prose_before[at_bio] <= prose_before[at_name]
     ]
     if len(names) > max_boxes:
@@ -110,6 +118,14 @@ def author_box(
             hits.append((blocks[title], f"the author's title, under the name on line {name_line.line + 1}"))
         hits.append((bio_line, f"an author bio: it opens with the name on line {name_line.line + 1}"))
     return hits
+
+
+def _closes(blocks: Sequence[Block], claimed: frozenset[int], name: str | None, bio: int, name_words: int) -> bool:
+    """Whether the bio at ``bio`` ends the page (every line below it removed, or none) and its box's ``name`` has
+    ``name_words`` words or more (0: never)."""
+    if not name_words or name is None or len(name.split()) < name_words:
+        return False
+    return all(block.line in claimed for block in blocks[bio + 1 :])
 
 
 def _near_residue(

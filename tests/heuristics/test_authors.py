@@ -18,8 +18,9 @@ def test_author_box_takes_the_name_and_the_bio_that_opens_with_it() -> None:
 
 
 def test_author_box_needs_residue_around_it_and_prose_above_it() -> None:
-    """Without removed lines beside it, a name over a sentence about that person is the article's."""
-    assert "BYL008" not in ids(f"{BODY}Jane Doe\n\n{BIO}")
+    """Without removed lines beside it, a name over a sentence about that person, with more of the page below, is
+    the article's."""
+    assert "BYL008" not in ids(f"{BODY}Jane Doe\n\n{BIO}\nThe council will vote on the plan next week, she said.\n")
     assert "BYL008" not in ids(f"About the Author\n\nJane Doe\n\n{BIO}{BODY}")
 
 
@@ -97,8 +98,10 @@ def test_author_box_takes_a_bio_that_repeats_the_title_the_box_shows() -> None:
     text = f"{BODY}Jane Doe\n\nSenior Editor, City Desk\n\n{below}"
     assert "BYL008" in ids(text)
     assert "Senior Editor" not in explain(text).text
-    # The untitled bio still needs a removed line beside it (see above): the title is what stands for one.
-    assert "BYL008" not in ids(f"{BODY}Jane Doe\n\n{BIO}")
+    # Above the page's last line, the untitled bio still needs a removed line beside it: the title stands for one.
+    more = "The council will vote on the plan next week, she said.\n"
+    assert "BYL008" not in ids(f"{BODY}Jane Doe\n\n{BIO}\n{more}")
+    assert "BYL008" in ids(f"{BODY}Jane Doe\n\nSenior Editor, City Desk\n\n{below}\n{more}")
 
 
 def test_author_box_leaves_a_heading_over_an_appositive_of_its_own() -> None:
@@ -108,3 +111,13 @@ def test_author_box_leaves_a_heading_over_an_appositive_of_its_own() -> None:
     text = f"{BODY}Yosemite Falls\n\n{section}"
     assert "BYL008" not in ids(text)
     assert "three parts" in explain(text).text
+
+
+def test_author_box_that_ends_the_page_needs_no_residue_beside_it() -> None:
+    """A full name over a bio that opens with it, and nothing of the page below (BYL008's ``closing_name_words``),
+    is the box closing the article; a one-word heading over its paragraph there is a listicle's last item, and a
+    box with prose of the article below it still needs a removed line beside it."""
+    assert "BYL008" in ids(f"{BODY}Jane Doe\n\n{BIO}")
+    one_word = "Yemenat is a Bay Ridge hot spot for Yemeni dishes that you would be hard-pressed to find elsewhere.\n"
+    assert "BYL008" not in ids(f"{BODY}Yemenat\n\n{one_word}")
+    assert "BYL008" not in ids(f"{BODY}Jane Doe\n\n{BIO}\nThe council will vote on the plan next week, she said.\n")
