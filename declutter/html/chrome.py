@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any, cast
@@ -442,9 +442,9 @@ def _matches(
 
     valued = index.valued
     class_names = index.class_names
-    classed = index.classed
     in_card = CardTest(root)
     attribute_names = index.attribute_names
+    early, late = index.early, index.late
     sections: set[Element] = set()  # blocks spared as a section of the text (`unless_prose`)
     stack = [root]
     while stack:
@@ -454,25 +454,18 @@ def _matches(
             if not isinstance(tag, str):
                 continue
             names = element.keys()
-            tokens = _NO_TOKENS  # the element's class/id tokens that some rule names
-            classes = _NO_TOKENS  # and its class names that some rule's class selector names
-            raw_class = element.get("class") if names else None
-            if raw_class and class_names:
-                known = classed.get(raw_class)
-                if known is None:
-                    known = classed[raw_class] = class_names.intersection(raw_class.split())
-                classes = known
-            if names and all_tokens:
+            numbers: list[int] | None
+            if names:
+                tokens = _NO_TOKENS  # the element's class/id tokens that some rule names
+                classes = _NO_TOKENS  # and its class names that some rule's class selector names
+                raw_class = element.get("class")
                 raw_id = element.get("id")
                 if raw_class or raw_id:
-                    raw = f"{raw_class or ''} {raw_id or ''}"
-                    known = valued.get(raw)
+                    key = (raw_class, raw_id)
+                    known = valued.get(key)
                     if known is None:
-                        known = tokens_of(raw)
-                        if known and names_body(raw):  # named as the article's body and as chrome: the body
-                            known = _NO_TOKENS
-                        valued[raw] = known
-                    tokens = known
+                        known = valued[key] = _named(raw_class, raw_id, class_names, all_tokens, tokens_of)
+                    classes, tokens = known
                     if (
                         tokens
                         and raw_id
@@ -484,88 +477,117 @@ def _matches(
                         tokens = tokens_of(raw_class or "")
                     if tokens and element.get("role") == "tabpanel":  # named after the tab that opens it
                         tokens = _NO_TOKENS
-            numbers: list[int] | None
-            if tokens or classes or element in by_hit or not attribute_names.isdisjoint(names):
-                sources = [by_token[token] for token in tokens] + [by_class[name] for name in classes]
-                if tag in by_tag:
-                    sources.append(by_tag[tag])
-                if element in by_hit:
-                    sources.append(by_hit[element])
-                sources += [by_attribute[name] for name in names if name in attribute_names]
-                numbers = sources[0] if len(sources) == 1 else sorted(set().union(*sources))
-            else:  # most elements: named by no rule, or by their tag alone
+                if tokens or classes or element in by_hit or not attribute_names.isdisjoint(names):
+                    sources = [by_token[token] for token in tokens] + [by_class[name] for name in classes]
+                    if tag in by_tag:
+                        sources.append(by_tag[tag])
+                    if element in by_hit:
+                        sources.append(by_hit[element])
+                    sources += [by_attribute[name] for name in names if name in attribute_names]
+                    numbers = sources[0] if len(sources) == 1 else sorted(set().union(*sources))
+                else:
+                    numbers = by_tag.get(tag)
+            else:  # no attribute (a third of the elements): named by no rule, by its tag or by an XPath
+                tokens = _NO_TOKENS
                 numbers = by_tag.get(tag)
-                if numbers is None:
-                    if tag not in CODE:
-                        stack.append(element)
-                    continue
+                if element in by_hit:
+                    numbers = by_hit[element] if numbers is None else sorted({*numbers, *by_hit[element]})
+            if numbers is None:  # most elements: named by no rule
+                if tag not in CODE:
+                    stack.append(element)
+                continue
             for number in numbers:
                 compiled, hits = matched[number]
                 reason = compiled.matches(element, tokens) or ("matches a selector" if element in hits else None)
                 if reason is None:
                     continue
                 rule = compiled.rule
-                if tag in rule.params.get("unless_tags", ()):
-                    continue  # a heading a 'caption' or 'gallery' class names: a card's title, a section's heading
-                alone = rule.params.get("only_alone")
-                if alone and (
-                    tag not in alone
-                    or in_card.twin(element)
-                    or not stands_alone(element, rule.params.get("max_words", 0))
-                ):
-                    continue  # a link inside a sentence, a long one or one of a grid's cards: not a call to action
-                if rule.params.get("min_links", 0) > 0 and next(element.iter("a"), None) is None:
-                    continue  # no link, no link cluster: said at once, before the guard sums the paragraphs
-                if rule.params.get("in_page_links", False) and in_page(element) < rule.params.get("min_links", 0):
-                    continue  # nor with too few links to places in the page (most <div>s a table of contents names)
-                linkless = rule.params.get("unless_linkless") and next(element.iter("a"), None) is None
-                if linkless and not in_card.twin(element):
-                    continue  # a 'teaser' linking nowhere, one of a kind: the article's standfirst, not another story's
-                spared = rule.params.get("unless_holding")
-                if spared and (next(element.iterdescendants(*spared), None) is not None or titles(element, spared)):
-                    continue  # a <figure> holding a table is the table, not a photo's caption; its caption, its title
-                shown = rule.params.get("unless_class_prefix")
-                if shown and any(name.startswith(tuple(shown)) for name in (element.get("class") or "").split()):
-                    continue  # 'd-none d-lg-block': hidden on a phone, shown on a desktop
-                if _on_page(rule.params.get("unless_opened", False), page) and _opened(element, page.opened):
-                    continue  # a tab, an accordion's panel: the reader opens it on a service page or a shop's category
-                twin = not rule.params.get("guard_twins", True) and one_of_twins(
-                    element, tokens & compiled.tokens, tokens_of
-                )
+                twin = False
+                if early[number]:  # the rule spares some of its matches before the guard weighs them
+                    if tag in rule.params.get("unless_tags", ()):
+                        continue  # a heading a 'caption' or 'gallery' class names: a card's title, a section's heading
+                    alone = rule.params.get("only_alone")
+                    if alone and (
+                        tag not in alone
+                        or in_card.twin(element)
+                        or not stands_alone(element, rule.params.get("max_words", 0))
+                    ):
+                        continue  # a link inside a sentence, a long one or one of a grid's cards: not a call to action
+                    if rule.params.get("min_links", 0) > 0 and next(element.iter("a"), None) is None:
+                        continue  # no link, no link cluster: said at once, before the guard sums the paragraphs
+                    if rule.params.get("in_page_links", False) and in_page(element) < rule.params.get("min_links", 0):
+                        continue  # nor with too few links to places in the page (most <div>s a table of contents names)
+                    linkless = rule.params.get("unless_linkless") and next(element.iter("a"), None) is None
+                    if linkless and not in_card.twin(element):
+                        continue  # a 'teaser' linking nowhere, one of a kind: the article's standfirst, no other's
+                    spared = rule.params.get("unless_holding")
+                    if spared and (next(element.iterdescendants(*spared), None) is not None or titles(element, spared)):
+                        continue  # a <figure> holding a table is the table, no photo's caption; its caption, its title
+                    shown = rule.params.get("unless_class_prefix")
+                    if shown and any(name.startswith(tuple(shown)) for name in (element.get("class") or "").split()):
+                        continue  # 'd-none d-lg-block': hidden on a phone, shown on a desktop
+                    if _on_page(rule.params.get("unless_opened", False), page) and _opened(element, page.opened):
+                        continue  # a tab, an accordion's panel: the reader opens it (a service page, a shop's category)
+                    twin = not rule.params.get("guard_twins", True) and one_of_twins(
+                        element, tokens & compiled.tokens, tokens_of
+                    )
                 if guarded(element, rule, text, holders, page.article, twin=twin):
                     if not marks_text(element, holders.any):
                         shielded.append((element, rule.id))
                     continue
-                if rule.params.get("min_link_density") or rule.params.get("min_links"):
-                    density = link_cluster(element, rule)
-                    if density is None:
-                        continue
-                    reason += f", {density:.0%} link text"
-                # the spared link clusters, tested on the few elements that are link clusters
-                if tag in rule.params.get("unless_in_card", ()) and in_card(element):
-                    continue  # a card's title in a grid of cards, not a link between an article's paragraphs
-                if _on_page(rule.params.get("unless_card_part", False), page) and in_card.holds_as_part(element):
-                    continue  # a card's own field its shop names as an ad's: a price module 'commercial'
-                if applies(rule.params.get("unless_cards", False), page.article) and card_grid(element):
-                    continue  # a listing's grid of cards (links wrapping a title, a picture, a blurb), not a link list
-                if tag in rule.params.get("unless_offsite", ()) and leads_elsewhere(element, page.site):
-                    continue  # a list item's heading naming a product or a resource elsewhere, not another story
-                if tag in rule.params.get("unless_heads_text", ()) and heads_text(element):
-                    continue  # a round-up's item, a reading list's book: the text after it tells it, no crosslink
-                if rule.params.get("unless_introduced", False) and introduced(element):
-                    continue  # an enumeration the text announces ('Here are a few examples:') and goes on after
-                prose = rule.params.get("unless_prose", 0)
-                if prose and not _on_page(rule.params.get("prose_pages", True), page):
-                    prose = 0  # a carousel of other stories' or customers' quotes: only a product's blades are its text
-                if prose and (holds_prose(element, prose) or any(a in sections for a in element.iterancestors())):
-                    sections.add(element)  # its lists are the section's too: the rule leaves the subtree
-                    continue  # a section of the text whose lists are links: its paragraph is no card's blurb
+                if late[number]:  # and some of those the guard leaves
+                    if rule.params.get("min_link_density") or rule.params.get("min_links"):
+                        density = link_cluster(element, rule)
+                        if density is None:
+                            continue
+                        reason += f", {density:.0%} link text"
+                    # the spared link clusters, tested on the few elements that are link clusters
+                    if tag in rule.params.get("unless_in_card", ()) and in_card(element):
+                        continue  # a card's title in a grid of cards, not a link between an article's paragraphs
+                    if _on_page(rule.params.get("unless_card_part", False), page) and in_card.holds_as_part(element):
+                        continue  # a card's own field its shop names as an ad's: a price module 'commercial'
+                    if applies(rule.params.get("unless_cards", False), page.article) and card_grid(element):
+                        continue  # a listing's grid of cards (links wrapping a title, a picture, a blurb), no link list
+                    if tag in rule.params.get("unless_offsite", ()) and leads_elsewhere(element, page.site):
+                        continue  # a list item's heading naming a product or a resource elsewhere, not another story
+                    if tag in rule.params.get("unless_heads_text", ()) and heads_text(element):
+                        continue  # a round-up's item, a reading list's book: the text after it tells it, no crosslink
+                    if rule.params.get("unless_introduced", False) and introduced(element):
+                        continue  # an enumeration the text announces ('Here are a few examples:') and goes on after
+                    prose = rule.params.get("unless_prose", 0)
+                    if prose and not _on_page(rule.params.get("prose_pages", True), page):
+                        prose = (
+                            0  # a carousel of other stories' or customers' quotes: only a product's blades are its text
+                        )
+                    if prose and (holds_prose(element, prose) or any(a in sections for a in element.iterancestors())):
+                        sections.add(element)  # its lists are the section's too: the rule leaves the subtree
+                        continue  # a section of the text whose lists are links: its paragraph is no card's blurb
                 found.append((element, compiled, reason))
                 break
             else:
                 if tag not in CODE:
                     stack.append(element)
     return found, shielded
+
+
+def _named(
+    raw_class: str | None,
+    raw_id: str | None,
+    class_names: frozenset[str],
+    all_tokens: frozenset[str],
+    tokens_of: Callable[[str], frozenset[str]],
+) -> tuple[frozenset[str], frozenset[str]]:
+    """What the walk reads of a class and id value, whatever the element: the class names that some rule's class
+    selector names, and the class/id tokens that some rule names (none if the value also names the article's body:
+    :func:`.regions.names_body`)."""
+    classes = class_names.intersection(raw_class.split()) if raw_class and class_names else _NO_TOKENS
+    tokens = _NO_TOKENS
+    if all_tokens:
+        raw = f"{raw_class or ''} {raw_id or ''}"
+        tokens = tokens_of(raw)
+        if tokens and names_body(raw):  # named as the article's body and as chrome: the body
+            tokens = _NO_TOKENS
+    return classes, tokens
 
 
 TWIN_PROSE = 0.7
@@ -662,20 +684,58 @@ class _RuleIndex:
             for token in compiled.tokens:
                 self.by_token.setdefault(token, []).append(number)
         self.tokens = frozenset(self.by_token)
+        # Whether each rule spares some matches before its guard is asked, or after: most matches are of rules that
+        # spare none, which then skip two dozen settings read per match (0.4% of a page's instructions).
+        self.early = [_spares_early(compiled.rule.params) for compiled in rules]
+        self.late = [any(compiled.rule.params.get(name) for name in _LATE) for compiled in rules]
         self.class_names = frozenset(self.by_class)
         self.attribute_names = frozenset(self.by_attribute)
         # What the walk reads of class names and values under these rules, kept from page to page (a site's pages
         # and a theme's or framework's, 'container', 'row', 'entry-content', repeat them): a class name's tokens
-        # that some rule names, a class and id value's (none if it also names the article's body: names_body),
-        # and a class value's class names that a class selector names. Each depends on the value alone.
+        # that some rule names, and a class and id value pair's class names that a class selector names and tokens
+        # that some rule names (:func:`_named`), looked up by the pair as lxml reads it: no string is joined for an
+        # element whose values were seen before. Each depends on the values alone.
         self.named: dict[str, frozenset[str]] = {}
-        self.valued: dict[str, frozenset[str]] = {}
-        self.classed: dict[str, frozenset[str]] = {}
+        self.valued: dict[tuple[str | None, str | None], tuple[frozenset[str], frozenset[str]]] = {}
 
     def bound_caches(self) -> None:
         """Empty the caches that have grown past :data:`~declutter.html.tree.CACHED_VALUES` (:func:`bounded`)."""
-        for cache in (self.named, self.valued, self.classed):
-            bounded(cache)
+        bounded(self.named)
+        bounded(self.valued)
+
+
+_EARLY = (
+    "unless_tags",
+    "only_alone",
+    "min_links",
+    "in_page_links",
+    "unless_linkless",
+    "unless_holding",
+    "unless_class_prefix",
+    "unless_opened",
+)
+"""The settings by which a rule spares a match before its guard weighs it (:func:`_matches`): each spares nothing
+when it is false, empty or zero."""
+
+_LATE = (
+    "min_link_density",
+    "min_links",
+    "unless_in_card",
+    "unless_card_part",
+    "unless_cards",
+    "unless_offsite",
+    "unless_heads_text",
+    "unless_introduced",
+    "unless_prose",
+)
+"""The settings by which a rule spares a match its guard leaves (:func:`_matches`), each false, empty or zero when
+it spares nothing."""
+
+
+def _spares_early(params: Mapping[str, Any]) -> bool:
+    """Whether a rule may spare a match before its guard weighs it: one of :data:`_EARLY` is set, or its guard does not
+    keep its twins (``guard_twins = false``, which :func:`.guards.one_of_twins` asks of each match)."""
+    return any(params.get(name) for name in _EARLY) or not params.get("guard_twins", True)
 
 
 _INDEXES: dict[tuple[int, ...], _RuleIndex] = {}

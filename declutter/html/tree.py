@@ -8,6 +8,7 @@ from typing import TypeAlias, TypeVar
 
 from lxml import etree
 
+_Key = TypeVar("_Key")
 _Value = TypeVar("_Value")
 
 Element: TypeAlias = etree._Element
@@ -260,7 +261,7 @@ CACHED_VALUES = 20_000
 about a megabyte each): a site's pages and a theme's or framework's repeat them ('container', 'entry-content')."""
 
 
-def bounded(cache: dict[str, _Value]) -> dict[str, _Value]:
+def bounded(cache: dict[_Key, _Value]) -> dict[_Key, _Value]:
     """``cache``, emptied first when it holds more than :data:`CACHED_VALUES` values."""
     if len(cache) > CACHED_VALUES:
         cache.clear()

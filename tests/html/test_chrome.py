@@ -4,9 +4,13 @@ grown, what the reader opens kept)."""
 
 from __future__ import annotations
 
+import dataclasses
+import inspect
+import re
+
 from declutter import RuleSet
 from declutter.html import chrome, extract_page, parse
-from declutter.html.chrome import _in_page_cluster, _index_of, remove_chrome
+from declutter.html.chrome import _EARLY, _LATE, _in_page_cluster, _index_of, remove_chrome
 from declutter.html.selectors import compile_selector_rule
 from declutter.html.tree import CACHED_VALUES
 from declutter.rules import Kind
@@ -388,7 +392,7 @@ def test_what_a_walk_reads_of_class_values_is_kept_for_the_next_page_and_bounded
     first = parse(f"<html><body><div class='share-bar'>Share</div>{article}</body></html>")
     chrome._INDEXES.clear()
     assert [d.text for d in remove_chrome(first, rules)] == ["Share"]
-    (index,) = [index for index in chrome._INDEXES.values() if index.valued.get("share-bar ")]
+    (index,) = [index for index in chrome._INDEXES.values() if index.valued.get(("share-bar", None))]
     assert index.named["share-bar"]
     tab = parse(f"<html><body><div class='share-bar' role=tabpanel>Share</div>{article}</body></html>")
     assert remove_chrome(tab, rules) == []
@@ -462,3 +466,33 @@ def test_a_section_of_the_text_whose_lists_are_links_stays_whole_and_a_related_b
     )
     assert sum("Fix federation bug number" in block for block in page.blocks) == 8
     assert not any("Another post" in block for block in page.blocks)
+
+
+def test_every_setting_the_walk_spares_by_is_one_the_index_looks_at() -> None:
+    """The walk skips a rule's spares when none of :data:`_EARLY` (or :data:`_LATE`) is set: a setting read there
+    and listed in neither would never be asked of a rule setting only it."""
+    read = set(re.findall(r'rule\.params\.get\("(\w+)"', inspect.getsource(chrome._matches)))
+    assert read - set(_EARLY) - set(_LATE) == {"guard_twins", "max_words", "prose_pages"}
+
+
+def test_the_index_says_which_rules_spare_before_or_after_their_guard() -> None:
+    bundled = next(rule for rule in RuleSet.bundled().active() if rule.id == "DOM008")
+    off = {name: (0 if name.startswith("min") else ()) for name in (*_EARLY, *_LATE)} | {"guard_twins": True}
+    plain = dataclasses.replace(bundled, params={**bundled.params, **off})
+    tags = dataclasses.replace(bundled, params={**plain.params, "unless_tags": ["h2"]})
+    twins = dataclasses.replace(bundled, params={**plain.params, "guard_twins": False})
+    cards = dataclasses.replace(bundled, params={**plain.params, "unless_in_card": ["a"]})
+    index = _index_of(tuple(compile_selector_rule(rule) for rule in (plain, tags, twins, cards)))
+    assert index.early == [False, True, True, False]
+    assert index.late == [False, False, False, True]
+
+
+def test_a_rule_sparing_nothing_still_removes_and_one_sparing_early_still_spares() -> None:
+    bundled = next(rule for rule in RuleSet.bundled().active() if rule.id == "DOM008")
+    off = {name: (0 if name.startswith("min") else ()) for name in (*_EARLY, *_LATE)} | {"guard_twins": True}
+    plain = dataclasses.replace(bundled, params={**bundled.params, **off, "guard": False})
+    article = "<p>" + "The council approved the budget on Monday after a long debate. " * 4 + "</p>"
+    page = f"<html><body><h2 class='x-widget'>Weather</h2><div class='x-widget'>Sun</div>{article}</body></html>"
+    assert [d.text for d in remove_chrome(parse(page), [compile_selector_rule(plain)])] == ["Weather", "Sun"]
+    spared = dataclasses.replace(plain, params={**plain.params, "unless_tags": ["h2"]})
+    assert [d.text for d in remove_chrome(parse(page), [compile_selector_rule(spared)])] == ["Sun"]
