@@ -132,11 +132,12 @@ def extract_page(html: str, rules: Sequence[Rule], *, url: str | None = None, do
     A block that only repeats paragraphs printed earlier (:func:`later_copies`) is left out, the content
     found is widened to the whole page (less its chrome) when it holds much less than the
     page shows, and the page's JSON-LD article body or product description completes what the markup
-    gave; :attr:`Page.notes` says when any of these happened. The introduction set beside the page's headline
-    comes before the content found (:func:`headline_intro`: a category's lines above its grid of cards; on an
-    article, paragraphs of :data:`ARTICLE_INTRO_WORDS` words or more, not a one-sentence dek), and on any page a
-    grid of posts printed right after a container that is their category's description comes after it
-    (:func:`posts_after`).
+    gave (or, on a shell showing fewer words than the excerpt of its text that its description holds, that
+    excerpt stands in for it); :attr:`Page.notes` says when any of these happened. The introduction set beside
+    the page's headline comes before the content found (:func:`headline_intro`: a category's lines above its grid
+    of cards; on an article, paragraphs of :data:`ARTICLE_INTRO_WORDS` words or more, not a one-sentence dek), and
+    on any page a grid of posts printed right after a container that is their category's description comes after
+    it (:func:`posts_after`).
 
     A near-empty result from a page full of words (:func:`_near_empty`: the title and a line left of a thread
     whose posts are each a 'comment', of a listing whose entries are link lists) is made again without each
@@ -270,7 +271,7 @@ def _extract_page(
         )
     if title and shapes and shapes[0].text == title:
         shapes = shapes[1:]
-    shapes, completion = completed(head.items, shapes)
+    shapes, completion = completed(head.items, shapes, metas, words)
     notes += completion
     blocks = tuple(shape.text for shape in shapes)
     return Page(

@@ -53,3 +53,50 @@ def test_a_review_body_too_short_to_stand_in_leaves_the_product_description_to_b
 def test_paragraphs_split_at_breaks_whatever_white_space_surrounds_them() -> None:
     text = " First &amp; one.\r\n\n  <BR />Second\t</P>\n<li>Third <b>bold</b></LI> \u2028<br\n>Fourth</h2>  "
     assert paragraphs(text) == ["First & one.", "Second", "Third bold", "Fourth"]
+
+
+def _shell(head: str, body: str = "") -> str:
+    """A forum thread served as a script application: a splash screen and a login form, its text only in its head."""
+    splash = "<section id='d-splash'><div class='preloader-image'></div></section><section id='main'></section>"
+    form = "<form id='hidden-login-form' style='display: none'><input type='submit' value='Log In'></form>"
+    return f"<html><head><title>Best first telescope?</title>{head}</head><body>{splash}{body}{form}</body></html>"
+
+
+_OPENING = (
+    "Howdy everyone! I am new to astronomy and excited to start exploring the night sky. I would love some advice "
+    "on choosing my first telescope, something beginner-friendly but powerful enough to see planets. My budget is"
+)
+
+
+def test_a_shells_description_cut_from_its_text_stands_in_for_it_and_says_so() -> None:
+    page = extract_page(_shell(f"<meta property='og:description' content='{_OPENING}...'>"), RuleSet.bundled().active())
+    assert page.blocks == (f"{_OPENING}...",)
+    assert any("excerpt of its text in its description" in note for note in page.notes)
+
+
+def test_the_longest_description_holding_the_cut_ones_words_is_used() -> None:
+    head = (
+        f"<meta name='description' content='{_OPENING[:120]}&amp;hellip;'>"
+        f"<meta property='og:description' content='{_OPENING}. Any tips?'>"
+    )
+    page = extract_page(_shell(head), RuleSet.bundled().active())
+    assert page.blocks == (f"{_OPENING}. Any tips?",), "the share card's description is the same text, uncut"
+
+
+def test_a_description_written_as_a_blurb_or_beside_a_page_of_text_is_not_used() -> None:
+    from declutter.html.structured import excerpt_instead
+
+    blurb = "Shop the Beatrice tan rug from our store. Our washable rugs are made to order and stain-resistant. Free!"
+    page = extract_page(_shell(f"<meta name='description' content='{blurb}'>"), RuleSet.bundled().active())
+    assert page.blocks == (), "a blurb may say what the page never does"
+    assert page.notes == ()
+    other = {"description": f"{_OPENING}…", "og:description": "Shop the best telescopes at low prices every day, " * 4}
+    assert excerpt_instead(other, 10) == [f"{_OPENING}…"], "another text, however long, is not the excerpt"
+    post = "".join(
+        f"<p>Post {n}: a refractor is easy to use, a reflector gives more light per euro.</p>" for n in range(9)
+    )
+    page = extract_page(
+        _shell(f"<meta property='og:description' content='{_OPENING}...'>", post), RuleSet.bundled().active()
+    )
+    assert not any("excerpt" in note for note in page.notes), "a page showing its text keeps its own extraction"
+    assert page.blocks[0].startswith("Post 0")
