@@ -34,6 +34,7 @@ def title_echo(
     min_prose_after: int = 100,
     min_lines_between: int = 3,
     quoted_words: int = 2,
+    prose_share: float = 0.0,
 ) -> list[Hit]:
     """The page chrome between a full-page text's first line (the HTML title) and the headline that repeats it.
 
@@ -56,15 +57,29 @@ def title_echo(
     prose_before = prose_words_before(blocks)
     total = prose_before[-1] + (blocks[-1].words if is_prose(blocks[-1].text, words=blocks[-1].words) else 0)
     echoes: list[int] = []
+    paired = False  # two paragraphs of prose in a row: an article's text, not the blurbs of a mega-menu
     for position in range(1, len(blocks)):
         block = blocks[position]
-        if prose_before[position] > max_prose_between:
+        prose = block.line not in claimed and is_prose(block.text, words=block.words)
+        paired = paired or (prose and _prose_above(blocks, position, claimed))
+        if prose_before[position] > max_prose_between and (
+            echoes or paired or prose_before[position] > prose_share * (total - prose_before[position])
+        ):
             break  # the article, or something like it, started here
-        if block.words < min_words or block.words > top.words or block.line in claimed:
+        if block.words < min_words or block.words > top.words:
             continue
-        if is_title_echo(top.text, block.text, min_words):
+        beyond = prose_before[position] > max_prose_between
+        if (beyond or block.line not in claimed) and is_title_echo(top.text, block.text, min_words):
+            if block.line in claimed:
+                break  # another rule took this copy of the headline, and the article may start under it
             echoes.append(position)
+            if beyond:
+                break  # past the blurbs the first echo is the headline: a later one may be the article's own
     if not echoes:
+        return []
+    if echoes[0] == 1 and not any(b.line in claimed for b in blocks[1 : echoes[-1]]):
+        # The headline right under the title, and no chrome another rule took before a later copy: the article
+        # starts at the first copy, and the later one is the article's own (as when cleaning this output again).
         return []
     # The last echo is the headline above the article; earlier ones are copies in the chrome (a sticky header).
     position = echoes[-1]
@@ -84,6 +99,14 @@ def title_echo(
     article = " ".join(b.text.lower() for b in blocks[position:] if is_prose(b.text, words=b.words))
     between = [b for b in between if b.words < quoted_words or b.text.lower() not in article]
     return [(b, f"between the page title (line 1) and its echo, the headline (line {block.line + 1})") for b in between]
+
+
+def _prose_above(blocks: Sequence[Block], position: int, claimed: frozenset[int]) -> bool:
+    """Whether the block right above ``position`` is a paragraph of prose that no rule removed."""
+    if position < 2:
+        return False
+    above = blocks[position - 1]
+    return above.line not in claimed and is_prose(above.text, words=above.words)
 
 
 _PROSE_WORD = regex.compile(r"\p{L}{3,}")

@@ -56,6 +56,62 @@ def test_title_echo_uses_the_last_copy_of_the_headline() -> None:
     assert "Menu Sections" not in kept
 
 
+BLURBS = "".join(
+    f"{name}\nCompare {name.lower()} from dozens of providers and find the best rate for your money this week.\n"
+    for name in ("Savings", "Mortgages", "Credit cards", "Insurance")
+)
+"""A mega-menu whose sections each carry a one-sentence blurb: 68 words of prose, each paragraph alone."""
+
+
+def test_title_echo_looks_past_a_mega_menu_s_blurbs() -> None:
+    """Past ``max_prose_between`` words, scattered blurbs may stand between the title and its echo, up to
+    ``prose_share`` of the article's prose; the first echo past them is the headline."""
+    text = f"Council approves new budget - The Daily Planet\n{BLURBS}Council approves new budget\n{BODY * 3}"
+    blocks = Document.from_text(text).blocks
+    assert title_echo(blocks, None, frozenset(), frozenset()) == [], "68 words of prose: the strict limit"
+    hits = title_echo(blocks, None, frozenset(), frozenset(), prose_share=0.2)
+    assert [b.text for b, _ in hits] == BLURBS.split("\n")[:-1]
+    # Never more prose than that share of the article's.
+    assert title_echo(blocks, None, frozenset(), frozenset(), prose_share=0.1) == []
+
+
+def test_title_echo_stops_at_two_paragraphs_in_a_row() -> None:
+    """Two paragraphs of prose in a row above the echo are an article's text, not a menu's blurbs: the echo
+    below them is a copy inside the article (a section heading, a teaser), and nothing goes."""
+    text = (
+        f"Council approves new budget - The Daily Planet\nHome\nLocal\nJobs\n{PROSE}{PROSE}"
+        f"Council approves new budget\n{BODY}"
+    )
+    blocks = Document.from_text(text).blocks
+    assert title_echo(blocks, None, frozenset(), frozenset(), prose_share=0.5) == []
+
+
+def test_title_echo_takes_the_first_echo_past_the_blurbs() -> None:
+    """Past the strict limit the first copy is the headline: a later copy with the article's lists between
+    (a product's specs, then the same name over a card) is the article's own. A copy another rule removed
+    ends the search there."""
+    head = "Council approves new budget"
+    specs = "Body: Alder\nNeck: Maple\nFrets: 22\n"
+    text = f"{head} - The Daily Planet\n{BLURBS}{head}\n{specs}{head}\n{BODY * 3}"
+    blocks = Document.from_text(text).blocks
+    hits = [b.text for b, _ in title_echo(blocks, None, frozenset(), frozenset(), prose_share=0.2)]
+    assert hits == BLURBS.split("\n")[:-1], "the specs stay"
+    echo = next(b for b in blocks[1:] if b.text == head)
+    assert title_echo(blocks, None, frozenset(), frozenset({echo.line}), prose_share=0.2) == []
+
+
+def test_title_echo_keeps_an_article_right_under_its_headline() -> None:
+    """With the headline right under the title and no line removed before a later copy (a text this rule
+    already cleaned, cleaned again), the later copy is the article's own and the lines above it stay."""
+    head = "Council approves new budget"
+    text = f"{head} - The Daily Planet\n{head}\nBody: Alder\nNeck: Maple\nFrets: 22\n{head}\n{BODY}"
+    blocks = Document.from_text(text).blocks
+    assert title_echo(blocks, None, frozenset(), frozenset()) == []
+    removed = next(b for b in blocks if b.text == "Neck: Maple")
+    hits = title_echo(blocks, None, frozenset(), frozenset({removed.line}))
+    assert [b.text for b, _ in hits] == ["Body: Alder", "Neck: Maple", "Frets: 22"], "a removed line: a sticky header"
+
+
 HEAD = "Council approves the new budget after a long night\n"
 
 
