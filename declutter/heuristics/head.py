@@ -48,6 +48,14 @@ def title_echo(
     before the echo is not this shape). When the headline recurs there (a sticky header), the last
     copy is the one above the article. Every copy of the headline stays, and so does a line of
     ``quoted_words`` words or more that the article's prose repeats (a kicker naming its topic).
+
+    A mega-menu or a shop's header may give each section a one-sentence blurb, and a cookie text no rule
+    took is prose too: past ``max_prose_between`` words the search goes on while the prose between stays
+    within ``prose_share`` of the prose below and no two of its paragraphs stand in a row (an article's text
+    does). There the first echo is the headline, since a later one may be the article's own (a product's
+    name over a card below its specs), and a copy another rule removed ends the search. A headline right under
+    the title with no removed line before a later copy starts the article: that is this rule's own output,
+    cleaned again, and the lines between the copies are the article's.
     """
     if len(blocks) < min_lines_between + 2:
         return []
