@@ -199,9 +199,7 @@ class RuleSet:
         for start in range(len(labels)):
             for number, excludes in self._scopes.get(".".join(labels[start:]), ()):
                 (excluded if excludes else named).add(number)
-        return tuple(
-            n not in excluded and (not rule.domains or n in named) for n, rule in enumerate(self._site_scoped)
-        )
+        return tuple(n not in excluded and (not rule.domains or n in named) for n, rule in enumerate(self._site_scoped))
 
     def _screened(self, doc: Document) -> tuple[Rule, ...]:
         """The selection for text whose site is unknown: one pass over the text, a piece at a time, screens every
