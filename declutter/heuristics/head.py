@@ -235,6 +235,7 @@ def _opens_with_intro(
     prose_words: int,
     min_shared: int,
     source_cover: float,
+    intro_gap: int = 1,
 ) -> bool:
     """Whether the text opens with its own heading and, right under it, a paragraph naming the page's topic.
 
@@ -243,7 +244,9 @@ def _opens_with_intro(
     source's words is an extractor's output that starts at the article: a collection's name and
     introduction ('Dress Shoes & Socks' over 'Generation Tux's … collection of dress shoes … and
     socks …'), where a later section heading the slug names ('About our tuxedo shoes and socks')
-    is no headline with a page head above it.
+    is no headline with a page head above it. The paragraph may stand among the ``intro_gap`` lines under the
+    heading: on the HTML stage's text a promotion banner's lines and a breadcrumb's last item sit between a
+    collection's name and its introduction, and the grid of cards between them and the later heading is the page.
 
     >>> from declutter.document import Document
     >>> text = ("Dress Shoes & Socks\\nOur collection of dress shoes, tuxedo shoes and socks is designed to "
@@ -251,18 +254,24 @@ def _opens_with_intro(
     >>> blocks, slug = Document.from_text(text).blocks, [frozenset({"shoes", "and", "socks"})]
     >>> [_opens_with_intro(b, frozenset(), slug, 15, 3, 0.6) for b in (blocks, blocks[1:])]
     [True, False]
+    >>> gap = Document.from_text("Dress Shoes & Socks\\nNow $119\\n" + text.split("\\n", 1)[1]).blocks
+    >>> [_opens_with_intro(gap, frozenset(), slug, 15, 3, 0.6, n) for n in (1, 2)]
+    [False, True]
     """
     if len(blocks) < 2 or blocks[0].line in claimed or ends_like_sentence(blocks[0].text):
         return False
-    intro = blocks[1]
-    if not is_paragraph(intro, claimed, prose_words):
-        return False
     heading = frozenset(_SLUG_TOKEN.findall(blocks[0].text.casefold()))
-    words = frozenset(_SLUG_TOKEN.findall(intro.text.casefold()))
-    for source in sources:
-        shared = len(words & source)
-        if heading & source and shared >= min_shared and shared >= source_cover * len(source):
-            return True
+    named = [source for source in sources if heading & source]
+    if not named:
+        return False
+    for intro in blocks[1 : 1 + intro_gap]:
+        if not is_paragraph(intro, claimed, prose_words):
+            continue
+        words = frozenset(_SLUG_TOKEN.findall(intro.text.casefold()))
+        for source in named:
+            shared = len(words & source)
+            if shared >= min_shared and shared >= source_cover * len(source):
+                return True
     return False
 
 
@@ -291,6 +300,7 @@ def headline_anchor(
     max_prose_above: int = 1,
     near_gap: int = 2,
     near_between: int = 4,
+    intro_gap: int = 1,
 ) -> list[Hit]:
     """The page chrome above the headline, the headline found by its likeness to the URL's slug or the page title.
 
@@ -341,7 +351,9 @@ def headline_anchor(
       chrome, and an extractor's output (a buyer's guide whose product names a later heading
       echoes) holds the article above the line that looks like the headline;
     - everything, when the text opens with a heading and, under it, a paragraph holding the
-      source's words (:func:`_opens_with_intro`): an extractor's output that starts at the article.
+      source's words among the ``intro_gap`` lines under it (:func:`_opens_with_intro`): an extractor's output
+      that starts at the article, or the HTML stage's text of a collection whose name and introduction a
+      promotion banner's lines part.
 
     A slug shorter than ``min_shared`` words ('news_view.html') is no source; ``slug_ignore``
     lists words (file extensions) that are no part of it, separated by spaces. Without a URL only the page title serves.
@@ -365,7 +377,7 @@ def headline_anchor(
         stems = {stem for stem in stems if len(stem) >= 2}
     if not sources:
         return []
-    if _opens_with_intro(blocks, claimed, sources, prose_words, min_shared, source_cover):
+    if _opens_with_intro(blocks, claimed, sources, prose_words, min_shared, source_cover, intro_gap):
         return []
     span = article_span(blocks, claimed, prose_words, edge_gap, edge_words)
     if span is None:

@@ -262,6 +262,26 @@ def test_headline_anchor_leaves_a_text_that_opens_with_its_own_heading_and_intro
     assert intro in _anchor(f"Letters\n{intro}\n{after}")
 
 
+def test_headline_anchor_finds_the_intro_a_few_short_lines_under_the_opening_heading() -> None:
+    # The HTML stage's text of a collection: its name, a promotion banner's two lines and a breadcrumb's last item,
+    # then the introduction naming the slug's topic; the grid and a later SEO heading the slug names follow.
+    intro = "Our guide to the council's new spring budget explains every line of the plan, from roads to schools."
+    filters = "".join(f"{colour}\n" for colour in ("Black", "Grey", "White", "Tan", "Orange", "Red", "Pink", "Blue"))
+    after = f"{TEASERS}{filters}The Council Approves Its New Spring Budget\n{BODY}"
+    head = "Spring Budget\nOur most popular guides - now free\nUse code SPRING at checkout\nGuides\n"
+    text = f"{head}{intro}\n{after}"
+    blocks = Document.from_text(text).blocks
+    claimed = frozenset(b.line for b in blocks if b.text in ("Menu", "Search"))
+
+    def anchor(gap: int) -> list[str]:
+        hits = headline_anchor(blocks, None, frozenset(), claimed, url=URL, slug_ignore="php", intro_gap=gap)
+        return [b.text for b, _ in hits]
+
+    assert anchor(4) == []
+    assert intro in anchor(1), "with the intro right under the heading only, the collection's head would go"
+    assert intro in anchor(3), "the intro is the 4th line under the heading: a gap of 3 does not reach it"
+
+
 def _site_name_lines(text: str, url: str | None, claimed: set[int] = set()) -> list[str]:  # noqa: B006
     doc = Document.from_text(text)
     return [b.text for b, _ in site_name(doc.blocks, None, frozenset(), frozenset(claimed), url=url)]
