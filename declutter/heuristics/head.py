@@ -260,13 +260,12 @@ def _opens_with_intro(
     """
     if len(blocks) < 2 or blocks[0].line in claimed or ends_like_sentence(blocks[0].text):
         return False
+    intros = [b for b in blocks[1 : 1 + intro_gap] if b.words >= prose_words and is_paragraph(b, claimed, prose_words)]
+    if not intros:  # most pages: no paragraph under the first line, and nothing to tokenise
+        return False
     heading = frozenset(_SLUG_TOKEN.findall(blocks[0].text.casefold()))
     named = [source for source in sources if heading & source]
-    if not named:
-        return False
-    for intro in blocks[1 : 1 + intro_gap]:
-        if not is_paragraph(intro, claimed, prose_words):
-            continue
+    for intro in intros:
         words = frozenset(_SLUG_TOKEN.findall(intro.text.casefold()))
         for source in named:
             shared = len(words & source)
