@@ -36,6 +36,7 @@ from declutter.heuristics.lists import (
 )
 from declutter.heuristics.menus import (
     bulleted_head_menu,
+    contents_list,
     head_run,
     header_list,
     label_line,
@@ -60,6 +61,7 @@ HEURISTICS: dict[str, Heuristic] = {
     "author-box": author_box,
     "caption-above-credit": caption_above_credit,
     "comment-thread": comment_thread,
+    "contents-list": contents_list,
     "poster-panel": poster_panel,
     "footer-floor": footer_floor,
     "footer-columns": footer_columns,
@@ -122,6 +124,7 @@ __all__ = [
     "bulleted_head_menu",
     "caption_above_credit",
     "comment_thread",
+    "contents_list",
     "detached_prose",
     "facet_list",
     "flattened_list",

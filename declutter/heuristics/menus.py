@@ -7,6 +7,7 @@ A headline is never a menu item: :func:`headline_copies` finds the lines that re
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 
@@ -966,3 +967,78 @@ def twin_menu(
                 twins.update(range(second, second + size))
     reason = "short line of a run of {} or more the page prints twice"
     return [(kept[p], reason.format(min_lines)) for p in sorted(twins)]
+
+
+_ENTRY_KEY = regex.compile(r"^[\W\d_]+")
+_TITLE_WORD = regex.compile(r"\w+")
+
+
+def _names_title(text: str, title: frozenset[str], min_words: int) -> bool:
+    """Whether every word of ``text`` is a word of the page title, and there are ``min_words`` of them: the
+    headline ('Software Development Models Comparison' under the title '… Comparison (SDLC) | EPAM')."""
+    words = _TITLE_WORD.findall(text.lower())
+    return len(words) >= min_words and all(w in title for w in words)
+
+
+def _entry_key(text: str) -> str:
+    """A contents entry and the heading it points to, compared alike: lower-cased, without a leading number or
+    bullet ('2. How it works' and 'How it works')."""
+    return _ENTRY_KEY.sub("", text.lower()).strip()
+
+
+def contents_list(
+    blocks: Sequence[Block],
+    rule: Rule | None,
+    protected: frozenset[int],
+    claimed: frozenset[int],
+    *,
+    max_words: int = 20,
+    min_entries: int = 2,
+    min_title_words: int = 2,
+) -> list[Hit]:
+    """An article's table of contents: its label ('Table of contents', 'On this page', 'Jump to:') and the run of
+    entries under it that each repeat a later line of the text (the section headings they link to).
+
+    A full-page text prints the contents box as the label and one line per entry, then the article with the same
+    headings again: the box adds nothing the article lacks. Structure decides which lines go: an entry is a line
+    of at most ``max_words`` words whose text (without a leading number or bullet) stands again as a line of its
+    own further down; the run stops at the first line that is not one. The label goes with the run only when
+    ``min_entries`` entries follow it, so a lone label line, or a label over prose (a heading the article names
+    'Contents' for its own reasons), stays. An entry of ``min_title_words`` words or more, all of them words of the
+    page title on the first line (the headline, first entry of many boxes), stays too: `headline-anchor` may
+    need it to find where the article starts. The label's vocabulary is the rule's patterns.
+    """
+    if rule is None or not rule.patterns:
+        return []
+    hits: list[Hit] = []
+    keys = [_entry_key(b.text) for b in blocks]
+    title = frozenset(_TITLE_WORD.findall(blocks[0].text.lower())) if blocks else frozenset()
+    position = 0
+    while position < len(blocks):
+        label = blocks[position]
+        if label.line in protected or label.words > 6 or fullmatch(rule, label, label.text) is None:
+            position += 1
+            continue
+        later: Counter[str] = Counter(keys[position + 1 :])
+        labels = [label]
+        entries: list[Block] = []
+        at = position + 1
+        while at < len(blocks):
+            block = blocks[at]
+            later[keys[at]] -= 1
+            if not entries and block.words <= 6 and fullmatch(rule, block, block.text) is not None:
+                labels.append(block)  # the label printed twice (a toggle's text and the box's heading)
+            elif block.words <= max_words and keys[at] and later[keys[at]] > 0 and block.line not in protected:
+                entries.append(block)
+            else:
+                break
+            at += 1
+        if len(entries) >= min_entries:
+            reason = f"a table of contents: {len(entries)} entries under '{label.text}' that repeat later headings"
+            hits.extend(
+                (b, reason)
+                for b in labels + entries
+                if b.line not in claimed and not (b.index and _names_title(b.text, title, min_title_words))
+            )
+        position = max(at, position + 1)
+    return hits

@@ -7,6 +7,7 @@ from declutter.document import Document
 from declutter.heuristics.common import Removed
 from declutter.heuristics.menus import (
     bulleted_head_menu,
+    contents_list,
     head_run,
     header_list,
     menu_copy,
@@ -581,3 +582,53 @@ def test_header_list_ends_at_a_long_german_item() -> None:
     result = explain(BODY + "Categories\n" + "\n".join([*_TOPICS, long_item, *_TOPICS[:3]]) + "\n")
     taken = [d.text for d in result.decisions if d.rule_id == "NAV012"]
     assert taken == _TOPICS
+
+
+def _contents(text: str) -> list[str]:
+    doc = Document.from_text(text)
+    rule = RuleSet.bundled().get("NAV038")
+    return [b.text for b, _ in contents_list(doc.blocks, rule, frozenset(), frozenset(), **dict(rule.params))]
+
+
+def test_contents_list_takes_the_label_and_the_entries_the_article_repeats() -> None:
+    """A table of contents over the article: its label and every entry that stands again below as a heading."""
+    text = "\n".join(
+        [
+            "Table of Contents",
+            "1. Why it matters",
+            "2. How it works",
+            "Why it matters",
+            "The service costs less than it did a year ago, the company said on Monday.",
+            "How it works",
+            "You sign up online and pay once a month.",
+        ]
+    )
+    assert _contents(text) == ["Table of Contents", "1. Why it matters", "2. How it works"]
+    assert "NAV038" in ids(text)
+
+
+def test_contents_list_keeps_a_lone_label_and_unrepeated_lines() -> None:
+    """The label alone, or over lines the article does not repeat, is no contents box: nothing goes."""
+    assert _contents("Contents\nWhy it matters\nThe box held old letters and a key.\nHow it works\n") == []
+    lone = "Table of contents\nWhy it matters\nHow it works\nThe service costs less than it did a year ago."
+    assert _contents(lone) == []
+
+
+def test_contents_list_keeps_the_headline_entry() -> None:
+    """An entry made of the page title's words is the headline: headline-anchor may need it, so it stays."""
+    text = "\n".join(
+        [
+            "Software Models Compared (SDLC) | Example Studio",
+            "On this page",
+            "Software Models Compared",
+            "Waterfall",
+            "Agile",
+            "Software Models Compared",
+            "Teams pick a model before they write any code, and the choice shapes the whole project.",
+            "Waterfall",
+            "Each phase ends before the next begins.",
+            "Agile",
+            "Work ships in short iterations.",
+        ]
+    )
+    assert _contents(text) == ["On this page", "Waterfall", "Agile"]
