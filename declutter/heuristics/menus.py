@@ -1010,15 +1010,22 @@ def contents_list(
     """
     if rule is None or not rule.patterns:
         return []
+    labels_at = [
+        at
+        for at, block in enumerate(blocks)
+        if block.words <= 6 and block.line not in protected and fullmatch(rule, block, block.text) is not None
+    ]
+    if not labels_at:  # most pages: no label, nothing to key
+        return []
     hits: list[Hit] = []
     keys = [_entry_key(b.text) for b in blocks]
-    title = frozenset(_TITLE_WORD.findall(blocks[0].text.lower())) if blocks else frozenset()
-    position = 0
-    while position < len(blocks):
+    title = frozenset(_TITLE_WORD.findall(blocks[0].text.lower()))
+    is_label = frozenset(labels_at)
+    done = 0
+    for position in labels_at:
+        if position < done:
+            continue  # a second label line inside a box already read
         label = blocks[position]
-        if label.line in protected or label.words > 6 or fullmatch(rule, label, label.text) is None:
-            position += 1
-            continue
         later: Counter[str] = Counter(keys[position + 1 :])
         labels = [label]
         entries: list[Block] = []
@@ -1026,7 +1033,7 @@ def contents_list(
         while at < len(blocks):
             block = blocks[at]
             later[keys[at]] -= 1
-            if not entries and block.words <= 6 and fullmatch(rule, block, block.text) is not None:
+            if not entries and at in is_label:
                 labels.append(block)  # the label printed twice (a toggle's text and the box's heading)
             elif block.words <= max_words and keys[at] and later[keys[at]] > 0 and block.line not in protected:
                 entries.append(block)
@@ -1040,5 +1047,5 @@ def contents_list(
                 for b in labels + entries
                 if b.line not in claimed and not (b.index and _names_title(b.text, title, min_title_words))
             )
-        position = max(at, position + 1)
+        done = at
     return hits
