@@ -1018,6 +1018,9 @@ def contents_list(
     if not labels_at:  # most pages: no label, nothing to key
         return []
     hits: list[Hit] = []
+    # An entry's copy is the same line ('12 Months Out'), or the entry without its number when the copy has none
+    # ('1.1 USE flags' over 'USE flags'): two numbered siblings ('12 Months Out', '11 Months Out') are no copies.
+    fulls = [b.text.lower().strip() for b in blocks]
     keys = [_entry_key(b.text) for b in blocks]
     title = frozenset(_TITLE_WORD.findall(blocks[0].text.lower()))
     is_label = frozenset(labels_at)
@@ -1026,16 +1029,21 @@ def contents_list(
         if position < done:
             continue  # a second label line inside a box already read
         label = blocks[position]
-        later: Counter[str] = Counter(keys[position + 1 :])
+        later_full: Counter[str] = Counter(fulls[position + 1 :])
+        tail = zip(keys[position + 1 :], fulls[position + 1 :], strict=True)
+        later_bare: Counter[str] = Counter(k for k, f in tail if k == f)
         labels = [label]
         entries: list[Block] = []
         at = position + 1
         while at < len(blocks):
             block = blocks[at]
-            later[keys[at]] -= 1
+            later_full[fulls[at]] -= 1
+            if keys[at] == fulls[at]:
+                later_bare[keys[at]] -= 1
+            copied = later_full[fulls[at]] > 0 or later_bare[keys[at]] > 0
             if not entries and at in is_label:
                 labels.append(block)  # the label printed twice (a toggle's text and the box's heading)
-            elif block.words <= max_words and keys[at] and later[keys[at]] > 0 and block.line not in protected:
+            elif block.words <= max_words and keys[at] and copied and block.line not in protected:
                 entries.append(block)
             else:
                 break

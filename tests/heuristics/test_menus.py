@@ -632,3 +632,9 @@ def test_contents_list_keeps_the_headline_entry() -> None:
         ]
     )
     assert _contents(text) == ["On this page", "Waterfall", "Agile"]
+
+
+def test_contents_list_entries_are_not_held_together_by_their_numbers() -> None:
+    """'12 Months Out' and '11 Months Out' are two lines: without their numbers they would copy each other."""
+    text = "\n".join(["Contents", "12 Months Out", "11 Months Out", "10 Months Out", PROSE])
+    assert _contents(text) == []
