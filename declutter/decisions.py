@@ -69,14 +69,7 @@ class Decision:
         self, line: int, action: Action, rule_id: str, category: str, reason: str, start: int, end: int, text: str
     ) -> None:
         action = _checked_decision(line, action, rule_id, category, reason, start, end, text)
-        _set(self, "line", line)
-        _set(self, "action", action)
-        _set(self, "rule_id", rule_id)
-        _set(self, "category", category)
-        _set(self, "reason", reason)
-        _set(self, "start", start)
-        _set(self, "end", end)
-        _set(self, "text", text)
+        _fill(self, line, action, rule_id, category, reason, start, end, text)
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready mapping; ``line`` is 1-based here, as people count lines."""
@@ -101,6 +94,22 @@ def decision(
 ) -> Decision:
     """A decision built by the cleaner, unchecked (:class:`Decision` checks a user's): no per-removal cost."""
     made = _new(Decision)
+    _fill(made, line, action, rule_id, category, reason, start, end, text)
+    return made
+
+
+def _fill(
+    made: Decision,
+    line: int,
+    action: Action,
+    rule_id: str,
+    category: str,
+    reason: str,
+    start: int,
+    end: int,
+    text: str,
+) -> None:
+    """Set a frozen decision's fields, checked or not (the one place that knows their names)."""
     _set(made, "line", line)
     _set(made, "action", action)
     _set(made, "rule_id", rule_id)
@@ -109,7 +118,6 @@ def decision(
     _set(made, "start", start)
     _set(made, "end", end)
     _set(made, "text", text)
-    return made
 
 
 def _checked_decision(
