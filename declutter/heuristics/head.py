@@ -66,10 +66,12 @@ def title_echo(
     total = prose_before[-1] + (blocks[-1].words if is_prose(blocks[-1].text, words=blocks[-1].words) else 0)
     echoes: list[int] = []
     paired = False  # two paragraphs of prose in a row: an article's text, not the blurbs of a mega-menu
+    prose_above = False  # whether the line above is a paragraph of prose no rule removed (never the title)
     for position in range(1, len(blocks)):
         block = blocks[position]
         prose = block.line not in claimed and is_prose(block.text, words=block.words)
-        paired = paired or (prose and _prose_above(blocks, position, claimed))
+        paired = paired or (prose and prose_above)
+        prose_above = prose
         if prose_before[position] > max_prose_between and (
             echoes or paired or prose_before[position] > prose_share * (total - prose_before[position])
         ):
@@ -107,14 +109,6 @@ def title_echo(
     article = " ".join(b.text.lower() for b in blocks[position:] if is_prose(b.text, words=b.words))
     between = [b for b in between if b.words < quoted_words or b.text.lower() not in article]
     return [(b, f"between the page title (line 1) and its echo, the headline (line {block.line + 1})") for b in between]
-
-
-def _prose_above(blocks: Sequence[Block], position: int, claimed: frozenset[int]) -> bool:
-    """Whether the block right above ``position`` is a paragraph of prose that no rule removed."""
-    if position < 2:
-        return False
-    above = blocks[position - 1]
-    return above.line not in claimed and is_prose(above.text, words=above.words)
 
 
 _PROSE_WORD = regex.compile(r"\p{L}{3,}")
