@@ -679,12 +679,11 @@ def score(
 def _score_options(gold: Path | None, gold_only: dict[str, bool], samples_only: dict[str, bool]) -> None:
     """A usage error for an option of the other mode of ``score``: without --gold, --pred or --limit were
     ignored and the samples scored; with it, --check or --junit were ignored and no gate ran (exit 0)."""
-    if gold is None:
-        for name in (name for name, given in gold_only.items() if given):
-            raise typer.BadParameter(f"{name} goes with --gold (gold-text mode); samples are scored without it")
-    else:
-        for name in (name for name, given in samples_only.items() if given):
-            raise typer.BadParameter(f"{name} is for scoring samples; it does not go with --gold")
+    foreign = [name for name, given in (gold_only if gold is None else samples_only).items() if given]
+    if foreign and gold is None:
+        raise typer.BadParameter(f"{foreign[0]} goes with --gold (gold-text mode); samples are scored without it")
+    if foreign:
+        raise typer.BadParameter(f"{foreign[0]} is for scoring samples; it does not go with --gold")
 
 
 def _not_a_sample(target: Path, option: str, roots: list[Path]) -> None:
