@@ -44,7 +44,7 @@ from declutter.matchers import (
     match_strips,
     plain_items,
 )
-from declutter.rules import SPARE_PER_CARD, Kind, PerSelection, Position, Rule
+from declutter.rules import FULL_PAGE_ONLY, SPARE_PER_CARD, Kind, PerSelection, Position, Rule
 from declutter.ruleset import RuleSet, selectors
 
 RulesArg = RuleSet | str | Path | Sequence[str | Path] | None
@@ -174,8 +174,9 @@ class _Plan:
 
     @cached_property
     def extracted(self) -> _Plan:
-        """The plan for an extractor's output: without the rules for a page's full text (``texts = "full-page"``)."""
-        return _plan([rule for rule in self.rules if rule.texts != "full-page"])
+        """The plan for an extractor's output: without the rules for a page's full text (``texts = "full-page"``
+        or ``"full-page-input"``)."""
+        return _plan([rule for rule in self.rules if rule.texts not in FULL_PAGE_ONLY])
 
 
 _plan = PerSelection(_Plan)

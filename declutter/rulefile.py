@@ -149,9 +149,10 @@ OPENED = (False, True, "except-articles", "other-pages", "except-products")
 content; for a rule stripped in bulk, the buttons heading the panels they open): never, always, not on articles,
 only on pages that call themselves neither articles nor products, or not on products; the same choices say where
 a selector rule spares a card's own field (``unless_card_part``)."""
-TEXTS = ("any", "full-page", "text-input")
+TEXTS = ("any", "full-page", "text-input", "full-page-input")
 """Which texts a rule runs on: any, or only a page's full text, with chrome the vocabulary found (HTML: always),
-or only text input (never the HTML stage's text, whose page chrome the markup removed)."""
+or only text input (never the HTML stage's text, whose page chrome the markup removed), or both: only a page's full
+text given as text."""
 SCOPES = ("page", "content")
 """Where a selector rule runs: the whole page before the content is found, or only inside it."""
 TOGETHER = ("always", "except-articles", False)

@@ -59,6 +59,12 @@ SPARE_PER_CARD = "spare_per_card"
 """A line rule's parameter: its lines stay when at least this many of one shape, and nothing else removed
 among them, show a run of kept cards each printing one (a listing's '3 days ago'); see ``pipeline.decide``."""
 
+TEXT_INPUT_ONLY = frozenset({"text-input", "full-page-input"})
+"""The ``texts`` choices that keep a rule off the HTML stage's text (:meth:`Rule.runs_on`)."""
+
+FULL_PAGE_ONLY = frozenset({"full-page", "full-page-input"})
+"""The ``texts`` choices that keep a rule off an extractor's output (``pipeline``'s plan for one)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Fix:
@@ -132,7 +138,9 @@ class Rule:
     the article's own lists (on HTML input it always runs: the DOM stage's text is the article's blocks, and what
     chrome it leaves has no words the vocabulary knows either); ``"text-input"``, text input only, never the HTML
     stage's text: the rule finds by the shape of a flattened page what the HTML stage removes by its markup before
-    any text exists (a mega-menu, the widgets between the article's end and the footer)."""
+    any text exists (a mega-menu, the widgets between the article's end and the footer); ``"full-page-input"``,
+    both: only a page's full text given as text, neither an extractor's output nor the HTML stage's text, whose
+    boxes of other stories the markup removed (what is left in a teaser's shape there is the page's own units)."""
 
     def runs_on(self, *, article: bool, product: bool) -> bool:
         """Whether the rule runs on an HTML page that calls itself an article, a product, or neither (a rule for
@@ -140,7 +148,7 @@ class Rule:
         return (
             (article or self.pages != "articles")
             and (product or self.pages != "products")
-            and self.texts != "text-input"
+            and self.texts not in TEXT_INPUT_ONLY
         )
 
     def speaks(self, language: str | None) -> bool:

@@ -212,6 +212,47 @@ article = ["The council voted."]
     assert seen
 
 
+def test_a_rule_for_full_page_input_runs_only_on_a_full_page_given_as_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``texts = "full-page-input"``: neither the HTML stage's text (the markup took the boxes of other stories)
+    nor an extractor's output (no page around its article), only a page's full text given as text."""
+    (tmp_path / "mine.toml").write_text(
+        """
+file = { prefix = "USR" }
+[[rule]]
+id = "USR001"
+name = "teasers"
+kind = "heuristic"
+heuristic = "teaser-template"
+texts = "full-page-input"
+category = "related"
+description = "Teasers."
+[rule.examples]
+residue = ["Offices"]
+article = ["The council voted."]
+""",
+        encoding="utf-8",
+    )
+    cleaner = Cleaner(extra=[tmp_path], ignore=["REL006"])
+    assert cleaner.rules.get("USR001").texts == "full-page-input"
+    seen: list[int] = []
+
+    def offices(blocks, rule, protected, claimed, **params):  # type: ignore[no-untyped-def]
+        seen.append(len(blocks))
+        return [(block, "a teaser") for block in blocks if block.text == "Offices"]
+
+    monkeypatch.setitem(HEURISTICS, "teaser-template", offices)
+    article = "The council approved the budget on Monday after a long debate."
+    page = f"<html><body><main><p>{article}</p><p>Offices</p></main></body></html>"
+    assert "Offices" in cleaner.clean(page, input_format="html")
+    assert not seen, "not on the HTML stage's text"
+    assert cleaner.clean(f"{article}\n\nOffices\n") == f"{article}\n\nOffices\n", "not on an extractor's output"
+    assert not seen
+    assert cleaner.clean(f"Skip to content\n\n{article}\n\nOffices\n") == f"{article}\n", "a full page"
+    assert seen
+
+
 def test_a_cleaner_is_safe_to_share_across_threads() -> None:
     cleaner = Cleaner()
     texts = [p.read_text(encoding="utf-8") for p in SEEDS] or ["Share\n\nText.\n"]
