@@ -653,8 +653,9 @@ def _build_rule(
     _check_choice("pages", pages, PAGES, path=path, line=_key_line(source, line, "pages"), rule_id=rule_id)
     texts = raw.get("texts", "any")
     _check_choice("texts", texts, TEXTS, path=path, line=_key_line(source, line, "texts"), rule_id=rule_id)
-    if texts != "any" and kind not in (Kind.HEURISTIC, Kind.CUTOFF):
-        # Whole-line and block rules are what finds the chrome: they cannot wait for it.
+    if texts == "full-page" and kind not in (Kind.HEURISTIC, Kind.CUTOFF):
+        # Whole-line and block rules are what finds the chrome: they cannot wait for it. A line rule may still be
+        # for text input only, where the markup it stands in for is gone (a credit line under a picture).
         raise RuleError(
             f"texts = {texts!r} is for heuristic and cutoff rules, not {kind.value} rules",
             path=path,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from declutter import RuleError, RuleSet
+from declutter import Cleaner, RuleError, RuleSet
 
 GOOD = """
 file = { prefix = "TST" }
@@ -172,6 +172,33 @@ article = ["The council voted."]
     error = load_error(rule_file, GOOD.replace('kind = "line"', 'kind = "line"\ntexts = "full-page"'))
     assert error.rule_id == "TST001"
     assert error.message == "texts = 'full-page' is for heuristic and cutoff rules, not line rules"
+
+
+def test_a_line_rule_for_text_input_stays_out_of_the_html_stage(rule_file) -> None:  # type: ignore[no-untyped-def]
+    """A credit line stands alone in a page's full text; in HTML its picture's markup is gone with the picture, and a
+    line of that shape left in the HTML stage's text is the page's own (a product's name, a heading)."""
+    line = """
+file = { prefix = "TST" }
+
+[[rule]]
+id = "TST001"
+name = "credit"
+kind = "line"
+texts = "text-input"
+patterns = ['Jane Doe/Agency']
+category = "caption"
+description = "A credit."
+[rule.examples]
+residue = ["Jane Doe/Agency"]
+article = ["The council voted."]
+"""
+    rules = RuleSet.load(rule_file(line), bundled=False)
+    assert rules.get("credit").texts == "text-input"
+    cleaner = Cleaner(rules)
+    prose = "The council voted on Tuesday to build a new library in the town's old market hall, after a long debate."
+    assert "Jane Doe/Agency" not in cleaner.clean(f"{prose}\nJane Doe/Agency\n{prose}", input_format="text")
+    page = f"<html><body><article><p>{prose}</p><p>Jane Doe/Agency</p><p>{prose}</p></article></body></html>"
+    assert "Jane Doe/Agency" in cleaner.clean(page, input_format="html")
 
 
 @pytest.mark.parametrize("text", ["", 'file = { prefix = "TST" }\n', "# [[rule]] commented out\n"])
