@@ -39,7 +39,18 @@ from declutter.categories import CONTENT, RESIDUE
 from declutter.document import normalize_domain
 from declutter.errors import RuleError
 from declutter.language import ISO_639_1, nearest_code
-from declutter.rules import SPARE_PER_CARD, Examples, Fix, Kind, Origin, Position, Rule, Status, default_dir
+from declutter.rules import (
+    FULL_PAGE_ONLY,
+    SPARE_PER_CARD,
+    Examples,
+    Fix,
+    Kind,
+    Origin,
+    Position,
+    Rule,
+    Status,
+    default_dir,
+)
 
 Heuristics = Mapping[str, Callable[..., Any]]
 """The registry heuristic rules are checked against: detector name to function (its keyword-only
@@ -653,7 +664,7 @@ def _build_rule(
     _check_choice("pages", pages, PAGES, path=path, line=_key_line(source, line, "pages"), rule_id=rule_id)
     texts = raw.get("texts", "any")
     _check_choice("texts", texts, TEXTS, path=path, line=_key_line(source, line, "texts"), rule_id=rule_id)
-    if texts == "full-page" and kind not in (Kind.HEURISTIC, Kind.CUTOFF):
+    if texts in FULL_PAGE_ONLY and kind not in (Kind.HEURISTIC, Kind.CUTOFF):
         # Whole-line and block rules are what finds the chrome: they cannot wait for it. A line rule may still be
         # for text input only, where the markup it stands in for is gone (a credit line under a picture).
         raise RuleError(
