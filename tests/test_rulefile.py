@@ -172,6 +172,8 @@ article = ["The council voted."]
     error = load_error(rule_file, GOOD.replace('kind = "line"', 'kind = "line"\ntexts = "full-page"'))
     assert error.rule_id == "TST001"
     assert error.message == "texts = 'full-page' is for heuristic and cutoff rules, not line rules"
+    error = load_error(rule_file, GOOD.replace('kind = "line"', 'kind = "line"\ntexts = "full-page-input"'))
+    assert error.message == "texts = 'full-page-input' is for heuristic and cutoff rules, not line rules"
 
 
 def test_a_line_rule_for_text_input_stays_out_of_the_html_stage(rule_file) -> None:  # type: ignore[no-untyped-def]
