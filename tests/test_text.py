@@ -15,6 +15,7 @@ from declutter.text import (
     sentence_count,
     starts_with_bullet,
     strip_bullet,
+    text_size,
     word_count,
     words,
 )
@@ -175,3 +176,20 @@ def test_holds_code_reads_code_printed_on_one_line_not_headlines() -> None:
     )
     assert all(holds_code(line) for line in code)
     assert not any(holds_code(line) for line in text)
+
+
+_ANY_WITH_ASCII = st.text(
+    st.one_of(st.characters(max_codepoint=0x7F), st.characters(), st.sampled_from("’'.-_²\u0301\u200dß")),
+    max_size=40,
+)
+
+
+@given(_ANY_WITH_ASCII)
+def test_word_count_and_text_size_read_as_the_regexes_do_whatever_the_characters(text: str) -> None:
+    # word_count counts marks of the text's ASCII view, text_size screens it: both must agree with the patterns.
+    assert word_count(text) == len(regex.findall(r"\w+(?:['’.-]\w+)*", text))
+    compounds = len(regex.findall(r"(?<!\p{L})\p{L}\p{Ll}{12,}(?!\p{L})", text))
+    assert text_size(text, 3) == 3 + compounds
+    assert text_size(text + "Wettbewerbsbedenken", 0) == len(
+        regex.findall(r"(?<!\p{L})\p{L}\p{Ll}{12,}(?!\p{L})", text + "Wettbewerbsbedenken")
+    )
