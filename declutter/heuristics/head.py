@@ -197,6 +197,21 @@ def head_strip(
 
 _SLUG_TOKEN = regex.compile(r"[^\W_]+")
 _SLUG_WORD = regex.compile(r"[^\W\d_]{2,}")
+_ALNUM_OR_SPACE = bytes(byte if chr(byte).isalnum() and byte < 128 else 32 for byte in range(256))
+
+
+def _tokens(text: str) -> frozenset[str]:
+    """The runs of letters and digits of the case-folded text (:data:`_SLUG_TOKEN`'s matches). On ASCII they are
+    the words left when every other byte is a space: one ``bytes.translate`` and a split, where the regex module's
+    ``findall`` took some 600 instructions a character (0.7% of a pass on ScrapingHub's pages).
+
+    >>> sorted(_tokens("Dress Shoes & Socks_2024")), sorted(_tokens("Straße-Ärger"))
+    (['2024', 'dress', 'shoes', 'socks'], ['strasse', 'ärger'])
+    """
+    folded = text.casefold()
+    if folded.isascii():
+        return frozenset(folded.encode("ascii").translate(_ALNUM_OR_SPACE).decode("ascii").split())
+    return frozenset(_SLUG_TOKEN.findall(folded))
 
 
 def _slug_tokens(url: str | None, ignore: frozenset[str]) -> frozenset[str]:
@@ -257,10 +272,10 @@ def _opens_with_intro(
     intros = [b for b in blocks[1 : 1 + intro_gap] if b.words >= prose_words and is_paragraph(b, claimed, prose_words)]
     if not intros:  # most pages: no paragraph under the first line, and nothing to tokenise
         return False
-    heading = frozenset(_SLUG_TOKEN.findall(blocks[0].text.casefold()))
+    heading = _tokens(blocks[0].text)
     named = [source for source in sources if heading & source]
     for intro in intros:
-        words = frozenset(_SLUG_TOKEN.findall(intro.text.casefold()))
+        words = _tokens(intro.text)
         for source in named:
             shared = len(words & source)
             if shared >= min_shared and shared >= source_cover * len(source):
@@ -361,12 +376,12 @@ def headline_anchor(
     titled = top.line not in claimed and top.words >= title_words and not ends_like_sentence(top.text)
     stems: set[frozenset[str]] = set()
     if titled:
-        sources.append(frozenset(_SLUG_TOKEN.findall(top.text.casefold())))
+        sources.append(_tokens(top.text))
         suffix = _TITLE_SUFFIX.search(top.text)
         if suffix is not None:
-            stems.add(frozenset(_SLUG_TOKEN.findall(top.text[: suffix.start()].casefold())))
+            stems.add(_tokens(top.text[: suffix.start()]))
             parts = _TITLE_PARTS.split(top.text)
-            stems.update(frozenset(_SLUG_TOKEN.findall(part.casefold())) for part in parts[:-1])
+            stems.update(_tokens(part) for part in parts[:-1])
         stems = {stem for stem in stems if len(stem) >= 2}
     if not sources:
         return []
@@ -380,7 +395,7 @@ def headline_anchor(
     def likeness(block: Block) -> bool:
         if ends_like_sentence(block.text) and not block.text.endswith("?"):
             return False
-        own = frozenset(_SLUG_TOKEN.findall(block.text.casefold()))
+        own = _tokens(block.text)
         if own in stems:
             return True  # the title without its site name ('Writing workflows - GitHub Docs')
         if block.words < min_words:
