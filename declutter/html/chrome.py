@@ -60,7 +60,7 @@ from declutter.html.tree import (
     remove,
     squeeze,
 )
-from declutter.text import counted
+from declutter.text import counted, text_size
 
 _NO_TOKENS: frozenset[str] = frozenset()
 
@@ -283,10 +283,11 @@ _PANEL_REACH = 3
 def heads_its_panel(button: Element, min_words: int) -> bool:
     """Whether a button is the heading of the panel it opens: it names the panel (:data:`CONTROL_ATTRIBUTES`), the
     panel follows right after it or after the heading or box holding it (an accordion's question over its answer,
-    WAI-ARIA's accordion pattern), it says ``min_words`` words or more, and the panel does not open with the same words
-    (a panel printing its own title). Stripped with the other buttons, an FAQ would keep its answers and lose its
-    questions. A carousel's 'Go to slide 3' names a track that is not beside it, and a tab list's tabs stand together
-    above their panels.
+    WAI-ARIA's accordion pattern), it says ``min_words`` words or more (a compound counted as two,
+    :func:`declutter.text.text_size`: a German 'Entwickleragilität erhöhen' is as long as 'Increase developer
+    agility'), and the panel does not open with the same words (a panel printing its own title). Stripped with the
+    other buttons, an FAQ would keep its answers and lose its questions. A carousel's 'Go to slide 3' names a track
+    that is not beside it, and a tab list's tabs stand together above their panels.
 
     >>> from declutter.html.parsing import parse
     >>> root = parse("<div><h3><button aria-controls='a1'>Is the plan free for students?</button></h3>"
@@ -304,7 +305,7 @@ def heads_its_panel(button: Element, min_words: int) -> bool:
     """
     target = next((value for name in CONTROL_ATTRIBUTES if (value := button.get(name))), "").split(" ")[0].lstrip("#")
     words = all_text(button).split()
-    if not target or len(words) < min_words:
+    if not target or text_size(" ".join(words), len(words)) < min_words:  # a German question's compound counts as two
         return False
     node: Element | None = button
     for _ in range(_PANEL_REACH):

@@ -69,6 +69,18 @@ def test_a_bootstrap_4_accordion_s_button_heads_its_panel_too() -> None:
     assert "Can I cancel at any time?" in page.blocks
 
 
+def test_a_german_accordion_s_two_word_question_with_a_compound_heads_its_panel() -> None:
+    faq = (
+        "<section class='faq'><h3><button aria-controls='g1'>Entwickleragilität erhöhen</button></h3><div id='g1'>"
+        "<p>Sie schreiben weniger Code und bringen Anwendungen schneller in Betrieb als zuvor.</p></div>"
+        "<h3><button aria-controls='g2'>Mehr erfahren</button></h3><div id='g2'><p>Weitere Informationen zu den "
+        "Preisen finden Sie auf der nächsten Seite.</p></div></section>"
+    )
+    page = extract_page(f"<html><body><main>{_ABOUT}</p>{faq}</main></body></html>", RuleSet.bundled().active())
+    assert "Entwickleragilität erhöhen" in page.blocks  # 'Increase developer agility' in three words
+    assert "Mehr erfahren" not in page.blocks  # two short words: a toggle
+
+
 def test_an_accordion_s_buttons_are_stripped_on_a_product_page() -> None:
     page = extract_page(
         f"<html><head><meta property='og:type' content='product'></head><body><main>{_ABOUT}</p>{_FAQ}</main>"
