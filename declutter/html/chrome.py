@@ -43,6 +43,7 @@ from declutter.html.spares import (
     link_cluster,
     linked_anchor,
     names_its_heading,
+    permalinks_its_heading,
     stands_alone,
     titles,
 )
@@ -472,6 +473,7 @@ def _matches(
                         and raw_id
                         and (
                             names_its_heading(element, raw_id)
+                            or permalinks_its_heading(element, raw_id)
                             or (in_page.foreign and linked_anchor(element, raw_id, in_page))
                         )
                     ):

@@ -1,8 +1,8 @@
 """What spares an element a selector rule matches, beyond its guard (:mod:`.guards`): the tests a rule's
 parameters ask of the element itself and the elements around it (``unless_*``: a card of a grid, a list the text
 announces, links to other sites; ``min_links`` and ``in_page_links``: a link cluster), and an id that spells the
-element's heading or, on a page in another language, that its contents lead to (a section's anchor, not a widget's
-name). Each is asked only of the few elements a rule
+element's heading, that its heading's permalink leads to or, on a page in another language, that its contents lead
+to (a section's anchor, not a widget's name). Each is asked only of the few elements a rule
 matches, or counted once per walk."""
 
 from __future__ import annotations
@@ -503,6 +503,44 @@ def names_its_heading(element: Element, raw_id: str) -> bool:
     if heading is element and len(title) >= 2 and _spells(words[-len(title) :], title):
         return True  # a heading's own anchor after a prefix: WordPress's 'h-tv-commercial' on 'TV Commercial'
     return len(title) >= 3 and _spells(words[: len(title)], title)
+
+
+def permalinks_its_heading(element: Element, raw_id: str) -> bool:
+    """Whether the element's first heading holds a link to the element itself: its own id, or an id it holds at or
+    before that heading (the heading's own, or a marker right above it). Documentation generators print such a
+    permalink beside every section's heading (Sphinx's and MkDocs' '¶', Docusaurus' hash link), so a reader can link
+    to the section: the id is that section's name (a Flask page's section 'cookies', a Django page's 's-widgets'),
+    whatever rule's token it spells. A share bar, a cookie banner or a comment list does not link to itself.
+
+    >>> from declutter.html.parsing import parse
+    >>> page = parse("<section id='cookies'><h3>Cookies<a href='#cookies'>¶</a></h3><p>Read them.</p></section>")
+    >>> permalinks_its_heading(page.find(".//section"), "cookies")
+    True
+
+    Django marks the anchor with an empty span above the heading and names the section after it ('s-' and the
+    slug); the heading's link leads to the span.
+
+    >>> html = "<section id='s-widgets'><span id='widgets'></span><h4>Widgets<a href='#widgets'>¶</a></h4></section>"
+    >>> permalinks_its_heading(parse(html).find(".//section"), "s-widgets")
+    True
+    >>> html = "<div id='comments'><h3>3 comments</h3><p>Nice.</p><a href='#comments'>Top</a></div>"
+    >>> permalinks_its_heading(parse(html).find(".//div"), "comments")
+    False
+    """
+    heading = next(element.iter("h1", "h2", "h3", "h4", "h5", "h6"), None)
+    if heading is None:
+        return False
+    targets = {href[1:] for link in heading.iter("a") if (href := link.get("href") or "").startswith("#")}
+    if not targets:
+        return False
+    if raw_id in targets:
+        return True
+    for inner in element.iter(etree.Element):  # the ids the element holds up to its heading, the heading's own included
+        if inner.get("id") in targets:
+            return True
+        if inner is heading:
+            return False
+    return False
 
 
 def linked_anchor(element: Element, raw_id: str, in_page: InPageLinks) -> bool:

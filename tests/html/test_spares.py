@@ -68,6 +68,24 @@ def test_a_section_named_after_its_heading_and_a_platform_suffix_is_no_widget() 
     assert "Share on Facebook" not in page.blocks, "a share bar still goes"
 
 
+def test_a_section_whose_heading_links_to_it_is_no_widget() -> None:
+    """Sphinx prints a permalink in each section's heading: 'cookies' and Django's 's-widgets' name sections."""
+    intro = "<p>" + "The request object holds what the client sent: its form data, its files and its headers. " * 6
+    body = "<p>" + "To read the cookies the client sent, use the cookies attribute of the request object. " * 3
+    for section in (
+        "<section id='cookies'><h3>Cookies<a class='headerlink' href='#cookies'>¶</a></h3>{body}</p></section>",
+        "<section id='s-cookies'><span id='cookies'></span><h3>Cookies<a href='#cookies'>¶</a></h3>{body}</p>"
+        "</section>",
+    ):
+        page = extract_page(
+            f"<html><body><main><h2>Quickstart</h2>{intro}</p>{section.format(body=body)}"
+            "<div id='cookies-banner'><p>We use cookies. Accept all</p></div></main></body></html>",
+            RuleSet.bundled().active(),
+        )
+        assert any("To read the cookies" in block for block in page.blocks), section
+        assert not any("We use cookies" in block for block in page.blocks), "a banner linking nowhere still goes"
+
+
 def test_a_section_named_after_a_heading_in_another_language_is_no_widget() -> None:
     """A CMS spells 'für' in a slug as 'fur' or 'fuer': the anchor still spells the heading."""
     body = "<p>" + "Vereine erreichen ihre Mitglieder heute vor allem über soziale Netzwerke und Messenger. " * 4
