@@ -468,16 +468,13 @@ def _matches(
                     if known is None:
                         known = valued[key] = _named(raw_class, raw_id, class_names, all_tokens, tokens_of)
                     classes, tokens = known
-                    if (
-                        tokens
-                        and raw_id
-                        and (
-                            names_its_heading(element, raw_id)
-                            or permalinks_its_heading(element, raw_id)
-                            or (in_page.foreign and linked_anchor(element, raw_id, in_page))
-                        )
-                    ):
-                        tokens = tokens_of(raw_class or "")
+                    if tokens and raw_id:
+                        if permalinks_its_heading(element, raw_id):
+                            tokens = _NO_TOKENS  # a section of the text by its generator's markup, class and id alike
+                        elif names_its_heading(element, raw_id) or (
+                            in_page.foreign and linked_anchor(element, raw_id, in_page)
+                        ):
+                            tokens = tokens_of(raw_class or "")
                     if tokens and element.get("role") == "tabpanel":  # named after the tab that opens it
                         tokens = _NO_TOKENS
                 if tokens or classes or element in by_hit or not attribute_names.isdisjoint(names):

@@ -16,7 +16,7 @@ from urllib.parse import unquote
 from lxml import etree
 
 from declutter.document import domain_matches, domain_of
-from declutter.html.tree import BLOCK_TAGS, INLINE, Element, all_text, class_counts, squeeze
+from declutter.html.tree import BLOCK_TAGS, HEADINGS, INLINE, Element, all_text, class_counts, squeeze
 from declutter.rules import Rule
 from declutter.text import text_size
 
@@ -506,41 +506,46 @@ def names_its_heading(element: Element, raw_id: str) -> bool:
 
 
 def permalinks_its_heading(element: Element, raw_id: str) -> bool:
-    """Whether the element's first heading holds a link to the element itself: its own id, or an id it holds at or
-    before that heading (the heading's own, or a marker right above it). Documentation generators print such a
-    permalink beside every section's heading (Sphinx's and MkDocs' '¶', Docusaurus' hash link), so a reader can link
-    to the section: the id is that section's name (a Flask page's section 'cookies', a Django page's 's-widgets'),
-    whatever rule's token it spells. A share bar, a cookie banner or a comment list does not link to itself.
+    """Whether the element is a heading, or opens with one (only empty anchors before it), that links to the element:
+    to its own id or to an id the element holds up to that heading (the heading's own, or a marker above it).
+    Documentation generators print such a permalink beside every section's heading (Sphinx's and MkDocs' '¶',
+    Docusaurus' hash link), so a reader can link to the section: the element is a section of the text (a Flask page's
+    section 'cookies', a Django page's 's-widgets', a Docusaurus heading classed 'anchorWithStickyNavbar'), whatever
+    rule's token its id or class spells. A share bar, a cookie banner or a comment list does not link to itself.
 
     >>> from declutter.html.parsing import parse
     >>> page = parse("<section id='cookies'><h3>Cookies<a href='#cookies'>¶</a></h3><p>Read them.</p></section>")
     >>> permalinks_its_heading(page.find(".//section"), "cookies")
     True
 
-    Django marks the anchor with an empty span above the heading and names the section after it ('s-' and the
-    slug); the heading's link leads to the span.
+    Django marks the anchor with empty spans above the heading (up to three) and names the section after one of
+    them ('s-' and the slug); the heading's link leads to another. Docusaurus puts the link in the heading that
+    carries the id.
 
     >>> html = "<section id='s-widgets'><span id='widgets'></span><h4>Widgets<a href='#widgets'>¶</a></h4></section>"
     >>> permalinks_its_heading(parse(html).find(".//section"), "s-widgets")
+    True
+    >>> heading = parse("<h3 id='option-1'>Option 1<a href='#option-1'>#</a></h3>").find(".//h3")
+    >>> permalinks_its_heading(heading, "option-1")
     True
     >>> html = "<div id='comments'><h3>3 comments</h3><p>Nice.</p><a href='#comments'>Top</a></div>"
     >>> permalinks_its_heading(parse(html).find(".//div"), "comments")
     False
     """
-    heading = next(element.iter("h1", "h2", "h3", "h4", "h5", "h6"), None)
-    if heading is None:
-        return False
-    targets = {href[1:] for link in heading.iter("a") if (href := link.get("href") or "").startswith("#")}
-    if not targets:
-        return False
-    if raw_id in targets:
-        return True
-    for inner in element.iter(etree.Element):  # the ids the element holds up to its heading, the heading's own included
-        if inner.get("id") in targets:
-            return True
-        if inner is heading:
+    held = [element]  # the element and its children up to its heading: the ids a permalink may name
+    heading: Element = element
+    if element.tag not in HEADINGS:
+        for child in element.iterchildren(etree.Element):
+            held.append(child)
+            if child.tag in HEADINGS:
+                heading = child
+                break
+            if any(piece.strip() for piece in child.itertext()):
+                return False  # text before the heading: the element does not open with it
+        else:
             return False
-    return False
+    targets = {href[1:] for link in heading.iter("a") if (href := link.get("href") or "").startswith("#")}
+    return bool(targets) and any(inner.get("id") in targets for inner in held)
 
 
 def linked_anchor(element: Element, raw_id: str, in_page: InPageLinks) -> bool:

@@ -86,6 +86,22 @@ def test_a_section_whose_heading_links_to_it_is_no_widget() -> None:
         assert not any("We use cookies" in block for block in page.blocks), "a banner linking nowhere still goes"
 
 
+def test_a_heading_linking_to_itself_is_no_widget_whatever_its_class() -> None:
+    """Docusaurus classes each heading 'anchorWithStickyNavbar_x' (its offset under a sticky navbar) and prints a
+    hash link to its own id in it: the heading is the text's, the navbar token in its class notwithstanding."""
+    intro = "<p>" + "Upload your product feed or give its address, and the search engine reads it every day. " * 6
+    heading = "<h3 class='anchor anchorWithStickyNavbar_LWe7' id='{id}'>{title}<a href='#{id}'></a></h3>"
+    body = "<p>" + "Each row of the feed names one product with its identifier, its name and its address. " * 3
+    page = extract_page(
+        f"<html><body><main><h1>Product feed</h1>{intro}</p>"
+        + heading.format(id="basic-data-feed-fields", title="Basic data feed fields")
+        + f"{body}</p><h3 class='anchorWithStickyNavbar_LWe7'>Menu</h3></main></body></html>",
+        RuleSet.bundled().active(),
+    )
+    assert "Basic data feed fields" in page.blocks
+    assert "Menu" not in page.blocks, "a heading so classed that links nowhere still goes"
+
+
 def test_a_section_named_after_a_heading_in_another_language_is_no_widget() -> None:
     """A CMS spells 'für' in a slug as 'fur' or 'fuer': the anchor still spells the heading."""
     body = "<p>" + "Vereine erreichen ihre Mitglieder heute vor allem über soziale Netzwerke und Messenger. " * 4
