@@ -544,7 +544,7 @@ def permalinks_its_heading(element: Element, raw_id: str) -> bool:
                 return False  # text before the heading: the element does not open with it
         else:
             return False
-    targets = {href[1:] for link in heading.iter("a") if (href := link.get("href") or "").startswith("#")}
+    targets = {href[1:] for link in heading.iter("a") if _in_page(href := link.get("href") or "")}
     return bool(targets) and any(inner.get("id") in targets for inner in held)
 
 
