@@ -469,7 +469,7 @@ def _matches(
                         known = valued[key] = _named(raw_class, raw_id, class_names, all_tokens, tokens_of)
                     classes, tokens = known
                     if tokens and raw_id:
-                        if in_page(element) and permalinks_its_heading(element, raw_id):
+                        if in_page(element) and permalinks_its_heading(element):
                             tokens = _NO_TOKENS  # a section of the text by its generator's markup, class and id alike
                         elif names_its_heading(element, raw_id) or (
                             in_page.foreign and linked_anchor(element, raw_id, in_page)

@@ -505,7 +505,7 @@ def names_its_heading(element: Element, raw_id: str) -> bool:
     return len(title) >= 3 and _spells(words[: len(title)], title)
 
 
-def permalinks_its_heading(element: Element, raw_id: str) -> bool:
+def permalinks_its_heading(element: Element) -> bool:
     """Whether the element is a heading, or opens with one (only empty anchors before it), that links to the element:
     to its own id or to an id the element holds up to that heading (the heading's own, or a marker above it).
     Documentation generators print such a permalink beside every section's heading (Sphinx's and MkDocs' '¶',
@@ -515,21 +515,21 @@ def permalinks_its_heading(element: Element, raw_id: str) -> bool:
 
     >>> from declutter.html.parsing import parse
     >>> page = parse("<section id='cookies'><h3>Cookies<a href='#cookies'>¶</a></h3><p>Read them.</p></section>")
-    >>> permalinks_its_heading(page.find(".//section"), "cookies")
+    >>> permalinks_its_heading(page.find(".//section"))
     True
 
-    Django marks the anchor with empty spans above the heading (up to three) and names the section after one of
+    Django marks the anchor with empty spans above the heading and names the section after one of
     them ('s-' and the slug); the heading's link leads to another. Docusaurus puts the link in the heading that
     carries the id.
 
     >>> html = "<section id='s-widgets'><span id='widgets'></span><h4>Widgets<a href='#widgets'>¶</a></h4></section>"
-    >>> permalinks_its_heading(parse(html).find(".//section"), "s-widgets")
+    >>> permalinks_its_heading(parse(html).find(".//section"))
     True
     >>> heading = parse("<h3 id='option-1'>Option 1<a href='#option-1'>#</a></h3>").find(".//h3")
-    >>> permalinks_its_heading(heading, "option-1")
+    >>> permalinks_its_heading(heading)
     True
     >>> html = "<div id='comments'><h3>3 comments</h3><p>Nice.</p><a href='#comments'>Top</a></div>"
-    >>> permalinks_its_heading(parse(html).find(".//div"), "comments")
+    >>> permalinks_its_heading(parse(html).find(".//div"))
     False
     """
     held = [element]  # the element and its children up to its heading: the ids a permalink may name
