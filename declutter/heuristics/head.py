@@ -72,13 +72,11 @@ def title_echo(
         prose = block.line not in claimed and is_prose(block.text, words=block.words)
         paired = paired or (prose and prose_above)
         prose_above = prose
-        if prose_before[position] > max_prose_between and (
-            echoes or paired or prose_before[position] > prose_share * (total - prose_before[position])
-        ):
+        beyond = prose_before[position] > max_prose_between
+        if beyond and (echoes or paired or prose_before[position] > prose_share * (total - prose_before[position])):
             break  # the article, or something like it, started here
         if block.words < min_words or block.words > top.words:
             continue
-        beyond = prose_before[position] > max_prose_between
         if (beyond or block.line not in claimed) and is_title_echo(top.text, block.text, min_words):
             if block.line in claimed:
                 break  # another rule took this copy of the headline, and the article may start under it
