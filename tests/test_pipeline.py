@@ -173,36 +173,48 @@ article = ["The storm hit the coast on Monday."]
     assert "Storm hits coast" not in cleaner.clean("The article.\n\nStorm hits coast\n")
 
 
-def test_a_rule_for_text_input_runs_on_text_and_never_on_the_html_stage_text(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """``texts = "text-input"``: the HTML stage removed by markup what the rule finds by a flat page's shape."""
+def _offices_rule(tmp_path: Path, heuristic: str, texts: str) -> None:
+    """A user's rule file in ``tmp_path`` with one heuristic rule (USR001) for ``texts``."""
     (tmp_path / "mine.toml").write_text(
-        """
-file = { prefix = "USR" }
+        f"""
+file = {{ prefix = "USR" }}
 [[rule]]
 id = "USR001"
-name = "footer"
+name = "offices"
 kind = "heuristic"
-heuristic = "footer-columns"
-texts = "text-input"
+heuristic = "{heuristic}"
+texts = "{texts}"
 category = "navigation"
-description = "A footer's link columns."
+description = "An 'Offices' line."
 [rule.examples]
 residue = ["Offices"]
 article = ["The council voted."]
 """,
         encoding="utf-8",
     )
-    cleaner = Cleaner([tmp_path])
-    assert cleaner.rules.get("USR001").texts == "text-input"
+
+
+def _patched_to_take_offices(monkeypatch: pytest.MonkeyPatch, heuristic: str) -> list[int]:
+    """Patch ``heuristic`` to take every 'Offices' line (after the cleaner is built: the bundled rules' parameters
+    are checked against the real heuristic). The list returned grows by one entry each time it runs."""
     seen: list[int] = []
 
     def offices(blocks, rule, protected, claimed, **params):  # type: ignore[no-untyped-def]
         seen.append(len(blocks))
-        return [(block, "a footer's label") for block in blocks if block.text == "Offices"]
+        return [(block, "an 'Offices' line") for block in blocks if block.text == "Offices"]
 
-    monkeypatch.setitem(HEURISTICS, "footer-columns", offices)
+    monkeypatch.setitem(HEURISTICS, heuristic, offices)
+    return seen
+
+
+def test_a_rule_for_text_input_runs_on_text_and_never_on_the_html_stage_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``texts = "text-input"``: the HTML stage removed by markup what the rule finds by a flat page's shape."""
+    _offices_rule(tmp_path, "footer-columns", "text-input")
+    cleaner = Cleaner([tmp_path])
+    assert cleaner.rules.get("USR001").texts == "text-input"
+    seen = _patched_to_take_offices(monkeypatch, "footer-columns")
     page = "<html><body><main><p>The council approved the budget on Monday.</p><p>Offices</p></main></body></html>"
     assert "Offices" in cleaner.clean(page, input_format="html")
     assert not seen
@@ -217,32 +229,10 @@ def test_a_rule_for_full_page_input_runs_only_on_a_full_page_given_as_text(
 ) -> None:
     """``texts = "full-page-input"``: neither the HTML stage's text (the markup took the boxes of other stories)
     nor an extractor's output (no page around its article), only a page's full text given as text."""
-    (tmp_path / "mine.toml").write_text(
-        """
-file = { prefix = "USR" }
-[[rule]]
-id = "USR001"
-name = "teasers"
-kind = "heuristic"
-heuristic = "teaser-template"
-texts = "full-page-input"
-category = "related"
-description = "Teasers."
-[rule.examples]
-residue = ["Offices"]
-article = ["The council voted."]
-""",
-        encoding="utf-8",
-    )
+    _offices_rule(tmp_path, "teaser-template", "full-page-input")
     cleaner = Cleaner(extra=[tmp_path], ignore=["REL006"])
     assert cleaner.rules.get("USR001").texts == "full-page-input"
-    seen: list[int] = []
-
-    def offices(blocks, rule, protected, claimed, **params):  # type: ignore[no-untyped-def]
-        seen.append(len(blocks))
-        return [(block, "a teaser") for block in blocks if block.text == "Offices"]
-
-    monkeypatch.setitem(HEURISTICS, "teaser-template", offices)
+    seen = _patched_to_take_offices(monkeypatch, "teaser-template")
     article = "The council approved the budget on Monday after a long debate."
     page = f"<html><body><main><p>{article}</p><p>Offices</p></main></body></html>"
     assert "Offices" in cleaner.clean(page, input_format="html")
