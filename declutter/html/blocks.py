@@ -133,6 +133,82 @@ def repeats(last: Shape | None, new: Shape) -> bool:
     )
 
 
+RUN_LINES = 2
+"""A run of this many lines or more printed twice in a row is read once (:func:`repeated_runs`)."""
+RUN_WORDS = 6
+"""… when the run holds this many words: two short labels twice ('Yes', 'No') are a form's or a table's."""
+RUN_MAX_LINES = 40
+"""The longest run compared: a slide or a card, not a page printed twice (:func:`~declutter.html.copies.later_copies`
+takes those)."""
+
+
+def _entries(first: Element | None, second: Element | None) -> bool:
+    """Whether two blocks are entries of one list: the elements holding them right below their nearest common
+    ancestor are of one tag and class (two job cards of one company, an event listed under two dates), where a
+    block printed twice for the screen is printed by elements of different classes ('scroll-slide desktop' and
+    'scroll-slide mobile', a carousel's 'slick-cloned' slide). Unknown owners count as entries: nothing is dropped."""
+    if first is None or second is None or first is second:
+        return True
+    ancestors = list(first.iterancestors())
+    above = dict(zip(ancestors, (first, *ancestors), strict=False))  # each ancestor of first: its child toward first
+    ancestors = list(second.iterancestors())
+    for element, child in zip(ancestors, (second, *ancestors), strict=False):
+        if element in above:
+            mine = above[element]
+            return mine.tag == child.tag and (mine.get("class") or "").split() == (child.get("class") or "").split()
+        if element is first:
+            return True
+    return True
+
+
+def repeated_runs(shapes: list[Shape], broken: set[int], owners: list[Element | None] | None = None) -> set[int]:
+    """The positions in ``shapes`` of the second copy of each run of :data:`RUN_LINES` lines or more (and
+    :data:`RUN_WORDS` words) printed twice in a row: a slider's slides printed once per screen size (a studio's
+    'desktop' and 'mobile' sections, each slide's heading, blurb and button), a cloned carousel, a teaser card
+    printed again by its hover layer. The reader sees one copy.
+
+    :func:`repeats` reads one line printed twice once unless it ends like a sentence; a run of lines printed twice
+    is a copy even when its lines are sentences (a slide's blurb). A line of code or a table's row
+    (:data:`REPEATING_KINDS`) never belongs to a run, nor does a line a ``<br>`` broke off its block (``broken``:
+    the positions of such lines): a song's chorus or a poem's refrain written out again is the text's own. A run
+    of one line printed again and again is :func:`repeats`' to judge (a docs page's note under each language's tab).
+    With ``owners`` (the element that printed each line), copies printed by entries of one list (:func:`_entries`:
+    two job cards alike) stay.
+
+    >>> slide = [Shape("heading", "Universal Appeal", level=3), Shape("paragraph", "A museum in small-town Kansas.")]
+    >>> sorted(repeated_runs([Shape("heading", "Work"), *slide, *slide, Shape("paragraph", "Next.")], set()))
+    [3, 4]
+    >>> repeated_runs([*slide, *slide], {2, 3}), repeated_runs(slide[1:] * 2, set())
+    (set(), set())
+    """
+    drop: set[int] = set()
+    texts = [shape.text for shape in shapes]
+    count = len(shapes)
+    index = 0
+    while index < count:
+        found = 0
+        for size in range(min(RUN_MAX_LINES, (count - index) // 2), RUN_LINES - 1, -1):
+            if texts[index + size] != texts[index]:  # most lines: one comparison per size
+                continue
+            first, second = shapes[index : index + size], shapes[index + size : index + 2 * size]
+            if (
+                all(a.text == b.text and a.kind == b.kind for a, b in zip(first, second, strict=True))
+                and not any(s.kind in REPEATING_KINDS for s in first)
+                and not any(index + size + offset in broken for offset in range(size))
+                and sum(len(s.text.split()) for s in first) >= RUN_WORDS
+                and len({s.text for s in first}) > 1
+                and (owners is None or not _entries(owners[index], owners[index + size]))
+            ):
+                found = size
+                break
+        if found:
+            drop.update(range(index + found, index + 2 * found))
+            index += 2 * found
+        else:
+            index += 1
+    return drop
+
+
 def blocks_of(element: Element) -> list[Shape]:
     """Every block of ``element``, in document order: its text (inline content joined, spaces squeezed)
     and its shape (:func:`blocks_and_repeats` without the copies it read once)."""
@@ -159,6 +235,9 @@ def blocks_and_repeats(element: Element) -> tuple[list[Shape], list[Shape]]:
     # above it is no other element's copy
     state = {"heading": 0, "quote": 0, "item": 0, "flushes": 0, "broken": 0}
     opens: list[Shape] = []  # a copy read once that opened its list: the next item of that list opens it
+    broken: set[int] = set()  # positions in shapes of the lines a <br> broke off the line above
+    owners: list[Element | None] = []  # per line of shapes: the innermost block element it was read in
+    stack: list[Element] = []  # the block elements the walk is in
 
     def shape(
         kind: ShapeKind,
@@ -195,12 +274,15 @@ def blocks_and_repeats(element: Element) -> tuple[list[Shape], list[Shape]]:
             if new.kind == opens[0].kind and new.depth == opens[0].depth and not new.start:
                 new = replace(new, start=True)
             opens.clear()
+        if state["broken"]:
+            broken.add(len(shapes))
         if not state["broken"] and repeats(shapes[-1] if shapes else None, new):
             copies.append(new)
             if new.start:
                 opens.append(new)
         else:
             shapes.append(new)
+            owners.append(stack[-1] if stack else None)
         state["broken"] = 0
         links.clear()
         images.clear()
@@ -271,6 +353,8 @@ def blocks_and_repeats(element: Element) -> tuple[list[Shape], list[Shape]]:
         block = tag in BLOCK_TAGS and depth < MAX_DEPTH
         if block and parts:
             flush()
+        if block:
+            stack.append(node)
         if block and tag == "pre":
             pre(node)
         elif block and tag == "table" and is_data_table(node):
@@ -301,6 +385,8 @@ def blocks_and_repeats(element: Element) -> tuple[list[Shape], list[Shape]]:
                     links.append((label, href))
             if block and parts:
                 flush()
+        if block:
+            stack.pop()
         tail = node.tail
         if tail:
             parts.append(tail)
@@ -336,6 +422,11 @@ def blocks_and_repeats(element: Element) -> tuple[list[Shape], list[Shape]]:
 
     walk(element, 0)
     flush()
+    again = repeated_runs(shapes, broken, owners)
+    owners.clear()  # the walk's closures hold each other (it calls itself): no element may stay in their cells
+    if again:
+        copies += [shape for index, shape in enumerate(shapes) if index in again]
+        shapes = [shape for index, shape in enumerate(shapes) if index not in again]
     return shapes, copies
 
 

@@ -135,3 +135,44 @@ def test_sentences_code_rows_and_lines_a_break_splits_are_read_twice() -> None:
 def test_a_list_whose_first_item_is_read_once_opens_at_its_next_item() -> None:
     shapes = shapes_of("<div><ul><li>Cotton</li><li>Wool</li></ul><ul><li>Wool</li><li>Linen</li></ul></div>")
     assert [(text, start) for _, text, _, _, _, start in shapes] == [("Cotton", True), ("Wool", False), ("Linen", True)]
+
+
+def _texts(html: str) -> list[str]:
+    return [shape.text for shape in blocks_of(fragment_fromstring(html))]
+
+
+SLIDE = "<h3>Universal Appeal</h3><p>Increasing attendance at a space museum in small-town Kansas.</p><a>Go</a>"
+
+
+def test_a_run_printed_again_for_another_screen_is_read_once() -> None:
+    """A slider printed once per screen size: each slide's heading, blurb and button twice in a row, by sections of
+    different classes. The reader sees one copy; its blurb is a sentence, which a single repeated line keeps."""
+    html = f"<div><section class='slide desktop'>{SLIDE}</section><section class='slide mobile'>{SLIDE}</section></div>"
+    assert _texts(html) == ["Universal Appeal", "Increasing attendance at a space museum in small-town Kansas.", "Go"]
+    clone = f"<div><div class='slick-slide'>{SLIDE}</div><div class='slick-slide slick-cloned'>{SLIDE}</div></div>"
+    assert len(_texts(clone)) == 3
+
+
+def test_entries_of_one_list_printed_alike_both_stay() -> None:
+    """Two job cards of one company, or one event under two dates, are printed by elements of one tag and class:
+    two entries of the page's list, both kept."""
+    card = "<h3>Full-stack developer intern</h3><p>M365connect, Kigali, Rwanda</p><p>16d</p>"
+    html = f"<ul><li class='feature'>{card}</li><li class='feature'>{card}</li></ul>"
+    assert len(_texts(html)) == 6
+
+
+def test_a_refrain_broken_by_line_breaks_and_one_repeated_note_stay() -> None:
+    """A chorus written out again inside a stanza (lines a <br> breaks) is the text's own, and a note printed under
+    each of a docs page's tabs is one line repeated, which :func:`repeats` judges (a sentence stays)."""
+    chorus = "Oh the river runs<br>down to the sea tonight<br>"
+    html = f"<div><p class='a'>{chorus}{chorus}</p></div>"
+    assert len(_texts(html)) == 4
+    note = "For more information, see Add bindings to a function."
+    tabs = "".join(f"<div class='tab{n}'><p>{note}</p></div>" for n in range(4))
+    assert _texts(f"<div>{tabs}</div>") == [note] * 4
+
+
+def test_a_short_run_twice_stays() -> None:
+    """Two short labels twice ('Yes', 'No') are a form's or a table's, under :data:`RUN_WORDS` words."""
+    html = "<div><div class='a'><p>Yes</p><p>No</p></div><div class='b'><p>Yes</p><p>No</p></div></div>"
+    assert _texts(html) == ["Yes", "No", "Yes", "No"]
