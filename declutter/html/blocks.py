@@ -12,6 +12,8 @@ blank lines after it included, so the code block is rebuilt whole.
 
 A line that repeats the line right before it from another element is read once (:func:`repeats`): a page prints
 a short block twice in a row, once per screen size, or a card's title in its picture's link and in its heading.
+So is a run of lines printed twice in a row by elements of different classes (:func:`repeated_runs`): a slider's
+slides once per screen size, a carousel's cloned slide.
 
 >>> from lxml.html import fragment_fromstring
 >>> shapes = blocks_of(fragment_fromstring(
