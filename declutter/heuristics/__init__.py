@@ -24,7 +24,7 @@ from declutter.heuristics.authors import author_box
 from declutter.heuristics.captions import caption_above_credit
 from declutter.heuristics.comments import comment_thread, poster_panel
 from declutter.heuristics.common import Heuristic, Hit, headline_copies
-from declutter.heuristics.head import head_strip, headline_anchor, site_name, title_echo
+from declutter.heuristics.head import head_strip, headline_anchor, menu_echo, site_name, title_echo
 from declutter.heuristics.language import other_language_run
 from declutter.heuristics.lists import (
     headline_list,
@@ -71,6 +71,7 @@ HEURISTICS: dict[str, Heuristic] = {
     "teaser-template": teaser_template,
     "teaser-run": teaser_run,
     "title-echo": title_echo,
+    "menu-echo": menu_echo,
     "headline-anchor": headline_anchor,
     "detached-prose": detached_prose,
     "headline-list": headline_list,
@@ -139,6 +140,7 @@ __all__ = [
     "label_line",
     "list_fill",
     "menu_copy",
+    "menu_echo",
     "menu_run",
     "other_language_run",
     "poster_panel",

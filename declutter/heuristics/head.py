@@ -109,6 +109,82 @@ def title_echo(
     return [(b, f"between the page title (line 1) and its echo, the headline (line {block.line + 1})") for b in between]
 
 
+def menu_echo(
+    blocks: Sequence[Block],
+    rule: Rule | None,
+    protected: frozenset[int],
+    claimed: frozenset[int],
+    *,
+    min_words: int = 2,
+    max_line_words: int = 8,
+    min_lines: int = 10,
+    leading_part: bool = False,
+    max_digit_share: float = 1.0,
+    url: str | None = None,
+) -> list[Hit]:
+    """The header menu between a full-page text's first line (the HTML title) and its echo, on a page no prose
+    follows: every kept line up to the echo is a menu's short line.
+
+    :func:`title_echo` anchors by the article under the headline (100 words of prose) and needs a 4-word
+    echo: a shop's category page ('Electronics and gadgets | Peace Target') has a short name over a grid of
+    cards, a schedule or a docs page a table or a short text, and no prose to weigh. There the shape alone
+    tells the head: ``min_lines`` kept lines or more, none of more than ``max_line_words`` words (a mega-menu's
+    columns, an account bar), then the first line that is the title less its site name (:func:`is_title_echo`,
+    ``min_words`` words): what follows is the page. The echo is shorter than the title: a page's ``<title>``
+    names its site, and a first line printed again whole is an extractor's heading ('Recently Visited' over a
+    shop's category menu and again above its list). With ``leading_part`` the title's words before its first
+    spaced separator echo it too ('NFL Schedule - 2026 Season - ESPN' over 'NFL Schedule', where the section's
+    name outweighs the headline), given the page address and unless its host spells them (a site's name leading
+    its titles, 'Outdoor Shop | Camp stoves' on outdoorshop.com). At most ``max_digit_share`` of the kept lines
+    above the echo may hold a digit: prices and dates are a grid's cards or a table's rows. A longer line before
+    the echo (a sentence, a promotion's blurb) stops the search, and so does a first echo with fewer kept lines
+    above it (a later copy may be the grid's last card or the footer's). The copies of the title stay.
+
+    >>> from declutter.document import Document
+    >>> menu = "\\n".join(f"Section {n}" for n in range(10))
+    >>> text = f"Camp stoves | Outdoor Shop\\n{menu}\\nCamp stoves\\nTrail Stove 2\\n$49.99"
+    >>> hits = menu_echo(Document.from_text(text).blocks, None, frozenset(), frozenset())
+    >>> [block.text for block, _ in hits][-1]
+    'Section 9'
+    """
+    if not blocks:
+        return []
+    top = blocks[0]
+    if top.line in claimed or top.words < min_words or ends_like_sentence(top.text):
+        return []
+    lead = _leading_tokens(top.text) if leading_part and url else None
+    if lead is not None and "".join(lead) in _host_name(url):
+        lead = None  # 'Outdoor Shop | Camp stoves' on outdoorshop.com: the leading part is the site's name
+    kept: list[Block] = []
+    for block in blocks[1:]:
+        if block.line in claimed:
+            continue
+        if min_words <= block.words < top.words and (
+            is_title_echo(top.text, block.text, min_words)
+            or (lead is not None and len(lead) >= min_words and _TITLE_WORD.findall(block.text.lower()) == lead)
+        ):
+            if len(kept) < min_lines:
+                return []  # the first echo is the page's heading: a later copy is the page's own
+            if sum(any(ch.isdigit() for ch in b.text) for b in kept) > max_digit_share * len(kept):
+                return []  # prices, counts and dates: a grid's cards or a table, not a menu
+            reason = f"a menu's short line between the page title (line 1) and its echo (line {block.line + 1})"
+            return [(b, reason) for b in kept if b.line not in protected]
+        if block.words > max_line_words:
+            return []
+        kept.append(block)
+    return []
+
+
+_TITLE_WORD = regex.compile(r"\w+")
+_SPACED_SEPARATOR = regex.compile(r"\s[|–—:»·•/-]\s")
+
+
+def _leading_tokens(title: str) -> list[str] | None:
+    """The words of a page title before its first spaced separator ('NFL Schedule - 2026 Season - ESPN'), or None."""
+    found = _SPACED_SEPARATOR.search(title)
+    return _TITLE_WORD.findall(title[: found.start()].lower()) if found else None
+
+
 _PROSE_WORD = regex.compile(r"\p{L}{3,}")
 
 

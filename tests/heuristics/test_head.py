@@ -8,6 +8,7 @@ from declutter.heuristics.common import is_title_echo
 from declutter.heuristics.head import (
     head_strip,
     headline_anchor,
+    menu_echo,
     site_name,
     title_echo,
 )
@@ -110,6 +111,54 @@ def test_title_echo_keeps_an_article_right_under_its_headline() -> None:
     removed = next(b for b in blocks if b.text == "Neck: Maple")
     hits = title_echo(blocks, None, frozenset(), frozenset({removed.line}))
     assert [b.text for b, _ in hits] == ["Body: Alder", "Neck: Maple", "Frets: 22"], "a removed line: a sticky header"
+
+
+MENU = [
+    "Tents", "Backpacks", "Sleeping bags", "Stoves", "Lanterns", "Water bottles", "Knives", "First aid", "Gift cards",
+    "Sale",
+]  # fmt: skip
+SHOP = "https://www.outdoorshop.com/c/camp-stoves"
+GRID = "Trail Stove 2\n$49.99\nCanister Stove\n$29.99\n"
+
+
+def _menu_echo(text: str, claimed: frozenset[int] = frozenset(), url: str | None = SHOP) -> list[str]:
+    rule = RuleSet.bundled().get("STR008")
+    blocks = Document.from_text(text).blocks
+    return [b.text for b, _ in menu_echo(blocks, rule, frozenset(), claimed, url=url, **rule.params)]
+
+
+def test_menu_echo_takes_a_header_menu_over_a_grid_no_prose_follows() -> None:
+    menu = "\n".join(MENU)
+    assert _menu_echo(f"Camp stoves | Outdoor Shop\n{menu}\nCamp stoves\n{GRID}") == MENU
+    # The title's words before its first separator: 'NFL Schedule - 2026 Season - ESPN' over 'NFL Schedule'.
+    leading = f"Camp stoves - Winter 2026 - Outdoor Shop\n{menu}\nCamp stoves\n{GRID}"
+    assert _menu_echo(leading) == MENU
+    assert _menu_echo(leading, url=None) == [], "without the address the leading part may be the site's name"
+    assert _menu_echo(f"Outdoor Shop | Camp stoves and burners\n{menu}\nOutdoor Shop\n{GRID}") == []
+    # Lines other rules removed neither count nor go; the title's copies stay.
+    text = f"Camp stoves | Outdoor Shop\n{menu}\nCamp stoves\n{GRID}"
+    assert _menu_echo(text, frozenset({1})) == [], "9 kept lines above the echo: too few for a menu"
+
+
+def test_menu_echo_needs_a_menu_s_short_lines_up_to_the_first_echo() -> None:
+    menu = "\n".join(MENU)
+    sentence = "Our stoves are tested on three continents before they reach the shop."
+    assert _menu_echo(f"Camp stoves | Outdoor Shop\n{sentence}\n{menu}\nCamp stoves\n{GRID}") == []
+    # A first echo with few lines above it is the page's heading; the copy under the grid is the page's own.
+    assert _menu_echo(f"Camp stoves | Outdoor Shop\nTents\nCamp stoves\n{menu}\nCamp stoves\n") == []
+    # Prices above the echo: a grid of cards, not a menu.
+    cards = "\n".join(f"Stove {n}\n${n}9.99" for n in range(6))
+    assert _menu_echo(f"Camp stoves | Outdoor Shop\n{cards}\nCamp stoves\nSale\n") == []
+    assert _menu_echo(f"Camp stoves: a buyer's guide.\n{menu}\nCamp stoves\n{GRID}") == [], "a sentence, no title"
+    assert _menu_echo(f"Camp stoves\n{menu}\nCamp stoves\n{GRID}") == [], "no site name: an extractor's heading"
+
+
+def test_the_pipeline_runs_menu_echo_on_a_page_s_full_text_only() -> None:
+    menu = "\n".join(MENU)
+    page = f"Camp stoves | Outdoor Shop\nSkip to content\nLog in\n{menu}\nCamp stoves\n{GRID}"
+    assert "Lanterns" not in explain(page, input_format="text").text
+    extracted = f"Camp stoves | Outdoor Shop\n{menu}\nCamp stoves\n{GRID}"  # no chrome: an extractor's output
+    assert "Lanterns" in explain(extracted, input_format="text").text
 
 
 HEAD = "Council approves the new budget after a long night\n"
