@@ -127,13 +127,16 @@ def _decide(
     if not full_page:
         plan = plan.extracted
     categories = {d.line: d.category for d in reversed(decisions)}  # the first decision on a line wins
+    owners = {d.line: d.rule_id for d in reversed(decisions)}
     shielded = protected | code | in_code  # heuristics judge a page's shape; code and tables are content
     unseen = {line for line, category in categories.items() if category in UNSEEN_CATEGORIES}
-    removed = Removed(claimed - unseen, MappingProxyType(categories))  # a live view: read before the next rule adds
+    removed = Removed(
+        claimed - unseen, MappingProxyType(categories), MappingProxyType(owners)
+    )  # a live view: read before the next rule adds
     for rule, name in plan.heuristics:
         heuristic = HEURISTICS[name]
         if len(removed) != len(claimed) - len(unseen):  # the last rule added lines (``claimed`` only grows)
-            removed = Removed(claimed - unseen, MappingProxyType(categories))
+            removed = Removed(claimed - unseen, MappingProxyType(categories), MappingProxyType(owners))
         page: dict[str, object] = {"url": doc.url} if name in WANTS_URL else {}
         if name in WANTS_FULL_PAGE:
             page["full_page"] = full_page
@@ -146,6 +149,7 @@ def _decide(
                 )
                 claimed.add(block.line)
                 categories[block.line] = rule.category
+                owners[block.line] = rule.id
                 if rule.category in UNSEEN_CATEGORIES:
                     unseen.add(block.line)
     decisions += match_cutoffs(view, plan.cutoffs, hits, protected, claimed)

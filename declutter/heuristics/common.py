@@ -30,22 +30,29 @@ class Removed(frozenset[int]):
     heuristic that only asks whether a line went, and tells the few that need it what kind of
     residue went there (a share bar and a comment form end an article; a gallery's captions do not).
 
-    >>> removed = Removed({3, 4}, {3: "share", 4: "caption"})
-    >>> 3 in removed, removed.categories[4], category_of(frozenset({3}), 3)
-    (True, 'caption', None)
+    >>> removed = Removed({3, 4}, {3: "share", 4: "caption"}, {3: "SHR001", 4: "CAP002"})
+    >>> 3 in removed, removed.categories[4], category_of(frozenset({3}), 3), removed.rules[4]
+    (True, 'caption', None, 'CAP002')
     """
 
-    __slots__ = ("categories", "spans")
+    __slots__ = ("categories", "rules", "spans")
 
     categories: Mapping[int, str]
+    rules: Mapping[int, str]
+    """The id of the rule that removed each line (the first decision on a line wins, as for ``categories``): a
+    heuristic's rule may name another rule whose removals say something its category does not (residue-copy's
+    ``spare_copies_of``)."""
     spans: dict[tuple[int, int, int], tuple[Sequence[Block], ArticleSpan | None]]
     """:func:`article_span`'s answers for these removed lines, by its parameters, with the blocks asked about: the
     pipeline builds a new set only when a rule removed more, and a dozen heuristics ask for the same span of the
     same blocks in between."""
 
-    def __new__(cls, lines: set[int] | frozenset[int], categories: Mapping[int, str]) -> Removed:
+    def __new__(
+        cls, lines: set[int] | frozenset[int], categories: Mapping[int, str], rules: Mapping[int, str] | None = None
+    ) -> Removed:
         removed = super().__new__(cls, lines)
         removed.categories = categories
+        removed.rules = rules if rules is not None else {}
         removed.spans = {}
         return removed
 
@@ -96,6 +103,15 @@ def short_on_average(items: Sequence[Block], max_mean_words: float) -> bool:
 def category_of(claimed: frozenset[int], line: int) -> str | None:
     """The category ``line`` was removed as, when ``claimed`` is a :class:`Removed` that knows it."""
     return claimed.categories.get(line) if isinstance(claimed, Removed) else None
+
+
+def removed_by(claimed: frozenset[int], line: int) -> str | None:
+    """The id of the rule that removed ``line``, when ``claimed`` is a :class:`Removed` that knows it.
+
+    >>> removed_by(Removed({2}, {2: "navigation"}, {2: "NAV038"}), 2), removed_by(frozenset({2}), 2)
+    ('NAV038', None)
+    """
+    return claimed.rules.get(line) if isinstance(claimed, Removed) else None
 
 
 Heuristic = Callable[..., list[Hit]]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from declutter.document import Block
-from declutter.heuristics.common import Hit, headline_copies, is_residue, paragraph_positions
+from declutter.heuristics.common import Hit, headline_copies, is_residue, paragraph_positions, removed_by
 from declutter.rules import Rule
 from declutter.text import spec_rows
 
@@ -21,6 +21,7 @@ def residue_copy(
     headline_words: int = 3,
     zone: int = 8,
     inside_words: int = 8,
+    spare_copies_of: str = "",
 ) -> list[Hit]:
     """A line that repeats, word for word, a line other rules removed elsewhere in the text.
 
@@ -44,8 +45,28 @@ def residue_copy(
     take them all. Nor does a run of consecutive copies that are 'Label: value' rows (:func:`spec_rows`): a
     product's facts printed twice ('Product code: …', 'UPC: …' in a summary box and again in its details),
     whose other copy a rule took, are the product's, and one copy stays.
+
+    A line removed by the rule ``spare_copies_of`` names (an id) is no evidence: a table of contents'
+    entries repeat the article's headings by definition (``contents-list`` takes the entries because they
+    do), so a heading whose only removed copy is its contents entry stays.
+
+    >>> from declutter.document import Document
+    >>> from declutter.heuristics.common import Removed
+    >>> intro = "The river rises every spring when the snow melts in the hills above the town."
+    >>> head = "Why the river floods the valley every spring and summer"
+    >>> text = "\\n".join([intro, "Contents", head, intro, head, intro])
+    >>> blocks = Document.from_text(text).blocks
+    >>> toc = Removed({1, 2}, {1: "navigation", 2: "navigation"}, {1: "NAV038", 2: "NAV038"})
+    >>> menu = Removed({1, 2}, {1: "navigation", 2: "navigation"}, {1: "NAV038", 2: "NAV006"})
+    >>> [[b.line for b, _ in residue_copy(blocks, None, frozenset(), r, spare_copies_of="NAV038")] for r in (toc, menu)]
+    [[], [4]]
     """
-    removed = [b.words >= min_words and is_residue(rule, b, claimed) for b in blocks]
+    removed = [
+        b.words >= min_words
+        and is_residue(rule, b, claimed)
+        and not (spare_copies_of and removed_by(claimed, b.line) == spare_copies_of)
+        for b in blocks
+    ]
     gone = {b.text.casefold() for b, out in zip(blocks, removed, strict=True) if out}
     if not gone:
         return []

@@ -48,3 +48,27 @@ def test_residue_copy_leaves_one_copy_of_label_value_rows() -> None:
     details = next(b.index for b in blocks if b.text == "Details")
     lower = frozenset(b.line for b in blocks[details + 1 :])  # a menu rule took the second copy
     assert [b.text for b, _ in residue_copy(blocks, None, frozenset(), lower)] == ["Our stores"]
+
+
+def test_residue_copy_leaves_the_headings_a_table_of_contents_repeats() -> None:
+    """contents-list (NAV038) takes a table of contents because its entries repeat the article's later headings;
+    those headings are the article's, and residue-copy (``spare_copies_of``) leaves them between the paragraphs."""
+    prose = [
+        "The river rises every spring when the snow melts in the hills above the town, and the low streets flood.",
+        "Its banks were built up after the great flood of 1952, and the town's records show every repair since.",
+        "Engineers now say the old walls are too low for the storms the valley has seen in the last ten years.",
+        "The council will vote on the plan in March, after a public hearing at the library on the last Monday.",
+    ]
+    heads = [
+        "Why the river floods the low streets every single spring",
+        "How the town built its walls after the great flood",
+        "What the engineers now want the council to pay for",
+    ]
+    contents = "Table of contents\n\n" + "".join(f"- {head}\n" for head in heads) + "\n"
+    text = f"{prose[0]}\n\n{contents}" + "".join(
+        f"{head}\n\n{para}\n\n" for head, para in zip(heads, prose[1:], strict=True)
+    )
+    result = explain(text)
+    assert "- How the town built its walls" not in result.text, "the contents' entries go (NAV038)"
+    assert all(f"\n{head}\n" in result.text for head in heads)
+    assert "SUR002" not in ids(text)
