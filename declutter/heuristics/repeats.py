@@ -46,9 +46,10 @@ def residue_copy(
     product's facts printed twice ('Product code: …', 'UPC: …' in a summary box and again in its details),
     whose other copy a rule took, are the product's, and one copy stays.
 
-    A line removed by the rule ``spare_copies_of`` names (an id) is no evidence: a table of contents'
-    entries repeat the article's headings by definition (``contents-list`` takes the entries because they
-    do), so a heading whose only removed copy is its contents entry stays.
+    A line removed by the rule ``spare_copies_of`` names (an id) is evidence only for a run of copies: a table
+    of contents' entries repeat the article's headings by definition (``contents-list`` takes the entries
+    because they do), so a heading whose only removed copy is its contents entry stays, while the contents
+    printed again (a sticky or mobile copy: the label and the entries one under the other) still go.
 
     >>> from declutter.document import Document
     >>> from declutter.heuristics.common import Removed
@@ -60,21 +61,27 @@ def residue_copy(
     >>> menu = Removed({1, 2}, {1: "navigation", 2: "navigation"}, {1: "NAV038", 2: "NAV006"})
     >>> [[b.line for b, _ in residue_copy(blocks, None, frozenset(), r, spare_copies_of="NAV038")] for r in (toc, menu)]
     [[], [4]]
+    >>> again = Document.from_text("\\n".join([intro, "Contents", head, intro, head, intro, "Contents", head])).blocks
+    >>> [b.line for b, _ in residue_copy(again, None, frozenset(), toc, spare_copies_of="NAV038")]
+    [6, 7]
     """
-    removed = [
-        b.words >= min_words
-        and is_residue(rule, b, claimed)
-        and not (spare_copies_of and removed_by(claimed, b.line) == spare_copies_of)
-        for b in blocks
-    ]
-    gone = {b.text.casefold() for b, out in zip(blocks, removed, strict=True) if out}
-    if not gone:
+    removed = [b.words >= min_words and is_residue(rule, b, claimed) for b in blocks]
+    entries = [bool(spare_copies_of) and removed_by(claimed, b.line) == spare_copies_of for b in blocks]
+    gone = {b.text.casefold() for b, out, entry in zip(blocks, removed, entries, strict=True) if out and not entry}
+    contents = {b.text.casefold() for b, out, entry in zip(blocks, removed, entries, strict=True) if out and entry}
+    if not gone and not contents:
         return []
-    found = [
-        b
-        for b, out in zip(blocks, removed, strict=True)
-        if not out and b.words >= min_words and b.line not in protected and b.text.casefold() in gone
+    copies = [
+        n
+        for n, (b, out) in enumerate(zip(blocks, removed, strict=True))
+        if not out
+        and b.words >= min_words
+        and b.line not in protected
+        and (b.text.casefold() in gone or b.text.casefold() in contents)
     ]
+    # A copy of a contents entry alone is the heading it points to; in a run of copies it is the contents again.
+    at = set(copies)
+    found = [blocks[n] for n in copies if blocks[n].text.casefold() in gone or n - 1 in at or n + 1 in at]
     if not found:
         return []
     paragraphs = paragraph_positions(blocks, claimed, prose_words)
