@@ -71,7 +71,7 @@ def residue_copy(
     contents = {b.text.casefold() for b, out, entry in zip(blocks, removed, entries, strict=True) if out and entry}
     if not gone and not contents:
         return []
-    copies = [
+    repeats = [
         n
         for n, (b, out) in enumerate(zip(blocks, removed, strict=True))
         if not out
@@ -80,8 +80,8 @@ def residue_copy(
         and (b.text.casefold() in gone or b.text.casefold() in contents)
     ]
     # A copy of a contents entry alone is the heading it points to; in a run of copies it is the contents again.
-    at = set(copies)
-    found = [blocks[n] for n in copies if blocks[n].text.casefold() in gone or n - 1 in at or n + 1 in at]
+    at = set(repeats)
+    found = [blocks[n] for n in repeats if blocks[n].text.casefold() in gone or n - 1 in at or n + 1 in at]
     if not found:
         return []
     paragraphs = paragraph_positions(blocks, claimed, prose_words)
