@@ -130,9 +130,8 @@ def _decide(
     owners = {d.line: d.rule_id for d in reversed(decisions)}
     shielded = protected | code | in_code  # heuristics judge a page's shape; code and tables are content
     unseen = {line for line, category in categories.items() if category in UNSEEN_CATEGORIES}
-    removed = Removed(
-        claimed - unseen, MappingProxyType(categories), MappingProxyType(owners)
-    )  # a live view: read before the next rule adds
+    # live views: read before the next rule adds
+    removed = Removed(claimed - unseen, MappingProxyType(categories), MappingProxyType(owners))
     for rule, name in plan.heuristics:
         heuristic = HEURISTICS[name]
         if len(removed) != len(claimed) - len(unseen):  # the last rule added lines (``claimed`` only grows)

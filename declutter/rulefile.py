@@ -749,8 +749,29 @@ def rule_files(sources: Sequence[Path]) -> list[Path]:
     return files
 
 
+RULE_ID_PARAMS = frozenset({"spare_copies_of"})
+"""Heuristic parameters whose value is another rule's id (residue-copy's ``spare_copies_of``): checked against the
+rules loaded with it, since a misspelt id would match no removal and change nothing without a word."""
+
+
+def _check_rule_references(rules: Sequence[Rule], ids: Iterable[str]) -> None:
+    """Every id a heuristic's parameter names (:data:`RULE_ID_PARAMS`) is a rule loaded with it."""
+    known = set(ids)
+    for rule in rules:
+        for key, value in rule.params.items():
+            if key in RULE_ID_PARAMS and value and value not in known:
+                raise RuleError(
+                    f"parameter {key!r} names no loaded rule: {value!r}",
+                    path=rule.origin.path,
+                    line=rule.origin.line,
+                    rule_id=rule.id,
+                    hint=_suggest(value, known) or "give the id of a rule ('declutter rules list')",
+                )
+
+
 def load_rule_files(sources: Sequence[Path], *, heuristics: Heuristics) -> tuple[tuple[Rule, ...], str]:
-    """Load rules from files and directories; ids and names must be unique across all of them.
+    """Load rules from files and directories; ids and names must be unique across all of them, and a parameter
+    naming a rule (:data:`RULE_ID_PARAMS`) names one of them.
 
     ``heuristics``: the detectors heuristic rules may name (see :func:`load_rule_text`).
     """
@@ -787,4 +808,5 @@ def load_rule_files(sources: Sequence[Path], *, heuristics: Heuristics) -> tuple
                     )
                 seen[key] = rule
             rules.append(rule)
+    _check_rule_references(rules, (rule.id for rule in rules))
     return tuple(rules), digest.hexdigest()[:16]

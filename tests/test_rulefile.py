@@ -57,6 +57,30 @@ def test_duplicate_ids_across_files(rule_file) -> None:  # type: ignore[no-untyp
         RuleSet.load(first, second)
 
 
+def test_a_parameter_naming_a_rule_names_a_loaded_one(rule_file) -> None:  # type: ignore[no-untyped-def]
+    copies = (
+        GOOD
+        + """
+[[rule]]
+id = "TST002"
+name = "copies"
+kind = "heuristic"
+heuristic = "residue-copy"
+category = "other"
+description = "Copies of removed lines."
+params = { spare_copies_of = "TST01" }
+[rule.examples]
+residue = ["~ Share\\nThe council met on Wednesday and approved the budget after a long debate.\\nShare"]
+article = ["The council met on Wednesday."]
+"""
+    )
+    error = load_error(rule_file, copies)
+    assert error.rule_id == "TST002"
+    assert "parameter 'spare_copies_of' names no loaded rule: 'TST01'" in error.message
+    assert "did you mean 'TST001'?" in str(error)
+    assert len(RuleSet.load(rule_file(copies.replace('"TST01"', '"TST001"'), "fixed.toml"))) == 2
+
+
 def test_invalid_regex_names_the_pattern(rule_file) -> None:  # type: ignore[no-untyped-def]
     error = load_error(rule_file, GOOD.replace("['Share']", "['Sha(re']"))
     assert error.rule_id == "TST001"
