@@ -138,6 +138,7 @@ KIND_DEFAULTS: dict[Kind, dict[str, Any]] = {
         "unless_linkless": False,
         "unless_introduced": False,
         "unless_answer": False,
+        "unless_one_of_posts": False,
         "unless_prose": 0,
         "prose_pages": True,
         "unless_annotated": 0,
@@ -603,6 +604,7 @@ def _build_rule(
             ("unless_linkless", (True, False)),
             ("unless_introduced", (True, False)),
             ("unless_answer", (True, False)),
+            ("unless_one_of_posts", (True, False)),
             ("prose_pages", PROSE_PAGES),
         ):
             _check_choice(key, params[key], choices, path=path, line=_key_line(source, line, key), rule_id=rule_id)

@@ -43,6 +43,7 @@ from declutter.html.spares import (
     link_cluster,
     linked_anchor,
     names_its_heading,
+    one_of_posts,
     permalinks_its_heading,
     stands_alone,
     titles,
@@ -528,6 +529,8 @@ def _matches(
                         continue  # 'd-none d-lg-block': hidden on a phone, shown on a desktop
                     if _on_page(rule.params.get("unless_opened", False), page) and _opened(element, page.opened):
                         continue  # a tab, an accordion's panel: the reader opens it (a service page, a shop's category)
+                    if rule.params.get("unless_one_of_posts") and one_of_posts(element, compiled.tokens, tokens_of):
+                        continue  # the topic author's own post among the thread's (bbPress's 'topic-author'): no byline
                     twin = not rule.params.get("guard_twins", True) and one_of_twins(
                         element, tokens & compiled.tokens, tokens_of
                     )
@@ -713,6 +716,7 @@ _EARLY = (
     "unless_holding",
     "unless_class_prefix",
     "unless_opened",
+    "unless_one_of_posts",
 )
 """The settings by which a rule spares a match before its guard weighs it (:func:`_matches`): each spares nothing
 when it is false, empty or zero."""

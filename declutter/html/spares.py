@@ -10,13 +10,22 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from urllib.parse import unquote
 
 from lxml import etree
 
 from declutter.document import domain_matches, domain_of
-from declutter.html.tree import BLOCK_TAGS, HEADINGS, INLINE, Element, all_text, class_counts, squeeze
+from declutter.html.tree import (
+    BLOCK_TAGS,
+    HEADINGS,
+    INLINE,
+    Element,
+    all_text,
+    class_and_id,
+    class_counts,
+    squeeze,
+)
 from declutter.rules import Rule
 from declutter.text import text_size
 
@@ -231,6 +240,56 @@ def introduced(element: Element) -> bool:
         if before or after or parent is None or parent.tag == "body":
             return bool(before) and after
         element = parent  # alone in its wrapper: the wrapper is what the text around announces
+    return False
+
+
+def one_of_posts(element: Element, tokens: frozenset[str], tokens_of: Callable[[str], frozenset[str]]) -> bool:
+    """Whether a match is a post among posts, not a byline: it holds an element its rule matches (its own byline),
+    and a sibling of its tag that shares a class name with it, which holds none of the rule's ``tokens``, is not
+    matched by the rule but holds such an element too (the next post with its byline).
+
+    Forum software marks the posts of the topic's author with a class naming that role: bbPress gives each
+    reply of the topic's author ``topic-author`` beside the classes every reply has (``reply``, ``hentry``,
+    ``bbp-parent-topic-N``), so a byline rule's token 'author' took the author's own replies whole. The
+    byline inside the post (``div.bbp-reply-author``) is still matched when the walk goes down into it. A
+    byline or an author box is no such post: its siblings do not each hold a byline of their own, and an
+    element holding a byline beside unnamed siblings is the byline's box (``tokens_of`` is the walk's reading
+    of a class/id value: the tokens some rule names).
+
+    >>> from declutter.html.parsing import parse
+    >>> from declutter.html.tree import class_tokens
+    >>> post = "<div class='reply hentry{mark}'><div class=reply-author>{name}</div><p>{text}</p></div>"
+    >>> page = parse("<div>" + post.format(mark="", name="tomh", text="Sow rye.")
+    ...              + post.format(mark=" topic-author", name="marigold", text="Thanks, done.") + "</div>"
+    ...              "<div><p class='text'>Lead.</p><p class='text author'><span class=author-name>Jo</span></p></div>")
+    >>> tokens, read = frozenset({"author"}), lambda raw: frozenset({"author"}).intersection(class_tokens(raw))
+    >>> one_of_posts(page.find(".//*[@class='reply hentry topic-author']"), tokens, read)
+    True
+    >>> one_of_posts(page.find(".//*[@class='text author']"), tokens, read)
+    False
+    """
+    parent = element.getparent()
+    template = {name for name in (element.get("class") or "").split() if tokens.isdisjoint(tokens_of(name))}
+    if parent is None or not template or not _holds_named(element, tokens, tokens_of):
+        return False
+    for sibling in parent:
+        if (
+            sibling is element
+            or sibling.tag != element.tag
+            or template.isdisjoint((sibling.get("class") or "").split())
+        ):
+            continue
+        if tokens.isdisjoint(tokens_of(class_and_id(sibling))) and _holds_named(sibling, tokens, tokens_of):
+            return True
+    return False
+
+
+def _holds_named(element: Element, tokens: frozenset[str], tokens_of: Callable[[str], frozenset[str]]) -> bool:
+    """Whether an element holds one whose class or id holds one of ``tokens``."""
+    for inner in element.iterdescendants():
+        named = isinstance(inner.tag, str) and (inner.get("class") or inner.get("id"))
+        if named and not tokens.isdisjoint(tokens_of(class_and_id(inner))):
+            return True
     return False
 
 

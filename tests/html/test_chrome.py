@@ -508,3 +508,54 @@ def test_a_rule_sparing_nothing_still_removes_and_one_sparing_early_still_spares
     assert [d.text for d in remove_chrome(parse(page), [compile_selector_rule(plain)])] == ["Weather", "Sun"]
     spared = dataclasses.replace(plain, params={**plain.params, "unless_tags": ["h2"]})
     assert [d.text for d in remove_chrome(parse(page), [compile_selector_rule(spared)])] == ["Sun"]
+
+
+def _bbpress_thread(marks: tuple[str, ...]) -> str:
+    """A bbPress thread on a page calling itself no article: each post ``marks`` its author's role or not."""
+    texts = (
+        "We put in four cedar raised beds this spring and have no idea what to do with them over the winter, "
+        "with hard frosts from November and the wind off the field behind us.",
+        "Sow a green manure such as winter rye before the middle of October and dig it in three weeks before "
+        "planting; the roots hold the soil together through the wet months.",
+        "I do half and half: black plastic over compost on the beds for early peas, and straw on the others, "
+        "held down with netting so the wind does not strip it off.",
+        "Thank you both, I have ordered a sack of winter rye seed and will cover the other two beds with straw.",
+    )
+    names = ("marigold", "tomh", "hollyb", "marigold")
+    posts = "".join(
+        f"<div id='post-{n}' class='bbp-reply-header'><div class='bbp-meta'>October {n}, 2023</div></div>"
+        f"<div class='loop-item-{n} bbp-parent-topic-7 {mark} reply type-reply status-publish hentry'>"
+        f"<div class='bbp-reply-author'><span class='bbp-author-name'>{name}</span></div>"
+        f"<div class='bbp-reply-content'><p>{text}</p></div></div>"
+        for n, (mark, name, text) in enumerate(zip(marks, names, texts, strict=True))
+    )
+    return f"<html><body><h1>Winter-proof raised beds?</h1><ul class='bbp-replies'><li>{posts}</li></ul></body></html>"
+
+
+def test_the_topic_author_s_reply_is_no_byline_and_its_byline_still_goes() -> None:
+    page = extract_page(_bbpress_thread(("topic-author", "", "", "topic-author")), RuleSet.bundled().active())
+    text = "\n".join(page.blocks)
+    assert "Thank you both, I have ordered a sack of winter rye seed" in text
+    assert "We put in four cedar raised beds" in text
+    assert "marigold" not in text  # every post's byline, the author's too
+    assert "tomh" not in text
+
+
+def test_a_byline_box_beside_siblings_holding_no_byline_still_goes() -> None:
+    story = "<p class='text'>" + "The council approved the budget on Monday after a long debate. " * 4 + "</p>"
+    box = "<div class='text author-box'><span class='author-name'>Jo Smith</span> covers the council.</div>"
+    page = extract_page(f"<html><body>{story}{box}</body></html>", RuleSet.bundled().active())
+    assert not any("Jo Smith" in block for block in page.blocks)
+
+
+def test_posts_are_spared_only_by_a_rule_saying_so() -> None:
+    bundled = next(rule for rule in RuleSet.bundled().active() if rule.id == "DOM011")
+    plain = dataclasses.replace(bundled, params={**bundled.params, "unless_one_of_posts": False, "guard": False})
+    root = parse(_bbpress_thread(("", "", "", "topic-author")))
+    removed = [d.text for d in remove_chrome(root, [compile_selector_rule(plain)])]
+    assert any(text.startswith("marigold Thank you both") for text in removed)
+    root = parse(_bbpress_thread(("", "", "", "topic-author")))
+    spared = dataclasses.replace(plain, params={**plain.params, "unless_one_of_posts": True})
+    removed = [d.text for d in remove_chrome(root, [compile_selector_rule(spared)])]
+    assert "marigold" in removed
+    assert not any("Thank you both" in text for text in removed)
