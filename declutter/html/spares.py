@@ -246,51 +246,65 @@ def introduced(element: Element) -> bool:
 def one_of_posts(element: Element, tokens: frozenset[str], tokens_of: Callable[[str], frozenset[str]]) -> bool:
     """Whether a match is a post among posts, not a byline: it holds an element its rule matches (its own byline),
     and a sibling of its tag that shares a class name with it, which holds none of the rule's ``tokens``, is not
-    matched by the rule but holds such an element too (the next post with its byline).
+    matched by the rule but holds an element of the same tag and class names (digits aside) that the rule matches
+    too (the next post with its byline, of one template).
 
     Forum software marks the posts of the topic's author with a class naming that role: bbPress gives each
     reply of the topic's author ``topic-author`` beside the classes every reply has (``reply``, ``hentry``,
     ``bbp-parent-topic-N``), so a byline rule's token 'author' took the author's own replies whole. The
     byline inside the post (``div.bbp-reply-author``) is still matched when the walk goes down into it. A
-    byline or an author box is no such post: its siblings do not each hold a byline of their own, and an
-    element holding a byline beside unnamed siblings is the byline's box (``tokens_of`` is the walk's reading
-    of a class/id value: the tokens some rule names).
+    byline or an author box is no such post: its siblings do not hold a byline of its own template (a layout's
+    row of columns holding an author box beside a row holding a date line), and an element holding a byline
+    beside unnamed siblings is the byline's box (``tokens_of`` is the walk's reading of a class/id value: the
+    tokens some rule names).
 
     >>> from declutter.html.parsing import parse
     >>> from declutter.html.tree import class_tokens
     >>> post = "<div class='reply hentry{mark}'><div class=reply-author>{name}</div><p>{text}</p></div>"
     >>> page = parse("<div>" + post.format(mark="", name="tomh", text="Sow rye.")
     ...              + post.format(mark=" topic-author", name="marigold", text="Thanks, done.") + "</div>"
-    ...              "<div><p class='text'>Lead.</p><p class='text author'><span class=author-name>Jo</span></p></div>")
-    >>> tokens, read = frozenset({"author"}), lambda raw: frozenset({"author"}).intersection(class_tokens(raw))
+    ...              "<div><div class='row meta'><div class=post-author>Jo</div></div>"
+    ...              "<div class=row><span class=post-date-meta>May 2</span></div></div>")
+    >>> tokens = frozenset({"author", "meta"})
+    >>> def read(raw): return tokens.intersection(class_tokens(raw))
     >>> one_of_posts(page.find(".//*[@class='reply hentry topic-author']"), tokens, read)
     True
-    >>> one_of_posts(page.find(".//*[@class='text author']"), tokens, read)
+    >>> one_of_posts(page.find(".//*[@class='row meta']"), tokens, read)
     False
     """
     parent = element.getparent()
     template = {name for name in (element.get("class") or "").split() if tokens.isdisjoint(tokens_of(name))}
-    if parent is None or not template or not _holds_named(element, tokens, tokens_of):
+    if parent is None or not template:
         return False
+    bylines: set[tuple[str, frozenset[str]]] | None = None
     for sibling in parent:
-        if (
-            sibling is element
-            or sibling.tag != element.tag
-            or template.isdisjoint((sibling.get("class") or "").split())
-        ):
+        if sibling is element or sibling.tag != element.tag:
             continue
-        if tokens.isdisjoint(tokens_of(class_and_id(sibling))) and _holds_named(sibling, tokens, tokens_of):
+        if template.isdisjoint((sibling.get("class") or "").split()) or not tokens.isdisjoint(
+            tokens_of(class_and_id(sibling))
+        ):
+            continue  # another template's block, or one the rule matches too
+        if bylines is None:
+            bylines = _named_inside(element, tokens, tokens_of)
+            if not bylines:
+                return False
+        if not bylines.isdisjoint(_named_inside(sibling, tokens, tokens_of)):
             return True
     return False
 
 
-def _holds_named(element: Element, tokens: frozenset[str], tokens_of: Callable[[str], frozenset[str]]) -> bool:
-    """Whether an element holds one whose class or id holds one of ``tokens``."""
+def _named_inside(
+    element: Element, tokens: frozenset[str], tokens_of: Callable[[str], frozenset[str]]
+) -> set[tuple[str, frozenset[str]]]:
+    """The tags and class names (less those with a digit) of the elements inside one whose class or id holds one of
+    ``tokens``."""
+    found: set[tuple[str, frozenset[str]]] = set()
     for inner in element.iterdescendants():
         named = isinstance(inner.tag, str) and (inner.get("class") or inner.get("id"))
         if named and not tokens.isdisjoint(tokens_of(class_and_id(inner))):
-            return True
-    return False
+            names = (inner.get("class") or "").split()
+            found.add((inner.tag, frozenset(name for name in names if not any(c.isdigit() for c in name))))
+    return found
 
 
 ASKING = ("?", "？", "؟")
