@@ -31,6 +31,8 @@ class Metadata:
     else its ``Content-Language`` meta, else its ``og:locale``; None when it declares none we know."""
     shop_product: bool = False
     """Whether the page's own template says it shows one product (:data:`PRODUCT_BODY_CLASSES` on its <body>)."""
+    thread: bool = False
+    """Whether the page's own template says it shows one forum thread (:data:`THREAD_BODY_CLASSES` on its <body>)."""
 
     @property
     def article(self) -> bool:
@@ -45,11 +47,18 @@ class Metadata:
 
         >>> Metadata({}, {}, None, None, frozenset({"article"}), shop_product=True).article
         False
+
+        Nor is a page whose template says it shows a forum thread (:attr:`thread`): bbPress's topics and Khoros'
+        threads say ``og:type`` article too.
+
+        >>> Metadata({}, {}, None, None, frozenset({"article"}), thread=True).article
+        False
         """
         return (
             not self.types.isdisjoint(ARTICLE_TYPES)
             and self.types.isdisjoint(NOT_ARTICLE_TYPES)
             and not self.shop_product
+            and not self.thread
         )
 
     @property
@@ -100,9 +109,11 @@ def read_metadata(root: Element) -> Metadata:
     declared = (root.get("lang"), root.get("xml:lang"), content_language, metas.get("og:locale"))
     language = next((code for tag in declared if (code := normalize_language(tag))), None)
     body = root.find("body")
-    shop_product = body is not None and not PRODUCT_BODY_CLASSES.isdisjoint((body.get("class") or "").split())
+    body_classes = (body.get("class") or "").split() if body is not None else []
+    shop_product = not PRODUCT_BODY_CLASSES.isdisjoint(body_classes)
+    thread = not THREAD_BODY_CLASSES.isdisjoint(body_classes)
     return Metadata(
-        metas, _article_item(items), canonical, title, frozenset(types), tuple(items), language, shop_product
+        metas, _article_item(items), canonical, title, frozenset(types), tuple(items), language, shop_product, thread
     )
 
 
@@ -125,6 +136,14 @@ WooCommerce's product pages. Their SEO plugin (Yoast) says ``og:type`` article a
 so the template is the only word the page gives; it outranks the ``og:type``, which describes the page to a
 share card, not what the template lays out (a JSON-LD Product does not: a coupon page marks its review stars
 with one)."""
+THREAD_BODY_CLASSES = frozenset({"single-topic", "ForumTopicPage"})
+"""<body> classes by which a page's template says it shows one forum thread: WordPress's ``single-{post type}`` for
+bbPress's topics, Khoros' (Lithium's) page name. Their pages say ``og:type`` article (an SEO plugin's, the platform's
+share card), and on an article a thread's replies are judged one by one as a story's comments: bbPress names every
+post 'reply' (``bbp-reply-position-N``, ``type-reply``) and Khoros wraps its replies in
+``lia-component-reply-list``, so the comment rule took them all (bbPress: saved only by the near-empty retry when
+nothing else was left). As with :data:`PRODUCT_BODY_CLASSES`, the template outranks the ``og:type``. XenForo,
+Discourse and Invision say ``DiscussionForumPosting`` in their JSON-LD (:data:`NOT_ARTICLE_TYPES`)."""
 
 
 def _json_ld_items(scripts: list[str]) -> list[dict[str, object]]:

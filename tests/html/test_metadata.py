@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from declutter import RuleSet
 from declutter.html import extract_page, parse
 from declutter.html.metadata import read_metadata
 
@@ -82,3 +83,39 @@ def test_a_shop_template_outranks_og_type_article(body: str, article: bool, prod
     page = f'<html><head><meta property="og:type" content="article"></head>{body}<p>x</p></body></html>'
     found = read_metadata(parse(page))
     assert (found.article, found.product) == (article, product)
+
+
+@pytest.mark.parametrize(
+    ("body", "article"),
+    [
+        ('<body class="topic-template-default single single-topic postid-312 bbpress">', False),
+        ('<body class="lia-board lia-user-status-anonymous ForumTopicPage lia-body">', False),
+        ('<body class="forum-template-default single single-forum postid-34">', True),  # a forum's topic list
+        ('<body class="single-topic-page">', True),  # a class naming the template, not the post type
+    ],
+)
+def test_a_thread_template_outranks_og_type_article(body: str, article: bool) -> None:
+    """bbPress's topics and Khoros' threads say og:type article; the <body> class their template writes says the
+    page shows a thread, whose replies are its text, not a story's comments."""
+    page = f'<html><head><meta property="og:type" content="article"></head>{body}<p>x</p></body></html>'
+    found = read_metadata(parse(page))
+    assert (found.article, found.product) == (article, False)
+
+
+def test_a_bbpress_thread_saying_og_type_article_keeps_its_replies() -> None:
+    post = (
+        "<div class='loop-item-{n} bbp-reply-position-{n} {kind} type-{kind} status-publish hentry'>"
+        "<div class='bbp-reply-author'>poster{n}</div><div class='bbp-reply-content'><p>{text}</p></div></div>"
+    )
+    text = "Reply {n}: sow a green manure such as winter rye before the middle of October and dig it in later."
+    posts = post.format(
+        n=1, kind="topic", text="Opening post: " + "What should I do with raised beds? " * 12
+    ) + "".join(post.format(n=n, kind="reply", text=text.format(n=n)) for n in range(2, 5))
+    sidebar = "<div class='site-notice'><p>" + "Members can post new topics after one week. " * 10 + "</p></div>"
+    page = (
+        '<html><head><meta property="og:type" content="article"></head>'
+        '<body class="topic-template-default single single-topic bbpress"><h1>Raised beds</h1>'
+        f"<ul class='forums bbp-replies'><li class='bbp-body'>{posts}</li></ul>{sidebar}</body></html>"
+    )
+    blocks = extract_page(page, RuleSet.bundled().active()).blocks
+    assert sum(1 for block in blocks if block.startswith("Reply ")) == 3
