@@ -611,7 +611,8 @@ def _twins_of_text(found: list[_Found], shielded: list[tuple[Element, str]], tex
     is kept off the block holding :data:`.guards.PROTECT_SHARE` of the text, and took its twins, each too small
     to be kept alone. A twin here is a match of the same rule and tag named by the rule's tokens, whose class
     names (less those with a digit: 'elementor-element-dbec0eb') hold the shielded element's or are held by
-    them, near it (an ancestor within :data:`TWIN_LEVELS` in common) and holding prose (:data:`TWIN_PROSE`).
+    them, near it (an ancestor within :data:`TWIN_LEVELS` in common) and holding prose (:data:`TWIN_PROSE`) or,
+    however short, a body marked as a post's text, as the kept twin holds one (:func:`_marked_text`).
     An element holding the page itself (:data:`.guards.WHOLE_PAGE_SHARE`: a footer wrapping a shop's whole
     page) says nothing of its twins, nor does a rule matching by attribute (a hidden modal).
 
@@ -635,7 +636,10 @@ def _twins_of_text(found: list[_Found], shielded: list[tuple[Element, str]], tex
     for match in found:
         element, compiled, _ = match
         twins = [other for other in by_rule.get(compiled.rule.id, ()) if _twins(element, other, compiled)]
-        if twins and _prose(element, text) and any(text.of(twin) < WHOLE_PAGE_SHARE * text.page for twin in twins):
+        if not twins or not any(text.of(twin) < WHOLE_PAGE_SHARE * text.page for twin in twins):
+            kept.append(match)
+            continue
+        if _prose(element, text) or (_marked_text(element) and any(_marked_text(twin) for twin in twins)):
             continue
         kept.append(match)
     return kept
@@ -658,6 +662,17 @@ def _prose(element: Element, text: Mass) -> bool:
     """Whether a match holds :data:`TWIN_CHARS` characters or more, :data:`TWIN_PROSE` of them the page's text."""
     own = len(squeeze(all_text(element)))
     return own >= TWIN_CHARS and text.of(element) >= TWIN_PROSE * own
+
+
+_MARKED_TEXT = cast(Callable[[Element], list[str]], etree.XPath("descendant::*/@itemprop[. = 'text']"))
+"""The ``itemprop="text"`` attributes below an element: schema.org's mark of a post's or a comment's body."""
+
+
+def _marked_text(element: Element) -> bool:
+    """Whether an element holds a body its page marks as a post's text (``itemprop="text"``): a twin of a kept post
+    holding one is a post however short (Khoros' replies, each in a block its 'widget' token names, one a line
+    long), where :func:`_prose` asks for :data:`TWIN_CHARS` characters that a one-line reply never has."""
+    return bool(_MARKED_TEXT(element))
 
 
 def _template(element: Element) -> frozenset[str]:

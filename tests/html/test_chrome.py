@@ -559,3 +559,26 @@ def test_posts_are_spared_only_by_a_rule_saying_so() -> None:
     removed = [d.text for d in remove_chrome(root, [compile_selector_rule(spared)])]
     assert "marigold" in removed
     assert not any("Thank you both" in text for text in removed)
+
+
+def _widget_thread(marked: bool) -> str:
+    """A thread whose every post sits in a block a 'widget' class names (Khoros' message views): a long first post
+    and a one-line reply, their bodies marked ``itemprop="text"`` or not."""
+    mark = ' itemprop="text"' if marked else ""
+    post = (
+        "<div class='lia-component-forums-widget-message-view'>"
+        "<div class='lia-message-body'{mark}><p>{text}</p></div></div>"
+    )
+    first = "My printer stopped printing over Wi-Fi after the router was replaced; the queue keeps every job. " * 4
+    answer = "Windows still prints to the old address: add a Standard TCP/IP port with the new one and select it."
+    texts = (first, answer, "Re-adding the port fixed it, thanks!")
+    posts = "".join(post.format(mark=mark, text=text) for text in texts)
+    return f"<html><body><h1>Printer offline</h1><div class='message-list'>{posts}</div></body></html>"
+
+
+def test_a_short_reply_twin_of_a_kept_post_stays_when_both_bodies_are_marked_as_text() -> None:
+    def removed(marked: bool) -> list[str]:
+        return [e.text for e in extract_page(_widget_thread(marked), RuleSet.bundled().active()).removed]
+
+    assert removed(marked=True) == []
+    assert "Re-adding the port fixed it, thanks!" in removed(marked=False)  # too short for prose: a widget's blurb
