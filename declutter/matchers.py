@@ -76,7 +76,7 @@ def fullmatch(rule: Rule, block: Block, text: str) -> tuple[int, regex.Match[str
         index = lowest.bit_length() - 1
         pattern = rule.patterns[index]
         try:
-            found = pattern.fullmatch(text, timeout=REGEX_TIMEOUT, concurrent=False)
+            found = pattern.fullmatch(text, None, None, False, False, REGEX_TIMEOUT)
         except TimeoutError:
             raise timeout_error(rule, pattern, block) from None
         if found is not None:
@@ -214,7 +214,7 @@ def match_strips(blocks: Sequence[Block], rules: Iterable[Rule]) -> tuple[list[D
             for index in screen(lowered):
                 pattern = rule.patterns[index]
                 try:
-                    found = list(pattern.finditer(block.raw, timeout=REGEX_TIMEOUT))
+                    found = list(pattern.finditer(block.raw, None, None, False, False, False, REGEX_TIMEOUT))
                 except TimeoutError:
                     raise timeout_error(rule, pattern, block) from None
                 if found and echoes and not _echoed(echoes, blocks, position):
@@ -252,7 +252,11 @@ def _amounts(patterns: Sequence[regex.Pattern[str]], text: str) -> list[str]:
 
     So '$ 1,999. 00' and '$1999' are the same amount, however a shop or a converter spaced them.
     """
-    return [_DIGITS.sub("", m.group()).rstrip("0") for p in patterns for m in p.finditer(text, timeout=REGEX_TIMEOUT)]
+    return [
+        _DIGITS.sub("", m.group()).rstrip("0")
+        for p in patterns
+        for m in p.finditer(text, None, None, False, False, False, REGEX_TIMEOUT)
+    ]
 
 
 def _echoed(patterns: Sequence[regex.Pattern[str]], blocks: Sequence[Block], position: int) -> bool:
@@ -523,7 +527,7 @@ class LineMatcher:
             if rule is matched or (requires and not any(literal in lowered for literal in requires)):
                 continue  # the rule matched already, or needs a literal the line does not have
             try:
-                if pattern.fullmatch(text, timeout=REGEX_TIMEOUT, concurrent=False) is not None:
+                if pattern.fullmatch(text, None, None, False, False, REGEX_TIMEOUT) is not None:
                     matched = rule
                     yield rule, index
             except TimeoutError:
@@ -648,7 +652,7 @@ def _heads_what_follows(rule: Rule, blocks: Sequence[Block], n: int) -> bool:
     below it or at most :data:`ABOVE_REACH` lines down."""
     below: Sequence[regex.Pattern[str]] = rule.params.get("unless_above") or ()
     return any(
-        pattern.fullmatch(block.text, timeout=REGEX_TIMEOUT)
+        pattern.fullmatch(block.text, None, None, False, False, REGEX_TIMEOUT)
         for block in blocks[n + 1 : n + 1 + ABOVE_REACH]
         for pattern in below
     )
@@ -693,7 +697,7 @@ def _alone(rule: Rule, blocks: Sequence[Block], n: int) -> bool:
 def _next_to(patterns: Sequence[regex.Pattern[str]], blocks: Sequence[Block], n: int) -> bool:
     """Whether one of ``patterns`` matches the whole line right above or right below the block at ``n``."""
     near = (*blocks[max(0, n - 1) : n], *blocks[n + 1 : n + 2])
-    return any(pattern.fullmatch(b.text, timeout=REGEX_TIMEOUT) for pattern in patterns for b in near)
+    return any(pattern.fullmatch(b.text, None, None, False, False, REGEX_TIMEOUT) for pattern in patterns for b in near)
 
 
 def _among_items(blocks: Sequence[Block], n: int, words: int, hits: Hits) -> bool:
@@ -828,7 +832,7 @@ def _block_runs(
             if following.line in protected:
                 break
             try:
-                continues = any(p.search(following.text, timeout=REGEX_TIMEOUT) for p in follow)
+                continues = any(p.search(following.text, None, None, False, False, REGEX_TIMEOUT) for p in follow)
             except TimeoutError:
                 raise timeout_error(rule, follow[0], following) from None
             if not continues:

@@ -26,9 +26,14 @@ import regex
 _INVISIBLE = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACE = regex.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _WORD = regex.compile(r"\w+(?:['’.-]\w+)*")
-# Calls that make an object per match (findall, finditer, sub) or read the clock (a timeout) pass concurrent=False:
-# on a str the regex module releases the GIL while it matches and takes it back for each of those; on a call that
-# makes none (a search, a match) the keyword costs more than the release it spares.
+# The hot calls pass concurrent=False, and the timeout, by position, never by keyword: the regex module reads its
+# methods' keywords by name, one lookup per parameter from the first keyword on (about 4,000 instructions a call, as
+# much as the match of a short line), and on a str without concurrent=False it releases the GIL while it matches and
+# takes it back for every object it makes (about 1,000 more). The positions (tests/test_regex_calls.py holds them):
+#   match, fullmatch, search: (string, pos, endpos, concurrent, partial, timeout)
+#   findall: (string, pos, endpos, overlapped, concurrent, timeout)
+#   finditer: (string, pos, endpos, overlapped, concurrent, partial, timeout)
+#   sub: (repl, string, count, pos, endpos, concurrent, timeout); split: (string, maxsplit, concurrent, timeout)
 _TERMINAL = regex.compile(
     r"""(?<![.…])[.!?](?:["'”’»)\]]*)$|[.!?]["'”’»]\s*\S{0,3}$"""
     r"""|(?<![.…])[.!?]["'”’»)]*\s\d{1,3}$"""  # a vote count glued to a post's last sentence
@@ -52,7 +57,7 @@ def normalize(text: str) -> str:
         if "  " not in text and text[:1] != " " and text[-1:] != " ":
             return text  # already normal: the same string, not a copy (a large document holds one per line)
         return " ".join(text.split())
-    return _SPACE.sub(" ", _INVISIBLE.sub("", text), concurrent=False).strip()
+    return _SPACE.sub(" ", _INVISIBLE.sub("", text), 0, None, None, False).strip()
 
 
 def strip_bullet(text: str) -> str:
@@ -61,7 +66,7 @@ def strip_bullet(text: str) -> str:
     >>> strip_bullet("* Share this on Facebook"), strip_bullet("- 2 cups flour"), strip_bullet("-5 degrees")
     ('Share this on Facebook', '2 cups flour', '-5 degrees')
     """
-    return _BULLET.sub("", text) if text[:1] in _BULLETS else text
+    return _BULLET.sub("", text, 0, None, None, False) if text[:1] in _BULLETS else text
 
 
 def starts_with_bullet(raw: str) -> bool:
@@ -108,7 +113,7 @@ def spec_rows(lines: Sequence[str]) -> bool:
 
 def words(text: str) -> list[str]:
     """Word tokens: letters and digits, with inner apostrophes, dots and hyphens."""
-    return _WORD.findall(text, concurrent=False)
+    return _WORD.findall(text, None, None, False, False)
 
 
 def word_count(text: str) -> int:
@@ -126,7 +131,7 @@ def word_count(text: str) -> int:
     """
     view = _ascii_view(text)
     if view is None:
-        return len(_WORD.findall(text, concurrent=False))
+        return len(_WORD.findall(text, None, None, False, False))
     marks = view.encode("ascii").translate(_WORD_MARKS)
     if b"j" in marks:  # a joiner beside another, beside a space or at an end joins nothing
         marks = marks.replace(b"jj", b"  ").replace(b" j", b"  ").replace(b"j ", b"  ").strip(b"j")
@@ -216,7 +221,7 @@ def _ends_in_tail(text: str) -> bool:
     """The ending is looked for in the last 256 characters: a search ending in ``$`` still tries every position
     of the line, and a long line is not cached."""
     text = text.rstrip()
-    return _TERMINAL.search(text, max(0, len(text) - 256)) is not None
+    return _TERMINAL.search(text, max(0, len(text) - 256), None, False) is not None
 
 
 def is_prose(text: str, min_words: int = PROSE_MIN_WORDS, *, words: int | None = None) -> bool:
@@ -240,10 +245,10 @@ def text_size(text: str, words: int) -> int:
     """
     view = _ascii_view(text)
     if view is None:
-        return words + len(_COMPOUND.findall(text))
+        return words + len(_COMPOUND.findall(text, None, None, False, False))
     if b"a" * 12 not in view.encode("ascii").translate(_LOWER_MARKS):  # most texts: no 12 lower-case letters in a row
         return words
-    return words + len(_COMPOUND.findall(view))
+    return words + len(_COMPOUND.findall(view, None, None, False, False))
 
 
 _LOWER_MARKS = bytes(ord("a") if 97 <= byte <= 122 else ord(" ") for byte in range(256))
@@ -268,7 +273,7 @@ def sentence_count(text: str) -> int:
     """
     if not text.strip():
         return 0
-    return len(_SENTENCE_END.findall(text)) + 1
+    return len(_SENTENCE_END.findall(text, None, None, False, False)) + 1
 
 
 def counted(number: int, noun: str) -> str:

@@ -145,11 +145,12 @@ def _name_on(text: str, name_shape: regex.Pattern[str], prefix: regex.Pattern[st
     """The name a name line holds: the whole line ('Jane Doe'), what follows a byline's label ('By Jane Doe',
     'Written by Jane Doe') or what comes before a comma and the author's title or degree ('Jane Doe, DVM', 'Jane
     Doe, Executive Editor'), when that is one to four capitalised words."""
-    label = prefix.match(text) if prefix is not None else None  # first: 'By Jane Doe' is capitalised words too
+    # first: 'By Jane Doe' is capitalised words too
+    label = prefix.match(text, None, None, False) if prefix is not None else None
     start = label.end() if label is not None else 0
     comma = text.find(",", start)
     end = comma if comma > 0 else len(text)
-    return text[start:end] if name_shape.fullmatch(text, start, end) is not None else None
+    return text[start:end] if name_shape.fullmatch(text, start, end, False) is not None else None
 
 
 def _bio_below(

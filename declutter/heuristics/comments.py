@@ -199,7 +199,7 @@ def _any_fullmatch(rule: Rule, patterns: Sequence[regex.Pattern[str]], block: Bl
     """Whether one of a heuristic's own patterns matches the whole line (a runaway pattern names the rule)."""
     for pattern in patterns:
         try:
-            if pattern.fullmatch(block.text, timeout=REGEX_TIMEOUT) is not None:
+            if pattern.fullmatch(block.text, None, None, False, False, REGEX_TIMEOUT) is not None:
                 return True
         except TimeoutError:
             raise timeout_error(rule, pattern, block) from None

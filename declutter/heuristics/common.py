@@ -77,7 +77,7 @@ def numbered_posts(blocks: Sequence[Block], first: int = 0, end: int | None = No
     headers: list[tuple[int, int]] = []
     for n in range(first, len(blocks) if end is None else end):
         block = blocks[n]
-        match = _POST_HEADER.search(block.text) if block.words <= max_words else None
+        match = _POST_HEADER.search(block.text, None, None, False) if block.words <= max_words else None
         if match is not None:
             headers.append((n, int(match.group(1))))
     return [

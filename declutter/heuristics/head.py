@@ -299,7 +299,7 @@ def _slug_tokens(url: str | None, ignore: frozenset[str]) -> frozenset[str]:
     segments = [unquote(s) for s in urlsplit(url).path.split("/") if s]
     if not segments:
         return frozenset()
-    slug = max(segments, key=lambda s: len(_SLUG_WORD.findall(s)))
+    slug = max(segments, key=lambda s: len(_SLUG_WORD.findall(s, None, None, False, False)))
     return frozenset(t for t in _SLUG_TOKEN.findall(slug.casefold()) if not t.isdigit() and t not in ignore)
 
 

@@ -46,13 +46,13 @@ _NON_LATIN_RUNS = regex.compile(r"[^\p{Latin}\P{L}]+")
 def _script(text: str) -> str | None:
     """The script most of the text's letters are written in (Han, Hiragana and Katakana count as CJK)."""
     if text.isascii():
-        return "Latin" if _ASCII_LETTER.search(text) else None
+        return "Latin" if _ASCII_LETTER.search(text, None, None, False) else None
     # Counting runs, not single letters, is faster; most text has no non-Latin letter to count at all.
-    runs = _NON_LATIN_RUNS.findall(text, concurrent=False)
+    runs = _NON_LATIN_RUNS.findall(text, None, None, False, False)
     other = sum(map(len, runs))
     if other == 0:
-        return "Latin" if _LATIN_LETTERS.search(text) else None
-    if sum(map(len, _LATIN_LETTERS.findall(text, concurrent=False))) >= other:
+        return "Latin" if _LATIN_LETTERS.search(text, None, None, False) else None
+    if sum(map(len, _LATIN_LETTERS.findall(text, None, None, False, False))) >= other:
         return "Latin"
     # The first 400 non-Latin letters, each distinct one looked up once and its count added to its script's (a match
     # object per letter cost 30 M instructions on 60 ScrapingHub pages). The scripts come in the order of their

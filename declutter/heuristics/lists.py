@@ -38,7 +38,7 @@ def _headline_joins(text: str) -> list[int]:
     identifier ('PowerPoint', 'ProductTable', 'setFilterText', 'ChatAPI.unsubscribe(…)'): words that start with
     a capital, hold two joins or more, or hold code characters."""
     joins = []
-    for token in _TOKEN.finditer(text, concurrent=False):
+    for token in _TOKEN.finditer(text, None, None, False, False, False):
         inner = [m.start() for m in _JOIN.finditer(token.group())]
         word = token.group().rstrip(",.;:!?\"'”’)")
         if len(inner) == 1 and not word[:1].isupper() and not _CODE_CHAR.search(word):
@@ -775,7 +775,8 @@ def ranked_list(
     no sentence, no colon) is the list's header ('Most Popular').
     """
     ranks = [
-        int(m.group(1)) if b.words <= 2 and (m := _RANK.fullmatch(b.text.strip())) is not None else 0 for b in blocks
+        int(m.group(1)) if b.words <= 2 and (m := _RANK.fullmatch(b.text.strip(), None, None, False)) is not None else 0
+        for b in blocks
     ]
     if ranks.count(1) == 0:
         return []

@@ -367,7 +367,7 @@ _LABEL_KEY_END = regex.compile(r"[\s:.!›»|<>+*—–-]+$")
 
 def _label_key(text: str) -> str:
     """A short line as a menu label: case-folded, without trailing separators ('Search:' and 'SEARCH' agree)."""
-    return _LABEL_KEY_END.sub("", text.casefold())
+    return _LABEL_KEY_END.sub("", text.casefold(), 0, None, None, False)
 
 
 def _led_in_run(
@@ -567,7 +567,7 @@ def _label_count(rule: Rule, block: Block, text: str, longest: int) -> int:
     The words are split at spaces and bars and cut into segments of at most ``longest``
     words that each fully match the rule's patterns; the cut with the most labels wins.
     """
-    words = [w for w in _LABEL_SPLIT.split(text) if w]
+    words = [w for w in _LABEL_SPLIT.split(text, 0, False) if w]
     best: list[int | None] = [0] + [None] * len(words)  # labels in the best cut of words[:i]
     for end in range(1, len(words) + 1):
         if all(best[start] is None for start in range(max(0, end - longest), end)):
