@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import TypeAlias, TypeVar
 
 from lxml import etree
+
+from declutter.text import CACHED_LINE
 
 _Key = TypeVar("_Key")
 _Value = TypeVar("_Value")
@@ -125,12 +128,31 @@ def squeeze(text: str) -> str:
     separator): without two in a row or one at an end it is squeezed already, and is returned as it is instead of
     split into words and joined again (half of the texts the HTML stage squeezes: labels, links, one-line blocks).
 
+    A page squeezes the same texts more than once (the survey of its regions reads each element's own text, the
+    walk that makes its blocks a paragraph's, the chrome stage a link cluster's, and the extraction walks a
+    container again), and both the test and the split walk every character (some 70 instructions a character):
+    a text of more than 32 characters is answered once (:func:`_squeezed`), as :data:`~declutter.text.CACHED_LINE`
+    allows, and the last 16 texts of up to 50,000 characters apart (a section's text, squeezed by two walks).
+
     >>> squeeze("Read  the\\n report "), squeeze("Read the report"), squeeze("10\\xa0km")
     ('Read the report', 'Read the report', '10 km')
     """
+    size = len(text)
+    if size <= 32:
+        return _squeeze(text)
+    if size <= CACHED_LINE:
+        return _squeezed(text)
+    return _squeezed_long(text) if size <= 50_000 else _squeeze(text)
+
+
+def _squeeze(text: str) -> str:
     if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
         return text
     return " ".join(text.split())
+
+
+_squeezed = lru_cache(maxsize=4096)(_squeeze)
+_squeezed_long = lru_cache(maxsize=16)(_squeeze)
 
 
 def all_text(element: Element) -> str:

@@ -33,6 +33,15 @@ def test_squeeze_is_the_white_space_regex(text: str) -> None:
     assert squeeze(text) == re.sub(r"\s+", " ", text).strip()
 
 
+@given(st.lists(st.text(alphabet=SPACES + "aé,", max_size=40), max_size=60), st.integers(0, 3))
+def test_squeeze_remembered_gives_the_regex_every_time(pieces: list[str], copies: int) -> None:
+    """Texts long enough to be remembered (past 32 and past 2,000 characters), squeezed again: each answer is the
+    regex's, the first time and the next."""
+    text = "".join(pieces) * (1 + copies * 40)
+    for _ in range(2):
+        assert squeeze(text) == re.sub(r"\s+", " ", text).strip()
+
+
 @settings(max_examples=300)
 @given(CLASS_NAMES)
 def test_class_tokens_are_the_regex(value: str) -> None:
