@@ -435,8 +435,13 @@ def indented_code(blocks: Sequence[Block], code: frozenset[int] | None = None) -
     """
     code = code_and_tables(blocks) if code is None else code
     nested: set[int] = set()
+    if not code:  # most documents hold no sample: no run to read
+        return frozenset()
     start = 0
     while start < len(blocks):
+        if blocks[start].line not in code:  # most lines are in none: the next run starts further down
+            start += 1
+            continue
         end = start
         while end < len(blocks) and blocks[end].line in code:
             end += 1

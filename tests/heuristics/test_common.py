@@ -71,3 +71,12 @@ def test_indented_code_reads_a_tab_indented_line_from_its_first_character() -> N
     assert sorted(indented_code(blocks)) == [1, 3], (
         "markup nested by a tab stays the markup rule's: its first character is '<', not the fourth"
     )
+
+
+def test_indented_code_reads_each_sample_apart_and_nothing_without_one() -> None:
+    """Lines outside the samples are stepped over: each sample's nesting is read from its own shallowest line."""
+    text = "Set it up first.\nmetadata:\n  name: nginx\nThen start it.\n  spec:\n    replicas: 2\n"
+    blocks = Document.from_text(text).blocks
+    samples = frozenset({1, 2, 4, 5})
+    assert sorted(indented_code(blocks, samples)) == [2, 5], "the second sample's '  spec:' is its shallowest line"
+    assert indented_code(blocks, frozenset()) == frozenset(), "no sample: nothing nested"
