@@ -186,7 +186,9 @@ def prose_words_before(blocks: Sequence[Block], claimed: frozenset[int] = frozen
 _TITLE_TOKEN = regex.compile(r"\w+")
 
 
-_TITLE_SEPARATOR = regex.compile(r"\s*[|–—:»·•/-]")
+_TITLE_SEPARATOR = regex.compile(r"[?!]?\s*[|–—:»·•/-]")
+"""What sets a site name off after the headline in a page title: a separator, after the question or exclamation
+mark that ends a headline ('Is the water safe? | Daily Planet')."""
 
 
 def _title_tokens(text: str) -> list[str]:
@@ -205,6 +207,8 @@ def is_title_echo(page_title: str, headline: str, min_words: int) -> bool:
     False
     >>> is_title_echo("Storm hits coast, schools close | Daily Planet News Site", "Daily Planet News Site", 4)
     False
+    >>> is_title_echo("Will the storm close schools? - Daily Planet", "Will the storm close schools?", 4)
+    True
     """
     head, title = _title_tokens(headline), _title_tokens(page_title)
     # The headline is the longer part of the title: 'Headline | Site' does not echo as 'Site' (a logo line).

@@ -60,7 +60,7 @@ def title_echo(
     if len(blocks) < min_lines_between + 2:
         return []
     top = blocks[0]
-    if top.line in claimed or top.words < min_words or ends_like_sentence(top.text):
+    if top.line in claimed or top.words < min_words or _states(top.text):
         return []
     prose_before = prose_words_before(blocks)
     total = prose_before[-1] + (blocks[-1].words if is_prose(blocks[-1].text, words=blocks[-1].words) else 0)
@@ -447,7 +447,7 @@ def headline_anchor(
     if len(slug) >= min_shared:
         sources.append(slug)
     top = blocks[0]
-    titled = top.line not in claimed and top.words >= title_words and not ends_like_sentence(top.text)
+    titled = top.line not in claimed and top.words >= title_words and not _states(top.text)
     stems: set[frozenset[str]] = set()
     if titled:
         sources.append(_tokens(top.text))
@@ -523,6 +523,15 @@ def headline_anchor(
         for b, named in zip(above, quoted, strict=True)
         if not named and not likeness(b)
     ]
+
+
+def _states(text: str) -> bool:
+    """Whether a first line ends like a statement, and so is no page title: a title may ask a question.
+
+    >>> _states("The council voted on Tuesday."), _states("What Is Digital Marketing?"), _states("Storm hits coast")
+    (True, False, False)
+    """
+    return ends_like_sentence(text) and not text.rstrip().endswith("?")
 
 
 _NAME_CHARS = regex.compile(r"[^\p{L}\p{N}]+")

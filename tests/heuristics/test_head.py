@@ -243,6 +243,24 @@ def test_headline_anchor_reads_the_page_title_on_the_first_line() -> None:
     assert _anchor(text, url=None, chrome=("Share", "Tweet")) == []
 
 
+def test_title_echo_and_headline_anchor_read_a_title_that_asks_a_question() -> None:
+    # A page title may be a question ('What Is Digital Marketing?'); a first line that states something is no title.
+    title = "Will the council approve the new spring budget? - The Daily Planet"
+    echo = title_echo(
+        Document.from_text(f"{title}\n{CHROME}Will the council approve the new spring budget?\n{BODY}").blocks,
+        None,
+        frozenset(),
+        frozenset(),
+    )
+    assert [b.text for b, _ in echo] == CHROME.split("\n")[:-1]
+    stated = "The council approved the new spring budget on Monday."
+    text = f"{stated}\n{CHROME}{stated}\n{BODY}"
+    assert title_echo(Document.from_text(text).blocks, None, frozenset(), frozenset()) == []
+    question = "Will the council approve its spring budget?"
+    text = f"{question} | The Planet\n{TEASERS}{question}\n{BODY}"
+    assert _anchor(text, url=None) == CHROME_LINES
+
+
 def test_headline_anchor_falls_back_to_a_headline_right_above_the_article() -> None:
     # The slug's words name a menu item far above the article: the copy right above it is the headline.
     menu = "".join(f"Section {n}\n" for n in range(30))
