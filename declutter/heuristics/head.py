@@ -526,12 +526,15 @@ def headline_anchor(
 
 
 def _states(text: str) -> bool:
-    """Whether a first line ends like a statement, and so is no page title: a title may ask a question.
+    """Whether a first line ends like a statement, and so is no page title: a title may ask a question or
+    exclaim ('What Is Digital Marketing?', '7 tax services, reviewed and ready for use!').
 
     >>> _states("The council voted on Tuesday."), _states("What Is Digital Marketing?"), _states("Storm hits coast")
     (True, False, False)
+    >>> _states("Ready for use!"), _states('He asked, "Why?"')
+    (False, True)
     """
-    return ends_like_sentence(text) and not text.rstrip().endswith("?")
+    return ends_like_sentence(text) and not text.rstrip().endswith(("?", "!"))
 
 
 _NAME_CHARS = regex.compile(r"[^\p{L}\p{N}]+")
