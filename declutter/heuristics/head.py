@@ -467,7 +467,7 @@ def headline_anchor(
     first = next(p for p, b in enumerate(blocks) if b.index == span.first)
 
     def likeness(block: Block) -> bool:
-        if ends_like_sentence(block.text) and not block.text.endswith("?"):
+        if _states(block.text):
             return False
         own = _tokens(block.text)
         if own in stems:

@@ -259,6 +259,9 @@ def test_title_echo_and_headline_anchor_read_a_title_that_asks_a_question() -> N
     question = "Will the council approve its spring budget?"
     text = f"{question} | The Planet\n{TEASERS}{question}\n{BODY}"
     assert _anchor(text, url=None) == CHROME_LINES
+    # A headline that exclaims is found by the title's words too, and stays.
+    exclaim = "Seven tax services, reviewed and ready for use!"
+    assert _anchor(f"{exclaim}\n{TEASERS}{exclaim}\n{BODY}", url=None) == CHROME_LINES
 
 
 def test_headline_anchor_falls_back_to_a_headline_right_above_the_article() -> None:
