@@ -559,7 +559,9 @@ line_matcher = PerSelection(lambda rules: LineMatcher([r for r in rules if r.kin
 """The :class:`LineMatcher` of a rule selection's keep, line, block and cut-off rules, compiled once per selection."""
 
 
-def match_lines(blocks: Sequence[Block], hits: Hits, protected: frozenset[int]) -> list[Decision]:
+def match_lines(
+    blocks: Sequence[Block], hits: Hits, protected: frozenset[int], items: frozenset[int] = frozenset()
+) -> list[Decision]:
     """Whole-line drops: the first line rule whose pattern matches a block's whole text.
 
     No line rule takes the tail of a sentence wrapped from the line above (:func:`wrapped_tail`).
@@ -598,7 +600,7 @@ def match_lines(blocks: Sequence[Block], hits: Hits, protected: frozenset[int]) 
                     continue
                 item_words = rule.params.get("item_words", 0)
                 if item_words and (
-                    (block.words >= item_words and in_bullet_list(blocks, n)) or _definition_term(blocks, n)
+                    (block.words >= item_words and in_bullet_list(blocks, n, items)) or _definition_term(blocks, n)
                 ):
                     continue
                 lead_in = rule.params.get("unless_lead_in", 0)
@@ -845,24 +847,31 @@ def _block_runs(
     return runs
 
 
-def inside_bullets(blocks: Sequence[Block], n: int) -> bool:
-    """The block at ``n`` is bulleted and so are the blocks right above and below it: an item of a list."""
-    return (
-        0 < n < len(blocks) - 1
-        and starts_with_bullet(blocks[n].raw)
-        and starts_with_bullet(blocks[n - 1].raw)
-        and starts_with_bullet(blocks[n + 1].raw)
+def inside_bullets(blocks: Sequence[Block], n: int, items: frozenset[int] = frozenset()) -> bool:
+    """The block at ``n`` is bulleted and so are the blocks right above and below it: an item of a list.
+    ``items`` are the lines an HTML page wrote as ``<li>``, bulleted though their text has no bullet."""
+    return 0 < n < len(blocks) - 1 and all(
+        block.line in items or starts_with_bullet(block.raw) for block in blocks[n - 1 : n + 2]
     )
 
 
-def in_bullet_list(blocks: Sequence[Block], n: int) -> bool:
+def in_bullet_list(blocks: Sequence[Block], n: int, items: frozenset[int] = frozenset()) -> bool:
     """The block at ``n`` is bulleted and so is a block right above or below it: an item of a list, its first
-    and last items included (a card list's first question under its unbulleted header)."""
-    if not starts_with_bullet(blocks[n].raw):
+    and last items included (a card list's first question under its unbulleted header). ``items`` are the
+    lines an HTML page wrote as ``<li>``, bulleted though their text has no bullet.
+
+    >>> from declutter.document import Document
+    >>> doc = Document.from_text("Reading\\n\\nTuning by Greg Smith\\n\\nMore on Postgres by Craig Kerstiens")
+    >>> in_bullet_list(doc.blocks, 2), in_bullet_list(doc.blocks, 2, frozenset({2, 4}))
+    (False, True)
+    """
+
+    def bulleted(block: Block) -> bool:
+        return block.line in items or starts_with_bullet(block.raw)
+
+    if not bulleted(blocks[n]):
         return False
-    return (n > 0 and starts_with_bullet(blocks[n - 1].raw)) or (
-        n + 1 < len(blocks) and starts_with_bullet(blocks[n + 1].raw)
-    )
+    return (n > 0 and bulleted(blocks[n - 1])) or (n + 1 < len(blocks) and bulleted(blocks[n + 1]))
 
 
 def _definition_term(blocks: Sequence[Block], n: int) -> bool:
@@ -915,7 +924,12 @@ product): its card is content that has run, whether or not its control stays."""
 
 
 def match_cutoffs(
-    blocks: Sequence[Block], rules: Iterable[Rule], hits: Hits, protected: frozenset[int], claimed: set[int]
+    blocks: Sequence[Block],
+    rules: Iterable[Rule],
+    hits: Hits,
+    protected: frozenset[int],
+    claimed: set[int],
+    items: frozenset[int] = frozenset(),
 ) -> list[Decision]:
     """The earliest tail marker whose guards hold, and every unclaimed block from it on.
 
@@ -926,7 +940,8 @@ def match_cutoffs(
     ``max_prose_after`` words of unremoved sentences below it (nothing that reads like the article follows: lines
     of :data:`_TAIL_SENTENCE` words or more that end like a sentence). A marker that is an item inside a bulleted list
     (the lines right above and below it carry a bullet too: '- More on Postgres performance by …' in a wiki's
-    reading list) is one of that list's entries, not a header opening a tail; and a marker whose line is printed
+    reading list; in HTML mode, ``items``, the lines the page wrote as ``<li>``) is one of that list's entries, not
+    a header opening a tail; and a marker whose line is printed
     again further down ('Sponsored' under each promoted card of a shop's grid) labels an item, not the tail: the
     tail starts at its last copy, unless two copies stand above that one too: a label printed on three cards or
     more is a card's field ('Featured' on a jobs board's first cards), and the cards go on below its last copy.
@@ -973,7 +988,7 @@ def match_cutoffs(
         prose_after[n] = prose_after[n + 1] + counted
     for n in markers:
         block = blocks[n]
-        if block.line in protected or inside_bullets(blocks, n) or _over_spec_rows(blocks, n, claimed):
+        if block.line in protected or inside_bullets(blocks, n, items) or _over_spec_rows(blocks, n, claimed):
             continue
         for rule, _ in hits.get(block.line, ()):
             if rule.kind is not Kind.CUTOFF:

@@ -80,7 +80,12 @@ is content (the references split on later answers); as furniture it spared those
 
 
 def decide(
-    doc: Document, rules: Sequence[Rule], *, full_page: bool | None = True, code: frozenset[int] = frozenset()
+    doc: Document,
+    rules: Sequence[Rule],
+    *,
+    full_page: bool | None = True,
+    code: frozenset[int] = frozenset(),
+    items: frozenset[int] = frozenset(),
 ) -> tuple[Decision, ...]:
     """Every removal for one document, one decision per dropped line, in line order.
 
@@ -94,12 +99,19 @@ def decide(
     boot banner is the article's). Line rules still judge them: a markup leak inside a ``<pre>`` is still one.
     No line rule judges an indented line holding a letter inside a code block of the text itself
     (:func:`~declutter.heuristics.common.indented_code`: a manifest's '  labels:', a form sample's '    Email:').
+    ``items``: the lines an HTML page wrote as list items (:attr:`~declutter.html.extract.Page.item_lines`), which
+    the line rules and tail cut-offs read as bulleted (:func:`~declutter.matchers.match_lines`' ``item_words``, a
+    tail marker inside a list: :func:`~declutter.matchers.match_cutoffs`).
     """
-    return _decide(doc, rules, full_page, code)[0]
+    return _decide(doc, rules, full_page, code, items)[0]
 
 
 def _decide(
-    doc: Document, rules: Sequence[Rule], full_page: bool | None, code: frozenset[int] = frozenset()
+    doc: Document,
+    rules: Sequence[Rule],
+    full_page: bool | None,
+    code: frozenset[int] = frozenset(),
+    items: frozenset[int] = frozenset(),
 ) -> tuple[tuple[Decision, ...], bool]:
     """:func:`decide`, and whether the rules for a page's full text ran (``full_page``, or the verdict taken
     when it is None: a line rule or block rule removed a line that holds a word).
@@ -119,7 +131,7 @@ def _decide(
     introduced = introduced_items(view, hits)  # no line rule's, nor a menu heuristic's
     listed = listed_items(view, hits) | plain_items(view, hits)  # a list's own items, however they read
     in_code = code_and_tables(view)
-    decisions = match_lines(view, hits, protected | introduced | listed | indented_code(view, in_code))
+    decisions = match_lines(view, hits, protected | introduced | listed | indented_code(view, in_code), items)
     claimed = {d.line for d in decisions}
     decisions += match_blocks(view, plan.blocks, hits, protected, claimed)
     if full_page is None:
@@ -151,7 +163,7 @@ def _decide(
                 owners[block.line] = rule.id
                 if rule.category in UNSEEN_CATEGORIES:
                     unseen.add(block.line)
-    decisions += match_cutoffs(view, plan.cutoffs, hits, protected, claimed)
+    decisions += match_cutoffs(view, plan.cutoffs, hits, protected, claimed, items)
     decisions = _spare_card_lines(decisions, plan.spare, view, hits)
     dropped = {d.line for d in decisions}
     kept_strips = [d for d in strips if d.line not in dropped]
@@ -410,7 +422,8 @@ class Cleaner:
         # The page says its language (html lang, Content-Language, og:locale); its text is the fallback.
         doc = self._with_language(Document.from_text(text, domain=site, url=url or page.url), language or page.language)
         rules = self.rules.for_page(doc, article=page.article, product=page.product)
-        decisions = decide(doc, rules, code=page.code_lines)  # one pass: settling is for text cleaned again
+        # one pass: settling is for text cleaned again
+        decisions = decide(doc, rules, code=page.code_lines, items=page.item_lines)
         metadata = {
             key: value
             for key, value in (

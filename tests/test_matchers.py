@@ -308,6 +308,23 @@ def test_a_list_header_or_ui_label_that_is_an_entry_of_a_bulleted_list_stays() -
     assert "- close" in gone("Events\n- close\n- Open\n- error")  # a button's label among labels
 
 
+def test_an_html_list_item_is_bulleted_for_the_line_rules_and_the_tail_cut() -> None:
+    """In HTML mode the text has no bullets: the page's ``<li>`` lines stand for them, so a reading list's 'More on
+    …' entry is neither a list header (REL002) nor the start of a related tail (REL003)."""
+    from declutter import explain
+
+    prose = "<p>" + "Tuning the server is the first step, and every setting is told in the pages below. " * 6 + "</p>"
+    entries = ["Tuning your server", "More on Postgres Performance", "Bulk loads and restores", "Row count estimates"]
+    items = "".join(f"<li><a href='/wiki/{n}'>{entry}</a> by Craig Kerstiens</li>" for n, entry in enumerate(entries))
+    html = f"<html><body><main><h1>Performance</h1>{prose}<h2>Reading</h2><ul>{items}</ul></main></body></html>"
+    result = explain(html, input_format="html")
+    assert "More on Postgres Performance by Craig Kerstiens" in result.text
+    assert "Row count estimates by Craig Kerstiens" in result.text
+    lines = "<p>More on Postgres Performance</p><p>Row count estimates</p><p>Bulk loads</p>"
+    html = f"<html><body><main><h1>Performance</h1>{prose}{lines}</main></body></html>"
+    assert "Row count estimates" not in explain(html, input_format="html").text, "not a list: a header and its tail"
+
+
 def test_the_anchor_screen_rules_out_only_by_ascii_edges_literals_and_length() -> None:
     anchors = Anchors((regex.compile("(?i)share"), regex.compile(r"\d+ comments")))
     assert anchors.possible("Shares") == 0  # cannot be either whole

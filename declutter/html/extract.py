@@ -90,6 +90,21 @@ class Page:
         """
         return frozenset(line for shape, span in line_spans(self.shapes) if shape.kind == "code" for line in span)
 
+    @property
+    def item_lines(self) -> frozenset[int]:
+        """The lines of :attr:`text` (counted from 0) that the page wrote as a list's items (``<li>``): what a
+        converter would have bulleted, so the line rules that spare a list's entries (``item_words``) see the
+        list in HTML mode as in text ('More on Postgres Performance by Craig Kerstiens' among a wiki's reading
+        list is an entry, not a 'More on …' header).
+
+        >>> page = Page("T", ("Read:", "Tuning by Greg Smith", "More on Postgres by Craig"),
+        ...             shapes=(Shape("heading", "T", level=1), Shape("paragraph", "Read:"),
+        ...                     Shape("item", "Tuning by Greg Smith"), Shape("item", "More on Postgres by Craig")))
+        >>> sorted(page.item_lines)
+        [4, 6]
+        """
+        return frozenset(line for shape, span in line_spans(self.shapes) if shape.kind == "item" for line in span)
+
 
 class _Selectors:
     """A selection's selector rules, compiled and listed once for each kind of page (an article, a product,
