@@ -142,6 +142,8 @@ KIND_DEFAULTS: dict[Kind, dict[str, Any]] = {
         "unless_prose": 0,
         "prose_pages": True,
         "unless_annotated": 0,
+        "unless_sectioned": 0,
+        "sectioned_pages": True,
         "only_alone": [],
         "box_chars": 0,
     },
@@ -156,6 +158,10 @@ PROSE_PAGES = (True, "products")
 """On which pages a selector rule spares a block holding a paragraph (``unless_prose``): every page, or only on pages
 that call themselves products (a product's feature blades in a 'gallery' hold its description; elsewhere such a
 carousel is other stories' or customers' quotes)."""
+SECTIONED_PAGES = (True, "except-articles")
+"""On which pages a selector rule spares a list heading a section of a page of heading-and-list sections
+(``unless_sectioned``): every page, or only on pages that do not call themselves articles (an article's closing
+directories, 'Movers in nearby cities' over its links, are set out the same way)."""
 OPENED = (False, True, "except-articles", "other-pages", "except-products")
 """On which pages a selector rule spares what the reader opens (``unless_opened``: a tab panel, an accordion's
 content; for a rule stripped in bulk, the buttons heading the panels they open): never, always, not on articles,
@@ -606,6 +612,7 @@ def _build_rule(
             ("unless_answer", (True, False)),
             ("unless_one_of_posts", (True, False)),
             ("prose_pages", PROSE_PAGES),
+            ("sectioned_pages", SECTIONED_PAGES),
         ):
             _check_choice(key, params[key], choices, path=path, line=_key_line(source, line, key), rule_id=rule_id)
     file_domains = header.get("domains", [])

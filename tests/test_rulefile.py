@@ -255,3 +255,28 @@ article = ["<p>The council voted.</p>"]
     assert RuleSet.load(rule_file(selector)).get("gallery").params["prose_pages"] == "products"
     error = load_error(rule_file, selector.replace('"products"', '"product"'))
     assert "prose_pages must be one of" in error.message
+
+
+def test_sectioned_pages_names_where_unless_sectioned_applies(rule_file) -> None:  # type: ignore[no-untyped-def]
+    selector = """
+file = { prefix = "TST" }
+
+[[rule]]
+id = "TST001"
+name = "lists"
+kind = "selector"
+selectors = ["ul"]
+min_link_density = 0.6
+min_links = 3
+unless_sectioned = 3
+sectioned_pages = "except-articles"
+category = "related"
+description = "Link lists."
+[rule.examples]
+residue = ['<ul><li><a href="/a">A</a></li><li><a href="/b">B</a></li><li><a href="/c">C</a></li></ul>']
+article = ["<p>The council voted.</p>"]
+"""
+    params = RuleSet.load(rule_file(selector)).get("lists").params
+    assert (params["unless_sectioned"], params["sectioned_pages"]) == (3, "except-articles")
+    error = load_error(rule_file, selector.replace('"except-articles"', '"articles"'))
+    assert "sectioned_pages must be one of" in error.message

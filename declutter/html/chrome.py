@@ -45,6 +45,7 @@ from declutter.html.spares import (
     names_its_heading,
     one_of_posts,
     permalinks_its_heading,
+    sectioned,
     stands_alone,
     titles,
 )
@@ -557,6 +558,13 @@ def _matches(
                         continue  # a round-up's item, a reading list's book: the text after it tells it, no crosslink
                     if rule.params.get("unless_introduced", False) and introduced(element):
                         continue  # an enumeration the text announces ('Here are a few examples:') and goes on after
+                    sections_of = rule.params.get("unless_sectioned", 0)
+                    if (
+                        sections_of
+                        and applies(rule.params.get("sectioned_pages", True), page.article)
+                        and sectioned(element, sections_of)
+                    ):
+                        continue  # a topic's links in a page of heading-and-list sections (a wiki's reading list)
                     prose = rule.params.get("unless_prose", 0)
                     if prose and not _on_page(rule.params.get("prose_pages", True), page):
                         prose = (
@@ -745,6 +753,7 @@ _LATE = (
     "unless_offsite",
     "unless_heads_text",
     "unless_introduced",
+    "unless_sectioned",
     "unless_prose",
 )
 """The settings by which a rule spares a match its guard leaves (:func:`_matches`), each false, empty or zero when

@@ -305,6 +305,53 @@ def _named_inside(
             names = (inner.get("class") or "").split()
             found.add((inner.tag, frozenset(name for name in names if not any(c.isdigit() for c in name))))
     return found
+LIST_TAGS = frozenset({"ul", "ol", "dl"})
+"""The lists a section of headings and lists is written with."""
+
+SECTION_LEAD = 2
+"""How many paragraphs may stand between a section's heading and its list (the topic's lead: 'This section covers
+…')."""
+
+
+def _heading_above(children: Sequence[Element], at: int) -> bool:
+    """Whether ``children[at]`` follows a heading, at most :data:`SECTION_LEAD` paragraphs between."""
+    for before in reversed(children[max(0, at - SECTION_LEAD - 1) : at]):
+        if before.tag in HEADINGS:
+            return True
+        if before.tag != "p":
+            return False
+    return False
+
+
+def sectioned(element: Element, sections: int) -> bool:
+    """Whether a list is the body of one of ``sections`` or more sections set out as a heading followed by a list
+    (a lead of up to :data:`SECTION_LEAD` paragraphs between), all siblings under one parent: a documentation page
+    or a wiki's reading list written as topics, each heading over its links ('General Setup and Optimization' over
+    'Tuning Your PostgreSQL Server', a tutorial index's '1. Data Preprocessing' over its lessons). A box of related
+    links is one heading over one list; the sidebar's and the footer's columns each stand in a wrapper of their own.
+    The block holding such sections is the text too, however many of its words are links (a wiki page of lists).
+
+    >>> from declutter.html.parsing import parse
+    >>> links = "<ul><li><a href=/a>One</a></li><li><a href=/b>Two</a></li></ul>"
+    >>> page = parse(f"<div><h2>A</h2>{links}<h2>B</h2><p>Lead.</p>{links}<h2>C</h2>{links}</div>")
+    >>> sectioned(page.find(".//ul"), 3), sectioned(page.find(".//ul"), 4), sectioned(page.find(".//div"), 3)
+    (True, False, True)
+    >>> page = parse(f"<div><p>Text.</p><h3>Related</h3>{links}</div>")
+    >>> sectioned(page.find(".//ul"), 3)
+    False
+    """
+    parent = element.getparent()
+    if element.tag not in LIST_TAGS:
+        return _pairs([child for child in element if isinstance(child.tag, str)]) >= sections  # the sections' holder
+    if parent is None:
+        return False
+    children = [child for child in parent if isinstance(child.tag, str)]
+    return _heading_above(children, children.index(element)) and _pairs(children) >= sections
+
+
+def _pairs(children: Sequence[Element]) -> int:
+    """How many of ``children`` are a list following a heading (:func:`_heading_above`)."""
+    return sum(1 for n, child in enumerate(children) if child.tag in LIST_TAGS and _heading_above(children, n))
 
 
 ASKING = ("?", "？", "؟")

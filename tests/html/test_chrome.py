@@ -484,7 +484,7 @@ def test_every_setting_the_walk_spares_by_is_one_the_index_looks_at() -> None:
     """The walk skips a rule's spares when none of :data:`_EARLY` (or :data:`_LATE`) is set: a setting read there
     and listed in neither would never be asked of a rule setting only it."""
     read = set(re.findall(r'rule\.params\.get\("(\w+)"', inspect.getsource(chrome._matches)))
-    assert read - set(_EARLY) - set(_LATE) == {"guard_twins", "max_words", "prose_pages"}
+    assert read - set(_EARLY) - set(_LATE) == {"guard_twins", "max_words", "prose_pages", "sectioned_pages"}
 
 
 def test_the_index_says_which_rules_spare_before_or_after_their_guard() -> None:

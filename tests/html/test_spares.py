@@ -297,6 +297,30 @@ def test_an_announced_list_alone_in_its_wrapper_is_the_text_s_enumeration() -> N
     assert not any("Another report number" in block for block in page.blocks), "announced, but the text ends there"
 
 
+def test_a_page_of_heading_and_list_sections_keeps_its_lists_and_a_lone_related_box_goes() -> None:
+    """A wiki's reading list or a tutorial index is set out as topics, each a heading over its links (a lead
+    paragraph may stand between); one heading over one list of links is a box of related links."""
+    head = "<html><body><main><h1>Performance</h1>"
+    intro = "<p>" + "These pages collect what the community wrote on tuning the database server. " * 4 + "</p>"
+
+    def links(topic: str) -> str:
+        return "<ul>" + "".join(f"<li><a href='/wiki/{topic}{n}'>{topic} guide number {n}</a></li>" for n in range(4))
+
+    sections = "".join(
+        f"<h2>{topic}</h2>" + ("<p>A short lead for this topic.</p>" if n == 1 else "") + links(topic) + "</ul>"
+        for n, topic in enumerate(("Tuning", "Vacuum", "Hardware"))
+    )
+    page = extract_page(head + intro + sections + "</main></body></html>", RuleSet.bundled().active())
+    for topic in ("Tuning", "Vacuum", "Hardware"):
+        assert sum(f"{topic} guide number" in block for block in page.blocks) == 4, topic
+    article = head.replace("<html>", "<html><head><meta property='og:type' content='article'></head>")
+    page = extract_page(article + intro + sections + "</main></body></html>", RuleSet.bundled().active())
+    assert not any("Vacuum guide number" in block for block in page.blocks), "an article's closing directories"
+    lone = head + intro + "<h2>Related</h2>" + links("Story") + "</ul></main></body></html>"
+    page = extract_page(lone, RuleSet.bundled().active())
+    assert not any("Story guide number" in block for block in page.blocks), "one heading over one list of links"
+
+
 def test_a_table_of_contents_goes_with_its_label_and_footnotes_stay() -> None:
     toc = (
         "<div class='box'><p>Table of contents</p><ol>"
