@@ -305,6 +305,8 @@ def _named_inside(
             names = (inner.get("class") or "").split()
             found.add((inner.tag, frozenset(name for name in names if not any(c.isdigit() for c in name))))
     return found
+
+
 LIST_TAGS = frozenset({"ul", "ol", "dl"})
 """The lists a section of headings and lists is written with."""
 
