@@ -5,9 +5,22 @@ from __future__ import annotations
 import gc
 import weakref
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml.html import fragment_fromstring
 
-from declutter.html.blocks import blocks_of, code_language, is_data_table
+from declutter.html.blocks import (
+    REPEATING_KINDS,
+    RUN_LINES,
+    RUN_MAX_LINES,
+    RUN_WORDS,
+    _entries,
+    blocks_of,
+    code_language,
+    is_data_table,
+    repeated_runs,
+)
+from declutter.structure import Shape
 
 
 def shapes_of(html: str) -> list[tuple[object, ...]]:
@@ -176,3 +189,75 @@ def test_a_short_run_twice_stays() -> None:
     """Two short labels twice ('Yes', 'No') are a form's or a table's, under :data:`RUN_WORDS` words."""
     html = "<div><div class='a'><p>Yes</p><p>No</p></div><div class='b'><p>Yes</p><p>No</p></div></div>"
     assert _texts(html) == ["Yes", "No", "Yes", "No"]
+
+
+def _runs_every_size(shapes: list[Shape], broken: set[int], owners: list | None) -> set[int]:
+    """:func:`repeated_runs` as written before it tried only the sizes where the line's text comes again: every
+    size from the longest down, the reference the fast path is held to."""
+    drop: set[int] = set()
+    texts = [shape.text for shape in shapes]
+    count = len(shapes)
+    index = 0
+    while index < count:
+        found = 0
+        for size in range(min(RUN_MAX_LINES, (count - index) // 2), RUN_LINES - 1, -1):
+            if texts[index + size] != texts[index]:
+                continue
+            first, second = shapes[index : index + size], shapes[index + size : index + 2 * size]
+            if (
+                all(a.text == b.text and a.kind == b.kind for a, b in zip(first, second, strict=True))
+                and not any(s.kind in REPEATING_KINDS for s in first)
+                and not any(index + size + offset in broken for offset in range(size))
+                and sum(len(s.text.split()) for s in first) >= RUN_WORDS
+                and len({s.text for s in first}) > 1
+                and (owners is None or not _entries(owners[index], owners[index + size]))
+            ):
+                found = size
+                break
+        if found:
+            drop.update(range(index + found, index + 2 * found))
+            index += 2 * found
+        else:
+            index += 1
+    return drop
+
+
+_OWNERS = list(fragment_fromstring("<div><p class='a'></p><p class='b'></p><p class='a'></p></div>"))
+_LINE = st.tuples(
+    st.sampled_from(["One two three", "Four five", "Six", "Seven eight nine ten", ""]),
+    st.sampled_from(["paragraph", "heading", "item", "code"]),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.one_of(
+        st.lists(_LINE, max_size=30),
+        st.lists(_LINE, min_size=1, max_size=12).map(lambda run: run * 2),
+        st.tuples(st.lists(_LINE, max_size=5), st.lists(_LINE, min_size=2, max_size=25)).map(
+            lambda parts: parts[0] + parts[1] * 2 + parts[0]
+        ),
+    ),
+    st.sets(st.integers(0, 60), max_size=4),
+    st.integers(0, 3),
+    st.randoms(use_true_random=False),
+)
+def test_repeated_runs_tries_only_the_sizes_where_the_text_comes_again(
+    lines: list[tuple[str, str]], broken: set[int], with_owners: int, rng
+) -> None:
+    """Trying only the positions where a line's text comes again finds every run the loop over every size found,
+    the longest first, with and without owners (entries of one list, elements of different classes, unknown)."""
+    shapes = [Shape(kind, text) for text, kind in lines]  # type: ignore[arg-type]
+    owners = [rng.choice([None, *_OWNERS]) for _ in shapes] if with_owners else None
+    assert repeated_runs(shapes, broken, owners) == _runs_every_size(shapes, broken, owners)
+
+
+def test_repeated_runs_past_the_longest_size() -> None:
+    """A text that comes again past :data:`RUN_MAX_LINES` lines, or past half the lines left, starts no run; the
+    longest run within reach is taken before a shorter one."""
+    filler = [Shape("paragraph", f"Line number {n} of the page") for n in range(RUN_MAX_LINES)]
+    head = Shape("heading", "A heading of five words")
+    far = [head, *filler, head, *filler[:3]]
+    assert repeated_runs(far, set()) == _runs_every_size(far, set(), None) == set()
+    slide = [head, Shape("paragraph", "A blurb"), head, Shape("paragraph", "Another blurb")]
+    assert repeated_runs(slide * 2, set()) == _runs_every_size(slide * 2, set(), None) == {4, 5, 6, 7}
