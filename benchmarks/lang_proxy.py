@@ -249,11 +249,35 @@ def _identity(text: str) -> str:
     return text
 
 
+_CURLY_PAIR = re.compile(r"“([^“”\n]{1,600}?)”")
+_STRAIGHT_PAIR = re.compile(r'(?<![\w=])"([^"\n<>]{1,600}?)"(?!\w)')
+
+
+def german_quotes(text: str) -> str:
+    """English double quotes as German prints them, „…“ (words untouched: the quotes alone are what differs).
+
+    >>> german_quotes('He said: “We will.” She said "No."')
+    'He said: „We will.“ She said „No.“'
+    """
+    return _STRAIGHT_PAIR.sub(r"„\1“", _CURLY_PAIR.sub(r"„\1“", text))
+
+
+def french_quotes(text: str) -> str:
+    """English double quotes as French prints them, « … » with no-break spaces inside.
+
+    >>> french_quotes('He said: “We will.”')
+    'He said: «\xa0We will.\xa0»'
+    """
+    return _STRAIGHT_PAIR.sub("«\u00a0\\1\u00a0»", _CURLY_PAIR.sub("«\u00a0\\1\u00a0»", text))
+
+
 MODES: dict[str, tuple[str, Callable[[str], str]]] = {
     "lang-de": ("de", _identity),
     "lang-fr": ("fr", _identity),
     "pseudo-de": ("de", pseudo_german),
     "pseudo-de2": ("de", pseudo_german_shape),
+    "quotes-de": ("en", german_quotes),
+    "quotes-fr": ("en", french_quotes),
 }
 
 

@@ -34,15 +34,18 @@ _WORD = regex.compile(r"\w+(?:['’.-]\w+)*")
 #   findall: (string, pos, endpos, overlapped, concurrent, timeout)
 #   finditer: (string, pos, endpos, overlapped, concurrent, partial, timeout)
 #   sub: (repl, string, count, pos, endpos, concurrent, timeout); split: (string, maxsplit, concurrent, timeout)
+_CLOSE = r"""(?:["'”’“‘»«)\]]|\s[»«])"""
+"""What closes a sentence after its stop: quotes of every language (English ”’, German “‘ and »…« (its closer
+is '«'), French and Swiss » after a space, Polish ”), a bracket."""
 _TERMINAL = regex.compile(
-    r"""(?<![.…])[.!?](?:["'”’»)\]]*)$|[.!?]["'”’»]\s*\S{0,3}$"""
-    r"""|(?<![.…])[.!?]["'”’»)]*\s\d{1,3}$"""  # a vote count glued to a post's last sentence
+    rf"""(?<![.…])[.!?]{_CLOSE}*$|[.!?]["'”’“‘»«]\s*\S{{0,3}}$"""
+    rf"""|(?<![.…])[.!?]{_CLOSE}*\s\d{{1,3}}$"""  # a vote count glued to a post's last sentence
 )
 _BULLETS = "*•·+▪►◦‣○●■□–-"
 _BULLET = regex.compile(f"^(?:[{regex.escape(_BULLETS)}]\\s+)+")
 _LIST_MARK = regex.compile(f"\\s*[{regex.escape(_BULLETS)}]\\s+\\S")
 _BULLET_MARKS = frozenset(_BULLETS)
-_SENTENCE_END = regex.compile(r"""[.!?]["'”’»)]*\s+(?=["'“‘«(]?\p{Lu})""")
+_SENTENCE_END = regex.compile(rf"""[.!?]{_CLOSE}*\s+(?=["'“‘„‚«»(]?\p{{Lu}})""")
 
 _COMPOUND = regex.compile(r"(?<!\p{L})\p{L}\p{Ll}{12,}(?!\p{L})")
 """A word of 13 letters or more, lower-case but for its first: a compound, not two words a page glued together

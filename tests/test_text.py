@@ -46,6 +46,25 @@ def test_sentence_endings_inside_quotes_and_not_ellipses() -> None:
     assert not ends_like_sentence("Breaking News")
 
 
+def test_a_sentence_ends_inside_the_quotes_of_every_language() -> None:
+    # German „…“ closes on “ (and ‚…‘ on ‘), German »…« on «, French and Swiss « … » after a no-break space;
+    # English read only ” and », so a German or French paragraph ending on a quote was no prose.
+    assert ends_like_sentence("Die Bürgermeisterin sagte: „Das ist ein guter Tag für alle Radfahrer.“")
+    assert ends_like_sentence("Sie fragte: ‚Warum nicht?‘")
+    assert ends_like_sentence("Er sagte: »Wir werden es schaffen.«")
+    assert ends_like_sentence(normalize("La maire a déclaré\u00a0: «\u00a0C'est une bonne journée.\u00a0»"))
+    assert ends_like_sentence("Un habitant a demandé : « Vraiment ? » 3")
+    assert not ends_like_sentence("Lire la suite »")
+    assert not ends_like_sentence("Weiterlesen... »")
+    assert not ends_like_sentence("Mehr lesen „")
+
+
+def test_sentences_are_counted_across_the_quotes_of_every_language() -> None:
+    assert sentence_count("Er sagte: „Gut.“ Dann ging er. „Nein“, rief sie.") == 3
+    assert sentence_count("Il a dit : « Non. » Puis il est parti.") == 2
+    assert sentence_count("Er rief: »Halt!« Dann war es still.") == 2
+
+
 def test_a_post_with_its_vote_count_glued_on_still_ends_like_a_sentence() -> None:
     assert ends_like_sentence("Neither of us have anything to gain here. It's time to let it go. 0")
     assert ends_like_sentence("I agree with every word of this. 12")
