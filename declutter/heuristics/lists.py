@@ -49,7 +49,9 @@ def _headline_joins(text: str) -> list[int]:
 _NUMBERED = regex.compile(r"\d{1,2}[.)]\s")
 
 
-_SENTENCE_BOUNDARY = regex.compile(r"\p{Ll}{2}[.!?][\"”’]?\s+[\"“‘]?\p{Lu}")
+_SENTENCE_BOUNDARY = regex.compile(r"\p{Ll}{2}[.!?][\"”’“‘«»]?\s+[\"“‘„‚«»]?\p{Lu}")
+"""A sentence ending and the next one's capital, inside the quotes of every language (German „…“ and »…«,
+French « … »): a piece of glued paragraphs holds one, a headline does not."""
 
 
 def headline_list(
