@@ -25,6 +25,11 @@ We have no German benchmark pages (WCXB dev is 96% English), so the pages are dr
     alike: a page that still loses there loses text by a decision (round de4: 66 of the 78 pages losing more than
     0.01 recall on the first count lost no line).
 
+``quotes-de``, ``quotes-fr``
+    the page's English words untouched, its double quotes printed the German way („…“) or the French way
+    (« … » with no-break spaces), in the text and the reference, ``<html lang="en">`` as the control: a page whose
+    recall falls has a guard that reads only English quotes as a sentence's end.
+
 The control is the same page with ``<html lang="en">`` (the same path through the HTML parser). Prints both runs'
 F1 / P / R per page type, then the pages whose recall fell by more than ``--drop``.
 """
