@@ -88,7 +88,7 @@ class Page:
         >>> sorted(page.code_lines)
         [4, 6]
         """
-        return frozenset(line for shape, span in line_spans(self.shapes) if shape.kind == "code" for line in span)
+        return self._lines_of("code")
 
     @property
     def item_lines(self) -> frozenset[int]:
@@ -103,7 +103,11 @@ class Page:
         >>> sorted(page.item_lines)
         [4, 6]
         """
-        return frozenset(line for shape, span in line_spans(self.shapes) if shape.kind == "item" for line in span)
+        return self._lines_of("item")
+
+    def _lines_of(self, kind: str) -> frozenset[int]:
+        """The lines of :attr:`text` (counted from 0) that shapes of ``kind`` fill."""
+        return frozenset(line for shape, span in line_spans(self.shapes) if shape.kind == kind for line in span)
 
 
 class _Selectors:
