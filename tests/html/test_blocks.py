@@ -174,6 +174,35 @@ def test_entries_of_one_list_printed_alike_both_stay() -> None:
     assert len(_texts(html)) == 6
 
 
+def _entries_by_walk(first, second) -> bool:  # type: ignore[no-untyped-def]
+    """:func:`_entries` as written before its shortcut for siblings: the children of the nearest common ancestor."""
+    if first is None or second is None or first is second:
+        return True
+    ancestors = list(first.iterancestors())
+    above = dict(zip(ancestors, (first, *ancestors), strict=False))
+    ancestors = list(second.iterancestors())
+    for element, child in zip(ancestors, (second, *ancestors), strict=False):
+        if element in above:
+            mine = above[element]
+            return mine.tag == child.tag and (mine.get("class") or "").split() == (child.get("class") or "").split()
+        if element is first:
+            return True
+    return True
+
+
+def test_entries_of_siblings_answer_as_the_walk_up() -> None:
+    """Siblings are judged without walking up (a long list of two alternating entries asks for each pair), with
+    the answer the walk gives: for siblings, cousins, an element and its own child, and every pair of a page."""
+    page = fragment_fromstring(
+        "<div><ul><li class='a'><p>1</p></li><li class='a  '><p>2</p></li><li class='b'><p>3</p></li></ul>"
+        "<ul class='a'><li class='a'><p>4</p></li></ul><section><p class='a'>5</p></section></div>"
+    )
+    elements = [None, *page.iter()]
+    for first in elements:
+        for second in elements:
+            assert _entries(first, second) == _entries_by_walk(first, second), (first, second)
+
+
 def test_a_refrain_broken_by_line_breaks_and_one_repeated_note_stay() -> None:
     """A chorus written out again inside a stanza (lines a <br> breaks) is the text's own, and a note printed under
     each of a docs page's tabs is one line repeated, which :func:`repeats` judges (a sentence stays)."""
