@@ -31,9 +31,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
 from dataclasses import replace
-from itertools import islice
 
 from declutter.html.tree import BLOCK_TAGS, HEADINGS, MAX_DEPTH, SKIP, Element, all_text, squeeze
 from declutter.structure import CELL_SEPARATOR, Shape, ShapeKind
@@ -169,11 +167,6 @@ def _entries(first: Element | None, second: Element | None) -> bool:
     return True
 
 
-def _pairs(shapes: list[Shape], index: int, size: int) -> Iterator[tuple[Shape, Shape]]:
-    """The lines of a candidate run (``size`` lines from ``index``) beside the lines of its copy right after it."""
-    return zip(islice(shapes, index, index + size), islice(shapes, index + size, index + 2 * size), strict=True)
-
-
 def repeated_runs(shapes: list[Shape], broken: set[int], owners: list[Element | None] | None = None) -> set[int]:
     """The positions in ``shapes`` of the second copy of each run of :data:`RUN_LINES` lines or more (and
     :data:`RUN_WORDS` words) printed twice in a row: a slider's slides printed once per screen size (a studio's
@@ -204,13 +197,6 @@ def repeated_runs(shapes: list[Shape], broken: set[int], owners: list[Element | 
     where: dict[str, list[int]] = {}  # each text: its positions, in order
     for position, text in enumerate(texts):
         where.setdefault(text, []).append(position)
-    # Counts up to each position, so that a run's words, code or table lines and broken lines are read in one step:
-    # a long list of two alternating entries offers a run at every even size from each of its lines.
-    words, repeating, breaks = [0], [0], [0]
-    for position, shape in enumerate(shapes):
-        words.append(words[-1] + len(shape.text.split()))
-        repeating.append(repeating[-1] + (shape.kind in REPEATING_KINDS))
-        breaks.append(breaks[-1] + (position in broken))
     index = 0
     while index < count:
         found = 0
@@ -220,13 +206,17 @@ def repeated_runs(shapes: list[Shape], broken: set[int], owners: list[Element | 
         while at >= 0 and same[at] >= index + RUN_LINES:
             size = same[at] - index
             at -= 1
+            # The owners first: a long list of entries alike offers a run at every distance its entries repeat at,
+            # and each was compared line by line before its owners said it is the list's own (quadratic).
+            if owners is not None and _entries(owners[index], owners[index + size]):
+                continue
+            first, second = shapes[index : index + size], shapes[index + size : index + 2 * size]
             if (
-                words[index + size] - words[index] >= RUN_WORDS
-                and repeating[index + size] == repeating[index]
-                and breaks[index + 2 * size] == breaks[index + size]
-                and (owners is None or not _entries(owners[index], owners[index + size]))
-                and all(a.text == b.text and a.kind == b.kind for a, b in _pairs(shapes, index, size))
-                and len(set(texts[index : index + size])) > 1
+                all(a.text == b.text and a.kind == b.kind for a, b in zip(first, second, strict=True))
+                and not any(s.kind in REPEATING_KINDS for s in first)
+                and not any(index + size + offset in broken for offset in range(size))
+                and sum(len(s.text.split()) for s in first) >= RUN_WORDS
+                and len({s.text for s in first}) > 1
             ):
                 found = size
                 break
