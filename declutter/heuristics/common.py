@@ -191,7 +191,7 @@ _TITLE_SEPARATOR = regex.compile(r"[?!]?\s*[|–—:»·•/-]")
 mark that ends a headline ('Is the water safe? | Daily Planet')."""
 
 
-def _title_tokens(text: str) -> list[str]:
+def title_tokens(text: str) -> list[str]:
     """The lower-cased word tokens of a title ('Storm – hits coast!' and 'Storm - hits coast' agree)."""
     return _TITLE_TOKEN.findall(text.lower())
 
@@ -210,7 +210,7 @@ def is_title_echo(page_title: str, headline: str, min_words: int) -> bool:
     >>> is_title_echo("Will the storm close schools? - Daily Planet", "Will the storm close schools?", 4)
     True
     """
-    head, title = _title_tokens(headline), _title_tokens(page_title)
+    head, title = title_tokens(headline), title_tokens(page_title)
     # The headline is the longer part of the title: 'Headline | Site' does not echo as 'Site' (a logo line).
     if len(head) < min_words or len(head) > len(title) or 2 * len(head) < len(title):
         return False

@@ -17,6 +17,7 @@ from declutter.heuristics.common import (
     is_residue,
     is_title_echo,
     prose_words_before,
+    title_tokens,
 )
 from declutter.matchers import fullmatch
 from declutter.rules import Rule
@@ -161,7 +162,7 @@ def menu_echo(
             continue
         if min_words <= block.words < top.words and (
             is_title_echo(top.text, block.text, min_words)
-            or (lead is not None and len(lead) >= min_words and _TITLE_WORD.findall(block.text.lower()) == lead)
+            or (lead is not None and len(lead) >= min_words and title_tokens(block.text) == lead)
         ):
             if len(kept) < min_lines:
                 return []  # the first echo is the page's heading: a later copy is the page's own
@@ -175,14 +176,13 @@ def menu_echo(
     return []
 
 
-_TITLE_WORD = regex.compile(r"\w+")
 _SPACED_SEPARATOR = regex.compile(r"\s[|–—:»·•/-]\s")
 
 
 def _leading_tokens(title: str) -> list[str] | None:
     """The words of a page title before its first spaced separator ('NFL Schedule - 2026 Season - ESPN'), or None."""
     found = _SPACED_SEPARATOR.search(title)
-    return _TITLE_WORD.findall(title[: found.start()].lower()) if found else None
+    return title_tokens(title[: found.start()]) if found else None
 
 
 _PROSE_WORD = regex.compile(r"\p{L}{3,}")

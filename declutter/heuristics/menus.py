@@ -26,6 +26,7 @@ from declutter.heuristics.common import (
     is_residue,
     is_statement,
     short_on_average,
+    title_tokens,
 )
 from declutter.matchers import fullmatch, inside_bullets
 from declutter.rules import Rule
@@ -970,13 +971,12 @@ def twin_menu(
 
 
 _ENTRY_KEY = regex.compile(r"^[\W\d_]+")
-_TITLE_WORD = regex.compile(r"\w+")
 
 
 def _names_title(text: str, title: frozenset[str], min_words: int) -> bool:
     """Whether every word of ``text`` is a word of the page title, and there are ``min_words`` of them: the
     headline ('Software Development Models Comparison' under the title '… Comparison (SDLC) | EPAM')."""
-    words = _TITLE_WORD.findall(text.lower())
+    words = title_tokens(text)
     return len(words) >= min_words and all(w in title for w in words)
 
 
@@ -1022,7 +1022,7 @@ def contents_list(
     # ('1.1 USE flags' over 'USE flags'): two numbered siblings ('12 Months Out', '11 Months Out') are no copies.
     fulls = [b.text.lower().strip() for b in blocks]
     keys = [_entry_key(b.text) for b in blocks]
-    title = frozenset(_TITLE_WORD.findall(blocks[0].text.lower()))
+    title = frozenset(title_tokens(blocks[0].text))
     is_label = frozenset(labels_at)
     done = 0
     for position in labels_at:
