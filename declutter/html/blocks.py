@@ -154,14 +154,24 @@ def _entries(first: Element | None, second: Element | None) -> bool:
         return True
     parent = first.getparent()
     if parent is not None and parent is second.getparent():  # siblings (a list's entries, most often): no walk up
-        return first.tag == second.tag and (first.get("class") or "").split() == (second.get("class") or "").split()
+        return _alike(first, second)
+    return _alike_below_common_ancestor(first, second)
+
+
+def _alike(first: Element, second: Element) -> bool:
+    """Whether two elements are of one tag and class."""
+    return first.tag == second.tag and (first.get("class") or "").split() == (second.get("class") or "").split()
+
+
+def _alike_below_common_ancestor(first: Element, second: Element) -> bool:
+    """:func:`_entries` by walking up: whether the children of the nearest common ancestor toward each element are
+    :func:`_alike` (true when one element holds the other, or when they share no ancestor)."""
     ancestors = list(first.iterancestors())
     above = dict(zip(ancestors, (first, *ancestors), strict=False))  # each ancestor of first: its child toward first
     ancestors = list(second.iterancestors())
     for element, child in zip(ancestors, (second, *ancestors), strict=False):
         if element in above:
-            mine = above[element]
-            return mine.tag == child.tag and (mine.get("class") or "").split() == (child.get("class") or "").split()
+            return _alike(above[element], child)
         if element is first:
             return True
     return True

@@ -14,6 +14,7 @@ from declutter.html.blocks import (
     RUN_LINES,
     RUN_MAX_LINES,
     RUN_WORDS,
+    _alike_below_common_ancestor,
     _entries,
     blocks_of,
     code_language,
@@ -174,22 +175,6 @@ def test_entries_of_one_list_printed_alike_both_stay() -> None:
     assert len(_texts(html)) == 6
 
 
-def _entries_by_walk(first, second) -> bool:  # type: ignore[no-untyped-def]
-    """:func:`_entries` as written before its shortcut for siblings: the children of the nearest common ancestor."""
-    if first is None or second is None or first is second:
-        return True
-    ancestors = list(first.iterancestors())
-    above = dict(zip(ancestors, (first, *ancestors), strict=False))
-    ancestors = list(second.iterancestors())
-    for element, child in zip(ancestors, (second, *ancestors), strict=False):
-        if element in above:
-            mine = above[element]
-            return mine.tag == child.tag and (mine.get("class") or "").split() == (child.get("class") or "").split()
-        if element is first:
-            return True
-    return True
-
-
 def test_entries_of_siblings_answer_as_the_walk_up() -> None:
     """Siblings are judged without walking up (a long list of two alternating entries asks for each pair), with
     the answer the walk gives: for siblings, cousins, an element and its own child, and every pair of a page."""
@@ -200,7 +185,8 @@ def test_entries_of_siblings_answer_as_the_walk_up() -> None:
     elements = [None, *page.iter()]
     for first in elements:
         for second in elements:
-            assert _entries(first, second) == _entries_by_walk(first, second), (first, second)
+            walked = True if first is None or second is None else _alike_below_common_ancestor(first, second)
+            assert _entries(first, second) == walked, (first, second)
 
 
 def test_a_refrain_broken_by_line_breaks_and_one_repeated_note_stay() -> None:
