@@ -54,6 +54,7 @@ from declutter.html.tree import (
     Paths,
     all_text,
     bounded,
+    class_template,
     class_tokens,
     describe,
     drop_tag,
@@ -657,7 +658,7 @@ def _twins(element: Element, other: Element, compiled: CompiledSelector) -> bool
     """Whether two matches of a rule are blocks of one template near each other (:func:`_twins_of_text`)."""
     if element.tag != other.tag or element is other:
         return False
-    mine, theirs = _template(element), _template(other)
+    mine, theirs = class_template(element), class_template(other)
     if not mine or not theirs or not (mine <= theirs or theirs <= mine):
         return False
     if any(compiled.tokens.isdisjoint(element_tokens(e)) for e in (element, other)):
@@ -681,11 +682,6 @@ def _marked_text(element: Element) -> bool:
     holding one is a post however short (Khoros' replies, each in a block its 'widget' token names, one a line
     long), where :func:`_prose` asks for :data:`TWIN_CHARS` characters that a one-line reply never has."""
     return bool(_MARKED_TEXT(element))
-
-
-def _template(element: Element) -> frozenset[str]:
-    """An element's class names but those with a digit, which name one instance ('elementor-element-dbec0eb')."""
-    return frozenset(name for name in (element.get("class") or "").split() if not any(c.isdigit() for c in name))
 
 
 class _RuleIndex:

@@ -24,6 +24,7 @@ from declutter.html.tree import (
     all_text,
     class_and_id,
     class_counts,
+    class_template,
     squeeze,
 )
 from declutter.rules import Rule
@@ -302,8 +303,7 @@ def _named_inside(
     for inner in element.iterdescendants():
         named = isinstance(inner.tag, str) and (inner.get("class") or inner.get("id"))
         if named and not tokens.isdisjoint(tokens_of(class_and_id(inner))):
-            names = (inner.get("class") or "").split()
-            found.add((inner.tag, frozenset(name for name in names if not any(c.isdigit() for c in name))))
+            found.add((inner.tag, class_template(inner)))
     return found
 
 

@@ -273,6 +273,17 @@ def class_and_id(element: Element) -> str:
     return f"{element.get('class') or ''} {element.get('id') or ''}"
 
 
+def class_template(element: Element) -> frozenset[str]:
+    """An element's class names but those with a digit, which name one instance ('elementor-element-dbec0eb'): the
+    template that elements printed alike share.
+
+    >>> from lxml.html import fragment_fromstring
+    >>> sorted(class_template(fragment_fromstring("<div class='elementor-element elementor-element-dbec0eb'></div>")))
+    ['elementor-element']
+    """
+    return frozenset(name for name in (element.get("class") or "").split() if not any(c.isdigit() for c in name))
+
+
 def element_tokens(element: Element) -> list[str]:
     """The :func:`class_tokens` of an element's class and id together."""
     return class_tokens(class_and_id(element))
