@@ -645,11 +645,12 @@ def _twins_of_text(found: list[_Found], shielded: list[tuple[Element, str]], tex
     for match in found:
         element, compiled, _ = match
         twins = [other for other in by_rule.get(compiled.rule.id, ()) if _twins(element, other, compiled)]
-        if not twins or not any(text.of(twin) < WHOLE_PAGE_SHARE * text.page for twin in twins):
-            kept.append(match)
-            continue
-        if _prose(element, text) or (_marked_text(element) and any(_marked_text(twin) for twin in twins)):
-            continue
+        if (
+            twins
+            and any(text.of(twin) < WHOLE_PAGE_SHARE * text.page for twin in twins)
+            and (_prose(element, text) or (_marked_text(element) and any(_marked_text(twin) for twin in twins)))
+        ):
+            continue  # one of a kept block's twins: spared with it
         kept.append(match)
     return kept
 
