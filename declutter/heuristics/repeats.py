@@ -66,22 +66,22 @@ def residue_copy(
     [6, 7]
     """
     removed = [b.words >= min_words and is_residue(rule, b, claimed) for b in blocks]
-    entries = [bool(spare_copies_of) and removed_by(claimed, b.line) == spare_copies_of for b in blocks]
-    gone = {b.text.casefold() for b, out, entry in zip(blocks, removed, entries, strict=True) if out and not entry}
-    contents = {b.text.casefold() for b, out, entry in zip(blocks, removed, entries, strict=True) if out and entry}
-    if not gone and not contents:
+    if not any(removed):
         return []
+    folded = [b.text.casefold() for b in blocks]
+    gone: set[str] = set()
+    contents: set[str] = set()  # lines only the rule ``spare_copies_of`` names removed: a table of contents' entries
+    for b, text, out in zip(blocks, folded, removed, strict=True):
+        if out:
+            (contents if spare_copies_of and removed_by(claimed, b.line) == spare_copies_of else gone).add(text)
     repeats = [
         n
         for n, (b, out) in enumerate(zip(blocks, removed, strict=True))
-        if not out
-        and b.words >= min_words
-        and b.line not in protected
-        and (b.text.casefold() in gone or b.text.casefold() in contents)
+        if not out and b.words >= min_words and b.line not in protected and (folded[n] in gone or folded[n] in contents)
     ]
     # A copy of a contents entry alone is the heading it points to; in a run of copies it is the contents again.
     at = set(repeats)
-    found = [blocks[n] for n in repeats if blocks[n].text.casefold() in gone or n - 1 in at or n + 1 in at]
+    found = [blocks[n] for n in repeats if folded[n] in gone or n - 1 in at or n + 1 in at]
     if not found:
         return []
     paragraphs = paragraph_positions(blocks, claimed, prose_words)
