@@ -36,12 +36,22 @@ _CODE_CHAR = regex.compile(r"[_.(){}\[\]=<>/\\;$#@]")
 def _headline_joins(text: str) -> list[int]:
     """The joins of glued headlines in ``text`` ('historyCanadian'), one a word: not those of a name or an
     identifier ('PowerPoint', 'ProductTable', 'setFilterText', 'ChatAPI.unsubscribe(…)'): words that start with
-    a capital, hold two joins or more, or hold code characters."""
+    a capital, hold two joins or more, or hold code characters. A glued word counts once: a strip glues each pair of
+    headlines once, while a flattened log repeats its logger's camel-cased name in every record ('2005-03-19
+    15:38:55,977 - simpleExample - DEBUG - debug message 2005-03-19 … - simpleExample - INFO - …').
+
+    >>> len(_headline_joins("Storm hits coastSchools close earlyMayor declares emergencyRoads reopen"))
+    3
+    >>> len(_headline_joins("15:38 - simpleExample - DEBUG - debug 15:39 - simpleExample - INFO - info"))
+    1
+    """
     joins = []
+    seen: set[str] = set()
     for token in _TOKEN.finditer(text, None, None, False, False, False):
         inner = [m.start() for m in _JOIN.finditer(token.group())]
         word = token.group().rstrip(",.;:!?\"'”’)")
-        if len(inner) == 1 and not word[:1].isupper() and not _CODE_CHAR.search(word):
+        if len(inner) == 1 and not word[:1].isupper() and not _CODE_CHAR.search(word) and word not in seen:
+            seen.add(word)
             joins.append(token.start() + inner[0])
     return joins
 
