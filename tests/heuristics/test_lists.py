@@ -137,6 +137,20 @@ def test_run_together_headlines_spares_flattened_code() -> None:
     assert len(run_together_headlines(Document.from_text(strip).blocks, None, frozenset(), frozenset())) == 1
 
 
+def test_run_together_headlines_spares_a_flattened_log() -> None:
+    """A console's log printed on one line repeats its logger's camel-cased name in every record: one glued word,
+    however often, where a strip glues a different pair of words at each headline."""
+    log = (
+        "$ python simple_logging_config.py 2005-03-19 15:38:55,977 - simpleExample - DEBUG - debug message "
+        "2005-03-19 15:38:55,979 - simpleExample - INFO - info message 2005-03-19 15:38:56,054 - simpleExample - "
+        "WARNING - warn message 2005-03-19 15:38:56,055 - simpleExample - ERROR - error message 2005-03-19 "
+        "15:38:56,130 - simpleExample - CRITICAL - critical message"
+    )
+    assert run_together_headlines(Document.from_text(log).blocks, None, frozenset(), frozenset()) == []
+    strip = "Storm hits coastSchools close earlyMayor declares emergencyRoads reopen after floodsMarkets rally"
+    assert len(run_together_headlines(Document.from_text(strip).blocks, None, frozenset(), frozenset())) == 1
+
+
 def test_teaser_template_needs_recurring_labels_and_headlines() -> None:
     units = [("Why the bridge closed again", "News"), ("Did the mayor mislead voters?", "Fact Check")] * 3
     text = "".join(f"{headline}\n{label}\nA short dek about the story.\n" for headline, label in units)
