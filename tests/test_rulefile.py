@@ -280,3 +280,23 @@ article = ["<p>The council voted.</p>"]
     assert (params["unless_sectioned"], params["sectioned_pages"]) == (3, "except-articles")
     error = load_error(rule_file, selector.replace('"except-articles"', '"articles"'))
     assert "sectioned_pages must be one of" in error.message
+
+
+def test_frame_apart_is_true_or_false(rule_file) -> None:  # type: ignore[no-untyped-def]
+    """A selector rule's ``frame_apart`` (its matches in the page's frame judged alone) takes only a boolean."""
+    selector = """
+[[rule]]
+id = "TST001"
+name = "menus"
+kind = "selector"
+tokens = ["menu"]
+frame_apart = true
+category = "navigation"
+description = "Menus."
+[rule.examples]
+residue = ['<div class="menu">Home · News</div>']
+article = ["<p>The council voted.</p>"]
+"""
+    assert RuleSet.load(rule_file(selector)).get("menus").params["frame_apart"] is True
+    error = load_error(rule_file, selector.replace("frame_apart = true", 'frame_apart = "yes"'))
+    assert "frame_apart must be one of" in error.message

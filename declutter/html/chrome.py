@@ -22,6 +22,8 @@ from declutter.html.guards import (
     a_reply,
     applies,
     article_holders,
+    frame_part,
+    frame_parts,
     guarded,
     holding_as_text,
     judged_together,
@@ -144,14 +146,9 @@ def remove_chrome(
     mass = Mass(root, sizes, paragraphs=article and paragraphed, cards=True, wrapped=False)
     page_text = PageText(root)
     vetoed: set[str] = set()
+    page = _Page(article, product, site, opened)
     while True:
-        found, shielded = _matches(
-            root,
-            [m for m in matched if m[0].rule.id not in vetoed],
-            alone,
-            holders,
-            _Page(article, product, site, opened),
-        )
+        found, shielded = _matches(root, [m for m in matched if m[0].rule.id not in vetoed], alone, holders, page)
         threads: dict[tuple[Any, ...], bool] = {}  # a thread's replies share one answer: asked once, not per reply
         judged = [
             (el, compiled.rule.id)
@@ -169,6 +166,9 @@ def remove_chrome(
         if not holding:
             break
         vetoed |= holding  # its matches are the page's text taken together (a forum's posts): none goes
+    apart = [m for m in matched if m[0].rule.id in vetoed and m[0].rule.params.get("frame_apart")]
+    if apart:  # the page's own header and footer are never its text, whatever the veto spared with them
+        found = _with_frame(found, _matches(root, apart, alone, holders, page), frame_parts(root, holders))
     found = [match for match in found if not _spared_once_weighed(match)]
     if shielded:  # after the rules whose matches hold the text together are vetoed: this spares, it never vetoes
         found = _twins_of_text(found, shielded, alone)
@@ -184,6 +184,35 @@ def remove_chrome(
         )
         remove(element)
     return decisions
+
+
+def _with_frame(
+    found: list[_Found], vetoed: tuple[list[_Found], list[tuple[Element, str]]], frame: frozenset[Element]
+) -> list[_Found]:
+    """The walk's matches with those of the rules vetoed together (``vetoed``: their walk's matches and the elements
+    their guard kept by share) that are parts of the page's frame (:func:`.guards.frame_part`), for the rules with
+    ``frame_apart``: their matches together held the page's text and stay, but a match in the page's own header or
+    footer is judged alone. A frame match inside a match goes with it; matches inside a frame match go with it.
+
+    A short shop page's header menu, breadcrumbs and footer of notices, all named as navigation, held 40% of its
+    text together: the footer now goes, and an FAQ in a 'tabs-menu' inside the page's column stays with the veto.
+    """
+    if not frame:
+        return found
+    matches, kept = vetoed
+    shielded = set(kept)
+    extra = [match for match in matches if frame_part(match[0], match[1].rule.id, frame, shielded)]
+    if not extra:
+        return found
+    taken = {element for element, _, _ in found}
+    extra = [
+        match
+        for match in extra
+        if match[0] not in taken and not any(above in taken for above in match[0].iterancestors())
+    ]
+    going = {element for element, _, _ in extra}
+    found = [match for match in found if not any(above in going for above in match[0].iterancestors())]
+    return found + extra
 
 
 def _spared_once_weighed(match: _Found) -> bool:

@@ -18,11 +18,13 @@ from declutter.html.selectors import CompiledSelector
 from declutter.html.spares import CARD_TWINS
 from declutter.html.tree import (
     BLOCK_TAGS,
+    HEADINGS,
     PARAGRAPHS,
     Element,
     all_text,
     class_and_id,
     class_tokens,
+    contains,
     element_tokens,
     squeeze,
     text_and_links,
@@ -265,6 +267,57 @@ def _outside_links(element: Element) -> int:
     """Characters of an element's text outside its links (:func:`~declutter.html.tree.text_and_links`)."""
     text, links = text_and_links(element)
     return text - links
+
+
+FRAME_SHARE = 0.9
+"""A child holding this share of its parent's text and the page's headline is the page's wrapper (``div#page``,
+React's ``div#__next``): the children beside it are the page's frame (:func:`frame_parts`)."""
+
+
+def frame_parts(root: Element, holders: Holders) -> frozenset[Element]:
+    """The parts of the page's frame: the children of its <body>, and of each wrapper under it, beside the child
+    holding every <h1> of the page (the page's column), down to the first that holds less than :data:`FRAME_SHARE` of
+    the body's text or is a <main> or <article>, none of them holding the markup of the text (:class:`Holders`): a
+    shop's header menu and its footer of notices and link columns, whatever they are named. A page without an
+    <h1>, or whose <h1>s lie in two children, has no frame here; nor has a level whose column is the headline
+    itself (a section of the text).
+
+    A rule's matches judged together are the page's text when they hold :data:`PROTECT_SHARE` of it (a forum's
+    posts), and the veto spares them all; a rule with ``frame_apart`` still loses its matches in the frame
+    (:func:`frame_part`): a sock shop's footer of 160 words of notices, with its header menu and breadcrumbs, held
+    40% of a short product page's text, and the veto spared all three.
+
+    >>> from declutter.html.parsing import parse
+    >>> page = parse("<body><div id=app><div id=top>Socks Shirts</div><div id=shop><h1>Quarter socks</h1>"
+    ...              "<p>" + "Soft and warm. " * 20 + "</p></div><div id=end>About us · Returns</div></div></body>")
+    >>> sorted(part.get("id") for part in frame_parts(page, article_holders(page)))
+    ['end', 'top']
+    """
+    body = root.find("body")
+    node = body if body is not None else root
+    headlines = list(node.iter("h1"))
+    total = len(squeeze(all_text(node)))
+    parts: list[Element] = []
+    while headlines and total:
+        children = [child for child in node if isinstance(child.tag, str)]
+        column = next((child for child in children if all(contains(child, h1) for h1 in headlines)), None)
+        if column is None or column.tag in HEADINGS:
+            break
+        parts.extend(child for child in children if child is not column)
+        if column.tag in ("main", "article") or column.get("role") == "main":
+            break
+        if len(squeeze(all_text(column))) < FRAME_SHARE * total:
+            break
+        node = column
+    return frozenset(part for part in parts if not marks_text(part, holders.any))
+
+
+def frame_part(element: Element, rule_id: str, frame: frozenset[Element], kept: set[tuple[Element, str]]) -> bool:
+    """Whether a rule's match is one of the page's :func:`frame_parts`, or lies in one that the rule's guard kept by
+    its share of the page's paragraphs (``kept``: a footer of notices, the link columns in it named as the footer)."""
+    if element in frame:
+        return True
+    return any(above in frame and (above, rule_id) in kept for above in element.iterancestors())
 
 
 def applies(setting: object, article: bool) -> bool:

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from declutter import RuleSet
 from declutter.html import extract_page, parse
 from declutter.html.chrome import remove_chrome
-from declutter.html.guards import article_holders
+from declutter.html.guards import article_holders, frame_parts
 from declutter.html.selectors import compile_selector_rule
 from declutter.html.tree import Element, all_text
 
@@ -309,3 +309,57 @@ def test_card_captions_inside_links_are_the_grid_together() -> None:
     )
     assert sum("laser projector" in block for block in page.blocks) == 12
     assert not any(element.rule_id == "DOM010" for element in page.removed)
+
+
+SHOP_TEXT = "<p>Cushioned quarter socks in soft cotton, with a seamless toe and a honeycomb arch.</p>" * 2
+NOTICE = "<p>" + "Notice to consumers: we may collect identifiers and commercial information for ads. " * 2 + "</p>"
+MENU = "<ul>" + "".join(f"<li><a href='/c/{n}'>Socks {n}</a></li>" for n in range(6)) + "</ul>"
+
+
+def _shop(headline: str = "<h1>Men's Quarter Socks</h1>", column: str = SHOP_TEXT) -> str:
+    """A short product page in a React wrapper: a header menu and a footer of notices around the product's column,
+    the header and the footer named as such (DOM002), the footer's notices half of the page's paragraphs."""
+    return (
+        "<html><body><div id='__next'><div class='site-header'>" + MENU + "</div>"
+        f"<div class='product'>{headline}{column}</div><div class='Footer-styled__Footer'>"
+        + "".join(f"<div class='Footer-styled__Notice-{n}'>{NOTICE}</div>" for n in range(3))
+        + "</div></div></body></html>"
+    )
+
+
+def test_a_short_shop_page_s_header_and_footer_go_though_together_they_hold_its_text() -> None:
+    """DOM002's matches in the page's frame (``frame_apart``) are not counted toward its together veto."""
+    page = extract_page(_shop(), RuleSet.bundled().active())
+    assert any("Cushioned quarter socks" in block for block in page.blocks)
+    assert not any("Notice to consumers" in block for block in page.blocks)
+
+
+def test_a_page_without_a_headline_has_no_frame_and_its_named_parts_are_judged_together() -> None:
+    """Nothing says which child is the page's column: the veto weighs every match, as it did."""
+    page = extract_page(_shop(headline=""), RuleSet.bundled().active())
+    assert any("Notice to consumers" in block for block in page.blocks)
+
+
+def test_sections_named_as_navigation_in_the_page_s_column_still_hold_its_text_together() -> None:
+    """Matches inside the column holding the headline are not the frame: a vendor's sections named
+    `lm_navSource` (an FAQ in a 'tabs-menu') hold the page's text together with the footer and stay; the veto
+    spares no frame part, so the footer's notices still go."""
+    sections = "".join(
+        f"<div class='lm_navSource sec-{n}'><p>Section {n}: our CRM tracks every lead, deal and call for your sales "
+        "team, and its reports show where the pipeline stalls.</p></div>"
+        for n in range(4)
+    )
+    page = extract_page(_shop(column=SHOP_TEXT + sections), RuleSet.bundled().active())
+    assert sum("our CRM tracks every lead" in block for block in page.blocks) == 4
+    assert not any("Notice to consumers" in block for block in page.blocks)
+
+
+def test_the_frame_stops_at_the_column_holding_the_headline() -> None:
+    """Below a <main>, or in a column whose child is the headline itself, there is no frame."""
+    page = parse(
+        "<html><body><header>Menu</header><main><h1>Title</h1><p>Text of the page.</p></main>"
+        "<footer>About</footer></body></html>"
+    )
+    assert sorted(part.tag for part in frame_parts(page, article_holders(page))) == ["footer", "header"]
+    page = parse("<html><body><div><h1>Title</h1><p>" + "Text of the page. " * 20 + "</p></div></body></html>")
+    assert frame_parts(page, article_holders(page)) == frozenset()
