@@ -314,7 +314,15 @@ def frame_parts(root: Element, holders: Holders) -> frozenset[Element]:
 
 def frame_part(element: Element, rule_id: str, frame: frozenset[Element], kept: set[tuple[Element, str]]) -> bool:
     """Whether a rule's match is one of the page's :func:`frame_parts`, or lies in one that the rule's guard kept by
-    its share of the page's paragraphs (``kept``: a footer of notices, the link columns in it named as the footer)."""
+    its share of the page's paragraphs (``kept``: a footer of notices, the link columns in it named as the footer).
+
+    >>> from declutter.html.parsing import parse
+    >>> page = parse("<body><div id=foot><div id=links>About</div></div><div><h1>Socks</h1></div></body>")
+    >>> foot, links = page.find(".//*[@id='foot']"), page.find(".//*[@id='links']")
+    >>> frame = frame_parts(page, article_holders(page))
+    >>> frame_part(links, "DOM002", frame, {(foot, "DOM002")}), frame_part(links, "DOM002", frame, set())
+    (True, False)
+    """
     if element in frame:
         return True
     return any(above in frame and (above, rule_id) in kept for above in element.iterancestors())
