@@ -237,7 +237,7 @@ def menu_run(
     )
     hits: list[Hit] = []
     for run in runs:
-        marks = [n for n, b in enumerate(run) if _is_label(rule, b, b.text)]
+        marks = _menu_marks(run, [n for n, b in enumerate(run) if _is_label(rule, b, b.text)])
         region = span.region(run[0].index)
         if region == 0:
             start, end = _above_items(run, marks, top_label=top_label, bullets=bullets)
@@ -269,6 +269,27 @@ def menu_run(
                 if b.line not in span.headlines
             )
     return hits
+
+
+def _menu_marks(run: Sequence[Block], marks: list[int]) -> list[int]:
+    """The label positions of a run that name a menu: none when every label is one text printed again and again.
+
+    A menu names each place once ('Home', 'News', 'Contact'; a mobile copy of the same menu repeats several). One
+    label and only it, printed two times or more, is a template's field: a thread prints each reply's language
+    badge ('English', Lemmy) in its header, and with the poster handles and dates other rules removed it made the
+    short replies between them a menu run.
+
+    >>> from declutter.document import Document
+    >>> run = Document.from_text("English\\nSounds good!\\nEnglish\\nWhy?\\nEnglish").blocks
+    >>> _menu_marks(run, [0, 2, 4]), _menu_marks(run[:2], [0])
+    ([], [0])
+    >>> menu = Document.from_text("Home\\nNews\\nHome\\nNews").blocks
+    >>> _menu_marks(menu, [0, 1, 2, 3])
+    [0, 1, 2, 3]
+    """
+    if len(marks) > 1 and len({run[n].text.strip().casefold() for n in marks}) == 1:
+        return []
+    return marks
 
 
 _SUB_ITEM = regex.compile(r"\s{2,}o\s+\S")

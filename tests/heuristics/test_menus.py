@@ -109,6 +109,24 @@ def test_menu_run_is_not_split_by_residue_and_counts_it() -> None:
     assert result.text == PROSE
 
 
+def test_menu_run_leaves_short_replies_under_one_label_printed_once_per_post() -> None:
+    """A thread's replies under a header each (handle, language badge, score, date): the badge is no menu word.
+
+    Lemmy prints 'English' in every reply's header; with the handles and dates other rules removed as evidence it
+    made the short replies between them a menu run (WCXB dev: a Lemmy thread lost its last 12 replies to NAV006 and
+    the walls it left for STR004 and STR002). Two distinct labels among the same lines still make a menu.
+    """
+    rule = RuleSet.bundled().get("NAV006")
+    replies = ["Didn’t even notice that, that’s cool", "Sounds promising!", "Why?", "To be different", "Test"]
+    lines = [line for reply in replies for line in ("someone@lemmy.world", "English", "5·", "1 year ago", reply)]
+    doc = Document.from_text(BODY + "\n".join(lines))
+    claimed = frozenset(b.line for b in doc.blocks if "@" in b.text or b.text == "1 year ago")
+    assert menu_run(doc.blocks, rule, frozenset(), claimed, **rule.params) == []
+    lines[6] = "Contact us"  # a second reply's badge is now a different menu word
+    doc = Document.from_text(BODY + "\n".join(lines))
+    assert len(menu_run(doc.blocks, rule, frozenset(), claimed, **rule.params)) > 8
+
+
 def test_menu_run_spares_a_short_title_on_top() -> None:
     menu = "\n".join(["Home", "News", "Sports", "Business", "Opinion", "Weather", "Obituaries", "Contact us"])
     result = explain(f"Storm hits coast\n{menu}\n\n{PROSE}")
