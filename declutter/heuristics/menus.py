@@ -271,24 +271,37 @@ def menu_run(
     return hits
 
 
+POST_STEP_SPREAD = 2
+"""A label printed once per post recurs at a steady step: the widest gap between two of its copies is at most this
+many times the narrowest (a short reply is a line or two, a longer one a few more)."""
+
+
 def _menu_marks(run: Sequence[Block], marks: list[int]) -> list[int]:
-    """The label positions of a run that name a menu: none when every label is one text printed again and again.
+    """The label positions of a run that name a menu: none when every label is one text, printed once per post.
 
     A menu names each place once ('Home', 'News', 'Contact'; a mobile copy of the same menu repeats several). One
-    label and only it, printed two times or more, is a template's field: a thread prints each reply's language
-    badge ('English', Lemmy) in its header, and with the poster handles and dates other rules removed it made the
-    short replies between them a menu run.
+    label and only it, printed two times or more at a steady step of two lines or more (:data:`POST_STEP_SPREAD`)
+    and on to the run's end (no more lines after the last than the widest step), is a template's field: a thread
+    prints each reply's language badge ('English', Lemmy) in its header, and with the poster handles and dates
+    other rules removed it made the short replies between them a menu run. A label recurring out of step (a
+    council page's 'Contact Us' over its staff cards, in its footer and beside its address) or a run going on past
+    the cadence is judged by its labels as before.
 
     >>> from declutter.document import Document
-    >>> run = Document.from_text("English\\nSounds good!\\nEnglish\\nWhy?\\nEnglish").blocks
+    >>> run = Document.from_text("English\\nSounds good!\\nEnglish\\nWhy?\\nEnglish\\nTest").blocks
     >>> _menu_marks(run, [0, 2, 4]), _menu_marks(run[:2], [0])
     ([], [0])
+    >>> cards = Document.from_text("More\\nAnn\\nMore\\nBob\\nMore\\nForms\\nMaps\\nFees").blocks
+    >>> _menu_marks(cards, [0, 2, 4]), _menu_marks(cards, [0, 1, 5])
+    ([0, 2, 4], [0, 1, 5])
     >>> menu = Document.from_text("Home\\nNews\\nHome\\nNews").blocks
     >>> _menu_marks(menu, [0, 1, 2, 3])
     [0, 1, 2, 3]
     """
     if len(marks) > 1 and len({run[n].text.strip().casefold() for n in marks}) == 1:
-        return []
+        steps = [b - a for a, b in pairwise(marks)]
+        if min(steps) >= 2 and max(steps) <= POST_STEP_SPREAD * min(steps) and len(run) - 1 - marks[-1] <= max(steps):
+            return []
     return marks
 
 
