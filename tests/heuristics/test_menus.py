@@ -113,8 +113,8 @@ def test_menu_run_leaves_short_replies_under_one_label_printed_once_per_post() -
     """A thread's replies under a header each (handle, language badge, score, date): the badge is no menu word.
 
     Lemmy prints 'English' in every reply's header; with the handles and dates other rules removed as evidence it
-    made the short replies between them a menu run (WCXB dev: a Lemmy thread lost its last 12 replies to NAV006 and
-    the walls it left for STR004 and STR002). Two distinct labels among the same lines still make a menu.
+    made the short replies between them a menu run (WCXB dev: a Lemmy thread lost its short replies to NAV006 and
+    the rest of the thread to the walls it left for STR004 and STR002). Two distinct labels still make a menu.
     """
     rule = RuleSet.bundled().get("NAV006")
     replies = ["Didn’t even notice that, that’s cool", "Sounds promising!", "Why?", "To be different", "Test"]
@@ -125,6 +125,15 @@ def test_menu_run_leaves_short_replies_under_one_label_printed_once_per_post() -
     lines[6] = "Contact us"  # a second reply's badge is now a different menu word
     doc = Document.from_text(BODY + "\n".join(lines))
     assert len(menu_run(doc.blocks, rule, frozenset(), claimed, **rule.params)) > 8
+
+
+def test_menu_run_counts_one_label_recurring_out_of_step() -> None:
+    """'Contact Us' over a council's staff cards, then in its footer beside its address: a menu label still."""
+    rule = RuleSet.bundled().get("NAV006")
+    staff = ["Contact Us", "Judy Alvey", "Building Assistant", "More Information", "Norma Hernandez", "Clerk"]
+    footer = ["Agendas / Minutes", "Online Bill Pay", "Employment", "Contact Us", "Portage City Hall", "Contact Us"]
+    doc = Document.from_text(BODY + "\n".join([*staff, "Tom Cherry", "Director", *footer, "FAQs"]))
+    assert len(menu_run(doc.blocks, rule, frozenset(), frozenset(), **rule.params)) == 15
 
 
 def test_menu_run_spares_a_short_title_on_top() -> None:
