@@ -139,7 +139,8 @@ def menu_echo(
     its titles, 'Outdoor Shop | Camp stoves' on outdoorshop.com). At most ``max_digit_share`` of the kept lines
     above the echo may hold a digit: prices and dates are a grid's cards or a table's rows. A longer line before
     the echo (a sentence, a promotion's blurb) stops the search, and so does a first echo with fewer kept lines
-    above it (a later copy may be the grid's last card or the footer's). The copies of the title stay.
+    above it (a later copy may be the grid's last card or the footer's). The copies of the title stay. A first
+    line that asks or exclaims is a title here too, as :func:`title_echo` reads it (:func:`_states`).
 
     >>> from declutter.document import Document
     >>> menu = "\\n".join(f"Section {n}" for n in range(10))
@@ -151,7 +152,7 @@ def menu_echo(
     if not blocks:
         return []
     top = blocks[0]
-    if top.line in claimed or top.words < min_words or ends_like_sentence(top.text):
+    if top.line in claimed or top.words < min_words or _states(top.text):
         return []
     lead = _leading_tokens(top.text) if leading_part and url else None
     if lead is not None and "".join(lead) in _host_name(url):

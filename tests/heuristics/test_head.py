@@ -150,6 +150,9 @@ def test_menu_echo_needs_a_menu_s_short_lines_up_to_the_first_echo() -> None:
     cards = "\n".join(f"Stove {n}\n${n}9.99" for n in range(6))
     assert _menu_echo(f"Camp stoves | Outdoor Shop\n{cards}\nCamp stoves\nSale\n") == []
     assert _menu_echo(f"Camp stoves: a buyer's guide.\n{menu}\nCamp stoves\n{GRID}") == [], "a sentence, no title"
+    # A title may ask or exclaim, as title-echo reads it (round fpf24): a first line ending in '?' is a title.
+    assert _menu_echo(f"Outdoor Shop | Which camp stove?\n{menu}\nWhich camp stove?\n{GRID}") == MENU
+    assert _menu_echo(f"Outdoor Shop | Camp stoves on sale!\n{menu}\nCamp stoves on sale!\n{GRID}") == MENU
     assert _menu_echo(f"Camp stoves\n{menu}\nCamp stoves\n{GRID}") == [], "no site name: an extractor's heading"
 
 
