@@ -36,6 +36,7 @@ def title_echo(
     min_lines_between: int = 3,
     quoted_words: int = 2,
     prose_share: float = 0.0,
+    long_echo: int = 0,
 ) -> list[Hit]:
     """The page chrome between a full-page text's first line (the HTML title) and the headline that repeats it.
 
@@ -57,6 +58,21 @@ def title_echo(
     name over a card below its specs), and a copy another rule removed ends the search. A headline right under
     the title with no removed line before a later copy starts the article: that is this rule's own output,
     cleaned again, and the lines between the copies are the article's.
+
+    The blurbs of a large mega-menu may outweigh a short article (a publisher's product pitches over a
+    300-word insight piece): past that share the search still goes on, while no two paragraphs stand in a
+    row, for an echo of ``long_echo`` words or more, a headline as long as a sentence repeated word for word,
+    which a menu item or a teaser seldom is by chance.
+
+    >>> from declutter.document import Document
+    >>> blurbs = "".join(f"{n}\\nCompare {n} from many providers and find the best rate this week.\\n" for n in "ABCDE")
+    >>> body = "The council approved the budget early on Wednesday after a debate of nine hours.\\n" * 5
+    >>> head = "Council approves the new budget after a long night"
+    >>> blocks = Document.from_text(f"{head} - Planet\\n{blurbs}{head}\\n{body}").blocks
+    >>> len(title_echo(blocks, None, frozenset(), frozenset(), min_prose_after=50, prose_share=0.2))
+    0
+    >>> len(title_echo(blocks, None, frozenset(), frozenset(), min_prose_after=50, prose_share=0.2, long_echo=8))
+    10
     """
     if len(blocks) < min_lines_between + 2:
         return []
@@ -74,9 +90,10 @@ def title_echo(
         paired = paired or (prose and prose_above)
         prose_above = prose
         beyond = prose_before[position] > max_prose_between
-        if beyond and (echoes or paired or prose_before[position] > prose_share * (total - prose_before[position])):
+        outweighs = beyond and prose_before[position] > prose_share * (total - prose_before[position])
+        if beyond and (echoes or paired or (outweighs and not long_echo)):
             break  # the article, or something like it, started here
-        if block.words < min_words or block.words > top.words:
+        if block.words < min_words or block.words > top.words or (outweighs and block.words < long_echo):
             continue
         if (beyond or block.line not in claimed) and is_title_echo(top.text, block.text, min_words):
             if block.line in claimed:

@@ -76,6 +76,22 @@ def test_title_echo_looks_past_a_mega_menu_s_blurbs() -> None:
     assert title_echo(blocks, None, frozenset(), frozenset(), prose_share=0.1) == []
 
 
+def test_title_echo_takes_a_long_echo_past_blurbs_that_outweigh_the_article() -> None:
+    """A mega-menu's blurbs may hold more prose than a short article below it; a headline of ``long_echo`` words
+    or more repeated word for word still marks the article's start there, while a shorter echo does not."""
+    head = "Council approves the new budget after a long night of debate"
+    text = f"{head} - The Daily Planet\n{BLURBS}{head}\n{BODY}"
+    blocks = Document.from_text(text).blocks
+    assert title_echo(blocks, None, frozenset(), frozenset(), prose_share=0.2) == [], "blurbs outweigh the article"
+    hits = title_echo(blocks, None, frozenset(), frozenset(), prose_share=0.2, long_echo=8)
+    assert [b.text for b, _ in hits] == BLURBS.split("\n")[:-1]
+    assert title_echo(blocks, None, frozenset(), frozenset(), prose_share=0.2, long_echo=12) == [], "an 11-word echo"
+    # Two paragraphs in a row above the echo are still an article's text, however long the echo.
+    text = f"{head} - The Daily Planet\nHome\n{PROSE}{PROSE}{BLURBS}{head}\n{BODY}"
+    blocks = Document.from_text(text).blocks
+    assert title_echo(blocks, None, frozenset(), frozenset(), prose_share=0.2, long_echo=8) == []
+
+
 def test_title_echo_stops_at_two_paragraphs_in_a_row() -> None:
     """Two paragraphs of prose in a row above the echo are an article's text, not a menu's blurbs: the echo
     below them is a copy inside the article (a section heading, a teaser), and nothing goes."""
