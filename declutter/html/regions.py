@@ -21,6 +21,7 @@ from declutter.html.tree import (
     class_and_id,
     class_counts,
     contains,
+    element_tokens,
     paragraph_chars,
     path_of,
     squeeze,
@@ -313,7 +314,8 @@ def find_content(root: Element, *, article: bool = False) -> Element:
     sibling blocks keeps them all. On a page that is not an article, a region that lies in the page's own footer,
     header or a menu (:func:`_landmark`: a footer holding a privacy policy's modal, a list of every town served) is
     looked for again with those set apart, when anything is left outside them (and :func:`widened` takes the whole
-    page if that is too little); an article has no such second chance.
+    page if that is too little); an article has no such second chance. On every page, neither the walk nor the best
+    container goes into a block named as questions and answers (:func:`_questions`): an FAQ is a section of a page.
 
     >>> from declutter.html.parsing import parse
     >>> posts = "".join(f"<div class=post><p>Reply {n}: I had the same problem, and restarting fixed it.</p></div>"
@@ -335,6 +337,8 @@ def find_content(root: Element, *, article: bool = False) -> Element:
             found, node = apart, _region(apart.mass, base, posts=not article)
     classic = _best_container(found, base)
     if not contains(node, classic) or classic is node:
+        return node
+    if any(_questions(element) for element in _holders(classic, node)):
         return node
     held, region = found.mass.get(classic, 0), found.mass[node]
     if _before_its_replies(classic, node, found.mass):
@@ -401,16 +405,38 @@ def _region(mass: dict[Element, int], base: Element, *, posts: bool = False) -> 
 
     A paragraph, a list or a table is part of a text: the region is what holds it. With ``posts`` (a page that
     does not call itself an article), the walk stops above a list of posts whose first post is printed beside it
-    (:func:`_post_beside`): a question holding a tenth of its thread's text is still the thread's.
+    (:func:`_post_beside`): a question holding a tenth of its thread's text is still the thread's. On every page the
+    walk stops above a block of questions and answers (:func:`_questions`).
     """
     node, total = base, mass[base]
     while True:
         best = max((child for child in node if child in mass), key=mass.__getitem__, default=None)
         if best is None or mass[best] < REGION_SHARE * total or best.tag in _PARTS or best.tag in PARAGRAPH_TAGS:
             return node
+        if _questions(best):
+            return node
         if posts and (_post_beside(best, node, mass) or _one_of_marked_posts(best, mass)):
             return node
         node = best
+
+
+QUESTIONS = frozenset({"faq", "faqs"})
+"""Class or id tokens naming a block of questions and answers."""
+
+
+def _questions(element: Element) -> bool:
+    """Whether an element is named as a page's questions and answers (an FAQ section): a part of a page, never all
+    of it, however much of its text the answers hold. A service page's blurbs, cards and calls to action are short
+    and its FAQ's answers long, so the answers alone can outweigh the rest (Salesforce's CRM page, saying
+    ``og:type`` article, kept its FAQ alone; a category page's region was its FAQ, not its directory of links).
+
+    >>> from lxml.html import fragment_fromstring
+    >>> _questions(fragment_fromstring("<section class='faq--blade'></section>"))
+    True
+    >>> _questions(fragment_fromstring("<section class='fake-quote'></section>"))
+    False
+    """
+    return not QUESTIONS.isdisjoint(element_tokens(element))
 
 
 POST_CHARS = 100

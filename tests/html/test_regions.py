@@ -127,6 +127,37 @@ def test_an_article_split_over_sibling_blocks_stays_whole() -> None:
     assert find_content(root, article=True).get("id") == "region", "prose beside the body may be more of it"
 
 
+def _service_page_with_a_long_faq(faq_class: str = "faq-section") -> str:
+    """A service page: short blurbs in sections, then an FAQ whose answers hold most of the page's text."""
+    blurb = "<section class=blade><h2>Close deals {n}</h2><p>Unite sales and service on one platform.</p></section>"
+    answer = "<p>" + "Yes. Our platform runs in the cloud, so there is nothing to install or to maintain yourself. " * 4
+    questions = "".join(f"<h3>Question {n}?</h3>{answer}</p>" for n in range(6))
+    faq = f"<section class='{faq_class}'><div class=container><article id=faq>{questions}</article></div></section>"
+    return f"<body><main id=page>{''.join(blurb.format(n=n) for n in range(8))}{faq}</main></body>"
+
+
+def test_a_page_s_faq_is_never_its_whole_content() -> None:
+    from declutter.html.parsing import parse
+    from declutter.html.regions import find_content
+
+    for article in (False, True):
+        root = parse(_service_page_with_a_long_faq())
+        assert find_content(root, article=article).get("id") == "page", "the blurbs beside the answers are the page's"
+    root = parse(_service_page_with_a_long_faq("fake-quote"))  # a name that only contains the letters
+    assert find_content(root).get("id") != "page", "the best container still wins when nothing names it an FAQ"
+
+
+def test_the_region_walk_stops_above_an_faq() -> None:
+    from declutter.html.parsing import parse
+    from declutter.html.regions import find_content
+
+    links = "".join(f"<li><a href=/c/{n}>Category {n}</a></li>" for n in range(20))
+    answer = "<p>" + "Choose a writer whose samples match your tone, and agree on the scope before you start. " * 5
+    faqs = "".join(f"<h3>How do I choose {n}?</h3>{answer}</p>" for n in range(6))
+    root = parse(f"<body><div id=page><ul>{links}</ul><div class=vertical-faqs><div>{faqs}</div></div></div></body>")
+    assert find_content(root).get("id") == "page", "the page's directory of links stays in the region"
+
+
 def _shop_with_a_long_footer(footer_attributes: str = "") -> str:
     """A shop's category page: an intro and short product cards in <main>, a footer holding a long policy text."""
     card = "<a href='/p/{n}'>Wool runner {n}</a><span>Soft merino wool, machine washable, $98</span>"
