@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import replace
+from operator import is_
 
 from declutter.html.tree import BLOCK_TAGS, HEADINGS, MAX_DEPTH, SKIP, Element, all_text, squeeze
 from declutter.structure import CELL_SEPARATOR, Shape, ShapeKind
@@ -145,17 +146,59 @@ RUN_MAX_LINES = 40
 takes those)."""
 
 
-def _entries(first: Element | None, second: Element | None) -> bool:
+def _entries(first: Element | None, second: Element | None, lineages: dict[Element, _Lineage] | None = None) -> bool:
     """Whether two blocks are entries of one list: the elements holding them right below their nearest common
     ancestor are of one tag and class (two job cards of one company, an event listed under two dates), where a
     block printed twice for the screen is printed by elements of different classes ('scroll-slide desktop' and
-    'scroll-slide mobile', a carousel's 'slick-cloned' slide). Unknown owners count as entries: nothing is dropped."""
+    'scroll-slide mobile', a carousel's 'slick-cloned' slide). Unknown owners count as entries: nothing is dropped.
+
+    ``lineages`` (one dict for a page's calls, filled as they go) holds each element's line of ancestors once
+    (:func:`_lineage`), so that cards of one page asked again and again (a card's heading against each later
+    copy's) are not walked up each time: the answer is that of :func:`_alike_below_common_ancestor`.
+
+    >>> from lxml.html import fragment_fromstring
+    >>> page = fragment_fromstring("<div><div class='card'><h3>A</h3></div><div class='card x'><h3>A</h3></div></div>")
+    >>> first, second = page.iter("h3")
+    >>> _entries(first, second), _entries(first, second, {}), _entries(first, first.getparent(), {})
+    (False, False, True)
+    """
     if first is None or second is None or first is second:
         return True
+    if lineages is not None:  # siblings too: their lines part at themselves
+        elements, kinds = lineages.get(first) or _lineage(first, lineages)  # most are known: no call
+        others, other_kinds = lineages.get(second) or _lineage(second, lineages)
+        try:  # where the two lines part: the children of the nearest common ancestor toward each element
+            at = [*map(is_, elements, others)].index(False)
+        except ValueError:  # one element holds the other
+            return True
+        return at == 0 or kinds[at] == other_kinds[at]  # no common ancestor, or the children's tag and class
     parent = first.getparent()
     if parent is not None and parent is second.getparent():  # siblings (a list's entries, most often): no walk up
         return _alike(first, second)
     return _alike_below_common_ancestor(first, second)
+
+
+_Lineage = tuple[list[Element], list[tuple[str, list[str]]]]
+"""An element's ancestors from the root down and the element itself, with each one's tag and class names."""
+
+
+def _lineage(element: Element, lineages: dict[Element, _Lineage]) -> _Lineage:
+    """``element``'s :data:`_Lineage`, from ``lineages`` or made from its parent's (which is kept there too): the
+    elements of a page's cards share their ancestors, each read once. The dict holds the elements, so each keeps
+    one proxy (lxml gives the same object for a node while one is held) and ``is`` compares nodes."""
+    if element in lineages:
+        return lineages[element]
+    above: list[Element] = []  # element and its ancestors up to the first one known, nearest first
+    node: Element | None = element
+    while node is not None and node not in lineages:
+        above.append(node)
+        node = node.getparent()
+    elements, kinds = lineages[node] if node is not None else ([], [])
+    for node in reversed(above):
+        elements = [*elements, node]
+        kinds = [*kinds, (node.tag, (node.get("class") or "").split())]
+        lineages[node] = (elements, kinds)
+    return lineages[element]
 
 
 def _alike(first: Element, second: Element) -> bool:
@@ -207,6 +250,7 @@ def repeated_runs(shapes: list[Shape], broken: set[int], owners: list[Element | 
     where: dict[str, list[int]] = {}  # each text: its positions, in order
     for position, text in enumerate(texts):
         where.setdefault(text, []).append(position)
+    lineages: dict[Element, _Lineage] = {}  # each owner's ancestors, read once for the page (:func:`_entries`)
     index = 0
     while index < count:
         found = 0
@@ -218,7 +262,7 @@ def repeated_runs(shapes: list[Shape], broken: set[int], owners: list[Element | 
             at -= 1
             # The owners first: a long list of entries alike offers a run at every distance its entries repeat at,
             # and each was compared line by line before its owners said it is the list's own (quadratic).
-            if owners is not None and _entries(owners[index], owners[index + size]):
+            if owners is not None and _entries(owners[index], owners[index + size], lineages):
                 continue
             first, second = shapes[index : index + size], shapes[index + size : index + 2 * size]
             if (

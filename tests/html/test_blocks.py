@@ -177,16 +177,41 @@ def test_entries_of_one_list_printed_alike_both_stay() -> None:
 
 def test_entries_of_siblings_answer_as_the_walk_up() -> None:
     """Siblings are judged without walking up (a long list of two alternating entries asks for each pair), with
-    the answer the walk gives: for siblings, cousins, an element and its own child, and every pair of a page."""
+    the answer the walk gives: for siblings, cousins, an element and its own child, and every pair of a page (and of
+    an element of another tree); so do the lineages a page's pairs are answered through (:func:`_lineage`)."""
     page = fragment_fromstring(
         "<div><ul><li class='a'><p>1</p></li><li class='a  '><p>2</p></li><li class='b'><p>3</p></li></ul>"
         "<ul class='a'><li class='a'><p>4</p></li></ul><section><p class='a'>5</p></section></div>"
     )
-    elements = [None, *page.iter()]
+    apart = fragment_fromstring("<div><p class='a'>6</p></div>")  # another tree: no common ancestor
+    elements = [None, *page.iter(), *apart.iter()]
+    lineages: dict = {}  # one for all the pairs, as repeated_runs keeps one for a page
     for first in elements:
         for second in elements:
             walked = True if first is None or second is None else _alike_below_common_ancestor(first, second)
             assert _entries(first, second) == walked, (first, second)
+            assert _entries(first, second, lineages) == walked, (first, second)
+            assert _entries(first, second, {}) == walked, (first, second)
+
+
+def _tree(draw: st.DrawFn, depth: int = 0) -> str:
+    """A random fragment of nested elements of few tags and classes (cards, cousins, an element inside another)."""
+    children = draw(st.lists(st.booleans(), max_size=3 if depth < 4 else 0))
+    inner = "".join(_tree(draw, depth + 1) for _ in children)
+    tag, cls = draw(st.sampled_from(["div", "p", "li"])), draw(st.sampled_from(["", "a", "a b", "b a", "b"]))
+    return f"<{tag} class='{cls}'>{inner}</{tag}>"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.composite(lambda draw: "".join(_tree(draw) for _ in range(draw(st.integers(1, 3)))))())
+def test_entries_through_lineages_answer_as_the_walk_up(html: str) -> None:
+    """The lineages kept for a page (:func:`_lineage`, each element's ancestors read once) give the walk's answer for
+    every pair of a random page, asked in any order against one dict: siblings, cousins, an element and one it holds."""
+    elements = list(fragment_fromstring(f"<section>{html}</section>").iter())
+    lineages: dict = {}
+    for first in elements:
+        for second in reversed(elements):
+            assert _entries(first, second, lineages) == _alike_below_common_ancestor(first, second), html
 
 
 def test_a_refrain_broken_by_line_breaks_and_one_repeated_note_stay() -> None:
@@ -237,7 +262,12 @@ def _runs_every_size(shapes: list[Shape], broken: set[int], owners: list | None)
     return drop
 
 
-_OWNERS = list(fragment_fromstring("<div><p class='a'></p><p class='b'></p><p class='a'></p></div>"))
+_OWNERS = list(
+    fragment_fromstring(
+        "<div><p class='a'></p><p class='b'></p><p class='a'></p><div class='a'><p class='a'></p></div>"
+        "<div class='b'><p class='a'></p></div></div>"
+    ).iter("p", "div")
+)  # siblings, cousins under parents alike and not, and the outer div holding them all
 _LINE = st.tuples(
     st.sampled_from(["One two three", "Four five", "Six", "Seven eight nine ten", ""]),
     st.sampled_from(["paragraph", "heading", "item", "code"]),
