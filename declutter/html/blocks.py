@@ -178,7 +178,7 @@ def _entries(first: Element | None, second: Element | None, lineages: dict[Eleme
     return _alike_below_common_ancestor(first, second)
 
 
-_Lineage = tuple[list[Element], list[tuple[str, list[str]]]]
+_Lineage = tuple[tuple[Element, ...], tuple[tuple[str, tuple[str, ...]], ...]]
 """An element's ancestors from the root down and the element itself, with each one's tag and class names."""
 
 
@@ -193,10 +193,10 @@ def _lineage(element: Element, lineages: dict[Element, _Lineage]) -> _Lineage:
     while node is not None and node not in lineages:
         above.append(node)
         node = node.getparent()
-    elements, kinds = lineages[node] if node is not None else ([], [])
+    elements, kinds = lineages[node] if node is not None else ((), ())
     for node in reversed(above):
-        elements = [*elements, node]
-        kinds = [*kinds, (node.tag, (node.get("class") or "").split())]
+        elements = (*elements, node)
+        kinds = (*kinds, (node.tag, tuple((node.get("class") or "").split())))
         lineages[node] = (elements, kinds)
     return lineages[element]
 
