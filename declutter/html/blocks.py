@@ -146,36 +146,32 @@ RUN_MAX_LINES = 40
 takes those)."""
 
 
-def _entries(first: Element | None, second: Element | None, lineages: dict[Element, _Lineage] | None = None) -> bool:
+def _entries(first: Element | None, second: Element | None, lineages: dict[Element, _Lineage]) -> bool:
     """Whether two blocks are entries of one list: the elements holding them right below their nearest common
     ancestor are of one tag and class (two job cards of one company, an event listed under two dates), where a
     block printed twice for the screen is printed by elements of different classes ('scroll-slide desktop' and
-    'scroll-slide mobile', a carousel's 'slick-cloned' slide). Unknown owners count as entries: nothing is dropped.
+    'scroll-slide mobile', a carousel's 'slick-cloned' slide). Unknown owners count as entries: nothing is dropped;
+    so do an element and one it holds, and two elements of different trees.
 
     ``lineages`` (one dict for a page's calls, filled as they go) holds each element's line of ancestors once
-    (:func:`_lineage`), so that cards of one page asked again and again (a card's heading against each later
-    copy's) are not walked up each time: the answer is that of :func:`_alike_below_common_ancestor`.
+    (:func:`_lineage`): a long list whose entries repeat asks for every pair, and cards of one page are asked again
+    and again (a card's heading against each later copy's), none of them walked up more than once.
 
     >>> from lxml.html import fragment_fromstring
     >>> page = fragment_fromstring("<div><div class='card'><h3>A</h3></div><div class='card x'><h3>A</h3></div></div>")
     >>> first, second = page.iter("h3")
-    >>> _entries(first, second), _entries(first, second, {}), _entries(first, first.getparent(), {})
+    >>> _entries(first, second, {}), _entries(first.getparent(), page[1], {}), _entries(first, first.getparent(), {})
     (False, False, True)
     """
     if first is None or second is None or first is second:
         return True
-    if lineages is not None:  # siblings too: their lines part at themselves
-        elements, kinds = lineages.get(first) or _lineage(first, lineages)  # most are known: no call
-        others, other_kinds = lineages.get(second) or _lineage(second, lineages)
-        try:  # where the two lines part: the children of the nearest common ancestor toward each element
-            at = [*map(is_, elements, others)].index(False)
-        except ValueError:  # one element holds the other
-            return True
-        return at == 0 or kinds[at] == other_kinds[at]  # no common ancestor, or the children's tag and class
-    parent = first.getparent()
-    if parent is not None and parent is second.getparent():  # siblings (a list's entries, most often): no walk up
-        return _alike(first, second)
-    return _alike_below_common_ancestor(first, second)
+    elements, kinds = lineages.get(first) or _lineage(first, lineages)  # most are known: no call
+    others, other_kinds = lineages.get(second) or _lineage(second, lineages)
+    try:  # where the two lines part: the children of the nearest common ancestor toward each element
+        at = [*map(is_, elements, others)].index(False)
+    except ValueError:  # one element holds the other
+        return True
+    return at == 0 or kinds[at] == other_kinds[at]  # no common ancestor, or the children's tag and class
 
 
 _Lineage = tuple[tuple[Element, ...], tuple[tuple[str, tuple[str, ...]], ...]]
@@ -199,25 +195,6 @@ def _lineage(element: Element, lineages: dict[Element, _Lineage]) -> _Lineage:
         kinds = (*kinds, (node.tag, tuple((node.get("class") or "").split())))
         lineages[node] = (elements, kinds)
     return lineages[element]
-
-
-def _alike(first: Element, second: Element) -> bool:
-    """Whether two elements are of one tag and class."""
-    return first.tag == second.tag and (first.get("class") or "").split() == (second.get("class") or "").split()
-
-
-def _alike_below_common_ancestor(first: Element, second: Element) -> bool:
-    """:func:`_entries` by walking up: whether the children of the nearest common ancestor toward each element are
-    :func:`_alike` (true when one element holds the other, or when they share no ancestor)."""
-    ancestors = list(first.iterancestors())
-    above = dict(zip(ancestors, (first, *ancestors), strict=False))  # each ancestor of first: its child toward first
-    ancestors = list(second.iterancestors())
-    for element, child in zip(ancestors, (second, *ancestors), strict=False):
-        if element in above:
-            return _alike(above[element], child)
-        if element is first:
-            return True
-    return True
 
 
 def repeated_runs(shapes: list[Shape], broken: set[int], owners: list[Element | None] | None = None) -> set[int]:
