@@ -435,8 +435,12 @@ def _questions(element: Element) -> bool:
     True
     >>> _questions(fragment_fromstring("<section class='fake-quote'></section>"))
     False
+
+    Every token is a lower-cased piece of the class or id, or pieces joined by '-': a value without 'faq' in it,
+    lower-cased, has no such token, and most elements are answered without splitting their names into tokens.
     """
-    return not QUESTIONS.isdisjoint(element_tokens(element))
+    named = class_and_id(element)
+    return "faq" in named.lower() and not QUESTIONS.isdisjoint(element_tokens(element))
 
 
 POST_CHARS = 100

@@ -363,3 +363,26 @@ def test_the_frame_stops_at_the_column_holding_the_headline() -> None:
     assert sorted(part.tag for part in frame_parts(page, article_holders(page))) == ["footer", "header"]
     page = parse("<html><body><div><h1>Title</h1><p>" + "Text of the page. " * 20 + "</p></div></body></html>")
     assert frame_parts(page, article_holders(page)) == frozenset()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=7), min_size=1, max_size=6), st.integers(min_value=0, max_value=7))
+def test_the_child_holding_the_headlines_is_the_one_every_headline_is_in(places: list[int], level: int) -> None:
+    """:func:`_child_holding` walks up from the first headline once; the definition asks each child whether it holds
+    every headline (or is one), which it must answer alike, whatever the headlines' places in a small tree."""
+    from declutter.html.guards import _child_holding
+    from declutter.html.tree import contains
+
+    branch = "<div id=n{n}><section id=s{n}><div id=d{n}></div></section></div>"
+    page = parse("<html><body>" + "".join(branch.format(n=n) for n in range(4)) + "</body></html>")
+    nodes = [e for e in page.iter() if isinstance(e.tag, str) and e.get("id")]
+    for place in places:  # a headline under one of the twelve named elements
+        nodes[place % len(nodes)].append(parse("<h1>T</h1>").find(".//h1"))
+    headlines = list(page.iter("h1"))
+    node = page.find("body") if level == 0 else nodes[(level - 1) % len(nodes)]
+    inside = [h1 for h1 in headlines if contains(node, h1) and h1 is not node]
+    if not inside:
+        return
+    children = [child for child in node if isinstance(child.tag, str)]
+    expected = next((child for child in children if all(contains(child, h1) for h1 in inside)), None)
+    assert _child_holding(node, inside) is expected

@@ -6,6 +6,7 @@ import gc
 import sys
 
 from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml.html import fragment_fromstring
 
 from declutter.html.parsing import parse
@@ -389,3 +390,15 @@ def test_named_negative_answers_as_the_negative_hint_regex_does() -> None:
         element = fragment_fromstring(f"<div class='{class_name}' id='{id_value}'></div>")
         expected = NEGATIVE_HINT.search(f"{class_name} {id_value}") is not None
         assert named_negative(element) == expected, class_name
+
+
+@settings(max_examples=300, deadline=None)
+@given(CLASS_NAMES | st.sampled_from(["faq", "FAQs", "vertical-faqs", "faq--blade", "myFaqList", "fake-quote", "FAQ_"]))
+def test_a_block_is_named_as_questions_as_its_tokens_say(name: str) -> None:
+    """:func:`_questions` screens the name for 'faq' before splitting it into tokens: the answer is the tokens'."""
+    from declutter.html.regions import QUESTIONS, _questions
+    from declutter.html.tree import element_tokens
+
+    element = fragment_fromstring("<div></div>")
+    element.set("class", name)
+    assert _questions(element) == (not QUESTIONS.isdisjoint(element_tokens(element)))
