@@ -192,7 +192,8 @@ def _with_frame(
     """The walk's matches with those of the rules vetoed together (``vetoed``: their walk's matches and the elements
     their guard kept by share) that are parts of the page's frame (:func:`.guards.frame_part`), for the rules with
     ``frame_apart``: their matches together held the page's text and stay, but a match in the page's own header or
-    footer is judged alone. A frame match inside a match goes with it; matches inside a frame match go with it.
+    footer goes, whatever it held with the others. A frame match inside a match goes with it; matches inside a frame
+    match go with it.
 
     A short shop page's header menu, breadcrumbs and footer of notices, all named as navigation, held 40% of its
     text together: the footer now goes, and an FAQ in a 'tabs-menu' inside the page's column stays with the veto.
