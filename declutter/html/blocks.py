@@ -241,14 +241,7 @@ def repeated_runs(shapes: list[Shape], broken: set[int], owners: list[Element | 
             # and each was compared line by line before its owners said it is the list's own (quadratic).
             if owners is not None and _entries(owners[index], owners[index + size], lineages):
                 continue
-            first, second = shapes[index : index + size], shapes[index + size : index + 2 * size]
-            if (
-                all(a.text == b.text and a.kind == b.kind for a, b in zip(first, second, strict=True))
-                and not any(s.kind in REPEATING_KINDS for s in first)
-                and not any(index + size + offset in broken for offset in range(size))
-                and sum(len(s.text.split()) for s in first) >= RUN_WORDS
-                and len({s.text for s in first}) > 1
-            ):
+            if _printed_again(shapes, broken, index, size):
                 found = size
                 break
         if found:
@@ -257,6 +250,25 @@ def repeated_runs(shapes: list[Shape], broken: set[int], owners: list[Element | 
         else:
             index += 1
     return drop
+
+
+def _printed_again(shapes: list[Shape], broken: set[int], index: int, size: int) -> bool:
+    """Whether the ``size`` lines from ``index`` are a run :func:`repeated_runs` reads once: printed again right
+    after them (the same texts, of the same kinds), none of them code or a table's row, no line of the copy broken
+    off its block, :data:`RUN_WORDS` words or more, and more than one text.
+
+    >>> card = [Shape("heading", "Universal Appeal", level=3), Shape("paragraph", "A museum in small-town Kansas.")]
+    >>> _printed_again(card * 2, set(), 0, 2), _printed_again(card * 2, {3}, 0, 2)
+    (True, False)
+    """
+    first, second = shapes[index : index + size], shapes[index + size : index + 2 * size]
+    return (
+        all(a.text == b.text and a.kind == b.kind for a, b in zip(first, second, strict=True))
+        and not any(s.kind in REPEATING_KINDS for s in first)
+        and not any(index + size + offset in broken for offset in range(size))
+        and sum(len(s.text.split()) for s in first) >= RUN_WORDS
+        and len({s.text for s in first}) > 1
+    )
 
 
 def blocks_of(element: Element) -> list[Shape]:

@@ -11,11 +11,10 @@ from lxml import etree
 from lxml.html import fragment_fromstring
 
 from declutter.html.blocks import (
-    REPEATING_KINDS,
     RUN_LINES,
     RUN_MAX_LINES,
-    RUN_WORDS,
     _entries,
+    _printed_again,
     blocks_of,
     code_language,
     is_data_table,
@@ -258,14 +257,8 @@ def _runs_every_size(shapes: list[Shape], broken: set[int], owners: list | None)
         for size in range(min(RUN_MAX_LINES, (count - index) // 2), RUN_LINES - 1, -1):
             if texts[index + size] != texts[index]:
                 continue
-            first, second = shapes[index : index + size], shapes[index + size : index + 2 * size]
-            if (
-                all(a.text == b.text and a.kind == b.kind for a, b in zip(first, second, strict=True))
-                and not any(s.kind in REPEATING_KINDS for s in first)
-                and not any(index + size + offset in broken for offset in range(size))
-                and sum(len(s.text.split()) for s in first) >= RUN_WORDS
-                and len({s.text for s in first}) > 1
-                and (owners is None or not _entries(owners[index], owners[index + size], {}))
+            if _printed_again(shapes, broken, index, size) and (
+                owners is None or not _entries(owners[index], owners[index + size], {})
             ):
                 found = size
                 break
